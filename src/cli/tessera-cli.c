@@ -1,0 +1,1095 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tessera-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "tessera-core.h"
+
+/*
+ * tessera-cli: the project from a terminal or a script.
+ * Exit status: 0 success, 1 failure, 2 usage. Errors: one line on stderr.
+ */
+
+#define EXIT_USAGE 2
+
+typedef struct
+{
+  char     *project;
+  char     *annotator;
+  gboolean  json;
+} Globals;
+
+static Globals globals;
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char  *name;
+  const char  *parameters;
+  const char  *summary;
+  CommandFunc  run;
+} Command;
+
+static const Command *find_command (const char *name);
+
+static int
+fail (const char *format,
+      ...) G_GNUC_PRINTF (1, 2);
+
+static int
+fail (const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("tessera-cli: %s\n", message);
+  return EXIT_FAILURE;
+}
+
+static int
+usage_error (const char *command,
+             const char *message)
+{
+  g_printerr ("tessera-cli: %s\n", message);
+  g_printerr (_("Try “tessera-cli %s --help”.\n"), command ? command : "");
+  return EXIT_USAGE;
+}
+
+static const GOptionEntry global_entries[] = {
+  { "project", 'p', 0, G_OPTION_ARG_FILENAME, &globals.project,
+    N_("The project file (default: the default project)"), N_("FILE") },
+  { "annotator", 'a', 0, G_OPTION_ARG_STRING, &globals.annotator,
+    N_("The name changes are recorded under"), N_("NAME") },
+  { NULL }
+};
+
+static const GOptionEntry json_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &globals.json, N_("Print JSON"), NULL },
+  { NULL }
+};
+
+/* Parses a command's options; on a usage error prints it and returns FALSE. */
+static gboolean
+parse_options (const char         *command_name,
+               const GOptionEntry *entries,
+               gboolean            with_json,
+               int                *argc,
+               char             ***argv,
+               int                *out_status)
+{
+  const Command *command = find_command (command_name);
+  g_autofree char *parameter_string = g_strdup_printf ("%s %s", command->name,
+                                                       command->parameters);
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, _(command->summary));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
+  if (with_json)
+    g_option_context_add_main_entries (context, json_entries, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *out_status = usage_error (command_name, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static TesseraStore *
+open_project (gboolean create_default)
+{
+  g_autoptr(GError) error = NULL;
+  TesseraStore *store;
+
+  if (globals.project == NULL)
+    store = tessera_default_project_open (NULL, &error);
+  else
+    store = tessera_store_open (globals.project, TESSERA_STORE_OPEN_DEFAULT, &error);
+
+  if (store == NULL)
+    {
+      if (g_error_matches (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND))
+        fail (_("%s (create it with “tessera-cli init --project %s”)"), error->message,
+              globals.project);
+      else
+        fail ("%s", error->message);
+      return NULL;
+    }
+
+  if (globals.annotator != NULL)
+    tessera_store_set_annotator (store, globals.annotator);
+  else if (g_getenv ("TESSERA_ANNOTATOR") != NULL && *g_getenv ("TESSERA_ANNOTATOR") != '\0')
+    tessera_store_set_annotator (store, g_getenv ("TESSERA_ANNOTATOR"));
+
+  return store;
+}
+
+static gboolean
+parse_id (const char *text,
+          gint64     *out_id)
+{
+  guint64 value = 0;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *out_id = (gint64) value;
+  return TRUE;
+}
+
+/* Pads or cuts @text to exactly @width characters (not bytes). */
+static char *
+fit (const char *text,
+     guint       width)
+{
+  glong length = g_utf8_strlen (text ? text : "", -1);
+  GString *out = g_string_new (NULL);
+
+  if (text == NULL)
+    text = "";
+  if ((guint) length > width)
+    {
+      const char *end = g_utf8_offset_to_pointer (text, width - 1);
+
+      g_string_append_len (out, text, end - text);
+      g_string_append (out, "…");
+    }
+  else
+    {
+      g_string_append (out, text);
+      for (guint i = (guint) length; i < width; i++)
+        g_string_append_c (out, ' ');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+progress_label (TesseraProgress progress)
+{
+  switch (progress)
+    {
+    case TESSERA_PROGRESS_IN_PROGRESS:
+      return _("in progress");
+    case TESSERA_PROGRESS_DONE:
+      return _("done");
+    case TESSERA_PROGRESS_NOT_STARTED:
+    default:
+      return _("not started");
+    }
+}
+
+static void
+print_import_results (GPtrArray *results,
+                      guint     *out_failed)
+{
+  guint failed = 0;
+
+  for (guint i = 0; results != NULL && i < results->len; i++)
+    {
+      TesseraImportResult *result = g_ptr_array_index (results, i);
+
+      if (result->error != NULL)
+        {
+          g_printerr ("tessera-cli: %s\n", result->error->message);
+          failed++;
+        }
+      else if (result->existing)
+        g_print (_("%s: already in the project as document %" G_GINT64_FORMAT " (%s)\n"),
+                 result->path, result->document_id, result->title ? result->title : "");
+      else
+        g_print (_("%s: imported as document %" G_GINT64_FORMAT " (%s)\n"),
+                 result->path, result->document_id, result->title ? result->title : "");
+    }
+
+  if (out_failed != NULL)
+    *out_failed = failed;
+}
+
+/* init --------------------------------------------------------------------------------- */
+
+static gboolean init_samples;
+
+static const GOptionEntry init_entries[] = {
+  { "with-samples", 0, 0, G_OPTION_ARG_NONE, &init_samples,
+    N_("Import the bundled sample articles"), NULL },
+  { NULL }
+};
+
+static int
+command_init (int    argc,
+              char **argv)
+{
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  int status;
+
+  if (!parse_options ("init", init_entries, FALSE, &argc, &argv, &status))
+    return status;
+  if (argc > 2)
+    return usage_error ("init", _("init takes no arguments besides --project"));
+
+  path = globals.project ? g_strdup (globals.project) : tessera_default_project_path ();
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return fail (_("“%s” already exists; nothing was changed"), path);
+
+  if (globals.project == NULL)
+    {
+      g_autoptr(GPtrArray) results = NULL;
+
+      store = tessera_default_project_open (&results, &error);
+      if (store == NULL)
+        return fail ("%s", error->message);
+      print_import_results (results, NULL);
+    }
+  else
+    {
+      store = tessera_store_open (path, TESSERA_STORE_OPEN_CREATE, &error);
+      if (store == NULL)
+        return fail ("%s", error->message);
+      if (init_samples)
+        {
+          const char *paths[] = { tessera_default_project_seeds_dir (), NULL };
+          g_autoptr(GPtrArray) results = tessera_import_paths (store, paths, NULL);
+          guint failed = 0;
+
+          print_import_results (results, &failed);
+          if (failed > 0)
+            return EXIT_FAILURE;
+        }
+    }
+
+  g_print (_("Created the project %s\n"), path);
+  return EXIT_SUCCESS;
+}
+
+/* import ------------------------------------------------------------------------------- */
+
+static int
+command_import (int    argc,
+                char **argv)
+{
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  guint failed = 0;
+  int status;
+
+  if (!parse_options ("import", NULL, FALSE, &argc, &argv, &status))
+    return status;
+  if (argc < 3)
+    return usage_error ("import", _("Name at least one file or folder to import"));
+
+  store = open_project (TRUE);
+  if (store == NULL)
+    return EXIT_FAILURE;
+
+  results = tessera_import_paths (store, (const char * const *) argv + 2, &error);
+  if (results == NULL)
+    return fail ("%s", error->message);
+
+  print_import_results (results, &failed);
+  return failed > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+/* list --------------------------------------------------------------------------------- */
+
+static int
+command_list (int    argc,
+              char **argv)
+{
+  g_autoptr(TesseraStore) store = NULL;
+  GListModel *documents;
+  guint n;
+  int status;
+
+  if (!parse_options ("list", NULL, TRUE, &argc, &argv, &status))
+    return status;
+  if (argc > 2)
+    return usage_error ("list", _("list takes no arguments"));
+
+  store = open_project (TRUE);
+  if (store == NULL)
+    return EXIT_FAILURE;
+
+  documents = tessera_store_get_documents (store);
+  n = g_list_model_get_n_items (documents);
+
+  if (globals.json)
+    {
+      g_autoptr(TesseraJson) json = tessera_json_new (TRUE);
+      g_autofree char *text = NULL;
+
+      tessera_json_begin_array (json);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(TesseraDocument) document = g_list_model_get_item (documents, i);
+
+          tessera_json_begin_object (json);
+          tessera_json_key (json, "id");
+          tessera_json_int (json, tessera_document_get_id (document));
+          tessera_json_key (json, "title");
+          tessera_json_string (json, tessera_document_get_title (document));
+          tessera_json_key (json, "characters");
+          tessera_json_int (json, tessera_document_get_length (document));
+          tessera_json_key (json, "annotations");
+          tessera_json_int (json, tessera_document_get_annotation_count (document));
+          tessera_json_key (json, "status");
+          tessera_json_string (json,
+                               tessera_progress_to_string (tessera_document_get_progress (document)));
+          tessera_json_key (json, "sha256");
+          tessera_json_string (json, tessera_document_get_sha256 (document));
+          tessera_json_key (json, "imported");
+          tessera_json_string (json, tessera_document_get_imported (document));
+          tessera_json_end_object (json);
+        }
+      tessera_json_end_array (json);
+      text = tessera_json_steal (g_steal_pointer (&json));
+      g_print ("%s\n", text);
+      return EXIT_SUCCESS;
+    }
+
+  if (n == 0)
+    {
+      g_print (_("The project has no documents yet. Import some with "
+                 "“tessera-cli import FILE…”.\n"));
+      return EXIT_SUCCESS;
+    }
+
+  {
+    g_autofree char *id_h = fit (_("ID"), 4);
+    g_autofree char *title_h = fit (_("Title"), 60);
+
+    g_print ("%s  %s  %9s  %11s  %s\n", id_h, title_h, _("Chars"), _("Annotations"),
+             _("Status"));
+  }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TesseraDocument) document = g_list_model_get_item (documents, i);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, tessera_document_get_id (document));
+      g_autofree char *id_cell = fit (id, 4);
+      g_autofree char *title = fit (tessera_document_get_title (document), 60);
+
+      g_print ("%s  %s  %9u  %11u  %s\n", id_cell, title,
+               tessera_document_get_length (document),
+               tessera_document_get_annotation_count (document),
+               progress_label (tessera_document_get_progress (document)));
+    }
+
+  return EXIT_SUCCESS;
+}
+
+/* show --------------------------------------------------------------------------------- */
+
+static gboolean show_text;
+
+static const GOptionEntry show_entries[] = {
+  { "text", 0, 0, G_OPTION_ARG_NONE, &show_text, N_("Print the document's text too"), NULL },
+  { NULL }
+};
+
+static void
+json_annotation (TesseraJson       *json,
+                 TesseraStore      *store,
+                 TesseraAnnotation *annotation,
+                 const char        *text)
+{
+  g_autoptr(TesseraAnnotationType) type =
+    tessera_store_dup_annotation_type (store, tessera_annotation_get_type_id (annotation));
+  guint n_ranges;
+  const TesseraRange *ranges = tessera_annotation_get_ranges (annotation, &n_ranges);
+  g_autofree char *covered = tessera_text_slice_ranges (text, ranges, n_ranges, " … ");
+
+  tessera_json_begin_object (json);
+  tessera_json_key (json, "id");
+  tessera_json_int (json, tessera_annotation_get_id (annotation));
+  tessera_json_key (json, "type");
+  tessera_json_string (json, type ? tessera_annotation_type_get_key (type) : NULL);
+  tessera_json_key (json, "ranges");
+  tessera_json_begin_array (json);
+  for (guint i = 0; i < n_ranges; i++)
+    {
+      tessera_json_begin_array (json);
+      tessera_json_int (json, ranges[i].start);
+      tessera_json_int (json, ranges[i].end);
+      tessera_json_end_array (json);
+    }
+  tessera_json_end_array (json);
+  tessera_json_key (json, "text");
+  tessera_json_string (json, covered);
+  tessera_json_key (json, "entity");
+  if (tessera_annotation_get_entity_id (annotation))
+    tessera_json_int (json, tessera_annotation_get_entity_id (annotation));
+  else
+    tessera_json_null (json);
+  tessera_json_key (json, "annotator");
+  tessera_json_string (json, tessera_annotation_get_annotator (annotation));
+  tessera_json_key (json, "certainty");
+  tessera_json_string (json, tessera_certainty_to_string (tessera_annotation_get_certainty (annotation)));
+  tessera_json_key (json, "status");
+  tessera_json_string (json, tessera_status_to_string (tessera_annotation_get_status (annotation)));
+  tessera_json_key (json, "note");
+  tessera_json_string (json, tessera_annotation_get_note (annotation));
+  tessera_json_key (json, "created");
+  tessera_json_string (json, tessera_annotation_get_created (annotation));
+
+  if (type != NULL && tessera_annotation_type_get_kind (type) == TESSERA_KIND_CLAIM)
+    {
+      g_autoptr(TesseraClaim) claim =
+        tessera_store_dup_claim (store, tessera_annotation_get_id (annotation), NULL);
+
+      if (claim != NULL)
+        {
+          tessera_json_key (json, "claim");
+          tessera_json_begin_object (json);
+          tessera_json_key (json, "complete");
+          tessera_json_boolean (json, tessera_claim_is_complete (claim));
+          tessera_json_key (json, "source_entity");
+          tessera_json_int (json, tessera_claim_get_source_entity_id (claim));
+          tessera_json_key (json, "source_annotation");
+          tessera_json_int (json, tessera_claim_get_source_annotation_id (claim));
+          tessera_json_key (json, "cue_annotation");
+          tessera_json_int (json, tessera_claim_get_cue_annotation_id (claim));
+          tessera_json_key (json, "source_kind");
+          tessera_json_string (json, tessera_claim_get_source_kind (claim));
+          tessera_json_key (json, "quote_type");
+          tessera_json_string (json, tessera_claim_get_quote_type (claim));
+          tessera_json_key (json, "factuality");
+          tessera_json_string (json, tessera_claim_get_factuality (claim));
+          tessera_json_end_object (json);
+        }
+    }
+  tessera_json_end_object (json);
+}
+
+static int
+command_show (int    argc,
+              char **argv)
+{
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(TesseraDocument) document = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 document_id;
+  int status;
+
+  if (!parse_options ("show", show_entries, TRUE, &argc, &argv, &status))
+    return status;
+  if (argc != 3 || !parse_id (argv[2], &document_id))
+    return usage_error ("show", _("Name one document by its id (see “tessera-cli list”)"));
+
+  store = open_project (TRUE);
+  if (store == NULL)
+    return EXIT_FAILURE;
+
+  document = tessera_store_dup_document (store, document_id, &error);
+  if (document == NULL)
+    return fail ("%s", error->message);
+  text = tessera_store_dup_document_text (store, document_id, &error);
+  if (text == NULL)
+    return fail ("%s", error->message);
+  annotations = tessera_store_dup_annotations (store, document_id, &error);
+  if (annotations == NULL)
+    return fail ("%s", error->message);
+
+  if (globals.json)
+    {
+      g_autoptr(TesseraJson) json = tessera_json_new (TRUE);
+      g_autofree char *out = NULL;
+
+      tessera_json_begin_object (json);
+      tessera_json_key (json, "id");
+      tessera_json_int (json, document_id);
+      tessera_json_key (json, "title");
+      tessera_json_string (json, tessera_document_get_title (document));
+      tessera_json_key (json, "author");
+      tessera_json_string (json, tessera_document_get_author (document));
+      tessera_json_key (json, "source_url");
+      tessera_json_string (json, tessera_document_get_source_url (document));
+      tessera_json_key (json, "source_path");
+      tessera_json_string (json, tessera_document_get_source_path (document));
+      tessera_json_key (json, "language");
+      tessera_json_string (json, tessera_document_get_language (document));
+      tessera_json_key (json, "characters");
+      tessera_json_int (json, tessera_document_get_length (document));
+      tessera_json_key (json, "sha256");
+      tessera_json_string (json, tessera_document_get_sha256 (document));
+      tessera_json_key (json, "status");
+      tessera_json_string (json,
+                           tessera_progress_to_string (tessera_document_get_progress (document)));
+      if (show_text)
+        {
+          tessera_json_key (json, "text");
+          tessera_json_string (json, text);
+        }
+      tessera_json_key (json, "annotations");
+      tessera_json_begin_array (json);
+      for (guint i = 0; i < annotations->len; i++)
+        json_annotation (json, store, g_ptr_array_index (annotations, i), text);
+      tessera_json_end_array (json);
+      tessera_json_end_object (json);
+      out = tessera_json_steal (g_steal_pointer (&json));
+      g_print ("%s\n", out);
+      return EXIT_SUCCESS;
+    }
+
+  g_print (_("Document %" G_GINT64_FORMAT ": %s\n"), document_id,
+           tessera_document_get_title (document));
+  if (tessera_document_get_author (document))
+    g_print (_("Author: %s\n"), tessera_document_get_author (document));
+  if (tessera_document_get_source_url (document))
+    g_print (_("Source: %s\n"), tessera_document_get_source_url (document));
+  if (tessera_document_get_source_path (document))
+    g_print (_("Imported from: %s\n"), tessera_document_get_source_path (document));
+  g_print (_("Characters: %u · Status: %s\n"), tessera_document_get_length (document),
+           progress_label (tessera_document_get_progress (document)));
+
+  if (show_text)
+    g_print ("\n%s\n\n", text);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u annotation\n", "%u annotations\n",
+                        annotations->len), annotations->len);
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      TesseraAnnotation *annotation = g_ptr_array_index (annotations, i);
+      g_autoptr(TesseraAnnotationType) type =
+        tessera_store_dup_annotation_type (store, tessera_annotation_get_type_id (annotation));
+      guint n_ranges;
+      const TesseraRange *ranges = tessera_annotation_get_ranges (annotation, &n_ranges);
+      g_autofree char *covered = tessera_text_slice_ranges (text, ranges, n_ranges, " … ");
+      g_autofree char *label = fit (type ? tessera_annotation_type_get_label_localized (type) : "?", 14);
+      g_autoptr(GString) where = g_string_new (NULL);
+      g_autofree char *where_cell = NULL;
+
+      for (guint j = 0; j < n_ranges; j++)
+        g_string_append_printf (where, "%s%u–%u", j ? "," : "", ranges[j].start, ranges[j].end);
+      where_cell = fit (where->str, 13);
+
+      g_print ("  #%-5" G_GINT64_FORMAT " %s %s «%s»", tessera_annotation_get_id (annotation),
+               label, where_cell, covered);
+      if (tessera_annotation_get_entity_id (annotation))
+        {
+          g_autoptr(TesseraEntity) entity =
+            tessera_store_dup_entity (store, tessera_annotation_get_entity_id (annotation), NULL);
+
+          if (entity != NULL)
+            g_print (" → %s", tessera_entity_get_name (entity));
+        }
+      if (type != NULL && tessera_annotation_type_get_kind (type) == TESSERA_KIND_CLAIM)
+        {
+          g_autoptr(TesseraClaim) claim =
+            tessera_store_dup_claim (store, tessera_annotation_get_id (annotation), NULL);
+
+          if (claim != NULL && !tessera_claim_is_complete (claim))
+            g_print ("  %s", _("(no source yet)"));
+        }
+      g_print ("\n");
+    }
+
+  return EXIT_SUCCESS;
+}
+
+/* annotate ----------------------------------------------------------------------------- */
+
+static char *annotate_type;
+static char *annotate_text;
+static int annotate_occurrence = 0;
+static int annotate_start = -1;
+static int annotate_end = -1;
+static char **annotate_ranges;
+static char *annotate_note;
+static char *annotate_certainty;
+
+static const GOptionEntry annotate_entries[] = {
+  { "type", 't', 0, G_OPTION_ARG_STRING, &annotate_type,
+    N_("Annotation type: key, label or shortcut (person, Personne, 1…)"), N_("TYPE") },
+  { "text", 0, 0, G_OPTION_ARG_STRING, &annotate_text,
+    N_("Mark this text (its first occurrence unless --occurrence is given)"), N_("TEXT") },
+  { "occurrence", 'n', 0, G_OPTION_ARG_INT, &annotate_occurrence,
+    N_("Which occurrence of --text to mark, from 1"), N_("N") },
+  { "start", 0, 0, G_OPTION_ARG_INT, &annotate_start,
+    N_("First character (code point offset, from 0)"), N_("OFFSET") },
+  { "end", 0, 0, G_OPTION_ARG_INT, &annotate_end,
+    N_("One past the last character"), N_("OFFSET") },
+  { "range", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &annotate_ranges,
+    N_("A range START:END; repeat for a discontinuous span"), N_("START:END") },
+  { "note", 0, 0, G_OPTION_ARG_STRING, &annotate_note, N_("A note"), N_("TEXT") },
+  { "certainty", 0, 0, G_OPTION_ARG_STRING, &annotate_certainty,
+    N_("high, medium, low or unknown"), N_("LEVEL") },
+  { NULL }
+};
+
+static gboolean
+parse_range (const char   *text,
+             TesseraRange *range)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ":", 2);
+  guint64 start, end;
+
+  if (g_strv_length (parts) != 2 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 0, G_MAXUINT, &start, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT, &end, NULL))
+    return FALSE;
+  range->start = (guint) start;
+  range->end = (guint) end;
+  return TRUE;
+}
+
+static int
+command_annotate (int    argc,
+                  char **argv)
+{
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(TesseraAnnotationType) type = NULL;
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *covered = NULL;
+  gboolean existing = FALSE;
+  gint64 document_id, id;
+  TesseraCertainty certainty = TESSERA_CERTAINTY_UNKNOWN;
+  int ways = 0;
+  int status;
+
+  if (!parse_options ("annotate", annotate_entries, FALSE, &argc, &argv, &status))
+    return status;
+  if (argc != 3 || !parse_id (argv[2], &document_id))
+    return usage_error ("annotate", _("Name one document by its id (see “tessera-cli list”)"));
+  if (annotate_type == NULL)
+    return usage_error ("annotate", _("Say which type of annotation with --type"));
+
+  ways += annotate_text != NULL;
+  ways += annotate_start >= 0 || annotate_end >= 0;
+  ways += annotate_ranges != NULL;
+  if (ways != 1)
+    return usage_error ("annotate",
+                        _("Give the span in one way: --text, or --start and --end, or --range"));
+  if ((annotate_start >= 0) != (annotate_end >= 0))
+    return usage_error ("annotate", _("--start and --end go together"));
+  if (annotate_occurrence != 0 && annotate_text == NULL)
+    return usage_error ("annotate", _("--occurrence goes with --text"));
+  if (annotate_occurrence < 0)
+    return usage_error ("annotate", _("--occurrence counts from 1"));
+  if (annotate_certainty != NULL && !tessera_certainty_from_string (annotate_certainty, &certainty))
+    return usage_error ("annotate", _("--certainty is high, medium, low or unknown"));
+
+  if (annotate_start >= 0)
+    {
+      TesseraRange range = { (guint) annotate_start, (guint) annotate_end };
+      g_array_append_val (ranges, range);
+    }
+  for (guint i = 0; annotate_ranges != NULL && annotate_ranges[i]; i++)
+    {
+      TesseraRange range;
+
+      if (!parse_range (annotate_ranges[i], &range))
+        return usage_error ("annotate", _("A --range is written START:END, e.g. 120:132"));
+      g_array_append_val (ranges, range);
+    }
+
+  store = open_project (TRUE);
+  if (store == NULL)
+    return EXIT_FAILURE;
+
+  type = tessera_store_find_annotation_type (store, annotate_type);
+  if (type == NULL)
+    return fail (_("There is no annotation type “%s” in this project"), annotate_type);
+
+  {
+    g_autofree char *text = tessera_store_dup_document_text (store, document_id, &error);
+
+    if (text == NULL)
+      return fail ("%s", error->message);
+
+    if (annotate_text != NULL)
+      {
+        TesseraRange range;
+        guint occurrence = annotate_occurrence ? (guint) annotate_occurrence : 1;
+
+        if (!tessera_text_find (text, annotate_text, occurrence, &range))
+          {
+            guint count = tessera_text_count (text, annotate_text);
+
+            if (count == 0)
+              return fail (_("“%s” does not occur in document %" G_GINT64_FORMAT),
+                           annotate_text, document_id);
+            return fail (g_dngettext (GETTEXT_PACKAGE,
+                                      "“%s” occurs only %u time in document %" G_GINT64_FORMAT,
+                                      "“%s” occurs only %u times in document %" G_GINT64_FORMAT,
+                                      count),
+                         annotate_text, count, document_id);
+          }
+        g_array_append_val (ranges, range);
+      }
+
+    id = tessera_store_add_annotation (store, document_id, tessera_annotation_type_get_id (type),
+                                       (TesseraRange *) (gpointer) ranges->data, ranges->len,
+                                       &existing, &error);
+    if (id == 0)
+      return fail ("%s", error->message);
+
+    g_array_sort (ranges, (GCompareFunc) tessera_range_compare);
+    covered = tessera_text_slice_ranges (text, (TesseraRange *) (gpointer) ranges->data,
+                                         ranges->len, " … ");
+  }
+
+  if (existing)
+    {
+      g_print (_("Annotation %" G_GINT64_FORMAT " already marks «%s» as %s; nothing changed\n"),
+               id, covered, tessera_annotation_type_get_label_localized (type));
+      return EXIT_SUCCESS;
+    }
+
+  if (annotate_note != NULL && !tessera_store_set_annotation_note (store, id, annotate_note, &error))
+    return fail ("%s", error->message);
+  if (annotate_certainty != NULL &&
+      !tessera_store_set_annotation_certainty (store, id, certainty, &error))
+    return fail ("%s", error->message);
+
+  g_print (_("Annotation %" G_GINT64_FORMAT ": %s «%s»\n"), id,
+           tessera_annotation_type_get_label_localized (type), covered);
+  return EXIT_SUCCESS;
+}
+
+/* remove ------------------------------------------------------------------------------- */
+
+static int
+command_remove (int    argc,
+                char **argv)
+{
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 annotation_id;
+  int status;
+
+  if (!parse_options ("remove", NULL, FALSE, &argc, &argv, &status))
+    return status;
+  if (argc != 3 || !parse_id (argv[2], &annotation_id))
+    return usage_error ("remove", _("Name one annotation by its id (see “tessera-cli show”)"));
+
+  store = open_project (TRUE);
+  if (store == NULL)
+    return EXIT_FAILURE;
+
+  if (!tessera_store_remove_annotation (store, annotation_id, &error))
+    return fail ("%s", error->message);
+
+  g_print (_("Removed annotation %" G_GINT64_FORMAT "\n"), annotation_id);
+  return EXIT_SUCCESS;
+}
+
+/* undo, redo --------------------------------------------------------------------------- */
+
+static int
+replay (const char *name,
+        gboolean    undo,
+        int         argc,
+        char      **argv)
+{
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(TesseraJournalEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_options (name, NULL, FALSE, &argc, &argv, &status))
+    return status;
+  if (argc > 2)
+    return usage_error (name, undo ? _("undo takes no arguments") : _("redo takes no arguments"));
+
+  store = open_project (TRUE);
+  if (store == NULL)
+    return EXIT_FAILURE;
+
+  entry = undo ? tessera_store_undo (store, &error) : tessera_store_redo (store, &error);
+  if (entry == NULL)
+    return fail ("%s", error->message);
+
+  if (undo)
+    g_print (_("Undid %s: %s\n"), entry->action, entry->summary);
+  else
+    g_print (_("Redid %s: %s\n"), entry->action, entry->summary);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_undo (int    argc,
+              char **argv)
+{
+  return replay ("undo", TRUE, argc, argv);
+}
+
+static int
+command_redo (int    argc,
+              char **argv)
+{
+  return replay ("redo", FALSE, argc, argv);
+}
+
+/* stats -------------------------------------------------------------------------------- */
+
+static int
+command_stats (int    argc,
+               char **argv)
+{
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(TesseraStats) stats = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 document_id = 0;
+  int status;
+
+  if (!parse_options ("stats", NULL, TRUE, &argc, &argv, &status))
+    return status;
+  if (argc > 3 || (argc == 3 && !parse_id (argv[2], &document_id)))
+    return usage_error ("stats", _("Name at most one document by its id"));
+
+  store = open_project (TRUE);
+  if (store == NULL)
+    return EXIT_FAILURE;
+
+  if (document_id != 0)
+    {
+      g_autoptr(TesseraDocument) document = tessera_store_dup_document (store, document_id, &error);
+
+      if (document == NULL)
+        return fail ("%s", error->message);
+    }
+
+  stats = tessera_store_dup_stats (store, document_id, &error);
+  if (stats == NULL)
+    return fail ("%s", error->message);
+
+  if (globals.json)
+    {
+      g_autoptr(TesseraJson) json = tessera_json_new (TRUE);
+      g_autofree char *out = NULL;
+
+      tessera_json_begin_object (json);
+      tessera_json_key (json, "documents");
+      tessera_json_int (json, stats->n_documents);
+      tessera_json_key (json, "characters");
+      tessera_json_int (json, stats->n_characters);
+      tessera_json_key (json, "annotations");
+      tessera_json_int (json, stats->n_annotations);
+      tessera_json_key (json, "entities");
+      tessera_json_int (json, stats->n_entities);
+      tessera_json_key (json, "linked_mentions");
+      tessera_json_int (json, stats->n_linked_mentions);
+      tessera_json_key (json, "claims");
+      tessera_json_int (json, stats->n_claims);
+      tessera_json_key (json, "claims_with_source");
+      tessera_json_int (json, stats->n_claims_with_source);
+      tessera_json_key (json, "relations");
+      tessera_json_int (json, stats->n_relations);
+      tessera_json_key (json, "annotators");
+      tessera_json_int (json, stats->n_annotators);
+      tessera_json_key (json, "per_type");
+      tessera_json_begin_object (json);
+      for (guint i = 0; i < stats->per_type->len; i++)
+        {
+          TesseraTypeCount *count = &g_array_index (stats->per_type, TesseraTypeCount, i);
+          g_autoptr(TesseraAnnotationType) type =
+            tessera_store_dup_annotation_type (store, count->type_id);
+
+          if (type == NULL)
+            continue;
+          tessera_json_key (json, tessera_annotation_type_get_key (type));
+          tessera_json_int (json, count->count);
+        }
+      tessera_json_end_object (json);
+      tessera_json_end_object (json);
+      out = tessera_json_steal (g_steal_pointer (&json));
+      g_print ("%s\n", out);
+      return EXIT_SUCCESS;
+    }
+
+  g_print (_("Documents:          %u\n"), stats->n_documents);
+  g_print (_("Characters:         %u\n"), stats->n_characters);
+  g_print (_("Annotations:        %u\n"), stats->n_annotations);
+  for (guint i = 0; i < stats->per_type->len; i++)
+    {
+      TesseraTypeCount *count = &g_array_index (stats->per_type, TesseraTypeCount, i);
+      g_autoptr(TesseraAnnotationType) type =
+        tessera_store_dup_annotation_type (store, count->type_id);
+      g_autofree char *label = NULL;
+
+      if (type == NULL)
+        continue;
+      label = fit (tessera_annotation_type_get_label_localized (type), 16);
+      g_print ("  %s  %u\n", label, count->count);
+    }
+  g_print (_("Entities:           %u\n"), stats->n_entities);
+  g_print (_("Linked mentions:    %u\n"), stats->n_linked_mentions);
+  g_print (_("Claims:             %u (%u with a source)\n"), stats->n_claims,
+           stats->n_claims_with_source);
+  g_print (_("Relations:          %u\n"), stats->n_relations);
+  g_print (_("Annotators:         %u\n"), stats->n_annotators);
+  return EXIT_SUCCESS;
+}
+
+/* check -------------------------------------------------------------------------------- */
+
+static int
+command_check (int    argc,
+               char **argv)
+{
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_options ("check", NULL, FALSE, &argc, &argv, &status))
+    return status;
+  if (argc > 2)
+    return usage_error ("check", _("check takes no arguments"));
+
+  store = open_project (FALSE);
+  if (store == NULL)
+    return EXIT_FAILURE;
+
+  if (!tessera_store_check (store, &problems, &error))
+    return fail (_("The project could not be checked: %s"), error->message);
+
+  if (problems->len > 0)
+    {
+      for (guint i = 0; i < problems->len; i++)
+        g_printerr ("tessera-cli: %s: %s\n", tessera_store_get_path (store),
+                    (char *) g_ptr_array_index (problems, i));
+      return EXIT_FAILURE;
+    }
+
+  g_print (_("%s: no problems found\n"), tessera_store_get_path (store));
+  return EXIT_SUCCESS;
+}
+
+/* main --------------------------------------------------------------------------------- */
+
+static const Command commands[] = {
+  { "init", "", N_("Create a project"), command_init },
+  { "import", N_("FILE|FOLDER…"), N_("Import plain-text articles (UTF-8)"), command_import },
+  { "list", "", N_("List the project's documents"), command_list },
+  { "show", N_("DOCUMENT"), N_("Show a document and its annotations"), command_show },
+  { "annotate", N_("DOCUMENT"), N_("Mark a span of a document"), command_annotate },
+  { "remove", N_("ANNOTATION"), N_("Remove an annotation"), command_remove },
+  { "undo", "", N_("Undo the last change to the project"), command_undo },
+  { "redo", "", N_("Redo the last change undone"), command_redo },
+  { "stats", N_("[DOCUMENT]"), N_("Count what the project (or a document) holds"),
+    command_stats },
+  { "check", "", N_("Check the project's integrity"), command_check },
+};
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_strcmp0 (commands[i].name, name) == 0)
+        return &commands[i];
+    }
+  return NULL;
+}
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n\n", _("Usage: tessera-cli COMMAND [OPTIONS…]"));
+  fprintf (stream, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Every command takes --project FILE (default: the default "
+                               "project) and --help."));
+  fprintf (stream, "%s\n", _("Exit status: 0 success, 1 failure, 2 wrong usage."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const Command *command = NULL;
+  int command_index = 0;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* The command is the first word that is neither an option nor an option's value. */
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--project") || g_str_equal (argv[i], "-p") ||
+          g_str_equal (argv[i], "--annotator") || g_str_equal (argv[i], "-a"))
+        {
+          i++;
+          continue;
+        }
+      if (argv[i][0] == '-')
+        continue;
+      command_index = i;
+      break;
+    }
+
+  if (command_index == 0)
+    {
+      for (int i = 1; i < argc; i++)
+        {
+          if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+            {
+              print_usage (stdout);
+              return EXIT_SUCCESS;
+            }
+          if (g_str_equal (argv[i], "--version"))
+            {
+              g_print ("tessera-cli %s\n", PACKAGE_VERSION);
+              return EXIT_SUCCESS;
+            }
+        }
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+
+  command = find_command (argv[command_index]);
+  if (command == NULL)
+    {
+      g_printerr (_("tessera-cli: “%s” is not a command\n"), argv[command_index]);
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+
+  /* Give the command an argv of the form: tessera-cli COMMAND ARGS… */
+  {
+    g_autoptr(GPtrArray) args = g_ptr_array_new ();
+    char **command_argv;
+
+    g_ptr_array_add (args, argv[0]);
+    g_ptr_array_add (args, argv[command_index]);
+    for (int i = 1; i < argc; i++)
+      {
+        if (i != command_index)
+          g_ptr_array_add (args, argv[i]);
+      }
+    g_ptr_array_add (args, NULL);
+
+    command_argv = (char **) g_ptr_array_free (g_steal_pointer (&args), FALSE);
+    status = command->run ((int) g_strv_length (command_argv), command_argv);
+    g_free (command_argv);
+  }
+
+  g_clear_pointer (&globals.project, g_free);
+  g_clear_pointer (&globals.annotator, g_free);
+  return status;
+}

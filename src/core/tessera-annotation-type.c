@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tessera-annotation-type"
+
+#include "config.h"
+
+#include "tessera-annotation-type.h"
+#include "tessera-util-private.h"
+
+struct _TesseraAnnotationType
+{
+  GObject      parent_instance;
+
+  gint64       id;
+  char        *key;
+  char        *label;
+  GHashTable  *labels;       /* language → label */
+  TesseraKind  kind;
+  char        *tei_element;
+  char        *tei_type;
+  char        *color;
+  char        *shortcut;
+  char        *description;
+  int          position;
+};
+
+G_DEFINE_FINAL_TYPE (TesseraAnnotationType, tessera_annotation_type, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_KEY,
+  PROP_LABEL,
+  PROP_COLOR,
+  PROP_SHORTCUT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+tessera_annotation_type_finalize (GObject *object)
+{
+  TesseraAnnotationType *self = (TesseraAnnotationType *)object;
+
+  g_free (self->key);
+  g_free (self->label);
+  g_hash_table_unref (self->labels);
+  g_free (self->tei_element);
+  g_free (self->tei_type);
+  g_free (self->color);
+  g_free (self->shortcut);
+  g_free (self->description);
+
+  G_OBJECT_CLASS (tessera_annotation_type_parent_class)->finalize (object);
+}
+
+static void
+tessera_annotation_type_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  TesseraAnnotationType *self = TESSERA_ANNOTATION_TYPE (object);
+
+  switch (prop_id)
+    {
+    case PROP_KEY:
+      g_value_set_string (value, self->key);
+      break;
+    case PROP_LABEL:
+      g_value_set_string (value, tessera_annotation_type_get_label_localized (self));
+      break;
+    case PROP_COLOR:
+      g_value_set_string (value, self->color);
+      break;
+    case PROP_SHORTCUT:
+      g_value_set_string (value, self->shortcut);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tessera_annotation_type_class_init (TesseraAnnotationTypeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tessera_annotation_type_finalize;
+  object_class->get_property = tessera_annotation_type_get_property;
+
+  properties[PROP_KEY] =
+    g_param_spec_string ("key", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COLOR] =
+    g_param_spec_string ("color", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHORTCUT] =
+    g_param_spec_string ("shortcut", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tessera_annotation_type_init (TesseraAnnotationType *self)
+{
+  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->color = g_strdup ("#888888");
+  self->tei_element = g_strdup ("rs");
+}
+
+/**
+ * tessera_annotation_type_new:
+ *
+ * Creates a type that is not in a project yet; add it with
+ * tessera_store_add_annotation_type().
+ */
+TesseraAnnotationType *
+tessera_annotation_type_new (const char  *key,
+                             const char  *label,
+                             TesseraKind  kind)
+{
+  TesseraAnnotationType *self;
+
+  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  self = g_object_new (TESSERA_TYPE_ANNOTATION_TYPE, NULL);
+  self->key = g_strdup (key);
+  self->label = g_strdup (label);
+  self->kind = kind;
+  if (kind == TESSERA_KIND_CLAIM)
+    tessera_set_str (&self->tei_element, "said");
+  else if (kind == TESSERA_KIND_CUE)
+    {
+      tessera_set_str (&self->tei_element, "seg");
+      tessera_set_str (&self->tei_type, "cue");
+    }
+
+  return self;
+}
+
+TesseraAnnotationType *
+tessera_annotation_type_copy (TesseraAnnotationType *self)
+{
+  TesseraAnnotationType *copy;
+  GHashTableIter iter;
+  gpointer k, v;
+
+  g_return_val_if_fail (TESSERA_IS_ANNOTATION_TYPE (self), NULL);
+
+  copy = tessera_annotation_type_new (self->key, self->label, self->kind);
+  copy->id = self->id;
+  copy->position = self->position;
+  tessera_set_str (&copy->tei_element, self->tei_element);
+  tessera_set_str (&copy->tei_type, self->tei_type);
+  tessera_set_str (&copy->color, self->color);
+  tessera_set_str (&copy->shortcut, self->shortcut);
+  tessera_set_str (&copy->description, self->description);
+
+  g_hash_table_iter_init (&iter, self->labels);
+  while (g_hash_table_iter_next (&iter, &k, &v))
+    g_hash_table_insert (copy->labels, g_strdup (k), g_strdup (v));
+
+  return copy;
+}
+
+#define GETTER(type, name, expr)                                        \
+  type                                                                  \
+  tessera_annotation_type_get_##name (TesseraAnnotationType *self)      \
+  {                                                                     \
+    g_return_val_if_fail (TESSERA_IS_ANNOTATION_TYPE (self), 0);        \
+    return expr;                                                        \
+  }
+
+GETTER (gint64, id, self->id)
+GETTER (const char *, key, self->key)
+GETTER (const char *, label, self->label)
+GETTER (TesseraKind, kind, self->kind)
+GETTER (const char *, tei_element, self->tei_element)
+GETTER (const char *, tei_type, self->tei_type)
+GETTER (const char *, color, self->color)
+GETTER (const char *, shortcut, self->shortcut)
+GETTER (const char *, description, self->description)
+GETTER (int, position, self->position)
+GETTER (GHashTable *, labels, self->labels)
+
+/**
+ * tessera_annotation_type_get_label_for:
+ * @language: a language code such as "fr" or "en"
+ *
+ * Returns: the label in that language, or the type's own label
+ */
+const char *
+tessera_annotation_type_get_label_for (TesseraAnnotationType *self,
+                                       const char            *language)
+{
+  const char *label;
+
+  g_return_val_if_fail (TESSERA_IS_ANNOTATION_TYPE (self), NULL);
+
+  if (language != NULL && (label = g_hash_table_lookup (self->labels, language)))
+    return label;
+  return self->label;
+}
+
+/**
+ * tessera_annotation_type_get_label_localized:
+ *
+ * Returns: the label in the user's language (from the locale), or the type's own label
+ */
+const char *
+tessera_annotation_type_get_label_localized (TesseraAnnotationType *self)
+{
+  const char * const *names = g_get_language_names ();
+
+  g_return_val_if_fail (TESSERA_IS_ANNOTATION_TYPE (self), NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *label;
+
+      if (g_str_equal (names[i], "C"))
+        break;
+      if ((label = g_hash_table_lookup (self->labels, names[i])))
+        return label;
+    }
+
+  return self->label;
+}
+
+void
+tessera_annotation_type_set_label (TesseraAnnotationType *self,
+                                   const char            *label)
+{
+  g_return_if_fail (TESSERA_IS_ANNOTATION_TYPE (self));
+  g_return_if_fail (label != NULL);
+
+  tessera_set_str (&self->label, label);
+}
+
+void
+tessera_annotation_type_set_label_for (TesseraAnnotationType *self,
+                                       const char            *language,
+                                       const char            *label)
+{
+  g_return_if_fail (TESSERA_IS_ANNOTATION_TYPE (self));
+  g_return_if_fail (language != NULL);
+
+  if (label == NULL)
+    g_hash_table_remove (self->labels, language);
+  else
+    g_hash_table_insert (self->labels, g_strdup (language), g_strdup (label));
+}
+
+void
+tessera_annotation_type_set_kind (TesseraAnnotationType *self,
+                                  TesseraKind            kind)
+{
+  g_return_if_fail (TESSERA_IS_ANNOTATION_TYPE (self));
+  self->kind = kind;
+}
+
+void
+tessera_annotation_type_set_tei (TesseraAnnotationType *self,
+                                 const char            *element,
+                                 const char            *type)
+{
+  g_return_if_fail (TESSERA_IS_ANNOTATION_TYPE (self));
+  g_return_if_fail (element != NULL);
+
+  tessera_set_str (&self->tei_element, element);
+  tessera_set_str (&self->tei_type, type);
+}
+
+void
+tessera_annotation_type_set_color (TesseraAnnotationType *self,
+                                   const char            *color)
+{
+  g_return_if_fail (TESSERA_IS_ANNOTATION_TYPE (self));
+  g_return_if_fail (color != NULL);
+  tessera_set_str (&self->color, color);
+}
+
+void
+tessera_annotation_type_set_shortcut (TesseraAnnotationType *self,
+                                      const char            *shortcut)
+{
+  g_return_if_fail (TESSERA_IS_ANNOTATION_TYPE (self));
+  tessera_set_str (&self->shortcut, shortcut != NULL && *shortcut != '\0' ? shortcut : NULL);
+}
+
+void
+tessera_annotation_type_set_description (TesseraAnnotationType *self,
+                                         const char            *description)
+{
+  g_return_if_fail (TESSERA_IS_ANNOTATION_TYPE (self));
+  tessera_set_str (&self->description, description);
+}
+
+void
+_tessera_annotation_type_set_id (TesseraAnnotationType *self,
+                                 gint64                 id)
+{
+  self->id = id;
+}
+
+void
+_tessera_annotation_type_set_position (TesseraAnnotationType *self,
+                                       int                    position)
+{
+  self->position = position;
+}

@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tessera-claim"
+
+#include "config.h"
+
+#include "tessera-claim.h"
+#include "tessera-util-private.h"
+
+struct _TesseraClaim
+{
+  GObject  parent_instance;
+
+  gint64   annotation_id;
+  gint64   source_entity_id;
+  gint64   source_annotation_id;
+  gint64   cue_annotation_id;
+  gint64   parent_annotation_id;
+  char    *source_kind;
+  char    *quote_type;
+  char    *polarity;
+  char    *factuality;
+  char    *writer_distance;
+  char    *statement_date;
+  char    *topic;
+};
+
+G_DEFINE_FINAL_TYPE (TesseraClaim, tessera_claim, G_TYPE_OBJECT)
+
+static const char * const source_kinds[] = {
+  "named", "anonymous", "collective", "document", "writer", NULL
+};
+static const char * const quote_types[] = {
+  "direct", "indirect", "mixed", "according-to", NULL
+};
+static const char * const polarities[] = {
+  "positive", "negative", "neutral", "underspecified", NULL
+};
+/* FactBank: certain, probable, possible × positive, negative; certain but
+ * underspecified polarity; underspecified. */
+static const char * const factualities[] = {
+  "CT+", "CT-", "PR+", "PR-", "PS+", "PS-", "CTu", "Uu", NULL
+};
+static const char * const writer_distances[] = {
+  "endorsed", "neutral", "distanced", NULL
+};
+
+static void
+tessera_claim_finalize (GObject *object)
+{
+  TesseraClaim *self = (TesseraClaim *)object;
+
+  g_free (self->source_kind);
+  g_free (self->quote_type);
+  g_free (self->polarity);
+  g_free (self->factuality);
+  g_free (self->writer_distance);
+  g_free (self->statement_date);
+  g_free (self->topic);
+
+  G_OBJECT_CLASS (tessera_claim_parent_class)->finalize (object);
+}
+
+static void
+tessera_claim_class_init (TesseraClaimClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = tessera_claim_finalize;
+}
+
+static void
+tessera_claim_init (TesseraClaim *self)
+{
+}
+
+TesseraClaim *
+_tessera_claim_new (gint64 annotation_id)
+{
+  TesseraClaim *self = g_object_new (TESSERA_TYPE_CLAIM, NULL);
+
+  self->annotation_id = annotation_id;
+  return self;
+}
+
+#define GETTER(type, name)                               \
+  type                                                   \
+  tessera_claim_get_##name (TesseraClaim *self)          \
+  {                                                      \
+    g_return_val_if_fail (TESSERA_IS_CLAIM (self), 0);   \
+    return self->name;                                   \
+  }
+
+GETTER (gint64, annotation_id)
+GETTER (gint64, source_entity_id)
+GETTER (gint64, source_annotation_id)
+GETTER (gint64, cue_annotation_id)
+GETTER (gint64, parent_annotation_id)
+GETTER (const char *, source_kind)
+GETTER (const char *, quote_type)
+GETTER (const char *, polarity)
+GETTER (const char *, factuality)
+GETTER (const char *, writer_distance)
+GETTER (const char *, statement_date)
+GETTER (const char *, topic)
+
+#define ID_SETTER(name)                                  \
+  void                                                   \
+  tessera_claim_set_##name (TesseraClaim *self,          \
+                            gint64        value)         \
+  {                                                      \
+    g_return_if_fail (TESSERA_IS_CLAIM (self));          \
+    g_return_if_fail (value >= 0);                       \
+    self->name = value;                                  \
+  }
+
+ID_SETTER (source_entity_id)
+ID_SETTER (source_annotation_id)
+ID_SETTER (cue_annotation_id)
+ID_SETTER (parent_annotation_id)
+
+/* Setters of coded fields refuse values outside their vocabulary; NULL clears. */
+#define CODE_SETTER(name, values)                        \
+  gboolean                                               \
+  tessera_claim_set_##name (TesseraClaim *self,          \
+                            const char   *value)         \
+  {                                                      \
+    g_return_val_if_fail (TESSERA_IS_CLAIM (self), FALSE); \
+    if (value != NULL && !g_strv_contains (values, value)) \
+      return FALSE;                                      \
+    tessera_set_str (&self->name, value);                \
+    return TRUE;                                         \
+  }
+
+CODE_SETTER (source_kind, source_kinds)
+CODE_SETTER (quote_type, quote_types)
+CODE_SETTER (polarity, polarities)
+CODE_SETTER (factuality, factualities)
+CODE_SETTER (writer_distance, writer_distances)
+
+void
+tessera_claim_set_statement_date (TesseraClaim *self,
+                                  const char   *date)
+{
+  g_return_if_fail (TESSERA_IS_CLAIM (self));
+  tessera_set_str (&self->statement_date, date != NULL && *date != '\0' ? date : NULL);
+}
+
+void
+tessera_claim_set_topic (TesseraClaim *self,
+                         const char   *topic)
+{
+  g_return_if_fail (TESSERA_IS_CLAIM (self));
+  tessera_set_str (&self->topic, topic != NULL && *topic != '\0' ? topic : NULL);
+}
+
+/**
+ * tessera_claim_is_complete:
+ *
+ * A claim is complete when its source is known: an entity or a mention, or a source
+ * kind that needs neither (the writer, an anonymous source).
+ */
+gboolean
+tessera_claim_is_complete (TesseraClaim *self)
+{
+  g_return_val_if_fail (TESSERA_IS_CLAIM (self), FALSE);
+
+  return self->source_entity_id != 0 ||
+         self->source_annotation_id != 0 ||
+         g_strcmp0 (self->source_kind, "writer") == 0 ||
+         g_strcmp0 (self->source_kind, "anonymous") == 0;
+}
+
+const char * const *tessera_claim_source_kinds (void) { return source_kinds; }
+const char * const *tessera_claim_quote_types (void) { return quote_types; }
+const char * const *tessera_claim_polarities (void) { return polarities; }
+const char * const *tessera_claim_factualities (void) { return factualities; }
+const char * const *tessera_claim_writer_distances (void) { return writer_distances; }

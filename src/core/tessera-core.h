@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Tessera's core: the model, the SQLite store, importers and exporters.
+ * GLib, SQLite and libxml2 only; never GTK. */
+#ifdef GTK_MAJOR_VERSION
+# error "tessera-core must not depend on GTK"
+#endif
+
+#include "tessera-types.h"
+#include "tessera-annotation.h"
+#include "tessera-annotation-list.h"
+#include "tessera-annotation-type.h"
+#include "tessera-claim.h"
+#include "tessera-default-project.h"
+#include "tessera-document.h"
+#include "tessera-entity.h"
+#include "tessera-import.h"
+#include "tessera-json.h"
+#include "tessera-store.h"
+#include "tessera-text.h"

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tessera-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tessera-store-private.h"
+
+/*
+ * The tagset a new project starts with. The English label is the type's own label (and a
+ * gettext msgid, so the interface can show it in any language); the French one is stored
+ * too, because TEI exports describe every category in both languages.
+ */
+static const struct
+{
+  const char *key;
+  const char *label_en;
+  const char *label_fr;
+  TesseraKind kind;
+  const char *tei_element;
+  const char *tei_type;
+  const char *color;
+  const char *shortcut;
+  const char *description;
+} default_tagset[] = {
+  { "person", N_("Person"), "Personne", TESSERA_KIND_ENTITY, "persName", NULL,
+    "#1c71d8", "1", N_("A person named in the text") },
+  { "organisation", N_("Organisation"), "Organisation", TESSERA_KIND_ENTITY, "orgName", NULL,
+    "#9141ac", "2", N_("An organisation, institution, army or state body") },
+  { "place", N_("Place"), "Lieu", TESSERA_KIND_ENTITY, "placeName", NULL,
+    "#26a269", "3", N_("A place: country, city, region, natural feature") },
+  { "date", N_("Date"), "Date", TESSERA_KIND_ENTITY, "date", NULL,
+    "#c88800", "4", N_("A date or a period") },
+  { "event", N_("Event"), "Événement", TESSERA_KIND_ENTITY, "name", "event",
+    "#e66100", "5", N_("A named event: a meeting, a summit, an operation") },
+  { "role", N_("Role"), "Fonction", TESSERA_KIND_ENTITY, "roleName", NULL,
+    "#2190a4", "6", N_("A function, title or rank") },
+  { "other", N_("Other"), "Autre", TESSERA_KIND_ENTITY, "rs", NULL,
+    "#77767b", "7", N_("Any other referring expression") },
+  { "claim", N_("Claim"), "Affirmation", TESSERA_KIND_CLAIM, "said", NULL,
+    "#c01c28", "8", N_("A statement attributed to a source") },
+  { "cue", N_("Cue"), "Marqueur", TESSERA_KIND_CUE, "seg", "cue",
+    "#d16d9e", "9", N_("The words that attribute a claim: «selon», «a souligné»…") },
+};
+
+gboolean
+_tessera_store_add_default_tagset (TesseraStore  *self,
+                                   GError       **error)
+{
+  g_autoptr(sqlite3_stmt) type_stmt = NULL;
+  g_autoptr(sqlite3_stmt) label_stmt = NULL;
+
+  type_stmt = _tessera_store_prepare_fresh (self,
+                                            "INSERT INTO annotation_type"
+                                            " (key, label, kind, tei_element, tei_type, color,"
+                                            "  shortcut, description, position)"
+                                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (type_stmt == NULL)
+    return FALSE;
+  label_stmt = _tessera_store_prepare_fresh (self,
+                                             "INSERT INTO annotation_type_label"
+                                             " (type_id, language, label) VALUES (?, ?, ?)",
+                                             error);
+  if (label_stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (default_tagset); i++)
+    {
+      gint64 type_id;
+
+      sqlite3_reset (type_stmt);
+      sqlite3_bind_text (type_stmt, 1, default_tagset[i].key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (type_stmt, 2, default_tagset[i].label_en, -1, SQLITE_STATIC);
+      sqlite3_bind_text (type_stmt, 3, tessera_kind_to_string (default_tagset[i].kind), -1,
+                         SQLITE_STATIC);
+      sqlite3_bind_text (type_stmt, 4, default_tagset[i].tei_element, -1, SQLITE_STATIC);
+      _tessera_bind_text_or_null (type_stmt, 5, default_tagset[i].tei_type);
+      sqlite3_bind_text (type_stmt, 6, default_tagset[i].color, -1, SQLITE_STATIC);
+      sqlite3_bind_text (type_stmt, 7, default_tagset[i].shortcut, -1, SQLITE_STATIC);
+      sqlite3_bind_text (type_stmt, 8, default_tagset[i].description, -1, SQLITE_STATIC);
+      sqlite3_bind_int (type_stmt, 9, (int) i);
+      if (!_tessera_store_step_done (self, type_stmt, error))
+        return FALSE;
+      type_id = sqlite3_last_insert_rowid (self->db);
+
+      for (guint j = 0; j < 2; j++)
+        {
+          sqlite3_reset (label_stmt);
+          sqlite3_bind_int64 (label_stmt, 1, type_id);
+          sqlite3_bind_text (label_stmt, 2, j == 0 ? "en" : "fr", -1, SQLITE_STATIC);
+          sqlite3_bind_text (label_stmt, 3,
+                             j == 0 ? default_tagset[i].label_en : default_tagset[i].label_fr,
+                             -1, SQLITE_STATIC);
+          if (!_tessera_store_step_done (self, label_stmt, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tessera-store.h"
+
+G_BEGIN_DECLS
+
+#define TESSERA_IMPORT_ERROR (tessera_import_error_quark ())
+
+typedef enum
+{
+  TESSERA_IMPORT_ERROR_FAILED,
+  TESSERA_IMPORT_ERROR_TOO_LARGE,
+  TESSERA_IMPORT_ERROR_BINARY,
+  TESSERA_IMPORT_ERROR_ENCODING,
+  TESSERA_IMPORT_ERROR_CONTROL_CHARACTER,
+  TESSERA_IMPORT_ERROR_EMPTY,
+} TesseraImportError;
+
+/* Larger files are refused before they are read. */
+#define TESSERA_IMPORT_MAX_BYTES (64 * 1024 * 1024)
+
+typedef struct
+{
+  char    *path;           /* the file as given */
+  gint64   document_id;    /* 0 when the import failed */
+  gboolean existing;       /* the same text was already in the project */
+  char    *title;
+  GError  *error;          /* why the import failed, or NULL */
+} TesseraImportResult;
+
+void       tessera_import_result_free      (TesseraImportResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TesseraImportResult, tessera_import_result_free)
+
+GQuark     tessera_import_error_quark      (void);
+
+char      *tessera_import_prepare_text     (const char          *display_name,
+                                            const char          *data,
+                                            gsize                length,
+                                            char               **out_title,
+                                            GError             **error);
+gint64     tessera_import_text_file        (TesseraStore        *store,
+                                            const char          *path,
+                                            gboolean            *out_existing,
+                                            GError             **error);
+GPtrArray *tessera_import_paths            (TesseraStore        *store,
+                                            const char * const  *paths,
+                                            GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,453 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tessera-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tessera-store-private.h"
+#include "tessera-text.h"
+
+#define DOCUMENT_COLUMNS \
+  "d.id, d.title, d.author, d.source_url, d.publisher, d.publication_date, d.language," \
+  " d.licence, d.notes, d.source_path, d.sha256, d.imported, d.length, d.progress," \
+  " (SELECT count(*) FROM annotation a WHERE a.document_id = d.id)"
+
+static TesseraDocument *
+document_from_stmt (sqlite3_stmt *stmt)
+{
+  TesseraDocumentInfo info = {
+    .title = (char *) _tessera_column_text (stmt, 1),
+    .author = (char *) _tessera_column_text (stmt, 2),
+    .source_url = (char *) _tessera_column_text (stmt, 3),
+    .publisher = (char *) _tessera_column_text (stmt, 4),
+    .publication_date = (char *) _tessera_column_text (stmt, 5),
+    .language = (char *) _tessera_column_text (stmt, 6),
+    .licence = (char *) _tessera_column_text (stmt, 7),
+    .notes = (char *) _tessera_column_text (stmt, 8),
+    .source_path = (char *) _tessera_column_text (stmt, 9),
+  };
+  TesseraProgress progress = TESSERA_PROGRESS_NOT_STARTED;
+
+  tessera_progress_from_string (_tessera_column_text (stmt, 13), &progress);
+
+  return _tessera_document_new (sqlite3_column_int64 (stmt, 0), &info,
+                                _tessera_column_text (stmt, 10),
+                                _tessera_column_text (stmt, 11),
+                                (guint) sqlite3_column_int64 (stmt, 12),
+                                (guint) sqlite3_column_int64 (stmt, 14),
+                                progress);
+}
+
+static TesseraDocument *
+load_document (TesseraStore *self,
+               gint64        document_id)
+{
+  sqlite3_stmt *stmt = _tessera_store_prepare (self,
+                                               "SELECT " DOCUMENT_COLUMNS " FROM document d"
+                                               " WHERE d.id = ?", NULL);
+  TesseraDocument *document = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    document = document_from_stmt (stmt);
+  sqlite3_reset (stmt);
+  return document;
+}
+
+void
+_tessera_store_reload_documents (TesseraStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+
+  stmt = _tessera_store_prepare_fresh (self,
+                                       "SELECT " DOCUMENT_COLUMNS " FROM document d"
+                                       " ORDER BY d.id", NULL);
+  if (stmt == NULL)
+    return;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (documents, document_from_stmt (stmt));
+
+  g_list_store_splice (self->documents, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->documents)),
+                       documents->pdata, documents->len);
+}
+
+static gboolean
+find_document_position (TesseraStore *self,
+                        gint64        document_id,
+                        guint        *out_position)
+{
+  GListModel *model = G_LIST_MODEL (self->documents);
+  guint n = g_list_model_get_n_items (model);
+  guint lo = 0, hi = n;
+
+  /* The list is ordered by id. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(TesseraDocument) document = g_list_model_get_item (model, mid);
+      gint64 id = tessera_document_get_id (document);
+
+      if (id == document_id)
+        {
+          *out_position = mid;
+          return TRUE;
+        }
+      if (id < document_id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  *out_position = lo;
+  return FALSE;
+}
+
+void
+_tessera_store_refresh_document (TesseraStore  *self,
+                                 gint64         document_id,
+                                 TesseraChange  change)
+{
+  g_autoptr(TesseraDocument) document = load_document (self, document_id);
+  guint position;
+  gboolean found = find_document_position (self, document_id, &position);
+
+  if (document == NULL)
+    {
+      if (found)
+        g_list_store_remove (self->documents, position);
+    }
+  else if (found)
+    g_list_store_splice (self->documents, position, 1, (gpointer *) &document, 1);
+  else
+    g_list_store_insert (self->documents, position, document);
+}
+
+/**
+ * tessera_store_get_documents:
+ *
+ * Returns: (transfer none): the project's documents (#TesseraDocument), in import order,
+ *   kept current as the project changes
+ */
+GListModel *
+tessera_store_get_documents (TesseraStore *self)
+{
+  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
+  return G_LIST_MODEL (self->documents);
+}
+
+/**
+ * tessera_store_dup_document:
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+TesseraDocument *
+tessera_store_dup_document (TesseraStore  *self,
+                            gint64         document_id,
+                            GError       **error)
+{
+  TesseraDocument *document;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
+
+  document = load_document (self, document_id);
+  if (document == NULL)
+    g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
+                 _("There is no document %" G_GINT64_FORMAT " in this project"), document_id);
+  return document;
+}
+
+/**
+ * tessera_store_find_document_by_sha256:
+ *
+ * Returns: (transfer full) (nullable): the document whose text has this checksum
+ */
+TesseraDocument *
+tessera_store_find_document_by_sha256 (TesseraStore *self,
+                                       const char   *sha256)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
+  g_return_val_if_fail (sha256 != NULL, NULL);
+
+  stmt = _tessera_store_prepare (self, "SELECT id FROM document WHERE sha256 = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return id ? load_document (self, id) : NULL;
+}
+
+/**
+ * tessera_store_dup_document_text:
+ *
+ * Returns: (transfer full): the document's text (NFC), or %NULL with @error set
+ */
+char *
+tessera_store_dup_document_text (TesseraStore  *self,
+                                 gint64         document_id,
+                                 GError       **error)
+{
+  sqlite3_stmt *stmt;
+  char *text = NULL;
+  int rc;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
+
+  stmt = _tessera_store_prepare (self, "SELECT text FROM document WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    text = g_strndup (_tessera_column_text (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
+                 _("There is no document %" G_GINT64_FORMAT " in this project"), document_id);
+  else
+    _tessera_store_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+
+  return text;
+}
+
+static void
+bind_info (sqlite3_stmt              *stmt,
+           const TesseraDocumentInfo *info)
+{
+  sqlite3_bind_text (stmt, 1, info->title ? info->title : "", -1, SQLITE_TRANSIENT);
+  _tessera_bind_text_or_null (stmt, 2, info->author);
+  _tessera_bind_text_or_null (stmt, 3, info->source_url);
+  _tessera_bind_text_or_null (stmt, 4, info->publisher);
+  _tessera_bind_text_or_null (stmt, 5, info->publication_date);
+  _tessera_bind_text_or_null (stmt, 6, info->language);
+  _tessera_bind_text_or_null (stmt, 7, info->licence);
+  _tessera_bind_text_or_null (stmt, 8, info->notes);
+  _tessera_bind_text_or_null (stmt, 9, info->source_path);
+}
+
+/**
+ * tessera_store_add_document:
+ * @info: the article's bibliographic record
+ * @text: the text, valid UTF-8; it is stored in NFC
+ * @out_existing: (out) (optional): set to %TRUE when the same text was already in the
+ *   project; its id is then returned and nothing is written
+ *
+ * Returns: the document's id, or 0 with @error set
+ */
+gint64
+tessera_store_add_document (TesseraStore               *self,
+                            const TesseraDocumentInfo  *info,
+                            const char                 *text,
+                            gboolean                   *out_existing,
+                            GError                    **error)
+{
+  g_autofree char *nfc = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr(TesseraDocument) existing = NULL;
+  TesseraOp *op;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), 0);
+  g_return_val_if_fail (info != NULL, 0);
+  g_return_val_if_fail (text != NULL, 0);
+
+  if (out_existing != NULL)
+    *out_existing = FALSE;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
+                   _("The text is not valid UTF-8"));
+      return 0;
+    }
+
+  nfc = tessera_text_to_nfc (text);
+  sha256 = tessera_text_sha256 (nfc);
+
+  existing = tessera_store_find_document_by_sha256 (self, sha256);
+  if (existing != NULL)
+    {
+      if (out_existing != NULL)
+        *out_existing = TRUE;
+      return tessera_document_get_id (existing);
+    }
+
+  op = _tessera_op_begin (self, "document-add", 0, error);
+  if (op == NULL)
+    return 0;
+  _tessera_op_set_permanent (op);
+
+  now = _tessera_store_now ();
+  stmt = _tessera_store_prepare (self,
+                                 "INSERT INTO document"
+                                 " (title, author, source_url, publisher, publication_date,"
+                                 "  language, licence, notes, source_path,"
+                                 "  text, length, sha256, imported, modified)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto failed;
+  bind_info (stmt, info);
+  sqlite3_bind_text (stmt, 10, nfc, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 11, tessera_text_length (nfc));
+  sqlite3_bind_text (stmt, 12, sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 13, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 14, now, -1, SQLITE_STATIC);
+  if (!_tessera_store_step_done (self, stmt, error))
+    goto failed;
+
+  id = sqlite3_last_insert_rowid (self->db);
+  _tessera_op_set_document (op, id);
+  _tessera_op_set_summary (op, "%s", info->title ? info->title : "");
+  _tessera_op_touch_new (op, "document", id);
+  if (!_tessera_op_commit (op, error))
+    return 0;
+
+  return id;
+
+failed:
+  _tessera_op_abort (op);
+  return 0;
+}
+
+/**
+ * tessera_store_update_document_info:
+ *
+ * Replaces the document's bibliographic record (the text never changes).
+ */
+gboolean
+tessera_store_update_document_info (TesseraStore               *self,
+                                    gint64                      document_id,
+                                    const TesseraDocumentInfo  *info,
+                                    GError                    **error)
+{
+  g_autofree char *now = _tessera_store_now ();
+  TesseraOp *op;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  op = _tessera_op_begin (self, "document-edit", document_id, error);
+  if (op == NULL)
+    return FALSE;
+  if (!_tessera_op_touch (op, "document", document_id, error))
+    goto failed;
+
+  stmt = _tessera_store_prepare (self,
+                                 "UPDATE document SET title = ?, author = ?, source_url = ?,"
+                                 " publisher = ?, publication_date = ?, language = ?,"
+                                 " licence = ?, notes = ?, source_path = ?, modified = ?"
+                                 " WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  bind_info (stmt, info);
+  sqlite3_bind_text (stmt, 10, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 11, document_id);
+  if (!_tessera_store_step_done (self, stmt, error))
+    goto failed;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
+                   _("There is no document %" G_GINT64_FORMAT " in this project"), document_id);
+      goto failed;
+    }
+
+  _tessera_op_set_summary (op, "%s", info->title ? info->title : "");
+  return _tessera_op_commit (op, error);
+
+failed:
+  _tessera_op_abort (op);
+  return FALSE;
+}
+
+gboolean
+tessera_store_set_document_progress (TesseraStore     *self,
+                                     gint64            document_id,
+                                     TesseraProgress   progress,
+                                     GError          **error)
+{
+  TesseraOp *op;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
+
+  op = _tessera_op_begin (self, "document-progress", document_id, error);
+  if (op == NULL)
+    return FALSE;
+  if (!_tessera_op_touch (op, "document", document_id, error))
+    goto failed;
+
+  stmt = _tessera_store_prepare (self, "UPDATE document SET progress = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, tessera_progress_to_string (progress), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, document_id);
+  if (!_tessera_store_step_done (self, stmt, error))
+    goto failed;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
+                   _("There is no document %" G_GINT64_FORMAT " in this project"), document_id);
+      goto failed;
+    }
+
+  _tessera_op_set_summary (op, "%s", tessera_progress_to_string (progress));
+  return _tessera_op_commit (op, error);
+
+failed:
+  _tessera_op_abort (op);
+  return FALSE;
+}
+
+/**
+ * tessera_store_remove_document:
+ *
+ * Removes a document with all its annotations, in one undoable change.
+ */
+gboolean
+tessera_store_remove_document (TesseraStore  *self,
+                               gint64         document_id,
+                               GError       **error)
+{
+  g_autoptr(TesseraDocument) document = NULL;
+  TesseraOp *op;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
+
+  document = tessera_store_dup_document (self, document_id, error);
+  if (document == NULL)
+    return FALSE;
+
+  op = _tessera_op_begin (self, "document-remove", document_id, error);
+  if (op == NULL)
+    return FALSE;
+  if (!_tessera_op_touch_cascade (op, "document", document_id, error))
+    goto failed;
+
+  stmt = _tessera_store_prepare (self, "DELETE FROM document WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (!_tessera_store_step_done (self, stmt, error))
+    goto failed;
+
+  _tessera_op_set_summary (op, "%s", tessera_document_get_title (document));
+  return _tessera_op_commit (op, error);
+
+failed:
+  _tessera_op_abort (op);
+  return FALSE;
+}

@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "tessera-store.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* A user-visible change in progress: one IMMEDIATE transaction, the rows it touches
+ * (their state before), and what the journal will say of it. */
+typedef struct _TesseraOp TesseraOp;
+
+struct _TesseraStore
+{
+  GObject      parent_instance;
+
+  char        *path;
+  sqlite3     *db;
+  GHashTable  *statements;          /* SQL → sqlite3_stmt */
+  GHashTable  *columns;             /* table → GStrv of column names */
+  char        *annotator;
+  gint64       annotator_id;
+  char        *read_only_reason;
+  gint64       data_version;
+  TesseraOp   *op;
+
+  GListStore  *documents;
+  GListStore  *tagset;
+  GListStore  *entities;
+};
+
+/* tessera-store.c */
+gboolean       _tessera_store_set_error        (TesseraStore  *self,
+                                                int            rc,
+                                                GError       **error);
+sqlite3_stmt  *_tessera_store_prepare          (TesseraStore  *self,
+                                                const char    *sql,
+                                                GError       **error);
+sqlite3_stmt  *_tessera_store_prepare_fresh    (TesseraStore  *self,
+                                                const char    *sql,
+                                                GError       **error);
+gboolean       _tessera_store_step_done        (TesseraStore  *self,
+                                                sqlite3_stmt  *stmt,
+                                                GError       **error);
+gboolean       _tessera_store_exec             (TesseraStore  *self,
+                                                const char    *sql,
+                                                GError       **error);
+char          *_tessera_store_now              (void);
+gint64         _tessera_store_ensure_annotator (TesseraStore  *self,
+                                                GError       **error);
+gboolean       _tessera_store_check_writable   (TesseraStore  *self,
+                                                GError       **error);
+
+TesseraOp     *_tessera_op_begin               (TesseraStore  *self,
+                                                const char    *action,
+                                                gint64         document_id,
+                                                GError       **error);
+gboolean       _tessera_op_touch               (TesseraOp     *op,
+                                                const char    *table,
+                                                gint64         id,
+                                                GError       **error);
+void           _tessera_op_touch_new           (TesseraOp     *op,
+                                                const char    *table,
+                                                gint64         id);
+gboolean       _tessera_op_touch_cascade       (TesseraOp     *op,
+                                                const char    *table,
+                                                gint64         id,
+                                                GError       **error);
+void           _tessera_op_set_summary         (TesseraOp     *op,
+                                                const char    *format,
+                                                ...) G_GNUC_PRINTF (2, 3);
+void           _tessera_op_set_permanent       (TesseraOp     *op);
+void           _tessera_op_set_document        (TesseraOp     *op,
+                                                gint64         document_id);
+gboolean       _tessera_op_commit              (TesseraOp     *op,
+                                                GError       **error);
+void           _tessera_op_abort               (TesseraOp     *op);
+
+static inline void
+_tessera_bind_text_or_null (sqlite3_stmt *stmt,
+                            int           index,
+                            const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static inline void
+_tessera_bind_id_or_null (sqlite3_stmt *stmt,
+                          int           index,
+                          gint64        id)
+{
+  if (id <= 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, id);
+}
+
+static inline const char *
+_tessera_column_text (sqlite3_stmt *stmt,
+                      int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+/* tessera-store-schema.c */
+guint          _tessera_store_n_migrations     (void);
+gboolean       _tessera_store_migrate_step     (TesseraStore  *self,
+                                                guint          step,
+                                                GError       **error);
+
+/* tessera-default-tagset.c */
+gboolean       _tessera_store_add_default_tagset (TesseraStore *self,
+                                                  GError      **error);
+
+/* Model refreshes after a commit, by the domain files. */
+void           _tessera_store_reload_tagset    (TesseraStore  *self);
+void           _tessera_store_reload_documents (TesseraStore  *self);
+void           _tessera_store_reload_entities  (TesseraStore  *self);
+void           _tessera_store_refresh_document (TesseraStore  *self,
+                                                gint64         document_id,
+                                                TesseraChange  change);
+void           _tessera_store_refresh_entity   (TesseraStore  *self,
+                                                gint64         entity_id,
+                                                TesseraChange  change);
+TesseraAnnotation *_tessera_store_load_annotation (TesseraStore *self,
+                                                   gint64        annotation_id);
+
+G_END_DECLS

@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tessera-store"
+
+#include "config.h"
+
+#include "tessera-store-private.h"
+
+/*
+ * The schema, as an append-only list of migration steps: step N takes a project from
+ * user_version N to N + 1. Never edit a step that has shipped; add one.
+ *
+ * Every table a user can change has an INTEGER PRIMARY KEY "id": the journal records rows
+ * by (table, id), which is what makes undo and redo generic. Foreign keys are deferred to
+ * COMMIT so that undo can restore rows in any order.
+ */
+
+static const char schema_v1[] =
+  "CREATE TABLE meta ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT"
+  ");"
+
+  "CREATE TABLE annotator ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  name         TEXT NOT NULL UNIQUE,"
+  "  created      TEXT NOT NULL"
+  ");"
+
+  "CREATE TABLE document ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  title            TEXT NOT NULL DEFAULT '',"
+  "  author           TEXT,"
+  "  source_url       TEXT,"
+  "  publisher        TEXT,"
+  "  publication_date TEXT,"
+  "  language         TEXT,"
+  "  licence          TEXT,"
+  "  notes            TEXT,"
+  "  source_path      TEXT,"
+  "  text             TEXT NOT NULL,"
+  "  length           INTEGER NOT NULL CHECK (length >= 0),"
+  "  sha256           TEXT NOT NULL UNIQUE,"
+  "  progress         TEXT NOT NULL DEFAULT 'not-started'"
+  "                   CHECK (progress IN ('not-started', 'in-progress', 'done')),"
+  "  imported         TEXT NOT NULL,"
+  "  modified         TEXT NOT NULL"
+  ");"
+
+  "CREATE TABLE annotation_type ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  key         TEXT NOT NULL UNIQUE,"
+  "  label       TEXT NOT NULL,"
+  "  kind        TEXT NOT NULL CHECK (kind IN ('entity', 'claim', 'cue')),"
+  "  tei_element TEXT NOT NULL,"
+  "  tei_type    TEXT,"
+  "  color       TEXT NOT NULL,"
+  "  shortcut    TEXT UNIQUE,"
+  "  description TEXT,"
+  "  position    INTEGER NOT NULL"
+  ");"
+
+  "CREATE TABLE annotation_type_label ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  type_id  INTEGER NOT NULL REFERENCES annotation_type (id) ON DELETE CASCADE"
+  "           DEFERRABLE INITIALLY DEFERRED,"
+  "  language TEXT NOT NULL,"
+  "  label    TEXT NOT NULL,"
+  "  UNIQUE (type_id, language)"
+  ");"
+
+  "CREATE TABLE entity ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  name        TEXT NOT NULL,"
+  "  type_id     INTEGER REFERENCES annotation_type (id) ON DELETE SET NULL"
+  "              DEFERRABLE INITIALLY DEFERRED,"
+  "  description TEXT,"
+  "  created     TEXT NOT NULL,"
+  "  modified    TEXT NOT NULL"
+  ");"
+  "CREATE INDEX entity_by_type ON entity (type_id);"
+
+  "CREATE TABLE entity_authority ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  entity_id INTEGER NOT NULL REFERENCES entity (id) ON DELETE CASCADE"
+  "            DEFERRABLE INITIALLY DEFERRED,"
+  "  scheme    TEXT NOT NULL,"
+  "  uri       TEXT NOT NULL,"
+  "  UNIQUE (entity_id, uri)"
+  ");"
+
+  "CREATE TABLE annotation ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  document_id  INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE"
+  "               DEFERRABLE INITIALLY DEFERRED,"
+  "  type_id      INTEGER NOT NULL REFERENCES annotation_type (id)"
+  "               DEFERRABLE INITIALLY DEFERRED,"
+  "  entity_id    INTEGER REFERENCES entity (id) ON DELETE SET NULL"
+  "               DEFERRABLE INITIALLY DEFERRED,"
+  "  annotator_id INTEGER REFERENCES annotator (id),"
+  "  certainty    TEXT NOT NULL DEFAULT 'unknown'"
+  "               CHECK (certainty IN ('unknown', 'low', 'medium', 'high')),"
+  "  status       TEXT NOT NULL DEFAULT 'accepted'"
+  "               CHECK (status IN ('accepted', 'suggested')),"
+  "  note         TEXT,"
+  "  normalized   TEXT,"
+  "  created      TEXT NOT NULL,"
+  "  modified     TEXT NOT NULL"
+  ");"
+  "CREATE INDEX annotation_by_document ON annotation (document_id, type_id);"
+  "CREATE INDEX annotation_by_entity ON annotation (entity_id);"
+
+  /* One row per range; several make a discontinuous span. Offsets are code points. */
+  "CREATE TABLE annotation_range ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  annotation_id INTEGER NOT NULL REFERENCES annotation (id) ON DELETE CASCADE"
+  "                DEFERRABLE INITIALLY DEFERRED,"
+  "  start_offset  INTEGER NOT NULL CHECK (start_offset >= 0),"
+  "  end_offset    INTEGER NOT NULL CHECK (end_offset > start_offset)"
+  ");"
+  "CREATE INDEX annotation_range_by_annotation ON annotation_range (annotation_id, start_offset);"
+  "CREATE INDEX annotation_range_by_span ON annotation_range (start_offset, end_offset);"
+
+  /* The claim's id is its annotation's id. */
+  "CREATE TABLE claim ("
+  "  id                   INTEGER PRIMARY KEY REFERENCES annotation (id) ON DELETE CASCADE"
+  "                       DEFERRABLE INITIALLY DEFERRED,"
+  "  source_entity_id     INTEGER REFERENCES entity (id) ON DELETE SET NULL"
+  "                       DEFERRABLE INITIALLY DEFERRED,"
+  "  source_annotation_id INTEGER REFERENCES annotation (id) ON DELETE SET NULL"
+  "                       DEFERRABLE INITIALLY DEFERRED,"
+  "  cue_annotation_id    INTEGER REFERENCES annotation (id) ON DELETE SET NULL"
+  "                       DEFERRABLE INITIALLY DEFERRED,"
+  "  parent_claim_id      INTEGER REFERENCES claim (id) ON DELETE SET NULL"
+  "                       DEFERRABLE INITIALLY DEFERRED,"
+  "  source_kind          TEXT CHECK (source_kind IN"
+  "                         ('named', 'anonymous', 'collective', 'document', 'writer')),"
+  "  quote_type           TEXT CHECK (quote_type IN"
+  "                         ('direct', 'indirect', 'mixed', 'according-to')),"
+  "  polarity             TEXT CHECK (polarity IN"
+  "                         ('positive', 'negative', 'neutral', 'underspecified')),"
+  "  factuality           TEXT CHECK (factuality IN"
+  "                         ('CT+', 'CT-', 'PR+', 'PR-', 'PS+', 'PS-', 'CTu', 'Uu')),"
+  "  writer_distance      TEXT CHECK (writer_distance IN"
+  "                         ('endorsed', 'neutral', 'distanced')),"
+  "  statement_date       TEXT,"
+  "  topic                TEXT"
+  ");"
+  "CREATE INDEX claim_by_source_annotation ON claim (source_annotation_id);"
+  "CREATE INDEX claim_by_cue ON claim (cue_annotation_id);"
+  "CREATE INDEX claim_by_source_entity ON claim (source_entity_id);"
+  "CREATE INDEX claim_by_parent ON claim (parent_claim_id);"
+
+  "CREATE TABLE relation ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  type         TEXT NOT NULL,"
+  "  source_id    INTEGER NOT NULL REFERENCES annotation (id) ON DELETE CASCADE"
+  "               DEFERRABLE INITIALLY DEFERRED,"
+  "  target_id    INTEGER NOT NULL REFERENCES annotation (id) ON DELETE CASCADE"
+  "               DEFERRABLE INITIALLY DEFERRED,"
+  "  annotator_id INTEGER REFERENCES annotator (id),"
+  "  note         TEXT,"
+  "  created      TEXT NOT NULL,"
+  "  CHECK (source_id != target_id)"
+  ");"
+  "CREATE INDEX relation_by_source ON relation (source_id);"
+  "CREATE INDEX relation_by_target ON relation (target_id);"
+
+  /* Free key/value pairs on a document, an annotation or an entity (exactly one). */
+  "CREATE TABLE attribute ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  document_id   INTEGER REFERENCES document (id) ON DELETE CASCADE"
+  "                DEFERRABLE INITIALLY DEFERRED,"
+  "  annotation_id INTEGER REFERENCES annotation (id) ON DELETE CASCADE"
+  "                DEFERRABLE INITIALLY DEFERRED,"
+  "  entity_id     INTEGER REFERENCES entity (id) ON DELETE CASCADE"
+  "                DEFERRABLE INITIALLY DEFERRED,"
+  "  key           TEXT NOT NULL,"
+  "  value         TEXT NOT NULL,"
+  "  CHECK ((document_id IS NOT NULL) + (annotation_id IS NOT NULL)"
+  "         + (entity_id IS NOT NULL) = 1)"
+  ");"
+  "CREATE UNIQUE INDEX attribute_by_owner ON attribute"
+  "  (coalesce (document_id, 0), coalesce (annotation_id, 0), coalesce (entity_id, 0), key);"
+  "CREATE INDEX attribute_by_annotation ON attribute (annotation_id);"
+  "CREATE INDEX attribute_by_document ON attribute (document_id);"
+  "CREATE INDEX attribute_by_entity ON attribute (entity_id);"
+
+  /* Every user-visible change; undo and redo walk it, the history reads it.
+   * state: done | undone | discarded (undone, then superseded) | permanent (not undoable). */
+  "CREATE TABLE journal ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  time         TEXT NOT NULL,"
+  "  annotator_id INTEGER REFERENCES annotator (id),"
+  "  document_id  INTEGER,"
+  "  action       TEXT NOT NULL,"
+  "  summary      TEXT NOT NULL DEFAULT '',"
+  "  state        TEXT NOT NULL"
+  "               CHECK (state IN ('done', 'undone', 'discarded', 'permanent')),"
+  "  changes      BLOB"
+  ");"
+  "CREATE INDEX journal_by_state ON journal (state, id);"
+  "CREATE INDEX journal_by_document ON journal (document_id, id);"
+
+  "PRAGMA application_id = 1414746689;";   /* TESSERA_STORE_APPLICATION_ID */
+
+G_STATIC_ASSERT (TESSERA_STORE_APPLICATION_ID == 1414746689);
+
+static gboolean
+migrate_to_v1 (TesseraStore  *self,
+               GError       **error)
+{
+  g_autofree char *now = _tessera_store_now ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!_tessera_store_exec (self, schema_v1, error))
+    return FALSE;
+
+  stmt = _tessera_store_prepare_fresh (self,
+                                       "INSERT INTO meta (key, value) VALUES"
+                                       " ('created', ?1), ('created-by', ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, "Tessera " PACKAGE_VERSION, -1, SQLITE_STATIC);
+  if (!_tessera_store_step_done (self, stmt, error))
+    return FALSE;
+
+  return _tessera_store_add_default_tagset (self, error);
+}
+
+typedef gboolean (*MigrationStep) (TesseraStore *self, GError **error);
+
+static const MigrationStep steps[] = {
+  migrate_to_v1,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (steps) == TESSERA_STORE_SCHEMA_VERSION);
+
+guint
+_tessera_store_n_migrations (void)
+{
+  return G_N_ELEMENTS (steps);
+}
+
+/* Runs inside the caller's transaction. */
+gboolean
+_tessera_store_migrate_step (TesseraStore  *self,
+                             guint          step,
+                             GError       **error)
+{
+  g_autofree char *pragma = NULL;
+
+  g_return_val_if_fail (step < G_N_ELEMENTS (steps), FALSE);
+
+  if (!steps[step] (self, error))
+    return FALSE;
+
+  pragma = g_strdup_printf ("PRAGMA user_version = %u", step + 1);
+  return _tessera_store_exec (self, pragma, error);
+}

@@ -1,0 +1,2047 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tessera-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "tessera-store-private.h"
+#include "tessera-text.h"
+#include "tessera-util-private.h"
+
+/*
+ * TesseraStore: one project, one SQLite file.
+ *
+ * Every change a user makes goes through a TesseraOp: BEGIN IMMEDIATE, the change, a
+ * journal row that records the touched rows before and after, COMMIT — or ROLLBACK of the
+ * whole on any error. Undo and redo replay those row states, so they survive restarts.
+ */
+
+#define BUSY_TIMEOUT_MS 5000
+#define SQLITE_HEADER_SIZE 100
+
+typedef struct
+{
+  const char *table;           /* static string */
+  gint64      id;
+  GVariant   *before;          /* a{sv}, NULL when the row did not exist */
+} TouchedRow;
+
+struct _TesseraOp
+{
+  TesseraStore *store;
+  char         *action;
+  char         *summary;
+  gint64        document_id;
+  GArray       *touched;       /* TouchedRow */
+  GHashTable   *seen;          /* "table:id" */
+  gboolean      permanent;
+};
+
+G_DEFINE_FINAL_TYPE (TesseraStore, tessera_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (tessera-store-error-quark, tessera_store_error)
+
+enum {
+  DOCUMENT_CHANGED,
+  ANNOTATION_CHANGED,
+  ENTITY_CHANGED,
+  TAGSET_CHANGED,
+  CHANGED,
+  RELOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Tables whose rows the journal records, children after parents. */
+static const char * const journaled_tables[] = {
+  "document", "annotation_type", "annotation_type_label", "entity", "entity_authority",
+  "annotation", "annotation_range", "claim", "relation", "attribute",
+};
+
+static const char *
+intern_table (const char *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (journaled_tables); i++)
+    {
+      if (g_str_equal (table, journaled_tables[i]))
+        return journaled_tables[i];
+    }
+  return NULL;
+}
+
+void
+tessera_relation_free (TesseraRelation *relation)
+{
+  if (relation == NULL)
+    return;
+  g_free (relation->type);
+  g_free (relation->note);
+  g_free (relation->annotator);
+  g_free (relation);
+}
+
+void
+tessera_journal_entry_free (TesseraJournalEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->time);
+  g_free (entry->annotator);
+  g_free (entry->action);
+  g_free (entry->summary);
+  g_free (entry);
+}
+
+void
+tessera_stats_free (TesseraStats *stats)
+{
+  if (stats == NULL)
+    return;
+  g_clear_pointer (&stats->per_type, g_array_unref);
+  g_free (stats);
+}
+
+/* Errors ----------------------------------------------------------------------------- */
+
+gboolean
+_tessera_store_set_error (TesseraStore  *self,
+                          int            rc,
+                          GError       **error)
+{
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  g_autofree char *name = g_filename_display_basename (self->path);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_BUSY,
+                   _("The project “%s” is in use by another program; nothing was changed. "
+                     "Close the other program and try again"), name);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_FULL,
+                   _("The disk holding “%s” is full; the change was not saved. "
+                     "Free some space and try again"), name);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_READ_ONLY,
+                   _("The project “%s” cannot be written to (%s); nothing was changed"),
+                   name, detail);
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_CORRUPT,
+                   _("The project “%s” is damaged (%s)"), name, detail);
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
+                   _("The change breaks a rule of the project (%s); nothing was changed"),
+                   detail);
+      break;
+    default:
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_FAILED,
+                   _("Could not use the project “%s”: %s"), name, detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+/* Statements ------------------------------------------------------------------------- */
+
+/* A cached statement, reset and unbound. Do not use it for a query whose rows you iterate
+ * while calling other store functions: use _tessera_store_prepare_fresh() for those. */
+sqlite3_stmt *
+_tessera_store_prepare (TesseraStore  *self,
+                        const char    *sql,
+                        GError       **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _tessera_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+sqlite3_stmt *
+_tessera_store_prepare_fresh (TesseraStore  *self,
+                              const char    *sql,
+                              GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _tessera_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+_tessera_store_step_done (TesseraStore  *self,
+                          sqlite3_stmt  *stmt,
+                          GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+
+  sqlite3_reset (stmt);
+  return _tessera_store_set_error (self, rc, error);
+}
+
+gboolean
+_tessera_store_exec (TesseraStore  *self,
+                     const char    *sql,
+                     GError       **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return _tessera_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+char *
+_tessera_store_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+static gint64
+query_int64 (TesseraStore *self,
+             const char   *sql,
+             gint64        fallback)
+{
+  sqlite3_stmt *stmt = _tessera_store_prepare (self, sql, NULL);
+  gint64 value = fallback;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+_tessera_store_check_writable (TesseraStore  *self,
+                               GError       **error)
+{
+  if (self->read_only_reason == NULL)
+    return TRUE;
+
+  g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_READ_ONLY,
+               _("The project is open for reading only (%s); nothing was changed"),
+               self->read_only_reason);
+  return FALSE;
+}
+
+gint64
+_tessera_store_ensure_annotator (TesseraStore  *self,
+                                 GError       **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *now = NULL;
+
+  if (self->annotator_id > 0)
+    return self->annotator_id;
+
+  stmt = _tessera_store_prepare (self, "SELECT id FROM annotator WHERE name = ?", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, self->annotator, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      self->annotator_id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      return self->annotator_id;
+    }
+  sqlite3_reset (stmt);
+
+  /* Annotators are not journaled: undo never forgets who worked on a project. */
+  now = _tessera_store_now ();
+  stmt = _tessera_store_prepare (self, "INSERT INTO annotator (name, created) VALUES (?, ?)",
+                                 error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, self->annotator, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  if (!_tessera_store_step_done (self, stmt, error))
+    return 0;
+
+  self->annotator_id = sqlite3_last_insert_rowid (self->db);
+  return self->annotator_id;
+}
+
+/* Row snapshots ----------------------------------------------------------------------- */
+
+static const char * const *
+table_columns (TesseraStore *self,
+               const char   *table)
+{
+  GStrv columns = g_hash_table_lookup (self->columns, table);
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  if (columns != NULL)
+    return (const char * const *) columns;
+
+  sql = g_strdup_printf ("SELECT name FROM pragma_table_info ('%s') ORDER BY cid", table);
+  stmt = _tessera_store_prepare_fresh (self, sql, NULL);
+  g_return_val_if_fail (stmt != NULL, NULL);
+
+  builder = g_strv_builder_new ();
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (builder, _tessera_column_text (stmt, 0));
+
+  columns = g_strv_builder_end (builder);
+  g_hash_table_insert (self->columns, (gpointer) table, columns);
+  return (const char * const *) columns;
+}
+
+/* The row as a{sv}, NULL values left out; NULL when there is no such row. */
+static gboolean
+snapshot_row (TesseraStore  *self,
+              const char    *table,
+              gint64         id,
+              GVariant     **out_row,
+              GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE id = ?", table);
+  sqlite3_stmt *stmt = _tessera_store_prepare (self, g_intern_string (sql), error);
+  GVariantBuilder builder;
+  int rc;
+
+  *out_row = NULL;
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return _tessera_store_set_error (self, rc, error);
+    }
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  for (int i = 0; i < sqlite3_column_count (stmt); i++)
+    {
+      const char *name = sqlite3_column_name (stmt, i);
+
+      switch (sqlite3_column_type (stmt, i))
+        {
+        case SQLITE_INTEGER:
+          g_variant_builder_add (&builder, "{sv}", name,
+                                 g_variant_new_int64 (sqlite3_column_int64 (stmt, i)));
+          break;
+        case SQLITE_FLOAT:
+          g_variant_builder_add (&builder, "{sv}", name,
+                                 g_variant_new_double (sqlite3_column_double (stmt, i)));
+          break;
+        case SQLITE_TEXT:
+          g_variant_builder_add (&builder, "{sv}", name,
+                                 g_variant_new_string (_tessera_column_text (stmt, i)));
+          break;
+        case SQLITE_BLOB:
+          g_variant_builder_add (&builder, "{sv}", name,
+                                 g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE,
+                                                            sqlite3_column_blob (stmt, i),
+                                                            sqlite3_column_bytes (stmt, i), 1));
+          break;
+        default:
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  *out_row = g_variant_ref_sink (g_variant_builder_end (&builder));
+  return TRUE;
+}
+
+static void
+bind_variant (sqlite3_stmt *stmt,
+              int           index,
+              GVariant     *value)
+{
+  if (value == NULL)
+    sqlite3_bind_null (stmt, index);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    sqlite3_bind_int64 (stmt, index, g_variant_get_int64 (value));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    sqlite3_bind_double (stmt, index, g_variant_get_double (value));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    sqlite3_bind_text (stmt, index, g_variant_get_string (value, NULL), -1, SQLITE_TRANSIENT);
+  else
+    {
+      gsize size = 0;
+      gconstpointer data = g_variant_get_fixed_array (value, &size, 1);
+
+      sqlite3_bind_blob (stmt, index, data, (int) size, SQLITE_TRANSIENT);
+    }
+}
+
+/* Puts the row in the given state: deleted when @row is NULL, else inserted or updated. */
+static gboolean
+apply_row (TesseraStore  *self,
+           const char    *table,
+           gint64         id,
+           GVariant      *row,
+           GError       **error)
+{
+  const char * const *columns = table_columns (self, table);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  guint n_columns;
+
+  if (row == NULL)
+    {
+      g_string_printf (sql, "DELETE FROM %s WHERE id = ?", table);
+      stmt = _tessera_store_prepare (self, g_intern_string (sql->str), error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      return _tessera_store_step_done (self, stmt, error);
+    }
+
+  n_columns = g_strv_length ((GStrv) columns);
+  g_string_printf (sql, "INSERT INTO %s (", table);
+  for (guint i = 0; i < n_columns; i++)
+    g_string_append_printf (sql, "%s%s", i ? ", " : "", columns[i]);
+  g_string_append (sql, ") VALUES (");
+  for (guint i = 0; i < n_columns; i++)
+    g_string_append (sql, i ? ", ?" : "?");
+  g_string_append (sql, ") ON CONFLICT (id) DO UPDATE SET ");
+  for (guint i = 0, n = 0; i < n_columns; i++)
+    {
+      if (g_str_equal (columns[i], "id"))
+        continue;
+      g_string_append_printf (sql, "%s%s = excluded.%s", n++ ? ", " : "",
+                              columns[i], columns[i]);
+    }
+
+  stmt = _tessera_store_prepare (self, g_intern_string (sql->str), error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autoptr(GVariant) value = g_variant_lookup_value (row, columns[i], NULL);
+
+      bind_variant (stmt, (int) i + 1, value);
+    }
+
+  return _tessera_store_step_done (self, stmt, error);
+}
+
+static gint64
+row_int64 (GVariant   *row,
+           const char *column)
+{
+  gint64 value = 0;
+
+  if (row != NULL)
+    g_variant_lookup (row, column, "x", &value);
+  return value;
+}
+
+/* Signals from row changes -------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *table;
+  gint64      id;
+  gboolean    existed;
+  gboolean    exists;
+  GVariant   *before;
+  GVariant   *after;
+} RowChange;
+
+static TesseraChange
+row_change_kind (const RowChange *change)
+{
+  if (!change->existed)
+    return TESSERA_CHANGE_ADDED;
+  if (!change->exists)
+    return TESSERA_CHANGE_REMOVED;
+  return TESSERA_CHANGE_MODIFIED;
+}
+
+static gint64
+annotation_document (TesseraStore *self,
+                     gint64        annotation_id)
+{
+  sqlite3_stmt *stmt = _tessera_store_prepare (self,
+                                               "SELECT document_id FROM annotation WHERE id = ?",
+                                               NULL);
+  gint64 document_id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, annotation_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    document_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return document_id;
+}
+
+/* Tells the views what a committed change did, from the rows it touched. */
+static void
+emit_changes (TesseraStore *self,
+              GArray       *changes)
+{
+  g_autoptr(GHashTable) removed_documents = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) modified_annotations = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) modified_entities = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) counted_documents = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) keep = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean tagset_changed = FALSE;
+
+  /* Documents first, so that lists of a removed document are not replayed row by row. */
+  for (guint i = 0; i < changes->len; i++)
+    {
+      RowChange *change = &g_array_index (changes, RowChange, i);
+
+      if (change->table == journaled_tables[0])
+        {
+          TesseraChange kind = row_change_kind (change);
+
+          if (kind == TESSERA_CHANGE_REMOVED)
+            g_hash_table_add (removed_documents, &change->id);
+          _tessera_store_refresh_document (self, change->id, kind);
+          g_signal_emit (self, signals[DOCUMENT_CHANGED], 0, change->id, kind);
+        }
+      else if (g_str_equal (change->table, "annotation_type") ||
+               g_str_equal (change->table, "annotation_type_label"))
+        tagset_changed = TRUE;
+    }
+
+  if (tagset_changed)
+    {
+      _tessera_store_reload_tagset (self);
+      g_signal_emit (self, signals[TAGSET_CHANGED], 0);
+    }
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      RowChange *change = &g_array_index (changes, RowChange, i);
+
+      if (g_str_equal (change->table, "annotation"))
+        {
+          TesseraChange kind = row_change_kind (change);
+          gint64 document_id = row_int64 (change->after ? change->after : change->before,
+                                          "document_id");
+          gint64 entity_before = row_int64 (change->before, "entity_id");
+          gint64 entity_after = row_int64 (change->after, "entity_id");
+
+          if (entity_before != entity_after)
+            {
+              if (entity_before)
+                g_hash_table_add (modified_entities, g_memdup2 (&entity_before, 8));
+              if (entity_after)
+                g_hash_table_add (modified_entities, g_memdup2 (&entity_after, 8));
+            }
+
+          if (g_hash_table_contains (removed_documents, &document_id))
+            continue;
+
+          g_hash_table_add (modified_annotations, &change->id);
+          if (kind != TESSERA_CHANGE_MODIFIED &&
+              !g_hash_table_contains (counted_documents, &document_id))
+            {
+              g_array_append_val (keep, document_id);
+              g_hash_table_add (counted_documents,
+                                &g_array_index (keep, gint64, keep->len - 1));
+            }
+          g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, document_id, change->id, kind);
+        }
+      else if (g_str_equal (change->table, "entity"))
+        {
+          _tessera_store_refresh_entity (self, change->id, row_change_kind (change));
+          g_signal_emit (self, signals[ENTITY_CHANGED], 0, change->id, row_change_kind (change));
+        }
+      else if (g_str_equal (change->table, "entity_authority"))
+        {
+          gint64 entity_id = row_int64 (change->after ? change->after : change->before,
+                                        "entity_id");
+          g_hash_table_add (modified_entities, g_memdup2 (&entity_id, 8));
+        }
+    }
+
+  /* Ranges and claim fields change their annotation. */
+  for (guint i = 0; i < changes->len; i++)
+    {
+      RowChange *change = &g_array_index (changes, RowChange, i);
+      gint64 annotation_id = 0;
+      gint64 document_id;
+
+      if (g_str_equal (change->table, "annotation_range"))
+        annotation_id = row_int64 (change->after ? change->after : change->before,
+                                   "annotation_id");
+      else if (g_str_equal (change->table, "claim"))
+        annotation_id = change->id;
+      else
+        continue;
+
+      if (g_hash_table_contains (modified_annotations, &annotation_id))
+        continue;
+      document_id = annotation_document (self, annotation_id);
+      if (document_id == 0)
+        continue;
+      g_hash_table_add (modified_annotations, g_memdup2 (&annotation_id, 8));
+      g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, document_id, annotation_id,
+                     TESSERA_CHANGE_MODIFIED);
+    }
+
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, modified_entities);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        gint64 entity_id = *(gint64 *) key;
+
+        _tessera_store_refresh_entity (self, entity_id, TESSERA_CHANGE_MODIFIED);
+        g_signal_emit (self, signals[ENTITY_CHANGED], 0, entity_id, TESSERA_CHANGE_MODIFIED);
+        g_free (key);
+      }
+  }
+
+  for (guint i = 0; i < keep->len; i++)
+    {
+      gint64 document_id = g_array_index (keep, gint64, i);
+
+      _tessera_store_refresh_document (self, document_id, TESSERA_CHANGE_MODIFIED);
+      g_signal_emit (self, signals[DOCUMENT_CHANGED], 0, document_id, TESSERA_CHANGE_MODIFIED);
+    }
+
+  self->data_version = query_int64 (self, "PRAGMA data_version", 0);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Ops ---------------------------------------------------------------------------------- */
+
+static void
+touched_row_clear (gpointer data)
+{
+  TouchedRow *row = data;
+
+  g_clear_pointer (&row->before, g_variant_unref);
+}
+
+static void
+op_free (TesseraOp *op)
+{
+  g_free (op->action);
+  g_free (op->summary);
+  g_array_unref (op->touched);
+  g_hash_table_unref (op->seen);
+  g_free (op);
+}
+
+/**
+ * _tessera_op_begin:
+ * @action: what the journal calls this change, e.g. "annotation-add"
+ * @document_id: the document it belongs to, or 0
+ *
+ * Starts a user-visible change: an IMMEDIATE transaction, so that a second writer waits
+ * for the busy timeout here and never half-way through.
+ */
+TesseraOp *
+_tessera_op_begin (TesseraStore  *self,
+                   const char    *action,
+                   gint64         document_id,
+                   GError       **error)
+{
+  TesseraOp *op;
+
+  g_return_val_if_fail (self->op == NULL, NULL);
+
+  if (!_tessera_store_check_writable (self, error))
+    return NULL;
+  if (self->db == NULL)
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_FAILED,
+                   _("The project is closed"));
+      return NULL;
+    }
+  if (!_tessera_store_exec (self, "BEGIN IMMEDIATE", error))
+    return NULL;
+
+  op = g_new0 (TesseraOp, 1);
+  op->store = self;
+  op->action = g_strdup (action);
+  op->document_id = document_id;
+  op->touched = g_array_new (FALSE, FALSE, sizeof (TouchedRow));
+  g_array_set_clear_func (op->touched, touched_row_clear);
+  op->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->op = op;
+
+  return op;
+}
+
+static gboolean
+touch (TesseraOp   *op,
+       const char  *table,
+       gint64       id,
+       gboolean     is_new,
+       GError     **error)
+{
+  TouchedRow row = { intern_table (table), id, NULL };
+  char *key;
+
+  g_return_val_if_fail (row.table != NULL, FALSE);
+
+  key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, row.table, id);
+  if (g_hash_table_contains (op->seen, key))
+    {
+      g_free (key);
+      return TRUE;
+    }
+  g_hash_table_add (op->seen, key);
+
+  if (!is_new && !snapshot_row (op->store, row.table, id, &row.before, error))
+    return FALSE;
+
+  g_array_append_val (op->touched, row);
+  return TRUE;
+}
+
+/**
+ * _tessera_op_touch:
+ *
+ * Records the row's state before the op changes it: call it before changing or deleting
+ * a row.
+ */
+gboolean
+_tessera_op_touch (TesseraOp   *op,
+                   const char  *table,
+                   gint64       id,
+                   GError     **error)
+{
+  return touch (op, table, id, FALSE, error);
+}
+
+/**
+ * _tessera_op_touch_new:
+ *
+ * Records a row the op has just inserted: before the op, it did not exist. A row already
+ * touched keeps the state recorded first.
+ */
+void
+_tessera_op_touch_new (TesseraOp  *op,
+                       const char *table,
+                       gint64      id)
+{
+  touch (op, table, id, TRUE, NULL);
+}
+
+typedef struct
+{
+  const char *table;
+  const char *column;
+  gboolean    cascade;   /* ON DELETE CASCADE, else SET NULL */
+} Reference;
+
+/* Who points at whom: what deleting a row also deletes or clears. */
+static const Reference references[] = {
+  { "annotation_type_label", "type_id", TRUE },
+  { "entity", "type_id", FALSE },
+  { "annotation", "type_id", FALSE },
+  { "entity_authority", "entity_id", TRUE },
+  { "annotation", "entity_id", FALSE },
+  { "claim", "source_entity_id", FALSE },
+  { "attribute", "entity_id", TRUE },
+  { "annotation", "document_id", TRUE },
+  { "attribute", "document_id", TRUE },
+  { "annotation_range", "annotation_id", TRUE },
+  { "claim", "id", TRUE },
+  { "claim", "source_annotation_id", FALSE },
+  { "claim", "cue_annotation_id", FALSE },
+  { "claim", "parent_claim_id", FALSE },
+  { "relation", "source_id", TRUE },
+  { "relation", "target_id", TRUE },
+  { "attribute", "annotation_id", TRUE },
+};
+
+static const char *
+referenced_table (const Reference *reference)
+{
+  if (g_str_has_prefix (reference->column, "type_id"))
+    return "annotation_type";
+  if (g_str_equal (reference->column, "entity_id") ||
+      g_str_equal (reference->column, "source_entity_id"))
+    return "entity";
+  if (g_str_equal (reference->column, "document_id"))
+    return "document";
+  if (g_str_equal (reference->column, "parent_claim_id"))
+    return "claim";
+  return "annotation";
+}
+
+/**
+ * _tessera_op_touch_cascade:
+ *
+ * Records a row about to be deleted together with every row its deletion removes or
+ * changes through foreign keys, so that undo brings all of them back.
+ */
+gboolean
+_tessera_op_touch_cascade (TesseraOp   *op,
+                           const char  *table,
+                           gint64       id,
+                           GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (references); i++)
+    {
+      const Reference *reference = &references[i];
+      g_autofree char *sql = NULL;
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autoptr(GArray) ids = NULL;
+      int rc;
+
+      if (!g_str_equal (referenced_table (reference), table))
+        continue;
+
+      sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?", reference->table,
+                             reference->column);
+      stmt = _tessera_store_prepare_fresh (op->store, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 child = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (ids, child);
+        }
+      if (rc != SQLITE_DONE)
+        return _tessera_store_set_error (op->store, rc, error);
+
+      for (guint j = 0; j < ids->len; j++)
+        {
+          gint64 child = g_array_index (ids, gint64, j);
+          gboolean ok;
+
+          if (reference->cascade)
+            ok = _tessera_op_touch_cascade (op, reference->table, child, error);
+          else
+            ok = _tessera_op_touch (op, reference->table, child, error);
+          if (!ok)
+            return FALSE;
+        }
+    }
+
+  return _tessera_op_touch (op, table, id, error);
+}
+
+void
+_tessera_op_set_summary (TesseraOp  *op,
+                         const char *format,
+                         ...)
+{
+  va_list args;
+
+  g_free (op->summary);
+  va_start (args, format);
+  op->summary = g_strdup_vprintf (format, args);
+  va_end (args);
+}
+
+/* The change is recorded in the history but cannot be undone (an import). */
+void
+_tessera_op_set_permanent (TesseraOp *op)
+{
+  op->permanent = TRUE;
+}
+
+/* For a change whose document is known only once it is made (an import). */
+void
+_tessera_op_set_document (TesseraOp *op,
+                          gint64     document_id)
+{
+  op->document_id = document_id;
+}
+
+static void
+row_changes_clear (gpointer data)
+{
+  RowChange *change = data;
+
+  g_clear_pointer (&change->before, g_variant_unref);
+  g_clear_pointer (&change->after, g_variant_unref);
+}
+
+static GVariant *
+serialize_changes (GArray *changes)
+{
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sxma{sv}ma{sv})"));
+  for (guint i = 0; i < changes->len; i++)
+    {
+      RowChange *change = &g_array_index (changes, RowChange, i);
+
+      g_variant_builder_add (&builder, "(sx@ma{sv}@ma{sv})", change->table, change->id,
+                             g_variant_new_maybe (G_VARIANT_TYPE_VARDICT, change->before),
+                             g_variant_new_maybe (G_VARIANT_TYPE_VARDICT, change->after));
+    }
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+static GArray *
+deserialize_changes (const void *data,
+                     gsize       size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr(GVariant) variant =
+    g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("a(sxma{sv}ma{sv})"),
+                                                  bytes, FALSE));
+  g_autoptr(GVariant) normal = g_variant_get_normal_form (variant);
+  GArray *changes = g_array_new (FALSE, TRUE, sizeof (RowChange));
+  GVariantIter iter;
+  const char *table;
+  gint64 id;
+  GVariant *before, *after;
+
+  g_array_set_clear_func (changes, row_changes_clear);
+  g_variant_iter_init (&iter, normal);
+  while (g_variant_iter_next (&iter, "(&sx@ma{sv}@ma{sv})", &table, &id, &before, &after))
+    {
+      RowChange change = { intern_table (table), id, FALSE, FALSE, NULL, NULL };
+
+      change.before = g_variant_get_maybe (before);
+      change.after = g_variant_get_maybe (after);
+      change.existed = change.before != NULL;
+      change.exists = change.after != NULL;
+      g_variant_unref (before);
+      g_variant_unref (after);
+
+      if (change.table == NULL)
+        {
+          row_changes_clear (&change);
+          continue;
+        }
+      g_array_append_val (changes, change);
+    }
+
+  return changes;
+}
+
+static gboolean
+finish_transaction (TesseraStore  *self,
+                    GArray        *changes,
+                    GError       **error)
+{
+  if (!_tessera_store_exec (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  emit_changes (self, changes);
+  return TRUE;
+}
+
+/**
+ * _tessera_op_commit:
+ *
+ * Reads the touched rows' new state, writes the journal row and commits. On failure,
+ * everything the op did is rolled back and @error says why.
+ */
+gboolean
+_tessera_op_commit (TesseraOp  *op,
+                    GError    **error)
+{
+  TesseraStore *self = op->store;
+  g_autoptr(GArray) changes = g_array_new (FALSE, TRUE, sizeof (RowChange));
+  g_autoptr(GVariant) serialized = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+  gint64 annotator_id;
+
+  g_array_set_clear_func (changes, row_changes_clear);
+
+  for (guint i = 0; i < op->touched->len; i++)
+    {
+      TouchedRow *row = &g_array_index (op->touched, TouchedRow, i);
+      RowChange change = { row->table, row->id, row->before != NULL, FALSE, NULL, NULL };
+
+      if (!snapshot_row (self, row->table, row->id, &change.after, error))
+        goto failed;
+      change.exists = change.after != NULL;
+      if (row->before != NULL)
+        change.before = g_variant_ref (row->before);
+
+      /* Rows that end as they began are no change. */
+      if (change.before == change.after ||
+          (change.before && change.after && g_variant_equal (change.before, change.after)))
+        {
+          row_changes_clear (&change);
+          continue;
+        }
+      g_array_append_val (changes, change);
+    }
+
+  if (changes->len == 0 && !op->permanent)
+    {
+      /* Nothing changed: nothing to journal. */
+      if (!_tessera_store_exec (self, "COMMIT", error))
+        goto failed;
+      self->op = NULL;
+      op_free (op);
+      return TRUE;
+    }
+
+  annotator_id = _tessera_store_ensure_annotator (self, error);
+  if (annotator_id == 0)
+    goto failed;
+
+  if (!op->permanent)
+    {
+      /* A new change ends the redo branch. */
+      stmt = _tessera_store_prepare (self,
+                                     "UPDATE journal SET state = 'discarded'"
+                                     " WHERE state = 'undone'", error);
+      if (stmt == NULL || !_tessera_store_step_done (self, stmt, error))
+        goto failed;
+    }
+
+  now = _tessera_store_now ();
+  serialized = serialize_changes (changes);
+  stmt = _tessera_store_prepare (self,
+                                 "INSERT INTO journal"
+                                 " (time, annotator_id, document_id, action, summary, state,"
+                                 "  changes)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, annotator_id);
+  _tessera_bind_id_or_null (stmt, 3, op->document_id);
+  sqlite3_bind_text (stmt, 4, op->action, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, op->summary ? op->summary : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, op->permanent ? "permanent" : "done", -1, SQLITE_STATIC);
+  if (op->permanent)
+    sqlite3_bind_null (stmt, 7);
+  else
+    sqlite3_bind_blob (stmt, 7, g_variant_get_data (serialized),
+                       (int) g_variant_get_size (serialized), SQLITE_TRANSIENT);
+  if (!_tessera_store_step_done (self, stmt, error))
+    goto failed;
+
+  self->op = NULL;
+  op_free (op);
+  return finish_transaction (self, changes, error);
+
+failed:
+  _tessera_op_abort (op);
+  return FALSE;
+}
+
+void
+_tessera_op_abort (TesseraOp *op)
+{
+  TesseraStore *self = op->store;
+
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  /* A rollback may undo the creation of our annotator row. */
+  self->annotator_id = 0;
+  self->op = NULL;
+  op_free (op);
+}
+
+/* Undo and redo ------------------------------------------------------------------------ */
+
+static TesseraJournalEntry *
+journal_entry_from_stmt (sqlite3_stmt *stmt)
+{
+  TesseraJournalEntry *entry = g_new0 (TesseraJournalEntry, 1);
+  const char *state = _tessera_column_text (stmt, 6);
+
+  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->time = g_strdup (_tessera_column_text (stmt, 1));
+  entry->annotator = g_strdup (_tessera_column_text (stmt, 2));
+  entry->document_id = sqlite3_column_int64 (stmt, 3);
+  entry->action = g_strdup (_tessera_column_text (stmt, 4));
+  entry->summary = g_strdup (_tessera_column_text (stmt, 5));
+  if (g_strcmp0 (state, "undone") == 0)
+    entry->state = TESSERA_JOURNAL_UNDONE;
+  else if (g_strcmp0 (state, "discarded") == 0)
+    entry->state = TESSERA_JOURNAL_DISCARDED;
+  else if (g_strcmp0 (state, "permanent") == 0)
+    entry->state = TESSERA_JOURNAL_PERMANENT;
+  else
+    entry->state = TESSERA_JOURNAL_DONE;
+
+  return entry;
+}
+
+#define JOURNAL_COLUMNS \
+  "j.id, j.time, a.name, j.document_id, j.action, j.summary, j.state, j.changes"
+
+gboolean
+tessera_store_can_undo (TesseraStore *self)
+{
+  g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
+
+  return self->db != NULL && self->read_only_reason == NULL &&
+         query_int64 (self, "SELECT EXISTS (SELECT 1 FROM journal WHERE state = 'done')", 0);
+}
+
+gboolean
+tessera_store_can_redo (TesseraStore *self)
+{
+  g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
+
+  return self->db != NULL && self->read_only_reason == NULL &&
+         query_int64 (self, "SELECT EXISTS (SELECT 1 FROM journal WHERE state = 'undone')", 0);
+}
+
+static TesseraJournalEntry *
+replay (TesseraStore  *self,
+        gboolean       undo,
+        GError       **error)
+{
+  const char *sql = undo
+    ? "SELECT " JOURNAL_COLUMNS " FROM journal j LEFT JOIN annotator a ON a.id = j.annotator_id"
+      " WHERE j.state = 'done' ORDER BY j.id DESC LIMIT 1"
+    : "SELECT " JOURNAL_COLUMNS " FROM journal j LEFT JOIN annotator a ON a.id = j.annotator_id"
+      " WHERE j.state = 'undone' ORDER BY j.id ASC LIMIT 1";
+  g_autoptr(TesseraJournalEntry) entry = NULL;
+  g_autoptr(GArray) changes = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!_tessera_store_check_writable (self, error))
+    return NULL;
+  if (!_tessera_store_exec (self, "BEGIN IMMEDIATE", error))
+    return NULL;
+
+  stmt = _tessera_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto failed;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOTHING_TO_UNDO,
+                   undo ? _("There is nothing to undo") : _("There is nothing to redo"));
+      goto failed;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      _tessera_store_set_error (self, rc, error);
+      goto failed;
+    }
+  entry = journal_entry_from_stmt (stmt);
+  changes = deserialize_changes (sqlite3_column_blob (stmt, 7),
+                                 (gsize) sqlite3_column_bytes (stmt, 7));
+  sqlite3_reset (stmt);
+
+  /* Undo walks the changes backwards to their "before"; redo forwards to their "after". */
+  for (guint n = 0; n < changes->len; n++)
+    {
+      guint i = undo ? changes->len - 1 - n : n;
+      RowChange *change = &g_array_index (changes, RowChange, i);
+
+      if (!apply_row (self, change->table, change->id,
+                      undo ? change->before : change->after, error))
+        goto failed;
+    }
+
+  if (undo)
+    {
+      /* Present the change the other way round to the views. */
+      for (guint i = 0; i < changes->len; i++)
+        {
+          RowChange *change = &g_array_index (changes, RowChange, i);
+          GVariant *tmp = change->before;
+          gboolean existed = change->existed;
+
+          change->before = change->after;
+          change->after = tmp;
+          change->existed = change->exists;
+          change->exists = existed;
+        }
+    }
+
+  stmt = _tessera_store_prepare (self, "UPDATE journal SET state = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, undo ? "undone" : "done", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, entry->id);
+  if (!_tessera_store_step_done (self, stmt, error))
+    goto failed;
+
+  if (!finish_transaction (self, changes, error))
+    return NULL;
+
+  entry->state = undo ? TESSERA_JOURNAL_UNDONE : TESSERA_JOURNAL_DONE;
+  return g_steal_pointer (&entry);
+
+failed:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return NULL;
+}
+
+/**
+ * tessera_store_undo:
+ *
+ * Undoes the most recent change still done, whoever made it and whenever: the journal
+ * lives in the project, so undo survives restarts.
+ *
+ * Returns: (transfer full): the journal entry undone, or %NULL with @error set
+ */
+TesseraJournalEntry *
+tessera_store_undo (TesseraStore  *self,
+                    GError       **error)
+{
+  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
+  return replay (self, TRUE, error);
+}
+
+/**
+ * tessera_store_redo:
+ *
+ * Returns: (transfer full): the journal entry redone, or %NULL with @error set
+ */
+TesseraJournalEntry *
+tessera_store_redo (TesseraStore  *self,
+                    GError       **error)
+{
+  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
+  return replay (self, FALSE, error);
+}
+
+/**
+ * tessera_store_dup_history:
+ * @document_id: a document, or 0 for the whole project
+ * @limit: at most this many entries, newest first; 0 for all
+ *
+ * Returns: (transfer full) (element-type TesseraJournalEntry): the history
+ */
+GPtrArray *
+tessera_store_dup_history (TesseraStore  *self,
+                           gint64         document_id,
+                           guint          limit,
+                           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  int rc;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
+
+  stmt = _tessera_store_prepare_fresh (self,
+                                       "SELECT " JOURNAL_COLUMNS " FROM journal j"
+                                       " LEFT JOIN annotator a ON a.id = j.annotator_id"
+                                       " WHERE ?1 = 0 OR j.document_id = ?1"
+                                       " ORDER BY j.id DESC LIMIT ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, limit ? (gint64) limit : -1);
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) tessera_journal_entry_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entries, journal_entry_from_stmt (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _tessera_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+/* Opening ------------------------------------------------------------------------------ */
+
+static guint32
+read_be32 (const guint8 *bytes)
+{
+  return ((guint32) bytes[0] << 24) | ((guint32) bytes[1] << 16) |
+         ((guint32) bytes[2] << 8) | (guint32) bytes[3];
+}
+
+/*
+ * Looks at the file's header without SQLite, so that a file we must refuse is never
+ * opened for writing, let alone changed.
+ */
+static gboolean
+inspect_file (const char  *path,
+              gboolean     may_create,
+              gboolean    *out_new,
+              GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  GStatBuf st;
+  guint8 header[SQLITE_HEADER_SIZE];
+  FILE *file;
+  size_t n_read;
+  guint32 application_id, user_version;
+
+  *out_new = FALSE;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT && may_create)
+        {
+          *out_new = TRUE;
+          return TRUE;
+        }
+      g_set_error (error, TESSERA_STORE_ERROR,
+                   saved_errno == ENOENT ? TESSERA_STORE_ERROR_NOT_FOUND
+                                         : TESSERA_STORE_ERROR_FAILED,
+                   _("Cannot open the project “%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_A_PROJECT,
+                   _("“%s” is not a Tessera project: it is not a regular file"), name);
+      return FALSE;
+    }
+
+  if (st.st_size == 0)
+    {
+      if (may_create)
+        {
+          *out_new = TRUE;
+          return TRUE;
+        }
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_A_PROJECT,
+                   _("“%s” is not a Tessera project: the file is empty (0 bytes)"), name);
+      return FALSE;
+    }
+
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, TESSERA_STORE_ERROR,
+                   saved_errno == EACCES ? TESSERA_STORE_ERROR_READ_ONLY
+                                         : TESSERA_STORE_ERROR_FAILED,
+                   _("Cannot read the project “%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  n_read = fread (header, 1, sizeof header, file);
+  fclose (file);
+
+  if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_A_PROJECT,
+                   _("“%s” is not a Tessera project (it is not an SQLite database); "
+                     "it was left untouched"), name);
+      return FALSE;
+    }
+
+  user_version = read_be32 (header + 60);
+  application_id = read_be32 (header + 68);
+
+  if (application_id != TESSERA_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_A_PROJECT,
+                   _("“%s” is an SQLite database but not a Tessera project; "
+                     "it was left untouched"), name);
+      return FALSE;
+    }
+
+  if (user_version > TESSERA_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NEWER_VERSION,
+                   _("“%s” was written by a newer version of Tessera (project format %u; "
+                     "this version reads up to %u). Update Tessera to open it; "
+                     "the file was left untouched"),
+                   name, user_version, TESSERA_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+read_only_reason_for (const char *path,
+                      gboolean    is_new)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (!is_new && g_access (path, W_OK) != 0)
+    return g_strdup (_("the project file is read-only"));
+  /* WAL needs to create its -wal and -shm files beside the project. */
+  if (g_access (dir, W_OK) != 0)
+    return g_strdup (_("the folder holding the project is read-only"));
+  return NULL;
+}
+
+static gboolean
+open_database (TesseraStore  *self,
+               gboolean       read_only,
+               gboolean       immutable,
+               GError       **error)
+{
+  g_autofree char *uri = NULL;
+  int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+  int rc;
+
+  if (read_only)
+    flags |= SQLITE_OPEN_READONLY;
+  else
+    flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+
+  {
+    g_autofree char *absolute = g_canonicalize_filename (self->path, NULL);
+    g_autofree char *escaped = g_uri_escape_string (absolute, "/", FALSE);
+
+    uri = g_strdup_printf ("file:%s%s", escaped, immutable ? "?immutable=1" : "");
+  }
+
+  rc = sqlite3_open_v2 (uri, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _tessera_store_set_error (self, rc, error);
+      sqlite3_close (self->db);
+      self->db = NULL;
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  return TRUE;
+}
+
+static gboolean
+configure_and_migrate (TesseraStore  *self,
+                       GError       **error)
+{
+  gint64 application_id, user_version;
+  gboolean writable = self->read_only_reason == NULL;
+
+  if (!_tessera_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+
+  /* Read through SQLite too: a WAL may hold a newer header than the file. */
+  application_id = query_int64 (self, "PRAGMA application_id", -1);
+  user_version = query_int64 (self, "PRAGMA user_version", -1);
+  if (application_id < 0 || user_version < 0)
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_CORRUPT,
+                   _("The project “%s” cannot be read: %s"), self->path,
+                   sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  if (user_version > TESSERA_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NEWER_VERSION,
+                   _("“%s” was written by a newer version of Tessera (project format %u; "
+                     "this version reads up to %u). Update Tessera to open it; "
+                     "the file was left untouched"),
+                   self->path, (guint) user_version, TESSERA_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (user_version > 0 && application_id != TESSERA_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_A_PROJECT,
+                   _("“%s” is an SQLite database but not a Tessera project; "
+                     "it was left untouched"), self->path);
+      return FALSE;
+    }
+
+  if (!writable)
+    {
+      if (user_version < TESSERA_STORE_SCHEMA_VERSION)
+        {
+          g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_READ_ONLY,
+                       _("“%s” was made by an older version of Tessera and must be updated, "
+                         "but %s"), self->path, self->read_only_reason);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!_tessera_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !_tessera_store_exec (self, "PRAGMA synchronous = FULL", error))
+    return FALSE;
+
+  /* Each step is its own transaction: a failure leaves the file at the last good step. */
+  for (guint step = (guint) user_version; step < _tessera_store_n_migrations (); step++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!_tessera_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!_tessera_store_migrate_step (self, step, &local_error) ||
+          !_tessera_store_exec (self, "COMMIT", &local_error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                      _("Could not update the project to format %u: "),
+                                      step + 1);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * tessera_store_open:
+ * @path: the project file (`*.tessera`)
+ * @flags: %TESSERA_STORE_OPEN_CREATE to create a missing or empty file
+ *
+ * Opens a project. A file that is not a Tessera project, or that a newer version of
+ * Tessera wrote, is refused and left byte for byte as it was. A project that cannot be
+ * written (read-only file or folder, or %TESSERA_STORE_OPEN_READ_ONLY) opens for reading;
+ * tessera_store_get_read_only_reason() says why.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+TesseraStore *
+tessera_store_open (const char             *path,
+                    TesseraStoreOpenFlags   flags,
+                    GError                **error)
+{
+  g_autoptr(TesseraStore) self = NULL;
+  gboolean is_new = FALSE;
+  gboolean read_only;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!inspect_file (path, (flags & TESSERA_STORE_OPEN_CREATE) != 0, &is_new, error))
+    return NULL;
+
+  self = g_object_new (TESSERA_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (flags & TESSERA_STORE_OPEN_READ_ONLY)
+    self->read_only_reason = g_strdup (_("it was opened for reading only"));
+  else
+    self->read_only_reason = read_only_reason_for (path, is_new);
+  read_only = self->read_only_reason != NULL;
+
+  if (is_new && read_only)
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_READ_ONLY,
+                   _("Cannot create the project “%s”: %s"), path, self->read_only_reason);
+      return NULL;
+    }
+
+  if (!open_database (self, read_only, FALSE, error))
+    return NULL;
+
+  if (read_only && query_int64 (self, "SELECT count(*) FROM sqlite_schema", -1) < 0)
+    {
+      /* A WAL project in a read-only folder: SQLite cannot make its -shm file there.
+       * Nobody can be writing to it, so read it as immutable. */
+      sqlite3_close (self->db);
+      self->db = NULL;
+      if (!open_database (self, TRUE, TRUE, error))
+        return NULL;
+    }
+
+  if (!configure_and_migrate (self, error))
+    {
+      sqlite3_close (self->db);
+      self->db = NULL;
+      return NULL;
+    }
+
+  self->data_version = query_int64 (self, "PRAGMA data_version", 0);
+
+  _tessera_store_reload_tagset (self);
+  _tessera_store_reload_documents (self);
+  _tessera_store_reload_entities (self);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * tessera_store_close:
+ *
+ * Closes the database; the store refuses every change afterwards. Finalizing the store
+ * closes it too.
+ */
+void
+tessera_store_close (TesseraStore *self)
+{
+  g_return_if_fail (TESSERA_IS_STORE (self));
+
+  g_hash_table_remove_all (self->statements);
+  if (self->db != NULL)
+    {
+      sqlite3_close (self->db);
+      self->db = NULL;
+    }
+}
+
+/**
+ * tessera_store_poll_external_changes:
+ *
+ * Checks whether another program (another window, tessera-cli) changed the project since
+ * we last looked, and if so reloads the lists and emits #TesseraStore::reloaded.
+ *
+ * Returns: %TRUE if the project had changed
+ */
+gboolean
+tessera_store_poll_external_changes (TesseraStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
+
+  if (self->db == NULL)
+    return FALSE;
+
+  version = query_int64 (self, "PRAGMA data_version", self->data_version);
+  if (version == self->data_version)
+    return FALSE;
+
+  self->data_version = version;
+  _tessera_store_reload_tagset (self);
+  _tessera_store_reload_documents (self);
+  _tessera_store_reload_entities (self);
+  g_signal_emit (self, signals[RELOADED], 0);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+const char *
+tessera_store_get_path (TesseraStore *self)
+{
+  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+tessera_store_is_read_only (TesseraStore *self)
+{
+  g_return_val_if_fail (TESSERA_IS_STORE (self), TRUE);
+  return self->read_only_reason != NULL;
+}
+
+/**
+ * tessera_store_get_read_only_reason:
+ *
+ * Returns: (nullable): why the project cannot be changed, or %NULL if it can
+ */
+const char *
+tessera_store_get_read_only_reason (TesseraStore *self)
+{
+  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
+  return self->read_only_reason;
+}
+
+const char *
+tessera_store_get_annotator (TesseraStore *self)
+{
+  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
+  return self->annotator;
+}
+
+/**
+ * tessera_store_set_annotator:
+ * @name: the name changes are recorded under (TEI `@resp`)
+ */
+void
+tessera_store_set_annotator (TesseraStore *self,
+                             const char   *name)
+{
+  g_return_if_fail (TESSERA_IS_STORE (self));
+  g_return_if_fail (name != NULL && *name != '\0');
+
+  if (tessera_set_str (&self->annotator, name))
+    self->annotator_id = 0;
+}
+
+/**
+ * tessera_store_dup_annotators:
+ *
+ * Returns: (transfer full): the names of everyone who changed the project
+ */
+GStrv
+tessera_store_dup_annotators (TesseraStore  *self,
+                              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  int rc;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
+
+  stmt = _tessera_store_prepare_fresh (self, "SELECT name FROM annotator ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, _tessera_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      _tessera_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Statistics and checks ---------------------------------------------------------------- */
+
+/**
+ * tessera_store_dup_stats:
+ * @document_id: a document, or 0 for the whole project
+ *
+ * Returns: (transfer full): counts of what the project (or document) holds
+ */
+TesseraStats *
+tessera_store_dup_stats (TesseraStore  *self,
+                         gint64         document_id,
+                         GError       **error)
+{
+  g_autoptr(TesseraStats) stats = g_new0 (TesseraStats, 1);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
+
+  stmt = _tessera_store_prepare_fresh (self,
+    "SELECT"
+    " (SELECT count(*) FROM document WHERE ?1 = 0 OR id = ?1),"
+    " (SELECT coalesce (sum (length), 0) FROM document WHERE ?1 = 0 OR id = ?1),"
+    " (SELECT count(*) FROM annotation WHERE ?1 = 0 OR document_id = ?1),"
+    " (SELECT count(DISTINCT entity_id) FROM annotation"
+    "   WHERE entity_id IS NOT NULL AND (?1 = 0 OR document_id = ?1)),"
+    " (SELECT count(*) FROM annotation"
+    "   WHERE entity_id IS NOT NULL AND (?1 = 0 OR document_id = ?1)),"
+    " (SELECT count(*) FROM claim c JOIN annotation a ON a.id = c.id"
+    "   WHERE ?1 = 0 OR a.document_id = ?1),"
+    " (SELECT count(*) FROM claim c JOIN annotation a ON a.id = c.id"
+    "   WHERE (?1 = 0 OR a.document_id = ?1) AND (c.source_entity_id IS NOT NULL"
+    "   OR c.source_annotation_id IS NOT NULL OR c.source_kind IN ('writer', 'anonymous'))),"
+    " (SELECT count(*) FROM relation r JOIN annotation a ON a.id = r.source_id"
+    "   WHERE ?1 = 0 OR a.document_id = ?1),"
+    " (SELECT count(DISTINCT annotator_id) FROM annotation WHERE ?1 = 0 OR document_id = ?1)",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _tessera_store_set_error (self, rc, error);
+      return NULL;
+    }
+  stats->n_documents = (guint) sqlite3_column_int64 (stmt, 0);
+  stats->n_characters = (guint) sqlite3_column_int64 (stmt, 1);
+  stats->n_annotations = (guint) sqlite3_column_int64 (stmt, 2);
+  stats->n_entities = (guint) sqlite3_column_int64 (stmt, 3);
+  stats->n_linked_mentions = (guint) sqlite3_column_int64 (stmt, 4);
+  stats->n_claims = (guint) sqlite3_column_int64 (stmt, 5);
+  stats->n_claims_with_source = (guint) sqlite3_column_int64 (stmt, 6);
+  stats->n_relations = (guint) sqlite3_column_int64 (stmt, 7);
+  stats->n_annotators = (guint) sqlite3_column_int64 (stmt, 8);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (document_id == 0)
+    {
+      /* Over the whole project, entities are the records, linked or not. */
+      stats->n_entities = (guint) query_int64 (self, "SELECT count(*) FROM entity", 0);
+    }
+
+  stmt = _tessera_store_prepare_fresh (self,
+                                       "SELECT t.id, count(a.id) FROM annotation_type t"
+                                       " LEFT JOIN annotation a ON a.type_id = t.id"
+                                       "  AND (?1 = 0 OR a.document_id = ?1)"
+                                       " GROUP BY t.id ORDER BY t.position, t.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  stats->per_type = g_array_new (FALSE, FALSE, sizeof (TesseraTypeCount));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TesseraTypeCount count = { sqlite3_column_int64 (stmt, 0),
+                                 (guint) sqlite3_column_int64 (stmt, 1) };
+      g_array_append_val (stats->per_type, count);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _tessera_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&stats);
+}
+
+static gboolean
+collect_problems (TesseraStore  *self,
+                  const char    *sql,
+                  GPtrArray     *problems,
+                  GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _tessera_store_prepare_fresh (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *text = _tessera_column_text (stmt, 0);
+
+      if (text != NULL && !g_str_equal (text, "ok"))
+        g_ptr_array_add (problems, g_strdup (text));
+    }
+  if (rc != SQLITE_DONE)
+    return _tessera_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+/**
+ * tessera_store_check:
+ * @problems: (out) (transfer full): one line per problem found
+ *
+ * Checks SQLite's integrity and Tessera's own invariants: every range inside its text,
+ * texts in NFC with the checksum and length they were stored with, claims only on claim
+ * annotations, and so on.
+ *
+ * Returns: %TRUE if the check ran (look at @problems); %FALSE with @error if it could not
+ */
+gboolean
+tessera_store_check (TesseraStore  *self,
+                     GPtrArray    **problems,
+                     GError       **error)
+{
+  static const char * const invariants[] = {
+    "SELECT format ('annotation %d: range %d–%d is outside its document (%d characters)',"
+    " a.id, r.start_offset, r.end_offset, d.length)"
+    " FROM annotation_range r JOIN annotation a ON a.id = r.annotation_id"
+    " JOIN document d ON d.id = a.document_id WHERE r.end_offset > d.length",
+
+    "SELECT format ('annotation %d has no range', a.id) FROM annotation a"
+    " WHERE NOT EXISTS (SELECT 1 FROM annotation_range r WHERE r.annotation_id = a.id)",
+
+    "SELECT format ('annotation %d: ranges %d–%d and %d–%d overlap', r1.annotation_id,"
+    " r1.start_offset, r1.end_offset, r2.start_offset, r2.end_offset)"
+    " FROM annotation_range r1 JOIN annotation_range r2"
+    " ON r1.annotation_id = r2.annotation_id AND r1.id < r2.id"
+    " AND r1.start_offset < r2.end_offset AND r2.start_offset < r1.end_offset",
+
+    "SELECT format ('claim %d is attached to an annotation of kind %s', c.id, t.kind)"
+    " FROM claim c JOIN annotation a ON a.id = c.id"
+    " JOIN annotation_type t ON t.id = a.type_id WHERE t.kind != 'claim'",
+
+    "SELECT format ('relation %d links annotations of two documents', r.id)"
+    " FROM relation r JOIN annotation s ON s.id = r.source_id"
+    " JOIN annotation t ON t.id = r.target_id WHERE s.document_id != t.document_id",
+
+    "SELECT format ('claim %d: its source or cue is in another document', c.id)"
+    " FROM claim c JOIN annotation a ON a.id = c.id"
+    " LEFT JOIN annotation s ON s.id = c.source_annotation_id"
+    " LEFT JOIN annotation q ON q.id = c.cue_annotation_id"
+    " WHERE s.document_id != a.document_id OR q.document_id != a.document_id",
+
+    "SELECT format ('journal entry %d (%s) has no recorded changes', id, action) FROM journal"
+    " WHERE state != 'permanent' AND changes IS NULL",
+  };
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+
+  if (!collect_problems (self, "PRAGMA integrity_check", found, error))
+    return FALSE;
+
+  {
+    g_autoptr(sqlite3_stmt) fk = _tessera_store_prepare_fresh (self, "PRAGMA foreign_key_check",
+                                                               error);
+    if (fk == NULL)
+      return FALSE;
+    while ((rc = sqlite3_step (fk)) == SQLITE_ROW)
+      g_ptr_array_add (found,
+                       g_strdup_printf ("%s row %" G_GINT64_FORMAT " points to a missing %s row",
+                                        _tessera_column_text (fk, 0),
+                                        (gint64) sqlite3_column_int64 (fk, 1),
+                                        _tessera_column_text (fk, 2)));
+    if (rc != SQLITE_DONE)
+      return _tessera_store_set_error (self, rc, error);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invariants); i++)
+    {
+      if (!collect_problems (self, invariants[i], found, error))
+        return FALSE;
+    }
+
+  /* Texts: NFC, valid, and still the text whose checksum and length were stored. */
+  stmt = _tessera_store_prepare_fresh (self, "SELECT id, text, sha256, length FROM document",
+                                       error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *text = _tessera_column_text (stmt, 1);
+      const char *sha256 = _tessera_column_text (stmt, 2);
+      gint64 length = sqlite3_column_int64 (stmt, 3);
+      g_autofree char *computed = NULL;
+
+      if (text == NULL || !g_utf8_validate (text, sqlite3_column_bytes (stmt, 1), NULL))
+        {
+          g_ptr_array_add (found, g_strdup_printf ("document %" G_GINT64_FORMAT
+                                                   ": text is not valid UTF-8", id));
+          continue;
+        }
+      computed = tessera_text_sha256 (text);
+      if (g_strcmp0 (computed, sha256) != 0)
+        g_ptr_array_add (found, g_strdup_printf ("document %" G_GINT64_FORMAT
+                                                 ": text does not match its checksum", id));
+      if ((gint64) tessera_text_length (text) != length)
+        g_ptr_array_add (found, g_strdup_printf ("document %" G_GINT64_FORMAT
+                                                 ": stored length %" G_GINT64_FORMAT
+                                                 " is not the text's", id, length));
+      if (!tessera_text_is_nfc (text))
+        g_ptr_array_add (found, g_strdup_printf ("document %" G_GINT64_FORMAT
+                                                 ": text is not in NFC", id));
+    }
+  if (rc != SQLITE_DONE)
+    return _tessera_store_set_error (self, rc, error);
+
+  *problems = g_steal_pointer (&found);
+  return TRUE;
+}
+
+/* GObject ----------------------------------------------------------------------------- */
+
+static void
+tessera_store_finalize (GObject *object)
+{
+  TesseraStore *self = (TesseraStore *)object;
+
+  tessera_store_close (self);
+  g_hash_table_unref (self->statements);
+  g_hash_table_unref (self->columns);
+  g_clear_object (&self->documents);
+  g_clear_object (&self->tagset);
+  g_clear_object (&self->entities);
+  g_free (self->path);
+  g_free (self->annotator);
+  g_free (self->read_only_reason);
+
+  G_OBJECT_CLASS (tessera_store_parent_class)->finalize (object);
+}
+
+static void
+tessera_store_class_init (TesseraStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tessera_store_finalize;
+
+  /**
+   * TesseraStore::document-changed:
+   * @document_id: the document
+   * @change: a #TesseraChange
+   */
+  signals[DOCUMENT_CHANGED] =
+    g_signal_new ("document-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT);
+
+  /**
+   * TesseraStore::annotation-changed:
+   * @document_id: the annotation's document
+   * @annotation_id: the annotation
+   * @change: a #TesseraChange (ranges and claim fields count as modifications)
+   */
+  signals[ANNOTATION_CHANGED] =
+    g_signal_new ("annotation-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT);
+
+  signals[ENTITY_CHANGED] =
+    g_signal_new ("entity-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT);
+
+  signals[TAGSET_CHANGED] =
+    g_signal_new ("tagset-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * TesseraStore::changed:
+   *
+   * Emitted after every committed change, undo and redo included.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * TesseraStore::reloaded:
+   *
+   * Another program changed the project: everything shown must be read again.
+   */
+  signals[RELOADED] =
+    g_signal_new ("reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+tessera_store_init (TesseraStore *self)
+{
+  const char *user = g_get_real_name ();
+
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  self->columns = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                         (GDestroyNotify) g_strfreev);
+  if (user == NULL || *user == '\0' || g_str_equal (user, "Unknown"))
+    user = g_get_user_name ();
+  self->annotator = g_strdup (user);
+  self->documents = g_list_store_new (TESSERA_TYPE_DOCUMENT);
+  self->tagset = g_list_store_new (TESSERA_TYPE_ANNOTATION_TYPE);
+  self->entities = g_list_store_new (TESSERA_TYPE_ENTITY);
+}

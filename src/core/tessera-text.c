@@ -1,0 +1,290 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tessera-text"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tessera-text.h"
+
+/* Number of code points in the first @n_bytes of valid UTF-8: every byte
+ * that is not a continuation byte starts a code point. */
+static guint
+count_code_points (const char *text,
+                   gsize       n_bytes)
+{
+  const guchar *p = (const guchar *)text;
+  const guchar *end = p + n_bytes;
+  guint n = 0;
+
+  for (; p < end; p++)
+    {
+      if ((*p & 0xC0) != 0x80)
+        n++;
+    }
+
+  return n;
+}
+
+/* Like g_utf8_offset_to_pointer(), but stops at the end of the string:
+ * returns %NULL when @text has fewer than @offset code points. */
+static const char *
+skip_code_points (const char *text,
+                  guint       offset)
+{
+  const char *p = text;
+
+  while (offset > 0 && *p != '\0')
+    {
+      p = g_utf8_next_char (p);
+      offset--;
+    }
+
+  return offset == 0 ? p : NULL;
+}
+
+/**
+ * tessera_text_length:
+ * @text: NFC text
+ *
+ * Returns: the number of Unicode code points in @text, the unit of every
+ *   offset in Tessera
+ */
+guint
+tessera_text_length (const char *text)
+{
+  g_return_val_if_fail (text != NULL, 0);
+
+  return count_code_points (text, strlen (text));
+}
+
+/**
+ * tessera_text_slice:
+ * @text: NFC text
+ * @start: first code point
+ * @end: one past the last code point
+ *
+ * Copies the code points [@start, @end) of @text. The range must lie inside
+ * the text.
+ *
+ * Returns: (transfer full): the slice, or %NULL when the range is invalid
+ */
+char *
+tessera_text_slice (const char *text,
+                    guint       start,
+                    guint       end)
+{
+  const char *first;
+  const char *last;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (end >= start, NULL);
+
+  first = skip_code_points (text, start);
+  g_return_val_if_fail (first != NULL, NULL);
+  last = skip_code_points (first, end - start);
+  g_return_val_if_fail (last != NULL, NULL);
+
+  return g_strndup (first, last - first);
+}
+
+/**
+ * tessera_text_slice_ranges:
+ * @text: NFC text
+ * @ranges: (array length=n_ranges): the ranges to copy
+ * @n_ranges: the number of @ranges
+ * @separator: (nullable): what to put between two slices, such as " … "
+ *
+ * Copies the text of each range, in the order given, joined by @separator:
+ * the text of a discontinuous annotation.
+ *
+ * Returns: (transfer full): the joined slices, or %NULL when a range is
+ *   invalid
+ */
+char *
+tessera_text_slice_ranges (const char         *text,
+                           const TesseraRange *ranges,
+                           guint               n_ranges,
+                           const char         *separator)
+{
+  g_autoptr(GString) joined = NULL;
+  const char *cursor = text;
+  guint cursor_offset = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (ranges != NULL || n_ranges == 0, NULL);
+
+  joined = g_string_new (NULL);
+
+  for (guint i = 0; i < n_ranges; i++)
+    {
+      const char *first;
+      const char *last;
+
+      g_return_val_if_fail (ranges[i].end >= ranges[i].start, NULL);
+
+      /* Ranges usually come sorted: walk on from the previous one instead of
+       * from the start of the text. */
+      if (ranges[i].start < cursor_offset)
+        {
+          cursor = text;
+          cursor_offset = 0;
+        }
+
+      first = skip_code_points (cursor, ranges[i].start - cursor_offset);
+      g_return_val_if_fail (first != NULL, NULL);
+      last = skip_code_points (first, ranges[i].end - ranges[i].start);
+      g_return_val_if_fail (last != NULL, NULL);
+
+      if (i > 0 && separator != NULL)
+        g_string_append (joined, separator);
+      g_string_append_len (joined, first, last - first);
+
+      cursor = last;
+      cursor_offset = ranges[i].end;
+    }
+
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+/* Finds non-overlapping occurrences of @needle in @text, keeping the
+ * code-point offset up to date as it goes so that a search through a long
+ * text stays linear. Stops at the @occurrence-th one (1-based), or counts
+ * them all when @occurrence is 0. Returns how many were seen. */
+static guint
+search (const char   *text,
+        const char   *needle,
+        guint         occurrence,
+        TesseraRange *out_range)
+{
+  g_autofree char *nfc_needle = NULL;
+  const char *cursor = text;
+  guint cursor_offset = 0;
+  gsize needle_bytes;
+  guint needle_length;
+  guint n = 0;
+
+  nfc_needle = g_utf8_normalize (needle, -1, G_NORMALIZE_NFC);
+  if (nfc_needle == NULL || nfc_needle[0] == '\0')
+    return 0;
+
+  needle_bytes = strlen (nfc_needle);
+  needle_length = count_code_points (nfc_needle, needle_bytes);
+
+  for (;;)
+    {
+      const char *match = strstr (cursor, nfc_needle);
+
+      if (match == NULL)
+        break;
+
+      cursor_offset += count_code_points (cursor, match - cursor);
+      n++;
+
+      if (n == occurrence)
+        {
+          if (out_range != NULL)
+            {
+              out_range->start = cursor_offset;
+              out_range->end = cursor_offset + needle_length;
+            }
+          break;
+        }
+
+      cursor = match + needle_bytes;
+      cursor_offset += needle_length;
+    }
+
+  return n;
+}
+
+/**
+ * tessera_text_find:
+ * @text: NFC text
+ * @needle: the text to look for; it is normalised to NFC first
+ * @occurrence: which occurrence to find, counting from 1
+ * @out_range: (out) (optional): where to store the range of the occurrence
+ *
+ * Finds the @occurrence-th of the non-overlapping occurrences of @needle in
+ * @text.
+ *
+ * Returns: %TRUE if there is such an occurrence
+ */
+gboolean
+tessera_text_find (const char   *text,
+                   const char   *needle,
+                   guint         occurrence,
+                   TesseraRange *out_range)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (needle != NULL, FALSE);
+  g_return_val_if_fail (occurrence >= 1, FALSE);
+
+  return search (text, needle, occurrence, out_range) == occurrence;
+}
+
+/**
+ * tessera_text_count:
+ * @text: NFC text
+ * @needle: the text to count; it is normalised to NFC first
+ *
+ * Returns: the number of non-overlapping occurrences of @needle in @text;
+ *   0 for an empty @needle
+ */
+guint
+tessera_text_count (const char *text,
+                    const char *needle)
+{
+  g_return_val_if_fail (text != NULL, 0);
+  g_return_val_if_fail (needle != NULL, 0);
+
+  return search (text, needle, 0, NULL);
+}
+
+/**
+ * tessera_text_sha256:
+ * @text: NFC text
+ *
+ * Returns: (transfer full): the SHA-256 of the UTF-8 bytes of @text, in
+ *   lowercase hexadecimal; how a project recognises a text it already has
+ */
+char *
+tessera_text_sha256 (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+}
+
+/**
+ * tessera_text_is_nfc:
+ * @text: valid UTF-8
+ *
+ * Returns: %TRUE if @text is in Unicode normalisation form C
+ */
+gboolean
+tessera_text_is_nfc (const char *text)
+{
+  g_autofree char *nfc = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+
+  return nfc != NULL && strcmp (nfc, text) == 0;
+}
+
+/**
+ * tessera_text_to_nfc:
+ * @text: valid UTF-8
+ *
+ * Returns: (transfer full) (nullable): @text in Unicode normalisation
+ *   form C, or %NULL if @text is not valid UTF-8
+ */
+char *
+tessera_text_to_nfc (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+}

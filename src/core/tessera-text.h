@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "tessera-types.h"
+
+G_BEGIN_DECLS
+
+/* Offsets everywhere in Tessera are Unicode code points of NFC text. */
+
+guint     tessera_text_length          (const char         *text);
+char     *tessera_text_slice           (const char         *text,
+                                        guint               start,
+                                        guint               end);
+char     *tessera_text_slice_ranges    (const char         *text,
+                                        const TesseraRange *ranges,
+                                        guint               n_ranges,
+                                        const char         *separator);
+gboolean  tessera_text_find            (const char         *text,
+                                        const char         *needle,
+                                        guint               occurrence,
+                                        TesseraRange       *out_range);
+guint     tessera_text_count           (const char         *text,
+                                        const char         *needle);
+char     *tessera_text_sha256          (const char         *text);
+gboolean  tessera_text_is_nfc          (const char         *text);
+char     *tessera_text_to_nfc          (const char         *text);
+
+G_END_DECLS

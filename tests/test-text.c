@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-text"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tessera-text.h"
+
+/* Written out so that the tests do not depend on how an editor stores them. */
+#define E_ACUTE           "\xC3\xA9"           /* U+00E9, é composed */
+#define COMBINING_ACUTE   "\xCC\x81"           /* U+0301 */
+#define COMBINING_DOT     "\xCC\x87"           /* U+0307 */
+#define FLAG_FR           "\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7"   /* U+1F1EB U+1F1F7 */
+#define ZWJ               "\xE2\x80\x8D"       /* U+200D */
+#define FAMILY            "\xF0\x9F\x91\xA8" ZWJ "\xF0\x9F\x91\xA9" ZWJ "\xF0\x9F\x91\xA7"
+#define THUMBS_UP         "\xF0\x9F\x91\x8D"   /* U+1F44D */
+#define LIGATURE_FI       "\xEF\xAC\x81"       /* U+FB01 */
+
+static void
+test_length_ascii (void)
+{
+  g_assert_cmpuint (tessera_text_length (""), ==, 0);
+  g_assert_cmpuint (tessera_text_length ("Macron"), ==, 6);
+  g_assert_cmpuint (tessera_text_length ("a\nb\tc"), ==, 5);
+}
+
+static void
+test_length_accents (void)
+{
+  /* One code point per letter: GtkTextBuffer offsets agree. */
+  g_assert_cmpuint (tessera_text_length ("caf" E_ACUTE), ==, 4);
+  g_assert_cmpuint (tessera_text_length ("d" E_ACUTE "j" "\xC3\xA0"), ==, 4);
+  g_assert_cmpuint (tessera_text_length ("\xC5\x93uvre"), ==, 5);   /* œuvre */
+}
+
+static void
+test_length_combining (void)
+{
+  const char *decomposed = "cafe" COMBINING_ACUTE;
+  g_autofree char *composed = NULL;
+
+  /* e + U+0301 is two code points; its NFC form is one. */
+  g_assert_cmpuint (tessera_text_length (decomposed), ==, 5);
+  g_assert_false (tessera_text_is_nfc (decomposed));
+
+  composed = tessera_text_to_nfc (decomposed);
+  g_assert_cmpstr (composed, ==, "caf" E_ACUTE);
+  g_assert_cmpuint (tessera_text_length (composed), ==, 4);
+  g_assert_true (tessera_text_is_nfc (composed));
+}
+
+static void
+test_length_combining_without_precomposed (void)
+{
+  /* q + U+0307 has no precomposed form: NFC keeps both code points. */
+  const char *text = "q" COMBINING_DOT "x";
+  g_autofree char *nfc = tessera_text_to_nfc (text);
+
+  g_assert_true (tessera_text_is_nfc (text));
+  g_assert_cmpstr (nfc, ==, text);
+  g_assert_cmpuint (tessera_text_length (text), ==, 3);
+}
+
+static void
+test_length_emoji (void)
+{
+  g_assert_cmpuint (tessera_text_length (THUMBS_UP), ==, 1);
+  /* A flag is two regional indicators, one glyph. */
+  g_assert_cmpuint (tessera_text_length (FLAG_FR), ==, 2);
+  /* Man, ZWJ, woman, ZWJ, girl: one glyph, five code points. */
+  g_assert_cmpuint (tessera_text_length (FAMILY), ==, 5);
+}
+
+static void
+test_offsets_emoji (void)
+{
+  /* L e ␣ [flag 3-4] ␣ s a l u e ␣ [family 12-16] ␣ e t ␣ c a f é */
+  const char *text = "Le " FLAG_FR " salue " FAMILY " et caf" E_ACUTE;
+  TesseraRange range;
+  g_autofree char *flag = NULL;
+  g_autofree char *family = NULL;
+  g_autofree char *cafe = NULL;
+
+  g_assert_cmpuint (tessera_text_length (text), ==, 25);
+
+  g_assert_true (tessera_text_find (text, FLAG_FR, 1, &range));
+  g_assert_cmpuint (range.start, ==, 3);
+  g_assert_cmpuint (range.end, ==, 5);
+
+  g_assert_true (tessera_text_find (text, "salue", 1, &range));
+  g_assert_cmpuint (range.start, ==, 6);
+  g_assert_cmpuint (range.end, ==, 11);
+
+  g_assert_true (tessera_text_find (text, FAMILY, 1, &range));
+  g_assert_cmpuint (range.start, ==, 12);
+  g_assert_cmpuint (range.end, ==, 17);
+
+  g_assert_true (tessera_text_find (text, "caf" E_ACUTE, 1, &range));
+  g_assert_cmpuint (range.start, ==, 21);
+  g_assert_cmpuint (range.end, ==, 25);
+
+  flag = tessera_text_slice (text, 3, 5);
+  family = tessera_text_slice (text, 12, 17);
+  cafe = tessera_text_slice (text, 21, 25);
+  g_assert_cmpstr (flag, ==, FLAG_FR);
+  g_assert_cmpstr (family, ==, FAMILY);
+  g_assert_cmpstr (cafe, ==, "caf" E_ACUTE);
+}
+
+static void
+test_offsets_arabic (void)
+{
+  /* "قال ماكرون إن" — offsets count code points in logical order,
+   * whatever the direction of display. */
+  const char *text = "\xD9\x82\xD8\xA7\xD9\x84 "
+                     "\xD9\x85\xD8\xA7\xD9\x83\xD8\xB1\xD9\x88\xD9\x86 "
+                     "\xD8\xA5\xD9\x86";
+  const char *macron = "\xD9\x85\xD8\xA7\xD9\x83\xD8\xB1\xD9\x88\xD9\x86";
+  TesseraRange range;
+  g_autofree char *slice = NULL;
+
+  g_assert_cmpuint (tessera_text_length (text), ==, 13);
+  g_assert_true (tessera_text_find (text, macron, 1, &range));
+  g_assert_cmpuint (range.start, ==, 4);
+  g_assert_cmpuint (range.end, ==, 10);
+
+  slice = tessera_text_slice (text, 4, 10);
+  g_assert_cmpstr (slice, ==, macron);
+}
+
+static void
+test_slice (void)
+{
+  const char *text = "Emmanuel Macron a d" E_ACUTE "clar" E_ACUTE " mardi";
+  g_autofree char *whole = tessera_text_slice (text, 0, tessera_text_length (text));
+  g_autofree char *name = tessera_text_slice (text, 9, 15);
+  g_autofree char *verb = tessera_text_slice (text, 18, 25);
+  g_autofree char *empty = tessera_text_slice (text, 3, 3);
+  g_autofree char *at_end = tessera_text_slice (text, 31, 31);
+  g_autofree char *last = tessera_text_slice (text, 26, 31);
+
+  g_assert_cmpuint (tessera_text_length (text), ==, 31);
+  g_assert_cmpstr (whole, ==, text);
+  g_assert_cmpstr (name, ==, "Macron");
+  g_assert_cmpstr (verb, ==, "d" E_ACUTE "clar" E_ACUTE);
+  g_assert_cmpstr (empty, ==, "");
+  g_assert_cmpstr (at_end, ==, "");
+  g_assert_cmpstr (last, ==, "mardi");
+}
+
+static void
+test_slice_invalid (void)
+{
+  char *slice;
+
+  g_test_expect_message ("tessera-text", G_LOG_LEVEL_CRITICAL, "*end >= start*");
+  slice = tessera_text_slice ("abc", 2, 1);
+  g_test_assert_expected_messages ();
+  g_assert_null (slice);
+
+  /* Past the end of the text: refused rather than read out of bounds. */
+  g_test_expect_message ("tessera-text", G_LOG_LEVEL_CRITICAL, "*!= NULL*");
+  slice = tessera_text_slice ("abc", 1, 4);
+  g_test_assert_expected_messages ();
+  g_assert_null (slice);
+}
+
+static void
+test_slice_ranges (void)
+{
+  const char *text = "Le pr" E_ACUTE "sident, dit-on, a menti.";
+  const TesseraRange discontinuous[] = { { 3, 12 }, { 22, 29 } };
+  const TesseraRange unsorted[] = { { 22, 29 }, { 0, 2 } };
+  const TesseraRange one[] = { { 3, 12 } };
+  g_autofree char *joined = NULL;
+  g_autofree char *reversed = NULL;
+  g_autofree char *single = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *no_separator = NULL;
+
+  joined = tessera_text_slice_ranges (text, discontinuous, 2, " \xE2\x80\xA6 ");
+  g_assert_cmpstr (joined, ==, "pr" E_ACUTE "sident \xE2\x80\xA6 a menti");
+
+  /* The order given is the order joined. */
+  reversed = tessera_text_slice_ranges (text, unsorted, 2, " / ");
+  g_assert_cmpstr (reversed, ==, "a menti / Le");
+
+  single = tessera_text_slice_ranges (text, one, 1, " \xE2\x80\xA6 ");
+  g_assert_cmpstr (single, ==, "pr" E_ACUTE "sident");
+
+  none = tessera_text_slice_ranges (text, NULL, 0, " \xE2\x80\xA6 ");
+  g_assert_cmpstr (none, ==, "");
+
+  no_separator = tessera_text_slice_ranges (text, discontinuous, 2, NULL);
+  g_assert_cmpstr (no_separator, ==, "pr" E_ACUTE "sidenta menti");
+}
+
+static void
+test_find (void)
+{
+  const char *text = "Macron, Le Pen et Macron. " E_ACUTE "t" E_ACUTE ", Macron.";
+  TesseraRange range = { 99, 99 };
+
+  g_assert_true (tessera_text_find (text, "Macron", 1, &range));
+  g_assert_cmpuint (range.start, ==, 0);
+  g_assert_cmpuint (range.end, ==, 6);
+
+  g_assert_true (tessera_text_find (text, "Macron", 2, &range));
+  g_assert_cmpuint (range.start, ==, 18);
+  g_assert_cmpuint (range.end, ==, 24);
+
+  /* After the accented letters: offsets are code points, not bytes. */
+  g_assert_true (tessera_text_find (text, "Macron", 3, &range));
+  g_assert_cmpuint (range.start, ==, 31);
+  g_assert_cmpuint (range.end, ==, 37);
+
+  range.start = range.end = 99;
+  g_assert_false (tessera_text_find (text, "Macron", 4, &range));
+  g_assert_false (tessera_text_find (text, "Bayrou", 1, &range));
+  g_assert_false (tessera_text_find (text, "", 1, &range));
+  g_assert_cmpuint (range.start, ==, 99);
+
+  g_assert_true (tessera_text_find (text, "Le Pen", 1, NULL));
+}
+
+static void
+test_find_normalizes_needle (void)
+{
+  const char *text = "Un caf" E_ACUTE " cr" E_ACUTE "me.";
+  TesseraRange range;
+
+  /* A needle typed with a combining accent still finds the NFC text. */
+  g_assert_true (tessera_text_find (text, "cafe" COMBINING_ACUTE, 1, &range));
+  g_assert_cmpuint (range.start, ==, 3);
+  g_assert_cmpuint (range.end, ==, 7);
+  g_assert_cmpuint (tessera_text_count (text, "cre" COMBINING_ACUTE "me"), ==, 1);
+}
+
+static void
+test_find_non_overlapping (void)
+{
+  TesseraRange range;
+
+  g_assert_cmpuint (tessera_text_count ("aaaa", "aa"), ==, 2);
+  g_assert_cmpuint (tessera_text_count ("aaa", "aa"), ==, 1);
+  g_assert_true (tessera_text_find ("aaaa", "aa", 2, &range));
+  g_assert_cmpuint (range.start, ==, 2);
+  g_assert_cmpuint (range.end, ==, 4);
+  g_assert_false (tessera_text_find ("aaa", "aa", 2, &range));
+}
+
+static void
+test_count (void)
+{
+  const char *text = "Le " FLAG_FR ", le " FLAG_FR " et le " FAMILY ".";
+
+  g_assert_cmpuint (tessera_text_count (text, "le"), ==, 2);
+  g_assert_cmpuint (tessera_text_count (text, "Le"), ==, 1);
+  g_assert_cmpuint (tessera_text_count (text, FLAG_FR), ==, 2);
+  g_assert_cmpuint (tessera_text_count (text, FAMILY), ==, 1);
+  g_assert_cmpuint (tessera_text_count (text, "absent"), ==, 0);
+  g_assert_cmpuint (tessera_text_count (text, ""), ==, 0);
+  g_assert_cmpuint (tessera_text_count ("", "le"), ==, 0);
+}
+
+static void
+test_find_long_text (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *slice = NULL;
+  TesseraRange range;
+  const guint n_lines = 50000;
+
+  /* Megabytes of accented text: the last occurrence still lands on the
+   * right code point. */
+  for (guint i = 0; i < n_lines; i++)
+    g_string_append_printf (text, "Ligne %05u : d" E_ACUTE "j" "\xC3\xA0" " vu " THUMBS_UP "\n", i);
+
+  g_assert_cmpuint (tessera_text_count (text->str, "d" E_ACUTE "j" "\xC3\xA0"), ==, n_lines);
+  g_assert_true (tessera_text_find (text->str, "Ligne 49999", 1, &range));
+  g_assert_cmpuint (range.start, ==, (n_lines - 1) * 24);
+  g_assert_true (tessera_text_find (text->str, "vu " THUMBS_UP, n_lines, &range));
+  g_assert_cmpuint (range.end, ==, n_lines * 24 - 1);
+
+  slice = tessera_text_slice (text->str, range.start, range.end);
+  g_assert_cmpstr (slice, ==, "vu " THUMBS_UP);
+}
+
+static void
+test_sha256 (void)
+{
+  g_autofree char *empty = tessera_text_sha256 ("");
+  g_autofree char *abc = tessera_text_sha256 ("abc");
+  g_autofree char *composed = tessera_text_sha256 (E_ACUTE);
+  g_autofree char *decomposed = tessera_text_sha256 ("e" COMBINING_ACUTE);
+
+  g_assert_cmpstr (empty, ==,
+                   "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  g_assert_cmpstr (abc, ==,
+                   "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  /* The hash is of the bytes: it is only stable because texts are NFC. */
+  g_assert_cmpstr (composed, !=, decomposed);
+}
+
+static void
+test_nfc (void)
+{
+  g_autofree char *angstrom = tessera_text_to_nfc ("A\xCC\x8Angstro\xCC\x88m");
+  g_autofree char *ligature = tessera_text_to_nfc ("d" LIGATURE_FI);
+  g_autofree char *family = tessera_text_to_nfc (FAMILY);
+  g_autofree char *hangul = tessera_text_to_nfc ("\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB");
+
+  g_assert_true (tessera_text_is_nfc (""));
+  g_assert_true (tessera_text_is_nfc ("Plain ASCII."));
+  g_assert_true (tessera_text_is_nfc ("d" E_ACUTE "j" "\xC3\xA0"));
+  g_assert_false (tessera_text_is_nfc ("de" COMBINING_ACUTE "ja" "\xCC\x80"));
+
+  g_assert_cmpstr (angstrom, ==, "\xC3\x85ngstr\xC3\xB6m");
+  /* NFC is canonical only: compatibility characters stay. */
+  g_assert_cmpstr (ligature, ==, "d" LIGATURE_FI);
+  g_assert_cmpstr (family, ==, FAMILY);
+  /* Conjoining jamo compose to one syllable, U+D55C. */
+  g_assert_cmpstr (hangul, ==, "\xED\x95\x9C");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/text/length/ascii", test_length_ascii);
+  g_test_add_func ("/core/text/length/accents", test_length_accents);
+  g_test_add_func ("/core/text/length/combining", test_length_combining);
+  g_test_add_func ("/core/text/length/combining-without-precomposed",
+                   test_length_combining_without_precomposed);
+  g_test_add_func ("/core/text/length/emoji", test_length_emoji);
+  g_test_add_func ("/core/text/offsets/emoji", test_offsets_emoji);
+  g_test_add_func ("/core/text/offsets/arabic", test_offsets_arabic);
+  g_test_add_func ("/core/text/slice", test_slice);
+  g_test_add_func ("/core/text/slice/invalid", test_slice_invalid);
+  g_test_add_func ("/core/text/slice/ranges", test_slice_ranges);
+  g_test_add_func ("/core/text/find", test_find);
+  g_test_add_func ("/core/text/find/normalizes-needle", test_find_normalizes_needle);
+  g_test_add_func ("/core/text/find/non-overlapping", test_find_non_overlapping);
+  g_test_add_func ("/core/text/find/long-text", test_find_long_text);
+  g_test_add_func ("/core/text/count", test_count);
+  g_test_add_func ("/core/text/sha256", test_sha256);
+  g_test_add_func ("/core/text/nfc", test_nfc);
+
+  return g_test_run ();
+}
