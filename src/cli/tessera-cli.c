@@ -575,14 +575,15 @@ command_show (int    argc,
       g_autofree char *covered = tessera_text_slice_ranges (text, ranges, n_ranges, " … ");
       g_autofree char *label = fit (type ? tessera_annotation_type_get_label_localized (type) : "?", 14);
       g_autoptr(GString) where = g_string_new (NULL);
-      g_autofree char *where_cell = NULL;
 
       for (guint j = 0; j < n_ranges; j++)
         g_string_append_printf (where, "%s%u–%u", j ? "," : "", ranges[j].start, ranges[j].end);
-      where_cell = fit (where->str, 13);
+      /* Padded but never cut: this is the only place the text output shows the offsets. */
+      while (g_utf8_strlen (where->str, -1) < 13)
+        g_string_append_c (where, ' ');
 
       g_print ("  #%-5" G_GINT64_FORMAT " %s %s «%s»", tessera_annotation_get_id (annotation),
-               label, where_cell, covered);
+               label, where->str, covered);
       if (tessera_annotation_get_entity_id (annotation))
         {
           g_autoptr(TesseraEntity) entity =

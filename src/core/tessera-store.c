@@ -1385,6 +1385,13 @@ inspect_file (const char  *path,
 
   if (application_id != TESSERA_STORE_APPLICATION_ID)
     {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+      /* A project being created by another program: its header is still in the WAL.
+       * SQLite will tell once the file is open (configure_and_migrate()). */
+      if (application_id == 0 && user_version == 0 && g_file_test (wal, G_FILE_TEST_EXISTS))
+        return TRUE;
+
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_A_PROJECT,
                    _("“%s” is an SQLite database but not a Tessera project; "
                      "it was left untouched"), name);
@@ -1483,7 +1490,8 @@ configure_and_migrate (TesseraStore  *self,
                    self->path, (guint) user_version, TESSERA_STORE_SCHEMA_VERSION);
       return FALSE;
     }
-  if (user_version > 0 && application_id != TESSERA_STORE_APPLICATION_ID)
+  if ((user_version > 0 && application_id != TESSERA_STORE_APPLICATION_ID) ||
+      (user_version == 0 && query_int64 (self, "SELECT count(*) FROM sqlite_schema", 0) > 0))
     {
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_A_PROJECT,
                    _("“%s” is an SQLite database but not a Tessera project; "
@@ -1524,6 +1532,11 @@ configure_and_migrate (TesseraStore  *self,
           return FALSE;
         }
     }
+
+  /* Write the new header into the file itself, so that other programs recognise the
+   * project from its first bytes at once. */
+  if (user_version < TESSERA_STORE_SCHEMA_VERSION)
+    sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 
   return TRUE;
 }

@@ -1,0 +1,1157 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "tessera-core.h"
+
+/* Accents, a combining mark (kept decomposed on input: NFC composes it), an emoji with a
+ * skin tone, a ZWJ family, a flag and Arabic script, so that code-point offsets are tested
+ * on everything that breaks byte or UTF-16 offsets. */
+static const char sample_text[] =
+  "Selon le général Oumar Diarra, ce plan permettra d’insuffler un nouveau dynamisme.\n"
+  "Le ministre a déclare\xcc\x81 : « c’est 👍🏽 ! » 👨‍👩‍👧 🇲🇱\n"
+  "قال الوزير إن الخطة ستنجح في باماكو.";
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  TesseraStore *store;
+  gint64        document_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  TesseraDocumentInfo info = { .title = (char *) "Essai", .language = (char *) "fr" };
+
+  fixture->dir = g_dir_make_tmp ("tessera-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "test.tessera", NULL);
+  fixture->store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->store);
+  tessera_store_set_annotator (fixture->store, "Test Annotator");
+
+  fixture->document_id = tessera_store_add_document (fixture->store, &info, sample_text, NULL,
+                                                     &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fixture->document_id, >, 0);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (handle == NULL)
+    return;
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        {
+          g_chmod (child, 0700);
+          remove_tree (child);
+        }
+      else
+        g_unlink (child);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  g_chmod (fixture->dir, 0700);
+  remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static char *
+file_sha256 (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static gint64
+type_id_of (TesseraStore *store,
+            const char   *key)
+{
+  g_autoptr(TesseraAnnotationType) type = tessera_store_find_annotation_type (store, key);
+
+  g_assert_nonnull (type);
+  return tessera_annotation_type_get_id (type);
+}
+
+static gint64
+annotate_text (Fixture    *fixture,
+               const char *key,
+               const char *needle,
+               guint       occurrence)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = tessera_store_dup_document_text (fixture->store, fixture->document_id,
+                                                            &error);
+  TesseraRange range;
+  gint64 id;
+
+  g_assert_no_error (error);
+  g_assert_true (tessera_text_find (text, needle, occurrence, &range));
+  id = tessera_store_add_annotation (fixture->store, fixture->document_id,
+                                     type_id_of (fixture->store, key), &range, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static char *
+covered_text (Fixture *fixture,
+              gint64   annotation_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraAnnotation) annotation = tessera_store_dup_annotation (fixture->store,
+                                                                          annotation_id, &error);
+  g_autofree char *text = tessera_store_dup_document_text (fixture->store, fixture->document_id,
+                                                            &error);
+  guint n;
+  const TesseraRange *ranges;
+
+  g_assert_no_error (error);
+  ranges = tessera_annotation_get_ranges (annotation, &n);
+  return tessera_text_slice_ranges (text, ranges, n, "|");
+}
+
+/* Opening ----------------------------------------------------------------------------- */
+
+static void
+test_migrate_from_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tessera-store-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "empty.tessera", NULL);
+  g_autoptr(TesseraStore) store = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GListModel *tagset;
+
+  /* A zero-byte file is not a project when merely opened... */
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  store = tessera_store_open (path, TESSERA_STORE_OPEN_DEFAULT, &error);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_A_PROJECT);
+  g_assert_null (store);
+  g_clear_error (&error);
+
+  /* ...but becomes one when created: every migration step runs. */
+  store = tessera_store_open (path, TESSERA_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_false (tessera_store_is_read_only (store));
+
+  tagset = tessera_store_get_tagset (store);
+  g_assert_cmpuint (g_list_model_get_n_items (tagset), ==, 9);
+  {
+    g_autoptr(TesseraAnnotationType) person = tessera_store_find_annotation_type (store, "Personne");
+    g_autoptr(TesseraAnnotationType) event = tessera_store_find_annotation_type (store, "event");
+    g_autoptr(TesseraAnnotationType) cue = tessera_store_find_annotation_type (store, "Marqueur");
+    g_autoptr(TesseraAnnotationType) claim = tessera_store_find_annotation_type (store, "8");
+
+    g_assert_nonnull (person);
+    g_assert_cmpstr (tessera_annotation_type_get_key (person), ==, "person");
+    g_assert_cmpstr (tessera_annotation_type_get_tei_element (person), ==, "persName");
+    g_assert_cmpstr (tessera_annotation_type_get_label_for (person, "fr"), ==, "Personne");
+    g_assert_cmpstr (tessera_annotation_type_get_label_for (person, "en"), ==, "Person");
+    g_assert_cmpstr (tessera_annotation_type_get_tei_element (event), ==, "name");
+    g_assert_cmpstr (tessera_annotation_type_get_tei_type (event), ==, "event");
+    g_assert_cmpint (tessera_annotation_type_get_kind (cue), ==, TESSERA_KIND_CUE);
+    g_assert_cmpstr (tessera_annotation_type_get_key (claim), ==, "claim");
+    g_assert_cmpint (tessera_annotation_type_get_kind (claim), ==, TESSERA_KIND_CLAIM);
+  }
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version),"
+                                       " (SELECT application_id FROM pragma_application_id),"
+                                       " (SELECT journal_mode FROM pragma_journal_mode)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, TESSERA_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, TESSERA_STORE_APPLICATION_ID);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "wal");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  /* Reopening an up-to-date project changes nothing. */
+  {
+    g_autofree char *before = file_sha256 (path);
+    g_autofree char *after = NULL;
+
+    store = tessera_store_open (path, TESSERA_STORE_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    g_clear_object (&store);
+    after = file_sha256 (path);
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  remove_tree (dir);
+}
+
+static void
+write_be32 (const char *path,
+            goffset     offset,
+            guint32     value)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, offset + 4);
+  contents[offset] = (char) (value >> 24);
+  contents[offset + 1] = (char) (value >> 16);
+  contents[offset + 2] = (char) (value >> 8);
+  contents[offset + 3] = (char) value;
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+}
+
+static void
+test_refuse_newer_version (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_clear_object (&fixture->store);
+  write_be32 (fixture->path, 60, TESSERA_STORE_SCHEMA_VERSION + 1);   /* user_version */
+  before = file_sha256 (fixture->path);
+
+  store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_CREATE, &error);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NEWER_VERSION);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+
+  after = file_sha256 (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+  {
+    g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_refuse_not_a_project (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tessera-store-XXXXXX", &error);
+  g_autofree char *text_path = g_build_filename (dir, "notes.tessera", NULL);
+  g_autofree char *sqlite_path = g_build_filename (dir, "other.sqlite", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  TesseraStore *store;
+  sqlite3 *db = NULL;
+
+  /* Plain text, long enough to have a "header". */
+  g_assert_true (g_file_set_contents (text_path,
+                                      "Ceci n’est pas un projet. Ceci n’est pas un projet. "
+                                      "Ceci n’est pas un projet. Ceci n’est pas un projet.\n",
+                                      -1, NULL));
+  before = file_sha256 (text_path);
+  store = tessera_store_open (text_path, TESSERA_STORE_OPEN_CREATE, &error);
+  g_assert_null (store);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_A_PROJECT);
+  after = file_sha256 (text_path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_error (&error);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+
+  /* Another program's SQLite database. */
+  g_assert_cmpint (sqlite3_open (sqlite_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = file_sha256 (sqlite_path);
+  store = tessera_store_open (sqlite_path, TESSERA_STORE_OPEN_CREATE, &error);
+  g_assert_null (store);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_A_PROJECT);
+  after = file_sha256 (sqlite_path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_error (&error);
+
+  /* A folder, and a missing file without CREATE. */
+  store = tessera_store_open (dir, TESSERA_STORE_OPEN_CREATE, &error);
+  g_assert_null (store);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_A_PROJECT);
+  g_clear_error (&error);
+  {
+    g_autofree char *missing = g_build_filename (dir, "missing.tessera", NULL);
+
+    store = tessera_store_open (missing, TESSERA_STORE_OPEN_DEFAULT, &error);
+    g_assert_null (store);
+    g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND);
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+
+  remove_tree (dir);
+}
+
+static void
+test_rollback_leaves_file_unchanged (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db = NULL;
+  TesseraRange range = { 6, 28 };
+  gint64 id;
+
+  annotate_text (fixture, "person", "Oumar Diarra", 1);
+  g_clear_object (&fixture->store);
+
+  /* Make the second statement of "add annotation" fail: the annotation row is already
+   * written by then, so only a whole-transaction rollback can leave the file as it was. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER injected_failure"
+                                     " BEFORE INSERT ON annotation_range"
+                                     " BEGIN SELECT RAISE (ABORT, 'injected failure'); END",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = file_sha256 (fixture->path);
+
+  fixture->store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  id = tessera_store_add_annotation (fixture->store, fixture->document_id,
+                                     type_id_of (fixture->store, "place"), &range, 1, NULL,
+                                     &error);
+  g_assert_cmpint (id, ==, 0);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Nothing half-done is visible, and the store still works for what does not fail. */
+  {
+    g_autoptr(GPtrArray) annotations = tessera_store_dup_annotations (fixture->store,
+                                                                      fixture->document_id,
+                                                                      &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (annotations->len, ==, 1);
+  }
+  g_assert_true (tessera_store_can_undo (fixture->store));
+  g_clear_object (&fixture->store);
+
+  after = file_sha256 (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_read_only (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  TesseraRange range = { 0, 5 };
+
+  if (getuid () == 0)
+    {
+      /* Root ignores file permissions; use the explicit read-only mode. */
+      g_clear_object (&fixture->store);
+      before = file_sha256 (fixture->path);
+      store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_READ_ONLY, &error);
+    }
+  else
+    {
+      g_clear_object (&fixture->store);
+      g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
+      g_assert_cmpint (g_chmod (fixture->dir, 0555), ==, 0);
+      before = file_sha256 (fixture->path);
+      store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
+    }
+  g_assert_no_error (error);
+  g_assert_true (tessera_store_is_read_only (store));
+  g_assert_nonnull (tessera_store_get_read_only_reason (store));
+  g_assert_cmpuint (g_list_model_get_n_items (tessera_store_get_documents (store)), ==, 1);
+
+  g_assert_cmpint (tessera_store_add_annotation (store, fixture->document_id,
+                                                 type_id_of (store, "person"), &range, 1, NULL,
+                                                 &error), ==, 0);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (tessera_store_can_undo (store));
+  g_clear_object (&store);
+
+  after = file_sha256 (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Documents --------------------------------------------------------------------------- */
+
+static void
+test_documents (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraDocument) document = NULL;
+  g_autoptr(TesseraDocument) found = NULL;
+  g_autofree char *text = NULL;
+  GListModel *documents = tessera_store_get_documents (fixture->store);
+  TesseraDocumentInfo info = {
+    .title = (char *) "Nouveau titre", .author = (char *) "A. Auteur",
+    .source_url = (char *) "https://example.org/article", .publisher = (char *) "Journal",
+    .publication_date = (char *) "2024-11-06", .language = (char *) "fr",
+    .licence = (char *) "CC BY 4.0", .notes = (char *) "note",
+  };
+  gboolean existing = TRUE;
+  gint64 second;
+
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
+
+  document = tessera_store_dup_document (fixture->store, fixture->document_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tessera_document_get_title (document), ==, "Essai");
+  g_assert_cmpstr (tessera_document_get_language (document), ==, "fr");
+  g_assert_cmpint (tessera_document_get_progress (document), ==, TESSERA_PROGRESS_NOT_STARTED);
+
+  /* Stored in NFC: the decomposed "e + U+0301" came back composed. */
+  text = tessera_store_dup_document_text (fixture->store, fixture->document_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (tessera_text_is_nfc (text));
+  g_assert_nonnull (strstr (text, "déclaré"));
+  g_assert_cmpuint (tessera_document_get_length (document), ==, tessera_text_length (text));
+  g_assert_cmpuint (tessera_document_get_length (document), ==, g_utf8_strlen (text, -1));
+  g_assert_cmpstr (tessera_document_get_sha256 (document), ==, tessera_text_sha256 (text));
+
+  /* The same text again is the same document. */
+  second = tessera_store_add_document (fixture->store, &info, sample_text, &existing, &error);
+  g_assert_no_error (error);
+  g_assert_true (existing);
+  g_assert_cmpint (second, ==, fixture->document_id);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
+
+  found = tessera_store_find_document_by_sha256 (fixture->store,
+                                                 tessera_document_get_sha256 (document));
+  g_assert_nonnull (found);
+  g_assert_cmpint (tessera_document_get_id (found), ==, fixture->document_id);
+
+  /* Update the record, the progress; the list follows. */
+  g_assert_true (tessera_store_update_document_info (fixture->store, fixture->document_id, &info,
+                                                     &error));
+  g_assert_no_error (error);
+  g_assert_true (tessera_store_set_document_progress (fixture->store, fixture->document_id,
+                                                      TESSERA_PROGRESS_DONE, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(TesseraDocument) item = g_list_model_get_item (documents, 0);
+
+    g_assert_cmpstr (tessera_document_get_title (item), ==, "Nouveau titre");
+    g_assert_cmpstr (tessera_document_get_author (item), ==, "A. Auteur");
+    g_assert_cmpstr (tessera_document_get_source_url (item), ==, "https://example.org/article");
+    g_assert_cmpstr (tessera_document_get_publisher (item), ==, "Journal");
+    g_assert_cmpstr (tessera_document_get_publication_date (item), ==, "2024-11-06");
+    g_assert_cmpstr (tessera_document_get_licence (item), ==, "CC BY 4.0");
+    g_assert_cmpstr (tessera_document_get_notes (item), ==, "note");
+    g_assert_cmpint (tessera_document_get_progress (item), ==, TESSERA_PROGRESS_DONE);
+  }
+
+  /* A second document, then removal of the first with its annotations. */
+  second = tessera_store_add_document (fixture->store, &info, "Un autre texte.", &existing, &error);
+  g_assert_no_error (error);
+  g_assert_false (existing);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+  annotate_text (fixture, "person", "Oumar Diarra", 1);
+
+  g_assert_true (tessera_store_remove_document (fixture->store, fixture->document_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
+  g_assert_null (tessera_store_dup_document (fixture->store, fixture->document_id, &error));
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Undo brings back the document and its annotation. */
+  {
+    g_autoptr(TesseraJournalEntry) entry = tessera_store_undo (fixture->store, &error);
+    g_autoptr(GPtrArray) annotations = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (entry->action, ==, "document-remove");
+    g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+    annotations = tessera_store_dup_annotations (fixture->store, fixture->document_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (annotations->len, ==, 1);
+  }
+}
+
+/* Annotations ------------------------------------------------------------------------- */
+
+static void
+test_offsets_are_code_points (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const char * const needles[] = {
+    "général", "d’insuffler", "déclaré", "👍🏽", "👨‍👩‍👧", "🇲🇱", "الوزير", "باماكو",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = tessera_store_dup_document_text (fixture->store, fixture->document_id,
+                                                            &error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (needles); i++)
+    {
+      gint64 id = annotate_text (fixture, "other", needles[i], 1);
+      g_autofree char *covered = covered_text (fixture, id);
+      g_autoptr(TesseraAnnotation) annotation = tessera_store_dup_annotation (fixture->store, id,
+                                                                              &error);
+      const char *byte_start = strstr (text, needles[i]);
+
+      g_assert_cmpstr (covered, ==, needles[i]);
+      /* The offset is the number of code points before the span, what GtkTextBuffer counts. */
+      g_assert_nonnull (byte_start);
+      g_assert_cmpuint (tessera_annotation_get_start (annotation), ==,
+                        g_utf8_pointer_to_offset (text, byte_start));
+      g_assert_cmpuint (tessera_annotation_get_end (annotation) -
+                        tessera_annotation_get_start (annotation), ==,
+                        g_utf8_strlen (needles[i], -1));
+    }
+
+  /* The spans survive a reopening unchanged. */
+  g_clear_object (&fixture->store);
+  fixture->store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) annotations = tessera_store_dup_annotations (fixture->store,
+                                                                      fixture->document_id,
+                                                                      &error);
+    g_assert_cmpuint (annotations->len, ==, G_N_ELEMENTS (needles));
+    for (guint i = 0; i < annotations->len; i++)
+      {
+        g_autofree char *covered =
+          covered_text (fixture, tessera_annotation_get_id (g_ptr_array_index (annotations, i)));
+
+        g_assert_true (g_strv_contains (needles, covered));
+      }
+  }
+}
+
+static void
+test_annotations (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraAnnotation) annotation = NULL;
+  g_autoptr(GListModel) list = NULL;
+  gint64 person_type = type_id_of (fixture->store, "person");
+  gint64 role_type = type_id_of (fixture->store, "role");
+  TesseraRange bad[] = { { 10, 5 } };
+  TesseraRange outside[] = { { 0, 100000 } };
+  TesseraRange overlapping[] = { { 0, 10 }, { 5, 12 } };
+  TesseraRange discontinuous[] = { { 23, 29 }, { 9, 16 } };
+  gboolean existing = FALSE;
+  gint64 id, again, split;
+
+  list = tessera_store_list_annotations (fixture->store, fixture->document_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+
+  id = annotate_text (fixture, "person", "Oumar Diarra", 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+
+  /* The same span with the same type is the same annotation. */
+  annotation = tessera_store_dup_annotation (fixture->store, id, &error);
+  again = tessera_store_add_annotation (fixture->store, fixture->document_id, person_type,
+                                        tessera_annotation_get_ranges (annotation, NULL), 1,
+                                        &existing, &error);
+  g_assert_no_error (error);
+  g_assert_true (existing);
+  g_assert_cmpint (again, ==, id);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+
+  g_assert_cmpstr (tessera_annotation_get_annotator (annotation), ==, "Test Annotator");
+  g_assert_cmpint (tessera_annotation_get_certainty (annotation), ==, TESSERA_CERTAINTY_UNKNOWN);
+  g_assert_cmpint (tessera_annotation_get_status (annotation), ==, TESSERA_STATUS_ACCEPTED);
+  g_assert_nonnull (tessera_annotation_get_created (annotation));
+
+  /* Invalid spans are refused. */
+  g_assert_cmpint (tessera_store_add_annotation (fixture->store, fixture->document_id,
+                                                 person_type, bad, 1, NULL, &error), ==, 0);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (tessera_store_add_annotation (fixture->store, fixture->document_id,
+                                                 person_type, outside, 1, NULL, &error), ==, 0);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (tessera_store_add_annotation (fixture->store, fixture->document_id,
+                                                 person_type, overlapping, 2, NULL, &error), ==, 0);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (tessera_store_add_annotation (fixture->store, 9999, person_type,
+                                                 discontinuous, 1, NULL, &error), ==, 0);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A discontinuous span: its ranges come back sorted. */
+  split = tessera_store_add_annotation (fixture->store, fixture->document_id, role_type,
+                                        discontinuous, 2, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(TesseraAnnotation) a = tessera_store_dup_annotation (fixture->store, split, &error);
+    guint n;
+    const TesseraRange *r = tessera_annotation_get_ranges (a, &n);
+    g_autofree char *covered = covered_text (fixture, split);
+
+    g_assert_cmpuint (n, ==, 2);
+    g_assert_cmpuint (r[0].start, ==, 9);
+    g_assert_cmpuint (r[1].start, ==, 23);
+    g_assert_cmpstr (covered, ==, "général|Diarra");
+  }
+  /* Reading order in the list: the role starts first. */
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  {
+    g_autoptr(TesseraAnnotation) first = g_list_model_get_item (list, 0);
+    g_assert_cmpint (tessera_annotation_get_id (first), ==, split);
+  }
+
+  /* Retype, resize, certainty, status, note, normalized value. */
+  g_assert_true (tessera_store_set_annotation_type (fixture->store, id, role_type, &error));
+  g_assert_no_error (error);
+  {
+    TesseraRange grown = { 17, 29 };
+
+    g_assert_true (tessera_store_set_annotation_ranges (fixture->store, id, &grown, 1, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (tessera_store_set_annotation_certainty (fixture->store, id,
+                                                         TESSERA_CERTAINTY_HIGH, &error));
+  g_assert_true (tessera_store_set_annotation_status (fixture->store, id,
+                                                      TESSERA_STATUS_SUGGESTED, &error));
+  g_assert_true (tessera_store_set_annotation_note (fixture->store, id, "chef d’état-major",
+                                                    &error));
+  g_assert_true (tessera_store_set_annotation_normalized (fixture->store, id, "Q42", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(TesseraAnnotation) a = tessera_store_dup_annotation (fixture->store, id, &error);
+    g_autofree char *covered = covered_text (fixture, id);
+    guint position = 0;
+
+    g_assert_cmpint (tessera_annotation_get_type_id (a), ==, role_type);
+    g_assert_cmpstr (covered, ==, "Oumar Diarra");
+    g_assert_cmpint (tessera_annotation_get_certainty (a), ==, TESSERA_CERTAINTY_HIGH);
+    g_assert_cmpint (tessera_annotation_get_status (a), ==, TESSERA_STATUS_SUGGESTED);
+    g_assert_cmpstr (tessera_annotation_get_note (a), ==, "chef d’état-major");
+    g_assert_cmpstr (tessera_annotation_get_normalized (a), ==, "Q42");
+
+    /* The list model holds the fresh version. */
+    g_assert_true (tessera_annotation_list_find (TESSERA_ANNOTATION_LIST (list), id, &position));
+    {
+      g_autoptr(TesseraAnnotation) item = g_list_model_get_item (list, position);
+      g_assert_cmpint (tessera_annotation_get_certainty (item), ==, TESSERA_CERTAINTY_HIGH);
+    }
+  }
+
+  g_assert_true (tessera_store_remove_annotation (fixture->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_null (tessera_store_dup_annotation (fixture->store, id, &error));
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND);
+}
+
+/* Entities, claims, relations, attributes ------------------------------------------------ */
+
+static void
+test_entities (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *entities = tessera_store_get_entities (fixture->store);
+  gint64 person_type = type_id_of (fixture->store, "person");
+  gint64 mention = annotate_text (fixture, "person", "Oumar Diarra", 1);
+  gint64 claim = annotate_text (fixture, "claim", "ce plan permettra d’insuffler", 1);
+  gint64 entity;
+
+  entity = tessera_store_add_entity (fixture->store, "  Oumar Diarra ", person_type,
+                                     "Chef d’état-major général des armées du Mali", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (entities), ==, 1);
+
+  g_assert_true (tessera_store_add_entity_authority (fixture->store, entity, NULL,
+                                                     "https://www.wikidata.org/wiki/Q1", &error));
+  g_assert_no_error (error);
+  g_assert_true (tessera_store_add_entity_authority (fixture->store, entity, "viaf",
+                                                     "https://viaf.org/viaf/1", &error));
+  g_assert_no_error (error);
+  g_assert_false (tessera_store_add_entity_authority (fixture->store, entity, NULL,
+                                                      "pas une adresse", &error));
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (tessera_store_link_annotation (fixture->store, mention, entity, &error));
+  g_assert_no_error (error);
+  /* Claims are not mentions. */
+  g_assert_false (tessera_store_link_annotation (fixture->store, claim, entity, &error));
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  {
+    g_autoptr(TesseraEntity) item = g_list_model_get_item (entities, 0);
+    g_autoptr(GArray) mentions = tessera_store_dup_entity_mentions (fixture->store, entity, &error);
+    guint n = 0;
+
+    g_assert_cmpstr (tessera_entity_get_name (item), ==, "Oumar Diarra");
+    g_assert_cmpint (tessera_entity_get_type_id (item), ==, person_type);
+    g_assert_cmpuint (tessera_entity_get_mention_count (item), ==, 1);
+    tessera_entity_get_authorities (item, &n);
+    g_assert_cmpuint (n, ==, 2);
+    g_assert_cmpstr (tessera_entity_get_authority (item, "wikidata"), ==,
+                     "https://www.wikidata.org/wiki/Q1");
+    g_assert_cmpstr (tessera_entity_get_authority (item, "viaf"), ==, "https://viaf.org/viaf/1");
+    g_assert_cmpuint (mentions->len, ==, 1);
+    g_assert_cmpint (g_array_index (mentions, gint64, 0), ==, mention);
+  }
+
+  g_assert_true (tessera_store_update_entity (fixture->store, entity, "Général Oumar Diarra", NULL,
+                                              &error));
+  g_assert_true (tessera_store_remove_entity_authority (fixture->store, entity,
+                                                        "https://viaf.org/viaf/1", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(TesseraEntity) item = tessera_store_dup_entity (fixture->store, entity, &error);
+    guint n = 0;
+
+    g_assert_cmpstr (tessera_entity_get_name (item), ==, "Général Oumar Diarra");
+    g_assert_null (tessera_entity_get_description (item));
+    tessera_entity_get_authorities (item, &n);
+    g_assert_cmpuint (n, ==, 1);
+  }
+
+  /* Removing the entity keeps its mention, unlinked. */
+  g_assert_true (tessera_store_remove_entity (fixture->store, entity, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (entities), ==, 0);
+  {
+    g_autoptr(TesseraAnnotation) a = tessera_store_dup_annotation (fixture->store, mention, &error);
+    g_assert_nonnull (a);
+    g_assert_cmpint (tessera_annotation_get_entity_id (a), ==, 0);
+  }
+}
+
+static void
+test_claims (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraClaim) claim = NULL;
+  gint64 source = annotate_text (fixture, "person", "Oumar Diarra", 1);
+  gint64 cue = annotate_text (fixture, "cue", "Selon", 1);
+  gint64 statement = annotate_text (fixture, "claim", "ce plan permettra d’insuffler", 1);
+  gint64 outer = annotate_text (fixture, "claim", "c’est 👍🏽 !", 1);
+  gint64 entity = tessera_store_add_entity (fixture->store, "Oumar Diarra",
+                                            type_id_of (fixture->store, "person"), NULL, &error);
+
+  /* A claim annotation comes with an empty, incomplete claim record. */
+  claim = tessera_store_dup_claim (fixture->store, statement, &error);
+  g_assert_no_error (error);
+  g_assert_false (tessera_claim_is_complete (claim));
+  g_assert_null (tessera_store_dup_claim (fixture->store, source, &error));
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  tessera_claim_set_source_annotation_id (claim, source);
+  tessera_claim_set_source_entity_id (claim, entity);
+  tessera_claim_set_cue_annotation_id (claim, cue);
+  tessera_claim_set_parent_annotation_id (claim, outer);
+  g_assert_true (tessera_claim_set_source_kind (claim, "named"));
+  g_assert_true (tessera_claim_set_quote_type (claim, "according-to"));
+  g_assert_true (tessera_claim_set_polarity (claim, "positive"));
+  g_assert_true (tessera_claim_set_factuality (claim, "PR+"));
+  g_assert_true (tessera_claim_set_writer_distance (claim, "distanced"));
+  g_assert_false (tessera_claim_set_factuality (claim, "sure"));
+  tessera_claim_set_statement_date (claim, "2024-11-06");
+  tessera_claim_set_topic (claim, "coopération militaire");
+  g_assert_true (tessera_store_update_claim (fixture->store, claim, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(TesseraClaim) stored = tessera_store_dup_claim (fixture->store, statement, &error);
+
+    g_assert_true (tessera_claim_is_complete (stored));
+    g_assert_cmpint (tessera_claim_get_source_annotation_id (stored), ==, source);
+    g_assert_cmpint (tessera_claim_get_source_entity_id (stored), ==, entity);
+    g_assert_cmpint (tessera_claim_get_cue_annotation_id (stored), ==, cue);
+    g_assert_cmpint (tessera_claim_get_parent_annotation_id (stored), ==, outer);
+    g_assert_cmpstr (tessera_claim_get_source_kind (stored), ==, "named");
+    g_assert_cmpstr (tessera_claim_get_quote_type (stored), ==, "according-to");
+    g_assert_cmpstr (tessera_claim_get_polarity (stored), ==, "positive");
+    g_assert_cmpstr (tessera_claim_get_factuality (stored), ==, "PR+");
+    g_assert_cmpstr (tessera_claim_get_writer_distance (stored), ==, "distanced");
+    g_assert_cmpstr (tessera_claim_get_statement_date (stored), ==, "2024-11-06");
+    g_assert_cmpstr (tessera_claim_get_topic (stored), ==, "coopération militaire");
+  }
+
+  /* A claim cannot be its own source. */
+  tessera_claim_set_source_annotation_id (claim, statement);
+  g_assert_false (tessera_store_update_claim (fixture->store, claim, &error));
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Deleting the source mention clears the link; undo restores it. */
+  g_assert_true (tessera_store_remove_annotation (fixture->store, source, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(TesseraClaim) stored = tessera_store_dup_claim (fixture->store, statement, &error);
+    g_assert_cmpint (tessera_claim_get_source_annotation_id (stored), ==, 0);
+  }
+  {
+    g_autoptr(TesseraJournalEntry) entry = tessera_store_undo (fixture->store, &error);
+    g_autoptr(TesseraClaim) stored = NULL;
+
+    g_assert_no_error (error);
+    stored = tessera_store_dup_claim (fixture->store, statement, &error);
+    g_assert_cmpint (tessera_claim_get_source_annotation_id (stored), ==, source);
+  }
+
+  /* Retyping a claim to a mention drops its claim record (and undo brings it back). */
+  g_assert_true (tessera_store_set_annotation_type (fixture->store, statement,
+                                                    type_id_of (fixture->store, "other"), &error));
+  g_assert_null (tessera_store_dup_claim (fixture->store, statement, &error));
+  g_clear_error (&error);
+  {
+    g_autoptr(TesseraJournalEntry) entry = tessera_store_undo (fixture->store, &error);
+    g_autoptr(TesseraClaim) stored = NULL;
+
+    g_assert_no_error (error);
+    stored = tessera_store_dup_claim (fixture->store, statement, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (tessera_claim_get_factuality (stored), ==, "PR+");
+  }
+
+  {
+    g_autoptr(TesseraStats) stats = tessera_store_dup_stats (fixture->store, 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (stats->n_claims, ==, 2);
+    g_assert_cmpuint (stats->n_claims_with_source, ==, 1);
+  }
+}
+
+static void
+test_relations_and_attributes (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
+  gint64 a = annotate_text (fixture, "claim", "ce plan permettra d’insuffler", 1);
+  gint64 b = annotate_text (fixture, "claim", "c’est 👍🏽 !", 1);
+  gint64 relation;
+
+  relation = tessera_store_add_relation (fixture->store, "supports", a, b, "même idée", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (relation, >, 0);
+  g_assert_cmpint (tessera_store_add_relation (fixture->store, "supports", a, a, NULL, &error),
+                   ==, 0);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  relations = tessera_store_dup_relations (fixture->store, fixture->document_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (relations->len, ==, 1);
+  {
+    TesseraRelation *r = g_ptr_array_index (relations, 0);
+
+    g_assert_cmpstr (r->type, ==, "supports");
+    g_assert_cmpint (r->source_id, ==, a);
+    g_assert_cmpint (r->target_id, ==, b);
+    g_assert_cmpstr (r->note, ==, "même idée");
+    g_assert_cmpstr (r->annotator, ==, "Test Annotator");
+  }
+
+  g_assert_true (tessera_store_set_attribute (fixture->store, "annotation", a, "genre", "presse",
+                                              &error));
+  g_assert_true (tessera_store_set_attribute (fixture->store, "annotation", a, "genre", "dépêche",
+                                              &error));
+  g_assert_true (tessera_store_set_attribute (fixture->store, "document", fixture->document_id,
+                                              "source", "AMAP", &error));
+  g_assert_no_error (error);
+  g_assert_false (tessera_store_set_attribute (fixture->store, "nothing", 1, "k", "v", &error));
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  attributes = tessera_store_dup_attributes (fixture->store, "annotation", a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (attributes), ==, 1);
+  g_assert_cmpstr (g_hash_table_lookup (attributes, "genre"), ==, "dépêche");
+  g_clear_pointer (&attributes, g_hash_table_unref);
+
+  g_assert_true (tessera_store_set_attribute (fixture->store, "annotation", a, "genre", NULL,
+                                              &error));
+  attributes = tessera_store_dup_attributes (fixture->store, "annotation", a, &error);
+  g_assert_cmpuint (g_hash_table_size (attributes), ==, 0);
+  g_clear_pointer (&attributes, g_hash_table_unref);
+
+  /* Removing an annotation takes its relations with it. */
+  g_assert_true (tessera_store_remove_annotation (fixture->store, b, &error));
+  g_clear_pointer (&relations, g_ptr_array_unref);
+  relations = tessera_store_dup_relations (fixture->store, fixture->document_id, &error);
+  g_assert_cmpuint (relations->len, ==, 0);
+
+  g_assert_true (tessera_store_remove_relation (fixture->store, 424242, &error) == FALSE);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND);
+}
+
+/* Tagset and annotators --------------------------------------------------------------- */
+
+static void
+test_tagset (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraAnnotationType) type = tessera_annotation_type_new ("weapon", "Weapon",
+                                                                       TESSERA_KIND_ENTITY);
+  g_autoptr(TesseraAnnotationType) clash = tessera_annotation_type_new ("vehicle", "Vehicle",
+                                                                        TESSERA_KIND_ENTITY);
+  GListModel *tagset = tessera_store_get_tagset (fixture->store);
+  gint64 id, mention;
+
+  tessera_annotation_type_set_label_for (type, "fr", "Arme");
+  tessera_annotation_type_set_color (type, "#a51d2d");
+  tessera_annotation_type_set_shortcut (type, "w");
+  tessera_annotation_type_set_tei (type, "rs", "weapon");
+  id = tessera_store_add_annotation_type (fixture->store, type, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (tagset), ==, 10);
+  {
+    g_autoptr(TesseraAnnotationType) last = g_list_model_get_item (tagset, 9);
+    g_autoptr(TesseraAnnotationType) by_label = tessera_store_find_annotation_type (fixture->store,
+                                                                                    "arme");
+
+    g_assert_cmpint (tessera_annotation_type_get_id (last), ==, id);
+    g_assert_cmpstr (tessera_annotation_type_get_color (last), ==, "#a51d2d");
+    g_assert_cmpstr (tessera_annotation_type_get_tei_type (last), ==, "weapon");
+    g_assert_nonnull (by_label);
+    g_assert_cmpint (tessera_annotation_type_get_id (by_label), ==, id);
+  }
+
+  /* A taken shortcut, a duplicate key, a bad colour. */
+  tessera_annotation_type_set_shortcut (clash, "1");
+  g_assert_cmpint (tessera_store_add_annotation_type (fixture->store, clash, &error), ==, 0);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (tessera_store_add_annotation_type (fixture->store, type, &error), ==, 0);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  tessera_annotation_type_set_shortcut (clash, NULL);
+  tessera_annotation_type_set_color (clash, "red");
+  g_assert_cmpint (tessera_store_add_annotation_type (fixture->store, clash, &error), ==, 0);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Rename and recolour; move to the front. */
+  {
+    g_autoptr(TesseraAnnotationType) edit = tessera_store_dup_annotation_type (fixture->store, id);
+
+    tessera_annotation_type_set_label_for (edit, "fr", "Armement");
+    tessera_annotation_type_set_color (edit, "#000000");
+    g_assert_true (tessera_store_update_annotation_type (fixture->store, edit, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (tessera_store_move_annotation_type (fixture->store, id, 0, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(TesseraAnnotationType) first = g_list_model_get_item (tagset, 0);
+
+    g_assert_cmpint (tessera_annotation_type_get_id (first), ==, id);
+    g_assert_cmpstr (tessera_annotation_type_get_label_for (first, "fr"), ==, "Armement");
+    g_assert_cmpstr (tessera_annotation_type_get_color (first), ==, "#000000");
+  }
+
+  /* A type in use is not removed without saying what its annotations become. */
+  mention = annotate_text (fixture, "weapon", "plan", 1);
+  g_assert_false (tessera_store_remove_annotation_type (fixture->store, id, 0, &error));
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_IN_USE);
+  g_clear_error (&error);
+  g_assert_false (tessera_store_remove_annotation_type (fixture->store, id,
+                                                        type_id_of (fixture->store, "claim"),
+                                                        &error));
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (tessera_store_remove_annotation_type (fixture->store, id,
+                                                       type_id_of (fixture->store, "other"),
+                                                       &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (tagset), ==, 9);
+  {
+    g_autoptr(TesseraAnnotation) a = tessera_store_dup_annotation (fixture->store, mention, &error);
+    g_assert_cmpint (tessera_annotation_get_type_id (a), ==, type_id_of (fixture->store, "other"));
+  }
+
+  /* Undo of the removal brings back the type, its labels and its annotation's type. */
+  {
+    g_autoptr(TesseraJournalEntry) entry = tessera_store_undo (fixture->store, &error);
+    g_autoptr(TesseraAnnotation) a = NULL;
+    g_autoptr(TesseraAnnotationType) back = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (tagset), ==, 10);
+    a = tessera_store_dup_annotation (fixture->store, mention, &error);
+    g_assert_cmpint (tessera_annotation_get_type_id (a), ==, id);
+    back = tessera_store_dup_annotation_type (fixture->store, id);
+    g_assert_cmpstr (tessera_annotation_type_get_label_for (back, "fr"), ==, "Armement");
+  }
+}
+
+static void
+test_annotators (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  gint64 first, second;
+
+  first = annotate_text (fixture, "person", "Oumar Diarra", 1);
+  tessera_store_set_annotator (fixture->store, "Deuxième Annotatrice");
+  second = annotate_text (fixture, "place", "باماكو", 1);
+
+  names = tessera_store_dup_annotators (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (names), ==, 2);
+  g_assert_cmpstr (names[0], ==, "Test Annotator");
+  g_assert_cmpstr (names[1], ==, "Deuxième Annotatrice");
+  {
+    g_autoptr(TesseraAnnotation) a = tessera_store_dup_annotation (fixture->store, first, &error);
+    g_autoptr(TesseraAnnotation) b = tessera_store_dup_annotation (fixture->store, second, &error);
+
+    g_assert_cmpstr (tessera_annotation_get_annotator (a), ==, "Test Annotator");
+    g_assert_cmpstr (tessera_annotation_get_annotator (b), ==, "Deuxième Annotatrice");
+  }
+
+  history = tessera_store_dup_history (fixture->store, fixture->document_id, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 3);       /* import, two annotations; newest first */
+  {
+    TesseraJournalEntry *newest = g_ptr_array_index (history, 0);
+    TesseraJournalEntry *oldest = g_ptr_array_index (history, 2);
+
+    g_assert_cmpstr (newest->annotator, ==, "Deuxième Annotatrice");
+    g_assert_cmpstr (newest->action, ==, "annotation-add");
+    g_assert_nonnull (strstr (newest->summary, "باماكو"));
+    g_assert_cmpint (oldest->state, ==, TESSERA_JOURNAL_PERMANENT);
+  }
+}
+
+/* Check ------------------------------------------------------------------------------- */
+
+static void
+test_check (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  sqlite3 *db = NULL;
+
+  annotate_text (fixture, "person", "Oumar Diarra", 1);
+  g_assert_true (tessera_store_check (fixture->store, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_clear_object (&fixture->store);
+
+  /* Break two invariants behind Tessera's back. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "UPDATE annotation_range SET end_offset = 999999;"
+                                 "UPDATE document SET text = text || 'x';",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  fixture->store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (tessera_store_check (fixture->store, &problems, &error));
+  g_assert_cmpuint (problems->len, >=, 2);
+  {
+    gboolean outside = FALSE, checksum = FALSE;
+
+    for (guint i = 0; i < problems->len; i++)
+      {
+        const char *p = g_ptr_array_index (problems, i);
+
+        outside |= strstr (p, "outside its document") != NULL;
+        checksum |= strstr (p, "checksum") != NULL;
+      }
+    g_assert_true (outside);
+    g_assert_true (checksum);
+  }
+}
+
+static void
+test_external_changes (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraStore) other = NULL;
+  g_autoptr(GListModel) list = NULL;
+  TesseraRange range = { 0, 5 };
+
+  list = tessera_store_list_annotations (fixture->store, fixture->document_id, &error);
+  g_assert_false (tessera_store_poll_external_changes (fixture->store));
+
+  /* Another program writes to the project... */
+  other = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tessera_store_add_annotation (other, fixture->document_id,
+                                                 type_id_of (other, "cue"), &range, 1, NULL,
+                                                 &error), >, 0);
+  g_assert_no_error (error);
+
+  /* ...and the first one notices and reloads its models. */
+  g_assert_true (tessera_store_poll_external_changes (fixture->store));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  {
+    g_autoptr(TesseraDocument) document = g_list_model_get_item (
+      tessera_store_get_documents (fixture->store), 0);
+    g_assert_cmpuint (tessera_document_get_annotation_count (document), ==, 1);
+  }
+  g_assert_false (tessera_store_poll_external_changes (fixture->store));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/core/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/core/store/migrate-from-empty", test_migrate_from_empty);
+  g_test_add_func ("/core/store/refuse-not-a-project", test_refuse_not_a_project);
+  ADD ("refuse-newer-version", test_refuse_newer_version);
+  ADD ("rollback-leaves-file-unchanged", test_rollback_leaves_file_unchanged);
+  ADD ("read-only", test_read_only);
+  ADD ("documents", test_documents);
+  ADD ("offsets-are-code-points", test_offsets_are_code_points);
+  ADD ("annotations", test_annotations);
+  ADD ("entities", test_entities);
+  ADD ("claims", test_claims);
+  ADD ("relations-and-attributes", test_relations_and_attributes);
+  ADD ("tagset", test_tagset);
+  ADD ("annotators-and-history", test_annotators);
+  ADD ("check", test_check);
+  ADD ("external-changes", test_external_changes);
+
+  return g_test_run ();
+}
