@@ -117,16 +117,26 @@ open_project (gboolean create_default)
   g_autoptr(GError) error = NULL;
   TesseraStore *store;
 
-  if (globals.project == NULL)
+  if (globals.project != NULL)
+    store = tessera_store_open (globals.project, TESSERA_STORE_OPEN_DEFAULT, &error);
+  else if (create_default)
     store = tessera_default_project_open (NULL, &error);
   else
-    store = tessera_store_open (globals.project, TESSERA_STORE_OPEN_DEFAULT, &error);
+    {
+      /* check must not create, and fill, the very project it is asked to verify. */
+      g_autofree char *path = tessera_default_project_path ();
+
+      store = tessera_store_open (path, TESSERA_STORE_OPEN_DEFAULT, &error);
+    }
 
   if (store == NULL)
     {
-      if (g_error_matches (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND))
+      if (g_error_matches (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND) &&
+          globals.project != NULL)
         fail (_("%s (create it with “tessera-cli init --project %s”)"), error->message,
               globals.project);
+      else if (g_error_matches (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND))
+        fail (_("%s (create it with “tessera-cli init”)"), error->message);
       else
         fail ("%s", error->message);
       return NULL;
