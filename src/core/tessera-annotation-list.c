@@ -20,6 +20,7 @@ struct _TesseraAnnotationList
   gint64        document_id;
   GPtrArray    *items;          /* TesseraAnnotation, sorted */
   GHashTable   *by_id;          /* id → TesseraAnnotation (borrowed from items) */
+  guint         max_length;     /* never shrinks: a bound, not an exact value */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -108,6 +109,9 @@ index_annotation (TesseraAnnotationList *self,
                   TesseraAnnotation     *annotation)
 {
   gint64 *id = g_new (gint64, 1);
+  guint length = tessera_annotation_get_end (annotation) - tessera_annotation_get_start (annotation);
+
+  self->max_length = MAX (self->max_length, length);
 
   *id = tessera_annotation_get_id (annotation);
   g_hash_table_insert (self->by_id, id, annotation);
@@ -242,6 +246,75 @@ tessera_annotation_list_new (TesseraStore  *store,
                            G_CONNECT_SWAPPED);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * tessera_annotation_list_peek:
+ *
+ * Returns: (transfer none): the annotation at @position, without a reference
+ */
+TesseraAnnotation *
+tessera_annotation_list_peek (TesseraAnnotationList *self,
+                              guint                  position)
+{
+  g_return_val_if_fail (TESSERA_IS_ANNOTATION_LIST (self), NULL);
+  g_return_val_if_fail (position < self->items->len, NULL);
+
+  return g_ptr_array_index (self->items, position);
+}
+
+/**
+ * tessera_annotation_list_lookup:
+ *
+ * Returns: (transfer none) (nullable): the annotation with this id
+ */
+TesseraAnnotation *
+tessera_annotation_list_lookup (TesseraAnnotationList *self,
+                                gint64                 annotation_id)
+{
+  g_return_val_if_fail (TESSERA_IS_ANNOTATION_LIST (self), NULL);
+
+  return g_hash_table_lookup (self->by_id, &annotation_id);
+}
+
+/**
+ * tessera_annotation_list_bisect:
+ *
+ * Returns: the first position whose annotation starts at or after @offset
+ */
+guint
+tessera_annotation_list_bisect (TesseraAnnotationList *self,
+                                guint                  offset)
+{
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (TESSERA_IS_ANNOTATION_LIST (self), 0);
+
+  hi = self->items->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (tessera_annotation_get_start (g_ptr_array_index (self->items, mid)) < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/**
+ * tessera_annotation_list_get_max_length:
+ *
+ * Returns: the longest extent (first start to last end) of any annotation held, so that
+ *   callers can bound a search for the annotations covering an offset
+ */
+guint
+tessera_annotation_list_get_max_length (TesseraAnnotationList *self)
+{
+  g_return_val_if_fail (TESSERA_IS_ANNOTATION_LIST (self), 0);
+
+  return self->max_length;
 }
 
 gint64

@@ -17,5 +17,12 @@ gint64                 tessera_annotation_list_get_document_id (TesseraAnnotatio
 gboolean               tessera_annotation_list_find          (TesseraAnnotationList *self,
                                                               gint64                 annotation_id,
                                                               guint                 *out_position);
+TesseraAnnotation     *tessera_annotation_list_peek          (TesseraAnnotationList *self,
+                                                              guint                  position);
+TesseraAnnotation     *tessera_annotation_list_lookup        (TesseraAnnotationList *self,
+                                                              gint64                 annotation_id);
+guint                  tessera_annotation_list_bisect        (TesseraAnnotationList *self,
+                                                              guint                  offset);
+guint                  tessera_annotation_list_get_max_length (TesseraAnnotationList *self);
 
 G_END_DECLS

@@ -2,10 +2,7 @@
 #pragma once
 
 /* Tessera's core: the model, the SQLite store, importers and exporters.
- * GLib, SQLite and libxml2 only; never GTK. */
-#ifdef GTK_MAJOR_VERSION
-# error "tessera-core must not depend on GTK"
-#endif
+ * GLib, SQLite and libxml2 only; never GTK (src/core/meson.build checks it). */
 
 #include "tessera-types.h"
 #include "tessera-annotation.h"

@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tessera-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tessera-application.h"
+#include "tessera-window.h"
+
+struct _TesseraApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (TesseraApplication, tessera_application, ADW_TYPE_APPLICATION)
+
+/* Opens the last project used, or the default project with the sample articles. */
+static void
+open_start_project (TesseraWindow *window)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *last = g_settings_get_string (settings, "last-project");
+  g_autoptr(GError) error = NULL;
+
+  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+    {
+      if (tessera_window_open_project (window, last, &error))
+        return;
+      tessera_window_show_error (window, error->message);
+      g_clear_error (&error);
+    }
+
+  if (!tessera_window_open_default_project (window, &error))
+    tessera_window_show_error (window, error->message);
+}
+
+static TesseraWindow *
+ensure_window (TesseraApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (tessera_window_new (GTK_APPLICATION (self)));
+      open_start_project (TESSERA_WINDOW (window));
+    }
+  return TESSERA_WINDOW (window);
+}
+
+static void
+tessera_application_activate (GApplication *application)
+{
+  gtk_window_present (GTK_WINDOW (ensure_window (TESSERA_APPLICATION (application))));
+}
+
+/* A project file opens that project; articles are imported into the current one. */
+static void
+tessera_application_open (GApplication  *application,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  TesseraApplication *self = TESSERA_APPLICATION (application);
+  GtkWindow *existing = gtk_application_get_active_window (GTK_APPLICATION (self));
+  TesseraWindow *window;
+  g_autoptr(GPtrArray) articles = g_ptr_array_new ();
+  const char *project = NULL;
+  g_autofree char *project_path = NULL;
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *name = g_file_get_basename (files[i]);
+
+      if (g_str_has_suffix (name, ".tessera") && project == NULL)
+        {
+          project_path = g_file_get_path (files[i]);
+          project = project_path;
+        }
+      else
+        g_ptr_array_add (articles, files[i]);
+    }
+
+  if (existing == NULL && project != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      window = tessera_window_new (GTK_APPLICATION (self));
+      if (!tessera_window_open_project (window, project, &error))
+        {
+          tessera_window_show_error (window, error->message);
+          open_start_project (window);
+        }
+    }
+  else
+    {
+      window = ensure_window (self);
+      if (project != NULL)
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (!tessera_window_open_project (window, project, &error))
+            tessera_window_show_error (window, error->message);
+        }
+    }
+
+  if (articles->len > 0)
+    tessera_window_import_files (window, (GFile **) articles->pdata, articles->len);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "Tessera contributors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (application),
+                        "application-name", _("Tessera"),
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Annotate entities and attributed claims in news "
+                                      "articles, and export them as TEI"),
+                        NULL);
+  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Sample corpus"),
+                                       (const char *[]) {
+                                         _("Five French articles on the Alliance des États du Sahel"),
+                                         NULL });
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_action },
+  { .name = "about", .activate = about_action },
+};
+
+static void
+tessera_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (tessera_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close",
+                                         close_accels);
+}
+
+static void
+tessera_application_class_init (TesseraApplicationClass *klass)
+{
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  application_class->activate = tessera_application_activate;
+  application_class->open = tessera_application_open;
+  application_class->startup = tessera_application_startup;
+}
+
+static void
+tessera_application_init (TesseraApplication *self)
+{
+}
+
+TesseraApplication *
+tessera_application_new (void)
+{
+  return g_object_new (TESSERA_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/org/tessera/Tessera",
+                       NULL);
+}

@@ -1,0 +1,1300 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tessera-text-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "tessera-text-view.h"
+
+/*
+ * The article with its annotations. One GtkTextTag per annotation type paints the tint;
+ * underlines, one lane per overlapping annotation, and the outline of the selected one are
+ * drawn in snapshot_layer for the visible lines only, so overlaps stay visible and a
+ * document with tens of thousands of annotations costs nothing to scroll.
+ */
+
+#define LOAD_BATCH        4000
+#define UNDERLINE_HEIGHT  2
+#define LANE_SPACING      3
+#define MAX_LANES         4
+
+struct _TesseraTextView
+{
+  GtkTextView            parent_instance;
+
+  TesseraStore          *store;
+  gint64                 document_id;
+  char                  *text;
+  TesseraAnnotationList *annotations;
+  GHashTable            *tagged;        /* id → TesseraAnnotation as painted */
+  GHashTable            *tags;          /* type id → GtkTextTag */
+  GHashTable            *colors;        /* type id → GdkRGBA */
+  GHashTable            *kinds;         /* type id → TesseraKind */
+  GHashTable            *highlighted;   /* ids */
+  GArray                *related;       /* ids drawn as related to the hovered claim */
+  GtkTextTag            *search_tag;
+  gint64                 selected_id;
+  guint                  load_position;
+  guint                  load_source;
+  gboolean               pick_mode;
+  gboolean               exact_selection;
+  guint                  last_click_offset;
+  guint                  click_cycle;
+  gulong                 store_handlers[3];
+};
+
+G_DEFINE_FINAL_TYPE (TesseraTextView, tessera_text_view, GTK_TYPE_TEXT_VIEW)
+
+enum {
+  SELECTION_CHANGED,
+  ANNOTATION_PICKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+is_dark (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+static void
+iter_at (TesseraTextView *self,
+         GtkTextIter     *iter,
+         guint            offset)
+{
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), iter,
+                                      (int) offset);
+}
+
+/* Tags ---------------------------------------------------------------------------------- */
+
+static void
+update_tag_colors (TesseraTextView *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  gboolean dark = is_dark ();
+
+  g_hash_table_iter_init (&iter, self->tags);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GdkRGBA *color = g_hash_table_lookup (self->colors, key);
+      TesseraKind kind = GPOINTER_TO_INT (g_hash_table_lookup (self->kinds, key));
+      GdkRGBA tint;
+
+      if (color == NULL)
+        continue;
+      tint = *color;
+      /* Claims are long: a faint tint, their underline says the rest. */
+      if (kind == TESSERA_KIND_CLAIM)
+        tint.alpha = dark ? 0.16 : 0.09;
+      else
+        tint.alpha = dark ? 0.38 : 0.22;
+      g_object_set (value, "background-rgba", &tint, NULL);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+sync_tagset (TesseraTextView *self)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)));
+  GListModel *tagset = tessera_store_get_tagset (self->store);
+  guint n = g_list_model_get_n_items (tagset);
+
+  /* Claims and cues first, so that mentions inside them paint over their tint. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
+          gint64 *id = g_new (gint64, 1);
+          TesseraKind kind = tessera_annotation_type_get_kind (type);
+          GdkRGBA *color = g_new0 (GdkRGBA, 1);
+
+          if ((pass == 0) != (kind != TESSERA_KIND_ENTITY))
+            {
+              g_free (id);
+              g_free (color);
+              continue;
+            }
+
+          *id = tessera_annotation_type_get_id (type);
+          if (!gdk_rgba_parse (color, tessera_annotation_type_get_color (type)))
+            gdk_rgba_parse (color, "#888888");
+          g_hash_table_insert (self->colors, g_memdup2 (id, sizeof *id), color);
+          g_hash_table_insert (self->kinds, g_memdup2 (id, sizeof *id), GINT_TO_POINTER (kind));
+
+          if (!g_hash_table_contains (self->tags, id))
+            {
+              g_autofree char *name = g_strdup_printf ("tessera-type-%" G_GINT64_FORMAT, *id);
+              GtkTextTag *tag = gtk_text_tag_new (name);
+
+              gtk_text_tag_table_add (table, tag);
+              g_hash_table_insert (self->tags, id, tag);
+            }
+          else
+            g_free (id);
+        }
+    }
+
+  update_tag_colors (self);
+}
+
+static GtkTextTag *
+tag_for (TesseraTextView *self,
+         gint64           type_id)
+{
+  return g_hash_table_lookup (self->tags, &type_id);
+}
+
+static void
+paint (TesseraTextView   *self,
+       TesseraAnnotation *annotation,
+       gboolean           apply)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextTag *tag = tag_for (self, tessera_annotation_get_type_id (annotation));
+  guint n;
+  const TesseraRange *ranges = tessera_annotation_get_ranges (annotation, &n);
+
+  if (tag == NULL)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkTextIter start, end;
+
+      iter_at (self, &start, ranges[i].start);
+      iter_at (self, &end, ranges[i].end);
+      if (apply)
+        gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+      else
+        gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+    }
+}
+
+/* Calls @func on every annotation of the list whose extent meets [start, end). */
+static void
+foreach_in_range (TesseraTextView *self,
+                  guint            start,
+                  guint            end,
+                  void           (*func) (TesseraTextView *, TesseraAnnotation *, gpointer),
+                  gpointer         data)
+{
+  guint max_length;
+  guint position;
+
+  if (self->annotations == NULL)
+    return;
+
+  max_length = tessera_annotation_list_get_max_length (self->annotations);
+  position = tessera_annotation_list_bisect (self->annotations, end);
+
+  while (position > 0)
+    {
+      TesseraAnnotation *annotation = tessera_annotation_list_peek (self->annotations,
+                                                                    --position);
+      guint a_start = tessera_annotation_get_start (annotation);
+
+      if (a_start + max_length < start)
+        break;
+      if (tessera_annotation_get_end (annotation) > start)
+        func (self, annotation, data);
+    }
+}
+
+typedef struct
+{
+  gint64 type_id;
+  gint64 except_id;
+} Repaint;
+
+static void
+repaint_one (TesseraTextView   *self,
+             TesseraAnnotation *annotation,
+             gpointer           data)
+{
+  Repaint *repaint = data;
+
+  if (tessera_annotation_get_type_id (annotation) == repaint->type_id &&
+      tessera_annotation_get_id (annotation) != repaint->except_id &&
+      g_hash_table_contains (self->tagged, &(gint64) { tessera_annotation_get_id (annotation) }))
+    paint (self, annotation, TRUE);
+}
+
+/* Removes an annotation's tint, then repaints the others of its type that shared it. */
+static void
+unpaint (TesseraTextView   *self,
+         TesseraAnnotation *annotation)
+{
+  Repaint repaint = { tessera_annotation_get_type_id (annotation),
+                      tessera_annotation_get_id (annotation) };
+  guint n;
+  const TesseraRange *ranges = tessera_annotation_get_ranges (annotation, &n);
+
+  paint (self, annotation, FALSE);
+  for (guint i = 0; i < n; i++)
+    foreach_in_range (self, ranges[i].start, ranges[i].end, repaint_one, &repaint);
+}
+
+static void
+remember (TesseraTextView   *self,
+          TesseraAnnotation *annotation)
+{
+  gint64 *id = g_new (gint64, 1);
+
+  *id = tessera_annotation_get_id (annotation);
+  g_hash_table_insert (self->tagged, id, g_object_ref (annotation));
+}
+
+static gboolean
+load_batch (gpointer data)
+{
+  TesseraTextView *self = data;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->annotations));
+  guint stop = MIN (n, self->load_position + LOAD_BATCH);
+
+  for (; self->load_position < stop; self->load_position++)
+    {
+      TesseraAnnotation *annotation = tessera_annotation_list_peek (self->annotations,
+                                                                    self->load_position);
+
+      if (!g_hash_table_contains (self->tagged, &(gint64) { tessera_annotation_get_id (annotation) }))
+        {
+          paint (self, annotation, TRUE);
+          remember (self, annotation);
+        }
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->load_position < n)
+    return G_SOURCE_CONTINUE;
+
+  self->load_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_annotation_changed (TesseraTextView *self,
+                       gint64           document_id,
+                       gint64           annotation_id,
+                       int              change,
+                       TesseraStore    *store)
+{
+  TesseraAnnotation *old;
+  TesseraAnnotation *fresh;
+
+  if (document_id != self->document_id || self->annotations == NULL)
+    return;
+
+  old = g_hash_table_lookup (self->tagged, &annotation_id);
+  if (old != NULL)
+    {
+      g_object_ref (old);
+      g_hash_table_remove (self->tagged, &annotation_id);
+      unpaint (self, old);
+      g_object_unref (old);
+    }
+
+  fresh = tessera_annotation_list_lookup (self->annotations, annotation_id);
+  if (fresh != NULL)
+    {
+      paint (self, fresh, TRUE);
+      remember (self, fresh);
+    }
+  else if (annotation_id == self->selected_id)
+    {
+      self->selected_id = 0;
+      g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+repaint_all (TesseraTextView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start, end;
+  GHashTableIter iter;
+  gpointer tag;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  g_hash_table_iter_init (&iter, self->tags);
+  while (g_hash_table_iter_next (&iter, NULL, &tag))
+    gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+  g_hash_table_remove_all (self->tagged);
+
+  self->load_position = 0;
+  g_clear_handle_id (&self->load_source, g_source_remove);
+  if (load_batch (self) == G_SOURCE_CONTINUE)
+    self->load_source = g_idle_add_full (G_PRIORITY_LOW, load_batch, self, NULL);
+}
+
+static void
+on_reloaded (TesseraTextView *self,
+             TesseraStore    *store)
+{
+  sync_tagset (self);
+  repaint_all (self);
+}
+
+static void
+on_tagset_changed (TesseraTextView *self,
+                   TesseraStore    *store)
+{
+  sync_tagset (self);
+}
+
+/* Loading ------------------------------------------------------------------------------- */
+
+void
+tessera_text_view_clear (TesseraTextView *self)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (TESSERA_IS_TEXT_VIEW (self));
+
+  g_clear_handle_id (&self->load_source, g_source_remove);
+  if (self->store != NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (self->store_handlers); i++)
+        g_clear_signal_handler (&self->store_handlers[i], self->store);
+    }
+  g_clear_object (&self->annotations);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->text, g_free);
+  g_hash_table_remove_all (self->tagged);
+  g_hash_table_remove_all (self->highlighted);
+  g_array_set_size (self->related, 0);
+  self->document_id = 0;
+  self->selected_id = 0;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_set_text (buffer, "", 0);
+}
+
+/**
+ * tessera_text_view_load:
+ *
+ * Shows a document. Its annotations are painted in batches when there are many, so the
+ * first page appears at once.
+ */
+gboolean
+tessera_text_view_load (TesseraTextView  *self,
+                        TesseraStore     *store,
+                        gint64            document_id,
+                        GError          **error)
+{
+  g_autoptr(TesseraAnnotationList) annotations = NULL;
+  g_autofree char *text = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+
+  g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), FALSE);
+  g_return_val_if_fail (TESSERA_IS_STORE (store), FALSE);
+
+  text = tessera_store_dup_document_text (store, document_id, error);
+  if (text == NULL)
+    return FALSE;
+  annotations = tessera_annotation_list_new (store, document_id, error);
+  if (annotations == NULL)
+    return FALSE;
+
+  tessera_text_view_clear (self);
+
+  self->store = g_object_ref (store);
+  self->document_id = document_id;
+  self->text = g_steal_pointer (&text);
+  self->annotations = g_steal_pointer (&annotations);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_set_text (buffer, self->text, -1);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+
+  sync_tagset (self);
+
+  /* After the list model's own handler (connected in tessera_annotation_list_new). */
+  self->store_handlers[0] = g_signal_connect_swapped (store, "annotation-changed",
+                                                      G_CALLBACK (on_annotation_changed), self);
+  self->store_handlers[1] = g_signal_connect_swapped (store, "reloaded",
+                                                      G_CALLBACK (on_reloaded), self);
+  self->store_handlers[2] = g_signal_connect_swapped (store, "tagset-changed",
+                                                      G_CALLBACK (on_tagset_changed), self);
+
+  self->load_position = 0;
+  if (load_batch (self) == G_SOURCE_CONTINUE)
+    self->load_source = g_idle_add_full (G_PRIORITY_LOW, load_batch, self, NULL);
+
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+tessera_text_view_is_loading (TesseraTextView *self)
+{
+  g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), FALSE);
+  return self->load_source != 0;
+}
+
+gint64
+tessera_text_view_get_document_id (TesseraTextView *self)
+{
+  g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), 0);
+  return self->document_id;
+}
+
+TesseraAnnotationList *
+tessera_text_view_get_annotations (TesseraTextView *self)
+{
+  g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), NULL);
+  return self->annotations;
+}
+
+const char *
+tessera_text_view_get_text (TesseraTextView *self)
+{
+  g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), NULL);
+  return self->text;
+}
+
+/* Finding annotations -------------------------------------------------------------------- */
+
+static void
+collect_at (TesseraTextView   *self,
+            TesseraAnnotation *annotation,
+            gpointer           data)
+{
+  GPtrArray *found = data;
+  guint offset = GPOINTER_TO_UINT (g_ptr_array_index (found, 0));
+  guint n;
+  const TesseraRange *ranges = tessera_annotation_get_ranges (annotation, &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (ranges[i].start <= offset && offset < ranges[i].end)
+        {
+          g_ptr_array_add (found, g_object_ref (annotation));
+          return;
+        }
+    }
+}
+
+static int
+compare_innermost_first (gconstpointer a,
+                         gconstpointer b)
+{
+  TesseraAnnotation *x = *(TesseraAnnotation **) a;
+  TesseraAnnotation *y = *(TesseraAnnotation **) b;
+  guint lx = tessera_annotation_get_end (x) - tessera_annotation_get_start (x);
+  guint ly = tessera_annotation_get_end (y) - tessera_annotation_get_start (y);
+
+  if (lx != ly)
+    return lx < ly ? -1 : 1;
+  return tessera_annotation_compare (x, y);
+}
+
+/**
+ * tessera_text_view_dup_annotations_at:
+ *
+ * Returns: (transfer full) (element-type TesseraAnnotation): the annotations covering the
+ *   character at @offset, innermost first
+ */
+GPtrArray *
+tessera_text_view_dup_annotations_at (TesseraTextView *self,
+                                      guint            offset)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  GPtrArray *result;
+
+  g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), NULL);
+
+  /* The first slot carries the offset through the callback. */
+  g_ptr_array_add (found, GUINT_TO_POINTER (offset));
+  foreach_in_range (self, offset, offset + 1, collect_at, found);
+  g_ptr_array_remove_index (found, 0);
+
+  result = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (result, g_ptr_array_index (found, i));
+  g_ptr_array_sort (result, compare_innermost_first);
+  return result;
+}
+
+/* Selection of an annotation ------------------------------------------------------------- */
+
+gint64
+tessera_text_view_get_selected (TesseraTextView *self)
+{
+  g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), 0);
+  return self->selected_id;
+}
+
+static void
+scroll_to_offset (TesseraTextView *self,
+                  guint            offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "tessera-scroll");
+  GtkTextIter iter;
+
+  iter_at (self, &iter, offset);
+  if (mark == NULL)
+    mark = gtk_text_buffer_create_mark (buffer, "tessera-scroll", &iter, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, mark, &iter);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), mark, 0.1, FALSE, 0.0, 0.3);
+}
+
+/**
+ * tessera_text_view_select:
+ * @annotation_id: an annotation of the document, or 0 for none
+ */
+void
+tessera_text_view_select (TesseraTextView *self,
+                          gint64           annotation_id,
+                          gboolean         scroll)
+{
+  TesseraAnnotation *annotation = NULL;
+
+  g_return_if_fail (TESSERA_IS_TEXT_VIEW (self));
+
+  if (annotation_id != 0 && self->annotations != NULL)
+    annotation = tessera_annotation_list_lookup (self->annotations, annotation_id);
+  if (annotation == NULL)
+    annotation_id = 0;
+
+  if (annotation != NULL)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+      GtkTextIter iter;
+
+      /* The caret goes to the annotation, so keyboard work continues from there. */
+      iter_at (self, &iter, tessera_annotation_get_start (annotation));
+      gtk_text_buffer_place_cursor (buffer, &iter);
+      if (scroll)
+        scroll_to_offset (self, tessera_annotation_get_start (annotation));
+    }
+
+  if (self->selected_id == annotation_id)
+    return;
+
+  self->selected_id = annotation_id;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+/**
+ * tessera_text_view_select_next:
+ * @direction: 1 for the next annotation in reading order, -1 for the previous
+ */
+void
+tessera_text_view_select_next (TesseraTextView *self,
+                               int              direction)
+{
+  GListModel *model;
+  guint n, position = 0;
+
+  g_return_if_fail (TESSERA_IS_TEXT_VIEW (self));
+
+  if (self->annotations == NULL)
+    return;
+  model = G_LIST_MODEL (self->annotations);
+  n = g_list_model_get_n_items (model);
+  if (n == 0)
+    return;
+
+  if (self->selected_id != 0 &&
+      tessera_annotation_list_find (self->annotations, self->selected_id, &position))
+    position = (position + n + (guint) (direction > 0 ? 1 : -1)) % n;
+  else
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+      GtkTextIter cursor;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      position = tessera_annotation_list_bisect (self->annotations,
+                                                 (guint) gtk_text_iter_get_offset (&cursor));
+      if (direction < 0)
+        position = position == 0 ? n - 1 : position - 1;
+      else if (position >= n)
+        position = 0;
+    }
+
+  tessera_text_view_select (self,
+                            tessera_annotation_get_id (tessera_annotation_list_peek (self->annotations,
+                                                                                     position)),
+                            TRUE);
+}
+
+/**
+ * tessera_text_view_set_highlighted:
+ *
+ * Outlines these annotations (an entity's mentions), besides the selected one.
+ */
+void
+tessera_text_view_set_highlighted (TesseraTextView *self,
+                                   const gint64    *ids,
+                                   guint            n_ids)
+{
+  g_return_if_fail (TESSERA_IS_TEXT_VIEW (self));
+
+  g_hash_table_remove_all (self->highlighted);
+  for (guint i = 0; i < n_ids; i++)
+    g_hash_table_add (self->highlighted, g_memdup2 (&ids[i], sizeof ids[i]));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      TesseraAnnotation *annotation = self->annotations
+        ? tessera_annotation_list_lookup (self->annotations, ids[i]) : NULL;
+
+      if (annotation != NULL)
+        {
+          scroll_to_offset (self, tessera_annotation_get_start (annotation));
+          break;
+        }
+    }
+}
+
+void
+tessera_text_view_set_pick_mode (TesseraTextView *self,
+                                 gboolean         pick_mode)
+{
+  g_return_if_fail (TESSERA_IS_TEXT_VIEW (self));
+
+  self->pick_mode = pick_mode;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), pick_mode ? "crosshair" : NULL);
+}
+
+gboolean
+tessera_text_view_get_pick_mode (TesseraTextView *self)
+{
+  g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), FALSE);
+  return self->pick_mode;
+}
+
+/* Text selection ------------------------------------------------------------------------ */
+
+static gboolean
+is_space_or_punct (gunichar c)
+{
+  return g_unichar_isspace (c) || (g_unichar_ispunct (c) && c != 0x2019 && c != '\'' &&
+                                   c != '-');
+}
+
+/**
+ * tessera_text_view_get_marked_range:
+ * @snap_to_words: widen the selection to whole words (unless Alt was held while selecting)
+ *
+ * Returns: %TRUE if some text is selected; @out_range is then the span to annotate
+ */
+gboolean
+tessera_text_view_get_marked_range (TesseraTextView *self,
+                                    gboolean         snap_to_words,
+                                    TesseraRange    *out_range)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), FALSE);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return FALSE;
+
+  if (snap_to_words && !self->exact_selection)
+    {
+      /* Never start or end on a blank or on punctuation the user swept up by accident. */
+      while (gtk_text_iter_compare (&start, &end) < 0 &&
+             is_space_or_punct (gtk_text_iter_get_char (&start)))
+        gtk_text_iter_forward_char (&start);
+      while (gtk_text_iter_compare (&start, &end) < 0)
+        {
+          GtkTextIter last = end;
+
+          gtk_text_iter_backward_char (&last);
+          if (!is_space_or_punct (gtk_text_iter_get_char (&last)))
+            break;
+          end = last;
+        }
+      if (gtk_text_iter_inside_word (&start) && !gtk_text_iter_starts_word (&start))
+        gtk_text_iter_backward_word_start (&start);
+      if (gtk_text_iter_inside_word (&end) && !gtk_text_iter_starts_word (&end))
+        gtk_text_iter_forward_word_end (&end);
+    }
+
+  if (gtk_text_iter_compare (&start, &end) >= 0)
+    return FALSE;
+
+  out_range->start = (guint) gtk_text_iter_get_offset (&start);
+  out_range->end = (guint) gtk_text_iter_get_offset (&end);
+  return TRUE;
+}
+
+void
+tessera_text_view_select_text (TesseraTextView *self,
+                               guint            start,
+                               guint            end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter a, b;
+
+  g_return_if_fail (TESSERA_IS_TEXT_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  iter_at (self, &a, start);
+  iter_at (self, &b, end);
+  gtk_text_buffer_select_range (buffer, &b, &a);
+  self->exact_selection = FALSE;
+  scroll_to_offset (self, start);
+}
+
+/**
+ * tessera_text_view_describe:
+ *
+ * Returns: (transfer full): "Person «Oumar Diarra»" in the user's language
+ */
+char *
+tessera_text_view_describe (TesseraTextView   *self,
+                            TesseraAnnotation *annotation)
+{
+  g_autoptr(TesseraAnnotationType) type = NULL;
+  g_autofree char *covered = NULL;
+  g_autofree char *shown = NULL;
+  guint n;
+  const TesseraRange *ranges;
+
+  g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), NULL);
+
+  type = tessera_store_dup_annotation_type (self->store,
+                                            tessera_annotation_get_type_id (annotation));
+  ranges = tessera_annotation_get_ranges (annotation, &n);
+  covered = tessera_text_slice_ranges (self->text, ranges, n, " … ");
+  if (g_utf8_strlen (covered, -1) > 60)
+    {
+      g_autofree char *head = g_utf8_substring (covered, 0, 59);
+      shown = g_strconcat (head, "…", NULL);
+    }
+  else
+    shown = g_steal_pointer (&covered);
+
+  return g_strdup_printf ("%s «%s»", type ? tessera_annotation_type_get_label_localized (type) : "?",
+                          shown);
+}
+
+/* Drawing ------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  TesseraAnnotation *annotation;
+  guint              lane;
+} Visible;
+
+static void
+collect_visible (TesseraTextView   *self,
+                 TesseraAnnotation *annotation,
+                 gpointer           data)
+{
+  GArray *visible = data;
+  Visible item = { annotation, 0 };
+
+  g_array_append_val (visible, item);
+}
+
+static int
+compare_visible (gconstpointer a,
+                 gconstpointer b)
+{
+  return tessera_annotation_compare (((Visible *) a)->annotation, ((Visible *) b)->annotation);
+}
+
+/* Rectangles of the display lines a range covers, in buffer coordinates. */
+static void
+range_rects (TesseraTextView *self,
+             guint            start,
+             guint            end,
+             GArray          *rects)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextIter iter, stop;
+
+  iter_at (self, &iter, start);
+  iter_at (self, &stop, end);
+
+  while (gtk_text_iter_compare (&iter, &stop) < 0)
+    {
+      GtkTextIter line_end = iter;
+      GtkTextIter last;
+      GdkRectangle a, b;
+      graphene_rect_t rect;
+
+      if (!gtk_text_view_forward_display_line (view, &line_end) ||
+          gtk_text_iter_compare (&line_end, &stop) > 0)
+        line_end = stop;
+
+      last = line_end;
+      gtk_text_iter_backward_char (&last);
+      /* A segment made only of the newline has nothing to draw. */
+      if (gtk_text_iter_compare (&last, &iter) >= 0)
+        {
+          if (gtk_text_iter_get_char (&last) == '\n' && gtk_text_iter_compare (&last, &iter) > 0)
+            gtk_text_iter_backward_char (&last);
+          gtk_text_view_get_iter_location (view, &iter, &a);
+          gtk_text_view_get_iter_location (view, &last, &b);
+          if (gtk_text_iter_get_char (&last) != '\n')
+            {
+              graphene_rect_init (&rect, a.x, a.y, (b.x + b.width) - a.x, a.height);
+              if (rect.size.width > 0)
+                g_array_append_val (rects, rect);
+            }
+        }
+
+      if (gtk_text_iter_equal (&line_end, &iter))
+        break;
+      iter = line_end;
+    }
+}
+
+static void
+draw_outline (GtkSnapshot            *snapshot,
+              const graphene_rect_t  *rect,
+              const GdkRGBA          *color,
+              float                   width)
+{
+  GskRoundedRect outline;
+  GdkRGBA colors[4] = { *color, *color, *color, *color };
+  float widths[4] = { width, width, width, width };
+  graphene_rect_t grown;
+
+  graphene_rect_inset_r (rect, -2, -1, &grown);
+  gsk_rounded_rect_init_from_rect (&outline, &grown, 3);
+  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+}
+
+static void
+tessera_text_view_snapshot_layer (GtkTextView      *view,
+                                  GtkTextViewLayer  layer,
+                                  GtkSnapshot      *snapshot)
+{
+  TesseraTextView *self = TESSERA_TEXT_VIEW (view);
+  g_autoptr(GArray) visible = NULL;
+  g_autoptr(GArray) lanes = NULL;
+  g_autoptr(GArray) rects = NULL;
+  GdkRectangle area;
+  GtkTextIter top, bottom;
+  GdkRGBA accent;
+  GdkRGBA related_color = { 0.9, 0.45, 0.0, 1.0 };
+
+  if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || self->annotations == NULL)
+    return;
+
+  gtk_text_view_get_visible_rect (view, &area);
+  gtk_text_view_get_iter_at_location (view, &top, area.x, area.y);
+  gtk_text_view_get_iter_at_location (view, &bottom, area.x + area.width, area.y + area.height);
+  gtk_text_iter_forward_line (&bottom);
+
+  visible = g_array_new (FALSE, FALSE, sizeof (Visible));
+  foreach_in_range (self, (guint) gtk_text_iter_get_offset (&top),
+                    (guint) gtk_text_iter_get_offset (&bottom) + 1, collect_visible, visible);
+  g_array_sort (visible, compare_visible);
+
+  /* Greedy lanes: an annotation takes the first lane free at its start. */
+  lanes = g_array_new (FALSE, TRUE, sizeof (guint));
+  for (guint i = 0; i < visible->len; i++)
+    {
+      Visible *item = &g_array_index (visible, Visible, i);
+      guint start = tessera_annotation_get_start (item->annotation);
+      guint lane;
+
+      for (lane = 0; lane < lanes->len; lane++)
+        {
+          if (g_array_index (lanes, guint, lane) <= start)
+            break;
+        }
+      if (lane == lanes->len)
+        g_array_set_size (lanes, lanes->len + 1);
+      g_array_index (lanes, guint, lane) = tessera_annotation_get_end (item->annotation);
+      item->lane = MIN (lane, MAX_LANES - 1);
+    }
+
+  gdk_rgba_parse (&accent, is_dark () ? "#78aeed" : "#1c71d8");
+
+  rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  for (guint i = 0; i < visible->len; i++)
+    {
+      Visible *item = &g_array_index (visible, Visible, i);
+      gint64 type_id = tessera_annotation_get_type_id (item->annotation);
+      gint64 id = tessera_annotation_get_id (item->annotation);
+      GdkRGBA *color = g_hash_table_lookup (self->colors, &type_id);
+      guint n;
+      const TesseraRange *ranges = tessera_annotation_get_ranges (item->annotation, &n);
+      gboolean selected = id == self->selected_id;
+      gboolean highlighted = g_hash_table_contains (self->highlighted, &id);
+      gboolean related = FALSE;
+
+      for (guint r = 0; r < self->related->len; r++)
+        related |= g_array_index (self->related, gint64, r) == id;
+
+      g_array_set_size (rects, 0);
+      for (guint r = 0; r < n; r++)
+        range_rects (self, ranges[r].start, ranges[r].end, rects);
+
+      for (guint r = 0; r < rects->len; r++)
+        {
+          graphene_rect_t *rect = &g_array_index (rects, graphene_rect_t, r);
+          graphene_rect_t line;
+
+          graphene_rect_init (&line, rect->origin.x,
+                              rect->origin.y + rect->size.height + 1 + item->lane * LANE_SPACING,
+                              rect->size.width, UNDERLINE_HEIGHT);
+          if (color != NULL)
+            gtk_snapshot_append_color (snapshot, color, &line);
+
+          if (selected)
+            draw_outline (snapshot, rect, &accent, 2);
+          else if (related)
+            draw_outline (snapshot, rect, &related_color, 2);
+          else if (highlighted && color != NULL)
+            draw_outline (snapshot, rect, color, 2);
+        }
+    }
+}
+
+/* Pointer ------------------------------------------------------------------------------- */
+
+static gboolean
+offset_at_point (TesseraTextView *self,
+                 double           x,
+                 double           y,
+                 guint           *out_offset)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextIter iter;
+  GdkRectangle location;
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by))
+    return FALSE;
+  /* Past the end of a line is not "on" its last character. */
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  if (bx > location.x + location.width + 2 || bx < location.x - 2)
+    return FALSE;
+  *out_offset = (guint) gtk_text_iter_get_offset (&iter);
+  return TRUE;
+}
+
+static void
+on_click_pressed (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  TesseraTextView *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  /* Alt while selecting keeps the exact characters. */
+  self->exact_selection = (state & GDK_ALT_MASK) != 0;
+}
+
+static void
+on_click_released (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   TesseraTextView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  g_autoptr(GPtrArray) found = NULL;
+  guint offset;
+
+  if (gtk_text_buffer_get_has_selection (buffer) || self->annotations == NULL)
+    return;
+
+  if (!offset_at_point (self, x, y, &offset))
+    {
+      if (!self->pick_mode)
+        tessera_text_view_select (self, 0, FALSE);
+      return;
+    }
+
+  found = tessera_text_view_dup_annotations_at (self, offset);
+  if (self->pick_mode)
+    {
+      if (found->len > 0)
+        g_signal_emit (self, signals[ANNOTATION_PICKED], 0,
+                       tessera_annotation_get_id (g_ptr_array_index (found, 0)));
+      return;
+    }
+
+  if (found->len == 0)
+    {
+      tessera_text_view_select (self, 0, FALSE);
+      return;
+    }
+
+  /* Clicking again at the same place walks out through the nested annotations. */
+  if (offset == self->last_click_offset && self->selected_id != 0)
+    self->click_cycle = (self->click_cycle + 1) % found->len;
+  else
+    self->click_cycle = 0;
+  self->last_click_offset = offset;
+
+  tessera_text_view_select (self,
+                            tessera_annotation_get_id (g_ptr_array_index (found, self->click_cycle)),
+                            FALSE);
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           TesseraTextView          *self)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GArray) related = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint offset;
+
+  if (self->annotations != NULL && offset_at_point (self, x, y, &offset))
+    {
+      found = tessera_text_view_dup_annotations_at (self, offset);
+      for (guint i = 0; i < found->len; i++)
+        {
+          TesseraAnnotation *annotation = g_ptr_array_index (found, i);
+          g_autoptr(TesseraClaim) claim = NULL;
+
+          if (GPOINTER_TO_INT (g_hash_table_lookup (self->kinds,
+                                                    &(gint64) { tessera_annotation_get_type_id (annotation) }))
+              != TESSERA_KIND_CLAIM)
+            continue;
+          claim = tessera_store_dup_claim (self->store, tessera_annotation_get_id (annotation), NULL);
+          if (claim != NULL)
+            {
+              gint64 source = tessera_claim_get_source_annotation_id (claim);
+              gint64 cue = tessera_claim_get_cue_annotation_id (claim);
+
+              if (source)
+                g_array_append_val (related, source);
+              if (cue)
+                g_array_append_val (related, cue);
+            }
+          break;
+        }
+    }
+
+  if (related->len != self->related->len ||
+      memcmp (related->data, self->related->data, related->len * sizeof (gint64)) != 0)
+    {
+      g_array_set_size (self->related, 0);
+      g_array_append_vals (self->related, related->data, related->len);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static gboolean
+on_query_tooltip (TesseraTextView *self,
+                  int              x,
+                  int              y,
+                  gboolean         keyboard,
+                  GtkTooltip      *tooltip)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GString) markup = NULL;
+  guint offset;
+
+  if (keyboard || self->annotations == NULL || !offset_at_point (self, x, y, &offset))
+    return FALSE;
+
+  found = tessera_text_view_dup_annotations_at (self, offset);
+  if (found->len == 0)
+    return FALSE;
+
+  markup = g_string_new (NULL);
+  for (guint i = 0; i < found->len; i++)
+    {
+      TesseraAnnotation *annotation = g_ptr_array_index (found, i);
+      g_autoptr(TesseraAnnotationType) type =
+        tessera_store_dup_annotation_type (self->store, tessera_annotation_get_type_id (annotation));
+      g_autofree char *label = NULL;
+
+      if (type == NULL)
+        continue;
+      label = g_markup_escape_text (tessera_annotation_type_get_label_localized (type), -1);
+      if (markup->len > 0)
+        g_string_append_c (markup, '\n');
+      g_string_append_printf (markup, "<b>%s</b>", label);
+
+      if (tessera_annotation_get_entity_id (annotation) != 0)
+        {
+          g_autoptr(TesseraEntity) entity =
+            tessera_store_dup_entity (self->store, tessera_annotation_get_entity_id (annotation), NULL);
+
+          if (entity != NULL)
+            {
+              g_autofree char *name = g_markup_escape_text (tessera_entity_get_name (entity), -1);
+              g_string_append_printf (markup, " → %s", name);
+            }
+        }
+      if (tessera_annotation_type_get_kind (type) == TESSERA_KIND_CLAIM)
+        {
+          g_autoptr(TesseraClaim) claim =
+            tessera_store_dup_claim (self->store, tessera_annotation_get_id (annotation), NULL);
+
+          if (claim != NULL && tessera_claim_get_source_entity_id (claim) != 0)
+            {
+              g_autoptr(TesseraEntity) source =
+                tessera_store_dup_entity (self->store, tessera_claim_get_source_entity_id (claim), NULL);
+              g_autofree char *name = source ? g_markup_escape_text (tessera_entity_get_name (source), -1)
+                                             : g_strdup ("?");
+
+              g_string_append_printf (markup, " — %s %s", _("source:"), name);
+            }
+          else if (claim != NULL && tessera_claim_get_source_annotation_id (claim) != 0)
+            {
+              g_autoptr(TesseraAnnotation) source =
+                tessera_store_dup_annotation (self->store, tessera_claim_get_source_annotation_id (claim), NULL);
+              g_autofree char *text = NULL;
+              g_autofree char *escaped = NULL;
+
+              if (source != NULL)
+                {
+                  guint n;
+                  const TesseraRange *ranges = tessera_annotation_get_ranges (source, &n);
+
+                  text = tessera_text_slice_ranges (self->text, ranges, n, " … ");
+                }
+              escaped = g_markup_escape_text (text ? text : "?", -1);
+              g_string_append_printf (markup, " — %s «%s»", _("source:"), escaped);
+            }
+          else if (claim != NULL && !tessera_claim_is_complete (claim))
+            g_string_append_printf (markup, " — <i>%s</i>", _("no source yet"));
+        }
+    }
+
+  gtk_tooltip_set_markup (tooltip, markup->str);
+  return TRUE;
+}
+
+/* GObject ------------------------------------------------------------------------------- */
+
+static void
+on_dark_changed (TesseraTextView *self)
+{
+  update_tag_colors (self);
+}
+
+static void
+tessera_text_view_dispose (GObject *object)
+{
+  TesseraTextView *self = (TesseraTextView *)object;
+
+  if (self->tags != NULL)
+    tessera_text_view_clear (self);
+
+  G_OBJECT_CLASS (tessera_text_view_parent_class)->dispose (object);
+}
+
+static void
+tessera_text_view_finalize (GObject *object)
+{
+  TesseraTextView *self = (TesseraTextView *)object;
+
+  g_hash_table_unref (self->tagged);
+  g_hash_table_unref (self->tags);
+  g_hash_table_unref (self->colors);
+  g_hash_table_unref (self->kinds);
+  g_hash_table_unref (self->highlighted);
+  g_array_unref (self->related);
+
+  G_OBJECT_CLASS (tessera_text_view_parent_class)->finalize (object);
+}
+
+static void
+tessera_text_view_class_init (TesseraTextViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
+
+  object_class->dispose = tessera_text_view_dispose;
+  object_class->finalize = tessera_text_view_finalize;
+  text_view_class->snapshot_layer = tessera_text_view_snapshot_layer;
+
+  /**
+   * TesseraTextView::selection-changed:
+   *
+   * The selected annotation changed (see tessera_text_view_get_selected()).
+   */
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * TesseraTextView::annotation-picked:
+   * @annotation_id: the annotation clicked in pick mode
+   */
+  signals[ANNOTATION_PICKED] =
+    g_signal_new ("annotation-picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "textview");
+}
+
+static void
+tessera_text_view_init (TesseraTextView *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkGesture *click;
+  GtkEventController *motion;
+
+  self->tagged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->tags = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->colors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->highlighted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->related = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->last_click_offset = G_MAXUINT;
+
+  gtk_text_view_set_editable (view, FALSE);
+  gtk_text_view_set_cursor_visible (view, TRUE);
+  gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_pixels_below_lines (view, 14);
+  gtk_text_view_set_pixels_inside_wrap (view, 14);
+  gtk_text_view_set_left_margin (view, 24);
+  gtk_text_view_set_right_margin (view, 24);
+  gtk_text_view_set_top_margin (view, 18);
+  gtk_text_view_set_bottom_margin (view, 48);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "tessera-article");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article text"), -1);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+tessera_text_view_new (void)
+{
+  return g_object_new (TESSERA_TYPE_TEXT_VIEW, NULL);
+}

@@ -1,0 +1,1852 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tessera-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tessera-inspector.h"
+#include "tessera-text-view.h"
+#include "tessera-window.h"
+
+#define POLL_INTERVAL_MS 1000
+#define MAX_RECENT       10
+
+struct _TesseraWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkToggleButton      *sidebar_button;
+  GtkToggleButton      *find_button;
+  GtkMenuButton        *menu_button;
+  GtkRevealer          *read_only_revealer;
+  GtkLabel             *read_only_label;
+  GtkPaned             *outer_paned;
+  GtkPaned             *inner_paned;
+  GtkWidget            *sidebar;
+  GtkStack             *sidebar_stack;
+  GtkSearchEntry       *document_filter;
+  GtkListView          *document_list;
+  GtkRevealer          *import_revealer;
+  GtkLabel             *import_label;
+  GtkProgressBar       *import_progress;
+  GtkSearchEntry       *entity_filter;
+  GtkListView          *entity_list;
+  GtkStack             *content_stack;
+  AdwStatusPage        *empty_page;
+  GtkBox               *palette;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *search_label;
+  GtkLabel             *document_heading;
+  GtkLabel             *document_source;
+  TesseraTextView      *text_view;
+  TesseraInspector     *inspector;
+  GtkLabel             *annotation_count;
+  GtkListView          *annotation_list;
+  GMenu                *recent_menu;
+
+  /* State */
+  GSettings            *settings;
+  gboolean              snap_to_words;
+  TesseraStore         *store;
+  GtkFilterListModel   *documents;
+  GtkSingleSelection   *document_selection;
+  GtkStringFilter      *document_string_filter;
+  GtkFilterListModel   *entities;
+  GtkCustomFilter      *entity_custom_filter;
+  GtkSingleSelection   *annotation_selection;
+  GtkEventController   *mark_shortcuts;
+  gint64                document_id;
+  guint                 poll_source;
+  gboolean              syncing_selection;
+
+  /* Import in progress */
+  GPtrArray            *import_queue;      /* GFile */
+  GPtrArray            *import_failures;   /* char * */
+  guint                 import_total;
+  guint                 import_done;
+  guint                 import_added;
+  guint                 import_source;
+};
+
+G_DEFINE_FINAL_TYPE (TesseraWindow, tessera_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void update_actions (TesseraWindow *self);
+
+/* Messages ---------------------------------------------------------------------------- */
+
+static void
+toast (TesseraWindow *self,
+       const char    *message,
+       gboolean       with_undo)
+{
+  AdwToast *item = adw_toast_new (message);
+
+  adw_toast_set_timeout (item, with_undo ? 6 : 3);
+  if (with_undo)
+    {
+      adw_toast_set_button_label (item, _("_Undo"));
+      adw_toast_set_action_name (item, "win.undo");
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, item);
+}
+
+/**
+ * tessera_window_show_error:
+ *
+ * Shows what went wrong without interrupting: a toast that stays until dismissed.
+ */
+void
+tessera_window_show_error (TesseraWindow *self,
+                           const char    *message)
+{
+  AdwToast *item;
+
+  g_return_if_fail (TESSERA_IS_WINDOW (self));
+
+  item = adw_toast_new (message);
+  adw_toast_set_timeout (item, 0);
+  adw_toast_set_priority (item, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, item);
+}
+
+static void
+show_dialog (TesseraWindow *self,
+             const char    *heading,
+             const char    *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_saved_state (TesseraWindow *self)
+{
+  if (self->store == NULL)
+    adw_window_title_set_subtitle (self->window_title, NULL);
+  else if (tessera_store_is_read_only (self->store))
+    adw_window_title_set_subtitle (self->window_title, _("Read only"));
+  else
+    adw_window_title_set_subtitle (self->window_title, _("All changes saved"));
+}
+
+/* Documents ----------------------------------------------------------------------------- */
+
+static const char *
+progress_label (TesseraDocument *document)
+{
+  switch (tessera_document_get_progress (document))
+    {
+    case TESSERA_PROGRESS_DONE:
+      return _("Done");
+    case TESSERA_PROGRESS_IN_PROGRESS:
+      return _("In progress");
+    case TESSERA_PROGRESS_NOT_STARTED:
+    default:
+      return tessera_document_get_annotation_count (document) > 0 ? _("In progress")
+                                                                   : _("Not started");
+    }
+}
+
+static void
+document_row_setup (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *details = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_widget_add_css_class (details, "caption");
+  gtk_widget_add_css_class (details, "dim-label");
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), details);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+document_row_bind (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  data)
+{
+  TesseraDocument *document = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *details = gtk_widget_get_next_sibling (title);
+  guint count = tessera_document_get_annotation_count (document);
+  g_autofree char *text = NULL;
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation · %s",
+                                       "%u annotations · %s", count),
+                          count, progress_label (document));
+  gtk_label_set_label (GTK_LABEL (title), tessera_document_get_title (document));
+  gtk_label_set_label (GTK_LABEL (details), text);
+  gtk_widget_set_tooltip_text (box, tessera_document_get_title (document));
+}
+
+static void
+show_document_header (TesseraWindow   *self,
+                      TesseraDocument *document)
+{
+  g_autoptr(GString) source = g_string_new (NULL);
+  const char *parts[] = {
+    tessera_document_get_author (document),
+    tessera_document_get_publisher (document),
+    tessera_document_get_publication_date (document),
+    tessera_document_get_source_url (document),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      if (parts[i] == NULL || *parts[i] == '\0')
+        continue;
+      if (source->len > 0)
+        g_string_append (source, " · ");
+      g_string_append (source, parts[i]);
+    }
+  if (source->len == 0 && tessera_document_get_source_path (document) != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (tessera_document_get_source_path (document));
+      g_string_append (source, name);
+    }
+  {
+    guint length = tessera_document_get_length (document);
+    g_autofree char *characters = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u character",
+                                                                "%u characters", length),
+                                                   length);
+
+    g_string_append_printf (source, "%s%s", source->len ? " · " : "", characters);
+  }
+  gtk_label_set_label (self->document_source, source->str);
+  gtk_label_set_label (self->document_heading, tessera_document_get_title (document));
+  adw_window_title_set_title (self->window_title, tessera_document_get_title (document));
+}
+
+/**
+ * tessera_window_show_document:
+ *
+ * Returns: %TRUE if the document is now shown
+ */
+gboolean
+tessera_window_show_document (TesseraWindow *self,
+                              gint64         document_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraDocument) document = NULL;
+
+  g_return_val_if_fail (TESSERA_IS_WINDOW (self), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+
+  document = tessera_store_dup_document (self->store, document_id, &error);
+  if (document == NULL || !tessera_text_view_load (self->text_view, self->store, document_id,
+                                                   &error))
+    {
+      tessera_window_show_error (self, error->message);
+      return FALSE;
+    }
+
+  self->document_id = document_id;
+  show_document_header (self, document);
+  gtk_stack_set_visible_child_name (self->content_stack, "document");
+  g_settings_set_int64 (self->settings, "last-document", document_id);
+
+  gtk_single_selection_set_model (self->annotation_selection,
+                                  G_LIST_MODEL (tessera_text_view_get_annotations (self->text_view)));
+
+  /* Keep the sidebar's selection in step when the document was chosen elsewhere. */
+  {
+    GListModel *model = G_LIST_MODEL (self->documents);
+    guint n = g_list_model_get_n_items (model);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(TesseraDocument) item = g_list_model_get_item (model, i);
+
+        if (tessera_document_get_id (item) == document_id)
+          {
+            self->syncing_selection = TRUE;
+            gtk_single_selection_set_selected (self->document_selection, i);
+            self->syncing_selection = FALSE;
+            break;
+          }
+      }
+  }
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  update_actions (self);
+  return TRUE;
+}
+
+gint64
+tessera_window_get_document_id (TesseraWindow *self)
+{
+  g_return_val_if_fail (TESSERA_IS_WINDOW (self), 0);
+  return self->document_id;
+}
+
+static void
+on_document_selected (TesseraWindow *self)
+{
+  TesseraDocument *document;
+
+  if (self->syncing_selection)
+    return;
+  document = gtk_single_selection_get_selected_item (self->document_selection);
+  if (document != NULL && tessera_document_get_id (document) != self->document_id)
+    tessera_window_show_document (self, tessera_document_get_id (document));
+}
+
+static void
+on_document_filter_changed (TesseraWindow *self)
+{
+  gtk_string_filter_set_search (self->document_string_filter,
+                                gtk_editable_get_text (GTK_EDITABLE (self->document_filter)));
+}
+
+static void
+on_documents_changed (TesseraWindow *self)
+{
+  GListModel *all = tessera_store_get_documents (self->store);
+
+  if (g_list_model_get_n_items (all) == 0)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      adw_window_title_set_title (self->window_title, _("Tessera"));
+    }
+  else if (self->document_id == 0 || tessera_text_view_get_document_id (self->text_view) == 0)
+    {
+      g_autoptr(TesseraDocument) first = g_list_model_get_item (all, 0);
+
+      tessera_window_show_document (self, tessera_document_get_id (first));
+    }
+}
+
+static void
+on_document_changed (TesseraWindow *self,
+                     gint64         document_id,
+                     int            change)
+{
+  if (document_id != self->document_id)
+    return;
+
+  if (change == TESSERA_CHANGE_REMOVED)
+    {
+      self->document_id = 0;
+      tessera_text_view_clear (self->text_view);
+      on_documents_changed (self);
+    }
+  else
+    {
+      g_autoptr(TesseraDocument) document = tessera_store_dup_document (self->store, document_id,
+                                                                        NULL);
+      if (document != NULL)
+        show_document_header (self, document);
+    }
+}
+
+/* Palette and marking ------------------------------------------------------------------ */
+
+static void
+rebuild_palette (TesseraWindow *self)
+{
+  GListModel *tagset = tessera_store_get_tagset (self->store);
+  GtkWidget *child;
+  GtkShortcutController *controller = GTK_SHORTCUT_CONTROLLER (self->mark_shortcuts);
+  guint n = g_list_model_get_n_items (tagset);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->palette))) != NULL)
+    gtk_box_remove (self->palette, child);
+
+  /* The type keys work while the article has the focus. */
+  while (g_list_model_get_n_items (G_LIST_MODEL (controller)) > 0)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), 0);
+      gtk_shortcut_controller_remove_shortcut (controller, shortcut);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
+      const char *key = tessera_annotation_type_get_shortcut (type);
+      const char *label = tessera_annotation_type_get_label_localized (type);
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *dot = gtk_label_new (NULL);
+      GtkWidget *name = gtk_label_new (label);
+      g_autofree char *dot_markup = g_strdup_printf ("<span foreground=\"%s\">●</span>",
+                                                     tessera_annotation_type_get_color (type));
+      g_autofree char *tooltip = NULL;
+
+      gtk_label_set_markup (GTK_LABEL (dot), dot_markup);
+      gtk_box_append (GTK_BOX (box), dot);
+      gtk_box_append (GTK_BOX (box), name);
+      if (key != NULL)
+        {
+          GtkWidget *badge = gtk_label_new (key);
+
+          gtk_widget_add_css_class (badge, "tessera-key");
+          gtk_box_append (GTK_BOX (box), badge);
+          tooltip = g_strdup_printf (_("Mark the selection as %s (key %s)"), label, key);
+        }
+      else
+        tooltip = g_strdup_printf (_("Mark the selection as %s"), label);
+
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.mark");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                              g_variant_new_int64 (tessera_annotation_type_get_id (type)));
+      gtk_box_append (self->palette, button);
+
+      if (key != NULL && g_utf8_strlen (key, -1) == 1)
+        {
+          guint keyval = gdk_unicode_to_keyval (g_utf8_get_char (key));
+          GtkShortcut *shortcut =
+            gtk_shortcut_new (gtk_keyval_trigger_new (keyval, 0),
+                              gtk_named_action_new ("win.mark"));
+
+          gtk_shortcut_set_arguments (shortcut,
+                                      g_variant_new_int64 (tessera_annotation_type_get_id (type)));
+          gtk_shortcut_controller_add_shortcut (controller, shortcut);
+
+          /* Keypad digits too. */
+          if (key[0] >= '0' && key[0] <= '9')
+            {
+              GtkShortcut *keypad =
+                gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_0 + (key[0] - '0'), 0),
+                                  gtk_named_action_new ("win.mark"));
+
+              gtk_shortcut_set_arguments (keypad,
+                                          g_variant_new_int64 (tessera_annotation_type_get_id (type)));
+              gtk_shortcut_controller_add_shortcut (controller, keypad);
+            }
+        }
+    }
+
+  /* Keyboard navigation between annotations, inside the article. */
+  gtk_shortcut_controller_add_shortcut (controller,
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Tab, 0),
+                      gtk_named_action_new ("win.select-next")));
+  gtk_shortcut_controller_add_shortcut (controller,
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK),
+                      gtk_named_action_new ("win.select-previous")));
+  gtk_shortcut_controller_add_shortcut (controller,
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Tab, GDK_SHIFT_MASK),
+                      gtk_named_action_new ("win.select-previous")));
+  gtk_shortcut_controller_add_shortcut (controller,
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                      gtk_named_action_new ("win.escape")));
+}
+
+static void
+mark_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TesseraWindow *self = TESSERA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraAnnotationType) type = NULL;
+  gint64 type_id = g_variant_get_int64 (parameter);
+  gboolean existing = FALSE;
+  TesseraRange range;
+  gint64 id;
+
+  if (self->store == NULL || self->document_id == 0)
+    return;
+
+  type = tessera_store_dup_annotation_type (self->store, type_id);
+  if (type == NULL)
+    return;
+
+  if (!tessera_text_view_get_marked_range (self->text_view,
+                                           self->snap_to_words,
+                                           &range))
+    {
+      gint64 selected = tessera_text_view_get_selected (self->text_view);
+
+      /* With an annotation selected and no text, the key retypes it. */
+      if (selected != 0)
+        {
+          if (!tessera_store_set_annotation_type (self->store, selected, type_id, &error))
+            tessera_window_show_error (self, error->message);
+          return;
+        }
+      toast (self, _("Select some text first, then press the type’s key"), FALSE);
+      return;
+    }
+
+  id = tessera_store_add_annotation (self->store, self->document_id, type_id, &range, 1,
+                                     &existing, &error);
+  if (id == 0)
+    {
+      tessera_window_show_error (self, error->message);
+      return;
+    }
+  if (existing)
+    {
+      g_autofree char *message = g_strdup_printf (_("Already marked as %s"),
+                                                  tessera_annotation_type_get_label_localized (type));
+      toast (self, message, FALSE);
+    }
+
+  /* Leave the caret after the new span, ready for the next one. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+    GtkTextIter end;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) range.end);
+    gtk_text_buffer_place_cursor (buffer, &end);
+  }
+  tessera_text_view_select (self->text_view, id, FALSE);
+}
+
+/* Annotation list ------------------------------------------------------------------------ */
+
+static void
+annotation_row_setup (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+annotation_row_bind (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     TesseraWindow            *self)
+{
+  TesseraAnnotation *annotation = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autoptr(TesseraAnnotationType) type =
+    tessera_store_dup_annotation_type (self->store, tessera_annotation_get_type_id (annotation));
+  g_autofree char *description = tessera_text_view_describe (self->text_view, annotation);
+  g_autofree char *escaped = g_markup_escape_text (description, -1);
+  g_autofree char *markup = NULL;
+  const char *marker = "";
+
+  if (type != NULL && tessera_annotation_type_get_kind (type) == TESSERA_KIND_CLAIM)
+    {
+      g_autoptr(TesseraClaim) claim =
+        tessera_store_dup_claim (self->store, tessera_annotation_get_id (annotation), NULL);
+
+      if (claim != NULL && !tessera_claim_is_complete (claim))
+        marker = " ⚠";
+    }
+  else if (tessera_annotation_get_entity_id (annotation) != 0)
+    marker = " 🔗";
+
+  markup = g_strdup_printf ("<span foreground=\"%s\">●</span> %s%s",
+                            type ? tessera_annotation_type_get_color (type) : "#888888",
+                            escaped, marker);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_widget_set_tooltip_text (label, description);
+}
+
+static void
+update_annotation_count (TesseraWindow *self)
+{
+  GListModel *model = gtk_single_selection_get_model (self->annotation_selection);
+  guint n = model ? g_list_model_get_n_items (model) : 0;
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation",
+                                                        "%u annotations", n), n);
+
+  gtk_label_set_label (self->annotation_count, text);
+}
+
+static void
+on_annotation_activated (TesseraWindow *self,
+                         guint          position)
+{
+  GListModel *model = gtk_single_selection_get_model (self->annotation_selection);
+  g_autoptr(TesseraAnnotation) annotation = g_list_model_get_item (model, position);
+
+  if (annotation != NULL)
+    tessera_text_view_select (self->text_view, tessera_annotation_get_id (annotation), TRUE);
+}
+
+static void
+on_text_view_selection_changed (TesseraWindow *self)
+{
+  gint64 selected = tessera_text_view_get_selected (self->text_view);
+  TesseraAnnotationList *list = tessera_text_view_get_annotations (self->text_view);
+  guint position;
+
+  if (selected != 0 && list != NULL && tessera_annotation_list_find (list, selected, &position))
+    {
+      gtk_single_selection_set_selected (self->annotation_selection, position);
+      gtk_widget_activate_action (GTK_WIDGET (self->annotation_list), "list.scroll-to-item", "u",
+                                  position);
+    }
+  else
+    gtk_single_selection_set_selected (self->annotation_selection, GTK_INVALID_LIST_POSITION);
+
+  update_actions (self);
+}
+
+static void
+on_annotation_picked (TesseraWindow *self,
+                      gint64         annotation_id)
+{
+  update_actions (self);
+}
+
+/* Entities ------------------------------------------------------------------------------ */
+
+static void
+entity_row_setup (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *details = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_widget_add_css_class (details, "caption");
+  gtk_widget_add_css_class (details, "dim-label");
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), details);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+entity_row_bind (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 TesseraWindow            *self)
+{
+  TesseraEntity *entity = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *details = gtk_widget_get_next_sibling (name);
+  g_autoptr(TesseraAnnotationType) type =
+    tessera_store_dup_annotation_type (self->store, tessera_entity_get_type_id (entity));
+  guint count = tessera_entity_get_mention_count (entity);
+  g_autofree char *mentions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mention",
+                                                            "%u mentions", count), count);
+  g_autofree char *markup = NULL;
+  g_autofree char *escaped = g_markup_escape_text (tessera_entity_get_name (entity), -1);
+
+  markup = g_strdup_printf ("<span foreground=\"%s\">●</span> %s",
+                            type ? tessera_annotation_type_get_color (type) : "#888888", escaped);
+  gtk_label_set_markup (GTK_LABEL (name), markup);
+  if (type != NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("%s · %s",
+                                               tessera_annotation_type_get_label_localized (type),
+                                               mentions);
+      gtk_label_set_label (GTK_LABEL (details), text);
+    }
+  else
+    gtk_label_set_label (GTK_LABEL (details), mentions);
+}
+
+static gboolean
+entity_matches (gpointer item,
+                gpointer data)
+{
+  TesseraWindow *self = data;
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->entity_filter));
+
+  if (search == NULL || *search == '\0')
+    return TRUE;
+  return g_str_match_string (search, tessera_entity_get_name (item), TRUE);
+}
+
+static void
+on_entity_filter_changed (TesseraWindow *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->entity_custom_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_entity_activated (TesseraWindow *self,
+                     guint          position)
+{
+  g_autoptr(TesseraEntity) entity = g_list_model_get_item (G_LIST_MODEL (self->entities), position);
+  g_autoptr(GArray) mentions = NULL;
+  g_autoptr(GArray) here = g_array_new (FALSE, FALSE, sizeof (gint64));
+  TesseraAnnotationList *list = tessera_text_view_get_annotations (self->text_view);
+  g_autoptr(GError) error = NULL;
+
+  if (entity == NULL)
+    return;
+
+  /* While the inspector waits for a claim's source, an entity is an answer. */
+  if (tessera_inspector_is_picking (self->inspector))
+    {
+      tessera_inspector_pick_entity (self->inspector, tessera_entity_get_id (entity));
+      return;
+    }
+
+  mentions = tessera_store_dup_entity_mentions (self->store, tessera_entity_get_id (entity), &error);
+  if (mentions == NULL)
+    {
+      tessera_window_show_error (self, error->message);
+      return;
+    }
+  for (guint i = 0; list != NULL && i < mentions->len; i++)
+    {
+      gint64 id = g_array_index (mentions, gint64, i);
+
+      if (tessera_annotation_list_lookup (list, id) != NULL)
+        g_array_append_val (here, id);
+    }
+
+  if (here->len == 0 && mentions->len > 0)
+    {
+      /* Mentioned elsewhere: go there. */
+      g_autoptr(TesseraAnnotation) first =
+        tessera_store_dup_annotation (self->store, g_array_index (mentions, gint64, 0), NULL);
+
+      if (first != NULL &&
+          tessera_window_show_document (self, tessera_annotation_get_document_id (first)))
+        {
+          on_entity_activated (self, position);
+          return;
+        }
+    }
+
+  tessera_text_view_set_highlighted (self->text_view, (const gint64 *) (gpointer) here->data,
+                                     here->len);
+  {
+    g_autofree char *message =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u mention in this document",
+                                    "%s: %u mentions in this document", here->len),
+                       tessera_entity_get_name (entity), here->len);
+    toast (self, message, FALSE);
+  }
+}
+
+/* Find ---------------------------------------------------------------------------------- */
+
+static void
+find_next (TesseraWindow *self,
+           gboolean       from_cursor)
+{
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *text = tessera_text_view_get_text (self->text_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+  GtkTextIter cursor, sel_start, sel_end;
+  guint total, after, wanted;
+  TesseraRange range;
+
+  if (text == NULL || needle == NULL || *needle == '\0')
+    {
+      gtk_label_set_label (self->search_label, "");
+      return;
+    }
+
+  total = tessera_text_count (text, needle);
+  if (total == 0)
+    {
+      gtk_label_set_label (self->search_label, _("Not found"));
+      return;
+    }
+
+  /* The occurrence after the caret (or after the current match). */
+  if (gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end) && !from_cursor)
+    cursor = sel_end;
+  else
+    gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  if (from_cursor && gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end))
+    cursor = sel_start;
+
+  wanted = 1;
+  for (after = 1; after <= total; after++)
+    {
+      if (!tessera_text_find (text, needle, after, &range))
+        break;
+      if (range.start >= (guint) gtk_text_iter_get_offset (&cursor))
+        {
+          wanted = after;
+          break;
+        }
+    }
+  if (!tessera_text_find (text, needle, wanted, &range))
+    return;
+
+  tessera_text_view_select_text (self->text_view, range.start, range.end);
+  {
+    g_autofree char *label = g_strdup_printf (_("%u of %u"), wanted, total);
+    gtk_label_set_label (self->search_label, label);
+  }
+}
+
+static void
+on_search_changed (TesseraWindow *self)
+{
+  find_next (self, TRUE);
+}
+
+static void
+on_search_activate (TesseraWindow *self)
+{
+  find_next (self, FALSE);
+}
+
+static void
+on_search_stop (TesseraWindow *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+/* Actions ------------------------------------------------------------------------------ */
+
+static void
+update_actions (TesseraWindow *self)
+{
+  gboolean writable = self->store != NULL && !tessera_store_is_read_only (self->store);
+  gboolean has_document = self->document_id != 0;
+  gboolean selected = tessera_text_view_get_selected (self->text_view) != 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 writable && tessera_store_can_undo (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 writable && tessera_store_can_redo (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark", writable && has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-annotation", writable && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-boundary", writable && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.document-progress",
+                                 writable && has_document);
+}
+
+static void
+after_replay (TesseraWindow       *self,
+              TesseraJournalEntry *entry,
+              gboolean             undo)
+{
+  g_autofree char *message = NULL;
+
+  /* Show where the change happened. */
+  if (entry->document_id != 0 && entry->document_id != self->document_id)
+    {
+      g_autoptr(TesseraDocument) document = tessera_store_dup_document (self->store,
+                                                                        entry->document_id, NULL);
+      if (document != NULL)
+        tessera_window_show_document (self, entry->document_id);
+    }
+
+  message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), entry->summary);
+  adw_window_title_set_subtitle (self->window_title, message);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TesseraWindow *self = TESSERA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraJournalEntry) entry = NULL;
+  gboolean undo = g_str_equal (action_name, "win.undo");
+
+  if (self->store == NULL)
+    return;
+
+  entry = undo ? tessera_store_undo (self->store, &error) : tessera_store_redo (self->store, &error);
+  if (entry == NULL)
+    {
+      if (!g_error_matches (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOTHING_TO_UNDO))
+        tessera_window_show_error (self, error->message);
+      return;
+    }
+  after_replay (self, entry, undo);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TesseraWindow *self = TESSERA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraAnnotation) annotation = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *message = NULL;
+  gint64 id = tessera_text_view_get_selected (self->text_view);
+
+  if (id == 0)
+    return;
+  annotation = tessera_store_dup_annotation (self->store, id, &error);
+  if (annotation == NULL)
+    return;
+  description = tessera_text_view_describe (self->text_view, annotation);
+
+  if (!tessera_store_remove_annotation (self->store, id, &error))
+    {
+      tessera_window_show_error (self, error->message);
+      return;
+    }
+  message = g_strdup_printf (_("Deleted %s"), description);
+  toast (self, message, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+static void
+select_next_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TesseraWindow *self = TESSERA_WINDOW (widget);
+
+  tessera_text_view_select_next (self->text_view,
+                                 g_str_equal (action_name, "win.select-next") ? 1 : -1);
+}
+
+static void
+escape_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TesseraWindow *self = TESSERA_WINDOW (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+
+  if (tessera_inspector_is_picking (self->inspector))
+    tessera_inspector_cancel_pick (self->inspector);
+  else if (gtk_text_buffer_get_has_selection (buffer))
+    {
+      GtkTextIter cursor;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      gtk_text_buffer_place_cursor (buffer, &cursor);
+    }
+  else if (tessera_text_view_get_selected (self->text_view) != 0)
+    tessera_text_view_select (self->text_view, 0, FALSE);
+  else
+    tessera_text_view_set_highlighted (self->text_view, NULL, 0);
+}
+
+/* Moves one boundary of the selected annotation by a word. */
+static void
+move_boundary_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TesseraWindow *self = TESSERA_WINDOW (widget);
+  const char *which = g_variant_get_string (parameter, NULL);
+  gint64 id = tessera_text_view_get_selected (self->text_view);
+  g_autoptr(TesseraAnnotation) annotation = NULL;
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
+  g_autoptr(GError) error = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+  gboolean start = g_str_has_prefix (which, "start");
+  gboolean left = g_str_has_suffix (which, "left");
+  TesseraRange *edge;
+  GtkTextIter iter;
+  guint n;
+  const TesseraRange *current;
+
+  if (id == 0)
+    return;
+  annotation = tessera_store_dup_annotation (self->store, id, &error);
+  if (annotation == NULL)
+    return;
+  current = tessera_annotation_get_ranges (annotation, &n);
+  g_array_append_vals (ranges, current, n);
+  edge = &g_array_index (ranges, TesseraRange, start ? 0 : n - 1);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) (start ? edge->start : edge->end));
+  if (start)
+    {
+      if (left)
+        gtk_text_iter_backward_word_start (&iter);
+      else
+        {
+          gtk_text_iter_forward_word_end (&iter);
+          gtk_text_iter_forward_word_end (&iter);
+          gtk_text_iter_backward_word_start (&iter);
+        }
+      if ((guint) gtk_text_iter_get_offset (&iter) >= edge->end)
+        return;
+      edge->start = (guint) gtk_text_iter_get_offset (&iter);
+    }
+  else
+    {
+      if (left)
+        {
+          gtk_text_iter_backward_word_start (&iter);
+          gtk_text_iter_backward_word_start (&iter);
+          gtk_text_iter_forward_word_end (&iter);
+        }
+      else
+        gtk_text_iter_forward_word_end (&iter);
+      if ((guint) gtk_text_iter_get_offset (&iter) <= edge->start)
+        return;
+      edge->end = (guint) gtk_text_iter_get_offset (&iter);
+    }
+
+  if (!tessera_store_set_annotation_ranges (self->store, id,
+                                            (const TesseraRange *) (gpointer) ranges->data,
+                                            ranges->len, &error))
+    tessera_window_show_error (self, error->message);
+}
+
+static void
+show_error_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  tessera_window_show_error (TESSERA_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+document_progress_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  TesseraWindow *self = TESSERA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  TesseraProgress progress;
+
+  if (self->document_id == 0 ||
+      !tessera_progress_from_string (g_variant_get_string (parameter, NULL), &progress))
+    return;
+  if (!tessera_store_set_document_progress (self->store, self->document_id, progress, &error))
+    tessera_window_show_error (self, error->message);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TesseraWindow *self = TESSERA_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TesseraWindow *self = TESSERA_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->sidebar_button,
+                                !gtk_toggle_button_get_active (self->sidebar_button));
+}
+
+static void
+focus_text_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (TESSERA_WINDOW (widget)->text_view));
+}
+
+static void
+focus_documents_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TesseraWindow *self = TESSERA_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->sidebar_button, TRUE);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "documents");
+  gtk_widget_grab_focus (GTK_WIDGET (self->document_filter));
+}
+
+static void
+focus_entities_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TesseraWindow *self = TESSERA_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->sidebar_button, TRUE);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "entities");
+  gtk_widget_grab_focus (GTK_WIDGET (self->entity_filter));
+}
+
+static void
+focus_inspector_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TesseraWindow *self = TESSERA_WINDOW (widget);
+
+  gtk_widget_child_focus (GTK_WIDGET (self->inspector), GTK_DIR_TAB_FORWARD);
+}
+
+/* Import -------------------------------------------------------------------------------- */
+
+static void
+finish_import (TesseraWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  self->import_source = 0;
+
+  if (self->import_failures->len > 0)
+    {
+      g_autofree char *body = NULL;
+      g_autofree char *heading = NULL;
+
+      g_ptr_array_add (self->import_failures, NULL);
+      body = g_strjoinv ("\n\n", (char **) self->import_failures->pdata);
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u File Could Not Be Imported",
+                                              "%u Files Could Not Be Imported",
+                                              self->import_failures->len - 1),
+                                 self->import_failures->len - 1);
+      show_dialog (self, heading, body);
+    }
+  else
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u article", "Imported %u articles",
+                                      self->import_added), self->import_added);
+      toast (self, message, FALSE);
+    }
+
+  g_ptr_array_set_size (self->import_queue, 0);
+  g_ptr_array_set_size (self->import_failures, 0);
+}
+
+static gboolean
+import_next (gpointer data)
+{
+  TesseraWindow *self = data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  gboolean existing = FALSE;
+  gint64 id;
+
+  if (self->import_queue->len == 0 || self->store == NULL)
+    {
+      finish_import (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  file = g_ptr_array_steal_index (self->import_queue, 0);
+  path = g_file_get_path (file);
+  name = g_file_get_basename (file);
+  gtk_label_set_label (self->import_label, name);
+
+  id = path ? tessera_import_text_file (self->store, path, &existing, &error) : 0;
+  if (id == 0)
+    g_ptr_array_add (self->import_failures,
+                     g_strdup (error ? error->message : _("Only local files can be imported")));
+  else if (!existing)
+    {
+      self->import_added++;
+      if (self->document_id == 0)
+        tessera_window_show_document (self, id);
+    }
+
+  self->import_done++;
+  gtk_progress_bar_set_fraction (self->import_progress,
+                                 (double) self->import_done / MAX (1, self->import_total));
+  return G_SOURCE_CONTINUE;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+static void
+queue_folder (TesseraWindow *self,
+              GFile         *folder)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  GFileInfo *info;
+
+  enumerator = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                          G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN,
+                                          G_FILE_QUERY_INFO_NONE, NULL, &error);
+  if (enumerator == NULL)
+    {
+      g_ptr_array_add (self->import_failures, g_strdup (error->message));
+      return;
+    }
+  while ((info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
+    {
+      const char *file_name = g_file_info_get_name (info);
+      g_autofree char *lower = g_ascii_strdown (file_name, -1);
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+          !g_file_info_get_is_hidden (info) && g_str_has_suffix (lower, ".txt"))
+        g_ptr_array_add (names, g_strdup (file_name));
+      g_object_unref (info);
+    }
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (self->import_queue, g_file_get_child (folder, g_ptr_array_index (names, i)));
+}
+
+/**
+ * tessera_window_import_files:
+ *
+ * Imports files and folders one at a time, with progress in the sidebar and a report of
+ * each failure at the end. Each file is all or nothing.
+ */
+void
+tessera_window_import_files (TesseraWindow  *self,
+                             GFile         **files,
+                             guint           n_files)
+{
+  g_return_if_fail (TESSERA_IS_WINDOW (self));
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      if (g_file_query_file_type (files[i], G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+        queue_folder (self, files[i]);
+      else
+        g_ptr_array_add (self->import_queue, g_object_ref (files[i]));
+    }
+
+  self->import_total = self->import_queue->len;
+  self->import_done = 0;
+  self->import_added = 0;
+  gtk_progress_bar_set_fraction (self->import_progress, 0);
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  gtk_toggle_button_set_active (self->sidebar_button, TRUE);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "documents");
+
+  if (self->import_source == 0)
+    self->import_source = g_idle_add (import_next, self);
+}
+
+static void
+on_import_response (GtkNativeDialog *dialog,
+                    int              response,
+                    TesseraWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+      tessera_window_import_files (self, (GFile **) array->pdata, array->len);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TesseraWindow *self = TESSERA_WINDOW (widget);
+  gboolean folder = g_str_equal (action_name, "win.import-folder");
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (folder ? _("Import a Folder of Articles")
+                                                : _("Import Articles"),
+                                         GTK_WINDOW (self),
+                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  if (!folder)
+    {
+      GtkFileFilter *filter = gtk_file_filter_new ();
+
+      gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+      gtk_file_filter_set_name (filter, _("Plain text (UTF-8)"));
+      gtk_file_filter_add_mime_type (filter, "text/plain");
+      gtk_file_filter_add_suffix (filter, "txt");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      g_object_unref (filter);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Projects ------------------------------------------------------------------------------ */
+
+static void
+update_recent (TesseraWindow *self,
+               const char    *path)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-projects");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint n = 0;
+
+  if (path != NULL)
+    {
+      g_strv_builder_add (builder, path);
+      n++;
+    }
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
+    {
+      if (g_strcmp0 (recent[i], path) == 0 || !g_file_test (recent[i], G_FILE_TEST_EXISTS))
+        continue;
+      g_strv_builder_add (builder, recent[i]);
+      n++;
+    }
+  updated = g_strv_builder_end (builder);
+  if (path != NULL)
+    g_settings_set_strv (self->settings, "recent-projects", (const char * const *) updated);
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; updated[i] != NULL; i++)
+    {
+      g_autofree char *label = g_filename_display_basename (updated[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (updated[i]));
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+static gboolean
+poll_external_changes (gpointer data)
+{
+  TesseraWindow *self = data;
+
+  if (self->store != NULL)
+    tessera_store_poll_external_changes (self->store);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_store_changed (TesseraWindow *self)
+{
+  show_saved_state (self);
+  update_actions (self);
+}
+
+static void
+on_tagset_changed (TesseraWindow *self)
+{
+  rebuild_palette (self);
+}
+
+static void
+set_store (TesseraWindow *self,
+           TesseraStore  *store)
+{
+  GtkExpression *expression;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  tessera_text_view_clear (self->text_view);
+  self->document_id = 0;
+  g_set_object (&self->store, store);
+
+  {
+    g_autofree char *annotator = g_settings_get_string (self->settings, "annotator-name");
+
+    if (annotator != NULL && *annotator != '\0')
+      tessera_store_set_annotator (store, annotator);
+  }
+
+  expression = gtk_property_expression_new (TESSERA_TYPE_DOCUMENT, NULL, "title");
+  self->document_string_filter = gtk_string_filter_new (expression);
+  gtk_string_filter_set_match_mode (self->document_string_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  gtk_string_filter_set_ignore_case (self->document_string_filter, TRUE);
+  g_clear_object (&self->documents);
+  self->documents = gtk_filter_list_model_new (g_object_ref (tessera_store_get_documents (store)),
+                                               GTK_FILTER (self->document_string_filter));
+  gtk_single_selection_set_model (self->document_selection, G_LIST_MODEL (self->documents));
+  on_document_filter_changed (self);
+
+  g_clear_object (&self->entities);
+  self->entity_custom_filter = gtk_custom_filter_new (entity_matches, self, NULL);
+  self->entities = gtk_filter_list_model_new (g_object_ref (tessera_store_get_entities (store)),
+                                              GTK_FILTER (self->entity_custom_filter));
+  gtk_list_view_set_model (self->entity_list,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->entities)))));
+
+  tessera_inspector_set_store (self->inspector, store);
+
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
+  g_signal_connect_swapped (store, "tagset-changed", G_CALLBACK (on_tagset_changed), self);
+  g_signal_connect_swapped (store, "document-changed", G_CALLBACK (on_document_changed), self);
+  g_signal_connect_object (tessera_store_get_documents (store), "items-changed",
+                           G_CALLBACK (on_documents_changed), self, G_CONNECT_SWAPPED);
+
+  if (tessera_store_is_read_only (store))
+    {
+      g_autofree char *text = g_strdup_printf (_("This project is open for reading only: %s."),
+                                               tessera_store_get_read_only_reason (store));
+      gtk_label_set_label (self->read_only_label, text);
+      gtk_revealer_set_reveal_child (self->read_only_revealer, TRUE);
+    }
+  else
+    gtk_revealer_set_reveal_child (self->read_only_revealer, FALSE);
+
+  rebuild_palette (self);
+  show_saved_state (self);
+
+  {
+    g_autofree char *name = g_filename_display_basename (tessera_store_get_path (store));
+    gtk_window_set_title (GTK_WINDOW (self), name);
+  }
+
+  if (self->poll_source == 0)
+    self->poll_source = g_timeout_add (POLL_INTERVAL_MS, poll_external_changes, self);
+
+  /* The last document read, or the first. */
+  {
+    gint64 last = g_settings_get_int64 (self->settings, "last-document");
+    g_autoptr(TesseraDocument) document = last ? tessera_store_dup_document (store, last, NULL)
+                                               : NULL;
+
+    if (document != NULL)
+      tessera_window_show_document (self, last);
+    else
+      on_documents_changed (self);
+  }
+  update_actions (self);
+}
+
+/**
+ * tessera_window_open_project:
+ *
+ * Opens a project in this window. On failure the current project stays open and @error
+ * says why (newer version, not a project, locked…).
+ */
+gboolean
+tessera_window_open_project (TesseraWindow  *self,
+                             const char     *path,
+                             GError        **error)
+{
+  g_autoptr(TesseraStore) store = NULL;
+  g_autofree char *previous = NULL;
+
+  g_return_val_if_fail (TESSERA_IS_WINDOW (self), FALSE);
+
+  store = tessera_store_open (path, TESSERA_STORE_OPEN_CREATE, error);
+  if (store == NULL)
+    return FALSE;
+
+  previous = g_settings_get_string (self->settings, "last-project");
+  if (g_strcmp0 (previous, path) != 0)
+    g_settings_set_int64 (self->settings, "last-document", 0);
+  g_settings_set_string (self->settings, "last-project", path);
+  update_recent (self, path);
+  set_store (self, store);
+  return TRUE;
+}
+
+gboolean
+tessera_window_open_default_project (TesseraWindow  *self,
+                                     GError        **error)
+{
+  g_autoptr(TesseraStore) store = NULL;
+  g_autofree char *path = tessera_default_project_path ();
+  g_autofree char *previous = NULL;
+
+  g_return_val_if_fail (TESSERA_IS_WINDOW (self), FALSE);
+
+  store = tessera_default_project_open (NULL, error);
+  if (store == NULL)
+    return FALSE;
+
+  previous = g_settings_get_string (self->settings, "last-project");
+  if (g_strcmp0 (previous, path) != 0)
+    g_settings_set_int64 (self->settings, "last-document", 0);
+  g_settings_set_string (self->settings, "last-project", path);
+  update_recent (self, path);
+  set_store (self, store);
+  return TRUE;
+}
+
+static void
+open_path (TesseraWindow *self,
+           const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tessera_window_open_project (self, path, &error))
+    show_dialog (self, _("The Project Could Not Be Opened"), error->message);
+}
+
+static void
+on_project_response (GtkNativeDialog *dialog,
+                     int              response,
+                     TesseraWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL && gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) ==
+                          GTK_FILE_CHOOSER_ACTION_SAVE && !g_str_has_suffix (path, ".tessera"))
+        {
+          char *with_suffix = g_strconcat (path, ".tessera", NULL);
+
+          g_free (path);
+          path = with_suffix;
+        }
+      if (path != NULL)
+        open_path (self, path);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+project_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TesseraWindow *self = TESSERA_WINDOW (widget);
+  gboolean create = g_str_equal (action_name, "win.new-project");
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (create ? _("New Project") : _("Open Project"),
+                                         GTK_WINDOW (self),
+                                         create ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         create ? _("_Create") : _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Tessera projects"));
+  gtk_file_filter_add_suffix (filter, "tessera");
+  gtk_file_filter_add_mime_type (filter, "application/x-tessera-project");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  if (create)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Corpus.tessera"));
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_project_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  open_path (TESSERA_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+TesseraStore *
+tessera_window_get_store (TesseraWindow *self)
+{
+  g_return_val_if_fail (TESSERA_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+GtkWidget *
+tessera_window_get_text_view (TesseraWindow *self)
+{
+  g_return_val_if_fail (TESSERA_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->text_view);
+}
+
+GtkWidget *
+tessera_window_get_inspector (TesseraWindow *self)
+{
+  g_return_val_if_fail (TESSERA_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->inspector);
+}
+
+/* GObject ------------------------------------------------------------------------------- */
+
+static void
+tessera_window_dispose (GObject *object)
+{
+  TesseraWindow *self = (TesseraWindow *)object;
+
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  g_clear_handle_id (&self->import_source, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TESSERA_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (tessera_window_parent_class)->dispose (object);
+}
+
+static void
+tessera_window_finalize (GObject *object)
+{
+  TesseraWindow *self = (TesseraWindow *)object;
+
+  g_clear_object (&self->documents);
+  g_clear_object (&self->entities);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_ptr_array_unref (self->import_queue);
+  g_ptr_array_unref (self->import_failures);
+
+  G_OBJECT_CLASS (tessera_window_parent_class)->finalize (object);
+}
+
+enum {
+  PROP_0,
+  PROP_SNAP_TO_WORDS,
+};
+
+static void
+tessera_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TesseraWindow *self = TESSERA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SNAP_TO_WORDS:
+      g_value_set_boolean (value, self->snap_to_words);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tessera_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  TesseraWindow *self = TESSERA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SNAP_TO_WORDS:
+      if (self->snap_to_words != g_value_get_boolean (value))
+        {
+          self->snap_to_words = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tessera_window_class_init (TesseraWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tessera_window_dispose;
+  object_class->finalize = tessera_window_finalize;
+  object_class->get_property = tessera_window_get_property;
+  object_class->set_property = tessera_window_set_property;
+
+  /* Whether marking widens a selection to whole words (Alt while selecting: exact). */
+  g_object_class_install_property (object_class, PROP_SNAP_TO_WORDS,
+                                   g_param_spec_boolean ("snap-to-words", NULL, NULL, TRUE,
+                                                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                         G_PARAM_STATIC_STRINGS));
+
+  g_type_ensure (TESSERA_TYPE_TEXT_VIEW);
+  g_type_ensure (TESSERA_TYPE_INSPECTOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/tessera/Tessera/tessera-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, find_button);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_filter);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_list);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, entity_filter);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, entity_list);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, palette);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, search_label);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_heading);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_source);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, text_view);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, annotation_count);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, annotation_list);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, recent_menu);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.mark", "x", mark_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-annotation", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.select-next", NULL, select_next_action);
+  gtk_widget_class_install_action (widget_class, "win.select-previous", NULL, select_next_action);
+  gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
+  gtk_widget_class_install_action (widget_class, "win.move-boundary", "s", move_boundary_action);
+  gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_action);
+  gtk_widget_class_install_action (widget_class, "win.document-progress", "s",
+                                   document_progress_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-text", NULL, focus_text_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-documents", NULL, focus_documents_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-entities", NULL, focus_entities_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-inspector", NULL, focus_inspector_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.new-project", NULL, project_action);
+  gtk_widget_class_install_action (widget_class, "win.open-project", NULL, project_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_property_action (widget_class, "win.snap-to-words", "snap-to-words");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.open-project", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-project", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
+                                       "win.delete-annotation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.focus-documents", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.focus-text", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.focus-inspector", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
+                                       "win.focus-entities", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK,
+                                       "win.move-boundary", "s", "start-left");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK,
+                                       "win.move-boundary", "s", "start-right");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "win.move-boundary", "s", "end-left");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
+                                       "win.move-boundary", "s", "end-right");
+}
+
+static void
+tessera_window_init (TesseraWindow *self)
+{
+  GtkListItemFactory *factory;
+
+  self->import_queue = g_ptr_array_new_with_free_func (g_object_unref);
+  self->import_failures = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  /* Documents */
+  self->document_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->document_selection, FALSE);
+  g_signal_connect_swapped (self->document_selection, "notify::selected",
+                            G_CALLBACK (on_document_selected), self);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (document_row_setup), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (document_row_bind), NULL);
+  gtk_list_view_set_factory (self->document_list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->document_list, GTK_SELECTION_MODEL (self->document_selection));
+  g_signal_connect_swapped (self->document_filter, "search-changed",
+                            G_CALLBACK (on_document_filter_changed), self);
+
+  /* Entities */
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (entity_row_setup), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (entity_row_bind), self);
+  gtk_list_view_set_factory (self->entity_list, factory);
+  g_object_unref (factory);
+  g_signal_connect_swapped (self->entity_list, "activate", G_CALLBACK (on_entity_activated), self);
+  g_signal_connect_swapped (self->entity_filter, "search-changed",
+                            G_CALLBACK (on_entity_filter_changed), self);
+
+  /* Annotations of the document */
+  self->annotation_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->annotation_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->annotation_selection, TRUE);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (annotation_row_setup), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (annotation_row_bind), self);
+  gtk_list_view_set_factory (self->annotation_list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->annotation_list, GTK_SELECTION_MODEL (self->annotation_selection));
+  g_signal_connect_swapped (self->annotation_list, "activate",
+                            G_CALLBACK (on_annotation_activated), self);
+  g_signal_connect_swapped (self->annotation_selection, "items-changed",
+                            G_CALLBACK (update_annotation_count), self);
+  g_signal_connect_swapped (self->annotation_selection, "notify::model",
+                            G_CALLBACK (update_annotation_count), self);
+
+  /* Text and inspector */
+  self->mark_shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (self->mark_shortcuts, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), self->mark_shortcuts);
+  g_signal_connect_swapped (self->text_view, "selection-changed",
+                            G_CALLBACK (on_text_view_selection_changed), self);
+  g_signal_connect_swapped (self->text_view, "annotation-picked",
+                            G_CALLBACK (on_annotation_picked), self);
+  tessera_inspector_set_text_view (self->inspector, self->text_view);
+
+  /* Find */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_object_bind_property (self->find_button, "active", self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
+  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_search_stop), self);
+
+  /* Layout and state */
+  g_object_bind_property (self->sidebar_button, "active", self->sidebar, "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "sidebar-position", self->outer_paned, "position",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "text-position", self->inner_paned, "position",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "snap-to-words", self, "snap-to-words", G_SETTINGS_BIND_DEFAULT);
+
+  update_recent (self, NULL);
+  update_actions (self);
+  update_annotation_count (self);
+}
+
+TesseraWindow *
+tessera_window_new (GtkApplication *application)
+{
+  return g_object_new (TESSERA_TYPE_WINDOW, "application", application, NULL);
+}
