@@ -324,6 +324,57 @@ test_nfc (void)
   g_assert_cmpstr (hangul, ==, "\xED\x95\x9C");
 }
 
+static void
+test_nfc_long_text (void)
+{
+  /* Pieces that compose, reorder, or stay as they are, in a random order. */
+  static const char * const pieces[] = {
+    "Cafe" COMBINING_ACUTE " ",
+    "q" COMBINING_DOT,
+    "\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB",       /* conjoining jamo */
+    "qu\xE2\x80\x99il ",                            /* U+2019 */
+    "A\xCC\x8A",                                     /* A + ring above */
+    "d" E_ACUTE "j\xC3\xA0 ",
+    "o\xCC\xA3\xCC\x82",                             /* ộ: reordered, composed */
+    "o\xCC\x82\xCC\xA3",
+    FAMILY,
+    "\n\n",
+    "\xD9\x82\xD8\xA7\xD9\x84 ",                       /* Arabic */
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20240601);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *nfc = NULL;
+  g_autofree char *nfc_then_one_more = NULL;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+
+  /* A base letter with a long run of marks of two classes. */
+  g_string_append_c (text, 'e');
+  for (guint i = 0; i < 300; i++)
+    g_string_append (text, i % 2 ? COMBINING_ACUTE : "\xCC\xA3");
+  g_string_append (text, " fin");
+
+  /* Normalising the whole at once is slow, but it is the reference. */
+  expected = g_utf8_normalize (text->str, -1, G_NORMALIZE_NFC);
+  nfc = tessera_text_to_nfc (text->str);
+  g_assert_cmpstr (nfc, ==, expected);
+  g_assert_false (tessera_text_is_nfc (text->str));
+  g_assert_true (tessera_text_is_nfc (nfc));
+
+  /* One decomposed letter far into a long NFC text is noticed. */
+  nfc_then_one_more = g_strconcat (nfc, " e" COMBINING_ACUTE, NULL);
+  g_assert_false (tessera_text_is_nfc (nfc_then_one_more));
+}
+
+static void
+test_nfc_invalid (void)
+{
+  g_assert_null (tessera_text_to_nfc ("caf\xE9"));
+  g_assert_false (tessera_text_is_nfc ("caf\xE9"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +399,8 @@ main (int   argc,
   g_test_add_func ("/core/text/count", test_count);
   g_test_add_func ("/core/text/sha256", test_sha256);
   g_test_add_func ("/core/text/nfc", test_nfc);
+  g_test_add_func ("/core/text/nfc/long-text", test_nfc_long_text);
+  g_test_add_func ("/core/text/nfc/invalid", test_nfc_invalid);
 
   return g_test_run ();
 }

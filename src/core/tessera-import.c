@@ -13,6 +13,7 @@
 
 #include "tessera-document.h"
 #include "tessera-store.h"
+#include "tessera-text.h"
 
 /* Longest title, in code points, ellipsis included. */
 #define TITLE_MAX_LENGTH 200
@@ -52,40 +53,6 @@ line_at_offset (const char *data,
     }
 
   return line;
-}
-
-/* Appends @length bytes of valid UTF-8 to @out in NFC. Called one line at a
- * time: a newline never composes with its neighbours, so normalising line by
- * line gives the same text as normalising the whole, without converting
- * megabytes to UCS-4 at once. */
-static void
-append_nfc (GString    *out,
-            const char *line,
-            gsize       length)
-{
-  g_autofree char *nfc = NULL;
-  gboolean below_combining_marks = TRUE;
-
-  /* Code points below U+0300 (lead bytes below 0xCC) are all stable under
-   * NFC and never compose with each other: most French text stops here. */
-  for (gsize i = 0; i < length; i++)
-    {
-      if ((guchar)line[i] >= 0xCC)
-        {
-          below_combining_marks = FALSE;
-          break;
-        }
-    }
-
-  if (below_combining_marks)
-    {
-      g_string_append_len (out, line, length);
-      return;
-    }
-
-  nfc = g_utf8_normalize (line, length, G_NORMALIZE_NFC);
-  g_assert (nfc != NULL);
-  g_string_append (out, nfc);
 }
 
 /* Removes white space (Unicode's, not only ASCII) at the end of @string. */
@@ -225,7 +192,8 @@ tessera_import_prepare_text (const char  *display_name,
                              char       **out_title,
                              GError     **error)
 {
-  g_autoptr(GString) text = NULL;
+  g_autoptr(GString) lines = NULL;
+  char *text;
   const char *nul;
   const char *invalid = NULL;
   gsize start = 0;
@@ -271,11 +239,11 @@ tessera_import_prepare_text (const char  *display_name,
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     start = 3;
 
-  text = g_string_sized_new (length - start + 1);
+  lines = g_string_sized_new (length - start + 1);
 
-  /* One pass: CRLF and lone CR become LF, control characters are refused,
-   * and each finished line is appended in NFC. Control characters are all
-   * ASCII, so looking at single bytes is safe in UTF-8. */
+  /* One pass: CRLF and lone CR become LF, control characters are refused.
+   * Control characters are all ASCII, so looking at single bytes is safe in
+   * UTF-8. */
   line_start = start;
   i = start;
   while (i < length)
@@ -284,8 +252,8 @@ tessera_import_prepare_text (const char  *display_name,
 
       if (c == '\n' || c == '\r')
         {
-          append_nfc (text, data + line_start, i - line_start);
-          g_string_append_c (text, '\n');
+          g_string_append_len (lines, data + line_start, i - line_start);
+          g_string_append_c (lines, '\n');
 
           if (c == '\r' && i + 1 < length && data[i + 1] == '\n')
             i++;
@@ -306,21 +274,24 @@ tessera_import_prepare_text (const char  *display_name,
           i++;
         }
     }
-  append_nfc (text, data + line_start, length - line_start);
+  g_string_append_len (lines, data + line_start, length - line_start);
 
-  truncate_trailing_space (text);
+  truncate_trailing_space (lines);
 
-  if (text->len == 0)
+  if (lines->len == 0)
     {
       g_set_error (error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_EMPTY,
                    _("%s contains no text to annotate"), display_name);
       return NULL;
     }
 
-  if (out_title != NULL)
-    *out_title = dup_title (text->str);
+  text = tessera_text_to_nfc (lines->str);
+  g_assert (text != NULL);
 
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  if (out_title != NULL)
+    *out_title = dup_title (text);
+
+  return text;
 }
 
 /* In binary units: the limit is exactly 64 MiB, and "67.1 MB" would puzzle. */

@@ -289,6 +289,16 @@ tessera_store_add_document (TesseraStore               *self,
     return 0;
   _tessera_op_set_permanent (op);
 
+  /* Again inside the transaction: another program may have imported it meanwhile. */
+  existing = tessera_store_find_document_by_sha256 (self, sha256);
+  if (existing != NULL)
+    {
+      _tessera_op_abort (op);
+      if (out_existing != NULL)
+        *out_existing = TRUE;
+      return tessera_document_get_id (existing);
+    }
+
   now = _tessera_store_now ();
   stmt = _tessera_store_prepare (self,
                                  "INSERT INTO document"

@@ -43,6 +43,49 @@ skip_code_points (const char *text,
   return offset == 0 ? p : NULL;
 }
 
+/* g_utf8_normalize() shifts the rest of its buffer whenever two code points
+ * compose, which is quadratic on a long text. Code points below U+0300 are
+ * starters that never compose with what precedes them, so NFC never changes
+ * across a boundary before one: normalise short pieces cut there. */
+#define NFC_PIECE_BYTES 256
+
+/* Whether @byte starts a code point below U+0300. */
+static inline gboolean
+is_nfc_boundary (guchar byte)
+{
+  return byte < 0x80 || (byte >= 0xC0 && byte < 0xCC);
+}
+
+static const char *
+next_nfc_piece_end (const char *piece,
+                    const char *end)
+{
+  const char *p;
+
+  if ((gsize)(end - piece) <= NFC_PIECE_BYTES)
+    return end;
+
+  p = piece + NFC_PIECE_BYTES;
+  while (p < end && !is_nfc_boundary (*p))
+    p++;
+
+  return p;
+}
+
+/* Text made only of code points below U+0300 is already in NFC. */
+static gboolean
+nfc_piece_may_change (const char *piece,
+                      const char *end)
+{
+  for (const char *p = piece; p < end; p++)
+    {
+      if ((guchar)*p >= 0xCC)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /**
  * tessera_text_length:
  * @text: NFC text
@@ -265,13 +308,33 @@ tessera_text_sha256 (const char *text)
 gboolean
 tessera_text_is_nfc (const char *text)
 {
-  g_autofree char *nfc = NULL;
+  gsize length;
+  const char *end;
+  const char *piece_end;
 
   g_return_val_if_fail (text != NULL, FALSE);
 
-  nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  length = strlen (text);
+  if (!g_utf8_validate_len (text, length, NULL))
+    return FALSE;
 
-  return nfc != NULL && strcmp (nfc, text) == 0;
+  end = text + length;
+  for (const char *piece = text; piece < end; piece = piece_end)
+    {
+      g_autofree char *nfc = NULL;
+      gsize piece_length;
+
+      piece_end = next_nfc_piece_end (piece, end);
+      if (!nfc_piece_may_change (piece, piece_end))
+        continue;
+
+      piece_length = piece_end - piece;
+      nfc = g_utf8_normalize (piece, piece_length, G_NORMALIZE_NFC);
+      if (nfc == NULL || strlen (nfc) != piece_length || memcmp (nfc, piece, piece_length) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -284,7 +347,34 @@ tessera_text_is_nfc (const char *text)
 char *
 tessera_text_to_nfc (const char *text)
 {
+  g_autoptr(GString) nfc = NULL;
+  gsize length;
+  const char *end;
+  const char *piece_end;
+
   g_return_val_if_fail (text != NULL, NULL);
 
-  return g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  length = strlen (text);
+  if (!g_utf8_validate_len (text, length, NULL))
+    return NULL;
+
+  nfc = g_string_sized_new (length);
+  end = text + length;
+  for (const char *piece = text; piece < end; piece = piece_end)
+    {
+      g_autofree char *normalized = NULL;
+
+      piece_end = next_nfc_piece_end (piece, end);
+      if (!nfc_piece_may_change (piece, piece_end))
+        {
+          g_string_append_len (nfc, piece, piece_end - piece);
+          continue;
+        }
+
+      normalized = g_utf8_normalize (piece, piece_end - piece, G_NORMALIZE_NFC);
+      g_assert (normalized != NULL);
+      g_string_append (nfc, normalized);
+    }
+
+  return g_string_free (g_steal_pointer (&nfc), FALSE);
 }
