@@ -27,6 +27,7 @@ TESSERA_PACKAGES=(
   gettext desktop-file-utils appstream libglib2.0-bin
   xvfb xauth dbus-daemon at-spi2-core
   jing libxml2-utils sqlite3
+  xdotool imagemagick
 )
 
 tessera_say ()

@@ -987,6 +987,184 @@ command_check (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* link --------------------------------------------------------------------------------- */
+
+static gint64 link_entity;
+static char *link_new;
+static char **link_uris;
+
+static const GOptionEntry link_entries[] = {
+  { "entity", 'e', 0, G_OPTION_ARG_INT64, &link_entity,
+    N_("Link to this existing entity"), N_("ID") },
+  { "new", 0, 0, G_OPTION_ARG_STRING, &link_new,
+    N_("Create an entity with this canonical name and link to it"), N_("NAME") },
+  { "uri", 'u', 0, G_OPTION_ARG_STRING_ARRAY, &link_uris,
+    N_("An authority URI for the entity (Wikidata, GeoNames, VIAF, IdRef…); repeatable"),
+    N_("URI") },
+  { NULL }
+};
+
+static int
+command_link (int    argc,
+              char **argv)
+{
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(TesseraAnnotation) annotation = NULL;
+  g_autoptr(TesseraEntity) entity = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 annotation_id, entity_id;
+  int status;
+
+  if (!parse_options ("link", link_entries, FALSE, &argc, &argv, &status))
+    return status;
+  if (argc != 3 || !parse_id (argv[2], &annotation_id))
+    return usage_error ("link", _("Name one annotation by its id (see “tessera-cli show”)"));
+  if ((link_entity != 0) == (link_new != NULL))
+    return usage_error ("link", _("Give either --entity ID or --new NAME"));
+
+  store = open_project (TRUE);
+  if (store == NULL)
+    return EXIT_FAILURE;
+
+  annotation = tessera_store_dup_annotation (store, annotation_id, &error);
+  if (annotation == NULL)
+    return fail ("%s", error->message);
+
+  entity_id = link_entity;
+  if (link_new != NULL)
+    {
+      entity_id = tessera_store_add_entity (store, link_new,
+                                            tessera_annotation_get_type_id (annotation), NULL,
+                                            &error);
+      if (entity_id == 0)
+        return fail ("%s", error->message);
+    }
+  for (guint i = 0; link_uris != NULL && link_uris[i] != NULL; i++)
+    {
+      if (!tessera_store_add_entity_authority (store, entity_id, NULL, link_uris[i], &error))
+        return fail ("%s", error->message);
+    }
+  if (!tessera_store_link_annotation (store, annotation_id, entity_id, &error))
+    return fail ("%s", error->message);
+
+  entity = tessera_store_dup_entity (store, entity_id, &error);
+  if (entity == NULL)
+    return fail ("%s", error->message);
+  g_print (_("Annotation %" G_GINT64_FORMAT " now names entity %" G_GINT64_FORMAT " (%s)\n"),
+           annotation_id, entity_id, tessera_entity_get_name (entity));
+  return EXIT_SUCCESS;
+}
+
+/* claim -------------------------------------------------------------------------------- */
+
+static gint64 claim_source;
+static gint64 claim_source_entity;
+static gint64 claim_cue;
+static gint64 claim_parent;
+static char *claim_source_kind;
+static char *claim_quote_type;
+static char *claim_polarity;
+static char *claim_factuality;
+static char *claim_distance;
+static char *claim_date;
+static char *claim_topic;
+
+static const GOptionEntry claim_entries[] = {
+  { "source", 's', 0, G_OPTION_ARG_INT64, &claim_source,
+    N_("The annotation that names the source"), N_("ANNOTATION") },
+  { "source-entity", 0, 0, G_OPTION_ARG_INT64, &claim_source_entity,
+    N_("The entity that is the source"), N_("ENTITY") },
+  { "cue", 'c', 0, G_OPTION_ARG_INT64, &claim_cue,
+    N_("The cue annotation («selon», «a déclaré»…)"), N_("ANNOTATION") },
+  { "parent", 0, 0, G_OPTION_ARG_INT64, &claim_parent,
+    N_("The claim this one is nested in"), N_("ANNOTATION") },
+  { "source-kind", 0, 0, G_OPTION_ARG_STRING, &claim_source_kind,
+    N_("named, anonymous, collective, document or writer"), N_("KIND") },
+  { "quote-type", 0, 0, G_OPTION_ARG_STRING, &claim_quote_type,
+    N_("direct, indirect, mixed or according-to"), N_("TYPE") },
+  { "polarity", 0, 0, G_OPTION_ARG_STRING, &claim_polarity,
+    N_("positive, negative, neutral or underspecified"), N_("POLARITY") },
+  { "factuality", 0, 0, G_OPTION_ARG_STRING, &claim_factuality,
+    N_("CT+, CT-, PR+, PR-, PS+, PS-, CTu or Uu (FactBank)"), N_("VALUE") },
+  { "distance", 0, 0, G_OPTION_ARG_STRING, &claim_distance,
+    N_("The writer's distance: endorsed, neutral or distanced"), N_("DISTANCE") },
+  { "date", 0, 0, G_OPTION_ARG_STRING, &claim_date,
+    N_("When the statement was made (ISO 8601)"), N_("DATE") },
+  { "topic", 0, 0, G_OPTION_ARG_STRING, &claim_topic, N_("The claim's topic"), N_("TOPIC") },
+  { NULL }
+};
+
+static int
+command_claim (int    argc,
+               char **argv)
+{
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(TesseraClaim) claim = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 annotation_id;
+  int status;
+
+  if (!parse_options ("claim", claim_entries, FALSE, &argc, &argv, &status))
+    return status;
+  if (argc != 3 || !parse_id (argv[2], &annotation_id))
+    return usage_error ("claim", _("Name one claim annotation by its id (see “tessera-cli show”)"));
+
+  store = open_project (TRUE);
+  if (store == NULL)
+    return EXIT_FAILURE;
+
+  claim = tessera_store_dup_claim (store, annotation_id, &error);
+  if (claim == NULL)
+    return fail ("%s", error->message);
+
+  if (claim_source != 0)
+    {
+      g_autoptr(TesseraAnnotation) source = tessera_store_dup_annotation (store, claim_source,
+                                                                          &error);
+      if (source == NULL)
+        return fail ("%s", error->message);
+      tessera_claim_set_source_annotation_id (claim, claim_source);
+      /* The mention's entity is the source too, unless one is named. */
+      if (claim_source_entity == 0 && tessera_annotation_get_entity_id (source) != 0)
+        tessera_claim_set_source_entity_id (claim, tessera_annotation_get_entity_id (source));
+      if (claim_source_kind == NULL && tessera_claim_get_source_kind (claim) == NULL)
+        tessera_claim_set_source_kind (claim, "named");
+    }
+  if (claim_source_entity != 0)
+    tessera_claim_set_source_entity_id (claim, claim_source_entity);
+  if (claim_cue != 0)
+    tessera_claim_set_cue_annotation_id (claim, claim_cue);
+  if (claim_parent != 0)
+    tessera_claim_set_parent_annotation_id (claim, claim_parent);
+
+#define SET_CODE(value, setter, option)                                                   \
+  if (value != NULL && !setter (claim, value))                                            \
+    {                                                                                     \
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a value %s accepts"),   \
+                                                  value, option);                         \
+      return usage_error ("claim", message);                                              \
+    }
+  SET_CODE (claim_source_kind, tessera_claim_set_source_kind, "--source-kind")
+  SET_CODE (claim_quote_type, tessera_claim_set_quote_type, "--quote-type")
+  SET_CODE (claim_polarity, tessera_claim_set_polarity, "--polarity")
+  SET_CODE (claim_factuality, tessera_claim_set_factuality, "--factuality")
+  SET_CODE (claim_distance, tessera_claim_set_writer_distance, "--distance")
+#undef SET_CODE
+  if (claim_date != NULL)
+    tessera_claim_set_statement_date (claim, claim_date);
+  if (claim_topic != NULL)
+    tessera_claim_set_topic (claim, claim_topic);
+
+  if (!tessera_store_update_claim (store, claim, &error))
+    return fail ("%s", error->message);
+
+  g_print (tessera_claim_is_complete (claim)
+             ? _("Claim %" G_GINT64_FORMAT " updated\n")
+             : _("Claim %" G_GINT64_FORMAT " updated; it has no source yet\n"),
+           annotation_id);
+  return EXIT_SUCCESS;
+}
+
 /* main --------------------------------------------------------------------------------- */
 
 static const Command commands[] = {
@@ -996,6 +1174,8 @@ static const Command commands[] = {
   { "show", N_("DOCUMENT"), N_("Show a document and its annotations"), command_show },
   { "annotate", N_("DOCUMENT"), N_("Mark a span of a document"), command_annotate },
   { "remove", N_("ANNOTATION"), N_("Remove an annotation"), command_remove },
+  { "link", N_("ANNOTATION"), N_("Link a mention to an entity"), command_link },
+  { "claim", N_("ANNOTATION"), N_("Set a claim's source, cue and attribution"), command_claim },
   { "undo", "", N_("Undo the last change to the project"), command_undo },
   { "redo", "", N_("Redo the last change undone"), command_redo },
   { "stats", N_("[DOCUMENT]"), N_("Count what the project (or a document) holds"),

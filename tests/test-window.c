@@ -1,0 +1,484 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gdk/x11/gdkx.h>
+#include <adwaita.h>
+
+#include "tessera-inspector.h"
+#include "tessera-text-view.h"
+#include "tessera-window.h"
+
+/*
+ * The real window, driven like a user would: text selected in the article, keys typed and
+ * clicks made through the X server (xdotool), then the project checked in SQLite.
+ */
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  TesseraWindow *window;
+} Fixture;
+
+static gboolean
+wait_until (gboolean (*condition) (gpointer),
+            gpointer   data,
+            guint      timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  return TRUE;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 deadline = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static void
+open_window (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->window = tessera_window_new (NULL);
+  g_assert_true (tessera_window_open_project (fixture->window, fixture->path, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (wait_until (is_mapped, fixture->window, 5000));
+  spin (300);
+}
+
+static void
+close_window (Fixture *fixture)
+{
+  if (fixture->window != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      fixture->window = NULL;
+      spin (100);
+    }
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  const char *seeds[] = { g_getenv ("TESSERA_SEEDS_DIR"), NULL };
+
+  fixture->dir = g_dir_make_tmp ("tessera-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "gui.tessera", NULL);
+
+  store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  results = tessera_import_paths (store, seeds, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 5);
+  g_clear_object (&store);
+
+  open_window (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+
+  close_window (fixture);
+  g_unlink (fixture->path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static TesseraStore *
+store_of (Fixture *fixture)
+{
+  return tessera_window_get_store (fixture->window);
+}
+
+static TesseraTextView *
+text_view_of (Fixture *fixture)
+{
+  return TESSERA_TEXT_VIEW (tessera_window_get_text_view (fixture->window));
+}
+
+static gint64
+type_id (Fixture    *fixture,
+         const char *key)
+{
+  g_autoptr(TesseraAnnotationType) type = tessera_store_find_annotation_type (store_of (fixture), key);
+
+  g_assert_nonnull (type);
+  return tessera_annotation_type_get_id (type);
+}
+
+static TesseraRange
+find_range (Fixture    *fixture,
+            const char *needle,
+            guint       occurrence)
+{
+  TesseraRange range;
+
+  g_assert_true (tessera_text_find (tessera_text_view_get_text (text_view_of (fixture)), needle,
+                                    occurrence, &range));
+  return range;
+}
+
+/* X11 input through the real server ------------------------------------------------------ */
+
+static gulong
+xid_of (Fixture *fixture)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
+
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  return (gulong) gdk_x11_surface_get_xid (surface);
+}
+
+static void
+xdotool (Fixture    *fixture,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  va_list args;
+  const char *arg;
+
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  g_ptr_array_add (argv, g_strdup ("windowfocus"));
+  g_ptr_array_add (argv, g_strdup ("--sync"));
+  g_ptr_array_add (argv, g_strdup_printf ("%lu", xid_of (fixture)));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  spin (50);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  spin (150);
+}
+
+static void
+click_offset (Fixture *fixture,
+              guint    offset)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (text_view_of (fixture));
+  GtkTextIter iter;
+  GdkRectangle location;
+  int wx, wy;
+  double x, y;
+  g_autofree char *xs = NULL;
+  g_autofree char *ys = NULL;
+  g_autofree char *window = g_strdup_printf ("%lu", xid_of (fixture));
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, (int) offset);
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET,
+                                         location.x + location.width / 2 + 1,
+                                         location.y + location.height / 2, &wx, &wy);
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), GTK_WIDGET (fixture->window),
+                                                   wx, wy, &x, &y));
+  xs = g_strdup_printf ("%d", (int) x);
+  ys = g_strdup_printf ("%d", (int) y);
+  xdotool (fixture, "mousemove", "--window", window, xs, ys, "click", "1", NULL);
+}
+
+static gboolean
+has_type_tag_at (Fixture *fixture,
+                 gint64   type,
+                 guint    offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view_of (fixture)));
+  g_autofree char *name = g_strdup_printf ("tessera-type-%" G_GINT64_FORMAT, type);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter iter;
+
+  if (tag == NULL)
+    return FALSE;
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  guint    count;
+} CountWait;
+
+static guint
+annotation_count (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) all = tessera_store_dup_annotations (store_of (fixture),
+                                                            tessera_window_get_document_id (fixture->window),
+                                                            NULL);
+  return all->len;
+}
+
+static gboolean
+has_count (gpointer data)
+{
+  CountWait *wait = data;
+
+  return annotation_count (wait->fixture) == wait->count;
+}
+
+static void
+wait_for_count (Fixture *fixture,
+                guint    count)
+{
+  CountWait wait = { fixture, count };
+
+  g_assert_true (wait_until (has_count, &wait, 3000));
+}
+
+static TesseraAnnotation *
+only_annotation_at (Fixture *fixture,
+                    guint    offset)
+{
+  g_autoptr(GPtrArray) found = tessera_text_view_dup_annotations_at (text_view_of (fixture), offset);
+
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (found, 0));
+}
+
+static gint64
+mark_with_key (Fixture    *fixture,
+               const char *needle,
+               const char *key)
+{
+  TesseraRange range = find_range (fixture, needle, 1);
+  guint before = annotation_count (fixture);
+  g_autoptr(TesseraAnnotation) annotation = NULL;
+
+  tessera_text_view_select_text (text_view_of (fixture), range.start, range.end);
+  gtk_widget_grab_focus (GTK_WIDGET (text_view_of (fixture)));
+  xdotool (fixture, "key", key, NULL);
+  wait_for_count (fixture, before + 1);
+
+  annotation = only_annotation_at (fixture, range.start + (range.end - range.start) / 2);
+  return tessera_annotation_get_id (annotation);
+}
+
+/* Tests ------------------------------------------------------------------------------ */
+
+static void
+test_open_project (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GListModel *documents = tessera_store_get_documents (store_of (fixture));
+  const char *text = tessera_text_view_get_text (text_view_of (fixture));
+
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 5);
+  g_assert_cmpint (tessera_window_get_document_id (fixture->window), >, 0);
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, "Les chefs d’état-major"));
+}
+
+static void
+test_mark_by_key (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  TesseraRange range = find_range (fixture, "Assimi Goïta", 1);
+  gint64 id = mark_with_key (fixture, "Assimi Goïta", "1");
+  g_autoptr(TesseraAnnotation) annotation = tessera_store_dup_annotation (store_of (fixture), id, NULL);
+
+  g_assert_nonnull (annotation);
+  g_assert_cmpint (tessera_annotation_get_type_id (annotation), ==, type_id (fixture, "person"));
+  g_assert_cmpuint (tessera_annotation_get_start (annotation), ==, range.start);
+  g_assert_cmpuint (tessera_annotation_get_end (annotation), ==, range.end);
+  g_assert_true (has_type_tag_at (fixture, type_id (fixture, "person"), range.start));
+  g_assert_false (has_type_tag_at (fixture, type_id (fixture, "person"), range.end));
+  g_assert_cmpint (tessera_text_view_get_selected (text_view_of (fixture)), ==, id);
+
+  /* The same span and key again changes nothing. */
+  tessera_text_view_select_text (text_view_of (fixture), range.start, range.end);
+  xdotool (fixture, "key", "1", NULL);
+  g_assert_cmpuint (annotation_count (fixture), ==, 1);
+}
+
+static void
+test_selection_snaps_to_words (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  TesseraRange whole = find_range (fixture, "Assimi Goïta", 1);
+  g_autoptr(TesseraAnnotation) annotation = NULL;
+
+  /* "ssimi Go" plus the blank before it. */
+  tessera_text_view_select_text (text_view_of (fixture), whole.start + 1, whole.end - 3);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.mark", "x",
+                              type_id (fixture, "person"));
+  wait_for_count (fixture, 1);
+
+  annotation = only_annotation_at (fixture, whole.start + 2);
+  g_assert_cmpuint (tessera_annotation_get_start (annotation), ==, whole.start);
+  g_assert_cmpuint (tessera_annotation_get_end (annotation), ==, whole.end);
+}
+
+static void
+test_claim_source_by_picking (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  TesseraInspector *inspector = TESSERA_INSPECTOR (tessera_window_get_inspector (fixture->window));
+  TesseraRange person_range = find_range (fixture, "Oumar Diarra", 1);
+  gint64 person = mark_with_key (fixture, "Oumar Diarra", "1");
+  gint64 cue = mark_with_key (fixture, "Selon", "9");
+  gint64 claim = mark_with_key (fixture, "ce plan permettra d’insuffler un nouveau dynamisme", "8");
+  g_autoptr(TesseraClaim) stored = NULL;
+
+  g_assert_cmpint (tessera_text_view_get_selected (text_view_of (fixture)), ==, claim);
+  stored = tessera_store_dup_claim (store_of (fixture), claim, NULL);
+  g_assert_nonnull (stored);
+  g_assert_false (tessera_claim_is_complete (stored));
+  g_clear_object (&stored);
+
+  /* Pick the source: a click on the mention in the text. */
+  tessera_inspector_pick_source (inspector);
+  g_assert_true (tessera_inspector_is_picking (inspector));
+  g_assert_true (tessera_text_view_get_pick_mode (text_view_of (fixture)));
+  click_offset (fixture, person_range.start + 2);
+  spin (200);
+  g_assert_false (tessera_text_view_get_pick_mode (text_view_of (fixture)));
+
+  /* Then the cue. */
+  tessera_text_view_select (text_view_of (fixture), claim, FALSE);
+  tessera_inspector_pick_cue (inspector);
+  click_offset (fixture, find_range (fixture, "Selon", 1).start + 2);
+  spin (200);
+
+  stored = tessera_store_dup_claim (store_of (fixture), claim, NULL);
+  g_assert_cmpint (tessera_claim_get_source_annotation_id (stored), ==, person);
+  g_assert_cmpint (tessera_claim_get_cue_annotation_id (stored), ==, cue);
+  g_assert_true (tessera_claim_is_complete (stored));
+}
+
+static void
+test_link_new_entity (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  gint64 mention = mark_with_key (fixture, "Assimi Goïta", "1");
+  GtkWidget *inspector = tessera_window_get_inspector (fixture->window);
+  g_autoptr(TesseraAnnotation) annotation = NULL;
+  g_autoptr(TesseraEntity) entity = NULL;
+
+  g_assert_cmpint (tessera_inspector_get_annotation (TESSERA_INSPECTOR (inspector)), ==, mention);
+  g_assert_true (gtk_widget_activate_action (inspector, "inspector.new-entity", NULL));
+  spin (100);
+
+  annotation = tessera_store_dup_annotation (store_of (fixture), mention, NULL);
+  g_assert_cmpint (tessera_annotation_get_entity_id (annotation), >, 0);
+  entity = tessera_store_dup_entity (store_of (fixture),
+                                     tessera_annotation_get_entity_id (annotation), NULL);
+  g_assert_cmpstr (tessera_entity_get_name (entity), ==, "Assimi Goïta");
+  g_assert_cmpint (tessera_entity_get_type_id (entity), ==, type_id (fixture, "person"));
+}
+
+static void
+test_undo_redo_delete (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  TesseraRange range = find_range (fixture, "Burkina Faso", 1);
+  gint64 id = mark_with_key (fixture, "Burkina Faso", "3");
+
+  /* Delete with the key, undo and redo with theirs. */
+  tessera_text_view_select (text_view_of (fixture), id, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (text_view_of (fixture)));
+  xdotool (fixture, "key", "Delete", NULL);
+  wait_for_count (fixture, 0);
+  g_assert_false (has_type_tag_at (fixture, type_id (fixture, "place"), range.start));
+
+  xdotool (fixture, "key", "ctrl+z", NULL);
+  wait_for_count (fixture, 1);
+  g_assert_true (has_type_tag_at (fixture, type_id (fixture, "place"), range.start));
+
+  xdotool (fixture, "key", "ctrl+shift+z", NULL);
+  wait_for_count (fixture, 0);
+
+  xdotool (fixture, "key", "ctrl+z", NULL);
+  wait_for_count (fixture, 1);
+}
+
+static void
+test_reopen_keeps_everything (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  TesseraRange range = find_range (fixture, "Célestin Simporé", 1);
+  gint64 id = mark_with_key (fixture, "Célestin Simporé", "1");
+
+  close_window (fixture);
+  open_window (fixture);
+
+  g_assert_cmpuint (annotation_count (fixture), ==, 1);
+  g_assert_true (has_type_tag_at (fixture, type_id (fixture, "person"), range.start + 1));
+  {
+    g_autoptr(TesseraAnnotation) annotation = only_annotation_at (fixture, range.start + 1);
+    g_assert_cmpint (tessera_annotation_get_id (annotation), ==, id);
+  }
+
+  /* Undo still works after the restart. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  wait_for_count (fixture, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = NULL;
+
+  /* A private data home: the window never touches the user's default project. */
+  home = g_dir_make_tmp ("tessera-gui-home-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("GDK_BACKEND", "x11", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/gui/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("open-project", test_open_project);
+  ADD ("mark-by-key", test_mark_by_key);
+  ADD ("selection-snaps-to-words", test_selection_snaps_to_words);
+  ADD ("claim-source-by-picking", test_claim_source_by_picking);
+  ADD ("link-new-entity", test_link_new_entity);
+  ADD ("undo-redo-delete", test_undo_redo_delete);
+  ADD ("reopen-keeps-everything", test_reopen_keeps_everything);
+
+  return g_test_run ();
+}
