@@ -1265,8 +1265,8 @@ tessera_text_view_init (TesseraTextView *self)
   gtk_text_view_set_editable (view, FALSE);
   gtk_text_view_set_cursor_visible (view, TRUE);
   gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_pixels_below_lines (view, 14);
-  gtk_text_view_set_pixels_inside_wrap (view, 14);
+  gtk_text_view_set_pixels_below_lines (view, 24);
+  gtk_text_view_set_pixels_inside_wrap (view, 12);
   gtk_text_view_set_left_margin (view, 24);
   gtk_text_view_set_right_margin (view, 24);
   gtk_text_view_set_top_margin (view, 18);

@@ -37,7 +37,7 @@ struct _TesseraWindow
   GtkListView          *entity_list;
   GtkStack             *content_stack;
   AdwStatusPage        *empty_page;
-  GtkBox               *palette;
+  GtkFlowBox           *palette;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkLabel             *search_label;
@@ -232,6 +232,14 @@ show_document_header (TesseraWindow   *self,
   }
   gtk_label_set_label (self->document_source, source->str);
   gtk_label_set_label (self->document_heading, tessera_document_get_title (document));
+  /* Most articles begin with their title: do not show it twice. */
+  {
+    const char *text = tessera_text_view_get_text (self->text_view);
+
+    gtk_widget_set_visible (GTK_WIDGET (self->document_heading),
+                            text == NULL ||
+                            !g_str_has_prefix (text, tessera_document_get_title (document)));
+  }
   adw_window_title_set_title (self->window_title, tessera_document_get_title (document));
 }
 
@@ -262,6 +270,8 @@ tessera_window_show_document (TesseraWindow *self,
 
   self->document_id = document_id;
   show_document_header (self, document);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->document_source),
+                             gtk_widget_get_visible (GTK_WIDGET (self->document_heading)) ? 4 : 18);
   gtk_stack_set_visible_child_name (self->content_stack, "document");
   g_settings_set_int64 (self->settings, "last-document", document_id);
 
@@ -370,7 +380,7 @@ rebuild_palette (TesseraWindow *self)
   guint n = g_list_model_get_n_items (tagset);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->palette))) != NULL)
-    gtk_box_remove (self->palette, child);
+    gtk_flow_box_remove (self->palette, child);
 
   /* The type keys work while the article has the focus. */
   while (g_list_model_get_n_items (G_LIST_MODEL (controller)) > 0)
@@ -414,7 +424,8 @@ rebuild_palette (TesseraWindow *self)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.mark");
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
                                               g_variant_new_int64 (tessera_annotation_type_get_id (type)));
-      gtk_box_append (self->palette, button);
+      gtk_flow_box_insert (self->palette, button, -1);
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
 
       if (key != NULL && g_utf8_strlen (key, -1) == 1)
         {
@@ -544,6 +555,7 @@ annotation_row_bind (GtkSignalListItemFactory *factory,
   g_autofree char *description = tessera_text_view_describe (self->text_view, annotation);
   g_autofree char *escaped = g_markup_escape_text (description, -1);
   g_autofree char *markup = NULL;
+  g_autofree char *linked = NULL;
   const char *marker = "";
 
   if (type != NULL && tessera_annotation_type_get_kind (type) == TESSERA_KIND_CLAIM)
@@ -555,7 +567,18 @@ annotation_row_bind (GtkSignalListItemFactory *factory,
         marker = " ⚠";
     }
   else if (tessera_annotation_get_entity_id (annotation) != 0)
-    marker = " 🔗";
+    {
+      g_autoptr(TesseraEntity) entity =
+        tessera_store_dup_entity (self->store, tessera_annotation_get_entity_id (annotation), NULL);
+
+      if (entity != NULL)
+        {
+          g_autofree char *name = g_markup_escape_text (tessera_entity_get_name (entity), -1);
+
+          linked = g_strdup_printf (" <span alpha=\"55%%\">→ %s</span>", name);
+          marker = linked;
+        }
+    }
 
   markup = g_strdup_printf ("<span foreground=\"%s\">●</span> %s%s",
                             type ? tessera_annotation_type_get_color (type) : "#888888",
