@@ -465,6 +465,23 @@ rebuild_palette (TesseraWindow *self)
   gtk_shortcut_controller_add_shortcut (controller,
     gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
                       gtk_named_action_new ("win.escape")));
+
+  /* GtkTextView has its own bindings for these; the project's win actions come first. */
+  gtk_shortcut_controller_add_shortcut (controller,
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                      gtk_named_action_new ("win.delete-annotation")));
+  gtk_shortcut_controller_add_shortcut (controller,
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_BackSpace, 0),
+                      gtk_named_action_new ("win.delete-annotation")));
+  gtk_shortcut_controller_add_shortcut (controller,
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                      gtk_named_action_new ("win.undo")));
+  gtk_shortcut_controller_add_shortcut (controller,
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                      gtk_named_action_new ("win.redo")));
+  gtk_shortcut_controller_add_shortcut (controller,
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                      gtk_named_action_new ("win.redo")));
 }
 
 static void
