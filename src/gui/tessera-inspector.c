@@ -70,7 +70,6 @@ struct _TesseraInspector
   GtkSearchEntry        *entity_search;
   GtkListBox            *entity_list;
   GtkLabel              *entity_more_label;
-  GtkLabel              *entity_placeholder;
   AdwPreferencesGroup   *reporting_group;
   AdwComboRow           *source_kind_row;
   AdwComboRow           *quote_type_row;
@@ -104,6 +103,7 @@ struct _TesseraInspector
   GtkFilterListModel    *entity_filtered;
   GtkSortListModel      *entity_sorted;
   GtkSliceListModel     *entity_shown;
+  GtkLabel              *entity_placeholder;
   gint64                 filter_type_id;
   gint64                 filter_exclude_id;
   char                  *search_text;
@@ -685,7 +685,8 @@ update_entity_more_label (TesseraInspector *self)
   if (n == 0)
     gtk_label_set_text (self->entity_placeholder,
                         self->search_key != NULL ? _("No matching entity")
-                                                 : _("No other entity of this type yet"));
+                        : self->filter_type_id != 0 ? _("No other entity of this type yet")
+                        : _("No entity in the project yet"));
 
   if (n > ENTITY_LIST_LIMIT)
     {
@@ -711,6 +712,7 @@ set_entity_filter (TesseraInspector *self,
   self->filter_type_id = type_id;
   self->filter_exclude_id = exclude_id;
   gtk_filter_changed (GTK_FILTER (self->entity_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_entity_more_label (self);
 }
 
 static void
@@ -730,6 +732,7 @@ on_search_changed (TesseraInspector *self,
       self->search_text = g_steal_pointer (&text);
     }
   gtk_filter_changed (GTK_FILTER (self->entity_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_entity_more_label (self);
 }
 
 /* The chooser links a mention, or names a claim's source while the source is picked. */
@@ -1076,7 +1079,9 @@ boundary_target (TesseraInspector *self,
       /* To the start of the next word. */
       gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) first->start);
       gtk_text_iter_forward_word_end (&iter);
-      if (!gtk_text_iter_forward_word_end (&iter))
+      offset = (guint) gtk_text_iter_get_offset (&iter);
+      gtk_text_iter_forward_word_end (&iter);
+      if ((guint) gtk_text_iter_get_offset (&iter) == offset)
         return FALSE;
       gtk_text_iter_backward_word_start (&iter);
       offset = (guint) gtk_text_iter_get_offset (&iter);

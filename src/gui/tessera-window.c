@@ -26,6 +26,7 @@ struct _TesseraWindow
   GtkLabel             *read_only_label;
   GtkPaned             *outer_paned;
   GtkPaned             *inner_paned;
+  GtkPaned             *inspector_paned;
   GtkWidget            *sidebar;
   GtkStack             *sidebar_stack;
   GtkSearchEntry       *document_filter;
@@ -1719,6 +1720,7 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, inspector_paned);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_filter);
@@ -1877,6 +1879,8 @@ tessera_window_init (TesseraWindow *self)
   g_settings_bind (self->settings, "sidebar-position", self->outer_paned, "position",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "text-position", self->inner_paned, "position",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "inspector-position", self->inspector_paned, "position",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "snap-to-words", self, "snap-to-words", G_SETTINGS_BIND_DEFAULT);
 
