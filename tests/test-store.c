@@ -749,6 +749,48 @@ test_entities (Fixture       *fixture,
 }
 
 static void
+test_entity_for_mention (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 mention = annotate_text (fixture, "person", "Oumar Diarra", 1);
+  gint64 claim = annotate_text (fixture, "claim", "ce plan permettra d’insuffler", 1);
+  gint64 entity;
+
+  entity = tessera_store_add_entity_for_mention (fixture->store, mention, "Oumar Diarra",
+                                                 "https://www.wikidata.org/wiki/Q2", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(TesseraAnnotation) a = tessera_store_dup_annotation (fixture->store, mention, &error);
+    g_autoptr(TesseraEntity) e = tessera_store_dup_entity (fixture->store, entity, &error);
+
+    g_assert_cmpint (tessera_annotation_get_entity_id (a), ==, entity);
+    g_assert_cmpint (tessera_entity_get_type_id (e), ==, type_id_of (fixture->store, "person"));
+    g_assert_cmpstr (tessera_entity_get_authority (e, "wikidata"), ==,
+                     "https://www.wikidata.org/wiki/Q2");
+  }
+
+  /* One change: one undo takes back the entity, its authority and the link. */
+  {
+    g_autoptr(TesseraJournalEntry) entry = tessera_store_undo (fixture->store, &error);
+    g_autoptr(TesseraAnnotation) a = tessera_store_dup_annotation (fixture->store, mention, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (tessera_annotation_get_entity_id (a), ==, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (tessera_store_get_entities (fixture->store)), ==, 0);
+  }
+
+  /* Claims are not mentions; a name is needed. */
+  g_assert_cmpint (tessera_store_add_entity_for_mention (fixture->store, claim, "X", NULL, &error),
+                   ==, 0);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (tessera_store_add_entity_for_mention (fixture->store, mention, "  ", NULL, &error),
+                   ==, 0);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+}
+
+static void
 test_claims (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -1146,6 +1188,7 @@ main (int   argc,
   ADD ("offsets-are-code-points", test_offsets_are_code_points);
   ADD ("annotations", test_annotations);
   ADD ("entities", test_entities);
+  ADD ("entity-for-mention", test_entity_for_mention);
   ADD ("claims", test_claims);
   ADD ("relations-and-attributes", test_relations_and_attributes);
   ADD ("tagset", test_tagset);

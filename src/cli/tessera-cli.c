@@ -1033,18 +1033,18 @@ command_link (int    argc,
   entity_id = link_entity;
   if (link_new != NULL)
     {
-      entity_id = tessera_store_add_entity (store, link_new,
-                                            tessera_annotation_get_type_id (annotation), NULL,
-                                            &error);
+      /* The entity, its first authority link and the link: one change. */
+      entity_id = tessera_store_add_entity_for_mention (store, annotation_id, link_new,
+                                                        link_uris ? link_uris[0] : NULL, &error);
       if (entity_id == 0)
         return fail ("%s", error->message);
     }
-  for (guint i = 0; link_uris != NULL && link_uris[i] != NULL; i++)
+  for (guint i = link_new != NULL ? 1 : 0; link_uris != NULL && link_uris[i] != NULL; i++)
     {
       if (!tessera_store_add_entity_authority (store, entity_id, NULL, link_uris[i], &error))
         return fail ("%s", error->message);
     }
-  if (!tessera_store_link_annotation (store, annotation_id, entity_id, &error))
+  if (link_new == NULL && !tessera_store_link_annotation (store, annotation_id, entity_id, &error))
     return fail ("%s", error->message);
 
   entity = tessera_store_dup_entity (store, entity_id, &error);

@@ -243,6 +243,119 @@ failed:
   return 0;
 }
 
+/**
+ * tessera_store_add_entity_for_mention:
+ * @annotation_id: a mention (an annotation of an entity type)
+ * @name: the entity's canonical name
+ * @uri: (nullable): an authority URI for it
+ *
+ * Creates an entity of the mention's type, with its authority link, and links the mention
+ * to it: one change, undone in one step.
+ *
+ * Returns: the new entity's id, or 0 with @error set
+ */
+gint64
+tessera_store_add_entity_for_mention (TesseraStore  *self,
+                                      gint64         annotation_id,
+                                      const char    *name,
+                                      const char    *uri,
+                                      GError       **error)
+{
+  g_autoptr(TesseraAnnotation) annotation = NULL;
+  g_autoptr(TesseraAnnotationType) type = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *stripped = NULL;
+  TesseraOp *op;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), 0);
+
+  stripped = g_strstrip (g_strdup (name ? name : ""));
+  if (*stripped == '\0')
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
+                   _("An entity needs a name"));
+      return 0;
+    }
+  if (uri != NULL && *uri != '\0' &&
+      (!(g_str_has_prefix (uri, "http://") || g_str_has_prefix (uri, "https://")) ||
+       !g_uri_is_valid (uri, G_URI_FLAGS_NONE, NULL)))
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
+                   _("“%s” is not a web address (http:// or https://)"), uri);
+      return 0;
+    }
+
+  annotation = tessera_store_dup_annotation (self, annotation_id, error);
+  if (annotation == NULL)
+    return 0;
+  type = tessera_store_dup_annotation_type (self, tessera_annotation_get_type_id (annotation));
+  if (type == NULL || tessera_annotation_type_get_kind (type) != TESSERA_KIND_ENTITY)
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
+                   _("Only mentions (not claims or cues) can be linked to an entity"));
+      return 0;
+    }
+
+  op = _tessera_op_begin (self, "entity-add-for-mention",
+                          tessera_annotation_get_document_id (annotation), error);
+  if (op == NULL)
+    return 0;
+
+  now = _tessera_store_now ();
+  stmt = _tessera_store_prepare (self,
+                                 "INSERT INTO entity (name, type_id, description, created,"
+                                 " modified) VALUES (?, ?, NULL, ?, ?)", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, tessera_annotation_get_type_id (annotation));
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+  if (!_tessera_store_step_done (self, stmt, error))
+    goto failed;
+  id = sqlite3_last_insert_rowid (self->db);
+  _tessera_op_touch_new (op, "entity", id);
+
+  if (uri != NULL && *uri != '\0')
+    {
+      stmt = _tessera_store_prepare (self,
+                                     "INSERT INTO entity_authority (entity_id, scheme, uri)"
+                                     " VALUES (?, ?, ?)", error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, tessera_authority_guess_scheme (uri), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, uri, -1, SQLITE_TRANSIENT);
+      if (!_tessera_store_step_done (self, stmt, error))
+        goto failed;
+      _tessera_op_touch_new (op, "entity_authority", sqlite3_last_insert_rowid (self->db));
+    }
+
+  if (!_tessera_op_touch (op, "annotation", annotation_id, error))
+    goto failed;
+  stmt = _tessera_store_prepare (self,
+                                 "UPDATE annotation SET entity_id = ?, modified = ? WHERE id = ?",
+                                 error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, annotation_id);
+  if (!_tessera_store_step_done (self, stmt, error))
+    goto failed;
+
+  _tessera_op_set_summary (op, "%s", stripped);
+  if (!_tessera_op_commit (op, error))
+    return 0;
+  return id;
+
+failed:
+  _tessera_op_abort (op);
+  return 0;
+}
+
 gboolean
 tessera_store_update_entity (TesseraStore  *self,
                              gint64         entity_id,

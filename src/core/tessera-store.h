@@ -224,6 +224,11 @@ gint64                 tessera_store_add_entity               (TesseraStore     
                                                                gint64                  type_id,
                                                                const char             *description,
                                                                GError                **error);
+gint64                 tessera_store_add_entity_for_mention   (TesseraStore           *self,
+                                                               gint64                  annotation_id,
+                                                               const char             *name,
+                                                               const char             *uri,
+                                                               GError                **error);
 gboolean               tessera_store_update_entity            (TesseraStore           *self,
                                                                gint64                  entity_id,
                                                                const char             *name,

@@ -1631,24 +1631,14 @@ create_and_link_entity (TesseraInspector *self,
       return FALSE;
     }
 
-  entity_id = tessera_store_add_entity (self->store, name,
-                                        tessera_annotation_get_type_id (self->annotation),
-                                        NULL, &error);
+  /* One change: undo takes back the entity, its authority link and the link at once. */
+  entity_id = tessera_store_add_entity_for_mention (self->store, annotation_id, name,
+                                                    *uri != '\0' ? uri : NULL, &error);
   if (entity_id == 0)
     {
       show_error (self, error);
       return FALSE;
     }
-  if (!tessera_store_link_annotation (self->store, annotation_id, entity_id, &error))
-    {
-      tessera_store_remove_entity (self->store, entity_id, NULL);
-      show_error (self, error);
-      return FALSE;
-    }
-  if (*uri != '\0' &&
-      !tessera_store_add_entity_authority (self->store, entity_id,
-                                           tessera_authority_guess_scheme (uri), uri, &error))
-    show_error (self, error);
   return TRUE;
 }
 

@@ -982,11 +982,16 @@ offset_at_point (TesseraTextView *self,
   int bx, by;
 
   gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by))
+  /* The iter is set even when the point is in the spacing under a line (where the
+   * underlines are drawn), so judge by the character's box, grown by that spacing. */
+  gtk_text_view_get_iter_at_location (view, &iter, bx, by);
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  if (bx > location.x + location.width + 2 || bx < location.x - 2 ||
+      by < location.y - 2 ||
+      by > location.y + location.height + gtk_text_view_get_pixels_inside_wrap (view) + 2)
     return FALSE;
   /* Past the end of a line is not "on" its last character. */
-  gtk_text_view_get_iter_location (view, &iter, &location);
-  if (bx > location.x + location.width + 2 || bx < location.x - 2)
+  if (gtk_text_iter_ends_line (&iter))
     return FALSE;
   *out_offset = (guint) gtk_text_iter_get_offset (&iter);
   return TRUE;

@@ -986,69 +986,16 @@ escape_action (GtkWidget  *widget,
     tessera_text_view_set_highlighted (self->text_view, NULL, 0);
 }
 
-/* Moves one boundary of the selected annotation by a word. */
+/* The inspector knows how to move a boundary by a word; the keys reach it from anywhere. */
 static void
 move_boundary_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
   TesseraWindow *self = TESSERA_WINDOW (widget);
-  const char *which = g_variant_get_string (parameter, NULL);
-  gint64 id = tessera_text_view_get_selected (self->text_view);
-  g_autoptr(TesseraAnnotation) annotation = NULL;
-  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
-  g_autoptr(GError) error = NULL;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
-  gboolean start = g_str_has_prefix (which, "start");
-  gboolean left = g_str_has_suffix (which, "left");
-  TesseraRange *edge;
-  GtkTextIter iter;
-  guint n;
-  const TesseraRange *current;
 
-  if (id == 0)
-    return;
-  annotation = tessera_store_dup_annotation (self->store, id, &error);
-  if (annotation == NULL)
-    return;
-  current = tessera_annotation_get_ranges (annotation, &n);
-  g_array_append_vals (ranges, current, n);
-  edge = &g_array_index (ranges, TesseraRange, start ? 0 : n - 1);
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) (start ? edge->start : edge->end));
-  if (start)
-    {
-      if (left)
-        gtk_text_iter_backward_word_start (&iter);
-      else
-        {
-          gtk_text_iter_forward_word_end (&iter);
-          gtk_text_iter_forward_word_end (&iter);
-          gtk_text_iter_backward_word_start (&iter);
-        }
-      if ((guint) gtk_text_iter_get_offset (&iter) >= edge->end)
-        return;
-      edge->start = (guint) gtk_text_iter_get_offset (&iter);
-    }
-  else
-    {
-      if (left)
-        {
-          gtk_text_iter_backward_word_start (&iter);
-          gtk_text_iter_backward_word_start (&iter);
-          gtk_text_iter_forward_word_end (&iter);
-        }
-      else
-        gtk_text_iter_forward_word_end (&iter);
-      if ((guint) gtk_text_iter_get_offset (&iter) <= edge->start)
-        return;
-      edge->end = (guint) gtk_text_iter_get_offset (&iter);
-    }
-
-  if (!tessera_store_set_annotation_ranges (self->store, id,
-                                            (const TesseraRange *) (gpointer) ranges->data,
-                                            ranges->len, &error))
-    tessera_window_show_error (self, error->message);
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->inspector), "inspector.move-boundary",
+                                      parameter);
 }
 
 static void
