@@ -1222,11 +1222,35 @@ tessera_text_view_finalize (GObject *object)
   G_OBJECT_CLASS (tessera_text_view_parent_class)->finalize (object);
 }
 
+/* A comfortable reading column: about 80 characters, centred in wide windows. */
+#define READING_WIDTH 760
+#define MIN_MARGIN    24
+
+static void
+tessera_text_view_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (widget);
+  int margin = MAX (MIN_MARGIN, (width - READING_WIDTH) / 2);
+
+  if (gtk_text_view_get_left_margin (view) != margin)
+    {
+      gtk_text_view_set_left_margin (view, margin);
+      gtk_text_view_set_right_margin (view, margin);
+    }
+
+  GTK_WIDGET_CLASS (tessera_text_view_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
 static void
 tessera_text_view_class_init (TesseraTextViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
+
+  GTK_WIDGET_CLASS (klass)->size_allocate = tessera_text_view_size_allocate;
 
   object_class->dispose = tessera_text_view_dispose;
   object_class->finalize = tessera_text_view_finalize;

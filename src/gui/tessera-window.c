@@ -322,6 +322,22 @@ on_document_selected (TesseraWindow *self)
     tessera_window_show_document (self, tessera_document_get_id (document));
 }
 
+/* Enter on a document in the list opens it, and the article takes the keyboard. */
+static void
+on_document_activated (TesseraWindow *self,
+                       guint          position)
+{
+  g_autoptr(TesseraDocument) document = g_list_model_get_item (G_LIST_MODEL (self->documents),
+                                                               position);
+
+  if (document == NULL)
+    return;
+  if (tessera_document_get_id (document) != self->document_id)
+    tessera_window_show_document (self, tessera_document_get_id (document));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
 static void
 on_document_filter_changed (TesseraWindow *self)
 {
@@ -1771,6 +1787,8 @@ tessera_window_init (TesseraWindow *self)
   gtk_list_view_set_model (self->document_list, GTK_SELECTION_MODEL (self->document_selection));
   g_signal_connect_swapped (self->document_filter, "search-changed",
                             G_CALLBACK (on_document_filter_changed), self);
+  g_signal_connect_swapped (self->document_list, "activate",
+                            G_CALLBACK (on_document_activated), self);
 
   /* Entities */
   factory = gtk_signal_list_item_factory_new ();
