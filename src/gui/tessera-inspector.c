@@ -82,6 +82,7 @@ struct _TesseraInspector
   AdwComboRow           *certainty_row;
   AdwComboRow           *status_row;
   AdwEntryRow           *note_row;
+  AdwEntryRow           *normalized_row;
 
   /* What is shown, as last read from the store */
   TesseraStore          *store;
@@ -1308,6 +1309,10 @@ sync_details (TesseraInspector *self,
   adw_combo_row_set_selected (self->status_row,
                               (guint) tessera_annotation_get_status (self->annotation));
   sync_entry_row (self->note_row, tessera_annotation_get_note (self->annotation), fresh);
+  sync_entry_row (self->normalized_row, tessera_annotation_get_normalized (self->annotation),
+                  fresh);
+  gtk_widget_set_visible (GTK_WIDGET (self->normalized_row),
+                          current_kind (self) == TESSERA_KIND_ENTITY);
 }
 
 /* Reads the selected annotation again and shows it. */
@@ -1488,6 +1493,21 @@ on_note_apply (TesseraInspector *self,
       g_strcmp0 (value, tessera_annotation_get_note (self->annotation)) == 0)
     return;
   if (!tessera_store_set_annotation_note (self->store, self->annotation_id, value, &error))
+    show_error (self, error);
+}
+
+static void
+on_normalized_apply (TesseraInspector *self,
+                     AdwEntryRow      *row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *normalized = strip_dup (gtk_editable_get_text (GTK_EDITABLE (row)));
+  const char *value = *normalized != '\0' ? normalized : NULL;
+
+  if (self->annotation == NULL ||
+      g_strcmp0 (value, tessera_annotation_get_normalized (self->annotation)) == 0)
+    return;
+  if (!tessera_store_set_annotation_normalized (self->store, self->annotation_id, value, &error))
     show_error (self, error);
 }
 
@@ -2123,6 +2143,7 @@ tessera_inspector_class_init (TesseraInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TesseraInspector, certainty_row);
   gtk_widget_class_bind_template_child (widget_class, TesseraInspector, status_row);
   gtk_widget_class_bind_template_child (widget_class, TesseraInspector, note_row);
+  gtk_widget_class_bind_template_child (widget_class, TesseraInspector, normalized_row);
 
   gtk_widget_class_bind_template_callback (widget_class, on_type_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_unlink_clicked);
@@ -2144,6 +2165,7 @@ tessera_inspector_class_init (TesseraInspectorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_certainty_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_note_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_normalized_apply);
 
   /* Same parameter and keys as win.move-boundary, which can hand its work over to this. */
   gtk_widget_class_install_action (widget_class, "inspector.move-boundary", "s",
