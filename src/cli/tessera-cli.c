@@ -1165,11 +1165,94 @@ command_claim (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* export ------------------------------------------------------------------------------- */
+
+static char *export_format;
+static char *export_output;
+static gboolean export_corpus;
+static gboolean export_standoff;
+static gboolean export_anchors;
+static char *export_licence;
+static char *export_publisher;
+
+static const GOptionEntry export_entries[] = {
+  { "format", 'f', 0, G_OPTION_ARG_STRING, &export_format, N_("The format: tei"), N_("FORMAT") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &export_output,
+    N_("A folder (one file per document), or the file with --corpus"), N_("PATH") },
+  { "corpus", 0, 0, G_OPTION_ARG_NONE, &export_corpus,
+    N_("Write one teiCorpus file instead of one file per document"), NULL },
+  { "standoff", 0, 0, G_OPTION_ARG_NONE, &export_standoff,
+    N_("Write every annotation in standOff, leaving the text unmarked"), NULL },
+  { "anchors", 0, 0, G_OPTION_ARG_NONE, &export_anchors,
+    N_("Delimit overlapping annotations with anchors instead of fragments"), NULL },
+  { "licence", 0, 0, G_OPTION_ARG_STRING, &export_licence,
+    N_("The licence of the annotations, as a URL"), N_("URL") },
+  { "publisher", 0, 0, G_OPTION_ARG_STRING, &export_publisher,
+    N_("The publisher named in the files (default: the annotator)"), N_("NAME") },
+  { NULL }
+};
+
+static int
+command_export (int    argc,
+                char **argv)
+{
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  TesseraTeiExportOptions options;
+  int status;
+
+  if (!parse_options ("export", export_entries, FALSE, &argc, &argv, &status))
+    return status;
+  if (export_format == NULL || g_ascii_strcasecmp (export_format, "tei") != 0)
+    return usage_error ("export", _("Say which format with --format; tei is the one there is"));
+  if (export_output == NULL)
+    return usage_error ("export", _("Say where to write with -o PATH"));
+  if (export_standoff && export_anchors)
+    return usage_error ("export", _("--standoff and --anchors do not go together"));
+  for (int i = 2; i < argc; i++)
+    {
+      gint64 id;
+
+      if (!parse_id (argv[i], &id))
+        return usage_error ("export", _("Name documents by their ids (see “tessera-cli list”)"));
+      g_array_append_val (ids, id);
+    }
+
+  store = open_project (TRUE);
+  if (store == NULL)
+    return EXIT_FAILURE;
+
+  tessera_tei_export_options_init (&options);
+  options.corpus = export_corpus;
+  options.standoff_only = export_standoff;
+  options.overlap = export_anchors ? TESSERA_TEI_OVERLAP_ANCHORS : TESSERA_TEI_OVERLAP_FRAGMENTS;
+  options.licence_url = export_licence;
+  options.publisher = export_publisher;
+
+  if (!tessera_tei_export_documents (store, (const gint64 *) (gpointer) ids->data, ids->len,
+                                     export_output, &options, NULL, NULL, NULL, &error))
+    return fail ("%s", error->message);
+
+  if (export_corpus)
+    g_print (_("Wrote %s\n"), export_output);
+  else
+    {
+      guint n = ids->len ? ids->len
+                         : g_list_model_get_n_items (tessera_store_get_documents (store));
+
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u file in %s\n", "Wrote %u files in %s\n",
+                            n), n, export_output);
+    }
+  return EXIT_SUCCESS;
+}
+
 /* main --------------------------------------------------------------------------------- */
 
 static const Command commands[] = {
   { "init", "", N_("Create a project"), command_init },
-  { "import", N_("FILE|FOLDER…"), N_("Import plain-text articles (UTF-8)"), command_import },
+  { "import", N_("FILE|FOLDER…"), N_("Import plain-text articles (UTF-8) and TEI files"),
+    command_import },
   { "list", "", N_("List the project's documents"), command_list },
   { "show", N_("DOCUMENT"), N_("Show a document and its annotations"), command_show },
   { "annotate", N_("DOCUMENT"), N_("Mark a span of a document"), command_annotate },
@@ -1181,6 +1264,8 @@ static const Command commands[] = {
   { "stats", N_("[DOCUMENT]"), N_("Count what the project (or a document) holds"),
     command_stats },
   { "check", "", N_("Check the project's integrity"), command_check },
+  { "export", N_("[DOCUMENT…]"), N_("Export documents as TEI P5 (all when none is named)"),
+    command_export },
 };
 
 static const Command *
@@ -1282,5 +1367,9 @@ main (int    argc,
 
   g_clear_pointer (&globals.project, g_free);
   g_clear_pointer (&globals.annotator, g_free);
+  g_clear_pointer (&export_format, g_free);
+  g_clear_pointer (&export_output, g_free);
+  g_clear_pointer (&export_licence, g_free);
+  g_clear_pointer (&export_publisher, g_free);
   return status;
 }

@@ -15,4 +15,8 @@
 #include "tessera-import.h"
 #include "tessera-json.h"
 #include "tessera-store.h"
+#include "tessera-tei-error.h"
+#include "tessera-tei-export.h"
+#include "tessera-tei-import.h"
+#include "tessera-tei-validator.h"
 #include "tessera-text.h"

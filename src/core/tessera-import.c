@@ -13,6 +13,7 @@
 
 #include "tessera-document.h"
 #include "tessera-store.h"
+#include "tessera-tei-import.h"
 #include "tessera-text.h"
 
 /* Longest title, in code points, ellipsis included. */
@@ -543,6 +544,35 @@ import_result_for_file (TesseraStore *store,
   return result;
 }
 
+/* TEI goes to the TEI importer: files named .xml or .tei, and any whose root is TEI. */
+static gboolean
+is_tei_file (const char *path)
+{
+  return g_str_has_suffix (path, ".xml") || g_str_has_suffix (path, ".XML") ||
+         g_str_has_suffix (path, ".tei") || tessera_tei_file_is_tei (path);
+}
+
+/* One result per document of the file, or one with the error. */
+static void
+append_tei_results (TesseraStore *store,
+                    const char   *path,
+                    GPtrArray    *results)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) imported = tessera_tei_import_file (store, path, NULL, &error);
+
+  if (imported == NULL)
+    {
+      TesseraImportResult *result = import_result_new (path);
+
+      result->error = g_steal_pointer (&error);
+      g_ptr_array_add (results, result);
+      return;
+    }
+  for (guint i = 0; i < imported->len; i++)
+    g_ptr_array_add (results, g_ptr_array_steal_index (imported, i--));
+}
+
 /**
  * tessera_import_paths:
  * @store: the project to import into
@@ -552,7 +582,9 @@ import_result_for_file (TesseraStore *store,
  * Imports each file of @paths, and the `.txt` files directly inside each
  * folder of @paths (not hidden, not in subfolders, in name order). Every
  * file is imported on its own: one that fails leaves no trace and does not
- * stop the others.
+ * stop the others. TEI files (named `.xml` or `.tei`, or whose root element
+ * is TEI or teiCorpus) go to tessera_tei_import_file() and give one result
+ * per document they hold.
  *
  * A folder that cannot be read, or holds no `.txt` file, gets a result of
  * its own with the error.
@@ -580,7 +612,10 @@ tessera_import_paths (TesseraStore        *store,
 
       if (!g_file_test (paths[i], G_FILE_TEST_IS_DIR))
         {
-          g_ptr_array_add (results, import_result_for_file (store, paths[i]));
+          if (is_tei_file (paths[i]))
+            append_tei_results (store, paths[i], results);
+          else
+            g_ptr_array_add (results, import_result_for_file (store, paths[i]));
           continue;
         }
 

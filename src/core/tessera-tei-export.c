@@ -1,0 +1,2691 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tessera-tei"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <libxml/xmlwriter.h>
+
+#include "tessera-tei-export.h"
+
+#include "tessera-store-import-private.h"
+#include "tessera-tei-private.h"
+#include "tessera-text.h"
+
+/*
+ * TEI P5 export, streamed with xmlTextWriter: one document is in memory at a time, however
+ * many the corpus has. Each file is written beside its destination, read back with the
+ * importer's reader and compared with the project (text character for character, every
+ * annotation, claim and relation), and only then renamed into place.
+ *
+ * The body is the stored text, one head or p per line, xml:space="preserve". Annotations
+ * nest where their spans nest; the others (crossing another annotation, a paragraph
+ * boundary, or discontinuous) become fragments chained by @next/@prev and joined in
+ * standOff, or anchors and a span (TESSERA_TEI_OVERLAP_ANCHORS).
+ */
+
+#define SCHEMA_URL "https://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng"
+#define BODY_INDENT "\n        "
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextWriter, xmlFreeTextWriter)
+
+typedef struct
+{
+  guint start;                 /* code points */
+  guint end;                   /* the newline's offset, or the end of the text */
+  gsize byte_start;
+} Line;
+
+typedef struct
+{
+  TesseraStore                  *store;
+  const TesseraTeiExportOptions *options;
+  GListModel                    *tagset;
+  GHashTable                    *types;          /* type id → TesseraAnnotationType */
+  GHashTable                    *annotator_ids;  /* name → gint64 */
+  GHashTable                    *entities;       /* entity id → TesseraEntity */
+  TesseraTeiContext             *context;        /* the entity records, as the model says */
+  GPtrArray                     *written_entities; /* TesseraTeiEntity of the current file */
+  xmlTextWriter                 *writer;
+  GError                        *error;          /* the first failure of the writer */
+  char                          *today;
+  const char                    *file_name;      /* for messages */
+} Exporter;
+
+static void
+exporter_clear (Exporter *self)
+{
+  g_clear_pointer (&self->types, g_hash_table_unref);
+  g_clear_pointer (&self->annotator_ids, g_hash_table_unref);
+  g_clear_pointer (&self->entities, g_hash_table_unref);
+  g_clear_pointer (&self->context, _tessera_tei_context_free);
+  g_clear_pointer (&self->written_entities, g_ptr_array_unref);
+  g_clear_pointer (&self->writer, xmlFreeTextWriter);
+  g_clear_error (&self->error);
+  g_clear_pointer (&self->today, g_free);
+}
+
+/**
+ * tessera_tei_export_options_init:
+ *
+ * Fills @options with the defaults: one file per document, annotations inline, overlap
+ * by fragments and join.
+ */
+void
+tessera_tei_export_options_init (TesseraTeiExportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->overlap = TESSERA_TEI_OVERLAP_FRAGMENTS;
+}
+
+/**
+ * tessera_tei_export_file_name:
+ *
+ * Returns: (transfer full): the name of the file a document is written to when each
+ *   document gets its own file, e.g. "document-12.xml"
+ */
+char *
+tessera_tei_export_file_name (gint64 document_id)
+{
+  return g_strdup_printf ("document-%" G_GINT64_FORMAT ".xml", document_id);
+}
+
+/* Writing helpers: each records the first failure and turns the next calls into no-ops,
+ * so that a full disk is reported once, with the file's name. --------------------------- */
+
+static gboolean
+check (Exporter *self,
+       int       rc)
+{
+  if (rc < 0 && self->error == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (&self->error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_FAILED,
+                   _("Could not write %s: %s"), self->file_name,
+                   saved_errno ? g_strerror (saved_errno) : _("the XML writer failed"));
+    }
+  return self->error == NULL;
+}
+
+static void
+start (Exporter   *self,
+       const char *name)
+{
+  if (self->error == NULL)
+    check (self, xmlTextWriterStartElement (self->writer, BAD_CAST name));
+}
+
+static void
+end (Exporter *self)
+{
+  if (self->error == NULL)
+    check (self, xmlTextWriterEndElement (self->writer));
+}
+
+static void
+attr (Exporter   *self,
+      const char *name,
+      const char *value)
+{
+  if (self->error == NULL && value != NULL)
+    check (self, xmlTextWriterWriteAttribute (self->writer, BAD_CAST name, BAD_CAST value));
+}
+
+static void
+attr_printf (Exporter   *self,
+             const char *name,
+             const char *format,
+             ...) G_GNUC_PRINTF (3, 4);
+
+static void
+attr_printf (Exporter   *self,
+             const char *name,
+             const char *format,
+             ...)
+{
+  g_autofree char *value = NULL;
+  va_list args;
+
+  va_start (args, format);
+  value = g_strdup_vprintf (format, args);
+  va_end (args);
+  attr (self, name, value);
+}
+
+static void
+text (Exporter   *self,
+      const char *content)
+{
+  if (self->error == NULL && content != NULL && *content != '\0')
+    check (self, xmlTextWriterWriteString (self->writer, BAD_CAST content));
+}
+
+static void
+set_indent (Exporter *self,
+            gboolean  indent)
+{
+  if (self->error == NULL)
+    check (self, xmlTextWriterSetIndent (self->writer, indent ? 1 : 0));
+}
+
+/* Stored strings keep their white space: say so where XML would collapse it. */
+static void
+preserve_if_needed (Exporter   *self,
+                    const char *content)
+{
+  g_autofree char *collapsed = _tessera_tei_collapse_space (content);
+
+  if (content != NULL && g_strcmp0 (collapsed, content) != 0)
+    attr (self, "xml:space", "preserve");
+}
+
+/* <name>content</name>, white space kept. */
+static void
+element (Exporter   *self,
+         const char *name,
+         const char *content)
+{
+  start (self, name);
+  preserve_if_needed (self, content);
+  text (self, content);
+  end (self);
+}
+
+static void
+element_typed (Exporter   *self,
+               const char *name,
+               const char *type,
+               const char *content)
+{
+  start (self, name);
+  attr (self, "type", type);
+  preserve_if_needed (self, content);
+  text (self, content);
+  end (self);
+}
+
+static void
+pointer (Exporter   *self,
+         const char *name,
+         const char *id)
+{
+  if (id != NULL)
+    attr_printf (self, name, "#%s", id);
+}
+
+/* Reading the project into the model ----------------------------------------------------- */
+
+static TesseraAnnotationType *
+lookup_type (Exporter *self,
+             gint64    type_id)
+{
+  return g_hash_table_lookup (self->types, &type_id);
+}
+
+static char *
+resp_id (Exporter   *self,
+         const char *annotator)
+{
+  gint64 *id = annotator ? g_hash_table_lookup (self->annotator_ids, annotator) : NULL;
+
+  return id ? g_strdup_printf ("resp-%" G_GINT64_FORMAT, *id) : NULL;
+}
+
+static char *
+entity_xml_id (gint64 entity_id)
+{
+  return entity_id > 0 ? g_strdup_printf ("e%" G_GINT64_FORMAT, entity_id) : NULL;
+}
+
+static char *
+annotation_xml_id (const char *prefix,
+                   gint64      annotation_id)
+{
+  return annotation_id > 0 ? g_strdup_printf ("%sa%" G_GINT64_FORMAT, prefix, annotation_id)
+                           : NULL;
+}
+
+/* The record of an entity as the model holds it (and as it must read back). */
+static TesseraTeiEntity *
+entity_model (Exporter *self,
+              gint64    entity_id,
+              GError  **error)
+{
+  g_autofree char *id = entity_xml_id (entity_id);
+  TesseraTeiEntity *model = g_hash_table_lookup (self->context->entities, id);
+  TesseraEntity *entity;
+  TesseraAnnotationType *type;
+  const TesseraAuthority *authorities;
+  guint n;
+
+  if (model != NULL)
+    return model;
+
+  entity = g_hash_table_lookup (self->entities, &entity_id);
+  if (entity == NULL)
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
+                   _("There is no entity %" G_GINT64_FORMAT " in this project"), entity_id);
+      return NULL;
+    }
+
+  model = _tessera_tei_entity_new ();
+  model->id = g_steal_pointer (&id);
+  model->name = g_strdup (tessera_entity_get_name (entity));
+  model->description = g_strdup (tessera_entity_get_description (entity));
+  type = lookup_type (self, tessera_entity_get_type_id (entity));
+  if (type != NULL)
+    {
+      const char *element_type = NULL;
+      const char *element = _tessera_tei_element_for_type (type, &element_type);
+
+      model->type_key = g_strdup (tessera_annotation_type_get_key (type));
+      model->list = g_strdup (_tessera_tei_entity_list (element, element_type));
+    }
+  else
+    model->list = g_strdup ("object");
+  authorities = tessera_entity_get_authorities (entity, &n);
+  for (guint i = 0; i < n; i++)
+    _tessera_tei_entity_add_authority (model, authorities[i].scheme, authorities[i].uri);
+  model->attributes = tessera_store_dup_attributes (self->store, "entity", entity_id, error);
+  if (model->attributes == NULL)
+    {
+      _tessera_tei_entity_free (model);
+      return NULL;
+    }
+  if (g_hash_table_size (model->attributes) == 0)
+    g_clear_pointer (&model->attributes, g_hash_table_unref);
+
+  _tessera_tei_context_add_entity (self->context, model);
+  return model;
+}
+
+static GHashTable *
+nonempty_or_null (GHashTable *table)
+{
+  if (table != NULL && g_hash_table_size (table) == 0)
+    g_clear_pointer (&table, g_hash_table_unref);
+  return table;
+}
+
+/* The document as the model holds it: what the file must say and what it must read back
+ * as. Ids get @prefix ("d12." in a corpus). */
+static TesseraTeiDocument *
+document_model (Exporter    *self,
+                gint64       document_id,
+                const char  *prefix,
+                GError     **error)
+{
+  g_autoptr(TesseraTeiDocument) model = _tessera_tei_document_new ();
+  g_autoptr(TesseraDocument) document = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
+  g_autofree char *what = NULL;
+
+  document = tessera_store_dup_document (self->store, document_id, error);
+  if (document == NULL)
+    return NULL;
+  model->id = g_strdup_printf ("d%" G_GINT64_FORMAT, document_id);
+  model->info.title = g_strdup (tessera_document_get_title (document));
+  model->info.author = g_strdup (tessera_document_get_author (document));
+  model->info.source_url = g_strdup (tessera_document_get_source_url (document));
+  model->info.publisher = g_strdup (tessera_document_get_publisher (document));
+  model->info.publication_date = g_strdup (tessera_document_get_publication_date (document));
+  model->info.language = g_strdup (tessera_document_get_language (document));
+  model->info.licence = g_strdup (tessera_document_get_licence (document));
+  model->info.notes = g_strdup (tessera_document_get_notes (document));
+  model->progress = tessera_document_get_progress (document);
+
+  model->text = tessera_store_dup_document_text (self->store, document_id, error);
+  if (model->text == NULL)
+    return NULL;
+  what = g_strdup_printf (_("The text of “%s”"), model->info.title ? model->info.title : "");
+  if (!_tessera_tei_check_text (model->text, what, error))
+    return NULL;
+
+  model->attributes = tessera_store_dup_attributes (self->store, "document", document_id, error);
+  if (model->attributes == NULL)
+    return NULL;
+  model->attributes = nonempty_or_null (model->attributes);
+
+  annotations = tessera_store_dup_annotations (self->store, document_id, error);
+  if (annotations == NULL)
+    return NULL;
+  attributes = _tessera_store_dup_document_attributes (self->store, document_id, error);
+  if (attributes == NULL)
+    return NULL;
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      TesseraAnnotation *annotation = g_ptr_array_index (annotations, i);
+      g_autoptr(TesseraTeiAnnotation) a = _tessera_tei_annotation_new ();
+      TesseraAnnotationType *type = lookup_type (self, tessera_annotation_get_type_id (annotation));
+      gint64 id = tessera_annotation_get_id (annotation);
+      const char *element_type = NULL;
+      const TesseraRange *ranges;
+      GHashTable *own_attributes;
+      guint n;
+
+      g_assert (type != NULL);
+      a->store_id = id;
+      a->id = annotation_xml_id (prefix, id);
+      a->type_key = g_strdup (tessera_annotation_type_get_key (type));
+      a->type_position = tessera_annotation_type_get_position (type);
+      a->element = g_strdup (_tessera_tei_element_for_type (type, &element_type));
+      a->element_type = g_strdup (element_type);
+      ranges = tessera_annotation_get_ranges (annotation, &n);
+      g_array_append_vals (a->ranges, ranges, n);
+      a->annotator = g_strdup (tessera_annotation_get_annotator (annotation));
+      a->certainty = tessera_annotation_get_certainty (annotation);
+      a->status = tessera_annotation_get_status (annotation);
+      a->note = g_strdup (tessera_annotation_get_note (annotation));
+      a->normalized = g_strdup (tessera_annotation_get_normalized (annotation));
+      own_attributes = g_hash_table_lookup (attributes, &id);
+      if (own_attributes != NULL)
+        a->attributes = g_hash_table_ref (own_attributes);
+
+      if (tessera_annotation_get_entity_id (annotation) > 0)
+        {
+          if (entity_model (self, tessera_annotation_get_entity_id (annotation), error) == NULL)
+            return NULL;
+          a->entity = entity_xml_id (tessera_annotation_get_entity_id (annotation));
+        }
+
+      if (tessera_annotation_type_get_kind (type) == TESSERA_KIND_CLAIM)
+        {
+          g_autoptr(TesseraClaim) claim = tessera_store_dup_claim (self->store, id, error);
+          TesseraTeiClaim *c;
+
+          if (claim == NULL)
+            return NULL;
+          c = a->claim = _tessera_tei_claim_new ();
+          if (tessera_claim_get_source_entity_id (claim) > 0)
+            {
+              if (entity_model (self, tessera_claim_get_source_entity_id (claim), error) == NULL)
+                return NULL;
+              c->source_entity = entity_xml_id (tessera_claim_get_source_entity_id (claim));
+            }
+          c->source_annotation = annotation_xml_id (prefix,
+                                                    tessera_claim_get_source_annotation_id (claim));
+          c->cue = annotation_xml_id (prefix, tessera_claim_get_cue_annotation_id (claim));
+          c->parent = annotation_xml_id (prefix, tessera_claim_get_parent_annotation_id (claim));
+          c->source_kind = g_strdup (tessera_claim_get_source_kind (claim));
+          c->quote_type = g_strdup (tessera_claim_get_quote_type (claim));
+          c->polarity = g_strdup (tessera_claim_get_polarity (claim));
+          c->factuality = g_strdup (tessera_claim_get_factuality (claim));
+          c->writer_distance = g_strdup (tessera_claim_get_writer_distance (claim));
+          c->statement_date = g_strdup (tessera_claim_get_statement_date (claim));
+          c->topic = g_strdup (tessera_claim_get_topic (claim));
+        }
+
+      g_ptr_array_add (model->annotations, g_steal_pointer (&a));
+    }
+
+  relations = tessera_store_dup_relations (self->store, document_id, error);
+  if (relations == NULL)
+    return NULL;
+  for (guint i = 0; i < relations->len; i++)
+    {
+      TesseraRelation *relation = g_ptr_array_index (relations, i);
+      TesseraTeiRelation *r = g_new0 (TesseraTeiRelation, 1);
+
+      r->id = g_strdup_printf ("%sr%" G_GINT64_FORMAT, prefix, relation->id);
+      r->type = g_strdup (relation->type);
+      r->source = annotation_xml_id (prefix, relation->source_id);
+      r->target = annotation_xml_id (prefix, relation->target_id);
+      r->note = g_strdup (relation->note);
+      r->annotator = g_strdup (relation->annotator);
+      g_ptr_array_add (model->relations, r);
+    }
+
+  return g_steal_pointer (&model);
+}
+
+/* Layout of the body: where each element opens and closes ------------------------------- */
+
+typedef struct
+{
+  guint annotation;            /* index in the document's annotations */
+  guint range;
+  guint start;
+  guint end;
+} Piece;
+
+typedef struct
+{
+  guint    annotation;
+  guint    range;
+  guint    start;
+  guint    end;
+  guint    number;             /* 1-based, in document order, per annotation */
+  int      next;               /* fragment index in the same range, or -1 */
+  int      prev;
+  guint    chain_position;     /* 0-based within the range's chain */
+  guint    chain_length;
+  gboolean discarded;
+} Fragment;
+
+typedef enum
+{
+  EVENT_OPEN,
+  EVENT_CLOSE,
+  EVENT_ANCHOR_START,
+  EVENT_ANCHOR_END,
+} EventKind;
+
+typedef struct
+{
+  guint     offset;
+  EventKind kind;
+  guint     index;             /* a fragment, or for anchors an annotation */
+  guint     range;             /* anchors: the range */
+} Event;
+
+typedef struct
+{
+  GArray    *lines;            /* Line */
+  GArray    *fragments;        /* Fragment */
+  GArray    *events;           /* Event */
+  GArray    *paragraph_events; /* guint: first event of each paragraph, then the total */
+  guint     *n_fragments;      /* per annotation */
+  GArray   **fragments_of;     /* per annotation: fragment indices in document order */
+  gboolean  *anchored;         /* per annotation */
+  guint      n_annotations;
+  gboolean   head;             /* the first line is the title */
+} Layout;
+
+static void
+layout_free (Layout *layout)
+{
+  if (layout == NULL)
+    return;
+  g_array_unref (layout->lines);
+  g_clear_pointer (&layout->fragments, g_array_unref);
+  g_clear_pointer (&layout->events, g_array_unref);
+  g_clear_pointer (&layout->paragraph_events, g_array_unref);
+  for (guint i = 0; layout->fragments_of != NULL && i < layout->n_annotations; i++)
+    g_clear_pointer (&layout->fragments_of[i], g_array_unref);
+  g_free (layout->fragments_of);
+  g_free (layout->n_fragments);
+  g_free (layout->anchored);
+  g_free (layout);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Layout, layout_free)
+
+static GArray *
+split_lines (const char *text)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  Line line = { 0, 0, 0 };
+  guint offset = 0;
+  const char *p;
+
+  for (p = text; *p; p = g_utf8_next_char (p), offset++)
+    {
+      if (*p == '\n')
+        {
+          line.end = offset;
+          g_array_append_val (lines, line);
+          line.start = offset + 1;
+          line.byte_start = (gsize) (p - text) + 1;
+        }
+    }
+  line.end = offset;
+  g_array_append_val (lines, line);
+  return lines;
+}
+
+/* The paragraph an offset belongs to: the one whose text it starts, ends or is in. An
+ * offset on a newline is the end of the paragraph before it. */
+static guint
+paragraph_of (GArray *lines,
+              guint   offset)
+{
+  guint lo = 0, hi = lines->len;
+
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (lines, Line, mid).start <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static gboolean
+is_said_like (const char *element)
+{
+  return g_strcmp0 (element, "said") == 0 || g_strcmp0 (element, "quote") == 0;
+}
+
+static gboolean
+is_date_like (const char *element)
+{
+  return g_strcmp0 (element, "date") == 0 || g_strcmp0 (element, "time") == 0;
+}
+
+typedef struct
+{
+  TesseraTeiDocument *document;
+  Layout             *layout;
+  GArray             *stack;     /* fragment indices */
+} Sweep;
+
+static TesseraTeiAnnotation *
+sweep_annotation (Sweep *sweep,
+                  guint  annotation)
+{
+  return g_ptr_array_index (sweep->document->annotations, annotation);
+}
+
+/* Opening order at one offset: longest first (it is the outer one), then the type's place
+ * in the tagset, then the id. A claim goes round a date it coincides with, since a date
+ * cannot hold a claim. */
+static int
+piece_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  Sweep *sweep = data;
+  const Piece *pa = a, *pb = b;
+  TesseraTeiAnnotation *aa = sweep_annotation (sweep, pa->annotation);
+  TesseraTeiAnnotation *ab = sweep_annotation (sweep, pb->annotation);
+
+  if (pa->start != pb->start)
+    return pa->start < pb->start ? -1 : 1;
+  if (pa->end != pb->end)
+    return pa->end > pb->end ? -1 : 1;
+  if (is_said_like (aa->element) && is_date_like (ab->element))
+    return -1;
+  if (is_date_like (aa->element) && is_said_like (ab->element))
+    return 1;
+  if (aa->type_position != ab->type_position)
+    return aa->type_position < ab->type_position ? -1 : 1;
+  if (aa->store_id != ab->store_id)
+    return aa->store_id < ab->store_id ? -1 : 1;
+  return (pa->range > pb->range) - (pa->range < pb->range);
+}
+
+static Fragment *
+fragment_at (Sweep *sweep,
+             guint  index)
+{
+  return &g_array_index (sweep->layout->fragments, Fragment, index);
+}
+
+static void
+emit (Sweep     *sweep,
+      guint      offset,
+      EventKind  kind,
+      guint      index,
+      guint      range)
+{
+  Event event = { offset, kind, index, range };
+
+  g_array_append_val (sweep->layout->events, event);
+}
+
+static guint
+open_fragment (Sweep       *sweep,
+               const Piece *piece,
+               guint        offset)
+{
+  Fragment fragment = { piece->annotation, piece->range, offset, piece->end, 0, -1, -1, 0, 0,
+                        FALSE };
+  guint index = sweep->layout->fragments->len;
+
+  g_array_append_val (sweep->layout->fragments, fragment);
+  emit (sweep, offset, EVENT_OPEN, index, 0);
+  return index;
+}
+
+/* Closes the stack down to @depth; the pieces that go on are returned, outermost first. */
+static GArray *
+close_down_to (Sweep *sweep,
+               guint  depth,
+               guint  offset)
+{
+  GArray *going_on = g_array_new (FALSE, FALSE, sizeof (Piece));
+
+  while (sweep->stack->len > depth)
+    {
+      guint index = g_array_index (sweep->stack, guint, sweep->stack->len - 1);
+      Fragment *fragment = fragment_at (sweep, index);
+      Piece piece = { fragment->annotation, fragment->range, offset, fragment->end };
+
+      g_array_set_size (sweep->stack, sweep->stack->len - 1);
+      if (fragment->start == offset && fragment->end > offset)
+        {
+          /* Opened here a moment ago: take it back rather than leave an empty fragment. */
+          for (guint i = sweep->layout->events->len; i > 0; i--)
+            {
+              Event *event = &g_array_index (sweep->layout->events, Event, i - 1);
+
+              if (event->kind == EVENT_OPEN && event->index == index)
+                {
+                  g_array_remove_index (sweep->layout->events, i - 1);
+                  break;
+                }
+            }
+          fragment->discarded = TRUE;
+        }
+      else
+        {
+          emit (sweep, offset, EVENT_CLOSE, index, 0);
+          /* The fragment's own end is where it closes now. */
+          fragment->end = offset;
+        }
+      if (piece.end > offset)
+        g_array_prepend_val (going_on, piece);
+    }
+  return going_on;
+}
+
+static void
+push_piece (Sweep       *sweep,
+            const Piece *piece,
+            guint        offset)
+{
+  TesseraTeiAnnotation *annotation = sweep_annotation (sweep, piece->annotation);
+  guint index;
+
+  /* A claim cannot be inside a date: split the date around it. */
+  if (is_said_like (annotation->element))
+    {
+      for (guint depth = 0; depth < sweep->stack->len; depth++)
+        {
+          Fragment *fragment = fragment_at (sweep, g_array_index (sweep->stack, guint, depth));
+
+          if (is_date_like (sweep_annotation (sweep, fragment->annotation)->element))
+            {
+              g_autoptr(GArray) going_on = close_down_to (sweep, depth, offset);
+
+              push_piece (sweep, piece, offset);
+              for (guint i = 0; i < going_on->len; i++)
+                push_piece (sweep, &g_array_index (going_on, Piece, i), offset);
+              return;
+            }
+        }
+    }
+
+  index = open_fragment (sweep, piece, offset);
+  if (piece->end == offset)
+    {
+      emit (sweep, offset, EVENT_CLOSE, index, 0);
+      return;
+    }
+  g_array_append_val (sweep->stack, index);
+}
+
+typedef struct
+{
+  guint offset;
+  guint annotation;
+  guint range;
+  gboolean is_end;
+} AnchorPoint;
+
+static int
+anchor_compare (gconstpointer a,
+                gconstpointer b)
+{
+  const AnchorPoint *pa = a, *pb = b;
+
+  if (pa->offset != pb->offset)
+    return pa->offset < pb->offset ? -1 : 1;
+  if (pa->annotation != pb->annotation)
+    return pa->annotation < pb->annotation ? -1 : 1;
+  if (pa->range != pb->range)
+    return pa->range < pb->range ? -1 : 1;
+  return (pa->is_end > pb->is_end) - (pa->is_end < pb->is_end);
+}
+
+/* One paragraph: the pieces in opening order, the anchors by offset. */
+static void
+sweep_paragraph (Sweep  *sweep,
+                 GArray *pieces,
+                 GArray *anchors)
+{
+  guint next_piece = 0, next_anchor = 0;
+
+  g_array_sort_with_data (pieces, piece_compare, sweep);
+  g_array_sort (anchors, anchor_compare);
+
+  for (;;)
+    {
+      guint offset = G_MAXUINT;
+      g_autoptr(GArray) to_open = g_array_new (FALSE, FALSE, sizeof (Piece));
+
+      if (next_piece < pieces->len)
+        offset = g_array_index (pieces, Piece, next_piece).start;
+      if (next_anchor < anchors->len)
+        offset = MIN (offset, g_array_index (anchors, AnchorPoint, next_anchor).offset);
+      for (guint i = 0; i < sweep->stack->len; i++)
+        offset = MIN (offset, fragment_at (sweep, g_array_index (sweep->stack, guint, i))->end);
+      if (offset == G_MAXUINT)
+        break;
+
+      /* Close what ends here; what was inside and goes on is reopened. */
+      for (guint depth = 0; depth < sweep->stack->len; depth++)
+        {
+          Fragment *fragment = fragment_at (sweep, g_array_index (sweep->stack, guint, depth));
+
+          if (fragment->end == offset)
+            {
+              g_autoptr(GArray) going_on = close_down_to (sweep, depth, offset);
+
+              g_array_append_vals (to_open, going_on->data, going_on->len);
+              break;
+            }
+        }
+
+      while (next_anchor < anchors->len &&
+             g_array_index (anchors, AnchorPoint, next_anchor).offset == offset)
+        {
+          AnchorPoint *anchor = &g_array_index (anchors, AnchorPoint, next_anchor++);
+
+          emit (sweep, offset, anchor->is_end ? EVENT_ANCHOR_END : EVENT_ANCHOR_START,
+                anchor->annotation, anchor->range);
+        }
+
+      while (next_piece < pieces->len && g_array_index (pieces, Piece, next_piece).start == offset)
+        {
+          Piece *piece = &g_array_index (pieces, Piece, next_piece++);
+
+          if (piece->end == piece->start)
+            push_piece (sweep, piece, offset);
+          else
+            g_array_append_val (to_open, *piece);
+        }
+
+      g_array_sort_with_data (to_open, piece_compare, sweep);
+      for (guint i = 0; i < to_open->len; i++)
+        {
+          Piece piece = g_array_index (to_open, Piece, i);
+
+          piece.start = offset;
+          push_piece (sweep, &piece, offset);
+        }
+    }
+  g_assert (sweep->stack->len == 0);
+}
+
+/* The parts of a range in each paragraph it touches. A range that starts on a newline gets
+ * an empty piece at the end of the paragraph before, one that ends just after a newline an
+ * empty piece at the start of the paragraph after: so that fragments say exactly which
+ * newlines the annotation covers. */
+static void
+add_pieces (GArray   *lines,
+            guint     annotation,
+            guint     range_index,
+            const TesseraRange *range,
+            GArray  **per_paragraph)
+{
+  guint first = paragraph_of (lines, range->start);
+  guint last = paragraph_of (lines, range->end);
+
+  for (guint k = first; k <= last; k++)
+    {
+      const Line *line = &g_array_index (lines, Line, k);
+      Piece piece = { annotation, range_index, MAX (range->start, line->start),
+                      MIN (range->end, line->end) };
+
+      if (piece.start < piece.end ||
+          (k == first && range->start == line->end && k < last) ||
+          (k == last && range->end == line->start && k > first))
+        {
+          if (piece.start > piece.end)
+            piece.start = piece.end;
+          g_array_append_val (per_paragraph[k], piece);
+        }
+    }
+}
+
+static void
+sweep_document (TesseraTeiDocument *document,
+                Layout             *layout)
+{
+  guint n_lines = layout->lines->len;
+  GArray **pieces = g_new0 (GArray *, n_lines);
+  GArray **anchors = g_new0 (GArray *, n_lines);
+  Sweep sweep = { document, layout, g_array_new (FALSE, FALSE, sizeof (guint)) };
+
+  g_clear_pointer (&layout->fragments, g_array_unref);
+  g_clear_pointer (&layout->events, g_array_unref);
+  g_clear_pointer (&layout->paragraph_events, g_array_unref);
+  layout->fragments = g_array_new (FALSE, FALSE, sizeof (Fragment));
+  layout->events = g_array_new (FALSE, FALSE, sizeof (Event));
+  layout->paragraph_events = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_lines + 1);
+
+  for (guint i = 0; i < document->annotations->len; i++)
+    {
+      TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
+
+      for (guint r = 0; r < annotation->ranges->len; r++)
+        {
+          const TesseraRange *range = &g_array_index (annotation->ranges, TesseraRange, r);
+
+          if (layout->anchored[i])
+            {
+              AnchorPoint start_point = { range->start, i, r, FALSE };
+              AnchorPoint end_point = { range->end, i, r, TRUE };
+              guint k = paragraph_of (layout->lines, range->start);
+
+              if (anchors[k] == NULL)
+                anchors[k] = g_array_new (FALSE, FALSE, sizeof (AnchorPoint));
+              g_array_append_val (anchors[k], start_point);
+              k = paragraph_of (layout->lines, range->end);
+              if (anchors[k] == NULL)
+                anchors[k] = g_array_new (FALSE, FALSE, sizeof (AnchorPoint));
+              g_array_append_val (anchors[k], end_point);
+              continue;
+            }
+          {
+            guint first = paragraph_of (layout->lines, range->start);
+            guint last = paragraph_of (layout->lines, range->end);
+
+            for (guint k = first; k <= last; k++)
+              if (pieces[k] == NULL)
+                pieces[k] = g_array_new (FALSE, FALSE, sizeof (Piece));
+          }
+          add_pieces (layout->lines, i, r, range, pieces);
+        }
+    }
+
+  for (guint k = 0; k < n_lines; k++)
+    {
+      guint first_event = layout->events->len;
+
+      g_array_append_val (layout->paragraph_events, first_event);
+      if (pieces[k] == NULL && anchors[k] == NULL)
+        continue;
+      if (pieces[k] == NULL)
+        pieces[k] = g_array_new (FALSE, FALSE, sizeof (Piece));
+      if (anchors[k] == NULL)
+        anchors[k] = g_array_new (FALSE, FALSE, sizeof (AnchorPoint));
+      /* Anchors stay in annotation order at one offset; ends before starts don't matter. */
+      sweep_paragraph (&sweep, pieces[k], anchors[k]);
+      g_array_unref (pieces[k]);
+      g_array_unref (anchors[k]);
+    }
+  {
+    guint total = layout->events->len;
+
+    g_array_append_val (layout->paragraph_events, total);
+  }
+
+  g_array_unref (sweep.stack);
+  g_free (pieces);
+  g_free (anchors);
+}
+
+/* Numbers the fragments of each annotation in document order and chains those of each
+ * range with next/prev. */
+static void
+number_fragments (Layout *layout)
+{
+  for (guint i = 0; i < layout->n_annotations; i++)
+    {
+      layout->n_fragments[i] = 0;
+      g_clear_pointer (&layout->fragments_of[i], g_array_unref);
+    }
+
+  for (guint e = 0; e < layout->events->len; e++)
+    {
+      Event *event = &g_array_index (layout->events, Event, e);
+      Fragment *fragment;
+      GArray *list;
+
+      if (event->kind != EVENT_OPEN)
+        continue;
+      fragment = &g_array_index (layout->fragments, Fragment, event->index);
+      g_assert (!fragment->discarded);
+      list = layout->fragments_of[fragment->annotation];
+      if (list == NULL)
+        list = layout->fragments_of[fragment->annotation] = g_array_new (FALSE, FALSE,
+                                                                         sizeof (guint));
+      fragment->number = ++layout->n_fragments[fragment->annotation];
+      g_array_append_val (list, event->index);
+    }
+
+  for (guint i = 0; i < layout->n_annotations; i++)
+    {
+      GArray *list = layout->fragments_of[i];
+      g_autoptr(GHashTable) last_of_range = NULL;
+
+      if (list == NULL)
+        continue;
+      last_of_range = g_hash_table_new (g_direct_hash, g_direct_equal);
+      for (guint j = 0; j < list->len; j++)
+        {
+          guint index = g_array_index (list, guint, j);
+          Fragment *fragment = &g_array_index (layout->fragments, Fragment, index);
+          gpointer previous;
+
+          if (g_hash_table_lookup_extended (last_of_range, GUINT_TO_POINTER (fragment->range),
+                                            NULL, &previous))
+            {
+              Fragment *before = &g_array_index (layout->fragments, Fragment,
+                                                 GPOINTER_TO_UINT (previous));
+
+              before->next = (int) index;
+              fragment->prev = (int) GPOINTER_TO_UINT (previous);
+              fragment->chain_position = before->chain_position + 1;
+            }
+          g_hash_table_insert (last_of_range, GUINT_TO_POINTER (fragment->range),
+                               GUINT_TO_POINTER (index));
+        }
+      /* Chain lengths, walking each chain from its last fragment. */
+      for (guint j = list->len; j > 0; j--)
+        {
+          Fragment *fragment = &g_array_index (layout->fragments, Fragment,
+                                               g_array_index (list, guint, j - 1));
+
+          fragment->chain_length = fragment->next < 0
+            ? fragment->chain_position + 1
+            : g_array_index (layout->fragments, Fragment, fragment->next).chain_length;
+        }
+    }
+}
+
+static Layout *
+compute_layout (TesseraTeiDocument            *document,
+                const TesseraTeiExportOptions *options)
+{
+  g_autoptr(Layout) layout = g_new0 (Layout, 1);
+  guint n = document->annotations->len;
+
+  layout->lines = split_lines (document->text);
+  layout->n_annotations = n;
+  layout->n_fragments = g_new0 (guint, n);
+  layout->fragments_of = g_new0 (GArray *, n);
+  layout->anchored = g_new0 (gboolean, n);
+
+  if (document->info.title != NULL && *document->info.title != '\0')
+    {
+      const Line *first = &g_array_index (layout->lines, Line, 0);
+      gsize length = (gsize) (g_utf8_offset_to_pointer (document->text, first->end) -
+                              document->text);
+      g_autofree char *line = g_strndup (document->text, length);
+
+      /* Plain-text import titles a document after its first line, trimmed. */
+      layout->head = g_str_equal (g_strstrip (line), document->info.title);
+    }
+
+  if (options->standoff_only)
+    return g_steal_pointer (&layout);
+
+  if (options->overlap == TESSERA_TEI_OVERLAP_ANCHORS)
+    {
+      /* Anchor what cannot be one element: several ranges or paragraphs from the start,
+       * then whatever the sweep has to fragment, until nothing is. */
+      for (guint i = 0; i < n; i++)
+        {
+          TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
+          const TesseraRange *range = &g_array_index (annotation->ranges, TesseraRange, 0);
+
+          layout->anchored[i] = annotation->ranges->len != 1 ||
+                                paragraph_of (layout->lines, range->start) !=
+                                paragraph_of (layout->lines, range->end);
+        }
+      for (;;)
+        {
+          gboolean changed = FALSE;
+
+          sweep_document (document, layout);
+          number_fragments (layout);
+          for (guint i = 0; i < n; i++)
+            {
+              if (!layout->anchored[i] && layout->n_fragments[i] > 1)
+                {
+                  layout->anchored[i] = TRUE;
+                  changed = TRUE;
+                }
+            }
+          if (!changed)
+            break;
+        }
+      return g_steal_pointer (&layout);
+    }
+
+  sweep_document (document, layout);
+  number_fragments (layout);
+  return g_steal_pointer (&layout);
+}
+
+/* Writing the body ------------------------------------------------------------------------- */
+
+static char *
+fragment_xml_id (TesseraTeiAnnotation *annotation,
+                 Layout               *layout,
+                 guint                 index)
+{
+  Fragment *fragment = &g_array_index (layout->fragments, Fragment, index);
+
+  if (layout->n_fragments[fragment->annotation] == 1)
+    return g_strdup (annotation->id);
+  return g_strdup_printf ("%s.%u", annotation->id, fragment->number);
+}
+
+static gboolean
+writes_when (TesseraTeiAnnotation *annotation)
+{
+  return g_strcmp0 (annotation->element, "date") == 0 &&
+         _tessera_tei_is_w3c_date (annotation->normalized);
+}
+
+/* The @who of a claim: its source entity, else the mention of its source. */
+static const char *
+claim_who (TesseraTeiAnnotation *annotation)
+{
+  if (annotation->claim == NULL)
+    return NULL;
+  return annotation->claim->source_entity ? annotation->claim->source_entity
+                                          : annotation->claim->source_annotation;
+}
+
+static const char *
+claim_direct (TesseraTeiAnnotation *annotation)
+{
+  const char *quote_type = annotation->claim ? annotation->claim->quote_type : NULL;
+
+  if (quote_type == NULL)
+    return NULL;
+  if (g_str_equal (quote_type, "direct"))
+    return "true";
+  if (g_str_equal (quote_type, "mixed"))
+    return "unknown";
+  return "false";
+}
+
+static void
+identity_attributes (Exporter             *self,
+                     TesseraTeiAnnotation *annotation)
+{
+  g_autofree char *category = _tessera_tei_category_id (annotation->type_key);
+  g_autofree char *resp = resp_id (self, annotation->annotator);
+
+  pointer (self, "ana", category);
+  pointer (self, "resp", resp);
+  if (annotation->certainty != TESSERA_CERTAINTY_UNKNOWN)
+    attr (self, "cert", tessera_certainty_to_string (annotation->certainty));
+}
+
+static void
+open_element (Exporter           *self,
+              TesseraTeiDocument *document,
+              Layout             *layout,
+              guint               index)
+{
+  Fragment *fragment = &g_array_index (layout->fragments, Fragment, index);
+  TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations,
+                                                        fragment->annotation);
+  g_autofree char *id = fragment_xml_id (annotation, layout, index);
+  gboolean whole = layout->n_fragments[fragment->annotation] == 1;
+
+  start (self, annotation->element);
+  attr (self, "xml:id", id);
+  attr (self, "type", annotation->element_type);
+  if (whole)
+    identity_attributes (self, annotation);
+  pointer (self, "ref", annotation->entity);
+  if (writes_when (annotation))
+    attr (self, "when", annotation->normalized);
+  if (g_str_equal (annotation->element, "said"))
+    {
+      pointer (self, "who", claim_who (annotation));
+      attr (self, "direct", claim_direct (annotation));
+    }
+  if (!whole)
+    {
+      if (fragment->next >= 0)
+        {
+          g_autofree char *next = fragment_xml_id (annotation, layout, (guint) fragment->next);
+
+          pointer (self, "next", next);
+        }
+      if (fragment->prev >= 0)
+        {
+          g_autofree char *prev = fragment_xml_id (annotation, layout, (guint) fragment->prev);
+
+          pointer (self, "prev", prev);
+        }
+      if (g_str_equal (annotation->element, "seg") && fragment->chain_length > 1)
+        attr (self, "part", fragment->chain_position == 0 ? "I"
+                            : fragment->chain_position + 1 == fragment->chain_length ? "F"
+                            : "M");
+    }
+}
+
+static char *
+anchor_xml_id (TesseraTeiAnnotation *annotation,
+               guint                 range,
+               gboolean              is_end)
+{
+  return g_strdup_printf ("%s.%c%u", annotation->id, is_end ? 'e' : 's', range + 1);
+}
+
+static void
+write_text_span (Exporter    *self,
+                 GString     *scratch,
+                 const char **cursor,
+                 guint       *offset,
+                 guint        until)
+{
+  const char *from = *cursor;
+
+  while (*offset < until)
+    {
+      *cursor = g_utf8_next_char (*cursor);
+      (*offset)++;
+    }
+  if (*cursor > from)
+    {
+      g_string_truncate (scratch, 0);
+      g_string_append_len (scratch, from, *cursor - from);
+      text (self, scratch->str);
+    }
+}
+
+static void
+write_body (Exporter           *self,
+            TesseraTeiDocument *document,
+            Layout             *layout,
+            const char         *prefix,
+            GCancellable       *cancellable)
+{
+  g_autoptr(GString) scratch = g_string_new (NULL);
+
+  /* No indentation from here: inside p every character is text. */
+  set_indent (self, FALSE);
+  text (self, *prefix ? "    " : "  ");
+  start (self, "text");
+  if (!layout->head && document->info.title != NULL && *document->info.title != '\0')
+    {
+      /* The title is not the first line: it heads the text from outside the body, which
+       * alone is the stored text. */
+      text (self, "\n    ");
+      start (self, "front");
+      start (self, "docTitle");
+      element (self, "titlePart", document->info.title);
+      end (self);
+      end (self);
+    }
+  text (self, "\n    ");
+  start (self, "body");
+  attr (self, "xml:space", "preserve");
+  text (self, "\n      ");
+  start (self, "div");
+  attr (self, "type", "article");
+
+  for (guint k = 0; k < layout->lines->len && self->error == NULL; k++)
+    {
+      const Line *line = &g_array_index (layout->lines, Line, k);
+      const char *cursor = document->text + line->byte_start;
+      guint offset = line->start;
+
+      if (k % 256 == 0 && g_cancellable_is_cancelled (cancellable))
+        return;
+
+      text (self, BODY_INDENT);
+      start (self, k == 0 && layout->head ? "head" : "p");
+      attr_printf (self, "xml:id", "%sp%u", prefix, k + 1);
+
+      if (layout->events != NULL)
+        {
+          guint first = g_array_index (layout->paragraph_events, guint, k);
+          guint last = g_array_index (layout->paragraph_events, guint, k + 1);
+
+          for (guint e = first; e < last; e++)
+            {
+              Event *event = &g_array_index (layout->events, Event, e);
+
+              write_text_span (self, scratch, &cursor, &offset, event->offset);
+              switch (event->kind)
+                {
+                case EVENT_OPEN:
+                  open_element (self, document, layout, event->index);
+                  break;
+                case EVENT_CLOSE:
+                  end (self);
+                  break;
+                case EVENT_ANCHOR_START:
+                case EVENT_ANCHOR_END:
+                  {
+                    TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations,
+                                                                          event->index);
+                    g_autofree char *id = anchor_xml_id (annotation, event->range,
+                                                         event->kind == EVENT_ANCHOR_END);
+
+                    start (self, "anchor");
+                    attr (self, "xml:id", id);
+                    end (self);
+                  }
+                  break;
+                default:
+                  g_assert_not_reached ();
+                }
+            }
+        }
+      write_text_span (self, scratch, &cursor, &offset, line->end);
+      end (self);
+    }
+
+  text (self, "\n      ");
+  end (self);   /* div */
+  text (self, "\n    ");
+  end (self);   /* body */
+  text (self, "\n  ");
+  end (self);   /* text */
+  text (self, "\n");
+  set_indent (self, TRUE);
+}
+
+/* Writing the header -------------------------------------------------------------------- */
+
+static const char *
+language_name (const char *tag)
+{
+  static const struct { const char *tag; const char *name; } names[] = {
+    { "fr", "français" }, { "en", "English" }, { "de", "Deutsch" }, { "es", "español" },
+    { "it", "italiano" }, { "ar", "العربية" }, { "pt", "português" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (g_ascii_strncasecmp (tag, names[i].tag, 2) == 0 && (tag[2] == '\0' || tag[2] == '-'))
+        return names[i].name;
+    }
+  return tag;
+}
+
+static void
+write_resp_stmts (Exporter  *self,
+                  GPtrArray *names)
+{
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *id = resp_id (self, name);
+
+      if (id == NULL)
+        continue;
+      start (self, "respStmt");
+      attr (self, "xml:id", id);
+      element (self, "resp", "annotation");
+      element (self, "name", name);
+      end (self);
+    }
+}
+
+static void
+write_publication_stmt (Exporter *self)
+{
+  const char *publisher = self->options->publisher;
+
+  if (publisher == NULL || *publisher == '\0')
+    publisher = tessera_store_get_annotator (self->store);
+
+  start (self, "publicationStmt");
+  element (self, "publisher", publisher);
+  start (self, "date");
+  attr (self, "when", self->today);
+  text (self, self->today);
+  end (self);
+  start (self, "availability");
+  start (self, "licence");
+  if (self->options->licence_url != NULL)
+    {
+      attr (self, "target", self->options->licence_url);
+      text (self, "Annotations: ");
+      text (self, self->options->licence_url);
+    }
+  else
+    text (self, "The licence of the annotations is not stated; ask the publisher.");
+  end (self);
+  end (self);
+  end (self);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Key → value pairs as <note type="attribute" n="key">value</note>, by key. */
+static void
+write_attribute_notes (Exporter   *self,
+                       GHashTable *attributes)
+{
+  g_autofree gpointer *keys = NULL;
+  guint n = 0;
+
+  if (attributes == NULL)
+    return;
+  keys = g_hash_table_get_keys_as_array (attributes, &n);
+  qsort (keys, n, sizeof (gpointer), compare_strings);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *value = g_hash_table_lookup (attributes, keys[i]);
+
+      start (self, "note");
+      attr (self, "type", "attribute");
+      attr (self, "n", keys[i]);
+      preserve_if_needed (self, value);
+      text (self, value);
+      end (self);
+    }
+}
+
+static gboolean
+is_set (const char *value)
+{
+  return value != NULL && *value != '\0';
+}
+
+static void
+write_bibl (Exporter           *self,
+            TesseraTeiDocument *document)
+{
+  const TesseraDocumentInfo *info = &document->info;
+
+  start (self, "bibl");
+  attr (self, "type", "article");
+  start (self, "title");
+  attr (self, "level", "a");
+  preserve_if_needed (self, info->title);
+  text (self, info->title);
+  end (self);
+  if (is_set (info->author))
+    element (self, "author", info->author);
+  if (is_set (info->publisher))
+    element (self, "publisher", info->publisher);
+  if (is_set (info->publication_date))
+    {
+      start (self, "date");
+      if (_tessera_tei_is_w3c_date (info->publication_date))
+        attr (self, "when", info->publication_date);
+      preserve_if_needed (self, info->publication_date);
+      text (self, info->publication_date);
+      end (self);
+    }
+  if (is_set (info->source_url))
+    element_typed (self, "idno", "URI", info->source_url);
+  if (is_set (info->licence))
+    {
+      start (self, "availability");
+      element (self, "licence", info->licence);
+      end (self);
+    }
+  end (self);
+}
+
+static void
+write_notes_stmt (Exporter           *self,
+                  TesseraTeiDocument *document)
+{
+  if (!is_set (document->info.notes) && document->attributes == NULL)
+    return;
+  start (self, "notesStmt");
+  if (is_set (document->info.notes))
+    element_typed (self, "note", "notes", document->info.notes);
+  write_attribute_notes (self, document->attributes);
+  end (self);
+}
+
+static void
+write_editorial_decl (Exporter *self)
+{
+  const TesseraTeiExportOptions *options = self->options;
+  const char *overlap_en, *overlap_fr;
+
+  if (options->standoff_only)
+    {
+      overlap_en = "The body is left unmarked: every annotation is a span in standOff whose "
+                   "@target points into the paragraphs with string-range(paragraph, offset, "
+                   "length), or with range(string-range(…), string-range(…)) when it runs "
+                   "over several paragraphs; several pointers make a discontinuous annotation.";
+      overlap_fr = "Le corps du texte n’est pas balisé : chaque annotation est un span dans "
+                   "standOff dont @target pointe dans les paragraphes par string-range "
+                   "(paragraphe, position, longueur), ou par range(string-range(…), "
+                   "string-range(…)) quand elle couvre plusieurs paragraphes ; plusieurs "
+                   "pointeurs font une annotation discontinue.";
+    }
+  else if (options->overlap == TESSERA_TEI_OVERLAP_ANCHORS)
+    {
+      overlap_en = "Annotations nest where their spans nest. One that cannot (it crosses "
+                   "another annotation or a paragraph boundary, or is discontinuous) is "
+                   "delimited by two anchor elements per range, and a span (@from, @to) in "
+                   "standOff carries its identity; a join groups the spans of a discontinuous "
+                   "annotation.";
+      overlap_fr = "Les annotations s’emboîtent quand leurs étendues s’emboîtent. Celle qui ne "
+                   "le peut pas (elle en chevauche une autre, franchit un paragraphe ou est "
+                   "discontinue) est délimitée par deux éléments anchor par étendue, et un span "
+                   "(@from, @to) dans standOff porte son identité ; un join réunit les spans "
+                   "d’une annotation discontinue.";
+    }
+  else
+    {
+      overlap_en = "Annotations nest where their spans nest. One that cannot (it crosses "
+                   "another annotation or a paragraph boundary, or is discontinuous) is split "
+                   "into fragments of the same element, chained with @next/@prev within each "
+                   "continuous range (seg fragments also carry @part), and a join in standOff "
+                   "carries its identity (@ana, @resp, @cert).";
+      overlap_fr = "Les annotations s’emboîtent quand leurs étendues s’emboîtent. Celle qui ne "
+                   "le peut pas (elle en chevauche une autre, franchit un paragraphe ou est "
+                   "discontinue) est découpée en fragments du même élément, chaînés par "
+                   "@next/@prev dans chaque étendue continue (les fragments de seg portent "
+                   "aussi @part), et un join dans standOff porte son identité (@ana, @resp, "
+                   "@cert).";
+    }
+
+  start (self, "editorialDecl");
+  start (self, "p");
+  attr (self, "xml:lang", "en");
+  text (self, "Exported by Tessera. The body holds the text of each article as it was "
+              "annotated, one head or p per line, white space preserved (xml:space); the "
+              "title is the head when it is the first line. Offsets are counted in Unicode "
+              "code points of the NFC-normalised text. Every annotation has an xml:id, @ana "
+              "pointing to its category in the taxonomy below, @resp pointing to its "
+              "annotator and @cert when its certainty is known. Entity mentions point with "
+              "@ref to a record in standOff whose idno elements hold its authority links. "
+              "Claims are said elements (@who, @direct), their cues seg type=\"cue\"; the "
+              "attribution of each claim (source, cue, quote type, polarity, factuality, "
+              "date) is an annotation in listAnnotation, relations are in listRelation.");
+  end (self);
+  start (self, "p");
+  attr (self, "xml:lang", "en");
+  text (self, overlap_en);
+  end (self);
+  start (self, "p");
+  attr (self, "xml:lang", "fr");
+  text (self, "Exporté par Tessera. Le corps contient le texte de chaque article tel qu’il "
+              "a été annoté, un head ou un p par ligne, espaces conservées (xml:space) ; le "
+              "titre est le head quand il est la première ligne. Les positions sont comptées "
+              "en points de code Unicode du texte normalisé NFC. Chaque annotation porte un "
+              "xml:id, @ana vers sa catégorie dans la taxonomie ci-dessous, @resp vers son "
+              "annotateur et @cert quand sa certitude est connue. Les mentions d’entités "
+              "pointent par @ref vers une fiche dans standOff dont les éléments idno portent "
+              "les liens d’autorité. Les propos rapportés sont des éléments said (@who, "
+              "@direct), leurs marqueurs des seg type=\"cue\" ; l’attribution de chaque propos "
+              "(source, marqueur, type de citation, polarité, factualité, date) est une "
+              "annotation de listAnnotation, les relations sont dans listRelation.");
+  end (self);
+  start (self, "p");
+  attr (self, "xml:lang", "fr");
+  text (self, overlap_fr);
+  end (self);
+  end (self);
+}
+
+static void
+write_label (Exporter   *self,
+             const char *language,
+             const char *label)
+{
+  start (self, "catDesc");
+  attr (self, "xml:lang", language);
+  text (self, label);
+  end (self);
+}
+
+static void
+write_category_labels (Exporter              *self,
+                       TesseraAnnotationType *type)
+{
+  GHashTable *labels = tessera_annotation_type_get_labels (type);
+  const char *label = tessera_annotation_type_get_label (type);
+  g_autofree gpointer *languages = NULL;
+  guint n = 0;
+
+  write_label (self, "fr", g_hash_table_lookup (labels, "fr") ? g_hash_table_lookup (labels, "fr")
+                                                              : label);
+  write_label (self, "en", g_hash_table_lookup (labels, "en") ? g_hash_table_lookup (labels, "en")
+                                                              : label);
+  languages = g_hash_table_get_keys_as_array (labels, &n);
+  qsort (languages, n, sizeof (gpointer), compare_strings);
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_str_equal (languages[i], "fr") || g_str_equal (languages[i], "en") ||
+          !_tessera_tei_is_language_tag (languages[i]))
+        continue;
+      write_label (self, languages[i], g_hash_table_lookup (labels, languages[i]));
+    }
+}
+
+static void
+write_taxonomy (Exporter *self)
+{
+  static const struct { TesseraKind kind; const char *fr; const char *en; } kinds[] = {
+    { TESSERA_KIND_ENTITY, "Entité", "Entity" },
+    { TESSERA_KIND_CLAIM, "Propos rapporté", "Claim" },
+    { TESSERA_KIND_CUE, "Marqueur d’attribution", "Cue" },
+  };
+
+  start (self, "classDecl");
+  start (self, "taxonomy");
+  attr (self, "xml:id", "tessera-tagset");
+  element (self, "desc", "Tessera tagset: one category per annotation type, grouped by kind");
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      gboolean started = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (self->tagset); i++)
+        {
+          g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (self->tagset, i);
+          g_autofree char *id = NULL;
+
+          if (tessera_annotation_type_get_kind (type) != kinds[k].kind)
+            continue;
+          if (!started)
+            {
+              start (self, "category");
+              attr_printf (self, "xml:id", TESSERA_TEI_KIND_PREFIX "%s",
+                           tessera_kind_to_string (kinds[k].kind));
+              write_label (self, "fr", kinds[k].fr);
+              write_label (self, "en", kinds[k].en);
+              started = TRUE;
+            }
+          id = _tessera_tei_category_id (tessera_annotation_type_get_key (type));
+          start (self, "category");
+          attr (self, "xml:id", id);
+          attr (self, "n", tessera_annotation_type_get_key (type));
+          attr_printf (self, "style", "color: %s", tessera_annotation_type_get_color (type));
+          write_category_labels (self, type);
+          end (self);
+        }
+      if (started)
+        end (self);
+    }
+  end (self);
+  end (self);
+}
+
+static void
+write_encoding_desc (Exporter *self)
+{
+  start (self, "encodingDesc");
+  write_editorial_decl (self);
+  write_taxonomy (self);
+  start (self, "appInfo");
+  start (self, "application");
+  attr (self, "ident", TESSERA_TEI_APPLICATION);
+  attr (self, "version", PACKAGE_VERSION);
+  element (self, "label", "Tessera");
+  end (self);
+  end (self);
+  end (self);
+}
+
+static void
+write_lang_usage (Exporter   *self,
+                  const char *language)
+{
+  if (!is_set (language))
+    return;
+  start (self, "profileDesc");
+  start (self, "langUsage");
+  start (self, "language");
+  if (_tessera_tei_is_language_tag (language))
+    {
+      attr (self, "ident", language);
+      text (self, language_name (language));
+    }
+  else
+    {
+      /* Not a BCP 47 tag: keep the words, under the tag for "undetermined". */
+      attr (self, "ident", "und");
+      preserve_if_needed (self, language);
+      text (self, language);
+    }
+  end (self);
+  end (self);
+  end (self);
+}
+
+static void
+write_revision_desc (Exporter        *self,
+                     GPtrArray       *days,
+                     TesseraProgress  progress,
+                     gboolean         with_status)
+{
+  start (self, "revisionDesc");
+  if (with_status)
+    attr (self, "status", tessera_progress_to_string (progress));
+  for (guint i = 0; i < days->len; i++)
+    {
+      TesseraRevisionDay *day = g_ptr_array_index (days, i);
+      g_autofree char *who = resp_id (self, day->annotator);
+      g_autofree char *summary = g_strdup_printf (day->n_changes == 1 ? "%u change"
+                                                                     : "%u changes",
+                                                  day->n_changes);
+
+      start (self, "change");
+      if (_tessera_tei_is_w3c_date (day->day))
+        attr (self, "when", day->day);
+      pointer (self, "who", who);
+      text (self, summary);
+      end (self);
+    }
+  if (days->len == 0)
+    {
+      start (self, "change");
+      attr (self, "when", self->today);
+      text (self, "exported");
+      end (self);
+    }
+  end (self);
+}
+
+static void
+add_name (GPtrArray  *names,
+          const char *name)
+{
+  if (name != NULL && !g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+    g_ptr_array_add (names, (gpointer) name);
+}
+
+static int
+compare_resp (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  GHashTable *ids = data;
+  gint64 *ia = g_hash_table_lookup (ids, *(const char * const *) a);
+  gint64 *ib = g_hash_table_lookup (ids, *(const char * const *) b);
+  gint64 va = ia ? *ia : G_MAXINT64, vb = ib ? *ib : G_MAXINT64;
+
+  return (va > vb) - (va < vb);
+}
+
+static void
+write_tei_header (Exporter           *self,
+                  TesseraTeiDocument *document,
+                  GPtrArray          *days,
+                  gboolean            in_corpus)
+{
+  start (self, "teiHeader");
+  start (self, "fileDesc");
+  start (self, "titleStmt");
+  element (self, "title", document->info.title);
+  if (!in_corpus)
+    {
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+      for (guint i = 0; i < document->annotations->len; i++)
+        add_name (names, ((TesseraTeiAnnotation *) g_ptr_array_index (document->annotations,
+                                                                      i))->annotator);
+      for (guint i = 0; i < document->relations->len; i++)
+        add_name (names, ((TesseraTeiRelation *) g_ptr_array_index (document->relations,
+                                                                    i))->annotator);
+      for (guint i = 0; i < days->len; i++)
+        add_name (names, ((TesseraRevisionDay *) g_ptr_array_index (days, i))->annotator);
+      g_ptr_array_sort_with_data (names, compare_resp, self->annotator_ids);
+      write_resp_stmts (self, names);
+    }
+  end (self);
+  if (in_corpus)
+    {
+      start (self, "publicationStmt");
+      element (self, "p", "Published with the corpus: see the corpus header.");
+      end (self);
+    }
+  else
+    write_publication_stmt (self);
+  write_notes_stmt (self, document);
+  start (self, "sourceDesc");
+  write_bibl (self, document);
+  end (self);
+  end (self);   /* fileDesc */
+  if (!in_corpus)
+    write_encoding_desc (self);
+  write_lang_usage (self, document->info.language);
+  write_revision_desc (self, days, document->progress, TRUE);
+  end (self);   /* teiHeader */
+}
+
+/* Writing standOff ----------------------------------------------------------------------- */
+
+static TesseraAnnotationType *
+type_by_key (Exporter   *self,
+             const char *key)
+{
+  for (guint i = 0; key != NULL && i < g_list_model_get_n_items (self->tagset); i++)
+    {
+      g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (self->tagset, i);
+
+      if (g_str_equal (tessera_annotation_type_get_key (type), key))
+        return lookup_type (self, tessera_annotation_type_get_id (type));
+    }
+  return NULL;
+}
+
+static void
+write_entity (Exporter         *self,
+              TesseraTeiEntity *entity)
+{
+  g_autofree char *category = entity->type_key ? _tessera_tei_category_id (entity->type_key)
+                                               : NULL;
+  const char *list = entity->list;
+  const char *name_element;
+
+  start (self, list);
+  attr (self, "xml:id", entity->id);
+  pointer (self, "ana", category);
+
+  if (g_str_equal (list, "object"))
+    start (self, "objectIdentifier");
+  if (g_str_equal (list, "person"))
+    name_element = "persName";
+  else if (g_str_equal (list, "org"))
+    name_element = "orgName";
+  else if (g_str_equal (list, "event"))
+    name_element = "eventName";
+  else if (g_str_equal (list, "place"))
+    {
+      TesseraAnnotationType *type = type_by_key (self, entity->type_key);
+
+      name_element = type && g_strcmp0 (tessera_annotation_type_get_tei_element (type),
+                                        "geogName") == 0 ? "geogName" : "placeName";
+    }
+  else
+    name_element = "objectName";
+  element (self, name_element, entity->name);
+
+  for (guint i = 0; i < entity->authorities->len; i++)
+    {
+      TesseraAuthority *authority = &g_array_index (entity->authorities, TesseraAuthority, i);
+
+      element_typed (self, "idno", _tessera_tei_is_token (authority->scheme) ? authority->scheme
+                                                                              : "uri",
+                     authority->uri);
+    }
+  if (g_str_equal (list, "object"))
+    end (self);
+  if (is_set (entity->description))
+    element_typed (self, "note", "description", entity->description);
+  write_attribute_notes (self, entity->attributes);
+  end (self);
+}
+
+static gint64
+entity_number (TesseraTeiEntity *entity)
+{
+  return g_ascii_strtoll (entity->id + 1, NULL, 10);
+}
+
+static int
+compare_entities (gconstpointer a,
+                  gconstpointer b)
+{
+  gint64 ia = entity_number (*(TesseraTeiEntity **) a);
+  gint64 ib = entity_number (*(TesseraTeiEntity **) b);
+
+  return (ia > ib) - (ia < ib);
+}
+
+static void
+write_entity_lists (Exporter  *self,
+                    GPtrArray *entities)
+{
+  static const struct { const char *list; const char *container; } lists[] = {
+    { "person", "listPerson" }, { "org", "listOrg" }, { "place", "listPlace" },
+    { "event", "listEvent" }, { "object", "listObject" },
+  };
+
+  g_ptr_array_sort (entities, compare_entities);
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      gboolean started = FALSE;
+
+      for (guint i = 0; i < entities->len; i++)
+        {
+          TesseraTeiEntity *entity = g_ptr_array_index (entities, i);
+
+          if (!g_str_equal (entity->list, lists[l].list))
+            continue;
+          if (!started)
+            start (self, lists[l].container);
+          started = TRUE;
+          write_entity (self, entity);
+        }
+      if (started)
+        end (self);
+    }
+}
+
+typedef enum
+{
+  CARRIER_ELEMENT,             /* one inline element, or fragments joined */
+  CARRIER_ANCHORS,             /* anchors and span(s) */
+  CARRIER_STANDOFF,            /* a span pointing into the bare text */
+} Carrier;
+
+static Carrier
+carrier_of (Exporter *self,
+            Layout   *layout,
+            guint     index)
+{
+  if (self->options->standoff_only)
+    return CARRIER_STANDOFF;
+  return layout->anchored[index] ? CARRIER_ANCHORS : CARRIER_ELEMENT;
+}
+
+/* "#string-range(p3,5,7)", or "#range(string-range(p3,5,0),string-range(p5,0,0))" for a
+ * range over several paragraphs: offsets within the paragraph, in code points. */
+static char *
+string_range_pointer (Layout             *layout,
+                      const char         *prefix,
+                      const TesseraRange *range)
+{
+  guint first = paragraph_of (layout->lines, range->start);
+  guint last = paragraph_of (layout->lines, range->end);
+  guint start_in = range->start - g_array_index (layout->lines, Line, first).start;
+  guint end_in = range->end - g_array_index (layout->lines, Line, last).start;
+
+  if (first == last)
+    return g_strdup_printf ("#string-range(%sp%u,%u,%u)", prefix, first + 1, start_in,
+                            end_in - start_in);
+  return g_strdup_printf ("#range(string-range(%sp%u,%u,0),string-range(%sp%u,%u,0))",
+                          prefix, first + 1, start_in, prefix, last + 1, end_in);
+}
+
+static void
+write_span (Exporter             *self,
+            TesseraTeiAnnotation *annotation,
+            const char           *id,
+            gboolean              with_identity)
+{
+  start (self, "span");
+  attr (self, "xml:id", id);
+  attr (self, "type", annotation->element);
+  attr (self, "subtype", annotation->element_type);
+  if (with_identity)
+    identity_attributes (self, annotation);
+}
+
+static void
+write_spans (Exporter           *self,
+             TesseraTeiDocument *document,
+             Layout             *layout,
+             const char         *prefix)
+{
+  gboolean started = FALSE;
+
+  for (guint i = 0; i < document->annotations->len; i++)
+    {
+      TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
+      Carrier carrier = carrier_of (self, layout, i);
+      guint n = annotation->ranges->len;
+
+      if (carrier == CARRIER_ELEMENT)
+        continue;
+      if (!started)
+        {
+          start (self, "spanGrp");
+          attr (self, "type", carrier == CARRIER_STANDOFF ? "standoff" : "anchored");
+          started = TRUE;
+        }
+
+      if (carrier == CARRIER_STANDOFF)
+        {
+          g_autoptr(GString) target = g_string_new (NULL);
+
+          for (guint r = 0; r < n; r++)
+            {
+              g_autofree char *pointer = string_range_pointer (
+                layout, prefix, &g_array_index (annotation->ranges, TesseraRange, r));
+
+              g_string_append_printf (target, "%s%s", r ? " " : "", pointer);
+            }
+          write_span (self, annotation, annotation->id, TRUE);
+          attr (self, "target", target->str);
+          end (self);
+          continue;
+        }
+
+      for (guint r = 0; r < n; r++)
+        {
+          g_autofree char *from = anchor_xml_id (annotation, r, FALSE);
+          g_autofree char *to = anchor_xml_id (annotation, r, TRUE);
+          g_autofree char *id = n == 1 ? g_strdup (annotation->id)
+                                       : g_strdup_printf ("%s.r%u", annotation->id, r + 1);
+
+          write_span (self, annotation, id, n == 1);
+          pointer (self, "from", from);
+          pointer (self, "to", to);
+          end (self);
+        }
+    }
+  if (started)
+    end (self);
+}
+
+static void
+write_join (Exporter             *self,
+            TesseraTeiAnnotation *annotation,
+            GPtrArray            *targets)
+{
+  g_autoptr(GString) target = g_string_new (NULL);
+
+  for (guint i = 0; i < targets->len; i++)
+    g_string_append_printf (target, "%s#%s", i ? " " : "", (char *) g_ptr_array_index (targets, i));
+  start (self, "join");
+  attr (self, "xml:id", annotation->id);
+  attr (self, "result", annotation->element);
+  attr (self, "scope", "root");
+  attr (self, "target", target->str);
+  identity_attributes (self, annotation);
+  end (self);
+}
+
+static void
+write_joins (Exporter           *self,
+             TesseraTeiDocument *document,
+             Layout             *layout)
+{
+  for (guint i = 0; i < document->annotations->len; i++)
+    {
+      TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
+      g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_free);
+      Carrier carrier = carrier_of (self, layout, i);
+
+      if (carrier == CARRIER_ELEMENT && layout->n_fragments[i] > 1)
+        {
+          GArray *fragments = layout->fragments_of[i];
+
+          for (guint f = 0; f < fragments->len; f++)
+            g_ptr_array_add (targets, fragment_xml_id (annotation, layout,
+                                                       g_array_index (fragments, guint, f)));
+        }
+      else if (carrier == CARRIER_ANCHORS && annotation->ranges->len > 1)
+        {
+          for (guint r = 0; r < annotation->ranges->len; r++)
+            g_ptr_array_add (targets, g_strdup_printf ("%s.r%u", annotation->id, r + 1));
+        }
+      if (targets->len > 1)
+        write_join (self, annotation, targets);
+    }
+}
+
+static void
+write_ptr (Exporter   *self,
+           const char *type,
+           const char *target)
+{
+  if (target == NULL)
+    return;
+  start (self, "ptr");
+  attr (self, "type", type);
+  pointer (self, "target", target);
+  end (self);
+}
+
+static void
+write_code_note (Exporter   *self,
+                 const char *type,
+                 const char *value)
+{
+  if (is_set (value))
+    element_typed (self, "note", type, value);
+}
+
+static gboolean
+needs_record (TesseraTeiAnnotation *annotation,
+              Carrier               carrier)
+{
+  return annotation->claim != NULL || is_set (annotation->note) ||
+         annotation->status != TESSERA_STATUS_ACCEPTED || annotation->attributes != NULL ||
+         (is_set (annotation->normalized) &&
+          (carrier != CARRIER_ELEMENT || !writes_when (annotation))) ||
+         (annotation->entity != NULL && carrier != CARRIER_ELEMENT);
+}
+
+static void
+write_record (Exporter             *self,
+              TesseraTeiAnnotation *annotation,
+              Carrier               carrier,
+              const char           *prefix)
+{
+  g_autofree char *resp = resp_id (self, annotation->annotator);
+  TesseraTeiClaim *claim = annotation->claim;
+  const char *motivation;
+
+  if (claim != NULL)
+    motivation = "classifying";
+  else if (annotation->entity != NULL)
+    motivation = "identifying";
+  else if (is_set (annotation->note))
+    motivation = "commenting";
+  else
+    motivation = "describing";
+
+  start (self, "annotation");
+  attr_printf (self, "xml:id", "%sann.%s", prefix, annotation->id + strlen (prefix));
+  pointer (self, "target", annotation->id);
+  attr (self, "motivation", motivation);
+  pointer (self, "resp", resp);
+
+  if (carrier != CARRIER_ELEMENT)
+    write_ptr (self, "entity", annotation->entity);
+  if (claim != NULL)
+    {
+      write_ptr (self, "source", claim->source_entity);
+      write_ptr (self, "source", claim->source_annotation);
+      write_ptr (self, "cue", claim->cue);
+      write_ptr (self, "parent", claim->parent);
+      write_code_note (self, "source-kind", claim->source_kind);
+      write_code_note (self, "quote-type", claim->quote_type);
+      write_code_note (self, "polarity", claim->polarity);
+      write_code_note (self, "factuality", claim->factuality);
+      write_code_note (self, "writer-distance", claim->writer_distance);
+      if (is_set (claim->statement_date))
+        {
+          start (self, "note");
+          attr (self, "type", "statement-date");
+          start (self, "date");
+          if (_tessera_tei_is_w3c_date (claim->statement_date))
+            attr (self, "when", claim->statement_date);
+          preserve_if_needed (self, claim->statement_date);
+          text (self, claim->statement_date);
+          end (self);
+          end (self);
+        }
+      write_code_note (self, "topic", claim->topic);
+    }
+  if (is_set (annotation->note))
+    element_typed (self, "note", "comment", annotation->note);
+  if (annotation->status != TESSERA_STATUS_ACCEPTED)
+    element_typed (self, "note", "status", tessera_status_to_string (annotation->status));
+  if (is_set (annotation->normalized) && (carrier != CARRIER_ELEMENT || !writes_when (annotation)))
+    element_typed (self, "note", "normalized", annotation->normalized);
+  write_attribute_notes (self, annotation->attributes);
+  end (self);
+}
+
+static void
+write_relation (Exporter           *self,
+                TesseraTeiRelation *relation)
+{
+  g_autofree char *resp = resp_id (self, relation->annotator);
+
+  start (self, "relation");
+  attr (self, "xml:id", relation->id);
+  /* @name is a token; a type with spaces is a label, @n. */
+  attr (self, _tessera_tei_is_token (relation->type) ? "name" : "n", relation->type);
+  pointer (self, "active", relation->source);
+  pointer (self, "passive", relation->target);
+  pointer (self, "resp", resp);
+  if (is_set (relation->note))
+    element (self, "desc", relation->note);
+  end (self);
+}
+
+static void
+write_stand_off (Exporter           *self,
+                 TesseraTeiDocument *document,
+                 Layout             *layout,
+                 const char         *prefix,
+                 GPtrArray          *entities)
+{
+  gboolean any = entities != NULL && entities->len > 0;
+  gboolean records = FALSE;
+
+  for (guint i = 0; i < document->annotations->len; i++)
+    {
+      TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
+      Carrier carrier = carrier_of (self, layout, i);
+
+      if (carrier != CARRIER_ELEMENT || layout->n_fragments[i] > 1)
+        any = TRUE;
+      if (needs_record (annotation, carrier))
+        records = any = TRUE;
+    }
+  if (document->relations->len > 0)
+    any = TRUE;
+  if (!any)
+    return;
+
+  start (self, "standOff");
+  if (entities != NULL)
+    write_entity_lists (self, entities);
+  write_joins (self, document, layout);
+  write_spans (self, document, layout, prefix);
+  if (records)
+    {
+      start (self, "listAnnotation");
+      for (guint i = 0; i < document->annotations->len; i++)
+        {
+          TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
+          Carrier carrier = carrier_of (self, layout, i);
+
+          if (needs_record (annotation, carrier))
+            write_record (self, annotation, carrier, prefix);
+        }
+      end (self);
+    }
+  if (document->relations->len > 0)
+    {
+      start (self, "listRelation");
+      for (guint i = 0; i < document->relations->len; i++)
+        write_relation (self, g_ptr_array_index (document->relations, i));
+      end (self);
+    }
+  end (self);
+}
+
+/* Files ---------------------------------------------------------------------------------- */
+
+static gboolean
+begin_file (Exporter    *self,
+            const char  *path,
+            GError     **error)
+{
+  self->writer = xmlNewTextWriterFilename (path, 0);
+  if (self->writer == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_FAILED,
+                   _("Could not create %s: %s"), self->file_name,
+                   saved_errno ? g_strerror (saved_errno) : _("the XML writer failed"));
+      return FALSE;
+    }
+  check (self, xmlTextWriterSetIndentString (self->writer, BAD_CAST "  "));
+  set_indent (self, TRUE);
+  check (self, xmlTextWriterStartDocument (self->writer, "1.0", "UTF-8", NULL));
+  check (self, xmlTextWriterWritePI (self->writer, BAD_CAST "xml-model",
+                                     BAD_CAST "href=\"" SCHEMA_URL "\" type=\"application/xml\""
+                                     " schematypens=\"http://relaxng.org/ns/structure/1.0\""));
+  return TRUE;
+}
+
+static gboolean
+end_file (Exporter  *self,
+          GError   **error)
+{
+  if (self->error == NULL)
+    check (self, xmlTextWriterEndDocument (self->writer));
+  /* Freeing flushes and closes the file: its errors count too. */
+  if (self->error == NULL)
+    check (self, xmlTextWriterFlush (self->writer));
+  g_clear_pointer (&self->writer, xmlFreeTextWriter);
+  if (self->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The entities a document's file lists: those its mentions and claims refer to. */
+static GPtrArray *
+referenced_entities (Exporter           *self,
+                     TesseraTeiDocument *document)
+{
+  GPtrArray *entities = g_ptr_array_new ();
+
+  for (guint i = 0; i < document->annotations->len; i++)
+    {
+      TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
+      const char *ids[2] = { annotation->entity,
+                             annotation->claim ? annotation->claim->source_entity : NULL };
+
+      for (guint j = 0; j < G_N_ELEMENTS (ids); j++)
+        {
+          TesseraTeiEntity *entity = ids[j] ? g_hash_table_lookup (self->context->entities, ids[j])
+                                            : NULL;
+
+          if (entity != NULL && !g_ptr_array_find (entities, entity, NULL))
+            g_ptr_array_add (entities, entity);
+        }
+    }
+  return entities;
+}
+
+static gboolean
+write_tei (Exporter      *self,
+           gint64         document_id,
+           gboolean       in_corpus,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autofree char *prefix = in_corpus ? g_strdup_printf ("d%" G_GINT64_FORMAT ".", document_id)
+                                      : g_strdup ("");
+  g_autoptr(TesseraTeiDocument) document = NULL;
+  g_autoptr(Layout) layout = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(GPtrArray) entities = NULL;
+
+  document = document_model (self, document_id, prefix, error);
+  if (document == NULL)
+    return FALSE;
+  days = _tessera_store_dup_revision_days (self->store, document_id, error);
+  if (days == NULL)
+    return FALSE;
+  layout = compute_layout (document, self->options);
+  if (!in_corpus)
+    entities = referenced_entities (self, document);
+
+  start (self, "TEI");
+  if (!in_corpus)
+    attr (self, "xmlns", TESSERA_TEI_NS);
+  attr (self, "xml:id", document->id);
+  if (_tessera_tei_is_language_tag (document->info.language))
+    attr (self, "xml:lang", document->info.language);
+  write_tei_header (self, document, days, in_corpus);
+  write_stand_off (self, document, layout, prefix, entities);
+  write_body (self, document, layout, prefix, cancellable);
+  end (self);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  return TRUE;
+}
+
+static char *
+corpus_title (Exporter *self,
+              guint     n_documents)
+{
+  g_autofree char *base = NULL;
+  char *dot;
+
+  if (is_set (self->options->title))
+    return g_strdup (self->options->title);
+  base = g_path_get_basename (tessera_store_get_path (self->store));
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_strdup_printf (n_documents == 1 ? "%s: %u document" : "%s: %u documents", base,
+                          n_documents);
+}
+
+static gboolean
+write_corpus (Exporter      *self,
+              const gint64  *ids,
+              guint          n_ids,
+              const char    *path,
+              GCancellable  *cancellable,
+              TesseraTeiProgressFunc progress,
+              gpointer       progress_data,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) entities = g_ptr_array_new ();
+  g_autofree char *title = corpus_title (self, n_ids);
+  GListModel *all_entities = tessera_store_get_entities (self->store);
+  GHashTableIter iter;
+  gpointer key;
+
+  days = _tessera_store_dup_revision_days (self->store, 0, error);
+  if (days == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (all_entities); i++)
+    {
+      g_autoptr(TesseraEntity) entity = g_list_model_get_item (all_entities, i);
+      TesseraTeiEntity *model = entity_model (self, tessera_entity_get_id (entity), error);
+
+      if (model == NULL)
+        return FALSE;
+      g_ptr_array_add (entities, model);
+    }
+  g_hash_table_iter_init (&iter, self->annotator_ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (names, g_strdup (key));
+  g_ptr_array_sort_with_data (names, compare_resp, self->annotator_ids);
+
+  if (!begin_file (self, path, error))
+    return FALSE;
+
+  start (self, "teiCorpus");
+  attr (self, "xmlns", TESSERA_TEI_NS);
+  start (self, "teiHeader");
+  start (self, "fileDesc");
+  start (self, "titleStmt");
+  element (self, "title", title);
+  write_resp_stmts (self, names);
+  end (self);
+  write_publication_stmt (self);
+  start (self, "sourceDesc");
+  element (self, "p", "Articles annotated with Tessera; the header of each TEI below "
+                      "describes its source.");
+  end (self);
+  end (self);
+  write_encoding_desc (self);
+  write_revision_desc (self, days, TESSERA_PROGRESS_NOT_STARTED, FALSE);
+  end (self);
+
+  if (entities->len > 0)
+    {
+      start (self, "standOff");
+      attr (self, "type", "authorities");
+      write_entity_lists (self, entities);
+      end (self);
+    }
+
+  for (guint i = 0; i < n_ids && self->error == NULL; i++)
+    {
+      if (!write_tei (self, ids[i], TRUE, cancellable, error))
+        {
+          g_clear_pointer (&self->writer, xmlFreeTextWriter);
+          return FALSE;
+        }
+      if (progress != NULL)
+        progress (i + 1, 2 * n_ids, progress_data);
+    }
+  end (self);
+  return end_file (self, error);
+}
+
+static gboolean
+write_single (Exporter      *self,
+              gint64         document_id,
+              const char    *path,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  if (!begin_file (self, path, error))
+    return FALSE;
+  if (!write_tei (self, document_id, FALSE, cancellable, error))
+    {
+      g_clear_pointer (&self->writer, xmlFreeTextWriter);
+      return FALSE;
+    }
+  return end_file (self, error);
+}
+
+/* The self-check ------------------------------------------------------------------------- */
+
+typedef struct
+{
+  Exporter               *exporter;
+  const gint64           *ids;
+  guint                   n_ids;
+  guint                   next;
+  gboolean                corpus;
+  TesseraTeiProgressFunc  progress;
+  gpointer                progress_data;
+  guint                   progress_done;
+  guint                   progress_total;
+} Verification;
+
+static gboolean
+verify_document (TesseraTeiContext   *context,
+                 TesseraTeiDocument  *read,
+                 gpointer             user_data,
+                 GError             **error)
+{
+  g_autoptr(TesseraTeiDocument) owned = read;
+  Verification *verification = user_data;
+  Exporter *self = verification->exporter;
+  g_autoptr(TesseraTeiDocument) expected = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *problem = NULL;
+  gint64 id;
+
+  if (verification->next >= verification->n_ids)
+    {
+      g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_SELF_CHECK,
+                   _("%s holds more documents than were written"), self->file_name);
+      return FALSE;
+    }
+  id = verification->ids[verification->next++];
+  prefix = verification->corpus ? g_strdup_printf ("d%" G_GINT64_FORMAT ".", id) : g_strdup ("");
+  expected = document_model (self, id, prefix, error);
+  if (expected == NULL)
+    return FALSE;
+
+  problem = _tessera_tei_document_compare (expected, self->context, read, context);
+  if (problem != NULL)
+    {
+      g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_SELF_CHECK,
+                   _("%s does not read back as the project, so it was not kept: in “%s”, %s"),
+                   self->file_name, expected->info.title ? expected->info.title : "", problem);
+      return FALSE;
+    }
+  if (verification->progress != NULL)
+    verification->progress (++verification->progress_done, verification->progress_total,
+                            verification->progress_data);
+  return TRUE;
+}
+
+static gboolean
+verify_file (Exporter      *self,
+             const char    *path,
+             Verification  *verification,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(TesseraTeiContext) context = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  context = _tessera_tei_read_file (path, self->tagset, verify_document, verification,
+                                    cancellable, &local_error);
+  if (context == NULL)
+    {
+      if (local_error->domain == TESSERA_TEI_ERROR &&
+          local_error->code != TESSERA_TEI_ERROR_SELF_CHECK)
+        g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_SELF_CHECK,
+                     _("%s could not be read back, so it was not kept: %s"), self->file_name,
+                     local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (verification->next != verification->n_ids)
+    {
+      g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_SELF_CHECK,
+                   _("%s reads back with %u documents instead of %u, so it was not kept"),
+                   self->file_name, verification->next, verification->n_ids);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Written beside its destination, checked, then renamed over it: a file that fails is
+ * never left in place. */
+static gboolean
+export_file (Exporter      *self,
+             const char    *path,
+             const gint64  *ids,
+             guint          n_ids,
+             GCancellable  *cancellable,
+             TesseraTeiProgressFunc progress,
+             gpointer       progress_data,
+             guint          progress_done,
+             guint          progress_total,
+             GError       **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *temporary = g_strconcat (path, ".XXXXXX", NULL);
+  Verification verification = { self, ids, n_ids, 0, self->options->corpus, progress,
+                                 progress_data, progress_done, progress_total };
+  gboolean ok;
+  int fd;
+
+  self->file_name = display;
+  fd = g_mkstemp (temporary);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_FAILED,
+                   _("Could not create %s: %s"), display, g_strerror (saved_errno));
+      self->file_name = NULL;
+      return FALSE;
+    }
+  g_close (fd, NULL);
+
+  if (self->options->corpus)
+    ok = write_corpus (self, ids, n_ids, temporary, cancellable, progress, progress_data, error);
+  else
+    ok = write_single (self, ids[0], temporary, cancellable, error);
+  if (ok && progress != NULL && !self->options->corpus)
+    progress (++verification.progress_done, progress_total, progress_data);
+  if (self->options->corpus)
+    verification.progress_done = n_ids;
+
+  ok = ok && verify_file (self, temporary, &verification, cancellable, error);
+  /* mkstemp() made it private; an export is a document like any other. */
+  if (ok && (g_chmod (temporary, 0644) != 0 || g_rename (temporary, path) != 0))
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_FAILED,
+                   _("Could not write %s: %s"), display, g_strerror (saved_errno));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (temporary);
+  self->file_name = NULL;
+  return ok;
+}
+
+/**
+ * tessera_tei_export_documents:
+ * @store: the project
+ * @document_ids: (array length=n_documents) (nullable): the documents, or %NULL for all
+ * @n_documents: how many; 0 for all
+ * @path: a folder (created if missing) that gets one file per document, named by
+ *   tessera_tei_export_file_name(), or with @options->corpus the `teiCorpus` file
+ * @options: (nullable): how to write; the defaults of tessera_tei_export_options_init()
+ * @progress: (scope call) (nullable): told of each document written and checked
+ *
+ * Exports documents as TEI P5. Every file is read back and compared with the project
+ * before it replaces its destination: a file that would not give back the same text,
+ * annotations, claims and relations is an error, and is not kept.
+ *
+ * The export reads through @store on the calling thread. To export from a worker
+ * thread, open a store of its own on the same project there (reading is concurrent).
+ *
+ * Returns: %TRUE on success, else %FALSE with @error set
+ */
+gboolean
+tessera_tei_export_documents (TesseraStore                   *store,
+                              const gint64                   *document_ids,
+                              guint                           n_documents,
+                              const char                     *path,
+                              const TesseraTeiExportOptions  *options,
+                              GCancellable                   *cancellable,
+                              TesseraTeiProgressFunc          progress,
+                              gpointer                        progress_data,
+                              GError                        **error)
+{
+  TesseraTeiExportOptions defaults;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  Exporter self = { 0 };
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (document_ids != NULL || n_documents == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (options == NULL)
+    {
+      tessera_tei_export_options_init (&defaults);
+      options = &defaults;
+    }
+
+  if (n_documents > 0)
+    g_array_append_vals (ids, document_ids, n_documents);
+  else
+    {
+      GListModel *documents = tessera_store_get_documents (store);
+
+      for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+        {
+          g_autoptr(TesseraDocument) document = g_list_model_get_item (documents, i);
+          gint64 id = tessera_document_get_id (document);
+
+          g_array_append_val (ids, id);
+        }
+    }
+  if (ids->len == 0)
+    {
+      g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_EMPTY,
+                   _("The project has no documents to export"));
+      return FALSE;
+    }
+
+  xmlInitParser ();
+  self.store = store;
+  self.options = options;
+  self.tagset = tessera_store_get_tagset (store);
+  self.types = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self.entities = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self.context = _tessera_tei_context_new ();
+  self.today = g_date_time_format (now, "%Y-%m-%d");
+  for (guint i = 0; i < g_list_model_get_n_items (self.tagset); i++)
+    {
+      TesseraAnnotationType *type = g_list_model_get_item (self.tagset, i);
+      gint64 id = tessera_annotation_type_get_id (type);
+
+      g_hash_table_insert (self.types, g_memdup2 (&id, 8), type);
+    }
+  {
+    GListModel *entities = tessera_store_get_entities (store);
+
+    for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+      {
+        TesseraEntity *entity = g_list_model_get_item (entities, i);
+        gint64 id = tessera_entity_get_id (entity);
+
+        g_hash_table_insert (self.entities, g_memdup2 (&id, 8), entity);
+      }
+  }
+  self.annotator_ids = _tessera_store_dup_annotator_ids (store, error);
+  if (self.annotator_ids == NULL)
+    {
+      exporter_clear (&self);
+      return FALSE;
+    }
+
+  if (options->corpus)
+    ok = export_file (&self, path, (gint64 *) (gpointer) ids->data, ids->len, cancellable,
+                      progress, progress_data, 0, 2 * ids->len, error);
+  else
+    {
+      if (g_mkdir_with_parents (path, 0777) != 0)
+        {
+          int saved_errno = errno;
+          g_autofree char *display = g_filename_display_name (path);
+
+          g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_FAILED,
+                       _("Could not create the folder %s: %s"), display,
+                       g_strerror (saved_errno));
+          ok = FALSE;
+        }
+      for (guint i = 0; ok && i < ids->len; i++)
+        {
+          gint64 id = g_array_index (ids, gint64, i);
+          g_autofree char *name = tessera_tei_export_file_name (id);
+          g_autofree char *file = g_build_filename (path, name, NULL);
+
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            ok = FALSE;
+          else
+            ok = export_file (&self, file, &id, 1, cancellable, progress, progress_data,
+                              2 * i, 2 * ids->len, error);
+        }
+    }
+
+  exporter_clear (&self);
+  return ok;
+}

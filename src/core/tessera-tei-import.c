@@ -1,0 +1,2747 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tessera-tei"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <libxml/entities.h>
+#include <libxml/xmlreader.h>
+
+#include "tessera-tei-import.h"
+
+#include "tessera-import.h"
+#include "tessera-store-import-private.h"
+#include "tessera-tei-private.h"
+#include "tessera-text.h"
+
+/*
+ * TEI P5 import. The file is read with xmlTextReader, one TEI element (one document) at a
+ * time, without network, without loading a DTD and without substituting entities: an
+ * external entity is refused, never read, and libxml2's limits refuse entity bombs.
+ *
+ * Text comes from text/body (and the bodies of a text/group): every head, p, ab, l, item
+ * and the like is a paragraph, that is a line; containers (div, lg, list, sp, a quote made
+ * of paragraphs…) only hold paragraphs; loose text between them is a paragraph of its own.
+ * Notes, forme work (fw) and figure descriptions are left out; page, column and line breaks
+ * and milestones add nothing (a line break is a space); of a choice, the correction, the
+ * regularisation or the expansion is kept. White space is collapsed as XML says, unless
+ * xml:space="preserve" says otherwise, as in Tessera's own files.
+ *
+ * Annotations come from the elements the tagset maps (persName, orgName, placeName,
+ * geogName, date, name, rs, said, q, quote…), or from @ana in Tessera's files; fragments
+ * chained by @next/@prev or joined by a join, anchors with a span @from @to, and spans
+ * pointing with string-range() are all reassembled. Nothing is written to the project
+ * unless every document of the file was read.
+ */
+
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextReader, xmlFreeTextReader)
+
+int
+_tessera_tei_parse_options (void)
+{
+  return PARSE_OPTIONS;
+}
+
+/* Element classes --------------------------------------------------------------------------- */
+
+/* Elements that make a paragraph, or hold paragraphs, wherever they are. */
+static const char * const block_elements[] = {
+  "p", "ab", "head", "l", "lg", "div", "div1", "div2", "div3", "div4", "div5", "div6", "div7",
+  "list", "item", "sp", "speaker", "trailer", "byline", "dateline", "opener", "closer",
+  "salute", "signed", "argument", "epigraph", "floatingText", "table", "row", "cell",
+  "castList", "castItem", "postscript", "docTitle", "titlePart", "docAuthor", "docDate",
+  "docEdition", "docImprint", "titlePage", "front", "body", "back", "group", "text", "cit",
+  NULL
+};
+
+/* Elements that only hold paragraphs. */
+static const char * const container_elements[] = {
+  "div", "div1", "div2", "div3", "div4", "div5", "div6", "div7", "lg", "list", "sp", "table",
+  "row", "floatingText", "body", "group", "text", "front", "back", "titlePage", "castList",
+  "opener", "closer", "epigraph", "argument", "postscript", "cit", "docTitle",
+  NULL
+};
+
+/* Not part of the running text. */
+static const char * const skipped_elements[] = {
+  "note", "fw", "figDesc", "teiHeader", "standOff", "interpGrp", "interp", "join", "joinGrp",
+  "span", "spanGrp", "link", "linkGrp", "certainty", "listAnnotation", "listRelation", "index",
+  "listPerson", "listOrg", "listPlace", "listEvent", "listObject", "listBibl", "del",
+  "surplus", "metamark", "noteGrp",
+  NULL
+};
+
+static const char * const nothing_elements[] = {
+  "pb", "cb", "gb", "milestone", "gap", "space", "caesura",
+  NULL
+};
+
+static const char *
+local_name (xmlNode *node)
+{
+  return (const char *) node->name;
+}
+
+static gboolean
+is_tei (xmlNode *node)
+{
+  return node->type == XML_ELEMENT_NODE &&
+         (node->ns == NULL || g_strcmp0 ((const char *) node->ns->href, TESSERA_TEI_NS) == 0);
+}
+
+static gboolean
+is_element (xmlNode    *node,
+            const char *name)
+{
+  return is_tei (node) && g_str_equal (local_name (node), name);
+}
+
+static gboolean
+in_list (xmlNode            *node,
+         const char * const *names)
+{
+  return is_tei (node) && g_strv_contains (names, local_name (node));
+}
+
+static char *
+get_attr (xmlNode    *node,
+          const char *name)
+{
+  xmlChar *value = xmlGetProp (node, BAD_CAST name);
+  char *copy;
+
+  if (value == NULL)
+    return NULL;
+  copy = g_strdup ((const char *) value);
+  xmlFree (value);
+  return copy;
+}
+
+static char *
+get_xml_id (xmlNode *node)
+{
+  xmlChar *value = xmlGetNsProp (node, BAD_CAST "id", XML_XML_NAMESPACE);
+  char *copy;
+
+  if (value == NULL)
+    return NULL;
+  copy = g_strdup ((const char *) value);
+  xmlFree (value);
+  return copy;
+}
+
+static char *
+get_xml_attr (xmlNode    *node,
+              const char *name)
+{
+  xmlChar *value = xmlGetNsProp (node, BAD_CAST name, XML_XML_NAMESPACE);
+  char *copy;
+
+  if (value == NULL)
+    return NULL;
+  copy = g_strdup ((const char *) value);
+  xmlFree (value);
+  return copy;
+}
+
+/* The text of an element, its white space collapsed unless it is preserved. */
+static char *
+node_text (xmlNode *node)
+{
+  xmlChar *content;
+  char *text;
+
+  if (node == NULL)
+    return NULL;
+  content = xmlNodeGetContent (node);
+  if (content == NULL)
+    return NULL;
+  if (xmlNodeGetSpacePreserve (node) == 1)
+    text = g_strdup ((const char *) content);
+  else
+    text = _tessera_tei_collapse_space ((const char *) content);
+  xmlFree (content);
+  if (text != NULL && *text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+static xmlNode *
+first_child (xmlNode    *node,
+             const char *name)
+{
+  for (xmlNode *child = node ? node->children : NULL; child != NULL; child = child->next)
+    {
+      if (is_element (child, name))
+        return child;
+    }
+  return NULL;
+}
+
+static xmlNode *
+first_child_typed (xmlNode    *node,
+                   const char *name,
+                   const char *type)
+{
+  for (xmlNode *child = node ? node->children : NULL; child != NULL; child = child->next)
+    {
+      if (is_element (child, name))
+        {
+          g_autofree char *value = get_attr (child, "type");
+
+          if (g_strcmp0 (value, type) == 0)
+            return child;
+        }
+    }
+  return NULL;
+}
+
+static xmlNode *
+path (xmlNode *node,
+      ...)
+{
+  va_list args;
+  const char *name;
+
+  va_start (args, node);
+  while (node != NULL && (name = va_arg (args, const char *)) != NULL)
+    node = first_child (node, name);
+  va_end (args);
+  return node;
+}
+
+/* "#id" → "id"; anything else (an external URI) → NULL. */
+static const char *
+local_target (const char *pointer)
+{
+  if (pointer == NULL || pointer[0] != '#' || pointer[1] == '\0')
+    return NULL;
+  return pointer + 1;
+}
+
+/* Reading ------------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  xmlNode  *node;
+  guint     start;
+  guint     end;
+  gboolean  start_pending;
+} Mark;
+
+typedef struct
+{
+  GListModel             *tagset;
+  TesseraTeiDocumentFunc  func;
+  gpointer                user_data;
+  GCancellable           *cancellable;
+  TesseraTeiContext      *context;
+  const char             *display_name;
+  GError                 *error;          /* the first error met */
+  char                   *xml_message;    /* the parser's first error */
+  gboolean                xml_unsafe;     /* …and it was an entity bomb */
+
+  /* The document being read. */
+  GString                *text;
+  guint                   length;
+  guint                   n_paragraphs;
+  gboolean                in_paragraph;
+  gboolean                pending_space;
+  gboolean                last_was_space;
+  GArray                 *newlines;       /* guint offsets of the newlines */
+  GArray                 *marks;          /* Mark */
+  GArray                 *pending;        /* indices of marks waiting for a paragraph */
+  GHashTable             *mark_of_node;   /* xmlNode → index + 1 */
+  GHashTable             *mark_of_id;     /* xml:id → index + 1 */
+} Reader;
+
+static gboolean
+fail (Reader     *self,
+      xmlNode    *node,
+      int         code,
+      const char *format,
+      ...) G_GNUC_PRINTF (4, 5);
+
+/* Records the first error, prefixed with the line it is on. */
+static gboolean
+fail (Reader     *self,
+      xmlNode    *node,
+      int         code,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (self->error != NULL)
+    return FALSE;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (node != NULL && xmlGetLineNo (node) > 0)
+    g_set_error (&self->error, TESSERA_TEI_ERROR, code, _("%s, line %ld: %s"),
+                 self->display_name, xmlGetLineNo (node), message);
+  else
+    g_set_error (&self->error, TESSERA_TEI_ERROR, code, "%s: %s", self->display_name, message);
+  return FALSE;
+}
+
+static void
+reset_document_state (Reader *self)
+{
+  g_string_truncate (self->text, 0);
+  self->length = 0;
+  self->n_paragraphs = 0;
+  self->in_paragraph = FALSE;
+  self->pending_space = FALSE;
+  self->last_was_space = TRUE;
+  g_array_set_size (self->newlines, 0);
+  g_array_set_size (self->marks, 0);
+  g_array_set_size (self->pending, 0);
+  g_hash_table_remove_all (self->mark_of_node);
+  g_hash_table_remove_all (self->mark_of_id);
+}
+
+static Mark *
+mark_at (Reader *self,
+         guint   index)
+{
+  return &g_array_index (self->marks, Mark, index);
+}
+
+static Mark *
+mark_for_id (Reader     *self,
+             const char *id)
+{
+  guint index = id ? GPOINTER_TO_UINT (g_hash_table_lookup (self->mark_of_id, id)) : 0;
+
+  return index ? mark_at (self, index - 1) : NULL;
+}
+
+/* Text building ------------------------------------------------------------------------- */
+
+static void
+ensure_paragraph (Reader *self)
+{
+  if (self->in_paragraph)
+    return;
+  if (self->n_paragraphs > 0)
+    {
+      g_array_append_val (self->newlines, self->length);
+      g_string_append_c (self->text, '\n');
+      self->length++;
+    }
+  self->n_paragraphs++;
+  self->in_paragraph = TRUE;
+  self->pending_space = FALSE;
+  self->last_was_space = TRUE;
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      Mark *mark = mark_at (self, g_array_index (self->pending, guint, i));
+
+      mark->start = self->length;
+      mark->start_pending = FALSE;
+    }
+  g_array_set_size (self->pending, 0);
+}
+
+static void
+end_paragraph (Reader *self)
+{
+  self->in_paragraph = FALSE;
+  self->pending_space = FALSE;
+}
+
+static void
+flush_space (Reader *self)
+{
+  if (self->pending_space)
+    {
+      g_string_append_c (self->text, ' ');
+      self->length++;
+      self->pending_space = FALSE;
+      self->last_was_space = TRUE;
+    }
+}
+
+static gboolean
+is_xml_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static gboolean
+all_space (const char *text)
+{
+  for (; *text; text++)
+    {
+      if (!is_xml_space (*text))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+append_text (Reader     *self,
+             const char *content,
+             gboolean    preserve)
+{
+  g_autofree char *normalized = NULL;
+  const char *p;
+
+  if (content == NULL || *content == '\0')
+    return;
+  /* Below U+0300 nothing composes (see tessera_import_prepare_text()). */
+  for (p = content; *p; p++)
+    {
+      if ((guchar) *p >= 0xCC)
+        {
+          normalized = g_utf8_normalize (content, -1, G_NORMALIZE_NFC);
+          if (normalized != NULL)
+            content = normalized;
+          break;
+        }
+    }
+
+  if (preserve)
+    {
+      ensure_paragraph (self);
+      for (p = content; *p; p = g_utf8_next_char (p))
+        {
+          /* A newline inside a paragraph would start another: it stands for a space. */
+          if (*p == '\n' || *p == '\r')
+            g_string_append_c (self->text, ' ');
+          else
+            g_string_append_len (self->text, p, g_utf8_next_char (p) - p);
+          self->length++;
+        }
+      self->last_was_space = FALSE;
+      return;
+    }
+
+  for (p = content; *p; p = g_utf8_next_char (p))
+    {
+      if (is_xml_space (*p))
+        {
+          if (self->in_paragraph && !self->last_was_space)
+            self->pending_space = TRUE;
+          continue;
+        }
+      ensure_paragraph (self);
+      flush_space (self);
+      g_string_append_len (self->text, p, g_utf8_next_char (p) - p);
+      self->length++;
+      self->last_was_space = FALSE;
+    }
+}
+
+/* Marks --------------------------------------------------------------------------------- */
+
+static guint
+add_mark (Reader   *self,
+          xmlNode  *node,
+          gboolean  block)
+{
+  Mark mark = { node, self->length, self->length, FALSE };
+  g_autofree char *id = get_xml_id (node);
+  guint index = self->marks->len;
+
+  if (block)
+    {
+      mark.start_pending = TRUE;
+      g_array_append_val (self->marks, mark);
+      g_array_append_val (self->pending, index);
+    }
+  else
+    g_array_append_val (self->marks, mark);
+  g_hash_table_insert (self->mark_of_node, node, GUINT_TO_POINTER (index + 1));
+  if (id != NULL)
+    g_hash_table_insert (self->mark_of_id, g_steal_pointer (&id), GUINT_TO_POINTER (index + 1));
+  return index;
+}
+
+static void
+end_mark (Reader *self,
+          guint   index)
+{
+  Mark *mark = mark_at (self, index);
+
+  if (mark->start_pending)
+    {
+      /* No paragraph inside: an empty mark where it stands. */
+      for (guint i = 0; i < self->pending->len; i++)
+        {
+          if (g_array_index (self->pending, guint, i) == index)
+            {
+              g_array_remove_index (self->pending, i);
+              break;
+            }
+        }
+      mark->start_pending = FALSE;
+      mark->start = self->length;
+    }
+  mark->end = self->length;
+}
+
+/* Walking the body ------------------------------------------------------------------------ */
+
+static gboolean walk (Reader  *self,
+                      xmlNode *parent,
+                      gboolean block);
+
+static gboolean
+has_block_child (xmlNode *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (in_list (child, block_elements))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static xmlNode *
+chosen_alternative (xmlNode *choice)
+{
+  static const char * const preferred[] = { "corr", "reg", "expan", NULL };
+
+  for (guint i = 0; preferred[i] != NULL; i++)
+    {
+      xmlNode *child = first_child (choice, preferred[i]);
+
+      if (child != NULL)
+        return child;
+    }
+  for (xmlNode *child = choice->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_ELEMENT_NODE)
+        return child;
+    }
+  return NULL;
+}
+
+static gboolean
+walk_entity (Reader   *self,
+             xmlNode  *node,
+             gboolean  block)
+{
+  xmlEntity *entity = xmlGetDocEntity (node->doc, node->name);
+
+  if (entity == NULL || entity->etype != XML_INTERNAL_GENERAL_ENTITY)
+    return fail (self, node, TESSERA_TEI_ERROR_UNSAFE,
+                 _("the file refers to the external entity “%s”; Tessera does not read other "
+                   "files named in an XML file, and refused it"), (const char *) node->name);
+  if (entity->children != NULL)
+    return walk (self, (xmlNode *) entity, block);
+  if (entity->content != NULL && strpbrk ((const char *) entity->content, "<&") == NULL)
+    {
+      if (!block || !all_space ((const char *) entity->content))
+        append_text (self, (const char *) entity->content,
+                     node->parent != NULL && xmlNodeGetSpacePreserve (node->parent) == 1);
+      return TRUE;
+    }
+  return fail (self, node, TESSERA_TEI_ERROR_UNSAFE,
+               _("the entity “%s” holds markup, which Tessera does not expand"),
+               (const char *) node->name);
+}
+
+static gboolean
+walk_element (Reader   *self,
+              xmlNode  *node,
+              gboolean  block)
+{
+  const char *name = local_name (node);
+  guint mark;
+
+  if (in_list (node, skipped_elements) || in_list (node, nothing_elements))
+    return TRUE;
+  if (is_element (node, "lb"))
+    {
+      if (self->in_paragraph && !self->last_was_space && xmlNodeGetSpacePreserve (node) != 1)
+        self->pending_space = TRUE;
+      return TRUE;
+    }
+  if (is_element (node, "anchor"))
+    {
+      if (!block)
+        flush_space (self);
+      add_mark (self, node, block || !self->in_paragraph);
+      return TRUE;
+    }
+  if (is_element (node, "choice"))
+    {
+      xmlNode *alternative = chosen_alternative (node);
+
+      if (alternative == NULL)
+        return TRUE;
+      if (block)
+        return walk_element (self, alternative, block);
+      return walk (self, alternative, FALSE);
+    }
+
+  if (block || in_list (node, block_elements))
+    {
+      end_paragraph (self);
+      if (in_list (node, container_elements) || has_block_child (node))
+        {
+          mark = add_mark (self, node, TRUE);
+          if (!walk (self, node, TRUE))
+            return FALSE;
+          end_paragraph (self);
+        }
+      else
+        {
+          /* A paragraph, even an empty one: it is a line of the text. */
+          ensure_paragraph (self);
+          mark = add_mark (self, node, FALSE);
+          if (!walk (self, node, FALSE))
+            return FALSE;
+          end_paragraph (self);
+        }
+      end_mark (self, mark);
+      (void) name;
+      return TRUE;
+    }
+
+  ensure_paragraph (self);
+  flush_space (self);
+  mark = add_mark (self, node, FALSE);
+  if (!walk (self, node, FALSE))
+    return FALSE;
+  end_mark (self, mark);
+  return TRUE;
+}
+
+static gboolean
+walk (Reader   *self,
+      xmlNode  *parent,
+      gboolean  block)
+{
+  /* libxml2 answers for elements only: text takes its parent's xml:space. */
+  gboolean preserve = xmlNodeGetSpacePreserve (parent) == 1;
+
+  for (xmlNode *child = parent->children; child != NULL && self->error == NULL;
+       child = child->next)
+    {
+      switch (child->type)
+        {
+        case XML_TEXT_NODE:
+        case XML_CDATA_SECTION_NODE:
+          if (block && all_space ((const char *) child->content))
+            break;
+          append_text (self, (const char *) child->content, preserve);
+          break;
+        case XML_ENTITY_REF_NODE:
+          if (!walk_entity (self, child, block))
+            return FALSE;
+          break;
+        case XML_ELEMENT_NODE:
+          if (child->ns != NULL && !is_tei (child))
+            {
+              /* Another vocabulary: keep its text. */
+              if (!walk (self, child, block))
+                return FALSE;
+              break;
+            }
+          if (!walk_element (self, child, block))
+            return FALSE;
+          break;
+        default:
+          break;
+        }
+    }
+  return self->error == NULL;
+}
+
+/* The bodies of a text, and of the texts of its group. */
+static gboolean
+walk_text (Reader  *self,
+           xmlNode *text)
+{
+  for (xmlNode *child = text->children; child != NULL; child = child->next)
+    {
+      if (is_element (child, "body"))
+        {
+          if (!walk (self, child, TRUE))
+            return FALSE;
+          end_paragraph (self);
+        }
+      else if (is_element (child, "group"))
+        {
+          for (xmlNode *member = child->children; member != NULL; member = member->next)
+            {
+              if ((is_element (member, "text") || is_element (member, "group")) &&
+                  !walk_text (self, is_element (member, "group") ? child : member))
+                return FALSE;
+              if (is_element (member, "group"))
+                break;
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* Header -------------------------------------------------------------------------------------- */
+
+static void
+read_categories (Reader  *self,
+                 xmlNode *node,
+                 xmlNode *parent_category)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *id = NULL;
+
+      if (is_element (child, "taxonomy"))
+        {
+          read_categories (self, child, NULL);
+          continue;
+        }
+      if (!is_element (child, "category"))
+        continue;
+      id = get_xml_id (child);
+      if (id != NULL && g_str_has_prefix (id, TESSERA_TEI_CATEGORY_PREFIX) &&
+          id[strlen (TESSERA_TEI_CATEGORY_PREFIX)] != '\0')
+        {
+          const char *key = id + strlen (TESSERA_TEI_CATEGORY_PREFIX);
+          TesseraTeiCategory *category = _tessera_tei_category_new (key);
+          g_autofree char *style = get_attr (child, "style");
+          g_autofree char *parent_id = parent_category ? get_xml_id (parent_category) : NULL;
+
+          if (parent_id != NULL && g_str_has_prefix (parent_id, TESSERA_TEI_KIND_PREFIX))
+            category->has_kind = tessera_kind_from_string (parent_id +
+                                                           strlen (TESSERA_TEI_KIND_PREFIX),
+                                                           &category->kind);
+          if (style != NULL && g_str_has_prefix (style, "color: #") && strlen (style) == 14)
+            category->color = g_strdup (style + strlen ("color: "));
+          for (xmlNode *label = child->children; label != NULL; label = label->next)
+            {
+              g_autofree char *language = NULL;
+              char *text;
+
+              if (!is_element (label, "catDesc"))
+                continue;
+              language = get_xml_attr (label, "lang");
+              text = node_text (label);
+              if (language != NULL && text != NULL)
+                g_hash_table_insert (category->labels, g_steal_pointer (&language), text);
+              else
+                g_free (text);
+            }
+          if (!g_hash_table_contains (self->context->categories, category->key))
+            {
+              g_ptr_array_add (self->context->category_order, category);
+              g_hash_table_insert (self->context->categories, category->key, category);
+            }
+          else
+            _tessera_tei_category_free (category);
+        }
+      read_categories (self, child, child);
+    }
+}
+
+static void
+read_context_header (Reader  *self,
+                     xmlNode *header)
+{
+  xmlNode *encoding = first_child (header, "encodingDesc");
+  xmlNode *title_stmt = path (header, "fileDesc", "titleStmt", NULL);
+
+  for (xmlNode *child = encoding ? encoding->children : NULL; child != NULL; child = child->next)
+    {
+      if (is_element (child, "appInfo"))
+        {
+          for (xmlNode *application = child->children; application != NULL;
+               application = application->next)
+            {
+              g_autofree char *ident = NULL;
+
+              if (!is_element (application, "application"))
+                continue;
+              ident = get_attr (application, "ident");
+              if (g_strcmp0 (ident, TESSERA_TEI_APPLICATION) == 0)
+                self->context->tessera = TRUE;
+            }
+        }
+      else if (is_element (child, "classDecl"))
+        read_categories (self, child, NULL);
+    }
+
+  for (xmlNode *child = title_stmt ? title_stmt->children : NULL; child != NULL;
+       child = child->next)
+    {
+      g_autofree char *id = NULL;
+
+      if (!is_element (child, "respStmt") || (id = get_xml_id (child)) == NULL)
+        continue;
+      for (xmlNode *name = child->children; name != NULL; name = name->next)
+        {
+          if (is_tei (name) && (g_str_equal (local_name (name), "name") ||
+                                g_str_equal (local_name (name), "persName") ||
+                                g_str_equal (local_name (name), "orgName")))
+            {
+              char *text = node_text (name);
+
+              if (text != NULL)
+                g_hash_table_replace (self->context->annotators, g_steal_pointer (&id), text);
+              break;
+            }
+        }
+    }
+}
+
+static xmlNode *
+chosen_bibl (xmlNode *source_desc)
+{
+  static const char * const preferred[] = { "article", "firstEdition", "printSource", NULL };
+
+  for (guint i = 0; preferred[i] != NULL; i++)
+    {
+      xmlNode *bibl = first_child_typed (source_desc, "bibl", preferred[i]);
+
+      if (bibl != NULL)
+        return bibl;
+    }
+  return first_child (source_desc, "bibl");
+}
+
+static char *
+licence_of (xmlNode *availability)
+{
+  xmlNode *licence = first_child (availability, "licence");
+  char *text;
+
+  if (licence == NULL)
+    return NULL;
+  text = node_text (licence);
+  if (text == NULL)
+    text = get_attr (licence, "target");
+  return text;
+}
+
+static char *
+first_http_target (xmlNode *source_desc)
+{
+  for (xmlNode *bibl = source_desc ? source_desc->children : NULL; bibl != NULL; bibl = bibl->next)
+    {
+      if (!is_element (bibl, "bibl"))
+        continue;
+      for (xmlNode *child = bibl->children; child != NULL; child = child->next)
+        {
+          g_autofree char *target = NULL;
+
+          if (!is_element (child, "ref") && !is_element (child, "ptr"))
+            continue;
+          target = get_attr (child, "target");
+          if (target != NULL && (g_str_has_prefix (target, "http://") ||
+                                 g_str_has_prefix (target, "https://")))
+            return g_steal_pointer (&target);
+        }
+    }
+  return NULL;
+}
+
+static void
+read_attribute_notes (xmlNode     *parent,
+                      GHashTable **attributes)
+{
+  for (xmlNode *note = parent ? parent->children : NULL; note != NULL; note = note->next)
+    {
+      g_autofree char *type = NULL;
+      g_autofree char *key = NULL;
+      xmlChar *content;
+
+      if (!is_element (note, "note"))
+        continue;
+      type = get_attr (note, "type");
+      key = get_attr (note, "n");
+      if (g_strcmp0 (type, "attribute") != 0 || key == NULL)
+        continue;
+      if (*attributes == NULL)
+        *attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      content = xmlNodeGetContent (note);
+      g_hash_table_replace (*attributes, g_steal_pointer (&key),
+                            xmlNodeGetSpacePreserve (note) == 1
+                            ? g_strdup ((const char *) content)
+                            : _tessera_tei_collapse_space ((const char *) content));
+      xmlFree (content);
+    }
+}
+
+static void
+read_document_header (Reader             *self,
+                      xmlNode            *tei,
+                      xmlNode            *header,
+                      TesseraTeiDocument *document)
+{
+  xmlNode *file_desc = first_child (header, "fileDesc");
+  xmlNode *title_stmt = first_child (file_desc, "titleStmt");
+  xmlNode *source_desc = first_child (file_desc, "sourceDesc");
+  xmlNode *bibl = chosen_bibl (source_desc);
+  xmlNode *notes = first_child (file_desc, "notesStmt");
+  xmlNode *language = path (header, "profileDesc", "langUsage", "language", NULL);
+  xmlNode *revision = first_child (header, "revisionDesc");
+  TesseraDocumentInfo *info = &document->info;
+
+  info->title = node_text (first_child (title_stmt, "title"));
+  info->author = node_text (first_child (title_stmt, "author"));
+  if (info->author == NULL)
+    info->author = node_text (first_child (bibl, "author"));
+  info->publisher = node_text (first_child (bibl, "publisher"));
+
+  {
+    xmlNode *date = first_child (bibl, "date");
+
+    info->publication_date = node_text (date);
+    if (info->publication_date == NULL && date != NULL)
+      info->publication_date = get_attr (date, "when");
+  }
+
+  info->source_url = node_text (first_child_typed (bibl, "idno", "URI"));
+  if (info->source_url == NULL && !self->context->tessera)
+    info->source_url = first_http_target (source_desc);
+
+  info->licence = licence_of (first_child (bibl, "availability"));
+  if (info->licence == NULL && !self->context->tessera)
+    info->licence = licence_of (path (file_desc, "publicationStmt", "availability", NULL));
+
+  if (notes != NULL)
+    {
+      xmlNode *own = first_child_typed (notes, "note", "notes");
+
+      info->notes = node_text (own);
+      if (info->notes == NULL && !self->context->tessera)
+        info->notes = node_text (first_child (notes, "note"));
+      read_attribute_notes (notes, &document->attributes);
+    }
+
+  if (language != NULL)
+    {
+      g_autofree char *ident = get_attr (language, "ident");
+
+      if (ident != NULL && g_strcmp0 (ident, "und") != 0)
+        info->language = g_steal_pointer (&ident);
+      else
+        info->language = node_text (language);
+    }
+  if (info->language == NULL)
+    info->language = get_xml_attr (tei, "lang");
+
+  if (revision != NULL)
+    {
+      g_autofree char *status = get_attr (revision, "status");
+
+      tessera_progress_from_string (status, &document->progress);
+    }
+}
+
+/* Entity records ------------------------------------------------------------------------ */
+
+static const char * const record_elements[] = {
+  "person", "org", "place", "event", "object", "personGrp", NULL
+};
+
+static const char * const record_name_elements[] = {
+  "persName", "orgName", "placeName", "geogName", "eventName", "objectName", "name", "label",
+  NULL
+};
+
+static const char *
+category_key (Reader     *self,
+              const char *ana)
+{
+  g_auto(GStrv) pointers = NULL;
+
+  if (ana == NULL || !self->context->tessera)
+    return NULL;
+  pointers = g_strsplit_set (ana, " \t\n\r", -1);
+  for (guint i = 0; pointers[i] != NULL; i++)
+    {
+      const char *id = local_target (pointers[i]);
+
+      if (id != NULL && g_str_has_prefix (id, TESSERA_TEI_CATEGORY_PREFIX))
+        {
+          TesseraTeiCategory *category =
+            g_hash_table_lookup (self->context->categories,
+                                 id + strlen (TESSERA_TEI_CATEGORY_PREFIX));
+
+          if (category != NULL)
+            return category->key;
+        }
+    }
+  return NULL;
+}
+
+static void
+read_entity (Reader  *self,
+             xmlNode *record)
+{
+  g_autoptr(TesseraTeiEntity) entity = _tessera_tei_entity_new ();
+  g_autofree char *ana = get_attr (record, "ana");
+  xmlNode *names = record;
+
+  entity->id = get_xml_id (record);
+  if (entity->id == NULL)
+    return;
+  entity->list = g_strdup (local_name (record));
+  entity->type_key = g_strdup (category_key (self, ana));
+  if (ana != NULL && entity->type_key == NULL && self->context->tessera)
+    {
+      fail (self, record, TESSERA_TEI_ERROR_BROKEN_POINTER,
+            _("@ana “%s” points to no category of the taxonomy"), ana);
+      return;
+    }
+
+  if (first_child (record, "objectIdentifier") != NULL)
+    names = first_child (record, "objectIdentifier");
+  for (xmlNode *child = names->children; child != NULL && entity->name == NULL;
+       child = child->next)
+    {
+      if (in_list (child, record_name_elements))
+        entity->name = node_text (child);
+    }
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      xmlNode *parent = pass == 0 ? record : (names != record ? names : NULL);
+
+      for (xmlNode *child = parent ? parent->children : NULL; child != NULL; child = child->next)
+        {
+          g_autofree char *uri = NULL;
+          g_autofree char *scheme = NULL;
+
+          if (!is_element (child, "idno"))
+            continue;
+          uri = node_text (child);
+          if (uri == NULL || !(g_str_has_prefix (uri, "http://") ||
+                               g_str_has_prefix (uri, "https://")))
+            continue;
+          scheme = get_attr (child, "type");
+          if (scheme == NULL || !_tessera_tei_is_token (scheme))
+            {
+              g_free (scheme);
+              scheme = g_strdup (tessera_authority_guess_scheme (uri));
+            }
+          _tessera_tei_entity_add_authority (entity, scheme, uri);
+        }
+    }
+
+  entity->description = node_text (first_child_typed (record, "note", "description"));
+  read_attribute_notes (record, &entity->attributes);
+  if (entity->name == NULL)
+    entity->name = g_strdup (entity->id);
+  _tessera_tei_context_add_entity (self->context, g_steal_pointer (&entity));
+}
+
+/* Standoff elements: collected from anywhere in a TEI but its header and the running text. */
+typedef struct
+{
+  GPtrArray *joins;
+  GPtrArray *spans;
+  GPtrArray *records;
+  GPtrArray *relations;
+} StandOff;
+
+static void
+collect_stand_off (Reader   *self,
+                   xmlNode  *node,
+                   StandOff *found)
+{
+  for (xmlNode *child = node->children; child != NULL && self->error == NULL;
+       child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE || !is_tei (child))
+        continue;
+      if (in_list (child, record_elements))
+        {
+          xmlNode *parent = child->parent;
+
+          if (parent != NULL && g_str_has_prefix (local_name (parent), "list"))
+            read_entity (self, child);
+          continue;
+        }
+      if (is_element (child, "join"))
+        g_ptr_array_add (found->joins, child);
+      else if (is_element (child, "span"))
+        g_ptr_array_add (found->spans, child);
+      else if (is_element (child, "annotation"))
+        g_ptr_array_add (found->records, child);
+      else if (is_element (child, "relation"))
+        g_ptr_array_add (found->relations, child);
+      else if (is_element (child, "body"))
+        continue;
+      collect_stand_off (self, child, found);
+    }
+}
+
+/* Assembling annotations ------------------------------------------------------------------ */
+
+typedef struct
+{
+  xmlNode *node;               /* the element, span or join that carries the identity */
+  xmlNode *content;            /* the element whose @ref, @when, @who say more */
+  GArray  *ranges;
+} Assembly;
+
+/* Newlines between two offsets, from the sorted list of newline offsets. */
+static guint
+newlines_before (Reader *self,
+                 guint   offset)
+{
+  guint lo = 0, hi = self->newlines->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->newlines, guint, mid) < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static gboolean
+only_newlines_between (Reader *self,
+                       guint   from,
+                       guint   to)
+{
+  return from <= to && newlines_before (self, to) - newlines_before (self, from) == to - from;
+}
+
+static void
+add_range (GArray *ranges,
+           guint   start,
+           guint   end)
+{
+  TesseraRange range = { start, end };
+
+  g_array_append_val (ranges, range);
+}
+
+/* Sorted, empty ranges dropped, overlapping or touching ones of one chain already merged;
+ * what still overlaps (in files not written by Tessera) is merged too. */
+static void
+normalize_ranges (GArray *ranges)
+{
+  guint kept = 0;
+
+  g_array_sort (ranges, (GCompareFunc) tessera_range_compare);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      TesseraRange range = g_array_index (ranges, TesseraRange, i);
+
+      if (range.end <= range.start)
+        continue;
+      if (kept > 0 && g_array_index (ranges, TesseraRange, kept - 1).end > range.start)
+        {
+          TesseraRange *last = &g_array_index (ranges, TesseraRange, kept - 1);
+
+          last->end = MAX (last->end, range.end);
+          continue;
+        }
+      g_array_index (ranges, TesseraRange, kept++) = range;
+    }
+  g_array_set_size (ranges, kept);
+}
+
+/* A chain of fragments: consecutive ones separated by nothing but paragraph breaks are one
+ * range; a gap of text makes a discontinuous annotation. */
+static void
+add_chain (Reader *self,
+           GArray *chain,            /* Mark pointers' (start, end) as TesseraRange */
+           GArray *ranges)
+{
+  TesseraRange current;
+
+  if (chain->len == 0)
+    return;
+  current = g_array_index (chain, TesseraRange, 0);
+  for (guint i = 1; i < chain->len; i++)
+    {
+      TesseraRange next = g_array_index (chain, TesseraRange, i);
+
+      if (only_newlines_between (self, current.end, next.start))
+        current.end = MAX (current.end, next.end);
+      else
+        {
+          g_array_append_val (ranges, current);
+          current = next;
+        }
+    }
+  g_array_append_val (ranges, current);
+}
+
+static gboolean parse_pointer_range (Reader     *self,
+                                     xmlNode    *node,
+                                     const char *pointer,
+                                     TesseraRange *out_range);
+
+/* The range(s) a span covers: @from/@to, or string-range() pointers in @target. */
+static gboolean
+span_ranges (Reader  *self,
+             xmlNode *span,
+             GArray  *ranges)
+{
+  g_autofree char *from = get_attr (span, "from");
+  g_autofree char *to = get_attr (span, "to");
+  g_autofree char *target = get_attr (span, "target");
+
+  if (from != NULL)
+    {
+      Mark *start = mark_for_id (self, local_target (from));
+      Mark *end = to ? mark_for_id (self, local_target (to)) : start;
+
+      if (start == NULL || end == NULL)
+        {
+          if (self->context->tessera)
+            return fail (self, span, TESSERA_TEI_ERROR_BROKEN_POINTER,
+                         _("the span’s @from or @to points to nothing in the text"));
+          return TRUE;
+        }
+      add_range (ranges, start->start, end->end);
+      return TRUE;
+    }
+  if (target != NULL)
+    {
+      g_auto(GStrv) pointers = g_strsplit_set (target, " \t\n\r", -1);
+
+      for (guint i = 0; pointers[i] != NULL; i++)
+        {
+          TesseraRange range;
+
+          if (*pointers[i] == '\0')
+            continue;
+          if (!parse_pointer_range (self, span, pointers[i], &range))
+            {
+              if (self->error != NULL)
+                return FALSE;
+              continue;
+            }
+          g_array_append_val (ranges, range);
+        }
+    }
+  return TRUE;
+}
+
+/* "string-range(ID,OFFSET,LENGTH)" → absolute offsets; advances *p. */
+static gboolean
+parse_string_range (Reader      *self,
+                    const char **p,
+                    guint       *out_start,
+                    guint       *out_end)
+{
+  const char *s = *p;
+  const char *comma;
+  g_autofree char *id = NULL;
+  guint64 offset, length;
+  char *end;
+  Mark *mark;
+
+  if (!g_str_has_prefix (s, "string-range("))
+    return FALSE;
+  s += strlen ("string-range(");
+  comma = strchr (s, ',');
+  if (comma == NULL)
+    return FALSE;
+  id = g_strndup (s, comma - s);
+  if (id[0] == '#')
+    memmove (id, id + 1, strlen (id));
+  s = comma + 1;
+  offset = g_ascii_strtoull (s, &end, 10);
+  if (end == s || *end != ',')
+    return FALSE;
+  s = end + 1;
+  length = g_ascii_strtoull (s, &end, 10);
+  if (end == s || *end != ')')
+    return FALSE;
+  mark = mark_for_id (self, id);
+  if (mark == NULL || offset + length > mark->end - mark->start)
+    return FALSE;
+  *out_start = mark->start + (guint) offset;
+  *out_end = *out_start + (guint) length;
+  *p = end + 1;
+  return TRUE;
+}
+
+static gboolean
+parse_pointer_range (Reader       *self,
+                     xmlNode      *node,
+                     const char   *pointer,
+                     TesseraRange *out_range)
+{
+  const char *p = pointer;
+  guint start, end, start2, end2;
+
+  if (*p++ != '#')
+    goto broken;
+  if (g_str_has_prefix (p, "range("))
+    {
+      p += strlen ("range(");
+      if (!parse_string_range (self, &p, &start, &end) || *p++ != ',' ||
+          !parse_string_range (self, &p, &start2, &end2) || strcmp (p, ")") != 0)
+        goto broken;
+      out_range->start = start;
+      out_range->end = end2;
+      return out_range->start <= out_range->end || (fail (self, node,
+                                                          TESSERA_TEI_ERROR_BROKEN_POINTER,
+                                                          _("the pointer “%s” runs backwards"),
+                                                          pointer));
+    }
+  if (parse_string_range (self, &p, &start, &end) && *p == '\0')
+    {
+      out_range->start = start;
+      out_range->end = end;
+      return TRUE;
+    }
+
+broken:
+  if (self->context->tessera)
+    fail (self, node, TESSERA_TEI_ERROR_BROKEN_POINTER,
+          _("the pointer “%s” points to nothing in the text"), pointer);
+  return FALSE;
+}
+
+static TesseraTeiAnnotation *
+annotation_from (Reader   *self,
+                 xmlNode  *identity,
+                 xmlNode  *content,
+                 GArray   *ranges)
+{
+  g_autoptr(TesseraTeiAnnotation) annotation = _tessera_tei_annotation_new ();
+  g_autofree char *ana = get_attr (identity, "ana");
+  g_autofree char *resp = get_attr (identity, "resp");
+  g_autofree char *cert = get_attr (identity, "cert");
+  g_autofree char *ref = NULL;
+  g_autoptr(TesseraAnnotationType) type = NULL;
+  TesseraTeiCategory *category = NULL;
+  gboolean is_claim = FALSE;
+
+  annotation->id = get_xml_id (identity);
+  annotation->line = (guint) xmlGetLineNo (identity);
+  g_array_append_vals (annotation->ranges, ranges->data, ranges->len);
+  normalize_ranges (annotation->ranges);
+
+  if (is_element (identity, "join"))
+    annotation->element = get_attr (identity, "result");
+  else if (is_element (identity, "span"))
+    {
+      annotation->element = get_attr (identity, "type");
+      annotation->element_type = get_attr (identity, "subtype");
+      if (annotation->element == NULL && identity->parent != NULL &&
+          is_element (identity->parent, "spanGrp"))
+        {
+          /* An untyped span is typed by its group, as a seg would be. */
+          annotation->element = g_strdup ("seg");
+          annotation->element_type = get_attr (identity->parent, "type");
+        }
+    }
+  if (content != NULL && content != identity && !is_element (content, "span"))
+    {
+      g_free (annotation->element);
+      annotation->element = g_strdup (local_name (content));
+    }
+  else if (annotation->element == NULL)
+    annotation->element = g_strdup (local_name (identity));
+  if (content != NULL && !is_element (content, "span") && annotation->element_type == NULL)
+    annotation->element_type = get_attr (content, "type");
+
+  annotation->type_key = g_strdup (category_key (self, ana));
+  if (annotation->type_key != NULL)
+    category = g_hash_table_lookup (self->context->categories, annotation->type_key);
+  else if (ana != NULL && self->context->tessera)
+    {
+      fail (self, identity, TESSERA_TEI_ERROR_BROKEN_POINTER,
+            _("@ana “%s” points to no category of the taxonomy"), ana);
+      return NULL;
+    }
+  else
+    {
+      type = _tessera_tei_find_type_for_element (self->tagset, annotation->element,
+                                                 annotation->element_type);
+      if (type == NULL)
+        return NULL;
+      annotation->type_key = g_strdup (tessera_annotation_type_get_key (type));
+    }
+
+  if (category != NULL && category->element == NULL && content != NULL &&
+      !is_element (content, "span"))
+    {
+      category->element = g_strdup (annotation->element);
+      category->element_type = g_strdup (annotation->element_type);
+    }
+
+  if (category != NULL && category->has_kind)
+    is_claim = category->kind == TESSERA_KIND_CLAIM;
+  else
+    {
+      if (type == NULL)
+        {
+          GListModel *tagset = self->tagset;
+
+          for (guint i = 0; i < g_list_model_get_n_items (tagset) && type == NULL; i++)
+            {
+              g_autoptr(TesseraAnnotationType) candidate = g_list_model_get_item (tagset, i);
+
+              if (g_str_equal (tessera_annotation_type_get_key (candidate),
+                               annotation->type_key))
+                type = g_steal_pointer (&candidate);
+            }
+        }
+      is_claim = type != NULL && tessera_annotation_type_get_kind (type) == TESSERA_KIND_CLAIM;
+    }
+  if (is_claim)
+    annotation->claim = _tessera_tei_claim_new ();
+
+  if (resp != NULL)
+    {
+      const char *id = local_target (resp);
+      const char *name = id ? g_hash_table_lookup (self->context->annotators, id) : NULL;
+
+      if (name == NULL && self->context->tessera)
+        {
+          fail (self, identity, TESSERA_TEI_ERROR_BROKEN_POINTER,
+                _("@resp “%s” points to no respStmt of the header"), resp);
+          return NULL;
+        }
+      annotation->annotator = g_strdup (name);
+    }
+  if (cert != NULL)
+    tessera_certainty_from_string (cert, &annotation->certainty);
+
+  if (content != NULL)
+    ref = get_attr (content, "ref");
+  if (ref != NULL)
+    {
+      g_auto(GStrv) pointers = g_strsplit_set (ref, " \t\n\r", -1);
+
+      for (guint i = 0; pointers[i] != NULL && annotation->entity == NULL; i++)
+        {
+          const char *id = local_target (pointers[i]);
+
+          if (id != NULL && g_hash_table_contains (self->context->entities, id))
+            annotation->entity = g_strdup (id);
+          else if (id != NULL && self->context->tessera)
+            {
+              fail (self, content, TESSERA_TEI_ERROR_BROKEN_POINTER,
+                    _("@ref “%s” points to no entity record"), pointers[i]);
+              return NULL;
+            }
+          else if (annotation->entity_uri == NULL &&
+                   (g_str_has_prefix (pointers[i], "http://") ||
+                    g_str_has_prefix (pointers[i], "https://")))
+            annotation->entity_uri = g_strdup (pointers[i]);
+        }
+    }
+
+  if (content != NULL && (is_element (content, "date") || is_element (content, "time")))
+    annotation->normalized = get_attr (content, "when");
+
+  if (annotation->claim != NULL && content != NULL && !self->context->tessera &&
+      is_element (content, "said"))
+    {
+      g_autofree char *who = get_attr (content, "who");
+      g_autofree char *direct = get_attr (content, "direct");
+      const char *id = local_target (who);
+
+      if (id != NULL && g_hash_table_contains (self->context->entities, id))
+        annotation->claim->source_entity = g_strdup (id);
+      else if (id != NULL)
+        annotation->claim->source_annotation = g_strdup (id);
+      if (g_strcmp0 (direct, "true") == 0)
+        annotation->claim->quote_type = g_strdup ("direct");
+      else if (g_strcmp0 (direct, "false") == 0)
+        annotation->claim->quote_type = g_strdup ("indirect");
+    }
+
+  return g_steal_pointer (&annotation);
+}
+
+/* Fragments, in document order, as chains by @next (or @prev). */
+static GPtrArray *
+chains_of (Reader    *self,
+           GPtrArray *fragments)     /* xmlNode */
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) has_prev = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
+  GPtrArray *chains = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < fragments->len; i++)
+    {
+      xmlNode *node = g_ptr_array_index (fragments, i);
+      char *id = get_xml_id (node);
+
+      if (id != NULL)
+        g_hash_table_insert (by_id, id, node);
+    }
+  for (guint i = 0; i < fragments->len; i++)
+    {
+      xmlNode *node = g_ptr_array_index (fragments, i);
+      g_autofree char *next = get_attr (node, "next");
+      xmlNode *following = local_target (next) ? g_hash_table_lookup (by_id, local_target (next))
+                                               : NULL;
+
+      if (following != NULL)
+        g_hash_table_add (has_prev, following);
+    }
+  for (guint i = 0; i < fragments->len; i++)
+    {
+      xmlNode *node = g_ptr_array_index (fragments, i);
+      GPtrArray *chain;
+
+      if (g_hash_table_contains (has_prev, node) || g_hash_table_contains (used, node))
+        continue;
+      chain = g_ptr_array_new ();
+      while (node != NULL && !g_hash_table_contains (used, node))
+        {
+          g_autofree char *next = get_attr (node, "next");
+
+          g_hash_table_add (used, node);
+          g_ptr_array_add (chain, node);
+          node = local_target (next) ? g_hash_table_lookup (by_id, local_target (next)) : NULL;
+        }
+      g_ptr_array_add (chains, chain);
+    }
+  /* Cycles: whatever was not reached from a head is a chain of its own. */
+  for (guint i = 0; i < fragments->len; i++)
+    {
+      xmlNode *node = g_ptr_array_index (fragments, i);
+
+      if (!g_hash_table_contains (used, node))
+        {
+          GPtrArray *chain = g_ptr_array_new ();
+
+          g_hash_table_add (used, node);
+          g_ptr_array_add (chain, node);
+          g_ptr_array_add (chains, chain);
+        }
+    }
+  return chains;
+}
+
+static void
+ranges_of_chains (Reader    *self,
+                  GPtrArray *chains,
+                  GArray    *ranges)
+{
+  for (guint c = 0; c < chains->len; c++)
+    {
+      GPtrArray *chain = g_ptr_array_index (chains, c);
+      g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
+
+      for (guint i = 0; i < chain->len; i++)
+        {
+          xmlNode *node = g_ptr_array_index (chain, i);
+
+          if (is_element (node, "span"))
+            span_ranges (self, node, ranges);
+          else
+            {
+              guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->mark_of_node, node));
+
+              if (index > 0)
+                add_range (pieces, mark_at (self, index - 1)->start,
+                           mark_at (self, index - 1)->end);
+            }
+        }
+      add_chain (self, pieces, ranges);
+    }
+}
+
+static gboolean
+is_candidate (Reader  *self,
+              xmlNode *node)
+{
+  g_autofree char *ana = NULL;
+  g_autofree char *type = NULL;
+  g_autoptr(TesseraAnnotationType) mapped = NULL;
+
+  if (!is_tei (node) || is_element (node, "anchor"))
+    return FALSE;
+  ana = get_attr (node, "ana");
+  if (ana != NULL && self->context->tessera)
+    return category_key (self, ana) != NULL || (fail (self, node,
+                                                      TESSERA_TEI_ERROR_BROKEN_POINTER,
+                                                      _("@ana “%s” points to no category of "
+                                                        "the taxonomy"), ana));
+  if (!_tessera_tei_element_is_mappable (local_name (node)))
+    return FALSE;
+  type = get_attr (node, "type");
+  mapped = _tessera_tei_find_type_for_element (self->tagset, local_name (node), type);
+  return mapped != NULL;
+}
+
+static void
+add_annotation (TesseraTeiDocument   *document,
+                GHashTable           *by_id,
+                TesseraTeiAnnotation *annotation)
+{
+  if (annotation == NULL)
+    return;
+  if (annotation->ranges->len == 0)
+    {
+      _tessera_tei_annotation_free (annotation);
+      return;
+    }
+  if (annotation->id != NULL)
+    g_hash_table_insert (by_id, annotation->id, annotation);
+  g_ptr_array_add (document->annotations, annotation);
+}
+
+static xmlNode *
+first_fragment_in_text (Reader    *self,
+                        GPtrArray *nodes)
+{
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      xmlNode *node = g_ptr_array_index (nodes, i);
+
+      if (g_hash_table_contains (self->mark_of_node, node))
+        return node;
+    }
+  return NULL;
+}
+
+static void
+apply_record (Reader               *self,
+              xmlNode              *record,
+              TesseraTeiAnnotation *annotation,
+              TesseraTeiDocument   *document,
+              GHashTable           *by_id)
+{
+  TesseraTeiClaim *claim = annotation->claim;
+
+  for (xmlNode *child = record->children; child != NULL && self->error == NULL;
+       child = child->next)
+    {
+      g_autofree char *type = NULL;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      type = get_attr (child, "type");
+      if (is_element (child, "ptr"))
+        {
+          g_autofree char *target = get_attr (child, "target");
+          const char *id = local_target (target);
+          gboolean is_entity = id && g_hash_table_contains (self->context->entities, id);
+          gboolean is_annotation = id && g_hash_table_contains (by_id, id);
+
+          if (!is_entity && !is_annotation)
+            {
+              if (self->context->tessera)
+                fail (self, child, TESSERA_TEI_ERROR_BROKEN_POINTER,
+                      _("the pointer “%s” leads to no entity or annotation"),
+                      target ? target : "");
+              continue;
+            }
+          if (g_strcmp0 (type, "entity") == 0 && is_entity)
+            {
+              g_free (annotation->entity);
+              annotation->entity = g_strdup (id);
+            }
+          else if (claim != NULL && g_strcmp0 (type, "source") == 0)
+            {
+              if (is_entity)
+                {
+                  g_free (claim->source_entity);
+                  claim->source_entity = g_strdup (id);
+                }
+              else
+                {
+                  g_free (claim->source_annotation);
+                  claim->source_annotation = g_strdup (id);
+                }
+            }
+          else if (claim != NULL && g_strcmp0 (type, "cue") == 0 && is_annotation)
+            {
+              g_free (claim->cue);
+              claim->cue = g_strdup (id);
+            }
+          else if (claim != NULL && g_strcmp0 (type, "parent") == 0 && is_annotation)
+            {
+              g_free (claim->parent);
+              claim->parent = g_strdup (id);
+            }
+        }
+      else if (is_element (child, "note"))
+        {
+          char **field = NULL;
+
+          if (g_strcmp0 (type, "comment") == 0)
+            field = &annotation->note;
+          else if (g_strcmp0 (type, "normalized") == 0)
+            field = &annotation->normalized;
+          else if (g_strcmp0 (type, "status") == 0)
+            {
+              g_autofree char *status = node_text (child);
+
+              tessera_status_from_string (status, &annotation->status);
+            }
+          else if (claim != NULL)
+            {
+              if (g_strcmp0 (type, "source-kind") == 0)
+                field = &claim->source_kind;
+              else if (g_strcmp0 (type, "quote-type") == 0)
+                field = &claim->quote_type;
+              else if (g_strcmp0 (type, "polarity") == 0)
+                field = &claim->polarity;
+              else if (g_strcmp0 (type, "factuality") == 0)
+                field = &claim->factuality;
+              else if (g_strcmp0 (type, "writer-distance") == 0)
+                field = &claim->writer_distance;
+              else if (g_strcmp0 (type, "topic") == 0)
+                field = &claim->topic;
+              else if (g_strcmp0 (type, "statement-date") == 0)
+                {
+                  xmlNode *date = first_child (child, "date");
+
+                  g_free (claim->statement_date);
+                  claim->statement_date = node_text (date ? date : child);
+                  if (claim->statement_date == NULL && date != NULL)
+                    claim->statement_date = get_attr (date, "when");
+                }
+            }
+          if (field != NULL)
+            {
+              g_free (*field);
+              *field = node_text (child);
+            }
+        }
+    }
+  read_attribute_notes (record, &annotation->attributes);
+  (void) document;
+}
+
+static TesseraTeiRelation *
+relation_from (Reader     *self,
+               xmlNode    *node,
+               GHashTable *by_id)
+{
+  g_autoptr(GPtrArray) ends = g_ptr_array_new_with_free_func (g_free);
+  TesseraTeiRelation *relation;
+  const char *attributes[] = { "active", "passive", "mutual" };
+  g_autofree char *resp = get_attr (node, "resp");
+
+  for (guint a = 0; a < G_N_ELEMENTS (attributes); a++)
+    {
+      g_autofree char *value = get_attr (node, attributes[a]);
+      g_auto(GStrv) pointers = value ? g_strsplit_set (value, " \t\n\r", -1) : NULL;
+
+      for (guint i = 0; pointers != NULL && pointers[i] != NULL; i++)
+        {
+          const char *id = local_target (pointers[i]);
+
+          if (id != NULL && g_hash_table_contains (by_id, id))
+            g_ptr_array_add (ends, g_strdup (id));
+        }
+    }
+  if (ends->len != 2)
+    {
+      if (self->context->tessera)
+        fail (self, node, TESSERA_TEI_ERROR_BROKEN_POINTER,
+              _("the relation does not link two annotations of its document"));
+      return NULL;
+    }
+
+  relation = g_new0 (TesseraTeiRelation, 1);
+  relation->id = get_xml_id (node);
+  relation->type = get_attr (node, "name");
+  if (relation->type == NULL)
+    relation->type = get_attr (node, "n");
+  relation->source = g_strdup (g_ptr_array_index (ends, 0));
+  relation->target = g_strdup (g_ptr_array_index (ends, 1));
+  relation->note = node_text (first_child (node, "desc"));
+  if (relation->type == NULL)
+    relation->type = g_strdup ("related");
+  if (resp != NULL)
+    relation->annotator = g_strdup (g_hash_table_lookup (self->context->annotators,
+                                                         local_target (resp) ? local_target (resp)
+                                                                             : ""));
+  return relation;
+}
+
+static gboolean
+assemble (Reader             *self,
+          TesseraTeiDocument *document,
+          StandOff           *found)
+{
+  g_autoptr(GHashTable) consumed = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) loose_fragments = g_ptr_array_new ();
+
+  /* Joins: fragments or spans that make one annotation. */
+  for (guint j = 0; j < found->joins->len && self->error == NULL; j++)
+    {
+      xmlNode *join = g_ptr_array_index (found->joins, j);
+      g_autofree char *target = get_attr (join, "target");
+      g_auto(GStrv) pointers = target ? g_strsplit_set (target, " \t\n\r", -1) : NULL;
+      g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+      g_autoptr(GPtrArray) chains = NULL;
+      g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
+      xmlNode *content;
+
+      for (guint i = 0; pointers != NULL && pointers[i] != NULL; i++)
+        {
+          const char *id = local_target (pointers[i]);
+          Mark *mark = mark_for_id (self, id);
+          xmlNode *node = mark ? mark->node : NULL;
+
+          if (node == NULL && id != NULL)
+            {
+              for (guint s = 0; s < found->spans->len && node == NULL; s++)
+                {
+                  g_autofree char *span_id = get_xml_id (g_ptr_array_index (found->spans, s));
+
+                  if (g_strcmp0 (span_id, id) == 0)
+                    node = g_ptr_array_index (found->spans, s);
+                }
+            }
+          if (node == NULL)
+            {
+              if (*pointers[i] != '\0' && self->context->tessera)
+                return fail (self, join, TESSERA_TEI_ERROR_BROKEN_POINTER,
+                             _("the join’s target “%s” points to nothing"), pointers[i]);
+              continue;
+            }
+          g_hash_table_add (consumed, node);
+          g_ptr_array_add (parts, node);
+        }
+      if (parts->len == 0)
+        continue;
+      chains = chains_of (self, parts);
+      ranges_of_chains (self, chains, ranges);
+      content = first_fragment_in_text (self, parts);
+      add_annotation (document, by_id, annotation_from (self, join,
+                                                        content ? content
+                                                                : g_ptr_array_index (parts, 0),
+                                                        ranges));
+    }
+
+  /* Spans not joined: one annotation each. */
+  for (guint s = 0; s < found->spans->len && self->error == NULL; s++)
+    {
+      xmlNode *span = g_ptr_array_index (found->spans, s);
+      g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
+
+      if (g_hash_table_contains (consumed, span))
+        continue;
+      if (!span_ranges (self, span, ranges))
+        return FALSE;
+      if (ranges->len > 0)
+        add_annotation (document, by_id, annotation_from (self, span, span, ranges));
+    }
+
+  /* Elements of the text, in reading order; chained fragments without a join together. */
+  for (guint m = 0; m < self->marks->len && self->error == NULL; m++)
+    {
+      Mark *mark = mark_at (self, m);
+      g_autofree char *next = NULL;
+      g_autofree char *prev = NULL;
+      g_autoptr(GArray) ranges = NULL;
+
+      if (g_hash_table_contains (consumed, mark->node) || !is_candidate (self, mark->node))
+        continue;
+      next = get_attr (mark->node, "next");
+      prev = get_attr (mark->node, "prev");
+      if (next != NULL || prev != NULL)
+        {
+          g_ptr_array_add (loose_fragments, mark->node);
+          continue;
+        }
+      ranges = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
+      add_range (ranges, mark->start, mark->end);
+      add_annotation (document, by_id, annotation_from (self, mark->node, mark->node, ranges));
+    }
+  if (loose_fragments->len > 0 && self->error == NULL)
+    {
+      g_autoptr(GPtrArray) chains = chains_of (self, loose_fragments);
+
+      for (guint c = 0; c < chains->len; c++)
+        {
+          g_autoptr(GPtrArray) one = g_ptr_array_new ();
+          g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
+          GPtrArray *chain = g_ptr_array_index (chains, c);
+          xmlNode *head = g_ptr_array_index (chain, 0);
+
+          g_ptr_array_add (one, chain);
+          g_ptr_array_set_free_func (one, NULL);
+          ranges_of_chains (self, one, ranges);
+          add_annotation (document, by_id, annotation_from (self, head, head, ranges));
+        }
+    }
+  if (self->error != NULL)
+    return FALSE;
+
+  /* Zero-width elements give no annotation; in Tessera's files that is a broken file. */
+  if (self->context->tessera)
+    {
+      for (guint i = 0; i < document->annotations->len; i++)
+        {
+          TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
+
+          if (annotation->id == NULL)
+            return fail (self, NULL, TESSERA_TEI_ERROR_BROKEN_POINTER,
+                         _("an annotation has no xml:id"));
+        }
+    }
+
+  for (guint r = 0; r < found->records->len && self->error == NULL; r++)
+    {
+      xmlNode *record = g_ptr_array_index (found->records, r);
+      g_autofree char *target = get_attr (record, "target");
+      TesseraTeiAnnotation *annotation = local_target (target)
+                                         ? g_hash_table_lookup (by_id, local_target (target))
+                                         : NULL;
+
+      if (annotation == NULL)
+        {
+          if (self->context->tessera)
+            return fail (self, record, TESSERA_TEI_ERROR_BROKEN_POINTER,
+                         _("the annotation record points to “%s”, which is no annotation"),
+                         target ? target : "");
+          continue;
+        }
+      apply_record (self, record, annotation, document, by_id);
+    }
+
+  for (guint r = 0; r < found->relations->len && self->error == NULL; r++)
+    {
+      TesseraTeiRelation *relation = relation_from (self, g_ptr_array_index (found->relations, r),
+                                                    by_id);
+
+      if (relation != NULL)
+        g_ptr_array_add (document->relations, relation);
+    }
+
+  /* Claims' pointers must lead to annotations of the document. */
+  for (guint i = 0; i < document->annotations->len && self->error == NULL; i++)
+    {
+      TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
+      TesseraTeiClaim *claim = annotation->claim;
+
+      if (claim == NULL)
+        continue;
+      if (claim->source_annotation != NULL &&
+          !g_hash_table_contains (by_id, claim->source_annotation))
+        g_clear_pointer (&claim->source_annotation, g_free);
+      if (claim->source_entity != NULL &&
+          !g_hash_table_contains (self->context->entities, claim->source_entity))
+        g_clear_pointer (&claim->source_entity, g_free);
+    }
+  return self->error == NULL;
+}
+
+/* One TEI element: a document. */
+static gboolean
+read_document (Reader  *self,
+               xmlNode *tei)
+{
+  g_autoptr(TesseraTeiDocument) document = _tessera_tei_document_new ();
+  StandOff found = { g_ptr_array_new (), g_ptr_array_new (), g_ptr_array_new (),
+                     g_ptr_array_new () };
+  xmlNode *header = first_child (tei, "teiHeader");
+  xmlNode *text = first_child (tei, "text");
+  gboolean ok = FALSE;
+
+  reset_document_state (self);
+  document->id = get_xml_id (tei);
+  document->line = (guint) xmlGetLineNo (tei);
+  if (header != NULL)
+    {
+      read_context_header (self, header);
+      read_document_header (self, tei, header, document);
+    }
+  collect_stand_off (self, tei, &found);
+  if (self->error != NULL)
+    goto out;
+
+  if (text == NULL)
+    {
+      fail (self, tei, TESSERA_TEI_ERROR_EMPTY, _("this TEI document has no text element"));
+      goto out;
+    }
+  if (!walk_text (self, text))
+    goto out;
+  document->text = g_strndup (self->text->str, self->text->len);
+
+  if (!assemble (self, document, &found))
+    goto out;
+
+  ok = self->func (self->context, g_steal_pointer (&document), self->user_data, &self->error);
+
+out:
+  g_ptr_array_unref (found.joins);
+  g_ptr_array_unref (found.spans);
+  g_ptr_array_unref (found.records);
+  g_ptr_array_unref (found.relations);
+  return ok && self->error == NULL;
+}
+
+/* The stream ------------------------------------------------------------------------------ */
+
+static void
+on_xml_error (void           *data,
+              const xmlError *error)
+{
+  Reader *self = data;
+
+  if (error->level < XML_ERR_ERROR || self->xml_message != NULL)
+    return;
+  self->xml_unsafe = error->code == XML_ERR_ENTITY_LOOP;
+  if (self->xml_unsafe)
+    self->xml_message = g_strdup_printf (_("line %d: the file defines entities that expand "
+                                           "without bound (a “billion laughs” attack), and was "
+                                           "refused"), error->line);
+  else
+    self->xml_message = _tessera_tei_error_message (error);
+}
+
+static gboolean
+tei_namespace_ok (xmlTextReader *reader)
+{
+  const char *uri = (const char *) xmlTextReaderConstNamespaceUri (reader);
+
+  return uri == NULL || g_str_equal (uri, TESSERA_TEI_NS);
+}
+
+static gboolean
+read_stream (Reader         *self,
+             xmlTextReader  *reader)
+{
+  gboolean root_seen = FALSE;
+  guint n_documents = 0;
+  int ret = xmlTextReaderRead (reader);
+
+  while (ret == 1 && self->error == NULL)
+    {
+      const char *name;
+      xmlNode *node;
+
+      if (xmlTextReaderNodeType (reader) != XML_READER_TYPE_ELEMENT)
+        {
+          ret = xmlTextReaderRead (reader);
+          continue;
+        }
+      name = (const char *) xmlTextReaderConstLocalName (reader);
+
+      if (!root_seen)
+        {
+          root_seen = TRUE;
+          if (!tei_namespace_ok (reader) ||
+              (!g_str_equal (name, "TEI") && !g_str_equal (name, "teiCorpus")))
+            {
+              const char *uri = (const char *) xmlTextReaderConstNamespaceUri (reader);
+
+              if (uri != NULL && !g_str_equal (uri, TESSERA_TEI_NS))
+                g_set_error (&self->error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_NOT_TEI,
+                             _("%s is XML but not TEI: its root element is <%s> in the "
+                               "namespace %s"), self->display_name, name, uri);
+              else
+                g_set_error (&self->error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_NOT_TEI,
+                             _("%s is XML but not TEI: its root element is <%s>, not <TEI> "
+                               "or <teiCorpus>"), self->display_name, name);
+              return FALSE;
+            }
+        }
+      if (!tei_namespace_ok (reader))
+        {
+          ret = xmlTextReaderNext (reader);
+          continue;
+        }
+      if (g_str_equal (name, "teiCorpus"))
+        {
+          ret = xmlTextReaderRead (reader);
+          continue;
+        }
+      if (!g_str_equal (name, "TEI") && !g_str_equal (name, "teiHeader") &&
+          !g_str_equal (name, "standOff"))
+        {
+          ret = xmlTextReaderNext (reader);
+          continue;
+        }
+
+      node = xmlTextReaderExpand (reader);
+      if (node == NULL)
+        break;
+      if (g_str_equal (name, "TEI"))
+        {
+          if (!read_document (self, node))
+            return FALSE;
+          n_documents++;
+          if (g_cancellable_set_error_if_cancelled (self->cancellable, &self->error))
+            return FALSE;
+        }
+      else if (g_str_equal (name, "teiHeader"))
+        read_context_header (self, node);
+      else
+        {
+          StandOff found = { g_ptr_array_new (), g_ptr_array_new (), g_ptr_array_new (),
+                             g_ptr_array_new () };
+
+          /* Corpus-level records: the entities every document may point to. */
+          collect_stand_off (self, node, &found);
+          g_ptr_array_unref (found.joins);
+          g_ptr_array_unref (found.spans);
+          g_ptr_array_unref (found.records);
+          g_ptr_array_unref (found.relations);
+        }
+      ret = xmlTextReaderNext (reader);
+    }
+
+  if (self->error != NULL)
+    return FALSE;
+  if (ret < 0 || self->xml_message != NULL)
+    {
+      g_set_error (&self->error, TESSERA_TEI_ERROR,
+                   self->xml_unsafe ? TESSERA_TEI_ERROR_UNSAFE : TESSERA_TEI_ERROR_MALFORMED,
+                   _("%s is not well-formed XML: %s"), self->display_name,
+                   self->xml_message ? self->xml_message : _("the parser stopped"));
+      return FALSE;
+    }
+  if (!root_seen)
+    {
+      g_set_error (&self->error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_MALFORMED,
+                   _("%s holds no XML element"), self->display_name);
+      return FALSE;
+    }
+  if (n_documents == 0)
+    {
+      g_set_error (&self->error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_EMPTY,
+                   _("%s holds no TEI document"), self->display_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * _tessera_tei_read_file:
+ * @tagset: the types that elements without @ana are mapped to
+ * @func: called with each document read, which it takes
+ *
+ * Reads a TEI or teiCorpus file into the model, one document at a time.
+ *
+ * Returns: (transfer full): what the file declares for all its documents (categories,
+ *   entity records, annotators), or %NULL with @error set
+ */
+TesseraTeiContext *
+_tessera_tei_read_file (const char              *file,
+                        GListModel              *tagset,
+                        TesseraTeiDocumentFunc   func,
+                        gpointer                 user_data,
+                        GCancellable            *cancellable,
+                        GError                 **error)
+{
+  g_autofree char *display_name = g_filename_display_basename (file);
+  g_autofree char *data = NULL;
+  g_autoptr(xmlTextReader) reader = NULL;
+  g_autoptr(TesseraTeiContext) context = _tessera_tei_context_new ();
+  GStatBuf st;
+  gsize length = 0;
+  Reader self = { 0 };
+  gboolean ok;
+
+  if (g_stat (file, &st) == 0 && st.st_size > TESSERA_IMPORT_MAX_BYTES)
+    {
+      g_autofree char *size = g_format_size_full (st.st_size, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_TOO_LARGE,
+                   _("%s is %s; Tessera imports files of at most 64 MiB"), display_name, size);
+      return NULL;
+    }
+  if (!g_file_get_contents (file, &data, &length, error))
+    return NULL;
+  if (length > G_MAXINT)
+    {
+      g_set_error (error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_TOO_LARGE,
+                   _("%s is too large"), display_name);
+      return NULL;
+    }
+
+  xmlInitParser ();
+  reader = xmlReaderForMemory (data, (int) length, NULL, NULL, PARSE_OPTIONS);
+  if (reader == NULL)
+    {
+      g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_FAILED,
+                   _("Could not read %s"), display_name);
+      return NULL;
+    }
+
+  self.tagset = tagset;
+  self.func = func;
+  self.user_data = user_data;
+  self.cancellable = cancellable;
+  self.context = context;
+  self.display_name = display_name;
+  self.text = g_string_new (NULL);
+  self.newlines = g_array_new (FALSE, FALSE, sizeof (guint));
+  self.marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+  self.pending = g_array_new (FALSE, FALSE, sizeof (guint));
+  self.mark_of_node = g_hash_table_new (NULL, NULL);
+  self.mark_of_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  xmlTextReaderSetStructuredErrorHandler (reader, (xmlStructuredErrorFunc) on_xml_error, &self);
+
+  ok = read_stream (&self, reader);
+
+  g_string_free (self.text, TRUE);
+  g_array_unref (self.newlines);
+  g_array_unref (self.marks);
+  g_array_unref (self.pending);
+  g_hash_table_unref (self.mark_of_node);
+  g_hash_table_unref (self.mark_of_id);
+  g_free (self.xml_message);
+  if (!ok)
+    {
+      g_propagate_error (error, self.error);
+      return NULL;
+    }
+  return g_steal_pointer (&context);
+}
+
+/* Importing into a project ------------------------------------------------------------------ */
+
+/* Skips "<?…?>", "<!--…-->" and "<!DOCTYPE …>" (with its internal subset). */
+static const char *
+skip_prolog (const char *p,
+             const char *end)
+{
+  for (;;)
+    {
+      while (p < end && is_xml_space (*p))
+        p++;
+      if (end - p >= 2 && p[0] == '<' && p[1] == '?')
+        {
+          const char *close = g_strstr_len (p, end - p, "?>");
+
+          if (close == NULL)
+            return NULL;
+          p = close + 2;
+        }
+      else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        {
+          const char *close = g_strstr_len (p + 4, end - p - 4, "-->");
+
+          if (close == NULL)
+            return NULL;
+          p = close + 3;
+        }
+      else if (end - p >= 9 && memcmp (p, "<!DOCTYPE", 9) == 0)
+        {
+          int depth = 0;
+
+          for (p += 9; p < end; p++)
+            {
+              if (*p == '[')
+                depth++;
+              else if (*p == ']')
+                depth--;
+              else if (*p == '>' && depth <= 0)
+                break;
+            }
+          if (p >= end)
+            return NULL;
+          p++;
+        }
+      else
+        return p;
+    }
+}
+
+/**
+ * tessera_tei_file_is_tei:
+ * @path: a file
+ *
+ * Whether the file's root element is TEI or teiCorpus, looking past a byte-order mark, the
+ * XML declaration, processing instructions, comments and a document type declaration.
+ *
+ * Returns: %TRUE for a TEI file (well-formed or not)
+ */
+gboolean
+tessera_tei_file_is_tei (const char *path)
+{
+  char buffer[64 * 1024];
+  const char *p, *end, *name;
+  gsize n;
+  FILE *file;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    return FALSE;
+  n = fread (buffer, 1, sizeof buffer, file);
+  fclose (file);
+
+  p = buffer;
+  end = buffer + n;
+  if (n >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  p = skip_prolog (p, end);
+  if (p == NULL || p >= end || *p != '<')
+    return FALSE;
+  p++;
+  name = p;
+  while (p < end && (g_ascii_isalnum (*p) || *p == '_' || *p == '-' || *p == '.' || *p == ':'))
+    {
+      if (*p == ':')
+        name = p + 1;
+      p++;
+    }
+  if (p >= end || !(is_xml_space (*p) || *p == '>' || *p == '/'))
+    return FALSE;
+  return (p - name == 3 && memcmp (name, "TEI", 3) == 0) ||
+         (p - name == 9 && memcmp (name, "teiCorpus", 9) == 0);
+}
+
+typedef struct
+{
+  TesseraStore *store;
+  GPtrArray    *documents;       /* TesseraTeiDocument */
+} Collected;
+
+static gboolean
+collect_document (TesseraTeiContext   *context,
+                  TesseraTeiDocument  *document,
+                  gpointer             user_data,
+                  GError             **error)
+{
+  Collected *collected = user_data;
+
+  g_ptr_array_add (collected->documents, document);
+  return TRUE;
+}
+
+static TesseraAnnotationType *
+find_type_by_key (GListModel *tagset,
+                  const char *key)
+{
+  for (guint i = 0; key != NULL && i < g_list_model_get_n_items (tagset); i++)
+    {
+      g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
+
+      if (g_str_equal (tessera_annotation_type_get_key (type), key))
+        return g_steal_pointer (&type);
+    }
+  return NULL;
+}
+
+/* A category of the file the project lacks, as a new type. */
+static TesseraAnnotationType *
+type_from_category (TesseraTeiCategory *category)
+{
+  const char *label = g_hash_table_lookup (category->labels, "en");
+  TesseraKind kind = TESSERA_KIND_ENTITY;
+  TesseraAnnotationType *type;
+  GHashTableIter iter;
+  gpointer language, text;
+  const char *element = category->element;
+
+  if (category->has_kind)
+    kind = category->kind;
+  else if (g_strcmp0 (element, "said") == 0 || g_strcmp0 (element, "q") == 0 ||
+           g_strcmp0 (element, "quote") == 0)
+    kind = TESSERA_KIND_CLAIM;
+  if (element == NULL || !_tessera_tei_element_is_mappable (element))
+    element = kind == TESSERA_KIND_CLAIM ? "said" : kind == TESSERA_KIND_CUE ? "seg" : "rs";
+
+  type = tessera_annotation_type_new (category->key, label ? label : category->key, kind);
+  g_hash_table_iter_init (&iter, category->labels);
+  while (g_hash_table_iter_next (&iter, &language, &text))
+    tessera_annotation_type_set_label_for (type, language, text);
+  tessera_annotation_type_set_tei (type, element,
+                                   category->element ? category->element_type
+                                                     : kind == TESSERA_KIND_CUE ? "cue" : NULL);
+  if (category->color != NULL)
+    tessera_annotation_type_set_color (type, category->color);
+  return type;
+}
+
+static TesseraAnnotationType *
+default_entity_type (GListModel *tagset,
+                     const char *list)
+{
+  if (g_strcmp0 (list, "person") == 0)
+    return _tessera_tei_find_type_for_element (tagset, "persName", NULL);
+  if (g_strcmp0 (list, "org") == 0)
+    return _tessera_tei_find_type_for_element (tagset, "orgName", NULL);
+  if (g_strcmp0 (list, "place") == 0)
+    return _tessera_tei_find_type_for_element (tagset, "placeName", NULL);
+  if (g_strcmp0 (list, "event") == 0)
+    return _tessera_tei_find_type_for_element (tagset, "name", "event");
+  return NULL;
+}
+
+static gboolean
+code_or_null (const char * const *codes,
+              const char         *value)
+{
+  return value == NULL || g_strv_contains (codes, value);
+}
+
+static char *
+first_line_title (const char *text)
+{
+  const char *end = strchr (text, '\n');
+  g_autofree char *line = end ? g_strndup (text, end - text) : g_strdup (text);
+  g_autofree char *stripped = g_strstrip (g_strdup (line));
+
+  if (g_utf8_strlen (stripped, -1) > 200)
+    {
+      g_autofree char *cut = g_utf8_substring (stripped, 0, 199);
+
+      return g_strconcat (cut, "…", NULL);
+    }
+  return g_steal_pointer (&stripped);
+}
+
+typedef struct
+{
+  TesseraStore      *store;
+  GListModel        *tagset;
+  TesseraTeiContext *context;
+  GHashTable        *types;            /* key → TesseraAnnotationType (owned) */
+  GPtrArray         *new_types;
+  GPtrArray         *entities;         /* TesseraBulkEntity */
+  GHashTable        *entity_of_id;     /* xml:id → TesseraBulkEntity */
+  GHashTable        *entity_of_uri;    /* authority URI → TesseraBulkEntity */
+  GHashTable        *project_uris;     /* URI → gint64 id of an entity of the project */
+} Conversion;
+
+static TesseraAnnotationType *
+conversion_type (Conversion *self,
+                 const char *key)
+{
+  TesseraAnnotationType *type;
+  TesseraTeiCategory *category;
+
+  if (key == NULL)
+    return NULL;
+  type = g_hash_table_lookup (self->types, key);
+  if (type != NULL)
+    return type;
+  type = find_type_by_key (self->tagset, key);
+  if (type == NULL)
+    {
+      category = g_hash_table_lookup (self->context->categories, key);
+      if (category == NULL)
+        return NULL;
+      type = type_from_category (category);
+      g_ptr_array_add (self->new_types, g_object_ref (type));
+    }
+  g_hash_table_insert (self->types, g_strdup (key), type);
+  return type;
+}
+
+static TesseraBulkEntity *
+bulk_entity_for_uri (Conversion            *self,
+                     const char            *uri,
+                     const char            *name,
+                     TesseraAnnotationType *type)
+{
+  TesseraBulkEntity *entity = g_hash_table_lookup (self->entity_of_uri, uri);
+  gint64 *existing;
+  TesseraAuthority authority;
+
+  if (entity != NULL)
+    return entity;
+  entity = _tessera_bulk_entity_new ();
+  existing = g_hash_table_lookup (self->project_uris, uri);
+  if (existing != NULL)
+    entity->id = *existing;
+  entity->name = g_strdup (name);
+  entity->type = g_object_ref (type);
+  authority.scheme = g_strdup (tessera_authority_guess_scheme (uri));
+  authority.uri = g_strdup (uri);
+  g_array_append_val (entity->authorities, authority);
+  g_ptr_array_add (self->entities, entity);
+  g_hash_table_insert (self->entity_of_uri, g_strdup (uri), entity);
+  return entity;
+}
+
+static void
+convert_entities (Conversion *self)
+{
+  for (guint i = 0; i < self->context->entity_order->len; i++)
+    {
+      TesseraTeiEntity *model = g_ptr_array_index (self->context->entity_order, i);
+      TesseraBulkEntity *entity;
+      TesseraAnnotationType *type = conversion_type (self, model->type_key);
+      g_autoptr(TesseraAnnotationType) fallback = NULL;
+
+      if (g_hash_table_lookup (self->entity_of_id, model->id) != NULL)
+        continue;
+      if (type == NULL)
+        type = fallback = default_entity_type (self->tagset, model->list);
+
+      entity = _tessera_bulk_entity_new ();
+      entity->name = g_strdup (model->name);
+      entity->description = g_strdup (model->description);
+      if (type != NULL && tessera_annotation_type_get_kind (type) == TESSERA_KIND_ENTITY)
+        entity->type = g_object_ref (type);
+      if (model->attributes != NULL)
+        entity->attributes = g_hash_table_ref (model->attributes);
+      for (guint a = 0; a < model->authorities->len; a++)
+        {
+          TesseraAuthority *source = &g_array_index (model->authorities, TesseraAuthority, a);
+          TesseraAuthority copy = { g_strdup (source->scheme), g_strdup (source->uri) };
+          gint64 *existing = g_hash_table_lookup (self->project_uris, source->uri);
+
+          /* One authority link in common is the same entity. */
+          if (existing != NULL && entity->id == 0)
+            entity->id = *existing;
+          g_array_append_val (entity->authorities, copy);
+          g_hash_table_insert (self->entity_of_uri, g_strdup (source->uri), entity);
+        }
+      g_ptr_array_add (self->entities, entity);
+      g_hash_table_insert (self->entity_of_id, g_strdup (model->id), entity);
+    }
+}
+
+static TesseraBulkDocument *
+convert_document (Conversion          *self,
+                  TesseraTeiDocument  *model,
+                  const char          *source_path,
+                  GError             **error)
+{
+  g_autoptr(TesseraBulkDocument) document = _tessera_bulk_document_new ();
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new ();
+
+  document->info = model->info;
+  memset (&model->info, 0, sizeof model->info);
+  g_free (document->info.source_path);
+  document->info.source_path = g_strdup (source_path);
+  document->text = g_steal_pointer (&model->text);
+  if (document->info.title == NULL || *document->info.title == '\0')
+    {
+      g_free (document->info.title);
+      document->info.title = first_line_title (document->text);
+    }
+  document->progress = model->progress;
+  document->attributes = model->attributes ? g_hash_table_ref (model->attributes) : NULL;
+
+  for (guint i = 0; i < model->annotations->len; i++)
+    {
+      TesseraTeiAnnotation *a = g_ptr_array_index (model->annotations, i);
+      TesseraAnnotationType *type = conversion_type (self, a->type_key);
+      TesseraBulkAnnotation *annotation;
+
+      if (type == NULL)
+        continue;
+      annotation = _tessera_bulk_annotation_new ();
+      annotation->type = g_object_ref (type);
+      g_array_append_vals (annotation->ranges, a->ranges->data, a->ranges->len);
+      annotation->annotator = g_strdup (a->annotator);
+      annotation->certainty = a->certainty;
+      annotation->status = a->status;
+      annotation->note = g_strdup (a->note);
+      annotation->normalized = g_strdup (a->normalized);
+      if (a->attributes != NULL)
+        annotation->attributes = g_hash_table_ref (a->attributes);
+      if (tessera_annotation_type_get_kind (type) == TESSERA_KIND_ENTITY)
+        {
+          if (a->entity != NULL)
+            annotation->entity = g_hash_table_lookup (self->entity_of_id, a->entity);
+          else if (a->entity_uri != NULL)
+            {
+              const TesseraRange *ranges = (TesseraRange *) (gpointer) a->ranges->data;
+              g_autofree char *name = tessera_text_slice_ranges (document->text, ranges,
+                                                                 a->ranges->len, " ");
+
+              annotation->entity = bulk_entity_for_uri (self, a->entity_uri, name, type);
+            }
+        }
+      g_ptr_array_add (document->annotations, annotation);
+      g_ptr_array_add (pairs, a);
+      if (a->id != NULL)
+        g_hash_table_insert (by_id, a->id, annotation);
+    }
+
+  for (guint i = 0; i < document->annotations->len; i++)
+    {
+      TesseraBulkAnnotation *annotation = g_ptr_array_index (document->annotations, i);
+      TesseraTeiAnnotation *a = g_ptr_array_index (pairs, i);
+      TesseraTeiClaim *c = a->claim;
+      TesseraBulkClaim *claim;
+
+      if (c == NULL || tessera_annotation_type_get_kind (annotation->type) != TESSERA_KIND_CLAIM)
+        continue;
+      claim = annotation->claim = g_new0 (TesseraBulkClaim, 1);
+      claim->source_entity = c->source_entity ? g_hash_table_lookup (self->entity_of_id,
+                                                                     c->source_entity) : NULL;
+      claim->source_annotation = c->source_annotation ? g_hash_table_lookup (by_id,
+                                                                             c->source_annotation)
+                                                      : NULL;
+      claim->cue = c->cue ? g_hash_table_lookup (by_id, c->cue) : NULL;
+      claim->parent = c->parent ? g_hash_table_lookup (by_id, c->parent) : NULL;
+      if (code_or_null (tessera_claim_source_kinds (), c->source_kind))
+        claim->source_kind = g_strdup (c->source_kind);
+      if (code_or_null (tessera_claim_quote_types (), c->quote_type))
+        claim->quote_type = g_strdup (c->quote_type);
+      if (code_or_null (tessera_claim_polarities (), c->polarity))
+        claim->polarity = g_strdup (c->polarity);
+      if (code_or_null (tessera_claim_factualities (), c->factuality))
+        claim->factuality = g_strdup (c->factuality);
+      if (code_or_null (tessera_claim_writer_distances (), c->writer_distance))
+        claim->writer_distance = g_strdup (c->writer_distance);
+      claim->statement_date = g_strdup (c->statement_date);
+      claim->topic = g_strdup (c->topic);
+    }
+
+  for (guint i = 0; i < model->relations->len; i++)
+    {
+      TesseraTeiRelation *r = g_ptr_array_index (model->relations, i);
+      TesseraBulkAnnotation *source = r->source ? g_hash_table_lookup (by_id, r->source) : NULL;
+      TesseraBulkAnnotation *target = r->target ? g_hash_table_lookup (by_id, r->target) : NULL;
+      TesseraBulkRelation *relation;
+
+      if (source == NULL || target == NULL || source == target)
+        continue;
+      relation = g_new0 (TesseraBulkRelation, 1);
+      relation->type = g_strdup (r->type);
+      relation->source = source;
+      relation->target = target;
+      relation->note = g_strdup (r->note);
+      relation->annotator = g_strdup (r->annotator);
+      g_ptr_array_add (document->relations, relation);
+    }
+
+  return g_steal_pointer (&document);
+}
+
+/**
+ * tessera_tei_import_file:
+ * @store: the project to import into
+ * @path: a TEI P5 file: one `TEI` or a `teiCorpus`
+ *
+ * Imports every document of a TEI file with its metadata, its text (see the comment at the
+ * top of this file for what becomes text) and the annotations, entities (with their
+ * authority links), claims and relations it holds. Categories of a Tessera export the
+ * project lacks are added to its tagset; entities sharing an authority link with one of the
+ * project's are that entity. A text the project already has is not imported again.
+ *
+ * All or nothing: if any document cannot be read, nothing is written.
+ *
+ * Returns: (transfer container) (element-type TesseraImportResult): one result per document
+ *   of the file, or %NULL with @error set
+ */
+GPtrArray *
+tessera_tei_import_file (TesseraStore  *store,
+                         const char    *path,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) models =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_document_free);
+  g_autoptr(GPtrArray) documents =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_bulk_document_free);
+  g_autoptr(TesseraTeiContext) context = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *display_name = g_filename_display_basename (path);
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  Collected collected = { store, models };
+  Conversion conversion = { 0 };
+  GListModel *entities;
+  gboolean ok;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  context = _tessera_tei_read_file (path, tessera_store_get_tagset (store), collect_document,
+                                    &collected, cancellable, error);
+  if (context == NULL)
+    return NULL;
+
+  for (guint i = 0; i < models->len; i++)
+    {
+      TesseraTeiDocument *model = g_ptr_array_index (models, i);
+
+      if (model->text == NULL || *model->text == '\0')
+        {
+          g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_EMPTY,
+                       _("%s: the document at line %u has no text to annotate; nothing was "
+                         "imported"), display_name, model->line);
+          return NULL;
+        }
+    }
+
+  conversion.store = store;
+  conversion.tagset = tessera_store_get_tagset (store);
+  conversion.context = context;
+  conversion.types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  conversion.new_types = g_ptr_array_new_with_free_func (g_object_unref);
+  conversion.entities = g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_bulk_entity_free);
+  conversion.entity_of_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  conversion.entity_of_uri = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  conversion.project_uris = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  entities = tessera_store_get_entities (store);
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(TesseraEntity) entity = g_list_model_get_item (entities, i);
+      const TesseraAuthority *authorities;
+      guint n;
+      gint64 id = tessera_entity_get_id (entity);
+
+      authorities = tessera_entity_get_authorities (entity, &n);
+      for (guint a = 0; a < n; a++)
+        g_hash_table_insert (conversion.project_uris, g_strdup (authorities[a].uri),
+                             g_memdup2 (&id, 8));
+    }
+
+  /* The whole tagset of a Tessera export comes along, in its order. */
+  for (guint i = 0; i < context->category_order->len; i++)
+    conversion_type (&conversion,
+                     ((TesseraTeiCategory *) g_ptr_array_index (context->category_order, i))->key);
+  convert_entities (&conversion);
+  for (guint i = 0; i < models->len; i++)
+    {
+      TesseraBulkDocument *document = convert_document (&conversion,
+                                                        g_ptr_array_index (models, i),
+                                                        absolute, error);
+
+      if (document == NULL)
+        break;
+      g_ptr_array_add (documents, document);
+    }
+
+  ok = documents->len == models->len;
+  if (ok)
+    {
+      /* Entity types may be among the new types: their ids exist only once written. */
+      ok = _tessera_store_import_documents (store, display_name, conversion.new_types,
+                                            conversion.entities, documents, error);
+    }
+
+  if (ok)
+    {
+      results = g_ptr_array_new_with_free_func ((GDestroyNotify) tessera_import_result_free);
+      for (guint i = 0; i < documents->len; i++)
+        {
+          TesseraBulkDocument *document = g_ptr_array_index (documents, i);
+          TesseraImportResult *result = g_new0 (TesseraImportResult, 1);
+
+          result->path = g_strdup (path);
+          result->document_id = document->id;
+          result->existing = document->existing;
+          result->title = g_strdup (document->info.title);
+          g_ptr_array_add (results, result);
+        }
+    }
+
+  g_hash_table_unref (conversion.types);
+  g_ptr_array_unref (conversion.new_types);
+  g_ptr_array_unref (conversion.entities);
+  g_hash_table_unref (conversion.entity_of_id);
+  g_hash_table_unref (conversion.entity_of_uri);
+  g_hash_table_unref (conversion.project_uris);
+  return g_steal_pointer (&results);
+}

@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#include "tessera-annotation-type.h"
+#include "tessera-document.h"
+#include "tessera-entity.h"
+#include "tessera-tei-error.h"
+
+G_BEGIN_DECLS
+
+/*
+ * What the TEI exporter, the importer and the exporter's self-check share: the naming of
+ * xml:ids, the mapping between annotation types and TEI elements, and a model of a TEI
+ * document that is independent of the store. The exporter turns the store into this model
+ * and the model into XML; the reader turns XML back into the model; the self-check
+ * compares the two models; the importer turns the model into store rows.
+ *
+ * xml:ids (NCNames, never starting with a digit), after the stored ids:
+ *   d12          the TEI element of document 12 (and the prefix of its ids in a corpus)
+ *   p3           the third paragraph (line) of the text
+ *   a45          annotation 45; a45.1, a45.2… its fragments; a45.s1/a45.e1 its anchors
+ *   ann.a45      its record in listAnnotation
+ *   r7           relation 7
+ *   e9           entity 9 (shared at corpus level, never prefixed)
+ *   resp-2       annotator 2 (shared at corpus level)
+ *   cat.person   the taxonomy category of the type with key "person" (shared)
+ */
+
+#define TESSERA_TEI_NS "http://www.tei-c.org/ns/1.0"
+#define TESSERA_TEI_APPLICATION "tessera"
+#define TESSERA_TEI_CATEGORY_PREFIX "cat."
+#define TESSERA_TEI_KIND_PREFIX "kind."
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlChar, xmlFree)
+
+typedef struct
+{
+  char *source_entity;       /* xml:id of an entity record */
+  char *source_annotation;   /* xml:id of an annotation */
+  char *cue;
+  char *parent;
+  char *source_kind;
+  char *quote_type;
+  char *polarity;
+  char *factuality;
+  char *writer_distance;
+  char *statement_date;
+  char *topic;
+} TesseraTeiClaim;
+
+typedef struct
+{
+  char             *id;            /* xml:id of the logical annotation */
+  char             *type_key;      /* from @ana; NULL when only the element says what it is */
+  char             *element;       /* the TEI element, e.g. "persName" */
+  char             *element_type;  /* its @type */
+  GArray           *ranges;        /* TesseraRange, sorted */
+  char             *entity;        /* xml:id of the entity record it refers to */
+  char             *entity_uri;    /* an external @ref (files not written by Tessera) */
+  char             *annotator;
+  TesseraCertainty  certainty;
+  TesseraStatus     status;
+  char             *note;
+  char             *normalized;
+  GHashTable       *attributes;    /* key → value, nullable */
+  TesseraTeiClaim  *claim;         /* nullable */
+  guint             line;          /* where it was read, for messages */
+
+  /* Export only. */
+  gint64            store_id;
+  int               type_position;
+} TesseraTeiAnnotation;
+
+typedef struct
+{
+  char *id;
+  char *type;
+  char *source;                     /* xml:id of an annotation */
+  char *target;
+  char *note;
+  char *annotator;
+} TesseraTeiRelation;
+
+typedef struct
+{
+  char       *id;
+  char       *name;
+  char       *type_key;             /* from @ana */
+  char       *list;                 /* "person", "org", "place", "event", "object" */
+  char       *description;
+  GArray     *authorities;          /* TesseraAuthority */
+  GHashTable *attributes;           /* nullable */
+} TesseraTeiEntity;
+
+typedef struct
+{
+  char        *key;
+  TesseraKind  kind;
+  gboolean     has_kind;
+  GHashTable  *labels;              /* language → label */
+  char        *color;
+  char        *element;             /* seen used with this element */
+  char        *element_type;
+} TesseraTeiCategory;
+
+typedef struct
+{
+  char                *id;
+  TesseraDocumentInfo  info;
+  TesseraProgress      progress;
+  char                *text;
+  GHashTable          *attributes;   /* nullable */
+  GPtrArray           *annotations;  /* TesseraTeiAnnotation, in reading order */
+  GPtrArray           *relations;    /* TesseraTeiRelation */
+  guint                line;
+} TesseraTeiDocument;
+
+/* What a file declares once for all its documents (or a document for itself). */
+typedef struct
+{
+  gboolean    tessera;              /* written by Tessera: pointers must resolve */
+  GHashTable *categories;           /* key → TesseraTeiCategory */
+  GPtrArray  *category_order;       /* TesseraTeiCategory (borrowed), as read */
+  GHashTable *entities;             /* xml:id → TesseraTeiEntity */
+  GPtrArray  *entity_order;         /* TesseraTeiEntity, as read */
+  GHashTable *annotators;           /* xml:id → name */
+} TesseraTeiContext;
+
+TesseraTeiClaim      *_tessera_tei_claim_new           (void);
+void                  _tessera_tei_claim_free          (TesseraTeiClaim      *claim);
+TesseraTeiAnnotation *_tessera_tei_annotation_new      (void);
+void                  _tessera_tei_annotation_free     (TesseraTeiAnnotation *annotation);
+void                  _tessera_tei_relation_free       (TesseraTeiRelation   *relation);
+TesseraTeiEntity     *_tessera_tei_entity_new          (void);
+void                  _tessera_tei_entity_free         (TesseraTeiEntity     *entity);
+void                  _tessera_tei_entity_add_authority (TesseraTeiEntity    *entity,
+                                                        const char           *scheme,
+                                                        const char           *uri);
+TesseraTeiCategory   *_tessera_tei_category_new        (const char           *key);
+void                  _tessera_tei_category_free       (TesseraTeiCategory   *category);
+TesseraTeiDocument   *_tessera_tei_document_new        (void);
+void                  _tessera_tei_document_free       (TesseraTeiDocument   *document);
+TesseraTeiContext    *_tessera_tei_context_new         (void);
+void                  _tessera_tei_context_free        (TesseraTeiContext    *context);
+void                  _tessera_tei_context_add_entity  (TesseraTeiContext    *context,
+                                                        TesseraTeiEntity     *entity);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TesseraTeiAnnotation, _tessera_tei_annotation_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TesseraTeiDocument, _tessera_tei_document_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TesseraTeiEntity, _tessera_tei_entity_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TesseraTeiContext, _tessera_tei_context_free)
+
+/* The self-check: NULL when @read says what @expected says, else what differs. */
+char                 *_tessera_tei_document_compare    (TesseraTeiDocument   *expected,
+                                                        TesseraTeiContext    *expected_context,
+                                                        TesseraTeiDocument   *read,
+                                                        TesseraTeiContext    *read_context);
+
+/* Naming and mapping. */
+char                 *_tessera_tei_category_id         (const char           *key);
+const char           *_tessera_tei_element_for_type    (TesseraAnnotationType *type,
+                                                        const char          **out_type);
+gboolean              _tessera_tei_element_is_mappable (const char           *element);
+const char           *_tessera_tei_entity_list         (const char           *element,
+                                                        const char           *element_type);
+TesseraAnnotationType *_tessera_tei_find_type_for_element (GListModel        *tagset,
+                                                        const char           *element,
+                                                        const char           *element_type);
+
+/* Values TEI constrains. */
+gboolean              _tessera_tei_is_w3c_date         (const char           *value);
+gboolean              _tessera_tei_is_language_tag     (const char           *value);
+gboolean              _tessera_tei_is_token            (const char           *value);
+gboolean              _tessera_tei_check_text          (const char           *text,
+                                                        const char           *what,
+                                                        GError              **error);
+char                 *_tessera_tei_collapse_space      (const char           *text);
+char                 *_tessera_tei_error_message       (const xmlError       *error);
+
+/* tessera-tei-import.c: reading a file into the model, one document at a time. */
+typedef gboolean (*TesseraTeiDocumentFunc) (TesseraTeiContext   *context,
+                                            TesseraTeiDocument  *document,
+                                            gpointer             user_data,
+                                            GError             **error);
+
+TesseraTeiContext    *_tessera_tei_read_file           (const char           *path,
+                                                        GListModel           *tagset,
+                                                        TesseraTeiDocumentFunc func,
+                                                        gpointer              user_data,
+                                                        GCancellable         *cancellable,
+                                                        GError              **error);
+int                   _tessera_tei_parse_options       (void);
+
+G_END_DECLS

@@ -1,0 +1,1755 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-tei"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "tessera-core.h"
+#include "tessera-tei-private.h"
+
+/*
+ * TEI export and import. Every TEI file a test writes is validated against tei_all.rng
+ * with libxml2 (the schema is compiled once for the whole program) and kept; the last test
+ * validates all of them with jing in a single run.
+ *
+ * TESSERA_SHARED_DIR points at the shared folder (schema, ELTeC novels); the tests that
+ * need it are skipped without it. TESSERA_UPDATE_GOLDEN=1 rewrites the golden files.
+ */
+
+static TesseraTeiValidator *validator;
+static char *kept_dir;
+static GPtrArray *kept_files;
+
+static const char *
+shared_dir (void)
+{
+  const char *dir = g_getenv ("TESSERA_SHARED_DIR");
+
+  return dir != NULL && g_file_test (dir, G_FILE_TEST_IS_DIR) ? dir : NULL;
+}
+
+static char *
+schema_path (void)
+{
+  return shared_dir () ? g_build_filename (shared_dir (), "tei", "tei_all.rng", NULL) : NULL;
+}
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "tei", name, NULL);
+}
+
+/* tei_all.rng, compiled once for the whole program (seconds). */
+static void
+ensure_validator (void)
+{
+  g_autofree char *schema = schema_path ();
+  g_autoptr(GError) error = NULL;
+
+  if (validator != NULL || schema == NULL)
+    return;
+  validator = tessera_tei_validator_new (schema, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Validates with libxml2 now and keeps a copy for jing at the end. */
+static void
+assert_valid_tei (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *base = NULL;
+  gsize length;
+
+  ensure_validator ();
+  if (validator == NULL)
+    return;
+  if (!tessera_tei_validator_validate_file (validator, path, &problems, &error))
+    {
+      for (guint i = 0; problems != NULL && i < problems->len; i++)
+        {
+          TesseraTeiProblem *problem = g_ptr_array_index (problems, i);
+
+          g_test_message ("%s:%u: %s", path, problem->line, problem->message);
+        }
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  base = g_path_get_basename (path);
+  name = g_strdup_printf ("%03u-%s", kept_files->len, base);
+  copy = g_build_filename (kept_dir, name, NULL);
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  g_ptr_array_add (kept_files, g_steal_pointer (&copy));
+}
+
+/* Fixtures ------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  char         *dir;
+  TesseraStore *store;
+} Fixture;
+
+static TesseraStore *
+new_project (const char *dir,
+             const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  TesseraStore *store = tessera_store_open (path, TESSERA_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  tessera_store_set_annotator (store, "Alice Martin");
+  return store;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("tessera-tei-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->store = new_project (fixture->dir, "project.tessera");
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (handle == NULL)
+    return;
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static gint64
+type_id (TesseraStore *store,
+         const char   *key)
+{
+  g_autoptr(TesseraAnnotationType) type = tessera_store_find_annotation_type (store, key);
+
+  g_assert_nonnull (type);
+  return tessera_annotation_type_get_id (type);
+}
+
+static gint64
+add_document (TesseraStore *store,
+              const char   *title,
+              const char   *text)
+{
+  g_autoptr(GError) error = NULL;
+  TesseraDocumentInfo info = { .title = (char *) title };
+  gint64 id = tessera_store_add_document (store, &info, text, NULL, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+annotate_ranges (TesseraStore       *store,
+                 gint64              document_id,
+                 const char         *key,
+                 const TesseraRange *ranges,
+                 guint               n_ranges)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = tessera_store_add_annotation (store, document_id, type_id (store, key), ranges,
+                                            n_ranges, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+annotate_span (TesseraStore *store,
+               gint64        document_id,
+               const char   *key,
+               guint         start,
+               guint         end)
+{
+  TesseraRange range = { start, end };
+
+  return annotate_ranges (store, document_id, key, &range, 1);
+}
+
+/* Marks the @occurrence-th @needle of the document. */
+static gint64
+annotate (TesseraStore *store,
+          gint64        document_id,
+          const char   *key,
+          const char   *needle,
+          guint         occurrence)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = tessera_store_dup_document_text (store, document_id, &error);
+  TesseraRange range;
+
+  g_assert_no_error (error);
+  if (!tessera_text_find (text, needle, occurrence, &range))
+    g_error ("“%s” (%u) is not in document %" G_GINT64_FORMAT, needle, occurrence, document_id);
+  return annotate_ranges (store, document_id, key, &range, 1);
+}
+
+static gint64
+entity (TesseraStore *store,
+        const char   *name,
+        const char   *key,
+        const char   *uri)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = tessera_store_add_entity (store, name, type_id (store, key), NULL, &error);
+
+  g_assert_no_error (error);
+  if (uri != NULL)
+    {
+      tessera_store_add_entity_authority (store, id, NULL, uri, &error);
+      g_assert_no_error (error);
+    }
+  return id;
+}
+
+static void
+link_mention (TesseraStore *store,
+              gint64        annotation_id,
+              gint64        entity_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  tessera_store_link_annotation (store, annotation_id, entity_id, &error);
+  g_assert_no_error (error);
+}
+
+static void
+set_claim (TesseraStore *store,
+           gint64        claim_id,
+           gint64        source_entity,
+           gint64        source_annotation,
+           gint64        cue,
+           const char   *quote_type,
+           const char   *factuality)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraClaim) claim = tessera_store_dup_claim (store, claim_id, &error);
+
+  g_assert_no_error (error);
+  tessera_claim_set_source_entity_id (claim, source_entity);
+  tessera_claim_set_source_annotation_id (claim, source_annotation);
+  tessera_claim_set_cue_annotation_id (claim, cue);
+  g_assert_true (tessera_claim_set_quote_type (claim, quote_type));
+  g_assert_true (tessera_claim_set_factuality (claim, factuality));
+  g_assert_true (tessera_claim_set_source_kind (claim, "named"));
+  g_assert_true (tessera_claim_set_polarity (claim, "positive"));
+  g_assert_true (tessera_claim_set_writer_distance (claim, "neutral"));
+  tessera_claim_set_statement_date (claim, "2024-06-20");
+  tessera_claim_set_topic (claim, "défense & sécurité");
+  tessera_store_update_claim (store, claim, &error);
+  g_assert_no_error (error);
+}
+
+static gint64
+import_seeds (TesseraStore *store)
+{
+  const char *paths[] = { g_getenv ("TESSERA_SEEDS_DIR"), NULL };
+  g_autoptr(GPtrArray) results = NULL;
+
+  g_assert_nonnull (paths[0]);
+  results = tessera_import_paths (store, paths, NULL);
+  g_assert_cmpuint (results->len, ==, 5);
+  for (guint i = 0; i < results->len; i++)
+    g_assert_no_error (((TesseraImportResult *) g_ptr_array_index (results, i))->error);
+  return ((TesseraImportResult *) g_ptr_array_index (results, 0))->document_id;
+}
+
+/* The five seeds, annotated as a linguist would: entities linked to Wikidata, claims with
+ * their source and cue, a date, a crossing overlap, an annotation over two paragraphs, a
+ * discontinuous one, a relation, notes and attributes. */
+static void
+annotate_seeds (TesseraStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 goita = entity (store, "Assimi Goïta", "person", "http://www.wikidata.org/entity/Q62604431");
+  gint64 diarra = entity (store, "Oumar Diarra", "person", NULL);
+  gint64 aes = entity (store, "Alliance des États du Sahel", "organisation",
+                       "http://www.wikidata.org/entity/Q120436209");
+  gint64 mali = entity (store, "Mali", "place", "http://www.wikidata.org/entity/Q912");
+  gint64 bamako = entity (store, "Bamako", "place", "https://www.wikidata.org/wiki/Q3703");
+  gint64 unused = entity (store, "Liptako-Gourma", "place", "https://sws.geonames.org/2453866/");
+  gint64 a, b, claim, cue, source, cross, date;
+  TesseraRange pair[2];
+
+  tessera_store_add_entity_authority (store, mali, NULL, "https://sws.geonames.org/2453866/",
+                                      &error);
+  g_assert_no_error (error);
+  tessera_store_set_attribute (store, "entity", unused, "status", "à vérifier", &error);
+  g_assert_no_error (error);
+
+  /* Document 1. */
+  link_mention (store, annotate (store, 1, "person", "Assimi Goïta", 1), goita);
+  link_mention (store, annotate (store, 1, "person", "Assimi Goïta", 2), goita);
+  a = annotate (store, 1, "organisation", "Alliance des États du Sahel", 1);
+  link_mention (store, a, aes);
+  link_mention (store, annotate (store, 1, "place", "Sahel", 1),
+                entity (store, "Sahel", "place", "http://www.wikidata.org/entity/Q6250"));
+  b = annotate (store, 1, "role", "président malien", 1);
+  tessera_store_set_annotation_certainty (store, b, TESSERA_CERTAINTY_HIGH, &error);
+  g_assert_no_error (error);
+  cue = annotate (store, 1, "cue", "Selon", 1);
+  source = annotate (store, 1, "person", "Oumar Diarra", 2);
+  link_mention (store, source, diarra);
+  claim = annotate (store, 1, "claim", "ce plan permettra d’insuffler un nouveau dynamisme", 1);
+  set_claim (store, claim, diarra, source, cue, "indirect", "PR+");
+  /* A role crossing an organisation: "forces armées" / "armées maliennes". */
+  cross = annotate (store, 1, "role", "chef d’état-major des forces armées", 1);
+  annotate (store, 1, "organisation", "forces armées maliennes", 1);
+  tessera_store_set_annotation_note (store, cross, "Chevauche « forces armées maliennes » & <FAMa>",
+                                     &error);
+  g_assert_no_error (error);
+  date = annotate (store, 1, "date", "septembre 2023", 1);
+  tessera_store_set_annotation_normalized (store, date, "2023-09", &error);
+  g_assert_no_error (error);
+  tessera_store_add_relation (store, "same-as", source, annotate (store, 1, "person",
+                                                                  "Oumar Diarra", 1),
+                              "la même personne", &error);
+  g_assert_no_error (error);
+
+  /* Document 2: a claim over two paragraphs, a suggested mention, an attribute. */
+  {
+    g_autofree char *text = tessera_store_dup_document_text (store, 2, &error);
+    const char *newline = strchr (text, '\n');
+    guint line_end = (guint) g_utf8_pointer_to_offset (text, newline);
+
+    claim = annotate_span (store, 2, "claim", line_end - 20, line_end + 15);
+    set_claim (store, claim, aes, 0, 0, "mixed", "CT+");
+    a = annotate (store, 2, "organisation", "ALLIANCE DES ÉTATS DU SAHEL", 1);
+    link_mention (store, a, aes);
+    tessera_store_set_annotation_status (store, a, TESSERA_STATUS_SUGGESTED, &error);
+    g_assert_no_error (error);
+    tessera_store_set_attribute (store, "annotation", a, "source", "pré-annotation", &error);
+    g_assert_no_error (error);
+  }
+
+  /* Document 3: a discontinuous mention and nested spans of three types. */
+  {
+    g_autofree char *text = tessera_store_dup_document_text (store, 3, &error);
+
+    g_assert_true (tessera_text_find (text, "Les ministres", 1, &pair[0]));
+    g_assert_true (tessera_text_find (text, "de la défense", 1, &pair[1]));
+    annotate_ranges (store, 3, "role", pair, 2);
+    link_mention (store, annotate (store, 3, "place", "Bamako", 1), bamako);
+    date = annotate (store, 3, "date", "20 juin", 1);
+    tessera_store_set_annotation_normalized (store, date, "2024-06-20", &error);
+    g_assert_no_error (error);
+    annotate (store, 3, "event", "réunis le 20 juin à Bamako", 1);
+  }
+
+  /* Document 4: identical spans of three types, and a claim around a date. */
+  link_mention (store, annotate (store, 4, "place", "Mali", 1), mali);
+  annotate (store, 4, "organisation", "Mali", 1);
+  annotate (store, 4, "other", "Mali", 1);
+  annotate (store, 4, "event", "instituent l’Alliance des États du Sahel", 1);
+  link_mention (store, annotate (store, 4, "organisation", "Alliance des États du Sahel", 1), aes);
+
+  /* Document 5: a date inside a claim that starts with it. */
+  claim = annotate (store, 5, "claim", "Bamako pour une", 1);
+  set_claim (store, claim, 0, 0, 0, "direct", "Uu");
+  link_mention (store, annotate (store, 5, "place", "Bamako", 1), bamako);
+
+  tessera_store_set_document_progress (store, 1, TESSERA_PROGRESS_IN_PROGRESS, &error);
+  g_assert_no_error (error);
+  {
+    TesseraDocumentInfo info = {
+      .title = (char *) "Les chefs d’état-major des forces armées de l’Alliance des États du "
+                        "Sahel (AES) ont été reçus, ce mercredi, par le général Assimi Goïta.",
+      .author = (char *) "Rédaction  «  Sahel » & co",
+      .source_url = (char *) "https://example.org/aes?id=1&lang=fr",
+      .publisher = (char *) "Journal <du> Sahel",
+      .publication_date = (char *) "2024-11-20",
+      .language = (char *) "fr",
+      .licence = (char *) "Tous droits réservés",
+      .notes = (char *) "Ligne 1\nLigne 2",
+    };
+
+    tessera_store_update_document_info (store, 1, &info, &error);
+    g_assert_no_error (error);
+  }
+}
+
+/* A project in words: what must survive export and import. ---------------------------- */
+
+static char *
+describe_entity (TesseraStore *store,
+                 gint64        entity_id)
+{
+  g_autoptr(TesseraEntity) entity = NULL;
+  g_autoptr(TesseraAnnotationType) type = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
+  GString *out;
+  const TesseraAuthority *authorities;
+  guint n;
+
+  if (entity_id == 0)
+    return g_strdup ("-");
+  entity = tessera_store_dup_entity (store, entity_id, NULL);
+  g_assert_nonnull (entity);
+  type = tessera_store_dup_annotation_type (store, tessera_entity_get_type_id (entity));
+  out = g_string_new (NULL);
+  g_string_append_printf (out, "%s [%s] (%s)", tessera_entity_get_name (entity),
+                          type ? tessera_annotation_type_get_key (type) : "-",
+                          tessera_entity_get_description (entity) ?: "");
+  authorities = tessera_entity_get_authorities (entity, &n);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, " %s=%s", authorities[i].scheme, authorities[i].uri);
+  attributes = tessera_store_dup_attributes (store, "entity", entity_id, NULL);
+  {
+    g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (attributes),
+                                         (GCompareFunc) g_strcmp0);
+
+    for (GList *l = keys; l; l = l->next)
+      g_string_append_printf (out, " @%s=%s", (char *) l->data,
+                              (char *) g_hash_table_lookup (attributes, l->data));
+  }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+describe_annotation (TesseraStore *store,
+                     gint64        annotation_id)
+{
+  g_autoptr(TesseraAnnotation) annotation = NULL;
+  g_autoptr(TesseraAnnotationType) type = NULL;
+  GString *out;
+  const TesseraRange *ranges;
+  guint n;
+
+  if (annotation_id == 0)
+    return g_strdup ("-");
+  annotation = tessera_store_dup_annotation (store, annotation_id, NULL);
+  g_assert_nonnull (annotation);
+  type = tessera_store_dup_annotation_type (store, tessera_annotation_get_type_id (annotation));
+  out = g_string_new (tessera_annotation_type_get_key (type));
+  ranges = tessera_annotation_get_ranges (annotation, &n);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, " %u-%u", ranges[i].start, ranges[i].end);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+describe_attributes (TesseraStore *store,
+                     const char   *owner,
+                     gint64        id)
+{
+  g_autoptr(GHashTable) attributes = tessera_store_dup_attributes (store, owner, id, NULL);
+  g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (attributes), (GCompareFunc) g_strcmp0);
+  GString *out = g_string_new (NULL);
+
+  for (GList *l = keys; l; l = l->next)
+    g_string_append_printf (out, " @%s=%s", (char *) l->data,
+                            (char *) g_hash_table_lookup (attributes, l->data));
+  return g_string_free (out, FALSE);
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Everything a round trip must keep, ids and time stamps aside, in a stable order. */
+static char *
+describe_project (TesseraStore *store)
+{
+  GString *out = g_string_new (NULL);
+  GListModel *tagset = tessera_store_get_tagset (store);
+  GListModel *documents = tessera_store_get_documents (store);
+  GListModel *entities = tessera_store_get_entities (store);
+  g_autoptr(GPtrArray) entity_lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (tagset); i++)
+    {
+      g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
+
+      g_string_append_printf (out, "type %s %s fr=%s en=%s %s %s %s\n",
+                              tessera_annotation_type_get_key (type),
+                              tessera_kind_to_string (tessera_annotation_type_get_kind (type)),
+                              tessera_annotation_type_get_label_for (type, "fr"),
+                              tessera_annotation_type_get_label_for (type, "en"),
+                              tessera_annotation_type_get_tei_element (type),
+                              tessera_annotation_type_get_tei_type (type) ?: "-",
+                              tessera_annotation_type_get_color (type));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(TesseraEntity) entity = g_list_model_get_item (entities, i);
+
+      g_ptr_array_add (entity_lines, describe_entity (store, tessera_entity_get_id (entity)));
+    }
+  g_ptr_array_sort (entity_lines, compare_lines);
+  for (guint i = 0; i < entity_lines->len; i++)
+    g_string_append_printf (out, "entity %s\n", (char *) g_ptr_array_index (entity_lines, i));
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(TesseraDocument) document = g_list_model_get_item (documents, i);
+      gint64 id = tessera_document_get_id (document);
+      g_autofree char *text = tessera_store_dup_document_text (store, id, NULL);
+      g_autoptr(GPtrArray) annotations = tessera_store_dup_annotations (store, id, NULL);
+      g_autoptr(GPtrArray) relations = tessera_store_dup_relations (store, id, NULL);
+      g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *attributes = describe_attributes (store, "document", id);
+
+      g_string_append_printf (out, "document «%s» by «%s» url=%s publisher=%s date=%s "
+                              "language=%s licence=%s notes=«%s» progress=%s%s\n",
+                              tessera_document_get_title (document),
+                              tessera_document_get_author (document) ?: "",
+                              tessera_document_get_source_url (document) ?: "",
+                              tessera_document_get_publisher (document) ?: "",
+                              tessera_document_get_publication_date (document) ?: "",
+                              tessera_document_get_language (document) ?: "",
+                              tessera_document_get_licence (document) ?: "",
+                              tessera_document_get_notes (document) ?: "",
+                              tessera_progress_to_string (tessera_document_get_progress (document)),
+                              attributes);
+      g_string_append_printf (out, "text «%s»\n", text);
+
+      for (guint j = 0; j < annotations->len; j++)
+        {
+          TesseraAnnotation *annotation = g_ptr_array_index (annotations, j);
+          gint64 aid = tessera_annotation_get_id (annotation);
+          g_autofree char *self = describe_annotation (store, aid);
+          g_autofree char *linked = describe_entity (store, tessera_annotation_get_entity_id (annotation));
+          g_autofree char *own = describe_attributes (store, "annotation", aid);
+          g_autoptr(TesseraClaim) claim = tessera_store_dup_claim (store, aid, NULL);
+          GString *line = g_string_new (NULL);
+
+          g_string_append_printf (line, "  %s entity=%s by=%s cert=%s status=%s note=«%s» "
+                                  "normalized=%s%s", self, linked,
+                                  tessera_annotation_get_annotator (annotation) ?: "-",
+                                  tessera_certainty_to_string (tessera_annotation_get_certainty (annotation)),
+                                  tessera_status_to_string (tessera_annotation_get_status (annotation)),
+                                  tessera_annotation_get_note (annotation) ?: "",
+                                  tessera_annotation_get_normalized (annotation) ?: "-", own);
+          if (claim != NULL)
+            {
+              g_autofree char *source_entity = describe_entity (store, tessera_claim_get_source_entity_id (claim));
+              g_autofree char *source = describe_annotation (store, tessera_claim_get_source_annotation_id (claim));
+              g_autofree char *cue = describe_annotation (store, tessera_claim_get_cue_annotation_id (claim));
+              g_autofree char *parent = describe_annotation (store, tessera_claim_get_parent_annotation_id (claim));
+
+              g_string_append_printf (line, " claim[source=%s mention=%s cue=%s parent=%s %s %s "
+                                      "%s %s %s %s %s]", source_entity, source, cue, parent,
+                                      tessera_claim_get_source_kind (claim) ?: "-",
+                                      tessera_claim_get_quote_type (claim) ?: "-",
+                                      tessera_claim_get_polarity (claim) ?: "-",
+                                      tessera_claim_get_factuality (claim) ?: "-",
+                                      tessera_claim_get_writer_distance (claim) ?: "-",
+                                      tessera_claim_get_statement_date (claim) ?: "-",
+                                      tessera_claim_get_topic (claim) ?: "-");
+            }
+          g_ptr_array_add (lines, g_string_free (line, FALSE));
+        }
+      for (guint j = 0; j < relations->len; j++)
+        {
+          TesseraRelation *relation = g_ptr_array_index (relations, j);
+          g_autofree char *source = describe_annotation (store, relation->source_id);
+          g_autofree char *target = describe_annotation (store, relation->target_id);
+
+          g_ptr_array_add (lines, g_strdup_printf ("  relation %s %s → %s «%s» by=%s",
+                                                   relation->type, source, target,
+                                                   relation->note ?: "",
+                                                   relation->annotator ?: "-"));
+        }
+      g_ptr_array_sort (lines, compare_lines);
+      for (guint j = 0; j < lines->len; j++)
+        g_string_append_printf (out, "%s\n", (char *) g_ptr_array_index (lines, j));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static GPtrArray *
+import_file (TesseraStore *store,
+             const char   *path)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *results = tessera_tei_import_file (store, path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+  return results;
+}
+
+static char *
+export_corpus (Fixture                       *fixture,
+               TesseraStore                  *store,
+               const char                    *name,
+               const TesseraTeiExportOptions *base)
+{
+  TesseraTeiExportOptions options;
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (fixture->dir, name, NULL);
+
+  if (base != NULL)
+    options = *base;
+  else
+    tessera_tei_export_options_init (&options);
+  options.corpus = TRUE;
+  tessera_tei_export_documents (store, NULL, 0, path, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_valid_tei (path);
+  return path;
+}
+
+/* Export, import into a new project, compare; export the new project too. */
+static void
+assert_round_trip (Fixture                       *fixture,
+                   const TesseraTeiExportOptions *options,
+                   const char                    *name)
+{
+  g_autofree char *first = g_strdup_printf ("%s-1.xml", name);
+  g_autofree char *second = g_strdup_printf ("%s-2.xml", name);
+  g_autofree char *project = g_strdup_printf ("%s.tessera", name);
+  g_autofree char *path = export_corpus (fixture, fixture->store, first, options);
+  g_autoptr(TesseraStore) copy = new_project (fixture->dir, project);
+  g_autoptr(GPtrArray) results = import_file (copy, path);
+  g_autofree char *before = describe_project (fixture->store);
+  g_autofree char *after = describe_project (copy);
+  g_autofree char *again = export_corpus (fixture, copy, second, options);
+
+  g_assert_cmpuint (results->len, ==,
+                    g_list_model_get_n_items (tessera_store_get_documents (fixture->store)));
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Export ----------------------------------------------------------------------------------- */
+
+static char *
+normalize_volatile (const char *contents)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GRegex) version = g_regex_new ("ident=\"tessera\" version=\"[0-9.]+\"", 0, 0,
+                                           NULL);
+  g_auto(GStrv) parts = g_strsplit (contents, today, -1);
+  g_autofree char *dated = g_strjoinv ("TODAY", parts);
+
+  return g_regex_replace_literal (version, dated, -1, 0,
+                                  "ident=\"tessera\" version=\"VERSION\"", 0, NULL);
+}
+
+static void
+assert_golden (const char *path,
+               const char *golden_name)
+{
+  g_autofree char *golden = data_path (golden_name);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *normalized = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  normalized = normalize_volatile (contents);
+  if (g_getenv ("TESSERA_UPDATE_GOLDEN") != NULL)
+    {
+      g_autofree char *source = g_build_filename (g_getenv ("TESSERA_UPDATE_GOLDEN"),
+                                                  golden_name, NULL);
+
+      g_assert_true (g_file_set_contents (source, normalized, -1, NULL));
+      return;
+    }
+  g_assert_true (g_file_get_contents (golden, &expected, NULL, NULL));
+  g_assert_cmpstr (normalized, ==, expected);
+}
+
+static void
+test_export_seeds_golden (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "documents", NULL);
+  g_autoptr(GError) error = NULL;
+  TesseraTeiExportOptions options;
+  g_autofree char *anchors = NULL;
+  g_autofree char *standoff = NULL;
+
+  import_seeds (fixture->store);
+  annotate_seeds (fixture->store);
+
+  tessera_tei_export_documents (fixture->store, NULL, 0, folder, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 1; i <= 5; i++)
+    {
+      g_autofree char *name = tessera_tei_export_file_name (i);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *golden = g_build_filename ("golden", name, NULL);
+
+      assert_valid_tei (path);
+      assert_golden (path, golden);
+    }
+
+  tessera_tei_export_options_init (&options);
+  options.overlap = TESSERA_TEI_OVERLAP_ANCHORS;
+  options.licence_url = "https://creativecommons.org/licenses/by/4.0/";
+  options.publisher = "Équipe Tessera";
+  options.title = "Corpus AES";
+  anchors = export_corpus (fixture, fixture->store, "anchors.xml", &options);
+  assert_golden (anchors, "golden/corpus-anchors.xml");
+
+  tessera_tei_export_options_init (&options);
+  options.standoff_only = TRUE;
+  options.title = "Corpus AES";
+  standoff = export_corpus (fixture, fixture->store, "standoff.xml", &options);
+  assert_golden (standoff, "golden/corpus-standoff.xml");
+}
+
+/* The definition of done: five seeds fully annotated, one teiCorpus, valid, and an
+ * identical project after import. */
+static void
+test_round_trip_seeds_corpus (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  TesseraTeiExportOptions options;
+
+  import_seeds (fixture->store);
+  annotate_seeds (fixture->store);
+
+  tessera_tei_export_options_init (&options);
+  assert_round_trip (fixture, &options, "fragments");
+  options.overlap = TESSERA_TEI_OVERLAP_ANCHORS;
+  assert_round_trip (fixture, &options, "anchors");
+  tessera_tei_export_options_init (&options);
+  options.standoff_only = TRUE;
+  assert_round_trip (fixture, &options, "standoff");
+}
+
+static void
+test_round_trip_per_document (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "documents", NULL);
+  g_autoptr(TesseraStore) copy = new_project (fixture->dir, "copy.tessera");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  import_seeds (fixture->store);
+  annotate_seeds (fixture->store);
+  tessera_tei_export_documents (fixture->store, NULL, 0, folder, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 1; i <= 5; i++)
+    {
+      g_autofree char *name = tessera_tei_export_file_name (i);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autoptr(GPtrArray) results = import_file (copy, path);
+
+      g_assert_cmpuint (results->len, ==, 1);
+    }
+  /* Per-document files list only the entities they refer to: compare what is referred. */
+  before = describe_project (fixture->store);
+  after = describe_project (copy);
+  {
+    g_autoptr(GString) without_unused = g_string_new (before);
+
+    g_string_replace (without_unused,
+                      "entity Liptako-Gourma [place] () geonames=https://sws.geonames.org/2453866/ "
+                      "@status=à vérifier\n", "", 1);
+    g_assert_cmpstr (after, ==, without_unused->str);
+  }
+}
+
+/* Overlap ---------------------------------------------------------------------------------- */
+
+static const char overlap_text[] =
+  "Premier paragraphe avec des mots.\n"
+  "\n"
+  "Deuxième paragraphe, après une ligne vide.\n"
+  "Troisième.\n"
+  "Quatrième et dernier paragraphe.";
+
+static void
+test_overlap_cases (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  TesseraStore *store = fixture->store;
+  gint64 doc = add_document (store, "Chevauchements", overlap_text);
+  g_autoptr(GError) error = NULL;
+  TesseraRange ranges[3];
+  guint nl1 = 33, nl2 = 34;   /* the two newlines after the first paragraph */
+  guint p3 = 35;              /* start of "Deuxième" */
+  TesseraTeiExportOptions options;
+
+  g_assert_cmpint (g_utf8_get_char (g_utf8_offset_to_pointer (overlap_text, nl1)), ==, '\n');
+  g_assert_cmpint (g_utf8_get_char (g_utf8_offset_to_pointer (overlap_text, nl2)), ==, '\n');
+
+  /* Crossing. */
+  annotate_span (store, doc, "person", 0, 18);
+  annotate_span (store, doc, "organisation", 8, 27);
+  /* Nested, and a third crossing both. */
+  annotate_span (store, doc, "place", 2, 5);
+  annotate_span (store, doc, "claim", 4, 30);
+  /* Identical spans of four types. */
+  annotate_span (store, doc, "date", 28, 32);
+  annotate_span (store, doc, "event", 28, 32);
+  annotate_span (store, doc, "role", 28, 32);
+  annotate_span (store, doc, "cue", 28, 32);
+  /* Over paragraph boundaries: through the empty paragraph. */
+  annotate_span (store, doc, "other", 19, p3 + 8);
+  /* Starting on a newline, ending just after one, and covering only newlines. */
+  annotate_span (store, doc, "person", nl1, p3 + 4);
+  annotate_span (store, doc, "place", 10, nl2 + 1);
+  annotate_span (store, doc, "event", nl1, nl2 + 1);
+  annotate_span (store, doc, "organisation", nl2, nl2 + 1);
+  /* Discontinuous: adjacent ranges, ranges separated by a newline only, three ranges. */
+  ranges[0] = (TesseraRange) { 0, 4 };
+  ranges[1] = (TesseraRange) { 4, 9 };
+  annotate_ranges (store, doc, "role", ranges, 2);
+  ranges[0] = (TesseraRange) { 20, 33 };
+  ranges[1] = (TesseraRange) { 34, 34 + 1 };
+  annotate_ranges (store, doc, "other", ranges, 2);
+  ranges[0] = (TesseraRange) { 1, 3 };
+  ranges[1] = (TesseraRange) { p3, p3 + 3 };
+  ranges[2] = (TesseraRange) { p3 + 50, p3 + 55 };
+  annotate_ranges (store, doc, "cue", ranges, 3);
+  /* A claim inside a date, a date inside a claim, a date holding a claim exactly. */
+  annotate_span (store, doc, "date", p3, p3 + 20);
+  annotate_span (store, doc, "claim", p3 + 5, p3 + 10);
+  annotate_span (store, doc, "claim", p3 + 12, p3 + 30);
+  annotate_span (store, doc, "date", p3 + 14, p3 + 16);
+  annotate_span (store, doc, "claim", p3 + 40, p3 + 44);
+  annotate_span (store, doc, "date", p3 + 40, p3 + 44);
+  /* The whole text. */
+  annotate_span (store, doc, "event", 0, tessera_text_length (overlap_text));
+
+  /* Zero-width annotations are refused when made, so never reach an export. */
+  ranges[0] = (TesseraRange) { 5, 5 };
+  g_assert_cmpint (tessera_store_add_annotation (store, doc, type_id (store, "person"), ranges,
+                                                 1, NULL, &error), ==, 0);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+
+  tessera_tei_export_options_init (&options);
+  assert_round_trip (fixture, &options, "fragments");
+  options.overlap = TESSERA_TEI_OVERLAP_ANCHORS;
+  assert_round_trip (fixture, &options, "anchors");
+  tessera_tei_export_options_init (&options);
+  options.standoff_only = TRUE;
+  assert_round_trip (fixture, &options, "standoff");
+}
+
+/* Many random annotations over many short paragraphs: heavy crossing, nesting, identical
+ * spans and discontinuous ranges, the same draw every run. */
+static void
+test_overlap_generated (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char * const keys[] = {
+    "person", "organisation", "place", "date", "event", "role", "other", "claim", "cue"
+  };
+  static const char * const words[] = {
+    "Bamako", "Niamey", "Ouagadougou", "l’AES", "le général", "a déclaré", "« oui »", "<x>",
+    "&", "“quotes”", "]]>", "ça", "😀", "محمد", "北京", "e\xcc\x81t\xc3\xa9", "\t"
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261122);
+  g_autoptr(GString) text = g_string_new (NULL);
+  TesseraStore *store = fixture->store;
+  TesseraTeiExportOptions options;
+
+  for (guint d = 0; d < 3; d++)
+    {
+      g_autofree char *title = g_strdup_printf ("Document généré %u", d + 1);
+      g_autofree char *nfc = NULL;
+      gint64 doc;
+      guint length;
+
+      g_string_truncate (text, 0);
+      for (guint p = 0; p < 12; p++)
+        {
+          guint n = g_rand_int_range (rand, 0, 9);
+
+          if (p > 0)
+            g_string_append_c (text, '\n');
+          for (guint w = 0; w < n; w++)
+            g_string_append_printf (text, "%s%s", w ? " " : "",
+                                    words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+        }
+      doc = add_document (store, title, text->str);
+      nfc = tessera_store_dup_document_text (store, doc, NULL);
+      length = tessera_text_length (nfc);
+      if (length < 10)
+        continue;
+
+      for (guint i = 0; i < 60; i++)
+        {
+          TesseraRange ranges[3];
+          guint n = g_rand_int_range (rand, 0, 5) == 0 ? g_rand_int_range (rand, 2, 4) : 1;
+          guint at = 0;
+          g_autoptr(GError) error = NULL;
+
+          for (guint r = 0; r < n; r++)
+            {
+              guint start = g_rand_int_range (rand, at, MAX (at + 1, length - 1));
+              guint size = g_rand_int_range (rand, 1, 40);
+              guint end = MIN (length, start + size);
+
+              ranges[r] = (TesseraRange) { start, end };
+              at = end + g_rand_int_range (rand, 0, 3);
+              if (at >= length - 1)
+                {
+                  n = r + 1;
+                  break;
+                }
+            }
+          tessera_store_add_annotation (store, doc,
+                                        type_id (store, keys[g_rand_int_range (rand, 0, G_N_ELEMENTS (keys))]),
+                                        ranges, n, NULL, &error);
+          g_assert_no_error (error);
+        }
+    }
+
+  tessera_tei_export_options_init (&options);
+  assert_round_trip (fixture, &options, "fragments");
+  options.overlap = TESSERA_TEI_OVERLAP_ANCHORS;
+  assert_round_trip (fixture, &options, "anchors");
+  tessera_tei_export_options_init (&options);
+  options.standoff_only = TRUE;
+  assert_round_trip (fixture, &options, "standoff");
+}
+
+/* Characters ------------------------------------------------------------------------------ */
+
+static void
+test_special_characters (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char text[] =
+    "  Deux espaces devant, <balise> & \"guillemets\" 'apostrophes' ]]> fin  \n"
+    "\tTabulation\tau milieu\t\n"
+    "\n"
+    "CDATA: <![CDATA[ pas du CDATA ]]> &amp; &lt;\n"
+    "   ";
+  TesseraStore *store = fixture->store;
+  gint64 doc = add_document (store, "<Titre> & \"spécial\" ]]>", text);
+  g_autoptr(GError) error = NULL;
+  TesseraTeiExportOptions options;
+  gint64 a;
+
+  a = annotate (store, doc, "other", "<balise> & \"guillemets\"", 1);
+  tessera_store_set_annotation_note (store, a, "  note <avec> & ]]>  \n seconde ligne", &error);
+  g_assert_no_error (error);
+  tessera_store_set_attribute (store, "annotation", a, "clé \"spéciale\"", "valeur <&>", &error);
+  g_assert_no_error (error);
+  tessera_store_set_attribute (store, "document", doc, "origine", "  espaces  ", &error);
+  g_assert_no_error (error);
+  annotate (store, doc, "person", "]]>", 1);
+  annotate (store, doc, "place", "\tTabulation\t", 1);
+  annotate (store, doc, "date", "<![CDATA[", 1);
+  annotate_span (store, doc, "event", 0, 2);
+  {
+    gint64 e = entity (store, "Entité <spéciale> & \"citée\"", "other", NULL);
+    gint64 m = annotate (store, doc, "other", "'apostrophes'", 1);
+
+    link_mention (store, m, e);
+    tessera_store_add_relation (store, "type avec espaces", a, m, "note & <relation>", &error);
+    g_assert_no_error (error);
+  }
+
+  tessera_tei_export_options_init (&options);
+  assert_round_trip (fixture, &options, "fragments");
+  options.standoff_only = TRUE;
+  assert_round_trip (fixture, &options, "standoff");
+}
+
+static void
+test_non_latin_scripts (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char text[] =
+    "قال الوزير إن الخطة ستنجح في باماكو.\n"
+    "北京和巴马科的代表举行了会谈。\n"
+    "Emoji 👍🏽 et famille 👨‍👩‍👧 et drapeau 🇲🇱, puis e\xcc\x81" "te\xcc\x81 de\xcc\x81" "compose\xcc\x81.\n"
+    "Ελληνικά και русский текст.";
+  TesseraStore *store = fixture->store;
+  gint64 doc = add_document (store, "Écritures", text);
+  TesseraTeiExportOptions options;
+
+  annotate (store, doc, "person", "الوزير", 1);
+  annotate (store, doc, "place", "باماكو", 1);
+  annotate (store, doc, "place", "北京", 1);
+  annotate (store, doc, "place", "巴马科", 1);
+  annotate (store, doc, "other", "👍🏽 et famille 👨‍👩‍👧", 1);
+  annotate (store, doc, "place", "🇲🇱", 1);
+  annotate (store, doc, "other", "été", 1);
+  annotate (store, doc, "claim", "الخطة ستنجح", 1);
+  annotate (store, doc, "other", "русский", 1);
+
+  tessera_tei_export_options_init (&options);
+  assert_round_trip (fixture, &options, "fragments");
+  options.overlap = TESSERA_TEI_OVERLAP_ANCHORS;
+  assert_round_trip (fixture, &options, "anchors");
+  tessera_tei_export_options_init (&options);
+  options.standoff_only = TRUE;
+  assert_round_trip (fixture, &options, "standoff");
+}
+
+static void
+test_control_character_refused (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "corpus.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  TesseraTeiExportOptions options;
+
+  add_document (fixture->store, "Contrôle", "Un caractère \x01 interdit en XML.");
+  tessera_tei_export_options_init (&options);
+  options.corpus = TRUE;
+  g_assert_false (tessera_tei_export_documents (fixture->store, NULL, 0, path, &options, NULL,
+                                                NULL, NULL, &error));
+  g_assert_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_CHARACTER);
+  g_assert_nonnull (strstr (error->message, "U+0001"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+    const char *name;
+
+    /* No half-written temporary file either. */
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_false (g_str_has_prefix (name, "corpus.xml"));
+  }
+}
+
+/* The self-check compares what was meant with what reads back. */
+static void
+test_self_check_compare (void)
+{
+  g_autoptr(TesseraTeiDocument) expected = _tessera_tei_document_new ();
+  g_autoptr(TesseraTeiDocument) read = _tessera_tei_document_new ();
+  g_autoptr(TesseraTeiContext) context = _tessera_tei_context_new ();
+  TesseraTeiAnnotation *a = _tessera_tei_annotation_new ();
+  TesseraTeiAnnotation *b = _tessera_tei_annotation_new ();
+  TesseraRange range = { 2, 5 };
+  g_autofree char *problem = NULL;
+
+  expected->text = g_strdup ("Un texte");
+  read->text = g_strdup ("Un texte");
+  a->id = g_strdup ("a1");
+  a->type_key = g_strdup ("person");
+  g_array_append_val (a->ranges, range);
+  b->id = g_strdup ("a1");
+  b->type_key = g_strdup ("person");
+  g_array_append_val (b->ranges, range);
+  g_ptr_array_add (expected->annotations, a);
+  g_ptr_array_add (read->annotations, b);
+  g_assert_null (_tessera_tei_document_compare (expected, context, read, context));
+
+  g_array_index (b->ranges, TesseraRange, 0).end = 6;
+  problem = _tessera_tei_document_compare (expected, context, read, context);
+  g_assert_nonnull (strstr (problem, "a1"));
+  g_assert_nonnull (strstr (problem, "2–6"));
+  g_clear_pointer (&problem, g_free);
+
+  g_array_index (b->ranges, TesseraRange, 0).end = 5;
+  g_free (read->text);
+  read->text = g_strdup ("Un textE");
+  problem = _tessera_tei_document_compare (expected, context, read, context);
+  g_assert_nonnull (strstr (problem, "character 7"));
+}
+
+/* Import --------------------------------------------------------------------------------- */
+
+static guint
+count_documents (TesseraStore *store)
+{
+  return g_list_model_get_n_items (tessera_store_get_documents (store));
+}
+
+static void
+assert_import_fails (Fixture    *fixture,
+                     const char *path,
+                     int         code,
+                     const char *in_message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  guint before = count_documents (fixture->store);
+
+  results = tessera_tei_import_file (fixture->store, path, NULL, &error);
+  g_assert_null (results);
+  g_assert_error (error, TESSERA_TEI_ERROR, code);
+  if (in_message != NULL && strstr (error->message, in_message) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, in_message);
+  g_assert_cmpuint (count_documents (fixture->store), ==, before);
+  history = tessera_store_dup_history (fixture->store, 0, 0, NULL);
+  for (guint i = 0; i < history->len; i++)
+    g_assert_cmpstr (((TesseraJournalEntry *) g_ptr_array_index (history, i))->action, !=,
+                     "document-import");
+}
+
+static void
+test_import_external_entity (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *secret = g_build_filename (fixture->dir, "secret.txt", NULL);
+  g_autofree char *hostile = g_build_filename (fixture->dir, "xxe.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *passwd = data_path ("xxe-passwd.xml");
+  g_autofree char *parameter = data_path ("xxe-parameter.xml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+
+  g_assert_true (g_file_set_contents (secret, "SECRET-MARKER-42", -1, NULL));
+  contents = g_strdup_printf ("<?xml version=\"1.0\"?>\n"
+                              "<!DOCTYPE TEI [ <!ENTITY xxe SYSTEM \"file://%s\"> ]>\n"
+                              "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>"
+                              "<titleStmt><title>x</title></titleStmt></fileDesc></teiHeader>"
+                              "<text><body><p>Avant &xxe; après.</p></body></text></TEI>\n",
+                              secret);
+  g_assert_true (g_file_set_contents (hostile, contents, -1, NULL));
+
+  results = tessera_tei_import_file (fixture->store, hostile, NULL, &error);
+  g_assert_null (results);
+  g_assert_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_UNSAFE);
+  g_assert_null (strstr (error->message, "SECRET-MARKER"));
+  g_assert_nonnull (strstr (error->message, "xxe"));
+  g_assert_nonnull (strstr (error->message, "line 3"));
+  g_assert_cmpuint (count_documents (fixture->store), ==, 0);
+
+  assert_import_fails (fixture, passwd, TESSERA_TEI_ERROR_UNSAFE, "external entity");
+  /* An external parameter entity is not read either: the file imports, without it. */
+  {
+    g_autoptr(GPtrArray) imported = import_file (fixture->store, parameter);
+    g_autofree char *text = tessera_store_dup_document_text (
+      fixture->store, ((TesseraImportResult *) g_ptr_array_index (imported, 0))->document_id, NULL);
+
+    g_assert_cmpstr (text, ==, "A harmless paragraph.");
+  }
+}
+
+static void
+test_import_billion_laughs (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = data_path ("billion-laughs.xml");
+
+  assert_import_fails (fixture, path, TESSERA_TEI_ERROR_UNSAFE, "billion laughs");
+}
+
+static void
+test_import_malformed (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = data_path ("malformed.xml");
+
+  assert_import_fails (fixture, path, TESSERA_TEI_ERROR_MALFORMED, "line 3, column ");
+}
+
+static void
+test_import_not_tei (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = data_path ("not-tei.xml");
+
+  assert_import_fails (fixture, path, TESSERA_TEI_ERROR_NOT_TEI, "not TEI");
+}
+
+static void
+test_import_dtd_not_read (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = data_path ("external-dtd.xml");
+  g_autoptr(GPtrArray) results = import_file (fixture->store, path);
+
+  g_assert_cmpuint (results->len, ==, 1);
+}
+
+/* A corpus whose second document is broken imports nothing, not even the first. */
+static void
+test_import_all_or_nothing (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *broken = g_build_filename (fixture->dir, "broken.xml", NULL);
+  g_autoptr(TesseraStore) target = new_project (fixture->dir, "target.tessera");
+  g_autoptr(GString) edited = NULL;
+
+  add_document (fixture->store, "Premier", "Premier document.");
+  add_document (fixture->store, "Second", "Second document, Bamako.");
+  annotate (fixture->store, 2, "place", "Bamako", 1);
+  path = export_corpus (fixture, fixture->store, "corpus.xml", NULL);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  edited = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (edited, "ana=\"#cat.place\"", "ana=\"#cat.nowhere\"", 0),
+                    ==, 1);
+  g_assert_true (g_file_set_contents (broken, edited->str, -1, NULL));
+
+  g_clear_object (&fixture->store);
+  fixture->store = g_steal_pointer (&target);
+  assert_import_fails (fixture, broken, TESSERA_TEI_ERROR_BROKEN_POINTER, "cat.nowhere");
+}
+
+static TesseraAnnotation *
+find_annotation (GPtrArray  *annotations,
+                 const char *text,
+                 const char *covered)
+{
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      TesseraAnnotation *annotation = g_ptr_array_index (annotations, i);
+      guint n;
+      const TesseraRange *ranges = tessera_annotation_get_ranges (annotation, &n);
+      g_autofree char *slice = tessera_text_slice_ranges (text, ranges, n, "|");
+
+      if (g_str_equal (slice, covered))
+        return annotation;
+    }
+  g_error ("no annotation covers “%s”", covered);
+  return NULL;
+}
+
+static char *
+type_key_of (TesseraStore      *store,
+             TesseraAnnotation *annotation)
+{
+  g_autoptr(TesseraAnnotationType) type =
+    tessera_store_dup_annotation_type (store, tessera_annotation_get_type_id (annotation));
+
+  return g_strdup (tessera_annotation_type_get_key (type));
+}
+
+static void
+test_import_foreign_markup (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = data_path ("foreign-markup.xml");
+  g_autoptr(GPtrArray) results = import_file (fixture->store, path);
+  gint64 doc = ((TesseraImportResult *) g_ptr_array_index (results, 0))->document_id;
+  g_autoptr(TesseraDocument) document = tessera_store_dup_document (fixture->store, doc, NULL);
+  g_autofree char *text = tessera_store_dup_document_text (fixture->store, doc, NULL);
+  g_autoptr(GPtrArray) annotations = tessera_store_dup_annotations (fixture->store, doc, NULL);
+  TesseraAnnotation *a;
+  g_autofree char *key = NULL;
+
+  g_assert_cmpstr (text, ==,
+                   "Le sommet\n"
+                   "Le colonel Assimi Goïta a reçu ses homologues à Bamako le 16 septembre. "
+                   "Il a déclaré : « nous sommes unis ».\n"
+                   "Le Liptako-Gourma et le Sahel sont concernés. Fin.\n"
+                   "Premier vers\n"
+                   "Second vers\n"
+                   "troisième vers");
+  g_assert_cmpstr (tessera_document_get_title (document), ==, "Le sommet de Bamako");
+  g_assert_cmpstr (tessera_document_get_author (document), ==, "Awa Traoré");
+  g_assert_cmpstr (tessera_document_get_publisher (document), ==, "Journal du Sahel");
+  g_assert_cmpstr (tessera_document_get_publication_date (document), ==, "16 septembre 2023");
+  g_assert_cmpstr (tessera_document_get_source_url (document), ==, "https://example.org/sommet");
+  g_assert_cmpstr (tessera_document_get_language (document), ==, "fr");
+  g_assert_cmpstr (tessera_document_get_licence (document), ==,
+                   "https://creativecommons.org/licenses/by/4.0/");
+  g_assert_cmpuint (annotations->len, ==, 7);
+
+  a = find_annotation (annotations, text, "Assimi Goïta");
+  key = type_key_of (fixture->store, a);
+  g_assert_cmpstr (key, ==, "person");
+  {
+    g_autoptr(TesseraEntity) goita = tessera_store_dup_entity (fixture->store,
+                                                               tessera_annotation_get_entity_id (a),
+                                                               NULL);
+
+    g_assert_cmpstr (tessera_entity_get_name (goita), ==, "Assimi Goïta");
+    g_assert_cmpstr (tessera_entity_get_authority (goita, "wikidata"), ==,
+                     "http://www.wikidata.org/entity/Q62604431");
+  }
+  a = find_annotation (annotations, text, "Bamako");
+  g_assert_cmpint (tessera_annotation_get_entity_id (a), >, 0);
+  a = find_annotation (annotations, text, "16 septembre");
+  g_assert_cmpstr (tessera_annotation_get_normalized (a), ==, "2023-09-16");
+  a = find_annotation (annotations, text, "« nous sommes unis »");
+  {
+    g_autoptr(TesseraClaim) claim = tessera_store_dup_claim (fixture->store,
+                                                             tessera_annotation_get_id (a), NULL);
+
+    g_assert_nonnull (claim);
+    g_assert_cmpstr (tessera_claim_get_quote_type (claim), ==, "direct");
+    g_assert_cmpint (tessera_claim_get_source_entity_id (claim), >, 0);
+  }
+  g_clear_pointer (&key, g_free);
+  key = type_key_of (fixture->store, find_annotation (annotations, text, "Liptako-Gourma"));
+  g_assert_cmpstr (key, ==, "place");
+  g_clear_pointer (&key, g_free);
+  key = type_key_of (fixture->store, find_annotation (annotations, text, "Sahel"));
+  g_assert_cmpstr (key, ==, "place");
+  /* Fragments chained by @next without a join, across a verse line: one claim. */
+  g_clear_pointer (&key, g_free);
+  key = type_key_of (fixture->store, find_annotation (annotations, text, "vers\ntroisième"));
+  g_assert_cmpstr (key, ==, "claim");
+}
+
+/* The shared samples: the same overlap by fragments and join, and by anchors and span. */
+static void
+test_import_samples (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *fragments = NULL;
+  g_autofree char *anchors = NULL;
+  g_autofree char *corpus = NULL;
+  g_autoptr(TesseraStore) other = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *two = NULL;
+
+  if (shared_dir () == NULL)
+    {
+      g_test_skip ("TESSERA_SHARED_DIR is not set");
+      return;
+    }
+  fragments = g_build_filename (shared_dir (), "tei", "sample-entities-claims.xml", NULL);
+  anchors = g_build_filename (shared_dir (), "tei", "sample-overlap-anchors.xml", NULL);
+  corpus = g_build_filename (shared_dir (), "tei", "sample-corpus.xml", NULL);
+
+  {
+    g_autoptr(GPtrArray) results = import_file (fixture->store, fragments);
+    gint64 doc = ((TesseraImportResult *) g_ptr_array_index (results, 0))->document_id;
+    g_autofree char *text = tessera_store_dup_document_text (fixture->store, doc, NULL);
+    g_autoptr(GPtrArray) annotations = tessera_store_dup_annotations (fixture->store, doc, NULL);
+    TesseraAnnotation *founding = find_annotation (annotations, text,
+                                                   "la Charte du Liptako-Gourma, instituant "
+                                                   "l’Alliance des États du Sahel (AES)");
+    TesseraAnnotation *diarra = find_annotation (annotations, text, "général Oumar Diarra");
+    g_autoptr(TesseraEntity) entity = tessera_store_dup_entity (fixture->store,
+                                                                tessera_annotation_get_entity_id (diarra),
+                                                                NULL);
+    g_autofree char *key = type_key_of (fixture->store, founding);
+
+    g_assert_cmpstr (key, ==, "event");
+    g_assert_cmpuint (tessera_annotation_get_certainty (founding), ==, TESSERA_CERTAINTY_HIGH);
+    g_assert_cmpstr (tessera_entity_get_name (entity), ==, "général Oumar Diarra");
+    one = describe_project (fixture->store);
+  }
+
+  other = new_project (fixture->dir, "anchors.tessera");
+  {
+    g_autoptr(GPtrArray) results = import_file (other, anchors);
+
+    g_assert_cmpuint (results->len, ==, 1);
+    two = describe_project (other);
+  }
+  /* Both encodings of the overlap give the same project. */
+  g_assert_cmpstr (two, ==, one);
+
+  {
+    g_autoptr(TesseraStore) third = new_project (fixture->dir, "corpus.tessera");
+    g_autoptr(GPtrArray) results = import_file (third, corpus);
+    g_autofree char *text = NULL;
+
+    g_assert_cmpuint (results->len, ==, 2);
+    text = tessera_store_dup_document_text (third,
+                                            ((TesseraImportResult *) g_ptr_array_index (results, 1))->document_id,
+                                            NULL);
+    g_assert_cmpstr (text, ==, "Bamako accueillera le prochain sommet de l’AES.");
+  }
+}
+
+static void
+test_import_dispatch (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *sniffed = g_build_filename (fixture->dir, "article.txt", NULL);
+  g_autofree char *plain = g_build_filename (fixture->dir, "plain.txt", NULL);
+  g_autofree char *not_tei = data_path ("not-tei.xml");
+  g_autofree char *tei = data_path ("foreign-markup.xml");
+  g_autofree char *contents = NULL;
+  const char *paths[] = { sniffed, plain, not_tei, tei, NULL };
+  g_autoptr(GPtrArray) results = NULL;
+
+  g_assert_true (g_file_get_contents (tei, &contents, NULL, NULL));
+  {
+    /* A BOM, a comment and a document type before the root: still TEI. */
+    g_autofree char *prefixed = g_strdup_printf ("\xEF\xBB\xBF<!-- x -->\n<!DOCTYPE TEI>\n%s",
+                                                 strstr (contents, "<TEI"));
+
+    g_assert_true (g_file_set_contents (sniffed, prefixed, -1, NULL));
+  }
+  g_assert_true (g_file_set_contents (plain, "<p>Pas du XML, du texte</p>\n", -1, NULL));
+  g_assert_true (tessera_tei_file_is_tei (sniffed));
+  g_assert_false (tessera_tei_file_is_tei (plain));
+  g_assert_false (tessera_tei_file_is_tei (not_tei));
+
+  results = tessera_import_paths (fixture->store, paths, NULL);
+  g_assert_cmpuint (results->len, ==, 4);
+  g_assert_no_error (((TesseraImportResult *) g_ptr_array_index (results, 0))->error);
+  g_assert_no_error (((TesseraImportResult *) g_ptr_array_index (results, 1))->error);
+  g_assert_error (((TesseraImportResult *) g_ptr_array_index (results, 2))->error,
+                  TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_NOT_TEI);
+  /* The same text twice: the second is the existing document. */
+  g_assert_true (((TesseraImportResult *) g_ptr_array_index (results, 3))->existing);
+  {
+    gint64 id = ((TesseraImportResult *) g_ptr_array_index (results, 1))->document_id;
+    g_autofree char *text = tessera_store_dup_document_text (fixture->store, id, NULL);
+
+    g_assert_cmpstr (text, ==, "<p>Pas du XML, du texte</p>");
+  }
+}
+
+/* Importing the same entities again reuses them through their authority links. */
+static void
+test_import_reuses_entities (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(TesseraStore) target = new_project (fixture->dir, "target.tessera");
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  gint64 goita = entity (fixture->store, "Assimi Goïta", "person",
+                         "http://www.wikidata.org/entity/Q62604431");
+
+  add_document (fixture->store, "Un", "Le général Assimi Goïta.");
+  add_document (fixture->store, "Deux", "Assimi Goïta encore.");
+  link_mention (fixture->store, annotate (fixture->store, 1, "person", "Assimi Goïta", 1), goita);
+  link_mention (fixture->store, annotate (fixture->store, 2, "person", "Assimi Goïta", 1), goita);
+  path = export_corpus (fixture, fixture->store, "corpus.xml", NULL);
+
+  first = import_file (target, path);
+  g_assert_cmpuint (g_list_model_get_n_items (tessera_store_get_entities (target)), ==, 1);
+  g_assert_cmpuint (tessera_store_can_undo (target), ==, FALSE);
+  second = import_file (target, path);
+  g_assert_true (((TesseraImportResult *) g_ptr_array_index (second, 0))->existing);
+  g_assert_cmpuint (g_list_model_get_n_items (tessera_store_get_entities (target)), ==, 1);
+  g_assert_cmpuint (count_documents (target), ==, 2);
+}
+
+/* The ELTeC novels --------------------------------------------------------------------------- */
+
+static guint
+count_elements (const char *path,
+                const char *name)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *open = g_strdup_printf ("<%s>", name);
+  g_autofree char *open_attributes = g_strdup_printf ("<%s ", name);
+  const char *body;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  body = strstr (contents, "<body>");
+  g_assert_nonnull (body);
+  *strstr (body, "</body>") = '\0';
+  for (const char *p = body; (p = strchr (p, '<')) != NULL; p++)
+    {
+      if (g_str_has_prefix (p, open) || g_str_has_prefix (p, open_attributes))
+        n++;
+    }
+  return n;
+}
+
+static void
+test_eltec (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const char *name = data;
+  g_autofree char *path = NULL;
+  g_autofree char *folder = g_build_filename (fixture->dir, "export", NULL);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(TesseraDocument) document = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 doc;
+  guint lines = 1;
+
+  if (shared_dir () == NULL)
+    {
+      g_test_skip ("TESSERA_SHARED_DIR is not set");
+      return;
+    }
+  path = g_build_filename (shared_dir (), "corpora", "eltec-fra", name, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the ELTeC novels are not in the shared folder");
+      return;
+    }
+
+  results = import_file (fixture->store, path);
+  g_assert_cmpuint (results->len, ==, 1);
+  doc = ((TesseraImportResult *) g_ptr_array_index (results, 0))->document_id;
+  document = tessera_store_dup_document (fixture->store, doc, NULL);
+  text = tessera_store_dup_document_text (fixture->store, doc, NULL);
+  for (const char *p = text; (p = strchr (p, '\n')) != NULL; p++)
+    lines++;
+
+  /* Every head and paragraph of the body is a line; verse quotations are claims. */
+  g_assert_cmpuint (lines, ==, count_elements (path, "head") + count_elements (path, "p") +
+                               count_elements (path, "trailer"));
+  g_assert_cmpstr (tessera_document_get_language (document), ==, "fr");
+  g_assert_cmpstr (tessera_document_get_licence (document), ==,
+                   "https://creativecommons.org/licenses/by/4.0/");
+  if (g_str_has_prefix (name, "FRA01902"))
+    {
+      g_assert_cmpstr (tessera_document_get_title (document), ==, "Monsieur Lecoq : édition ELTeC");
+      g_assert_cmpstr (tessera_document_get_author (document), ==, "Gaboriau, Émile (1832-1873)");
+      g_assert_cmpstr (tessera_document_get_publication_date (document), ==, "1869");
+      g_assert_true (g_str_has_prefix (text, "Chapitre 1\nLe 20 février 18.., un dimanche"));
+      g_assert_cmpuint (tessera_text_length (text), >, 1500000);
+    }
+  else
+    {
+      g_assert_cmpstr (tessera_document_get_title (document), ==, "Jean-Christophe : édition ELTeC");
+      g_assert_cmpstr (tessera_document_get_author (document), ==, "Rolland, Romain (1866-1944)");
+      g_assert_true (g_str_has_suffix (text, "\nFIN"));
+      g_assert_cmpuint (tessera_text_length (text), >, 3200000);
+      g_assert_cmpuint (tessera_document_get_annotation_count (document), ==, 6);
+    }
+
+  tessera_tei_export_documents (fixture->store, &doc, 1, folder, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *file = tessera_tei_export_file_name (doc);
+    g_autofree char *exported = g_build_filename (folder, file, NULL);
+
+    assert_valid_tei (exported);
+  }
+}
+
+/* Validator ------------------------------------------------------------------------------------ */
+
+static void
+test_validator_reports_lines (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *schema = schema_path ();
+  g_autofree char *invalid = g_build_filename (fixture->dir, "invalid.xml", NULL);
+  g_autofree char *malformed = data_path ("malformed.xml");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (schema == NULL)
+    {
+      g_test_skip ("TESSERA_SHARED_DIR is not set");
+      return;
+    }
+  ensure_validator ();
+  g_assert_true (g_file_set_contents (invalid,
+                                      "<?xml version=\"1.0\"?>\n"
+                                      "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n"
+                                      "  <teiHeader/>\n"
+                                      "  <text><p>No body.</p></text>\n"
+                                      "</TEI>\n", -1, NULL));
+  g_assert_false (tessera_tei_validator_validate_file (validator, invalid, &problems, &error));
+  g_assert_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_INVALID);
+  g_assert_cmpuint (problems->len, >, 0);
+  g_assert_cmpuint (((TesseraTeiProblem *) g_ptr_array_index (problems, 0))->line, ==, 3);
+  g_clear_error (&error);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  g_assert_false (tessera_tei_validator_validate_file (validator, malformed, &problems, &error));
+  g_assert_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "line 3, column 48"));
+}
+
+/* The command line --------------------------------------------------------------------------- */
+
+static int
+run_cli (const char  *dir,
+         char       **out,
+         char       **err,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("TESSERA_CLI"));
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                &status, &error);
+  g_assert_no_error (error);
+  return g_spawn_check_wait_status (status, NULL) ? 0 : WEXITSTATUS (status);
+}
+
+static void
+test_cli_export_import (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *project = g_build_filename (fixture->dir, "project.tessera", NULL);
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.tessera", NULL);
+  g_autofree char *corpus = g_build_filename (fixture->dir, "corpus.xml", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, "files", NULL);
+  g_autofree char *not_tei = data_path ("not-tei.xml");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (g_getenv ("TESSERA_CLI") == NULL)
+    {
+      g_test_skip ("TESSERA_CLI is not set");
+      return;
+    }
+  import_seeds (fixture->store);
+  annotate_seeds (fixture->store);
+  g_clear_object (&fixture->store);
+
+  g_assert_cmpint (run_cli (fixture->dir, &out, &err, "-p", project, "export", "--format", "tei",
+                            "--corpus", "-o", corpus, NULL), ==, 0);
+  assert_valid_tei (corpus);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (fixture->dir, &out, &err, "-p", project, "export", "--format", "tei",
+                            "--anchors", "-o", folder, "2", "4", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "2 files"));
+  {
+    g_autofree char *two = g_build_filename (folder, "document-2.xml", NULL);
+    g_autofree char *four = g_build_filename (folder, "document-4.xml", NULL);
+    g_autofree char *one = g_build_filename (folder, "document-1.xml", NULL);
+
+    assert_valid_tei (two);
+    assert_valid_tei (four);
+    g_assert_false (g_file_test (one, G_FILE_TEST_EXISTS));
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (fixture->dir, &out, &err, "-p", project, "export", "--format", "csv",
+                            "-o", folder, NULL), ==, 2);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (fixture->dir, &out, &err, "init", "--project", copy, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (fixture->dir, &out, &err, "-p", copy, "import", corpus, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "imported as document 5"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (fixture->dir, &out, &err, "-p", copy, "import", not_tei, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "not TEI"));
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TesseraStore) original = tessera_store_open (project, TESSERA_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(TesseraStore) imported = tessera_store_open (copy, TESSERA_STORE_OPEN_DEFAULT, &error);
+    g_autofree char *before = describe_project (original);
+    g_autofree char *after = describe_project (imported);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
+/* jing, once over every file the tests wrote -------------------------------------------------- */
+
+static void
+test_jing_all_files (void)
+{
+  g_autofree char *schema = schema_path ();
+  g_autofree char *jing = g_find_program_in_path ("jing");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  if (schema == NULL || jing == NULL)
+    {
+      g_test_skip (schema == NULL ? "TESSERA_SHARED_DIR is not set" : "jing is not installed");
+      return;
+    }
+  if (kept_files->len == 0)
+    {
+      g_test_skip ("no test wrote a TEI file");
+      return;
+    }
+  g_ptr_array_add (argv, jing);
+  g_ptr_array_add (argv, schema);
+  for (guint i = 0; i < kept_files->len; i++)
+    g_ptr_array_add (argv, g_ptr_array_index (kept_files, i));
+  g_ptr_array_add (argv, NULL);
+  /* jing writes its findings on stdout; stderr only has the launcher's noise. */
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  g_test_message ("jing checked %u files", kept_files->len);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_test_message ("jing:\n%s", out);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  kept_dir = g_dir_make_tmp ("tessera-tei-files-XXXXXX", NULL);
+  kept_files = g_ptr_array_new_with_free_func (g_free);
+
+#define ADD(path, func) \
+  g_test_add ("/core/tei/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD_DATA(path, data, func) \
+  g_test_add ("/core/tei/" path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("export/seeds-golden", test_export_seeds_golden);
+  ADD ("export/control-character-refused", test_control_character_refused);
+  g_test_add_func ("/core/tei/export/self-check-compares", test_self_check_compare);
+  ADD ("round-trip/seeds-corpus", test_round_trip_seeds_corpus);
+  ADD ("round-trip/per-document", test_round_trip_per_document);
+  ADD ("round-trip/overlap-cases", test_overlap_cases);
+  ADD ("round-trip/overlap-generated", test_overlap_generated);
+  ADD ("round-trip/special-characters", test_special_characters);
+  ADD ("round-trip/non-latin-scripts", test_non_latin_scripts);
+  ADD ("import/foreign-markup", test_import_foreign_markup);
+  ADD ("import/samples", test_import_samples);
+  ADD ("import/dispatch", test_import_dispatch);
+  ADD ("import/reuses-entities", test_import_reuses_entities);
+  ADD ("import/all-or-nothing", test_import_all_or_nothing);
+  ADD ("hostile/external-entity", test_import_external_entity);
+  ADD ("hostile/billion-laughs", test_import_billion_laughs);
+  ADD ("hostile/malformed", test_import_malformed);
+  ADD ("hostile/not-tei", test_import_not_tei);
+  ADD ("hostile/dtd-not-read", test_import_dtd_not_read);
+  ADD_DATA ("eltec/gaboriau", "FRA01902_Gaboriau.xml", test_eltec);
+  ADD_DATA ("eltec/rolland", "FRA04202_Rolland.xml", test_eltec);
+  ADD ("validator/reports-lines", test_validator_reports_lines);
+  ADD ("cli/export-import", test_cli_export_import);
+  /* Last: it validates what all the others wrote. */
+  g_test_add_func ("/core/tei/jing/all-files", test_jing_all_files);
+
+  status = g_test_run ();
+
+  g_clear_object (&validator);
+  remove_tree (kept_dir);
+  g_free (kept_dir);
+  g_ptr_array_unref (kept_files);
+  return status;
+}
