@@ -2238,6 +2238,7 @@ referenced_entities (Exporter           *self,
                      TesseraTeiDocument *document)
 {
   GPtrArray *entities = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < document->annotations->len; i++)
     {
@@ -2250,7 +2251,7 @@ referenced_entities (Exporter           *self,
           TesseraTeiEntity *entity = ids[j] ? g_hash_table_lookup (self->context->entities, ids[j])
                                             : NULL;
 
-          if (entity != NULL && !g_ptr_array_find (entities, entity, NULL))
+          if (entity != NULL && g_hash_table_add (seen, entity))
             g_ptr_array_add (entities, entity);
         }
     }
@@ -2604,7 +2605,16 @@ tessera_tei_export_documents (TesseraStore                   *store,
     }
 
   if (n_documents > 0)
-    g_array_append_vals (ids, document_ids, n_documents);
+    {
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+      /* Each document once: a corpus cannot hold the same ids twice. */
+      for (guint i = 0; i < n_documents; i++)
+        {
+          if (g_hash_table_add (seen, (gpointer) &document_ids[i]))
+            g_array_append_val (ids, document_ids[i]);
+        }
+    }
   else
     {
       GListModel *documents = tessera_store_get_documents (store);

@@ -1042,11 +1042,32 @@ read_entity (Reader  *self,
 /* Standoff elements: collected from anywhere in a TEI but its header and the running text. */
 typedef struct
 {
-  GPtrArray *joins;
-  GPtrArray *spans;
-  GPtrArray *records;
-  GPtrArray *relations;
+  GPtrArray  *joins;
+  GPtrArray  *spans;
+  GPtrArray  *records;
+  GPtrArray  *relations;
+  GHashTable *span_of_id;     /* xml:id → span */
 } StandOff;
+
+static void
+stand_off_init (StandOff *found)
+{
+  found->joins = g_ptr_array_new ();
+  found->spans = g_ptr_array_new ();
+  found->records = g_ptr_array_new ();
+  found->relations = g_ptr_array_new ();
+  found->span_of_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+stand_off_clear (StandOff *found)
+{
+  g_ptr_array_unref (found->joins);
+  g_ptr_array_unref (found->spans);
+  g_ptr_array_unref (found->records);
+  g_ptr_array_unref (found->relations);
+  g_hash_table_unref (found->span_of_id);
+}
 
 static void
 collect_stand_off (Reader   *self,
@@ -1069,7 +1090,13 @@ collect_stand_off (Reader   *self,
       if (is_element (child, "join"))
         g_ptr_array_add (found->joins, child);
       else if (is_element (child, "span"))
-        g_ptr_array_add (found->spans, child);
+        {
+          char *id = get_xml_id (child);
+
+          g_ptr_array_add (found->spans, child);
+          if (id != NULL)
+            g_hash_table_insert (found->span_of_id, id, child);
+        }
       else if (is_element (child, "annotation"))
         g_ptr_array_add (found->records, child);
       else if (is_element (child, "relation"))
@@ -1795,15 +1822,7 @@ assemble (Reader             *self,
           xmlNode *node = mark ? mark->node : NULL;
 
           if (node == NULL && id != NULL)
-            {
-              for (guint s = 0; s < found->spans->len && node == NULL; s++)
-                {
-                  g_autofree char *span_id = get_xml_id (g_ptr_array_index (found->spans, s));
-
-                  if (g_strcmp0 (span_id, id) == 0)
-                    node = g_ptr_array_index (found->spans, s);
-                }
-            }
+            node = g_hash_table_lookup (found->span_of_id, id);
           if (node == NULL)
             {
               if (*pointers[i] != '\0' && self->context->tessera)
@@ -1945,12 +1964,12 @@ read_document (Reader  *self,
                xmlNode *tei)
 {
   g_autoptr(TesseraTeiDocument) document = _tessera_tei_document_new ();
-  StandOff found = { g_ptr_array_new (), g_ptr_array_new (), g_ptr_array_new (),
-                     g_ptr_array_new () };
+  StandOff found;
   xmlNode *header = first_child (tei, "teiHeader");
   xmlNode *text = first_child (tei, "text");
   gboolean ok = FALSE;
 
+  stand_off_init (&found);
   reset_document_state (self);
   document->id = get_xml_id (tei);
   document->line = (guint) xmlGetLineNo (tei);
@@ -1978,10 +1997,7 @@ read_document (Reader  *self,
   ok = self->func (self->context, g_steal_pointer (&document), self->user_data, &self->error);
 
 out:
-  g_ptr_array_unref (found.joins);
-  g_ptr_array_unref (found.spans);
-  g_ptr_array_unref (found.records);
-  g_ptr_array_unref (found.relations);
+  stand_off_clear (&found);
   return ok && self->error == NULL;
 }
 
@@ -2070,7 +2086,10 @@ read_stream (Reader         *self,
 
       node = xmlTextReaderExpand (reader);
       if (node == NULL)
-        break;
+        {
+          ret = -1;
+          break;
+        }
       if (g_str_equal (name, "TEI"))
         {
           if (!read_document (self, node))
@@ -2083,15 +2102,12 @@ read_stream (Reader         *self,
         read_context_header (self, node);
       else
         {
-          StandOff found = { g_ptr_array_new (), g_ptr_array_new (), g_ptr_array_new (),
-                             g_ptr_array_new () };
+          StandOff found;
 
           /* Corpus-level records: the entities every document may point to. */
+          stand_off_init (&found);
           collect_stand_off (self, node, &found);
-          g_ptr_array_unref (found.joins);
-          g_ptr_array_unref (found.spans);
-          g_ptr_array_unref (found.records);
-          g_ptr_array_unref (found.relations);
+          stand_off_clear (&found);
         }
       ret = xmlTextReaderNext (reader);
     }
@@ -2140,33 +2156,27 @@ _tessera_tei_read_file (const char              *file,
                         GError                 **error)
 {
   g_autofree char *display_name = g_filename_display_basename (file);
-  g_autofree char *data = NULL;
   g_autoptr(xmlTextReader) reader = NULL;
   g_autoptr(TesseraTeiContext) context = _tessera_tei_context_new ();
-  GStatBuf st;
-  gsize length = 0;
   Reader self = { 0 };
   gboolean ok;
+  FILE *probe;
 
-  if (g_stat (file, &st) == 0 && st.st_size > TESSERA_IMPORT_MAX_BYTES)
+  /* Say why a file cannot be read before the parser says it less clearly. */
+  probe = g_fopen (file, "rb");
+  if (probe == NULL)
     {
-      g_autofree char *size = g_format_size_full (st.st_size, G_FORMAT_SIZE_IEC_UNITS);
+      int saved_errno = errno;
 
-      g_set_error (error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_TOO_LARGE,
-                   _("%s is %s; Tessera imports files of at most 64 MiB"), display_name, size);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s: %s", display_name, g_strerror (saved_errno));
       return NULL;
     }
-  if (!g_file_get_contents (file, &data, &length, error))
-    return NULL;
-  if (length > G_MAXINT)
-    {
-      g_set_error (error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_TOO_LARGE,
-                   _("%s is too large"), display_name);
-      return NULL;
-    }
+  fclose (probe);
 
+  /* Streamed from the file: one TEI element in memory at a time. */
   xmlInitParser ();
-  reader = xmlReaderForMemory (data, (int) length, NULL, NULL, PARSE_OPTIONS);
+  reader = xmlReaderForFile (file, NULL, PARSE_OPTIONS);
   if (reader == NULL)
     {
       g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_FAILED,
@@ -2649,11 +2659,25 @@ tessera_tei_import_file (TesseraStore  *store,
   Collected collected = { store, models };
   Conversion conversion = { 0 };
   GListModel *entities;
+  GStatBuf st;
   gboolean ok;
 
   g_return_val_if_fail (TESSERA_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Refused before it is read, as plain-text files are. */
+  if (g_stat (path, &st) == 0 && st.st_size > TESSERA_IMPORT_MAX_BYTES)
+    {
+      g_autofree char *size = g_format_size_full (st.st_size, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (TESSERA_IMPORT_MAX_BYTES,
+                                                   G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_TOO_LARGE,
+                   _("%s is %s; Tessera imports files of at most %s"), display_name, size,
+                   limit);
+      return NULL;
+    }
 
   context = _tessera_tei_read_file (path, tessera_store_get_tagset (store), collect_document,
                                     &collected, cancellable, error);
