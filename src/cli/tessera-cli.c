@@ -626,6 +626,7 @@ static int annotate_end = -1;
 static char **annotate_ranges;
 static char *annotate_note;
 static char *annotate_certainty;
+static int annotate_repeat = 1;
 
 static const GOptionEntry annotate_entries[] = {
   { "type", 't', 0, G_OPTION_ARG_STRING, &annotate_type,
@@ -643,6 +644,9 @@ static const GOptionEntry annotate_entries[] = {
   { "note", 0, 0, G_OPTION_ARG_STRING, &annotate_note, N_("A note"), N_("TEXT") },
   { "certainty", 0, 0, G_OPTION_ARG_STRING, &annotate_certainty,
     N_("high, medium, low or unknown"), N_("LEVEL") },
+  { "repeat", 0, 0, G_OPTION_ARG_INT, &annotate_repeat,
+    N_("Mark N spans of the same length one after the other, each saved and printed on its "
+       "own (to test and time the store)"), N_("N") },
   { NULL }
 };
 
@@ -662,6 +666,52 @@ parse_range (const char   *text,
   return TRUE;
 }
 
+/* Marks one span and says so; the line is flushed at once, so that whoever reads it knows
+ * the annotation is saved. */
+static int
+annotate_span (TesseraStore          *store,
+               TesseraAnnotationType *type,
+               gint64                 document_id,
+               const char            *text,
+               GArray                *ranges,
+               TesseraCertainty       certainty)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *covered = NULL;
+  gboolean existing = FALSE;
+  gint64 id;
+
+  id = tessera_store_add_annotation (store, document_id, tessera_annotation_type_get_id (type),
+                                     (TesseraRange *) (gpointer) ranges->data, ranges->len,
+                                     &existing, &error);
+  if (id == 0)
+    return fail ("%s", error->message);
+
+  g_array_sort (ranges, (GCompareFunc) tessera_range_compare);
+  covered = tessera_text_slice_ranges (text, (TesseraRange *) (gpointer) ranges->data,
+                                       ranges->len, " … ");
+
+  if (existing)
+    {
+      g_print (_("Annotation %" G_GINT64_FORMAT " already marks «%s» as %s; nothing changed\n"),
+               id, covered, tessera_annotation_type_get_label_localized (type));
+      fflush (stdout);
+      return EXIT_SUCCESS;
+    }
+
+  if (annotate_note != NULL &&
+      !tessera_store_set_annotation_note (store, id, annotate_note, &error))
+    return fail ("%s", error->message);
+  if (annotate_certainty != NULL &&
+      !tessera_store_set_annotation_certainty (store, id, certainty, &error))
+    return fail ("%s", error->message);
+
+  g_print (_("Annotation %" G_GINT64_FORMAT ": %s «%s»\n"), id,
+           tessera_annotation_type_get_label_localized (type), covered);
+  fflush (stdout);
+  return EXIT_SUCCESS;
+}
+
 static int
 command_annotate (int    argc,
                   char **argv)
@@ -670,9 +720,8 @@ command_annotate (int    argc,
   g_autoptr(TesseraAnnotationType) type = NULL;
   g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
   g_autoptr(GError) error = NULL;
-  g_autofree char *covered = NULL;
-  gboolean existing = FALSE;
-  gint64 document_id, id;
+  g_autofree char *text = NULL;
+  gint64 document_id;
   TesseraCertainty certainty = TESSERA_CERTAINTY_UNKNOWN;
   int ways = 0;
   int status;
@@ -698,6 +747,10 @@ command_annotate (int    argc,
     return usage_error ("annotate", _("--occurrence counts from 1"));
   if (annotate_certainty != NULL && !tessera_certainty_from_string (annotate_certainty, &certainty))
     return usage_error ("annotate", _("--certainty is high, medium, low or unknown"));
+  if (annotate_repeat < 1)
+    return usage_error ("annotate", _("--repeat counts from 1"));
+  if (annotate_repeat > 1 && annotate_ranges != NULL)
+    return usage_error ("annotate", _("--repeat goes with one span: --text, or --start and --end"));
 
   if (annotate_start >= 0)
     {
@@ -721,59 +774,58 @@ command_annotate (int    argc,
   if (type == NULL)
     return fail (_("There is no annotation type “%s” in this project"), annotate_type);
 
-  {
-    g_autofree char *text = tessera_store_dup_document_text (store, document_id, &error);
+  text = tessera_store_dup_document_text (store, document_id, &error);
+  if (text == NULL)
+    return fail ("%s", error->message);
 
-    if (text == NULL)
-      return fail ("%s", error->message);
-
-    if (annotate_text != NULL)
-      {
-        TesseraRange range;
-        guint occurrence = annotate_occurrence ? (guint) annotate_occurrence : 1;
-
-        if (!tessera_text_find (text, annotate_text, occurrence, &range))
-          {
-            guint count = tessera_text_count (text, annotate_text);
-
-            if (count == 0)
-              return fail (_("“%s” does not occur in document %" G_GINT64_FORMAT),
-                           annotate_text, document_id);
-            return fail (g_dngettext (GETTEXT_PACKAGE,
-                                      "“%s” occurs only %u time in document %" G_GINT64_FORMAT,
-                                      "“%s” occurs only %u times in document %" G_GINT64_FORMAT,
-                                      count),
-                         annotate_text, count, document_id);
-          }
-        g_array_append_val (ranges, range);
-      }
-
-    id = tessera_store_add_annotation (store, document_id, tessera_annotation_type_get_id (type),
-                                       (TesseraRange *) (gpointer) ranges->data, ranges->len,
-                                       &existing, &error);
-    if (id == 0)
-      return fail ("%s", error->message);
-
-    g_array_sort (ranges, (GCompareFunc) tessera_range_compare);
-    covered = tessera_text_slice_ranges (text, (TesseraRange *) (gpointer) ranges->data,
-                                         ranges->len, " … ");
-  }
-
-  if (existing)
+  if (annotate_text != NULL)
     {
-      g_print (_("Annotation %" G_GINT64_FORMAT " already marks «%s» as %s; nothing changed\n"),
-               id, covered, tessera_annotation_type_get_label_localized (type));
-      return EXIT_SUCCESS;
+      TesseraRange range;
+      guint occurrence = annotate_occurrence ? (guint) annotate_occurrence : 1;
+
+      if (!tessera_text_find (text, annotate_text, occurrence, &range))
+        {
+          guint count = tessera_text_count (text, annotate_text);
+
+          if (count == 0)
+            return fail (_("“%s” does not occur in document %" G_GINT64_FORMAT),
+                         annotate_text, document_id);
+          return fail (g_dngettext (GETTEXT_PACKAGE,
+                                    "“%s” occurs only %u time in document %" G_GINT64_FORMAT,
+                                    "“%s” occurs only %u times in document %" G_GINT64_FORMAT,
+                                    count),
+                       annotate_text, count, document_id);
+        }
+      g_array_append_val (ranges, range);
     }
 
-  if (annotate_note != NULL && !tessera_store_set_annotation_note (store, id, annotate_note, &error))
-    return fail ("%s", error->message);
-  if (annotate_certainty != NULL &&
-      !tessera_store_set_annotation_certainty (store, id, certainty, &error))
-    return fail ("%s", error->message);
+  if (annotate_repeat == 1)
+    return annotate_span (store, type, document_id, text, ranges, certainty);
 
-  g_print (_("Annotation %" G_GINT64_FORMAT ": %s «%s»\n"), id,
-           tessera_annotation_type_get_label_localized (type), covered);
+  /* --repeat: the spans follow one another, each in its own transaction. */
+  {
+    TesseraRange first = g_array_index (ranges, TesseraRange, 0);
+    guint span = first.end > first.start ? first.end - first.start : 0;
+    guint length = tessera_text_length (text);
+
+    if ((guint64) first.start + (guint64) span * (guint64) annotate_repeat > length)
+      return fail (_("%d spans of %u characters from offset %u do not fit in document "
+                     "%" G_GINT64_FORMAT " (%u characters); nothing was changed"),
+                   annotate_repeat, span, first.start, document_id, length);
+
+    for (int i = 0; i < annotate_repeat; i++)
+      {
+        TesseraRange range = { first.start + (guint) i * span,
+                               first.start + (guint) (i + 1) * span };
+
+        g_array_set_size (ranges, 0);
+        g_array_append_val (ranges, range);
+        status = annotate_span (store, type, document_id, text, ranges, certainty);
+        if (status != EXIT_SUCCESS)
+          return status;
+      }
+  }
+
   return EXIT_SUCCESS;
 }
 

@@ -39,41 +39,53 @@ document_from_stmt (sqlite3_stmt *stmt)
                                 progress);
 }
 
+/* The document, or %NULL: with @error set if it could not be read, without when there is
+ * no such document. */
 static TesseraDocument *
-load_document (TesseraStore *self,
-               gint64        document_id)
+load_document (TesseraStore  *self,
+               gint64         document_id,
+               GError       **error)
 {
   sqlite3_stmt *stmt = _tessera_store_prepare (self,
                                                "SELECT " DOCUMENT_COLUMNS " FROM document d"
-                                               " WHERE d.id = ?", NULL);
+                                               " WHERE d.id = ?", error);
   TesseraDocument *document = NULL;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, document_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     document = document_from_stmt (stmt);
+  else if (rc != SQLITE_DONE)
+    _tessera_store_set_error (self, rc, error);
   sqlite3_reset (stmt);
   return document;
 }
 
-void
-_tessera_store_reload_documents (TesseraStore *self)
+gboolean
+_tessera_store_reload_documents (TesseraStore  *self,
+                                 GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
 
   stmt = _tessera_store_prepare_fresh (self,
                                        "SELECT " DOCUMENT_COLUMNS " FROM document d"
-                                       " ORDER BY d.id", NULL);
+                                       " ORDER BY d.id", error);
   if (stmt == NULL)
-    return;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (documents, document_from_stmt (stmt));
+  if (rc != SQLITE_DONE)
+    return _tessera_store_set_error (self, rc, error);
 
   g_list_store_splice (self->documents, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->documents)),
                        documents->pdata, documents->len);
+  return TRUE;
 }
 
 static gboolean
@@ -112,10 +124,14 @@ _tessera_store_refresh_document (TesseraStore  *self,
                                  gint64         document_id,
                                  TesseraChange  change)
 {
-  g_autoptr(TesseraDocument) document = load_document (self, document_id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraDocument) document = load_document (self, document_id, &error);
   guint position;
   gboolean found = find_document_position (self, document_id, &position);
 
+  /* Unreadable is not removed: keep what the list shows. */
+  if (error != NULL)
+    return;
   if (document == NULL)
     {
       if (found)
@@ -150,12 +166,15 @@ tessera_store_dup_document (TesseraStore  *self,
                             gint64         document_id,
                             GError       **error)
 {
+  g_autoptr(GError) local_error = NULL;
   TesseraDocument *document;
 
   g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
 
-  document = load_document (self, document_id);
-  if (document == NULL)
+  document = load_document (self, document_id, &local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else if (document == NULL)
     g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
                  _("There is no document %" G_GINT64_FORMAT " in this project"), document_id);
   return document;
@@ -184,7 +203,7 @@ tessera_store_find_document_by_sha256 (TesseraStore *self,
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 
-  return id ? load_document (self, id) : NULL;
+  return id ? load_document (self, id, NULL) : NULL;
 }
 
 /**

@@ -14,17 +14,19 @@
 static gboolean
 add_authorities (TesseraStore  *self,
                  GHashTable    *by_id,
-                 gint64         only_id)
+                 gint64         only_id,
+                 GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
 
   stmt = _tessera_store_prepare_fresh (self,
                                        "SELECT entity_id, scheme, uri FROM entity_authority"
-                                       " WHERE ?1 = 0 OR entity_id = ?1 ORDER BY id", NULL);
+                                       " WHERE ?1 = 0 OR entity_id = ?1 ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, only_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 entity_id = sqlite3_column_int64 (stmt, 0);
       TesseraEntity *entity = g_hash_table_lookup (by_id, &entity_id);
@@ -33,6 +35,8 @@ add_authorities (TesseraStore  *self,
         _tessera_entity_add_authority (entity, _tessera_column_text (stmt, 1),
                                        _tessera_column_text (stmt, 2));
     }
+  if (rc != SQLITE_DONE)
+    return _tessera_store_set_error (self, rc, error);
   return TRUE;
 }
 
@@ -65,23 +69,25 @@ load_entity (TesseraStore *self,
 
   by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_hash_table_insert (by_id, &entity_id, entity);
-  add_authorities (self, by_id, entity_id);
+  add_authorities (self, by_id, entity_id, NULL);
 
   return entity;
 }
 
-void
-_tessera_store_reload_entities (TesseraStore *self)
+gboolean
+_tessera_store_reload_entities (TesseraStore  *self,
+                                GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  int rc;
 
   stmt = _tessera_store_prepare_fresh (self, "SELECT " ENTITY_COLUMNS " FROM entity e"
-                                             " ORDER BY e.id", NULL);
+                                             " ORDER BY e.id", error);
   if (stmt == NULL)
-    return;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TesseraEntity *entity = entity_from_stmt (stmt);
       gint64 *id = g_new (gint64, 1);
@@ -90,11 +96,15 @@ _tessera_store_reload_entities (TesseraStore *self)
       g_hash_table_insert (by_id, id, entity);
       g_ptr_array_add (entities, entity);
     }
-  add_authorities (self, by_id, 0);
+  if (rc != SQLITE_DONE)
+    return _tessera_store_set_error (self, rc, error);
+  if (!add_authorities (self, by_id, 0, error))
+    return FALSE;
 
   g_list_store_splice (self->entities, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->entities)),
                        entities->pdata, entities->len);
+  return TRUE;
 }
 
 void

@@ -118,10 +118,14 @@ gboolean       _tessera_store_migrate_step     (TesseraStore  *self,
 gboolean       _tessera_store_add_default_tagset (TesseraStore *self,
                                                   GError      **error);
 
-/* Model refreshes after a commit, by the domain files. */
-void           _tessera_store_reload_tagset    (TesseraStore  *self);
-void           _tessera_store_reload_documents (TesseraStore  *self);
-void           _tessera_store_reload_entities  (TesseraStore  *self);
+/* Model refreshes after a commit, by the domain files. A reload that fails (a damaged
+ * file) leaves the list as it was. */
+gboolean       _tessera_store_reload_tagset    (TesseraStore  *self,
+                                                GError       **error);
+gboolean       _tessera_store_reload_documents (TesseraStore  *self,
+                                                GError       **error);
+gboolean       _tessera_store_reload_entities  (TesseraStore  *self,
+                                                GError       **error);
 void           _tessera_store_refresh_document (TesseraStore  *self,
                                                 gint64         document_id,
                                                 TesseraChange  change);

@@ -29,26 +29,31 @@ type_from_stmt (sqlite3_stmt *stmt)
   return type;
 }
 
-void
-_tessera_store_reload_tagset (TesseraStore *self)
+gboolean
+_tessera_store_reload_tagset (TesseraStore  *self,
+                              GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) labels = NULL;
   g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                       g_free, NULL);
+  int rc;
 
   stmt = _tessera_store_prepare_fresh (self,
                                        "SELECT id, key, label, kind, tei_element, tei_type,"
                                        " color, shortcut, description, position"
-                                       " FROM annotation_type ORDER BY position, id", NULL);
+                                       " FROM annotation_type ORDER BY position, id", error);
   if (stmt == NULL)
-    return;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TesseraAnnotationType *type = type_from_stmt (stmt);
 
       g_ptr_array_add (types, type);
     }
+  if (rc != SQLITE_DONE)
+    return _tessera_store_set_error (self, rc, error);
   for (guint i = 0; i < types->len; i++)
     {
       TesseraAnnotationType *type = g_ptr_array_index (types, i);
@@ -60,31 +65,24 @@ _tessera_store_reload_tagset (TesseraStore *self)
 
   labels = _tessera_store_prepare_fresh (self,
                                          "SELECT type_id, language, label"
-                                         " FROM annotation_type_label", NULL);
-  if (labels != NULL)
+                                         " FROM annotation_type_label", error);
+  if (labels == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (labels)) == SQLITE_ROW)
     {
-      while (sqlite3_step (labels) == SQLITE_ROW)
-        {
-          gint64 type_id = sqlite3_column_int64 (labels, 0);
-          TesseraAnnotationType *type = g_hash_table_lookup (by_id, &type_id);
+      gint64 type_id = sqlite3_column_int64 (labels, 0);
+      TesseraAnnotationType *type = g_hash_table_lookup (by_id, &type_id);
 
-          if (type != NULL)
-            tessera_annotation_type_set_label_for (type, _tessera_column_text (labels, 1),
-                                                   _tessera_column_text (labels, 2));
-        }
+      if (type != NULL)
+        tessera_annotation_type_set_label_for (type, _tessera_column_text (labels, 1),
+                                               _tessera_column_text (labels, 2));
     }
-
-  {
-    GHashTableIter iter;
-    gpointer key;
-
-    g_hash_table_iter_init (&iter, by_id);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      g_free (key);
-  }
+  if (rc != SQLITE_DONE)
+    return _tessera_store_set_error (self, rc, error);
 
   g_list_store_splice (self->tagset, 0, g_list_model_get_n_items (G_LIST_MODEL (self->tagset)),
                        types->pdata, types->len);
+  return TRUE;
 }
 
 /**

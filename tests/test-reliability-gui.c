@@ -1,0 +1,684 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-reliability-gui"
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "reliability-common.h"
+#include "tessera-text-view.h"
+#include "tessera-window.h"
+
+/*
+ * Crash safety and fault injection for the window: the real TesseraWindow killed during a
+ * burst of marks (tests/reliability-gui-writer.c, a program of its own), refusing damaged
+ * projects, saying why a change was not saved, and showing what tessera-cli does to the
+ * project it has open.
+ */
+
+#define SEED 20240611
+#define N_KILLS 20
+
+typedef struct
+{
+  char  *dir;
+  char  *path;
+  char **envp;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("tessera-reliability-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = reliability_make_project (fixture->dir, "project.tessera");
+  fixture->envp = reliability_environ (fixture->dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  reliability_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+  g_strfreev (fixture->envp);
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_assertion_message_cmpstr (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC,
+                                "haystack contains needle", haystack, "does not contain",
+                                needle);
+}
+
+static gint64
+type_id (TesseraStore *store,
+         const char   *key)
+{
+  g_autoptr(TesseraAnnotationType) type = tessera_store_find_annotation_type (store, key);
+
+  g_assert_nonnull (type);
+  return tessera_annotation_type_get_id (type);
+}
+
+static void
+spin (guint ms)
+{
+  gint64 deadline = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static TesseraWindow *
+open_window (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  TesseraWindow *window = tessera_window_new (NULL);
+
+  g_assert_true (tessera_window_open_project (window, path, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  spin (200);
+  return window;
+}
+
+static void
+close_window (TesseraWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (100);
+}
+
+/* The writer ---------------------------------------------------------------------------- */
+
+typedef struct
+{
+  int     status;
+  char   *out;
+} WriterResult;
+
+static void
+writer_result_free (WriterResult *result)
+{
+  g_free (result->out);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WriterResult, writer_result_free)
+
+static char *
+writer_path (void)
+{
+  return g_test_build_filename (G_TEST_BUILT, "reliability-gui-writer", NULL);
+}
+
+/* Runs the writer to its end (no kill), with @variable set in its environment only. */
+static WriterResult *
+run_writer (Fixture    *fixture,
+            const char *variable,
+            const char *value,
+            gint64      document_id,
+            const char *type_key)
+{
+  g_autofree char *program = writer_path ();
+  g_autofree char *document = g_strdup_printf ("%" G_GINT64_FORMAT, document_id);
+  const char *argv[] = { program, fixture->path, document, type_key, NULL };
+  g_auto(GStrv) envp = g_strdupv (fixture->envp);
+  g_autoptr(GError) error = NULL;
+  WriterResult *result = g_new0 (WriterResult, 1);
+  int wait_status = 0;
+
+  if (variable != NULL)
+    envp = g_environ_setenv (envp, variable, value, TRUE);
+  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &result->out, NULL,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  result->status = WEXITSTATUS (wait_status);
+  return result;
+}
+
+static GArray *
+acknowledged_ids (const char *out)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "Annotation "))
+        {
+          gint64 id = g_ascii_strtoll (lines[i] + strlen ("Annotation "), NULL, 10);
+
+          g_array_append_val (ids, id);
+        }
+    }
+  return ids;
+}
+
+static void
+assert_annotations_kept (const char *path,
+                         GArray     *ids,
+                         gint64      document_id)
+{
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = tessera_store_open (path, TESSERA_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(TesseraAnnotation) annotation =
+        tessera_store_dup_annotation (store, g_array_index (ids, gint64, i), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (tessera_annotation_get_document_id (annotation), ==, document_id);
+    }
+}
+
+/* Crash safety --------------------------------------------------------------------------- */
+
+static void
+test_window_killed_while_marking (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  static const char * const keys[] = {
+    "person", "organisation", "place", "date", "event", "role", "other", "claim", "cue"
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+  g_autofree char *program = writer_path ();
+  guint n_killed = 0, n_acknowledged = 0, n_unacknowledged = 0;
+
+  for (guint run_index = 0; run_index < N_KILLS; run_index++)
+    {
+      gint64 document = run_index % 5 + 1;
+      const char *key = keys[(run_index / 5) % G_N_ELEMENTS (keys)];
+      g_autofree char *document_arg = g_strdup_printf ("%" G_GINT64_FORMAT, document);
+      const char *argv[] = { program, fixture->path, document_arg, key, NULL };
+      /* One kill in four counts from the moment the document is on screen, so that some
+       * land in the first action; the others from the first acknowledged annotation. */
+      gboolean from_ready = run_index % 4 == 3;
+      guint delay_ms = (guint) g_rand_int_range (rand, 0, from_ready ? 500 : 700);
+      g_autoptr(ReliabilityRun) run = NULL;
+      g_autoptr(TesseraStore) store = NULL;
+      g_autoptr(GPtrArray) annotations = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 wanted_type;
+      guint n_found = 0;
+
+      run = reliability_run_and_kill (argv, (const char * const *) fixture->envp,
+                                      from_ready ? "ready" : "Annotation ", delay_ms, 30000);
+      if (run->killed)
+        n_killed++;
+      else
+        g_assert_cmpint (run->exit_status, ==, 0);
+
+      reliability_assert_project_ok ((const char * const *) fixture->envp, fixture->path);
+
+      store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      wanted_type = type_id (store, key);
+      for (guint k = 0; k < run->acknowledged->len; k++)
+        {
+          g_autoptr(TesseraAnnotation) annotation =
+            tessera_store_dup_annotation (store, g_array_index (run->acknowledged, gint64, k),
+                                          &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpint (tessera_annotation_get_document_id (annotation), ==, document);
+          g_assert_cmpint (tessera_annotation_get_type_id (annotation), ==, wanted_type);
+        }
+
+      /* At most one more: committed, then killed before it could say so. */
+      annotations = tessera_store_dup_annotations (store, document, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < annotations->len; i++)
+        n_found += tessera_annotation_get_type_id (g_ptr_array_index (annotations, i)) ==
+                   wanted_type;
+      g_assert_cmpuint (n_found, >=, run->acknowledged->len);
+      g_assert_cmpuint (n_found, <=, run->acknowledged->len + 1);
+
+      n_acknowledged += run->acknowledged->len;
+      n_unacknowledged += n_found - run->acknowledged->len;
+    }
+
+  g_test_message ("%u of %u windows killed; %u annotations acknowledged, all kept; %u "
+                  "committed but not yet acknowledged", n_killed, N_KILLS, n_acknowledged,
+                  n_unacknowledged);
+  g_assert_cmpuint (n_killed, >=, N_KILLS - 2);
+  g_assert_cmpuint (n_acknowledged, >, 0);
+}
+
+/* Fault injection ------------------------------------------------------------------------ */
+
+static gint64
+page_count (const char *path)
+{
+  g_autoptr(TesseraStore) store = tessera_store_open (path, TESSERA_STORE_OPEN_DEFAULT, NULL);
+  GStatBuf st;
+
+  g_clear_object (&store);   /* the last close folds the WAL into the file */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_size / 4096;
+}
+
+static void
+test_window_disk_full (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *limit = g_strdup_printf ("%" G_GINT64_FORMAT, page_count (fixture->path) + 2);
+  g_autoptr(WriterResult) result = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  result = run_writer (fixture, "TESSERA_TEST_MAX_PAGE_COUNT", limit, 3, "place");
+  g_test_message ("%s", result->out);
+  g_assert_cmpint (result->status, ==, 3);
+  assert_contains (result->out, "Shown: The disk holding “project.tessera” is full; the change "
+                                "was not saved. Free some space and try again");
+
+  ids = acknowledged_ids (result->out);
+  g_assert_cmpuint (ids->len, >, 0);
+  reliability_assert_project_ok ((const char * const *) fixture->envp, fixture->path);
+  assert_annotations_kept (fixture->path, ids, 3);
+}
+
+static void
+test_window_locked (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(WriterResult) result = NULL;
+  g_autoptr(GArray) ids = NULL;
+  ReliabilityHolder holder = { 0, -1 };
+
+  reliability_holder_begin (&holder, fixture->path);
+  result = run_writer (fixture, "TESSERA_TEST_BUSY_TIMEOUT_MS", "300", 2, "person");
+  reliability_holder_end (&holder, FALSE);
+
+  g_assert_cmpint (result->status, ==, 3);
+  assert_contains (result->out, "Shown: The project “project.tessera” is in use by another "
+                                "program; nothing was changed");
+  ids = acknowledged_ids (result->out);
+  g_assert_cmpuint (ids->len, ==, 0);
+  reliability_assert_project_ok ((const char * const *) fixture->envp, fixture->path);
+}
+
+/* chattr +i stops even root; otherwise take write permission away. */
+static gboolean
+make_unwritable (const char *path,
+                 gboolean    immutable)
+{
+  if (geteuid () != 0)
+    return g_chmod (path, 0444) == 0;
+  if (immutable)
+    {
+      const char *argv[] = { "chattr", "+i", path, NULL };
+      int wait_status = 0;
+
+      return g_spawn_sync (NULL, (char **) argv, NULL,
+                           G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                           G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &wait_status,
+                           NULL) &&
+             g_spawn_check_wait_status (wait_status, NULL);
+    }
+  return FALSE;
+}
+
+static void
+make_writable (const char *path)
+{
+  const char *argv[] = { "chattr", "-i", path, NULL };
+
+  if (geteuid () == 0)
+    g_spawn_sync (NULL, (char **) argv, NULL,
+                  G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, NULL, NULL, NULL, NULL);
+  g_chmod (path, 0644);
+}
+
+static void
+test_window_read_only_file (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(WriterResult) result = NULL;
+  g_autoptr(GBytes) before = reliability_read_file (fixture->path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  if (!make_unwritable (fixture->path, TRUE))
+    {
+      g_test_skip ("cannot make the project read-only for root here (chattr +i)");
+      return;
+    }
+
+  result = run_writer (fixture, NULL, NULL, 1, "person");
+  after = reliability_read_file (fixture->path);
+  make_writable (fixture->path);
+
+  g_assert_cmpint (result->status, ==, 3);
+  assert_contains (result->out, "Shown: This project is open for reading only: the project file "
+                                "is read-only.");
+  assert_contains (result->out, "Shown: Read only");
+  ids = acknowledged_ids (result->out);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* Damaged files --------------------------------------------------------------------------- */
+
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *needle)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (shows_text (child, needle))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gint64
+root_page (const char *path,
+           const char *table)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 page;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return page;
+}
+
+/* A damaged file the window reads at once is refused, and the open project stays. */
+static void
+test_window_refuses_damaged (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GBytes) contents = reliability_read_file (fixture->path);
+  gsize length = g_bytes_get_size (contents);
+  gsize documents = (gsize) (root_page (fixture->path, "document") - 1) * 4096;
+  gsize tagset = (gsize) (root_page (fixture->path, "annotation_type") - 1) * 4096;
+  TesseraWindow *window = open_window (fixture->path);
+  TesseraStore *store = tessera_window_get_store (window);
+  gint64 document_id = tessera_window_get_document_id (window);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+  struct
+  {
+    const char *name;
+    gsize       length;     /* bytes kept */
+    gsize       noise_at;   /* random bytes from here… */
+    gsize       noise_end;  /* …to here */
+  } cases[] = {
+    { "truncated.tessera", length / 2, 0, 0 },
+    { "first-page.tessera", 3000, 0, 0 },
+    { "header.tessera", length, 0, 100 },
+    { "schema.tessera", length, 100, 4096 },
+    { "documents.tessera", length, documents, documents + 4096 },
+    { "tagset.tessera", length, tagset, tagset + 4096 },
+    { "text.tessera", 200, 0, 0 },
+  };
+
+  g_assert_cmpint (document_id, >, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree guint8 *bytes = g_memdup2 (g_bytes_get_data (contents, NULL), length);
+      g_autofree char *path = g_build_filename (fixture->dir, cases[i].name, NULL);
+      g_autoptr(GError) error = NULL;
+
+      if (g_str_equal (cases[i].name, "text.tessera"))
+        memset (bytes, 'a', cases[i].length);
+      for (gsize j = cases[i].noise_at; j < cases[i].noise_end; j++)
+        bytes[j] = (guint8) g_rand_int_range (rand, 0, 256);
+      g_assert_true (g_file_set_contents (path, (const char *) bytes, (gssize) cases[i].length,
+                                          NULL));
+
+      g_assert_false (tessera_window_open_project (window, path, &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s: %s", cases[i].name, error->message);
+      g_assert_true (error->domain == TESSERA_STORE_ERROR);
+      g_assert_true (error->code == TESSERA_STORE_ERROR_CORRUPT ||
+                     error->code == TESSERA_STORE_ERROR_NOT_A_PROJECT);
+      assert_contains (error->message, cases[i].name);
+
+      /* The project that was open stays open, as it was. */
+      g_assert_true (tessera_window_get_store (window) == store);
+      g_assert_cmpint (tessera_window_get_document_id (window), ==, document_id);
+      spin (50);
+    }
+
+  close_window (window);
+}
+
+/* Damage in a page the window does not read to open (checking every page would make opening
+ * a large project slow): it opens, and the first change that meets the damage says so. */
+static void
+test_window_meets_damage_later (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GBytes) contents = reliability_read_file (fixture->path);
+  gsize length = g_bytes_get_size (contents);
+  gsize annotators = (gsize) (root_page (fixture->path, "annotator") - 1) * 4096;
+  g_autofree guint8 *bytes = g_memdup2 (g_bytes_get_data (contents, NULL), length);
+  g_autofree char *path = g_build_filename (fixture->dir, "annotators.tessera", NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  TesseraWindow *window;
+  TesseraTextView *view;
+
+  for (gsize j = annotators; j < annotators + 4096; j++)
+    bytes[j] = (guint8) g_rand_int_range (rand, 0, 256);
+  g_assert_true (g_file_set_contents (path, (const char *) bytes, (gssize) length, NULL));
+
+  window = open_window (path);
+  view = TESSERA_TEXT_VIEW (tessera_window_get_text_view (window));
+  tessera_text_view_select_text (view, 0, 3);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.mark", "x",
+                              type_id (tessera_window_get_store (window), "person"));
+  spin (500);
+  g_assert_cmpint (tessera_text_view_get_selected (view), ==, 0);
+  g_assert_true (shows_text (GTK_WIDGET (window), "“annotators.tessera” is damaged"));
+
+  g_assert_true (tessera_store_check (tessera_window_get_store (window), &problems, &error) ||
+                 g_error_matches (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_CORRUPT));
+  g_assert_true (error != NULL || problems->len > 0);
+  close_window (window);
+}
+
+/* Two programs ---------------------------------------------------------------------------- */
+
+typedef struct
+{
+  TesseraTextView *view;
+  GArray          *ids;
+} ShownWait;
+
+static gboolean
+view_shows_all (ShownWait *wait)
+{
+  TesseraAnnotationList *list = tessera_text_view_get_annotations (wait->view);
+
+  for (guint i = 0; i < wait->ids->len; i++)
+    {
+      if (list == NULL ||
+          tessera_annotation_list_lookup (list, g_array_index (wait->ids, gint64, i)) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Spins the main loop until the view shows @ids; returns how long that took, in ms. */
+static guint
+wait_until_shown (TesseraWindow *window,
+                  GArray        *ids,
+                  guint          timeout_ms)
+{
+  ShownWait wait = { TESSERA_TEXT_VIEW (tessera_window_get_text_view (window)), ids };
+  gint64 start = g_get_monotonic_time ();
+
+  while (!view_shows_all (&wait))
+    {
+      if (g_get_monotonic_time () - start > (gint64) timeout_ms * 1000)
+        return G_MAXUINT;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  return (guint) ((g_get_monotonic_time () - start) / 1000);
+}
+
+static GArray *
+cli_annotate (Fixture    *fixture,
+              gint64      document_id,
+              const char *type_key,
+              guint       start,
+              guint       repeat)
+{
+  g_autofree char *document = g_strdup_printf ("%" G_GINT64_FORMAT, document_id);
+  g_autofree char *start_arg = g_strdup_printf ("%u", start);
+  g_autofree char *end_arg = g_strdup_printf ("%u", start + 4);
+  g_autofree char *repeat_arg = g_strdup_printf ("%u", repeat);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (reliability_run_cli ((const char * const *) fixture->envp, FALSE, &out, &err,
+                                        "annotate", "--project", fixture->path, document,
+                                        "--type", type_key, "--start", start_arg, "--end",
+                                        end_arg, "--repeat", repeat_arg, NULL), ==, 0);
+  return acknowledged_ids (out);
+}
+
+static gint64
+window_mark (TesseraWindow *window,
+             guint          start,
+             guint          end,
+             const char    *type_key)
+{
+  TesseraTextView *view = TESSERA_TEXT_VIEW (tessera_window_get_text_view (window));
+  gint64 before = tessera_text_view_get_selected (view);
+  gint64 id;
+
+  tessera_text_view_select_text (view, start, end);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.mark", "x",
+                              type_id (tessera_window_get_store (window), type_key));
+  id = tessera_text_view_get_selected (view);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (id, !=, before);
+  return id;
+}
+
+static void
+test_window_shows_cli_changes (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  TesseraWindow *window = open_window (fixture->path);
+  gint64 document_id = tessera_window_get_document_id (window);
+  g_autoptr(GArray) theirs = NULL;
+  g_autoptr(GArray) more = NULL;
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *document = g_strdup_printf ("%" G_GINT64_FORMAT, document_id);
+  guint waited;
+  gint64 ours, ours_again;
+
+  g_assert_cmpint (document_id, >, 0);
+
+  /* The CLI adds three; the window shows them within its one-second poll. */
+  theirs = cli_annotate (fixture, document_id, "person", 0, 3);
+  g_assert_cmpuint (theirs->len, ==, 3);
+  waited = wait_until_shown (window, theirs, 1500);
+  g_test_message ("the window showed the CLI's annotations after %u ms", waited);
+  g_assert_cmpuint (waited, <=, 1500);
+
+  /* The window marks one; the CLI sees both. */
+  ours = window_mark (window, 40, 50, "place");
+  g_assert_cmpint (reliability_run_cli ((const char * const *) fixture->envp, FALSE, &out, &err,
+                                        "show", "--json", "--project", fixture->path, document,
+                                        NULL), ==, 0);
+  for (guint i = 0; i < theirs->len; i++)
+    {
+      g_autofree char *needle = g_strdup_printf ("\"id\": %" G_GINT64_FORMAT ",",
+                                                 g_array_index (theirs, gint64, i));
+      assert_contains (out, needle);
+    }
+  {
+    g_autofree char *needle = g_strdup_printf ("\"id\": %" G_GINT64_FORMAT ",", ours);
+    assert_contains (out, needle);
+  }
+
+  /* The CLI writes, and the window writes before its next poll: the window's own commit
+   * must not hide the CLI's from it. */
+  more = cli_annotate (fixture, document_id, "date", 100, 2);
+  ours_again = window_mark (window, 60, 70, "place");
+  g_array_append_vals (all, theirs->data, theirs->len);
+  g_array_append_vals (all, more->data, more->len);
+  g_array_append_val (all, ours);
+  g_array_append_val (all, ours_again);
+  waited = wait_until_shown (window, all, 1500);
+  g_assert_cmpuint (waited, <=, 1500);
+
+  close_window (window);
+  reliability_assert_project_ok ((const char * const *) fixture->envp, fixture->path);
+  assert_annotations_kept (fixture->path, all, document_id);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = NULL;
+
+  /* A private data home: the window never touches the user's default project. */
+  home = g_dir_make_tmp ("tessera-reliability-home-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("GDK_BACKEND", "x11", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/reliability/gui/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("crash/window-killed-while-marking", test_window_killed_while_marking);
+  ADD ("disk-full", test_window_disk_full);
+  ADD ("locked", test_window_locked);
+  ADD ("read-only-file", test_window_read_only_file);
+  ADD ("damaged/refused", test_window_refuses_damaged);
+  ADD ("damaged/met-later", test_window_meets_damage_later);
+  ADD ("two-programs/cli-changes-shown", test_window_shows_cli_changes);
+
+  return g_test_run ();
+}
