@@ -608,6 +608,27 @@ import_file (TesseraStore *store,
   return results;
 }
 
+typedef struct
+{
+  guint done;
+  guint total;
+  guint calls;
+} Progress;
+
+static void
+on_progress (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_assert_cmpuint (done, >, progress->done);
+  g_assert_cmpuint (done, <=, total);
+  progress->done = done;
+  progress->total = total;
+  progress->calls++;
+}
+
 static char *
 export_corpus (Fixture                       *fixture,
                TesseraStore                  *store,
@@ -617,14 +638,20 @@ export_corpus (Fixture                       *fixture,
   TesseraTeiExportOptions options;
   g_autoptr(GError) error = NULL;
   char *path = g_build_filename (fixture->dir, name, NULL);
+  guint n_documents = g_list_model_get_n_items (tessera_store_get_documents (store));
+  Progress progress = { 0 };
 
   if (base != NULL)
     options = *base;
   else
     tessera_tei_export_options_init (&options);
   options.corpus = TRUE;
-  tessera_tei_export_documents (store, NULL, 0, path, &options, NULL, NULL, NULL, &error);
+  tessera_tei_export_documents (store, NULL, 0, path, &options, NULL, on_progress, &progress,
+                                &error);
   g_assert_no_error (error);
+  /* Each document written, then each read back and checked. */
+  g_assert_cmpuint (progress.total, ==, 2 * n_documents);
+  g_assert_cmpuint (progress.done, ==, progress.total);
   assert_valid_tei (path);
   return path;
 }
@@ -768,8 +795,10 @@ test_round_trip_per_document (Fixture       *fixture,
     {
       g_autofree char *name = tessera_tei_export_file_name (i);
       g_autofree char *path = g_build_filename (folder, name, NULL);
-      g_autoptr(GPtrArray) results = import_file (copy, path);
+      g_autoptr(GPtrArray) results = NULL;
 
+      assert_valid_tei (path);
+      results = import_file (copy, path);
       g_assert_cmpuint (results->len, ==, 1);
     }
   /* Per-document files list only the entities they refer to: compare what is referred. */
@@ -979,6 +1008,64 @@ test_special_characters (Fixture       *fixture,
     tessera_store_add_relation (store, "type avec espaces", a, m, "note & <relation>", &error);
     g_assert_no_error (error);
   }
+
+  tessera_tei_export_options_init (&options);
+  assert_round_trip (fixture, &options, "fragments");
+  options.standoff_only = TRUE;
+  assert_round_trip (fixture, &options, "standoff");
+}
+
+static gint64
+custom_type (TesseraStore *store,
+             const char   *key,
+             TesseraKind   kind,
+             const char   *element,
+             const char   *element_type,
+             const char   *color,
+             const char   *label_fr)
+{
+  g_autoptr(TesseraAnnotationType) type = tessera_annotation_type_new (key, key, kind);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  tessera_annotation_type_set_tei (type, element, element_type);
+  tessera_annotation_type_set_color (type, color);
+  tessera_annotation_type_set_label_for (type, "en", key);
+  tessera_annotation_type_set_label_for (type, "fr", label_fr);
+  id = tessera_store_add_annotation_type (store, type, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* Types the new project lacks come with the file: key, kind, labels, mapping, colour. */
+static void
+test_custom_tagset (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char text[] =
+    "La signature de la charte\r a eu lieu à Bamako, selon un communiqué.\n"
+    "Les trois États ont fondé l’Alliance.";
+  TesseraStore *store = fixture->store;
+  gint64 doc = add_document (store, "Types propres", text);
+  g_autoptr(GError) error = NULL;
+  TesseraTeiExportOptions options;
+  gint64 founding, e;
+
+  founding = custom_type (store, "event-founding", TESSERA_KIND_ENTITY, "seg", "event",
+                          "#123456", "Création  d’organisation");
+  custom_type (store, "treaty", TESSERA_KIND_ENTITY, "name", "treaty", "#abcdef", "Traité");
+  custom_type (store, "rumour", TESSERA_KIND_CLAIM, "said", NULL, "#fedcba", "Rumeur");
+  custom_type (store, "hedge", TESSERA_KIND_CUE, "seg", "hedge", "#010203", "Modalisateur");
+
+  e = tessera_store_add_entity (store, "Alliance  des États du Sahel", founding, NULL, &error);
+  g_assert_no_error (error);
+  tessera_store_add_entity_authority (store, e, "registre national",
+                                      "https://example.org/registre?id=12&x=1", &error);
+  g_assert_no_error (error);
+  link_mention (store, annotate (store, doc, "event-founding", "ont fondé l’Alliance", 1), e);
+  annotate (store, doc, "treaty", "la charte\r", 1);
+  annotate (store, doc, "rumour", "La signature de la charte\r a eu lieu à Bamako", 1);
+  annotate (store, doc, "hedge", "selon", 1);
 
   tessera_tei_export_options_init (&options);
   assert_round_trip (fixture, &options, "fragments");
@@ -1728,6 +1815,7 @@ main (int   argc,
   ADD ("round-trip/overlap-generated", test_overlap_generated);
   ADD ("round-trip/special-characters", test_special_characters);
   ADD ("round-trip/non-latin-scripts", test_non_latin_scripts);
+  ADD ("round-trip/custom-tagset", test_custom_tagset);
   ADD ("import/foreign-markup", test_import_foreign_markup);
   ADD ("import/samples", test_import_samples);
   ADD ("import/dispatch", test_import_dispatch);

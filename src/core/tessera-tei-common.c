@@ -489,6 +489,15 @@ _tessera_tei_element_is_mappable (const char *element)
   return element != NULL && g_strv_contains (mappable_elements, element);
 }
 
+/* Of those, the ones without @ref (no att.canonical), checked against tei_all. */
+gboolean
+_tessera_tei_element_takes_ref (const char *element)
+{
+  static const char * const without[] = { "said", "seg", "q", "quote", "num", "measure", NULL };
+
+  return element != NULL && !g_strv_contains (without, element);
+}
+
 /**
  * _tessera_tei_element_for_type:
  * @out_type: (out): the `@type` to write, or %NULL
@@ -508,7 +517,9 @@ _tessera_tei_element_for_type (TesseraAnnotationType  *type,
       *out_type = tessera_annotation_type_get_key (type);
       return "rs";
     }
-  *out_type = tei_type != NULL && _tessera_tei_is_token (tei_type) ? tei_type : NULL;
+  /* said alone has no @type. */
+  *out_type = tei_type != NULL && _tessera_tei_is_token (tei_type) &&
+              !g_str_equal (element, "said") ? tei_type : NULL;
   return element;
 }
 

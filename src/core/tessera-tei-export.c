@@ -1140,7 +1140,8 @@ open_element (Exporter           *self,
   attr (self, "type", annotation->element_type);
   if (whole)
     identity_attributes (self, annotation);
-  pointer (self, "ref", annotation->entity);
+  if (_tessera_tei_element_takes_ref (annotation->element))
+    pointer (self, "ref", annotation->entity);
   if (writes_when (annotation))
     attr (self, "when", annotation->normalized);
   if (g_str_equal (annotation->element, "said"))
@@ -1539,6 +1540,7 @@ write_label (Exporter   *self,
 {
   start (self, "catDesc");
   attr (self, "xml:lang", language);
+  preserve_if_needed (self, label);
   text (self, label);
   end (self);
 }
@@ -1810,9 +1812,18 @@ write_entity (Exporter         *self,
     {
       TesseraAuthority *authority = &g_array_index (entity->authorities, TesseraAuthority, i);
 
-      element_typed (self, "idno", _tessera_tei_is_token (authority->scheme) ? authority->scheme
-                                                                              : "uri",
-                     authority->uri);
+      /* @type is a token: a scheme with spaces is kept in @n. */
+      start (self, "idno");
+      if (_tessera_tei_is_token (authority->scheme))
+        attr (self, "type", authority->scheme);
+      else
+        {
+          attr (self, "type", "uri");
+          attr (self, "n", authority->scheme);
+        }
+      preserve_if_needed (self, authority->uri);
+      text (self, authority->uri);
+      end (self);
     }
   if (g_str_equal (list, "object"))
     end (self);
@@ -2044,6 +2055,14 @@ write_code_note (Exporter   *self,
     element_typed (self, "note", type, value);
 }
 
+/* Whether the annotation's own element says which entity it names. */
+static gboolean
+carries_entity (TesseraTeiAnnotation *annotation,
+                Carrier               carrier)
+{
+  return carrier == CARRIER_ELEMENT && _tessera_tei_element_takes_ref (annotation->element);
+}
+
 static gboolean
 needs_record (TesseraTeiAnnotation *annotation,
               Carrier               carrier)
@@ -2052,7 +2071,7 @@ needs_record (TesseraTeiAnnotation *annotation,
          annotation->status != TESSERA_STATUS_ACCEPTED || annotation->attributes != NULL ||
          (is_set (annotation->normalized) &&
           (carrier != CARRIER_ELEMENT || !writes_when (annotation))) ||
-         (annotation->entity != NULL && carrier != CARRIER_ELEMENT);
+         (annotation->entity != NULL && !carries_entity (annotation, carrier));
 }
 
 static void
@@ -2080,7 +2099,7 @@ write_record (Exporter             *self,
   attr (self, "motivation", motivation);
   pointer (self, "resp", resp);
 
-  if (carrier != CARRIER_ELEMENT)
+  if (!carries_entity (annotation, carrier))
     write_ptr (self, "entity", annotation->entity);
   if (claim != NULL)
     {

@@ -415,7 +415,7 @@ append_text (Reader     *self,
       for (p = content; *p; p = g_utf8_next_char (p))
         {
           /* A newline inside a paragraph would start another: it stands for a space. */
-          if (*p == '\n' || *p == '\r')
+          if (*p == '\n')
             g_string_append_c (self->text, ' ');
           else
             g_string_append_len (self->text, p, g_utf8_next_char (p) - p);
@@ -718,7 +718,8 @@ read_categories (Reader  *self,
             category->has_kind = tessera_kind_from_string (parent_id +
                                                            strlen (TESSERA_TEI_KIND_PREFIX),
                                                            &category->kind);
-          if (style != NULL && g_str_has_prefix (style, "color: #") && strlen (style) == 14)
+          if (style != NULL && g_str_has_prefix (style, "color: #") && strlen (style) == 14 &&
+              strspn (style + strlen ("color: #"), "0123456789abcdefABCDEF") == 6)
             category->color = g_strdup (style + strlen ("color: "));
           for (xmlNode *label = child->children; label != NULL; label = label->next)
             {
@@ -1022,8 +1023,10 @@ read_entity (Reader  *self,
           if (uri == NULL || !(g_str_has_prefix (uri, "http://") ||
                                g_str_has_prefix (uri, "https://")))
             continue;
-          scheme = get_attr (child, "type");
-          if (scheme == NULL || !_tessera_tei_is_token (scheme))
+          scheme = get_attr (child, "n");
+          if (scheme == NULL)
+            scheme = get_attr (child, "type");
+          if (scheme == NULL || *scheme == '\0')
             {
               g_free (scheme);
               scheme = g_strdup (tessera_authority_guess_scheme (uri));
@@ -1398,8 +1401,10 @@ annotation_from (Reader   *self,
       annotation->type_key = g_strdup (tessera_annotation_type_get_key (type));
     }
 
-  if (category != NULL && category->element == NULL && content != NULL &&
-      !is_element (content, "span"))
+  /* The mapping of a type the project lacks: the element it was written as (a span of
+   * Tessera's says it in @type and @subtype). */
+  if (category != NULL && category->element == NULL && annotation->element != NULL &&
+      _tessera_tei_element_is_mappable (annotation->element))
     {
       category->element = g_strdup (annotation->element);
       category->element_type = g_strdup (annotation->element_type);
@@ -2352,6 +2357,7 @@ type_from_category (TesseraTeiCategory *category)
   GHashTableIter iter;
   gpointer language, text;
   const char *element = category->element;
+  g_autofree char *key = NULL;
 
   if (category->has_kind)
     kind = category->kind;
@@ -2361,7 +2367,14 @@ type_from_category (TesseraTeiCategory *category)
   if (element == NULL || !_tessera_tei_element_is_mappable (element))
     element = kind == TESSERA_KIND_CLAIM ? "said" : kind == TESSERA_KIND_CUE ? "seg" : "rs";
 
-  type = tessera_annotation_type_new (category->key, label ? label : category->key, kind);
+  /* Keys are letters, digits, "-" and "_" (an xml:id may hold more). */
+  key = g_strdup (category->key);
+  for (char *c = key; *c; c++)
+    {
+      if (!g_ascii_isalnum (*c) && *c != '-' && *c != '_')
+        *c = '-';
+    }
+  type = tessera_annotation_type_new (key, label ? label : key, kind);
   g_hash_table_iter_init (&iter, category->labels);
   while (g_hash_table_iter_next (&iter, &language, &text))
     tessera_annotation_type_set_label_for (type, language, text);

@@ -167,6 +167,7 @@ char                 *_tessera_tei_category_id         (const char           *ke
 const char           *_tessera_tei_element_for_type    (TesseraAnnotationType *type,
                                                         const char          **out_type);
 gboolean              _tessera_tei_element_is_mappable (const char           *element);
+gboolean              _tessera_tei_element_takes_ref   (const char           *element);
 const char           *_tessera_tei_entity_list         (const char           *element,
                                                         const char           *element_type);
 TesseraAnnotationType *_tessera_tei_find_type_for_element (GListModel        *tagset,
