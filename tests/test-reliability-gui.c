@@ -659,6 +659,7 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *home = NULL;
+  int status;
 
   /* A private data home: the window never touches the user's default project. */
   home = g_dir_make_tmp ("tessera-reliability-home-XXXXXX", NULL);
@@ -680,5 +681,7 @@ main (int   argc,
   ADD ("damaged/met-later", test_window_meets_damage_later);
   ADD ("two-programs/cli-changes-shown", test_window_shows_cli_changes);
 
-  return g_test_run ();
+  status = g_test_run ();
+  reliability_remove_tree (home);
+  return status;
 }
