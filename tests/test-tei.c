@@ -1064,6 +1064,26 @@ test_custom_tagset (Fixture       *fixture,
   g_assert_no_error (error);
   link_mention (store, annotate (store, doc, "event-founding", "ont fondé l’Alliance", 1), e);
   annotate (store, doc, "treaty", "la charte\r", 1);
+  /* Records of every list: an event, a person and a natural feature, described. */
+  {
+    gint64 geog = custom_type (store, "feature", TESSERA_KIND_ENTITY, "geogName", NULL, "#0f0f0f",
+                               "Relief");
+    gint64 summit = entity (store, "Sommet de Bamako", "event", "http://www.wikidata.org/entity/Q1");
+    gint64 person = entity (store, "Un porte-parole", "person", NULL);
+    gint64 river = tessera_store_add_entity (store, "Niger", geog, "Le fleuve", &error);
+
+    g_assert_no_error (error);
+    tessera_store_update_entity (store, summit, "Sommet de Bamako", "Réunion de 2023", &error);
+    g_assert_no_error (error);
+    tessera_store_set_attribute (store, "entity", person, "fonction", "porte-parole", &error);
+    g_assert_no_error (error);
+    tessera_store_add_entity_authority (store, river, NULL, "https://sws.geonames.org/2440476/",
+                                        &error);
+    g_assert_no_error (error);
+    link_mention (store, annotate (store, doc, "event", "La signature", 1), summit);
+    link_mention (store, annotate (store, doc, "person", "un communiqué", 1), person);
+    link_mention (store, annotate (store, doc, "feature", "Bamako", 1), river);
+  }
   annotate (store, doc, "rumour", "La signature de la charte\r a eu lieu à Bamako", 1);
   annotate (store, doc, "hedge", "selon", 1);
 

@@ -1569,6 +1569,8 @@ write_category_labels (Exporter              *self,
     }
 }
 
+/* Two taxonomies: the three kinds of annotation, then the tagset in palette order, each
+ * type pointing with @ana to its kind. */
 static void
 write_taxonomy (Exporter *self)
 {
@@ -1580,38 +1582,35 @@ write_taxonomy (Exporter *self)
 
   start (self, "classDecl");
   start (self, "taxonomy");
-  attr (self, "xml:id", "tessera-tagset");
-  element (self, "desc", "Tessera tagset: one category per annotation type, grouped by kind");
+  attr (self, "xml:id", "tessera-kinds");
+  element (self, "desc", "Kinds of Tessera annotation types");
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
-      gboolean started = FALSE;
+      start (self, "category");
+      attr_printf (self, "xml:id", TESSERA_TEI_KIND_PREFIX "%s",
+                   tessera_kind_to_string (kinds[k].kind));
+      write_label (self, "fr", kinds[k].fr);
+      write_label (self, "en", kinds[k].en);
+      end (self);
+    }
+  end (self);
 
-      for (guint i = 0; i < g_list_model_get_n_items (self->tagset); i++)
-        {
-          g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (self->tagset, i);
-          g_autofree char *id = NULL;
+  start (self, "taxonomy");
+  attr (self, "xml:id", "tessera-tagset");
+  element (self, "desc", "Tessera tagset: one category per annotation type, in palette order");
+  for (guint i = 0; i < g_list_model_get_n_items (self->tagset); i++)
+    {
+      g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (self->tagset, i);
+      g_autofree char *id = _tessera_tei_category_id (tessera_annotation_type_get_key (type));
 
-          if (tessera_annotation_type_get_kind (type) != kinds[k].kind)
-            continue;
-          if (!started)
-            {
-              start (self, "category");
-              attr_printf (self, "xml:id", TESSERA_TEI_KIND_PREFIX "%s",
-                           tessera_kind_to_string (kinds[k].kind));
-              write_label (self, "fr", kinds[k].fr);
-              write_label (self, "en", kinds[k].en);
-              started = TRUE;
-            }
-          id = _tessera_tei_category_id (tessera_annotation_type_get_key (type));
-          start (self, "category");
-          attr (self, "xml:id", id);
-          attr (self, "n", tessera_annotation_type_get_key (type));
-          attr_printf (self, "style", "color: %s", tessera_annotation_type_get_color (type));
-          write_category_labels (self, type);
-          end (self);
-        }
-      if (started)
-        end (self);
+      start (self, "category");
+      attr (self, "xml:id", id);
+      attr (self, "n", tessera_annotation_type_get_key (type));
+      attr_printf (self, "ana", "#" TESSERA_TEI_KIND_PREFIX "%s",
+                   tessera_kind_to_string (tessera_annotation_type_get_kind (type)));
+      attr_printf (self, "style", "color: %s", tessera_annotation_type_get_color (type));
+      write_category_labels (self, type);
+      end (self);
     }
   end (self);
   end (self);

@@ -712,12 +712,17 @@ read_categories (Reader  *self,
           const char *key = id + strlen (TESSERA_TEI_CATEGORY_PREFIX);
           TesseraTeiCategory *category = _tessera_tei_category_new (key);
           g_autofree char *style = get_attr (child, "style");
+          g_autofree char *ana = get_attr (child, "ana");
           g_autofree char *parent_id = parent_category ? get_xml_id (parent_category) : NULL;
+          const char *kind = NULL;
 
-          if (parent_id != NULL && g_str_has_prefix (parent_id, TESSERA_TEI_KIND_PREFIX))
-            category->has_kind = tessera_kind_from_string (parent_id +
-                                                           strlen (TESSERA_TEI_KIND_PREFIX),
-                                                           &category->kind);
+          /* Its kind: @ana to a kind category, or a kind category around it. */
+          if (local_target (ana) && g_str_has_prefix (local_target (ana), TESSERA_TEI_KIND_PREFIX))
+            kind = local_target (ana) + strlen (TESSERA_TEI_KIND_PREFIX);
+          else if (parent_id != NULL && g_str_has_prefix (parent_id, TESSERA_TEI_KIND_PREFIX))
+            kind = parent_id + strlen (TESSERA_TEI_KIND_PREFIX);
+          if (kind != NULL)
+            category->has_kind = tessera_kind_from_string (kind, &category->kind);
           if (style != NULL && g_str_has_prefix (style, "color: #") && strlen (style) == 14 &&
               strspn (style + strlen ("color: #"), "0123456789abcdefABCDEF") == 6)
             category->color = g_strdup (style + strlen ("color: "));
