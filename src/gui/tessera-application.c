@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tessera-application.h"
+#include "tessera-preferences-window.h"
 #include "tessera-window.h"
 
 struct _TesseraApplication
@@ -144,9 +145,37 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  /* The preferences are modal over a project window; from themselves, just raise them. */
+  if (TESSERA_IS_WINDOW (window))
+    gtk_window_present (GTK_WINDOW (tessera_preferences_window_new (TESSERA_WINDOW (window))));
+  else if (window != NULL)
+    gtk_window_present (window);
+}
+
+/* The style chosen in the preferences, from startup on. */
+static void
+apply_color_scheme (GSettings *settings)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  int scheme = g_settings_get_enum (settings, "color-scheme");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      schemes[CLAMP (scheme, 0, (int) G_N_ELEMENTS (schemes) - 1)]);
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action },
   { .name = "about", .activate = about_action },
+  { .name = "preferences", .activate = preferences_action },
 };
 
 static void
@@ -154,8 +183,17 @@ tessera_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  GSettings *settings;
 
   G_APPLICATION_CLASS (tessera_application_parent_class)->startup (application);
+
+  settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect (settings, "changed::color-scheme", G_CALLBACK (apply_color_scheme), NULL);
+  apply_color_scheme (settings);
+  g_object_set_data_full (G_OBJECT (application), "tessera-settings", settings, g_object_unref);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);

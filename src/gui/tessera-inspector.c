@@ -1341,6 +1341,8 @@ reload (TesseraInspector *self)
         set_pick (self, PICK_NONE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.new-entity", FALSE);
       gtk_stack_set_visible_child_name (self->stack, "empty");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("No annotation selected"), -1);
       return;
     }
 
@@ -1384,6 +1386,15 @@ reload (TesseraInspector *self)
   self->syncing--;
 
   gtk_stack_set_visible_child_name (self->stack, "annotation");
+
+  /* What a screen reader says of the inspector: the annotation it shows (GTK 4.8 sends the
+   * change to AT-SPI; it has no way to announce it unasked). */
+  {
+    g_autofree char *description = tessera_text_view_describe (self->text_view, self->annotation);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    description, -1);
+  }
 }
 
 /* Edits ---------------------------------------------------------------------------------- */

@@ -43,6 +43,8 @@ struct _TesseraTextView
   guint                  last_click_offset;
   guint                  click_cycle;
   gulong                 store_handlers[3];
+  char                  *caret_description;
+  GtkCssProvider        *font_provider;
 };
 
 G_DEFINE_FINAL_TYPE (TesseraTextView, tessera_text_view, GTK_TYPE_TEXT_VIEW)
@@ -280,6 +282,8 @@ load_batch (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void update_accessible_description (TesseraTextView *self);
+
 static void
 on_annotation_changed (TesseraTextView *self,
                        gint64           document_id,
@@ -315,6 +319,7 @@ on_annotation_changed (TesseraTextView *self,
     }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_accessible_description (self);
 }
 
 static void
@@ -350,6 +355,7 @@ on_tagset_changed (TesseraTextView *self,
                    TesseraStore    *store)
 {
   sync_tagset (self);
+  update_accessible_description (self);
 }
 
 /* Loading ------------------------------------------------------------------------------- */
@@ -378,6 +384,7 @@ tessera_text_view_clear (TesseraTextView *self)
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   gtk_text_buffer_set_text (buffer, "", 0);
+  update_accessible_description (self);
 }
 
 /**
@@ -1188,6 +1195,116 @@ on_query_tooltip (TesseraTextView *self,
   return TRUE;
 }
 
+/* Accessibility and reading comfort ------------------------------------------------------ */
+
+/*
+ * Screen readers read the article through GtkTextView's AT-SPI Text interface: GTK 4.8
+ * exposes the text, the caret and the selection, but nothing says what our tags mean. So
+ * what is annotated at the caret becomes the view's accessible description — "Person «Oumar
+ * Diarra»", innermost first — which GTK 4.8 sends to AT-SPI as an accessible-description
+ * change of the focused text; Orca reads it with the object and on "where am I". GTK 4.8
+ * cannot make a screen reader speak a message of ours (gtk_accessible_announce() came in
+ * 4.14), so the type is always there to be read, never a live announcement.
+ */
+static void
+update_accessible_description (TesseraTextView *self)
+{
+  g_autoptr(GString) description = g_string_new (NULL);
+
+  if (self->store != NULL && self->annotations != NULL && self->text != NULL)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+      g_autoptr(GPtrArray) found = NULL;
+      GtkTextIter caret;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &caret, gtk_text_buffer_get_insert (buffer));
+      found = tessera_text_view_dup_annotations_at (self, (guint) gtk_text_iter_get_offset (&caret));
+      for (guint i = 0; i < found->len; i++)
+        {
+          g_autofree char *text = tessera_text_view_describe (self, g_ptr_array_index (found, i));
+
+          if (description->len > 0)
+            g_string_append (description, "; ");
+          g_string_append (description, text);
+        }
+    }
+
+  if (g_strcmp0 (description->str, self->caret_description ? self->caret_description : "") == 0)
+    return;
+  g_free (self->caret_description);
+  self->caret_description = g_strdup (description->str);
+  if (description->len > 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    description->str, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+append_css_string (GString    *css,
+                   const char *text)
+{
+  g_string_append_c (css, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (css, '\\');
+      g_string_append_c (css, *p);
+    }
+  g_string_append_c (css, '"');
+}
+
+/**
+ * tessera_text_view_set_font:
+ * @font: (nullable): a Pango font description ("Serif Bold"); its size is ignored. %NULL
+ *   or "" is the desktop's font
+ * @scale: the text size, relative to the normal size (0.7 to 2.0)
+ *
+ * Sets the article's font, for this view only.
+ */
+void
+tessera_text_view_set_font (TesseraTextView *self,
+                            const char      *font,
+                            double           scale)
+{
+  g_autoptr(GString) css = g_string_new ("textview {");
+  char size[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_if_fail (TESSERA_IS_TEXT_VIEW (self));
+
+  if (font != NULL && *font != '\0')
+    {
+      PangoFontDescription *desc = pango_font_description_from_string (font);
+      PangoFontMask set = pango_font_description_get_set_fields (desc);
+
+      if ((set & PANGO_FONT_MASK_FAMILY) && pango_font_description_get_family (desc) != NULL)
+        {
+          g_auto(GStrv) families = g_strsplit (pango_font_description_get_family (desc), ",", -1);
+
+          g_string_append (css, " font-family: ");
+          for (guint i = 0; families[i] != NULL; i++)
+            {
+              if (i > 0)
+                g_string_append (css, ", ");
+              append_css_string (css, g_strstrip (families[i]));
+            }
+          g_string_append (css, ";");
+        }
+      if (set & PANGO_FONT_MASK_STYLE)
+        g_string_append_printf (css, " font-style: %s;",
+                                pango_font_description_get_style (desc) == PANGO_STYLE_ITALIC ? "italic"
+                                : pango_font_description_get_style (desc) == PANGO_STYLE_OBLIQUE ? "oblique"
+                                : "normal");
+      if (set & PANGO_FONT_MASK_WEIGHT)
+        g_string_append_printf (css, " font-weight: %d;", (int) pango_font_description_get_weight (desc));
+      pango_font_description_free (desc);
+    }
+  /* 1.12em is the article's normal size (style.css); C locale for the decimal point. */
+  g_ascii_formatd (size, sizeof size, "%.3f", 1.12 * CLAMP (scale, 0.7, 2.0));
+  g_string_append_printf (css, " font-size: %sem; }", size);
+  gtk_css_provider_load_from_data (self->font_provider, css->str, -1);
+}
+
 /* GObject ------------------------------------------------------------------------------- */
 
 static void
@@ -1218,6 +1335,8 @@ tessera_text_view_finalize (GObject *object)
   g_hash_table_unref (self->kinds);
   g_hash_table_unref (self->highlighted);
   g_array_unref (self->related);
+  g_free (self->caret_description);
+  g_clear_object (&self->font_provider);
 
   G_OBJECT_CLASS (tessera_text_view_parent_class)->finalize (object);
 }
@@ -1303,6 +1422,14 @@ tessera_text_view_init (TesseraTextView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "tessera-article");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article text"), -1);
+  g_signal_connect_object (gtk_text_view_get_buffer (view), "notify::cursor-position",
+                           G_CALLBACK (update_accessible_description), self, G_CONNECT_SWAPPED);
+
+  /* Above style.css: the font and size chosen in the preferences. */
+  self->font_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                  GTK_STYLE_PROVIDER (self->font_provider),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);

@@ -44,5 +44,8 @@ void                   tessera_text_view_set_pick_mode      (TesseraTextView  *s
 gboolean               tessera_text_view_get_pick_mode      (TesseraTextView  *self);
 char                  *tessera_text_view_describe           (TesseraTextView  *self,
                                                              TesseraAnnotation *annotation);
+void                   tessera_text_view_set_font           (TesseraTextView  *self,
+                                                             const char       *font,
+                                                             double            scale);
 
 G_END_DECLS

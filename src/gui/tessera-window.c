@@ -1350,6 +1350,29 @@ on_store_changed (TesseraWindow *self)
   update_actions (self);
 }
 
+/* The annotator's name recorded from now on; empty is the user's own name, as at open. */
+static void
+on_annotator_name_changed (TesseraWindow *self)
+{
+  g_autofree char *name = g_strstrip (g_settings_get_string (self->settings, "annotator-name"));
+  const char *user = g_get_real_name ();
+
+  if (self->store == NULL)
+    return;
+  if (user == NULL || *user == '\0' || g_str_equal (user, "Unknown"))
+    user = g_get_user_name ();
+  tessera_store_set_annotator (self->store, *name != '\0' ? name : user);
+}
+
+static void
+on_text_font_changed (TesseraWindow *self)
+{
+  g_autofree char *font = g_settings_get_string (self->settings, "font");
+
+  tessera_text_view_set_font (self->text_view, font,
+                              g_settings_get_double (self->settings, "text-scale"));
+}
+
 static void
 on_tagset_changed (TesseraWindow *self)
 {
@@ -1586,6 +1609,8 @@ tessera_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_handle_id (&self->import_source, g_source_remove);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TESSERA_TYPE_WINDOW);
@@ -1848,6 +1873,13 @@ tessera_window_init (TesseraWindow *self)
   g_settings_bind (self->settings, "inspector-position", self->inspector_paned, "position",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "snap-to-words", self, "snap-to-words", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_swapped (self->settings, "changed::annotator-name",
+                            G_CALLBACK (on_annotator_name_changed), self);
+  g_signal_connect_swapped (self->settings, "changed::font", G_CALLBACK (on_text_font_changed),
+                            self);
+  g_signal_connect_swapped (self->settings, "changed::text-scale",
+                            G_CALLBACK (on_text_font_changed), self);
+  on_text_font_changed (self);
 
   update_recent (self, NULL);
   update_actions (self);

@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gdk/x11/gdkx.h>
+
+#include "gui-helpers.h"
+
+void
+gui_init (int    *argc,
+          char ***argv)
+{
+  g_autofree char *home = g_dir_make_tmp ("tessera-gui-home-XXXXXX", NULL);
+
+  /* A private data home: the window never touches the user's default project. */
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("GDK_BACKEND", "x11", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
+gboolean
+gui_wait_until (gboolean (*condition) (gpointer),
+                gpointer   data,
+                guint      timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  return TRUE;
+}
+
+void
+gui_spin (guint ms)
+{
+  gint64 deadline = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+void
+gui_present (GtkWindow *window)
+{
+  gtk_window_present (window);
+  g_assert_true (gui_wait_until (is_mapped, window, 5000));
+  gui_spin (300);
+}
+
+void
+gui_fixture_set_up (GuiFixture    *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  const char *seeds[] = { g_getenv ("TESSERA_SEEDS_DIR"), NULL };
+
+  fixture->dir = g_dir_make_tmp ("tessera-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "gui.tessera", NULL);
+
+  store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  results = tessera_import_paths (store, seeds, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 5);
+  g_clear_object (&store);
+
+  fixture->window = tessera_window_new (NULL);
+  g_assert_true (tessera_window_open_project (fixture->window, fixture->path, &error));
+  g_assert_no_error (error);
+  gui_present (GTK_WINDOW (fixture->window));
+}
+
+void
+gui_fixture_tear_down (GuiFixture    *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  const char *keys[] = { "annotator-name", "font", "text-scale", "color-scheme", "snap-to-words" };
+
+  /* Closing the window closes its dialogs (destroy-with-parent). */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  gui_spin (100);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (settings, keys[i]);
+
+  g_unlink (fixture->path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* Input through the real X server, to the window given. */
+void
+gui_xdotool (GtkWindow  *window,
+             const char *first,
+             ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  int status = 0;
+  va_list args;
+
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  g_ptr_array_add (argv, g_strdup ("windowfocus"));
+  g_ptr_array_add (argv, g_strdup ("--sync"));
+  g_ptr_array_add (argv, g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface)));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  gui_spin (50);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  gui_spin (150);
+}
+
+TesseraStore *
+gui_store (GuiFixture *fixture)
+{
+  return tessera_window_get_store (fixture->window);
+}
+
+TesseraTextView *
+gui_text_view (GuiFixture *fixture)
+{
+  return TESSERA_TEXT_VIEW (tessera_window_get_text_view (fixture->window));
+}
+
+gint64
+gui_type_id (GuiFixture *fixture,
+             const char *key)
+{
+  g_autoptr(TesseraAnnotationType) type = tessera_store_find_annotation_type (gui_store (fixture),
+                                                                              key);
+
+  g_assert_nonnull (type);
+  return tessera_annotation_type_get_id (type);
+}
+
+TesseraRange
+gui_find_range (GuiFixture *fixture,
+                const char *needle,
+                guint       occurrence)
+{
+  TesseraRange range;
+
+  g_assert_true (tessera_text_find (tessera_text_view_get_text (gui_text_view (fixture)), needle,
+                                    occurrence, &range));
+  return range;
+}
+
+/* Through the store, for tests whose subject is elsewhere. */
+gint64
+gui_add_annotation (GuiFixture *fixture,
+                    const char *needle,
+                    const char *type_key)
+{
+  g_autoptr(GError) error = NULL;
+  TesseraRange range = gui_find_range (fixture, needle, 1);
+  gint64 id;
+
+  id = tessera_store_add_annotation (gui_store (fixture),
+                                     tessera_window_get_document_id (fixture->window),
+                                     gui_type_id (fixture, type_key), &range, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  gui_spin (50);
+  return id;
+}
+
+/* The first widget under @root (included) of @type, named @name if given. */
+GtkWidget *
+gui_find_widget (GtkWidget  *root,
+                 GType       type,
+                 const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gui_find_widget (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwPreferencesRow *
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return ADW_PREFERENCES_ROW (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwPreferencesRow *found = find_row (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The preferences row under @root of @type (an AdwPreferencesRow type) titled @title. */
+AdwPreferencesRow *
+gui_find_row (GtkWidget  *root,
+              GType       type,
+              const char *title)
+{
+  g_assert_true (g_type_is_a (type, ADW_TYPE_PREFERENCES_ROW));
+  return find_row (root, type, title);
+}
+
+/* The type names on the palette, in order. */
+GPtrArray *
+gui_dup_palette_labels (GuiFixture *fixture)
+{
+  GtkWidget *palette = gui_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_FLOW_BOX, NULL);
+  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_nonnull (palette);
+  for (GtkWidget *child = gtk_widget_get_first_child (palette); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      GtkWidget *box = gtk_button_get_child (GTK_BUTTON (button));
+      /* The colour dot, then the name, then the key. */
+      GtkWidget *name = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+
+      g_ptr_array_add (labels, g_strdup (gtk_label_get_text (GTK_LABEL (name))));
+    }
+  return labels;
+}
+
+GtkWindow *
+gui_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}

@@ -1,0 +1,555 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "gui-helpers.h"
+#include "tessera-annotation-type-row.h"
+#include "tessera-preferences-window.h"
+
+/*
+ * The preferences window over a project: the tagset editor changes the palette and the
+ * marking keys of the main window at once, asks before converting annotations of a type
+ * it deletes, and every change is undone from the main window; the settings apply live.
+ */
+
+static AdwPreferencesWindow *
+open_preferences (GuiFixture *fixture,
+                  const char *page)
+{
+  GtkWidget *preferences = tessera_preferences_window_new (fixture->window);
+
+  g_assert_true (TESSERA_IS_PREFERENCES_WINDOW (preferences));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), page);
+  gui_present (GTK_WINDOW (preferences));
+  return ADW_PREFERENCES_WINDOW (preferences);
+}
+
+static void
+close_preferences (AdwPreferencesWindow *preferences)
+{
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gui_spin (100);
+}
+
+static TesseraAnnotationTypeRow *
+type_row (AdwPreferencesWindow *preferences,
+          gint64                type_id)
+{
+  g_autofree char *name = g_strdup_printf ("type-%" G_GINT64_FORMAT, type_id);
+  GtkWidget *row = gui_find_widget (GTK_WIDGET (preferences), TESSERA_TYPE_ANNOTATION_TYPE_ROW,
+                                    name);
+
+  g_assert_nonnull (row);
+  if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+    {
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      gui_spin (300);
+    }
+  return TESSERA_ANNOTATION_TYPE_ROW (row);
+}
+
+static GtkWidget *
+named (gpointer    root,
+       GType       type,
+       const char *name)
+{
+  GtkWidget *widget = gui_find_widget (GTK_WIDGET (root), type, name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* Replaces the text of a field the way a user does: focus, select all, type, Enter. */
+static void
+type_into (GtkWindow  *window,
+           GtkWidget  *field,
+           const char *text,
+           gboolean    enter)
+{
+  g_assert_true (gtk_widget_grab_focus (field));
+  gui_spin (50);
+  gui_xdotool (window, "key", "ctrl+a", NULL);
+  if (*text != '\0')
+    gui_xdotool (window, "type", "--delay", "20", text, NULL);
+  else
+    gui_xdotool (window, "key", "BackSpace", NULL);
+  if (enter)
+    gui_xdotool (window, "key", "Return", NULL);
+}
+
+/* What a click does, without the activation animation's delay. */
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  gui_spin (100);
+}
+
+static TesseraAnnotationType *
+dup_type (GuiFixture *fixture,
+          gint64      type_id)
+{
+  return tessera_store_dup_annotation_type (gui_store (fixture), type_id);
+}
+
+static char *
+dup_palette_string (GuiFixture *fixture)
+{
+  g_autoptr(GPtrArray) labels = gui_dup_palette_labels (fixture);
+
+  g_ptr_array_add (labels, NULL);
+  return g_strjoinv (",", (char **) labels->pdata);
+}
+
+static void
+press_undo_in_main_window (GuiFixture *fixture)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (gui_text_view (fixture)));
+  gui_xdotool (GTK_WINDOW (fixture->window), "key", "ctrl+z", NULL);
+  gui_spin (100);
+}
+
+/* Tests ------------------------------------------------------------------------------ */
+
+static void
+test_rename_type (GuiFixture    *fixture,
+                  gconstpointer  data)
+{
+  AdwPreferencesWindow *preferences = open_preferences (fixture, "tagset");
+  gint64 person = gui_type_id (fixture, "person");
+  TesseraAnnotationTypeRow *row = type_row (preferences, person);
+  AdwPreferencesRow *english = gui_find_row (GTK_WIDGET (row), ADW_TYPE_ENTRY_ROW,
+                                             "Name in English");
+  AdwPreferencesRow *french = gui_find_row (GTK_WIDGET (row), ADW_TYPE_ENTRY_ROW, "Name in French");
+  g_autoptr(TesseraAnnotationType) type = NULL;
+  g_autoptr(GPtrArray) palette = NULL;
+
+  g_assert_nonnull (english);
+  g_assert_nonnull (french);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (english)), ==, "Person");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (french)), ==, "Personne");
+
+  type_into (GTK_WINDOW (preferences), GTK_WIDGET (english), "Human", TRUE);
+  type = dup_type (fixture, person);
+  g_assert_cmpstr (tessera_annotation_type_get_label (type), ==, "Human");
+  g_assert_cmpstr (tessera_annotation_type_get_label_for (type, "en"), ==, "Human");
+  g_clear_object (&type);
+
+  /* The palette (shown in the C locale: the type's own name) and the row follow. */
+  palette = gui_dup_palette_labels (fixture);
+  g_assert_cmpstr (g_ptr_array_index (palette, 0), ==, "Human");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Human");
+
+  type_into (GTK_WINDOW (preferences), GTK_WIDGET (french), "Humain", TRUE);
+  type = dup_type (fixture, person);
+  g_assert_cmpstr (tessera_annotation_type_get_label_for (type, "fr"), ==, "Humain");
+  g_assert_cmpstr (tessera_annotation_type_get_label (type), ==, "Human");
+  g_clear_object (&type);
+
+  /* A type keeps a name: an empty English name is refused. */
+  type_into (GTK_WINDOW (preferences), GTK_WIDGET (english), "", TRUE);
+  type = dup_type (fixture, person);
+  g_assert_cmpstr (tessera_annotation_type_get_label (type), ==, "Human");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (english)), ==, "Human");
+
+  close_preferences (preferences);
+}
+
+static void
+test_recolour_type (GuiFixture    *fixture,
+                    gconstpointer  data)
+{
+  AdwPreferencesWindow *preferences = open_preferences (fixture, "tagset");
+  gint64 place = gui_type_id (fixture, "place");
+  TesseraAnnotationTypeRow *row = type_row (preferences, place);
+  GtkWidget *button = named (row, GTK_TYPE_COLOR_BUTTON, NULL);
+  GdkRGBA pink = { 1.0, 0.0, 0.5, 1.0 };
+  g_autoptr(TesseraAnnotationType) type = NULL;
+  g_autofree char *tag_name = g_strdup_printf ("tessera-type-%" G_GINT64_FORMAT, place);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gui_text_view (fixture)));
+  GtkTextTag *tag;
+  GdkRGBA *tint = NULL;
+
+  /* What the colour chooser dialog does when the user picks a colour. */
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (button), &pink);
+  g_signal_emit_by_name (button, "color-set");
+  gui_spin (100);
+
+  type = dup_type (fixture, place);
+  g_assert_cmpstr (tessera_annotation_type_get_color (type), ==, "#ff0080");
+
+  /* The article paints the type in its new colour. */
+  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  g_assert_nonnull (tag);
+  g_object_get (tag, "background-rgba", &tint, NULL);
+  g_assert_nonnull (tint);
+  g_assert_cmpfloat_with_epsilon (tint->red, 1.0, 0.01);
+  g_assert_cmpfloat_with_epsilon (tint->green, 0.0, 0.01);
+  g_assert_cmpfloat_with_epsilon (tint->blue, 0.5, 0.01);
+  gdk_rgba_free (tint);
+
+  close_preferences (preferences);
+}
+
+static void
+test_change_shortcut (GuiFixture    *fixture,
+                      gconstpointer  data)
+{
+  AdwPreferencesWindow *preferences = open_preferences (fixture, "tagset");
+  gint64 event = gui_type_id (fixture, "event");
+  TesseraAnnotationTypeRow *row = type_row (preferences, event);
+  GtkWidget *entry = named (row, GTK_TYPE_ENTRY, NULL);
+  AdwActionRow *key_row = ADW_ACTION_ROW (gui_find_row (GTK_WIDGET (row), ADW_TYPE_ACTION_ROW,
+                                                        "Key"));
+  g_autoptr(TesseraAnnotationType) type = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  TesseraRange range;
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "5");
+
+  /* Person's key: refused, and said so beside the field. */
+  type_into (GTK_WINDOW (preferences), entry, "1", FALSE);
+  type = dup_type (fixture, event);
+  g_assert_cmpstr (tessera_annotation_type_get_shortcut (type), ==, "5");
+  g_clear_object (&type);
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (key_row), "already the key of “Person”"));
+
+  /* A free key is taken at once. */
+  type_into (GTK_WINDOW (preferences), entry, "e", FALSE);
+  type = dup_type (fixture, event);
+  g_assert_cmpstr (tessera_annotation_type_get_shortcut (type), ==, "e");
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  close_preferences (preferences);
+
+  /* In the article, the new key marks with the type; the old one no longer does. */
+  range = gui_find_range (fixture, "Assimi Goïta", 1);
+  tessera_text_view_select_text (gui_text_view (fixture), range.start, range.end);
+  gtk_widget_grab_focus (GTK_WIDGET (gui_text_view (fixture)));
+  gui_xdotool (GTK_WINDOW (fixture->window), "key", "e", NULL);
+  gui_spin (100);
+  found = tessera_text_view_dup_annotations_at (gui_text_view (fixture), range.start + 1);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (tessera_annotation_get_type_id (g_ptr_array_index (found, 0)), ==, event);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  range = gui_find_range (fixture, "Burkina Faso", 1);
+  tessera_text_view_select_text (gui_text_view (fixture), range.start, range.end);
+  gui_xdotool (GTK_WINDOW (fixture->window), "key", "5", NULL);
+  gui_spin (100);
+  found = tessera_text_view_dup_annotations_at (gui_text_view (fixture), range.start + 1);
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+static void
+test_reorder_types (GuiFixture    *fixture,
+                    gconstpointer  data)
+{
+  AdwPreferencesWindow *preferences = open_preferences (fixture, "tagset");
+  TesseraAnnotationTypeRow *row = type_row (preferences, gui_type_id (fixture, "event"));
+  GtkWidget *up = named (row, GTK_TYPE_BUTTON, "move-up");
+  GtkWidget *down = named (row, GTK_TYPE_BUTTON, "move-down");
+  g_autofree char *before = dup_palette_string (fixture);
+  g_autofree char *after = NULL;
+  g_autofree char *back = NULL;
+
+  g_assert_cmpstr (before, ==, "Person,Organisation,Place,Date,Event,Role,Other,Claim,Cue");
+
+  click (up);
+  after = dup_palette_string (fixture);
+  g_assert_cmpstr (after, ==, "Person,Organisation,Place,Event,Date,Role,Other,Claim,Cue");
+  g_assert_cmpuint (tessera_annotation_type_row_get_position (row), ==, 3);
+  /* The rows follow the palette. */
+  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (
+                   GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (row))), 3)) == GTK_WIDGET (row));
+
+  /* With the keyboard: the button keeps the focus as the row moves. */
+  g_assert_true (gtk_widget_grab_focus (down));
+  gui_xdotool (GTK_WINDOW (preferences), "key", "space", NULL);
+  back = dup_palette_string (fixture);
+  g_assert_cmpstr (back, ==, before);
+  g_assert_true (gtk_widget_has_focus (down));
+
+  /* The first type cannot go further up. */
+  row = type_row (preferences, gui_type_id (fixture, "person"));
+  g_assert_false (gtk_widget_get_sensitive (named (row, GTK_TYPE_BUTTON, "move-up")));
+
+  close_preferences (preferences);
+}
+
+static void
+test_add_type (GuiFixture    *fixture,
+               gconstpointer  data)
+{
+  AdwPreferencesWindow *preferences = open_preferences (fixture, "tagset");
+  g_autoptr(TesseraAnnotationType) type = NULL;
+  g_autoptr(GPtrArray) palette = NULL;
+  AdwPreferencesRow *name_row;
+  GtkWindow *dialog;
+  TesseraAnnotationTypeRow *row;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "preferences.add-type",
+                                             NULL));
+  gui_spin (300);
+  dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  name_row = gui_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name");
+  g_assert_nonnull (name_row);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+
+  type_into (dialog, GTK_WIDGET (name_row), "Lieu de culte", TRUE);
+  gui_spin (200);
+  g_assert_null (gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  type = tessera_store_find_annotation_type (gui_store (fixture), "lieu-de-culte");
+  g_assert_nonnull (type);
+  g_assert_cmpstr (tessera_annotation_type_get_label (type), ==, "Lieu de culte");
+  g_assert_cmpint (tessera_annotation_type_get_kind (type), ==, TESSERA_KIND_ENTITY);
+  /* 1 to 9 are taken by the default types. */
+  g_assert_cmpstr (tessera_annotation_type_get_shortcut (type), ==, "0");
+  g_assert_cmpstr (tessera_annotation_type_get_color (type), ==, "#3584e4");
+
+  palette = gui_dup_palette_labels (fixture);
+  g_assert_cmpuint (palette->len, ==, 10);
+  g_assert_cmpstr (g_ptr_array_index (palette, 9), ==, "Lieu de culte");
+
+  /* Its row is open, ready for the rest. */
+  row = type_row (preferences, tessera_annotation_type_get_id (type));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+
+  close_preferences (preferences);
+}
+
+static void
+test_delete_unused_type (GuiFixture    *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(TesseraAnnotationType) spare = tessera_annotation_type_new ("spare", "Spare",
+                                                                        TESSERA_KIND_ENTITY);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraAnnotationType) restored = NULL;
+  g_autoptr(GPtrArray) palette = NULL;
+  AdwPreferencesWindow *preferences;
+  TesseraAnnotationTypeRow *row;
+  g_autofree char *row_name = NULL;
+  gint64 id;
+
+  id = tessera_store_add_annotation_type (gui_store (fixture), spare, &error);
+  g_assert_no_error (error);
+  preferences = open_preferences (fixture, "tagset");
+  row = type_row (preferences, id);
+
+  /* Nothing uses it: it goes without a question, with an undo button. */
+  click (named (row, GTK_TYPE_BUTTON, "delete"));
+  gui_spin (200);
+  g_assert_null (gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (dup_type (fixture, id));
+  row_name = g_strdup_printf ("type-%" G_GINT64_FORMAT, id);
+  g_assert_null (gui_find_widget (GTK_WIDGET (preferences), TESSERA_TYPE_ANNOTATION_TYPE_ROW,
+                                  row_name));
+  palette = gui_dup_palette_labels (fixture);
+  g_assert_cmpuint (palette->len, ==, 9);
+
+  /* Ctrl+Z in the preferences is the project's undo. */
+  gtk_widget_grab_focus (GTK_WIDGET (type_row (preferences, gui_type_id (fixture, "person"))));
+  gui_xdotool (GTK_WINDOW (preferences), "key", "ctrl+z", NULL);
+  restored = dup_type (fixture, id);
+  g_assert_nonnull (restored);
+  g_assert_cmpstr (tessera_annotation_type_get_label (restored), ==, "Spare");
+  gui_spin (100);
+  g_assert_nonnull (gui_find_widget (GTK_WIDGET (preferences), TESSERA_TYPE_ANNOTATION_TYPE_ROW,
+                                     row_name));
+
+  close_preferences (preferences);
+}
+
+static AdwComboRow *
+replacement_row (GtkWindow *dialog)
+{
+  AdwPreferencesRow *row = gui_find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Convert Them To");
+
+  g_assert_nonnull (row);
+  return ADW_COMBO_ROW (row);
+}
+
+static guint
+position_of (AdwComboRow *row,
+             const char  *label)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label) == 0)
+        return i;
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+/* What a click on a button of the dialog does. */
+static void
+respond (GtkWindow  *dialog,
+         const char *response)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_close (dialog);
+  gui_spin (200);
+}
+
+static void
+test_delete_used_type (GuiFixture    *fixture,
+                       gconstpointer  data)
+{
+  gint64 other = gui_type_id (fixture, "other");
+  gint64 place = gui_type_id (fixture, "place");
+  gint64 first = gui_add_annotation (fixture, "Assimi Goïta", "other");
+  gint64 second = gui_add_annotation (fixture, "Burkina Faso", "other");
+  AdwPreferencesWindow *preferences = open_preferences (fixture, "tagset");
+  TesseraAnnotationTypeRow *row = type_row (preferences, other);
+  g_autoptr(TesseraAnnotation) annotation = NULL;
+  g_autoptr(TesseraAnnotationType) restored = NULL;
+  g_autofree char *palette = NULL;
+  GtkWindow *dialog;
+  AdwComboRow *combo;
+
+  /* Cancel leaves everything as it was. */
+  click (named (row, GTK_TYPE_BUTTON, "delete"));
+  gui_spin (300);
+  dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "used by 2 annotations"));
+  respond (dialog, "cancel");
+  g_assert_nonnull (dup_type (fixture, other));
+
+  /* Convert them to Place: only types of the same kind are offered. */
+  click (named (row, GTK_TYPE_BUTTON, "delete"));
+  gui_spin (300);
+  dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  combo = replacement_row (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (combo)), ==, 6);
+  adw_combo_row_set_selected (combo, position_of (combo, "Place"));
+  respond (dialog, "convert");
+
+  g_assert_null (dup_type (fixture, other));
+  annotation = tessera_store_dup_annotation (gui_store (fixture), first, NULL);
+  g_assert_cmpint (tessera_annotation_get_type_id (annotation), ==, place);
+  g_clear_object (&annotation);
+  annotation = tessera_store_dup_annotation (gui_store (fixture), second, NULL);
+  g_assert_cmpint (tessera_annotation_get_type_id (annotation), ==, place);
+  g_clear_object (&annotation);
+  palette = dup_palette_string (fixture);
+  g_assert_cmpstr (palette, ==, "Person,Organisation,Place,Date,Event,Role,Claim,Cue");
+  g_clear_pointer (&palette, g_free);
+  close_preferences (preferences);
+
+  /* Ctrl+Z in the main window brings the type and its annotations back. */
+  press_undo_in_main_window (fixture);
+  restored = dup_type (fixture, other);
+  g_assert_nonnull (restored);
+  g_assert_cmpstr (tessera_annotation_type_get_shortcut (restored), ==, "7");
+  annotation = tessera_store_dup_annotation (gui_store (fixture), first, NULL);
+  g_assert_cmpint (tessera_annotation_get_type_id (annotation), ==, other);
+  g_clear_object (&annotation);
+  annotation = tessera_store_dup_annotation (gui_store (fixture), second, NULL);
+  g_assert_cmpint (tessera_annotation_get_type_id (annotation), ==, other);
+  palette = dup_palette_string (fixture);
+  g_assert_cmpstr (palette, ==, "Person,Organisation,Place,Date,Event,Role,Other,Claim,Cue");
+}
+
+static double
+article_font_size (GuiFixture *fixture)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (gui_text_view (fixture)));
+
+  return pango_font_description_get_size (pango_context_get_font_description (context));
+}
+
+static void
+test_settings_apply_live (GuiFixture    *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  AdwPreferencesWindow *preferences = open_preferences (fixture, "general");
+  AdwPreferencesRow *name_row = gui_find_row (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW,
+                                              "Your Name");
+  AdwPreferencesRow *style_row = gui_find_row (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW,
+                                               "Style");
+  AdwPreferencesRow *font_row = gui_find_row (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW,
+                                              "Use the Default Font");
+  GtkWidget *spin = named (preferences, GTK_TYPE_SPIN_BUTTON, NULL);
+  GtkWidget *font_switch = named (font_row, GTK_TYPE_SWITCH, NULL);
+  g_autofree char *scheme = NULL;
+  g_autofree char *font = NULL;
+  PangoContext *context;
+  double normal_size;
+
+  /* The name changes are recorded under, from the next change on. */
+  g_assert_nonnull (name_row);
+  type_into (GTK_WINDOW (preferences), GTK_WIDGET (name_row), "Marie Curie", FALSE);
+  g_assert_cmpstr (tessera_store_get_annotator (gui_store (fixture)), ==, "Marie Curie");
+  gui_add_annotation (fixture, "Assimi Goïta", "person");
+  {
+    g_auto(GStrv) annotators = tessera_store_dup_annotators (gui_store (fixture), NULL);
+
+    g_assert_true (g_strv_contains ((const char * const *) annotators, "Marie Curie"));
+  }
+  type_into (GTK_WINDOW (preferences), GTK_WIDGET (name_row), "", FALSE);
+  g_assert_cmpstr (tessera_store_get_annotator (gui_store (fixture)), !=, "Marie Curie");
+
+  /* Style. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (style_row), 2);
+  scheme = g_settings_get_string (settings, "color-scheme");
+  g_assert_cmpstr (scheme, ==, "force-dark");
+
+  /* Text size: 150 % of the normal size. */
+  normal_size = article_font_size (fixture);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 150);
+  gui_spin (200);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 1.5, 0.001);
+  g_assert_cmpfloat_with_epsilon (article_font_size (fixture) / normal_size, 1.5, 0.02);
+
+  /* Font: off the default, then a family of one's own. */
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (font_switch)));
+  g_assert_true (gtk_widget_grab_focus (font_switch));
+  gui_xdotool (GTK_WINDOW (preferences), "key", "space", NULL);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (font_switch)));
+  font = g_settings_get_string (settings, "font");
+  g_assert_cmpstr (font, !=, "");
+  g_settings_set_string (settings, "font", "Serif Bold");
+  gui_spin (200);
+  context = gtk_widget_get_pango_context (GTK_WIDGET (gui_text_view (fixture)));
+  g_assert_cmpstr (pango_font_description_get_family (pango_context_get_font_description (context)),
+                   ==, "Serif");
+  g_assert_cmpint (pango_font_description_get_weight (pango_context_get_font_description (context)),
+                   ==, PANGO_WEIGHT_BOLD);
+  g_assert_cmpfloat_with_epsilon (article_font_size (fixture) / normal_size, 1.5, 0.02);
+
+  close_preferences (preferences);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gui_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add ("/gui/preferences/" path, GuiFixture, NULL, gui_fixture_set_up, func, \
+              gui_fixture_tear_down)
+
+  ADD ("rename-type", test_rename_type);
+  ADD ("recolour-type", test_recolour_type);
+  ADD ("change-shortcut", test_change_shortcut);
+  ADD ("reorder-types", test_reorder_types);
+  ADD ("add-type", test_add_type);
+  ADD ("delete-unused-type", test_delete_unused_type);
+  ADD ("delete-used-type", test_delete_used_type);
+  ADD ("settings-apply-live", test_settings_apply_live);
+
+  return g_test_run ();
+}
