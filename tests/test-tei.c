@@ -43,17 +43,33 @@ data_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", "tei", name, NULL);
 }
 
-/* tei_all.rng, compiled once for the whole program (seconds). */
+static void
+on_validator_ready (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean *done = user_data;
+
+  validator = tessera_tei_validator_new_finish (result, &error);
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* tei_all.rng, compiled once for the whole program (seconds), in a worker thread as the
+ * application does. */
 static void
 ensure_validator (void)
 {
   g_autofree char *schema = schema_path ();
-  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
 
   if (validator != NULL || schema == NULL)
     return;
-  validator = tessera_tei_validator_new (schema, NULL, &error);
-  g_assert_no_error (error);
+  tessera_tei_validator_new_async (schema, NULL, on_validator_ready, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (validator);
 }
 
 /* Validates with libxml2 now and keeps a copy for jing at the end. */
@@ -1675,7 +1691,59 @@ test_validator_reports_lines (Fixture       *fixture,
 
   g_assert_false (tessera_tei_validator_validate_file (validator, malformed, &problems, &error));
   g_assert_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_MALFORMED);
+  g_assert_cmpuint (problems->len, >, 0);
   g_assert_nonnull (strstr (error->message, "line 3, column 48"));
+}
+
+static gpointer
+validate_in_thread (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean valid = tessera_tei_validator_validate_file (validator, data, NULL, &error);
+
+  g_assert_no_error (error);
+  return GINT_TO_POINTER (valid);
+}
+
+/* One compiled schema, used from several threads at once. */
+static void
+test_validator_threads (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *sample = NULL;
+  GThread *threads[4];
+
+  ensure_validator ();
+  if (validator == NULL)
+    {
+      g_test_skip ("TESSERA_SHARED_DIR is not set");
+      return;
+    }
+  sample = g_build_filename (shared_dir (), "tei", "sample-corpus.xml", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("validate", validate_in_thread, sample);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_assert_true (GPOINTER_TO_INT (g_thread_join (threads[i])));
+}
+
+static void
+test_export_cancelled (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "out", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  add_document (fixture->store, "Un", "Un texte.");
+  g_cancellable_cancel (cancellable);
+  g_assert_false (tessera_tei_export_documents (fixture->store, NULL, 0, folder, NULL, cancellable,
+                                                NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  {
+    g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+
+    g_assert_null (dir ? g_dir_read_name (dir) : NULL);
+  }
 }
 
 /* The command line --------------------------------------------------------------------------- */
@@ -1849,6 +1917,8 @@ main (int   argc,
   ADD_DATA ("eltec/gaboriau", "FRA01902_Gaboriau.xml", test_eltec);
   ADD_DATA ("eltec/rolland", "FRA04202_Rolland.xml", test_eltec);
   ADD ("validator/reports-lines", test_validator_reports_lines);
+  ADD ("validator/threads", test_validator_threads);
+  ADD ("export/cancelled", test_export_cancelled);
   ADD ("cli/export-import", test_cli_export_import);
   /* Last: it validates what all the others wrote. */
   g_test_add_func ("/core/tei/jing/all-files", test_jing_all_files);

@@ -556,7 +556,6 @@ walk_element (Reader   *self,
               xmlNode  *node,
               gboolean  block)
 {
-  const char *name = local_name (node);
   guint mark;
 
   if (in_list (node, skipped_elements) || in_list (node, nothing_elements))
@@ -605,7 +604,6 @@ walk_element (Reader   *self,
           end_paragraph (self);
         }
       end_mark (self, mark);
-      (void) name;
       return TRUE;
     }
 
@@ -1651,7 +1649,6 @@ static void
 apply_record (Reader               *self,
               xmlNode              *record,
               TesseraTeiAnnotation *annotation,
-              TesseraTeiDocument   *document,
               GHashTable           *by_id)
 {
   TesseraTeiClaim *claim = annotation->claim;
@@ -1754,7 +1751,6 @@ apply_record (Reader               *self,
         }
     }
   read_attribute_notes (record, &annotation->attributes);
-  (void) document;
 }
 
 static TesseraTeiRelation *
@@ -1909,19 +1905,6 @@ assemble (Reader             *self,
   if (self->error != NULL)
     return FALSE;
 
-  /* Zero-width elements give no annotation; in Tessera's files that is a broken file. */
-  if (self->context->tessera)
-    {
-      for (guint i = 0; i < document->annotations->len; i++)
-        {
-          TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
-
-          if (annotation->id == NULL)
-            return fail (self, NULL, TESSERA_TEI_ERROR_BROKEN_POINTER,
-                         _("an annotation has no xml:id"));
-        }
-    }
-
   for (guint r = 0; r < found->records->len && self->error == NULL; r++)
     {
       xmlNode *record = g_ptr_array_index (found->records, r);
@@ -1938,7 +1921,7 @@ assemble (Reader             *self,
                          target ? target : "");
           continue;
         }
-      apply_record (self, record, annotation, document, by_id);
+      apply_record (self, record, annotation, by_id);
     }
 
   for (guint r = 0; r < found->relations->len && self->error == NULL; r++)
@@ -2320,21 +2303,16 @@ tessera_tei_file_is_tei (const char *path)
          (p - name == 9 && memcmp (name, "teiCorpus", 9) == 0);
 }
 
-typedef struct
-{
-  TesseraStore *store;
-  GPtrArray    *documents;       /* TesseraTeiDocument */
-} Collected;
-
+/* The importer writes nothing before every document is read: it keeps them all. */
 static gboolean
 collect_document (TesseraTeiContext   *context,
                   TesseraTeiDocument  *document,
                   gpointer             user_data,
                   GError             **error)
 {
-  Collected *collected = user_data;
+  GPtrArray *documents = user_data;
 
-  g_ptr_array_add (collected->documents, document);
+  g_ptr_array_add (documents, document);
   return TRUE;
 }
 
@@ -2674,7 +2652,6 @@ tessera_tei_import_file (TesseraStore  *store,
   g_autoptr(GPtrArray) results = NULL;
   g_autofree char *display_name = g_filename_display_basename (path);
   g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-  Collected collected = { store, models };
   Conversion conversion = { 0 };
   GListModel *entities;
   GStatBuf st;
@@ -2698,7 +2675,7 @@ tessera_tei_import_file (TesseraStore  *store,
     }
 
   context = _tessera_tei_read_file (path, tessera_store_get_tagset (store), collect_document,
-                                    &collected, cancellable, error);
+                                    models, cancellable, error);
   if (context == NULL)
     return NULL;
 
