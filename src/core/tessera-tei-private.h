@@ -37,7 +37,6 @@ G_BEGIN_DECLS
 #define TESSERA_TEI_KIND_PREFIX "kind."
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlChar, xmlFree)
 
 typedef struct
 {
