@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "gui-helpers.h"
 #include "tessera-inspector.h"
 #include "tessera-preferences-window.h"
@@ -159,6 +161,52 @@ named_by_content (GtkWidget *widget)
 }
 
 static gboolean
+points_at (GtkWidget *widget,
+           GtkWidget *target)
+{
+  g_autofree char *differs =
+    gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, target, NULL);
+
+  return differs == NULL;
+}
+
+static GtkWidget *
+find_target (GtkWidget *widget,
+             GtkWidget *root)
+{
+  if (root != widget && points_at (widget, root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *target = find_target (widget, child);
+
+      if (target != NULL)
+        return target;
+    }
+  return NULL;
+}
+
+/* GTK 4.8 labels every button by its child, an icon as well as a text: a labelled-by
+ * relation counts when what it points at shows text. The relation cannot be read, only
+ * compared, so the target is searched among the widget's descendants, then in its window;
+ * one not found there (set by a library for its own parts) is taken on trust. */
+static gboolean
+labelled_by_something_shown (GtkWidget *widget)
+{
+  GtkWidget *target = find_target (widget, widget);
+
+  if (target == NULL)
+    target = find_target (widget, GTK_WIDGET (gtk_widget_get_root (widget)));
+  if (target == NULL)
+    return TRUE;
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return TRUE;
+  return has_shown_text (target);
+}
+
+static gboolean
 has_name (GtkWidget *widget)
 {
   GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
@@ -172,7 +220,8 @@ has_name (GtkWidget *widget)
       if (differs != NULL)
         return TRUE;
     }
-  if (gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+  if (gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY) &&
+      labelled_by_something_shown (widget))
     return TRUE;
   if (ADW_IS_PREFERENCES_ROW (widget))
     {
@@ -361,6 +410,50 @@ test_preferences_controls_named (GuiFixture    *fixture,
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
+/* The check itself: an icon-only button, a switch and an entry without labels are caught;
+ * the same with labels, a labelled-by relation or a row title are not. */
+static void
+test_audit_finds_unnamed (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *caption = gtk_label_new ("Caption");
+  GtkWidget *labelled = gtk_entry_new ();
+  GtkWidget *named_button = gtk_button_new_from_icon_name ("list-add-symbolic");
+  Audit audit;
+
+  gtk_box_append (GTK_BOX (box), gtk_button_new_from_icon_name ("list-add-symbolic"));
+  gtk_box_append (GTK_BOX (box), gtk_switch_new ());
+  gtk_box_append (GTK_BOX (box), gtk_entry_new ());
+  gtk_box_append (GTK_BOX (box), gtk_button_new_with_label ("Add"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (named_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Add", -1);
+  gtk_box_append (GTK_BOX (box), named_button);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (labelled), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  caption, NULL, -1);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), labelled);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "Row");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, "List", -1);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gui_present (GTK_WINDOW (window));
+
+  audit_init (&audit);
+  audit_widget (&audit, window);
+  for (guint i = 0; i < audit.unnamed->len; i++)
+    g_test_message ("%s", (char *) g_ptr_array_index (audit.unnamed, i));
+  g_assert_cmpuint (audit.unnamed->len, ==, 3);
+  g_assert_nonnull (strstr (g_ptr_array_index (audit.unnamed, 0), "GtkButton"));
+  g_assert_nonnull (strstr (g_ptr_array_index (audit.unnamed, 1), "GtkSwitch"));
+  g_assert_nonnull (strstr (g_ptr_array_index (audit.unnamed, 2), "GtkEntry"));
+  audit_clear (&audit);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static char *
 dup_description (GtkWidget *widget)
 {
@@ -431,6 +524,7 @@ main (int   argc,
   g_test_add ("/gui/accessibility/" path, GuiFixture, NULL, gui_fixture_set_up, func, \
               gui_fixture_tear_down)
 
+  g_test_add_func ("/gui/accessibility/audit-finds-unnamed", test_audit_finds_unnamed);
   ADD ("main-window-controls-named", test_main_window_controls_named);
   ADD ("preferences-controls-named", test_preferences_controls_named);
   ADD ("caret-describes-annotation", test_caret_describes_annotation);

@@ -2198,6 +2198,16 @@ tessera_inspector_init (TesseraInspector *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The first group has no title (the header above it names the annotation), so its list
+   * would be labelled by an empty title: name it. */
+  {
+    GtkAccessible *list = GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self->type_row)));
+
+    gtk_accessible_reset_relation (list, GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+    gtk_accessible_update_property (list, GTK_ACCESSIBLE_PROPERTY_LABEL, _("Type and boundaries"),
+                                    -1);
+  }
+
   self->syncing++;
 
   gtk_drawing_area_set_draw_func (self->type_dot, draw_dot, NULL, NULL);
