@@ -657,7 +657,7 @@ walk (Reader   *self,
   return self->error == NULL;
 }
 
-/* The bodies of a text, and of the texts of its group. */
+/* The bodies of a text, and of the texts of its group (groups nest). */
 static gboolean
 walk_text (Reader  *self,
            xmlNode *text)
@@ -670,17 +670,10 @@ walk_text (Reader  *self,
             return FALSE;
           end_paragraph (self);
         }
-      else if (is_element (child, "group"))
-        {
-          for (xmlNode *member = child->children; member != NULL; member = member->next)
-            {
-              if ((is_element (member, "text") || is_element (member, "group")) &&
-                  !walk_text (self, is_element (member, "group") ? child : member))
-                return FALSE;
-              if (is_element (member, "group"))
-                break;
-            }
-        }
+      else if ((is_element (child, "group") || (is_element (text, "group") &&
+                                                is_element (child, "text"))) &&
+               !walk_text (self, child))
+        return FALSE;
     }
   return TRUE;
 }
