@@ -1435,6 +1435,19 @@ test_import_foreign_markup (Fixture       *fixture,
   g_assert_cmpstr (key, ==, "claim");
 }
 
+static void
+test_import_structure (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = data_path ("structure.xml");
+  g_autoptr(GPtrArray) results = import_file (fixture->store, path);
+  gint64 doc = ((TesseraImportResult *) g_ptr_array_index (results, 0))->document_id;
+  g_autofree char *text = tessera_store_dup_document_text (fixture->store, doc, NULL);
+
+  g_assert_cmpstr (text, ==, "Un Paul.\nDeux.\nFigure\nA\nTrois\nQuatre\nCinq en italique\n"
+                             "Texte libre entre deux blocs.\nSix");
+}
+
 /* The shared samples: the same overlap by fragments and join, and by anchors and span. */
 static void
 test_import_samples (Fixture       *fixture,
@@ -1906,6 +1919,7 @@ main (int   argc,
   ADD ("round-trip/custom-tagset", test_custom_tagset);
   ADD ("import/foreign-markup", test_import_foreign_markup);
   ADD ("import/samples", test_import_samples);
+  ADD ("import/structure", test_import_structure);
   ADD ("import/dispatch", test_import_dispatch);
   ADD ("import/reuses-entities", test_import_reuses_entities);
   ADD ("import/all-or-nothing", test_import_all_or_nothing);
