@@ -55,7 +55,26 @@ tessera_application_activate (GApplication *application)
   gtk_window_present (GTK_WINDOW (ensure_window (TESSERA_APPLICATION (application))));
 }
 
-/* A project file opens that project; articles are imported into the current one. */
+/* By its name, or by its content when it was renamed (the MIME type reads the header). */
+static gboolean
+is_project (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (name != NULL && g_str_has_suffix (name, ".tessera"))
+    return TRUE;
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  return info != NULL &&
+         g_content_type_is_a (g_file_info_get_content_type (info), "application/x-tessera-project");
+}
+
+/*
+ * `tessera FILE…`, a double-click in the file manager, or a second launch passing files to
+ * the running instance: a project file opens that project; articles are imported into the
+ * project that is then open, and the first of them is shown.
+ */
 static void
 tessera_application_open (GApplication  *application,
                           GFile        **files,
@@ -66,20 +85,18 @@ tessera_application_open (GApplication  *application,
   GtkWindow *existing = gtk_application_get_active_window (GTK_APPLICATION (self));
   TesseraWindow *window;
   g_autoptr(GPtrArray) articles = g_ptr_array_new ();
+  g_autoptr(GPtrArray) other_projects = g_ptr_array_new ();
   const char *project = NULL;
   g_autofree char *project_path = NULL;
 
   for (int i = 0; i < n_files; i++)
     {
-      g_autofree char *name = g_file_get_basename (files[i]);
-
-      if (g_str_has_suffix (name, ".tessera") && project == NULL)
-        {
-          project_path = g_file_get_path (files[i]);
-          project = project_path;
-        }
-      else
+      if (!is_project (files[i]))
         g_ptr_array_add (articles, files[i]);
+      else if (project == NULL && (project_path = g_file_get_path (files[i])) != NULL)
+        project = project_path;
+      else
+        g_ptr_array_add (other_projects, files[i]);
     }
 
   if (existing == NULL && project != NULL)
@@ -105,8 +122,18 @@ tessera_application_open (GApplication  *application,
         }
     }
 
+  /* One window, one project: say which ones were left closed rather than import them. */
+  for (guint i = 0; i < other_projects->len; i++)
+    {
+      g_autofree char *name = g_file_get_parse_name (g_ptr_array_index (other_projects, i));
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” was not opened: Tessera shows one project at a time"), name);
+
+      tessera_window_show_error (window, message);
+    }
+
   if (articles->len > 0)
-    tessera_window_import_files (window, (GFile **) articles->pdata, articles->len);
+    tessera_window_open_articles (window, (GFile **) articles->pdata, articles->len);
 
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -125,23 +152,36 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   GtkApplication *application = GTK_APPLICATION (user_data);
-  static const char *developers[] = { "Tessera contributors", NULL };
+  const char *developers[] = { _("Tessera contributors"), NULL };
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (application),
                         "application-name", _("Tessera"),
                         "application-icon", APPLICATION_ID,
+                        "developer-name", _("Tessera contributors"),
                         "version", PACKAGE_VERSION,
+                        "website", PACKAGE_WEBSITE,
+                        "copyright", _("© 2026 Tessera contributors"),
                         "developers", developers,
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "comments", _("Annotate entities and attributed claims in news "
                                       "articles, and export them as TEI"),
+                        /* Translators: your names, one per line, as "Name <email>" or
+                         * "Name https://website"; they appear in the About window. */
+                        "translator-credits", _("translator-credits"),
                         NULL);
-  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Sample corpus"),
-                                       (const char *[]) {
-                                         _("Five French articles on the Alliance des États du Sahel"),
-                                         NULL });
+
+  /* The sample articles are not ours: say whose they are, and that the GPL does not
+   * cover them. */
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Sample Articles"),
+                                      NULL, GTK_LICENSE_CUSTOM,
+                                      _("The five sample articles are French press reports on "
+                                        "the Alliance des États du Sahel, included for you to "
+                                        "try Tessera on. They remain the work of "
+                                        "their authors and publishers, among them Hamissa "
+                                        "Konaté and the newsroom of Media Elles, and are not "
+                                        "covered by Tessera’s licence."));
   gtk_window_present (GTK_WINDOW (about));
 }
 

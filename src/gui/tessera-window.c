@@ -72,6 +72,7 @@ struct _TesseraWindow
   guint                 import_done;
   guint                 import_added;
   guint                 import_source;
+  gboolean              import_shows_next; /* tessera_window_open_articles () */
 };
 
 G_DEFINE_FINAL_TYPE (TesseraWindow, tessera_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1109,6 +1110,7 @@ finish_import (TesseraWindow *self)
 {
   gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
   self->import_source = 0;
+  self->import_shows_next = FALSE;
 
   if (self->import_failures->len > 0)
     {
@@ -1161,11 +1163,15 @@ import_next (gpointer data)
   if (id == 0)
     g_ptr_array_add (self->import_failures,
                      g_strdup (error ? error->message : _("Only local files can be imported")));
-  else if (!existing)
+  else
     {
-      self->import_added++;
-      if (self->document_id == 0)
-        tessera_window_show_document (self, id);
+      if (!existing)
+        self->import_added++;
+      if (self->import_shows_next || (!existing && self->document_id == 0))
+        {
+          self->import_shows_next = FALSE;
+          tessera_window_show_document (self, id);
+        }
     }
 
   self->import_done++;
@@ -1245,6 +1251,24 @@ tessera_window_import_files (TesseraWindow  *self,
 
   if (self->import_source == 0)
     self->import_source = g_idle_add (import_next, self);
+}
+
+/**
+ * tessera_window_open_articles:
+ *
+ * Imports articles like tessera_window_import_files(), then shows the first one that is
+ * in the project, whether it was just imported or already there: what the user expects of
+ * `tessera article.txt` or of opening an article with Tessera from the file manager.
+ */
+void
+tessera_window_open_articles (TesseraWindow  *self,
+                              GFile         **files,
+                              guint           n_files)
+{
+  g_return_if_fail (TESSERA_IS_WINDOW (self));
+
+  self->import_shows_next = TRUE;
+  tessera_window_import_files (self, files, n_files);
 }
 
 static void

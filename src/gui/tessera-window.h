@@ -25,6 +25,9 @@ GtkWidget     *tessera_window_get_inspector       (TesseraWindow  *self);
 void           tessera_window_import_files        (TesseraWindow  *self,
                                                    GFile         **files,
                                                    guint           n_files);
+void           tessera_window_open_articles       (TesseraWindow  *self,
+                                                   GFile         **files,
+                                                   guint           n_files);
 void           tessera_window_show_error          (TesseraWindow  *self,
                                                    const char     *message);
 
