@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # The application's command line, as a user meets it: `tessera corpus.tessera` opens that
-# project; a second `tessera article.txt` does not start a second Tessera but hands the
-# article to the running one, which imports it into its project and shows it; a second
-# `tessera other.tessera` switches the running window to that project.
+# project; a second `tessera article.txt` (or a TEI `article.xml`) does not start a second
+# Tessera but hands the article to the running one, which imports it into its project and
+# shows it; a second `tessera other.tessera` switches the running window to that project.
 #
 # Needs an X display (xvfb-run) and xdotool; runs on its own D-Bus session bus, so that the
 # single-instance check sees only the Tessera started here.
@@ -75,6 +75,19 @@ mkdir -p "$tmp/articles"
 printf 'Premier article\n\nLe texte du premier article.\n' > "$tmp/articles/premier.txt"
 printf 'Second article\n\nLe texte du second article, ouvert depuis la ligne de commande.\n' \
   > "$tmp/articles/second.txt"
+cat > "$tmp/articles/troisieme.xml" << 'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt><title>Troisième article</title></titleStmt>
+      <publicationStmt><p>Essai</p></publicationStmt>
+      <sourceDesc><p>Écrit pour le test</p></sourceDesc>
+    </fileDesc>
+  </teiHeader>
+  <text><body><p>Le texte du troisième article, selon <persName>Marie Curie</persName>.</p></body></text>
+</TEI>
+EOF
 "$cli" --project "$tmp/corpus.tessera" init > /dev/null
 "$cli" --project "$tmp/corpus.tessera" import "$tmp/articles/premier.txt" > /dev/null
 "$cli" --project "$tmp/other.tessera" init > /dev/null
@@ -147,7 +160,17 @@ wait_for '[[ $(shown_document) == 1 ]]' \
 [[ $(documents "$tmp/corpus.tessera") == 2 ]] || fail "premier.txt was imported twice"
 ok "an article already in the project is shown"
 
-# 4. A second launch with a project switches the window to it.
+# 4. A TEI article goes to the TEI importer, with its annotations.
+second_launch troisieme.xml
+wait_for '[[ $(documents "$tmp/corpus.tessera") == 3 ]]' \
+  || fail "troisieme.xml was not imported into corpus.tessera"
+wait_for '[[ $(shown_document) == 3 ]]' \
+  || fail "the window shows document $(shown_document), not troisieme.xml (3)"
+"$cli" --project "$tmp/corpus.tessera" list --json | grep -q '"title": "Troisième article"' \
+  || fail "troisieme.xml was not read as TEI"
+ok "a TEI article is imported as TEI and shown"
+
+# 5. A second launch with a project switches the window to it.
 second_launch "$tmp/other.tessera"
 wait_for '[[ $(window_name) == other.tessera* ]]' \
   || fail "the window did not switch to other.tessera (window: “$(window_name)”)"

@@ -1145,8 +1145,7 @@ import_next (gpointer data)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
-  gboolean existing = FALSE;
-  gint64 id;
+  g_autoptr(GPtrArray) results = NULL;
 
   if (self->import_queue->len == 0 || self->store == NULL)
     {
@@ -1159,18 +1158,27 @@ import_next (gpointer data)
   name = g_file_get_basename (file);
   gtk_label_set_label (self->import_label, name);
 
-  id = path ? tessera_import_text_file (self->store, path, &existing, &error) : 0;
-  if (id == 0)
+  /* Plain text, or TEI (one document per text it holds), as tessera-cli import does. */
+  if (path != NULL)
+    results = tessera_import_paths (self->store, (const char * const []) { path, NULL }, &error);
+  if (results == NULL)
     g_ptr_array_add (self->import_failures,
                      g_strdup (error ? error->message : _("Only local files can be imported")));
-  else
+  for (guint i = 0; results != NULL && i < results->len; i++)
     {
-      if (!existing)
+      TesseraImportResult *result = g_ptr_array_index (results, i);
+
+      if (result->document_id == 0)
+        {
+          g_ptr_array_add (self->import_failures, g_strdup (result->error->message));
+          continue;
+        }
+      if (!result->existing)
         self->import_added++;
-      if (self->import_shows_next || (!existing && self->document_id == 0))
+      if (self->import_shows_next || (!result->existing && self->document_id == 0))
         {
           self->import_shows_next = FALSE;
-          tessera_window_show_document (self, id);
+          tessera_window_show_document (self, result->document_id);
         }
     }
 
