@@ -5,6 +5,7 @@
 #include <gdk/x11/gdkx.h>
 #include <adwaita.h>
 
+#include "tessera-export-dialog.h"
 #include "tessera-inspector.h"
 #include "tessera-text-view.h"
 #include "tessera-window.h"
@@ -454,6 +455,94 @@ test_reopen_keeps_everything (Fixture       *fixture,
   wait_for_count (fixture, 0);
 }
 
+/* @data: where the dialog is; a weak pointer, NULL once the dialog closed */
+static gboolean
+export_finished (gpointer data)
+{
+  TesseraExportDialog **dialog = data;
+
+  return *dialog == NULL || !tessera_export_dialog_is_busy (*dialog);
+}
+
+static void
+on_exported (TesseraExportDialog *dialog,
+             const char          *destination,
+             guint                n_files,
+             gboolean             validated,
+             guint               *count)
+{
+  *count = n_files;
+}
+
+static void
+test_export_dialog (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.tessera.Tessera");
+  g_autofree char *schema = g_build_filename (fixture->dir, "root-must-be-foo.rng", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, "tei", NULL);
+  g_autofree char *file = NULL;
+  g_autofree char *contents = NULL;
+  TesseraExportDialog *dialog;
+  guint exported = 0;
+
+  mark_with_key (fixture, "Assimi Goïta", "1");
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  /* A schema every TEI file breaks: the dialog must list the errors, with lines. */
+  g_assert_true (g_file_set_contents (schema,
+                                      "<element name=\"foo\" xmlns=\"http://relaxng.org/ns/structure/1.0\">"
+                                      "<empty/></element>", -1, NULL));
+  g_settings_set_string (settings, "relaxng-schema", schema);
+  g_settings_set_boolean (settings, "export-corpus", FALSE);
+
+  dialog = tessera_export_dialog_new (GTK_WINDOW (fixture->window), store_of (fixture),
+                                      tessera_window_get_document_id (fixture->window));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &exported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin (200);
+  tessera_export_dialog_start (dialog, folder);
+  g_assert_true (tessera_export_dialog_is_busy (dialog));
+  g_assert_true (wait_until (export_finished, &dialog, 30000));
+  spin (100);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (exported, ==, 0);
+  g_assert_cmpuint (tessera_export_dialog_get_n_problems (dialog), >, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (100);
+
+  /* Without a schema the export succeeds, the dialog closes and says where. */
+  g_settings_set_string (settings, "relaxng-schema", "");
+  dialog = tessera_export_dialog_new (GTK_WINDOW (fixture->window), store_of (fixture),
+                                      tessera_window_get_document_id (fixture->window));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &exported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin (200);
+  tessera_export_dialog_start (dialog, folder);
+  g_assert_true (wait_until (export_finished, &dialog, 30000));
+  spin (200);
+  g_assert_null (dialog);
+  g_assert_cmpuint (exported, ==, 1);
+
+  file = g_build_filename (folder, "", NULL);
+  {
+    g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+    const char *name = g_dir_read_name (dir);
+    g_autofree char *path = NULL;
+
+    g_assert_nonnull (name);
+    path = g_build_filename (folder, name, NULL);
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "<TEI"));
+    g_assert_nonnull (strstr (contents, "Assimi Goïta</persName>"));
+    g_unlink (path);
+  }
+  g_rmdir (folder);
+  g_unlink (schema);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -479,6 +568,7 @@ main (int   argc,
   ADD ("link-new-entity", test_link_new_entity);
   ADD ("undo-redo-delete", test_undo_redo_delete);
   ADD ("reopen-keeps-everything", test_reopen_keeps_everything);
+  ADD ("export-dialog", test_export_dialog);
 
   return g_test_run ();
 }

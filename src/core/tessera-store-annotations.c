@@ -309,20 +309,10 @@ excerpt (TesseraStore *self,
 {
   const TesseraRange *first = &g_array_index (ranges, TesseraRange, 0);
   guint length = MIN (first->end - first->start, SUMMARY_MAX_CHARS);
-  sqlite3_stmt *stmt = _tessera_store_prepare (self,
-                                               "SELECT substr (text, ? + 1, ?)"
-                                               " FROM document WHERE id = ?", NULL);
+  g_autofree char *slice = _tessera_store_dup_slice (self, document_id, first->start, length);
   GString *text = g_string_new ("«");
 
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, first->start);
-      sqlite3_bind_int64 (stmt, 2, length);
-      sqlite3_bind_int64 (stmt, 3, document_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        g_string_append (text, _tessera_column_text (stmt, 0));
-      sqlite3_reset (stmt);
-    }
+  g_string_append (text, slice ? slice : "");
   if (length < first->end - first->start || ranges->len > 1)
     g_string_append (text, "…");
   g_string_append (text, "»");

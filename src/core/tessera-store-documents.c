@@ -119,11 +119,79 @@ find_document_position (TesseraStore *self,
   return FALSE;
 }
 
+#define TEXT_INDEX_STEP 4096
+
+/* A document row changed (added, removed, undone): its text may not be the one cached. */
+void
+_tessera_store_forget_text (TesseraStore *self,
+                            gint64        document_id)
+{
+  if (document_id != 0 && document_id != self->text_cache_id)
+    return;
+  self->text_cache_id = 0;
+  g_clear_pointer (&self->text_cache, g_free);
+  g_clear_pointer (&self->text_cache_index, g_array_unref);
+}
+
+/**
+ * _tessera_store_dup_slice:
+ *
+ * Returns: (transfer full) (nullable): @length characters of the document's text from
+ *   @start (fewer at the end of the text), or %NULL if there is no such document
+ */
+char *
+_tessera_store_dup_slice (TesseraStore *self,
+                          gint64        document_id,
+                          guint         start,
+                          guint         length)
+{
+  const char *from, *to;
+  guint n_index;
+
+  if (document_id != self->text_cache_id || self->text_cache == NULL)
+    {
+      g_autofree char *text = tessera_store_dup_document_text (self, document_id, NULL);
+      const char *p;
+      guint offset = 0;
+
+      if (text == NULL)
+        return NULL;
+      _tessera_store_forget_text (self, 0);
+      self->text_cache_index = g_array_new (FALSE, FALSE, sizeof (gsize));
+      for (p = text; *p; p = g_utf8_next_char (p), offset++)
+        {
+          if (offset % TEXT_INDEX_STEP == 0)
+            {
+              gsize byte = (gsize) (p - text);
+              g_array_append_val (self->text_cache_index, byte);
+            }
+        }
+      self->text_cache = g_steal_pointer (&text);
+      self->text_cache_id = document_id;
+    }
+
+  n_index = self->text_cache_index->len;
+  if (n_index == 0)
+    return g_strdup ("");
+  from = self->text_cache +
+         g_array_index (self->text_cache_index, gsize,
+                        MIN (start / TEXT_INDEX_STEP, n_index - 1));
+  for (guint i = MIN (start / TEXT_INDEX_STEP, n_index - 1) * TEXT_INDEX_STEP;
+       i < start && *from; i++)
+    from = g_utf8_next_char (from);
+  to = from;
+  for (guint i = 0; i < length && *to; i++)
+    to = g_utf8_next_char (to);
+
+  return g_strndup (from, (gsize) (to - from));
+}
+
 void
 _tessera_store_refresh_document (TesseraStore  *self,
                                  gint64         document_id,
                                  TesseraChange  change)
 {
+
   g_autoptr(GError) error = NULL;
   g_autoptr(TesseraDocument) document = load_document (self, document_id, &error);
   guint position;

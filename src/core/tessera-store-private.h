@@ -27,6 +27,12 @@ struct _TesseraStore
   gint64       data_version;
   TesseraOp   *op;
 
+  /* The last document whose text was sliced, with the byte offset of every
+   * TEXT_INDEX_STEP-th character: journal summaries of a long novel cost no scan. */
+  gint64       text_cache_id;
+  char        *text_cache;
+  GArray      *text_cache_index;
+
   GListStore  *documents;
   GListStore  *tagset;
   GListStore  *entities;
@@ -134,5 +140,11 @@ void           _tessera_store_refresh_entity   (TesseraStore  *self,
                                                 TesseraChange  change);
 TesseraAnnotation *_tessera_store_load_annotation (TesseraStore *self,
                                                    gint64        annotation_id);
+char          *_tessera_store_dup_slice        (TesseraStore  *self,
+                                                gint64         document_id,
+                                                guint          start,
+                                                guint          length);
+void           _tessera_store_forget_text      (TesseraStore  *self,
+                                                gint64         document_id);
 
 G_END_DECLS

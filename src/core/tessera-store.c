@@ -562,8 +562,12 @@ emit_changes (TesseraStore *self,
               GArray       *changes)
 {
   g_autoptr(GHashTable) removed_documents = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) modified_annotations = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) modified_entities = g_hash_table_new (g_int64_hash, g_int64_equal);
+  /* Both own their keys: g_hash_table_add() of a key already there replaces the key. */
+  g_autoptr(GHashTable) modified_annotations = g_hash_table_new_full (g_int64_hash,
+                                                                      g_int64_equal,
+                                                                      g_free, NULL);
+  g_autoptr(GHashTable) modified_entities = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                                   g_free, NULL);
   g_autoptr(GHashTable) counted_documents = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) keep = g_array_new (FALSE, FALSE, sizeof (gint64));
   gboolean tagset_changed = FALSE;
@@ -579,6 +583,8 @@ emit_changes (TesseraStore *self,
 
           if (kind == TESSERA_CHANGE_REMOVED)
             g_hash_table_add (removed_documents, &change->id);
+          /* Its row changed: an id can come back with another text after an undo. */
+          _tessera_store_forget_text (self, change->id);
           _tessera_store_refresh_document (self, change->id, kind);
           g_signal_emit (self, signals[DOCUMENT_CHANGED], 0, change->id, kind);
         }
@@ -616,7 +622,7 @@ emit_changes (TesseraStore *self,
           if (g_hash_table_contains (removed_documents, &document_id))
             continue;
 
-          g_hash_table_add (modified_annotations, &change->id);
+          g_hash_table_add (modified_annotations, g_memdup2 (&change->id, 8));
           if (kind != TESSERA_CHANGE_MODIFIED &&
               !g_hash_table_contains (counted_documents, &document_id))
             {
@@ -675,7 +681,6 @@ emit_changes (TesseraStore *self,
 
         _tessera_store_refresh_entity (self, entity_id, TESSERA_CHANGE_MODIFIED);
         g_signal_emit (self, signals[ENTITY_CHANGED], 0, entity_id, TESSERA_CHANGE_MODIFIED);
-        g_free (key);
       }
   }
 
@@ -1720,6 +1725,7 @@ tessera_store_poll_external_changes (TesseraStore *self)
     return FALSE;
 
   self->data_version = version;
+  _tessera_store_forget_text (self, 0);
   /* A list that cannot be read now keeps what it showed; the next action says why. */
   _tessera_store_reload_tagset (self, NULL);
   _tessera_store_reload_documents (self, NULL);
@@ -2041,6 +2047,7 @@ tessera_store_finalize (GObject *object)
   tessera_store_close (self);
   g_hash_table_unref (self->statements);
   g_hash_table_unref (self->columns);
+  _tessera_store_forget_text (self, 0);
   g_clear_object (&self->documents);
   g_clear_object (&self->tagset);
   g_clear_object (&self->entities);

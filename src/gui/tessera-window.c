@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tessera-export-dialog.h"
 #include "tessera-inspector.h"
 #include "tessera-text-view.h"
 #include "tessera-window.h"
@@ -156,6 +157,39 @@ progress_label (TesseraDocument *document)
     }
 }
 
+/* List rows show their tooltip on demand. Setting one while binding costs GTK 4.8 a round
+ * trip to the display server (to learn whether the pointer is over the row), and a list can
+ * rebind a hundred rows after one change. */
+static gboolean
+on_row_query_tooltip (GtkWidget  *row,
+                      int         x,
+                      int         y,
+                      gboolean    keyboard,
+                      GtkTooltip *tooltip,
+                      gpointer    data)
+{
+  const char *text = g_object_get_data (G_OBJECT (row), "tessera-tooltip");
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+setup_row_tooltip (GtkWidget *row)
+{
+  gtk_widget_set_has_tooltip (row, TRUE);
+  g_signal_connect (row, "query-tooltip", G_CALLBACK (on_row_query_tooltip), NULL);
+}
+
+static void
+set_row_tooltip (GtkWidget  *row,
+                 const char *text)
+{
+  g_object_set_data_full (G_OBJECT (row), "tessera-tooltip", g_strdup (text), g_free);
+}
+
 static void
 document_row_setup (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
@@ -176,6 +210,7 @@ document_row_setup (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_bottom (box, 4);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), details);
+  setup_row_tooltip (box);
   gtk_list_item_set_child (item, box);
 }
 
@@ -196,7 +231,7 @@ document_row_bind (GtkSignalListItemFactory *factory,
                           count, progress_label (document));
   gtk_label_set_label (GTK_LABEL (title), tessera_document_get_title (document));
   gtk_label_set_label (GTK_LABEL (details), text);
-  gtk_widget_set_tooltip_text (box, tessera_document_get_title (document));
+  set_row_tooltip (box, tessera_document_get_title (document));
 }
 
 static void
@@ -575,6 +610,7 @@ annotation_row_setup (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  setup_row_tooltip (label);
   gtk_list_item_set_child (item, label);
 }
 
@@ -619,7 +655,7 @@ annotation_row_bind (GtkSignalListItemFactory *factory,
                             type ? tessera_annotation_type_get_color (type) : "#888888",
                             escaped, marker);
   gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_widget_set_tooltip_text (label, description);
+  set_row_tooltip (label, description);
 }
 
 static void
@@ -893,6 +929,9 @@ update_actions (TesseraWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-boundary", writable && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                 self->store != NULL &&
+                                 g_list_model_get_n_items (tessera_store_get_documents (self->store)) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.document-progress",
                                  writable && has_document);
 }
@@ -1013,6 +1052,60 @@ move_boundary_action (GtkWidget  *widget,
 
   gtk_widget_activate_action_variant (GTK_WIDGET (self->inspector), "inspector.move-boundary",
                                       parameter);
+}
+
+static void
+on_exported (TesseraWindow       *self,
+             const char          *destination,
+             guint                n_files,
+             gboolean             validated,
+             TesseraExportDialog *dialog)
+{
+  g_autofree char *name = g_filename_display_basename (destination);
+  g_autofree char *message = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (destination);
+  g_autofree char *uri = g_file_get_uri (file);
+  AdwToast *item;
+
+  if (validated)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Exported %u valid TEI file to %s",
+                                            "Exported %u valid TEI files to %s", n_files),
+                               n_files, name);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u TEI file to %s",
+                                            "Exported %u TEI files to %s", n_files),
+                               n_files, name);
+
+  item = adw_toast_new (message);
+  adw_toast_set_timeout (item, 8);
+  adw_toast_set_button_label (item, _("_Open"));
+  adw_toast_set_action_name (item, "win.open-uri");
+  adw_toast_set_action_target_value (item, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, item);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TesseraWindow *self = TESSERA_WINDOW (widget);
+  TesseraExportDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = tessera_export_dialog_new (GTK_WINDOW (self), self->store, self->document_id);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
 static void
@@ -1496,17 +1589,16 @@ set_store (TesseraWindow *self,
  * Opens a project in this window. On failure the current project stays open and @error
  * says why (newer version, not a project, locked…).
  */
-gboolean
-tessera_window_open_project (TesseraWindow  *self,
-                             const char     *path,
-                             GError        **error)
+static gboolean
+open_store_at (TesseraWindow          *self,
+               const char             *path,
+               TesseraStoreOpenFlags   flags,
+               GError                **error)
 {
   g_autoptr(TesseraStore) store = NULL;
   g_autofree char *previous = NULL;
 
-  g_return_val_if_fail (TESSERA_IS_WINDOW (self), FALSE);
-
-  store = tessera_store_open (path, TESSERA_STORE_OPEN_CREATE, error);
+  store = tessera_store_open (path, flags, error);
   if (store == NULL)
     return FALSE;
 
@@ -1517,6 +1609,17 @@ tessera_window_open_project (TesseraWindow  *self,
   update_recent (self, path);
   set_store (self, store);
   return TRUE;
+}
+
+gboolean
+tessera_window_open_project (TesseraWindow  *self,
+                             const char     *path,
+                             GError        **error)
+{
+  g_return_val_if_fail (TESSERA_IS_WINDOW (self), FALSE);
+
+  /* An existing project only: an empty or missing file is an error, not a new project. */
+  return open_store_at (self, path, TESSERA_STORE_OPEN_DEFAULT, error);
 }
 
 gboolean
@@ -1544,12 +1647,16 @@ tessera_window_open_default_project (TesseraWindow  *self,
 
 static void
 open_path (TesseraWindow *self,
-           const char    *path)
+           const char    *path,
+           gboolean       create)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!tessera_window_open_project (self, path, &error))
-    show_dialog (self, _("The Project Could Not Be Opened"), error->message);
+  if (!open_store_at (self, path,
+                      create ? TESSERA_STORE_OPEN_CREATE : TESSERA_STORE_OPEN_DEFAULT, &error))
+    show_dialog (self, create ? _("The Project Could Not Be Created")
+                              : _("The Project Could Not Be Opened"),
+                 error->message);
 }
 
 static void
@@ -1562,8 +1669,10 @@ on_project_response (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
 
-      if (path != NULL && gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) ==
-                          GTK_FILE_CHOOSER_ACTION_SAVE && !g_str_has_suffix (path, ".tessera"))
+      gboolean create = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) ==
+                        GTK_FILE_CHOOSER_ACTION_SAVE;
+
+      if (path != NULL && create && !g_str_has_suffix (path, ".tessera"))
         {
           char *with_suffix = g_strconcat (path, ".tessera", NULL);
 
@@ -1571,7 +1680,7 @@ on_project_response (GtkNativeDialog *dialog,
           path = with_suffix;
         }
       if (path != NULL)
-        open_path (self, path);
+        open_path (self, path, create);
     }
   g_object_unref (dialog);
 }
@@ -1608,7 +1717,7 @@ open_recent_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  open_path (TESSERA_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  open_path (TESSERA_WINDOW (widget), g_variant_get_string (parameter, NULL), FALSE);
 }
 
 TesseraStore *
@@ -1782,6 +1891,8 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.focus-entities", NULL, focus_entities_action);
   gtk_widget_class_install_action (widget_class, "win.focus-inspector", NULL, focus_inspector_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, project_action);
   gtk_widget_class_install_action (widget_class, "win.open-project", NULL, project_action);
@@ -1796,6 +1907,7 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open-project", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,

@@ -1,0 +1,738 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tessera-export-dialog"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "tessera-export-dialog.h"
+
+/*
+ * Export as TEI: what, in which form, and whether to validate. The export runs in a worker
+ * thread on its own read-only connection to the project (SQLite's WAL lets it read while
+ * the window goes on writing); a RELAX NG schema is compiled once per process, off the main
+ * thread, and reused for every file.
+ */
+
+enum {
+  SCOPE_CURRENT,
+  SCOPE_ALL,
+  SCOPE_CHOSEN,
+};
+
+struct _TesseraExportDialog
+{
+  AdwWindow      parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  GtkButton       *cancel_button;
+  GtkButton       *export_button;
+  AdwComboRow     *scope_row;
+  AdwExpanderRow  *choice_row;
+  AdwComboRow     *layout_row;
+  AdwComboRow     *overlap_row;
+  GtkSwitch       *standoff_switch;
+  AdwActionRow    *schema_row;
+  GtkSwitch       *validate_switch;
+  GtkBox          *progress_box;
+  GtkLabel        *progress_label;
+  GtkProgressBar  *progress_bar;
+  AdwPreferencesGroup *problems_group;
+  GtkListBox      *problems_list;
+
+  GSettings       *settings;
+  TesseraStore    *store;
+  gint64           document_id;
+  GPtrArray       *choices;        /* GtkCheckButton, data "document-id" */
+  GCancellable    *cancellable;
+  char            *schema_path;
+};
+
+G_DEFINE_FINAL_TYPE (TesseraExportDialog, tessera_export_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  EXPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Validators by schema path, for the life of the process. */
+static GMutex validators_lock;
+static GHashTable *validators;
+
+static TesseraTeiValidator *
+dup_validator (const char    *schema_path,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  TesseraTeiValidator *validator;
+
+  g_mutex_lock (&validators_lock);
+  if (validators == NULL)
+    validators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  validator = g_hash_table_lookup (validators, schema_path);
+  if (validator != NULL)
+    {
+      g_object_ref (validator);
+      g_mutex_unlock (&validators_lock);
+      return validator;
+    }
+  g_mutex_unlock (&validators_lock);
+
+  /* Compiling tei_all takes seconds: outside the lock. */
+  validator = tessera_tei_validator_new (schema_path, cancellable, error);
+  if (validator == NULL)
+    return NULL;
+
+  g_mutex_lock (&validators_lock);
+  g_hash_table_replace (validators, g_strdup (schema_path), g_object_ref (validator));
+  g_mutex_unlock (&validators_lock);
+  return validator;
+}
+
+/* The job ------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  TesseraExportDialog     *dialog;       /* owned */
+  char                    *project_path;
+  GArray                  *ids;
+  char                    *destination;
+  gboolean                 corpus;
+  gboolean                 standoff_only;
+  TesseraTeiOverlap        overlap;
+  char                    *schema_path;  /* NULL: no validation */
+  GPtrArray               *files;        /* char *, written */
+  GPtrArray               *problems;     /* char *, "file, line N: message" */
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->dialog);
+  g_free (job->project_path);
+  g_array_unref (job->ids);
+  g_free (job->destination);
+  g_free (job->schema_path);
+  g_ptr_array_unref (job->files);
+  g_ptr_array_unref (job->problems);
+  g_free (job);
+}
+
+typedef struct
+{
+  TesseraExportDialog *dialog;
+  double               fraction;
+  char                *text;
+} Progress;
+
+static gboolean
+show_progress (gpointer data)
+{
+  Progress *progress = data;
+
+  gtk_progress_bar_set_fraction (progress->dialog->progress_bar, progress->fraction);
+  if (progress->text != NULL)
+    gtk_label_set_label (progress->dialog->progress_label, progress->text);
+  g_object_unref (progress->dialog);
+  g_free (progress->text);
+  g_free (progress);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+post_progress (TesseraExportDialog *dialog,
+               double               fraction,
+               const char          *text)
+{
+  Progress *progress = g_new0 (Progress, 1);
+
+  progress->dialog = g_object_ref (dialog);
+  progress->fraction = fraction;
+  progress->text = g_strdup (text);
+  g_main_context_invoke (NULL, show_progress, progress);
+}
+
+static void
+on_export_progress (guint    done,
+                    guint    total,
+                    gpointer data)
+{
+  ExportJob *job = data;
+
+  /* The last tenth is left for validation, when there is one. */
+  post_progress (job->dialog, (job->schema_path ? 0.9 : 1.0) * done / MAX (total, 1), NULL);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(TesseraTeiValidator) validator = NULL;
+  TesseraTeiExportOptions options;
+  GError *error = NULL;
+
+  store = tessera_store_open (job->project_path, TESSERA_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  tessera_tei_export_options_init (&options);
+  options.corpus = job->corpus;
+  options.standoff_only = job->standoff_only;
+  options.overlap = job->overlap;
+
+  post_progress (job->dialog, 0, _("Writing and checking the TEI…"));
+  if (!tessera_tei_export_documents (store, (const gint64 *) (gpointer) job->ids->data,
+                                     job->ids->len, job->destination, &options, cancellable,
+                                     on_export_progress, job, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (job->corpus)
+    g_ptr_array_add (job->files, g_strdup (job->destination));
+  else
+    {
+      for (guint i = 0; i < job->ids->len; i++)
+        {
+          g_autofree char *name = tessera_tei_export_file_name (g_array_index (job->ids, gint64, i));
+
+          g_ptr_array_add (job->files, g_build_filename (job->destination, name, NULL));
+        }
+    }
+
+  if (job->schema_path == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  post_progress (job->dialog, 0.9, _("Compiling the schema (once per session)…"));
+  validator = dup_validator (job->schema_path, cancellable, &error);
+  if (validator == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  post_progress (job->dialog, 0.95, _("Validating…"));
+  for (guint i = 0; i < job->files->len; i++)
+    {
+      const char *file = g_ptr_array_index (job->files, i);
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autofree char *name = g_path_get_basename (file);
+
+      /* Invalid is not a failure of the export: the problems are listed, line by line. */
+      if (!tessera_tei_validator_validate_file (validator, file, &problems, &error))
+        {
+          if (!g_error_matches (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_INVALID) ||
+              problems == NULL || problems->len == 0)
+            {
+              g_task_return_error (task, error);
+              return;
+            }
+          g_clear_error (&error);
+        }
+      for (guint j = 0; problems != NULL && j < problems->len; j++)
+        {
+          TesseraTeiProblem *problem = g_ptr_array_index (problems, j);
+
+          g_ptr_array_add (job->problems,
+                           g_strdup_printf (_("%s, line %u: %s"), name, problem->line,
+                                            problem->message));
+        }
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Finishing ----------------------------------------------------------------------------- */
+
+static void
+set_busy (TesseraExportDialog *self,
+          gboolean             busy)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_box), busy);
+  if (busy)
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+      gtk_widget_set_visible (GTK_WIDGET (self->problems_group), FALSE);
+    }
+}
+
+static void
+on_export_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  TesseraExportDialog *self = TESSERA_EXPORT_DIALOG (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+
+  set_busy (self, FALSE);
+  g_clear_object (&self->cancellable);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_debug ("Export failed: %s", error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          AdwToast *toast = adw_toast_new (error->message);
+
+          adw_toast_set_timeout (toast, 0);
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+        }
+      return;
+    }
+
+  if (job->problems->len == 0)
+    {
+      g_signal_emit (self, signals[EXPORTED], 0, job->destination, job->files->len,
+                     job->schema_path != NULL);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  /* Written and checked, but not valid against the schema: say where, line by line. */
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))) != NULL)
+    gtk_list_box_remove (self->problems_list, row);
+  for (guint i = 0; i < job->problems->len && i < 200; i++)
+    {
+      GtkWidget *label = gtk_label_new (g_ptr_array_index (job->problems, i));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_list_box_append (self->problems_list, label);
+    }
+  {
+    g_autofree char *description =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                    "The files were written to %s, but the schema reports %u error.",
+                                    "The files were written to %s, but the schema reports %u errors.",
+                                    job->problems->len),
+                       job->destination, job->problems->len);
+
+    adw_preferences_group_set_description (self->problems_group, description);
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), TRUE);
+}
+
+/* Starting ------------------------------------------------------------------------------ */
+
+static GArray *
+chosen_ids (TesseraExportDialog *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint scope = adw_combo_row_get_selected (self->scope_row);
+
+  if (scope == SCOPE_CURRENT)
+    {
+      if (self->document_id != 0)
+        g_array_append_val (ids, self->document_id);
+    }
+  else
+    {
+      GListModel *documents = tessera_store_get_documents (self->store);
+
+      for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+        {
+          g_autoptr(TesseraDocument) document = g_list_model_get_item (documents, i);
+          gint64 id = tessera_document_get_id (document);
+
+          if (scope == SCOPE_CHOSEN &&
+              !gtk_check_button_get_active (g_ptr_array_index (self->choices, i)))
+            continue;
+          g_array_append_val (ids, id);
+        }
+    }
+  return ids;
+}
+
+static void
+start_export (TesseraExportDialog *self,
+              const char          *destination)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->dialog = g_object_ref (self);
+  job->project_path = g_strdup (tessera_store_get_path (self->store));
+  job->ids = chosen_ids (self);
+  job->destination = g_strdup (destination);
+  job->corpus = adw_combo_row_get_selected (self->layout_row) == 1;
+  job->standoff_only = gtk_switch_get_active (self->standoff_switch);
+  job->overlap = adw_combo_row_get_selected (self->overlap_row) == 1 ? TESSERA_TEI_OVERLAP_ANCHORS
+                                                                     : TESSERA_TEI_OVERLAP_FRAGMENTS;
+  if (gtk_switch_get_active (self->validate_switch) && self->schema_path != NULL)
+    job->schema_path = g_strdup (self->schema_path);
+  job->files = g_ptr_array_new_with_free_func (g_free);
+  job->problems = g_ptr_array_new_with_free_func (g_free);
+
+  g_settings_set_boolean (self->settings, "export-corpus", job->corpus);
+  g_settings_set_boolean (self->settings, "export-standoff", job->standoff_only);
+
+  set_busy (self, TRUE);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, on_export_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+on_destination_response (GtkNativeDialog     *chooser,
+                         int                  response,
+                         TesseraExportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        {
+          g_autoptr(GFile) folder = NULL;
+
+          if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE)
+            folder = g_file_get_parent (file);
+          else
+            folder = g_object_ref (file);
+          if (folder != NULL)
+            {
+              g_autofree char *folder_path = g_file_get_path (folder);
+              g_settings_set_string (self->settings, "export-folder", folder_path ? folder_path : "");
+            }
+          start_export (self, path);
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_export_clicked (TesseraExportDialog *self)
+{
+  g_autoptr(GArray) ids = chosen_ids (self);
+  gboolean corpus = adw_combo_row_get_selected (self->layout_row) == 1;
+  g_autofree char *folder = g_settings_get_string (self->settings, "export-folder");
+  GtkFileChooserNative *chooser;
+
+  if (ids->len == 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Choose at least one document to export")));
+      return;
+    }
+  if (gtk_switch_get_active (self->validate_switch) && self->schema_path == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Choose a RELAX NG schema to validate against")));
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (corpus ? _("Save the Corpus") : _("Choose a Folder for the TEI Files"),
+                                         GTK_WINDOW (self),
+                                         corpus ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                                : GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Export"), _("_Cancel"));
+  if (folder != NULL && *folder != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) start = g_file_new_for_path (folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), start, NULL);
+    }
+  if (corpus)
+    {
+      g_autofree char *base = g_path_get_basename (tessera_store_get_path (self->store));
+      char *dot = strrchr (base, '.');
+      g_autofree char *name = NULL;
+
+      if (dot != NULL)
+        *dot = '\0';
+      name = g_strconcat (base, ".tei.xml", NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (on_destination_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Options -------------------------------------------------------------------------------- */
+
+static void
+show_schema (TesseraExportDialog *self)
+{
+  if (self->schema_path != NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (self->schema_path);
+
+      adw_action_row_set_subtitle (self->schema_row, name);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->schema_row), self->schema_path);
+    }
+  else
+    adw_action_row_set_subtitle (self->schema_row, _("None chosen"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->validate_switch), self->schema_path != NULL);
+}
+
+static void
+on_schema_response (GtkNativeDialog     *chooser,
+                    int                  response,
+                    TesseraExportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        {
+          g_free (self->schema_path);
+          self->schema_path = g_steal_pointer (&path);
+          g_settings_set_string (self->settings, "relaxng-schema", self->schema_path);
+          gtk_switch_set_active (self->validate_switch, TRUE);
+          show_schema (self);
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_schema_clicked (TesseraExportDialog *self)
+{
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Choose a RELAX NG Schema"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("RELAX NG schemas (XML syntax)"));
+  gtk_file_filter_add_suffix (filter, "rng");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_schema_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_cancel_clicked (TesseraExportDialog *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_scope_changed (TesseraExportDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->choice_row),
+                          adw_combo_row_get_selected (self->scope_row) == SCOPE_CHOSEN);
+}
+
+static void
+fill_choices (TesseraExportDialog *self)
+{
+  GListModel *documents = tessera_store_get_documents (self->store);
+  guint n = g_list_model_get_n_items (documents);
+
+  /* Long lists are for "All documents"; the expander is for a handful. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TesseraDocument) document = g_list_model_get_item (documents, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tessera_document_get_title (document));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   tessera_document_get_id (document) == self->document_id);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      tessera_document_get_title (document), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_expander_row_add_row (self->choice_row, row);
+      g_ptr_array_add (self->choices, check);
+    }
+}
+
+static gboolean
+on_escape (GtkWidget *widget,
+           GVariant  *arguments,
+           gpointer   data)
+{
+  on_cancel_clicked (TESSERA_EXPORT_DIALOG (widget));
+  return TRUE;
+}
+
+/* GObject -------------------------------------------------------------------------------- */
+
+static void
+tessera_export_dialog_dispose (GObject *object)
+{
+  TesseraExportDialog *self = (TesseraExportDialog *)object;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TESSERA_TYPE_EXPORT_DIALOG);
+
+  G_OBJECT_CLASS (tessera_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+tessera_export_dialog_finalize (GObject *object)
+{
+  TesseraExportDialog *self = (TesseraExportDialog *)object;
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
+  g_ptr_array_unref (self->choices);
+  g_free (self->schema_path);
+
+  G_OBJECT_CLASS (tessera_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+tessera_export_dialog_class_init (TesseraExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tessera_export_dialog_dispose;
+  object_class->finalize = tessera_export_dialog_finalize;
+
+  /**
+   * TesseraExportDialog::exported:
+   * @destination: the folder or corpus file written
+   * @n_files: how many files
+   * @validated: whether they were validated against a schema
+   */
+  signals[EXPORTED] =
+    g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/tessera/Tessera/tessera-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, scope_row);
+  gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, choice_row);
+  gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, layout_row);
+  gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, overlap_row);
+  gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, standoff_switch);
+  gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, schema_row);
+  gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, validate_switch);
+  gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, problems_group);
+  gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, problems_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_schema_clicked);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, on_escape, NULL);
+}
+
+static void
+tessera_export_dialog_init (TesseraExportDialog *self)
+{
+  g_autofree char *schema = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->choices = g_ptr_array_new ();
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  adw_combo_row_set_selected (self->layout_row,
+                              g_settings_get_boolean (self->settings, "export-corpus") ? 1 : 0);
+  gtk_switch_set_active (self->standoff_switch,
+                         g_settings_get_boolean (self->settings, "export-standoff"));
+  schema = g_settings_get_string (self->settings, "relaxng-schema");
+  if (schema != NULL && *schema != '\0' && g_file_test (schema, G_FILE_TEST_IS_REGULAR))
+    self->schema_path = g_steal_pointer (&schema);
+  gtk_switch_set_active (self->validate_switch, self->schema_path != NULL);
+  show_schema (self);
+
+  g_signal_connect_swapped (self->scope_row, "notify::selected", G_CALLBACK (on_scope_changed), self);
+}
+
+/**
+ * tessera_export_dialog_new:
+ * @document_id: the document shown in the window, or 0
+ */
+TesseraExportDialog *
+tessera_export_dialog_new (GtkWindow    *parent,
+                           TesseraStore *store,
+                           gint64        document_id)
+{
+  TesseraExportDialog *self;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (store), NULL);
+
+  self = g_object_new (TESSERA_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->document_id = document_id;
+  adw_combo_row_set_selected (self->scope_row, document_id != 0 ? SCOPE_CURRENT : SCOPE_ALL);
+  fill_choices (self);
+  return self;
+}
+
+/**
+ * tessera_export_dialog_start:
+ * @destination: the folder (one file per document) or the corpus file
+ *
+ * Exports with the options shown, as the Export button does once a destination is chosen.
+ */
+void
+tessera_export_dialog_start (TesseraExportDialog *self,
+                             const char          *destination)
+{
+  g_return_if_fail (TESSERA_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (destination != NULL);
+
+  start_export (self, destination);
+}
+
+gboolean
+tessera_export_dialog_is_busy (TesseraExportDialog *self)
+{
+  g_return_val_if_fail (TESSERA_IS_EXPORT_DIALOG (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+/**
+ * tessera_export_dialog_get_n_problems:
+ *
+ * Returns: how many validation errors the dialog lists
+ */
+guint
+tessera_export_dialog_get_n_problems (TesseraExportDialog *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (TESSERA_IS_EXPORT_DIALOG (self), 0);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->problems_group)))
+    return 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
