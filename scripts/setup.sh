@@ -28,6 +28,7 @@ TESSERA_PACKAGES=(
   xvfb xauth dbus-daemon at-spi2-core
   jing libxml2-utils sqlite3
   xdotool imagemagick
+  clang libclang-rt-14-dev
 )
 
 tessera_say ()
