@@ -342,21 +342,16 @@ dup_covered_text (TesseraInspector  *self,
                   TesseraAnnotation *annotation,
                   const char        *separator)
 {
-  const char *text;
   const TesseraRange *ranges;
   guint n;
-  char *covered;
 
   if (self->text_view == NULL ||
       tessera_text_view_get_document_id (self->text_view) !=
-      tessera_annotation_get_document_id (annotation))
-    return g_strdup ("");
-  text = tessera_text_view_get_text (self->text_view);
-  if (text == NULL)
+      tessera_annotation_get_document_id (annotation) ||
+      tessera_text_view_get_text (self->text_view) == NULL)
     return g_strdup ("");
   ranges = tessera_annotation_get_ranges (annotation, &n);
-  covered = tessera_text_slice_ranges (text, ranges, n, separator);
-  return covered != NULL ? covered : g_strdup ("");
+  return tessera_text_view_dup_covered_text (self->text_view, ranges, n, separator);
 }
 
 /* One line, at most @max_length characters. */

@@ -42,6 +42,10 @@ void                   tessera_text_view_select_text        (TesseraTextView  *s
 void                   tessera_text_view_set_pick_mode      (TesseraTextView  *self,
                                                              gboolean          pick_mode);
 gboolean               tessera_text_view_get_pick_mode      (TesseraTextView  *self);
+char                  *tessera_text_view_dup_covered_text   (TesseraTextView    *self,
+                                                             const TesseraRange *ranges,
+                                                             guint               n_ranges,
+                                                             const char         *separator);
 char                  *tessera_text_view_describe           (TesseraTextView  *self,
                                                              TesseraAnnotation *annotation);
 void                   tessera_text_view_set_font           (TesseraTextView  *self,
