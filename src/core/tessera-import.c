@@ -479,11 +479,13 @@ is_text_file_name (const char *name)
 
   return name[0] != '.' &&
          length > 4 &&
-         g_ascii_strcasecmp (name + length - 4, ".txt") == 0;
+         (g_ascii_strcasecmp (name + length - 4, ".txt") == 0 ||
+          g_ascii_strcasecmp (name + length - 4, ".xml") == 0 ||
+          g_ascii_strcasecmp (name + length - 4, ".tei") == 0);
 }
 
-/* The .txt files directly inside @folder, in the order a file manager shows
- * them ("2.txt" before "10.txt"). */
+/* The articles directly inside @folder (.txt, and TEI as .xml or .tei), in the order a
+ * file manager shows them ("2.txt" before "10.txt"). */
 static GPtrArray *
 list_text_files (const char  *folder,
                  GError     **error)
@@ -627,7 +629,7 @@ tessera_import_paths (TesseraStore        *store,
           g_autofree char *display_name = g_filename_display_basename (paths[i]);
 
           g_set_error (&result->error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_FAILED,
-                       _("The folder %s contains no .txt file to import"), display_name);
+                       _("The folder %s contains no article to import (.txt, or TEI as .xml or .tei)"), display_name);
         }
 
       if (result->error != NULL)

@@ -1312,7 +1312,9 @@ queue_folder (TesseraWindow *self,
       g_autofree char *lower = g_ascii_strdown (file_name, -1);
 
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
-          !g_file_info_get_is_hidden (info) && g_str_has_suffix (lower, ".txt"))
+          !g_file_info_get_is_hidden (info) &&
+          (g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".xml") ||
+           g_str_has_suffix (lower, ".tei")))
         g_ptr_array_add (names, g_strdup (file_name));
       g_object_unref (info);
     }
@@ -1409,9 +1411,13 @@ import_action (GtkWidget  *widget,
       GtkFileFilter *filter = gtk_file_filter_new ();
 
       gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-      gtk_file_filter_set_name (filter, _("Plain text (UTF-8)"));
+      gtk_file_filter_set_name (filter, _("Articles: plain text (UTF-8) or TEI"));
       gtk_file_filter_add_mime_type (filter, "text/plain");
+      gtk_file_filter_add_mime_type (filter, "application/xml");
+      gtk_file_filter_add_mime_type (filter, "application/tei+xml");
       gtk_file_filter_add_suffix (filter, "txt");
+      gtk_file_filter_add_suffix (filter, "xml");
+      gtk_file_filter_add_suffix (filter, "tei");
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
       g_object_unref (filter);
     }
