@@ -1040,14 +1040,14 @@ main (int   argc,
   g_ptr_array_add (driver.notes, NULL);
   notes = g_strjoinv ("\n", (char **) driver.notes->pdata);
   notes_markdown = g_strjoinv ("\n\n", (char **) driver.notes->pdata);
-  printf ("Tessera benchmarks, %s\nMachine: %s\nMedian of %d runs; annotate: %d of each action."
+  printf ("Tessera benchmarks, %s\nMachine: %s\nMedian of %d runs of each program; annotate: %d of each action."
           " Took %.0f s.\n\n%s\n%s\n", date, machine, driver.runs, driver.annotations,
           bench_ms_since (t0) / 1000, table, notes);
 
   markdown = markdown_table ();
   {
     g_autofree char *text = g_strdup_printf ("Tessera benchmarks, %s  \nMachine: %s  \n"
-                                             "Median of %d runs; annotate: %d of each action."
+                                             "Median of %d runs of each program; annotate: %d of each action."
                                              "\n\n%s\n%s\n", date, machine, driver.runs,
                                              driver.annotations, markdown, notes_markdown);
     g_autofree char *results = work_path ("results.md");
