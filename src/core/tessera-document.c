@@ -145,6 +145,16 @@ _tessera_document_new (gint64                     id,
   return self;
 }
 
+/* The same record with another annotation count: the store keeps counts from its own
+ * changes instead of recounting (and re-reading the row past its long text). */
+TesseraDocument *
+_tessera_document_copy_with_count (TesseraDocument *self,
+                                   guint            annotation_count)
+{
+  return _tessera_document_new (self->id, &self->info, self->sha256, self->imported,
+                                self->length, annotation_count, self->progress);
+}
+
 #define GETTER(type, name, expr)                        \
   type                                                  \
   tessera_document_get_##name (TesseraDocument *self)   \

@@ -46,6 +46,8 @@ guint                tessera_document_get_annotation_count (TesseraDocument *sel
 TesseraProgress      tessera_document_get_progress         (TesseraDocument *self);
 
 /* Used by the store. */
+TesseraDocument     *_tessera_document_copy_with_count     (TesseraDocument           *self,
+                                                            guint                      annotation_count);
 TesseraDocument     *_tessera_document_new                 (gint64                     id,
                                                             const TesseraDocumentInfo *info,
                                                             const char                *sha256,

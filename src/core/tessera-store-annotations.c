@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "tessera-annotation-list.h"
@@ -161,7 +163,7 @@ tessera_store_dup_annotation (TesseraStore  *self,
   annotation = _tessera_store_load_annotation (self, annotation_id);
   if (annotation == NULL)
     g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
-                 _("There is no annotation %" G_GINT64_FORMAT " in this project"), annotation_id);
+                 _("There is no annotation %" PRId64 " in this project"), annotation_id);
   return annotation;
 }
 
@@ -173,10 +175,14 @@ document_length (TesseraStore  *self,
                  guint         *out_length,
                  GError       **error)
 {
-  sqlite3_stmt *stmt = _tessera_store_prepare (self, "SELECT length FROM document WHERE id = ?",
-                                               error);
+  sqlite3_stmt *stmt;
   int rc;
 
+  /* Texts never change: the length in the document list is the stored one. */
+  if (_tessera_store_peek_document_length (self, document_id, out_length))
+    return TRUE;
+
+  stmt = _tessera_store_prepare (self, "SELECT length FROM document WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, document_id);
@@ -190,7 +196,7 @@ document_length (TesseraStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
-                   _("There is no document %" G_GINT64_FORMAT " in this project"), document_id);
+                   _("There is no document %" PRId64 " in this project"), document_id);
       return FALSE;
     }
   return _tessera_store_set_error (self, rc, error);
@@ -374,7 +380,7 @@ require_type (TesseraStore  *self,
 
   if (type == NULL)
     g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
-                 _("There is no annotation type %" G_GINT64_FORMAT), type_id);
+                 _("There is no annotation type %" PRId64), type_id);
   return type;
 }
 
@@ -910,7 +916,7 @@ tessera_store_dup_claim (TesseraStore  *self,
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
         g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
-                     _("Annotation %" G_GINT64_FORMAT " is not a claim"), annotation_id);
+                     _("Annotation %" PRId64 " is not a claim"), annotation_id);
       else
         _tessera_store_set_error (self, rc, error);
       return NULL;
@@ -1163,7 +1169,7 @@ tessera_store_remove_relation (TesseraStore  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
-                   _("There is no relation %" G_GINT64_FORMAT), relation_id);
+                   _("There is no relation %" PRId64), relation_id);
       goto failed;
     }
 
@@ -1287,7 +1293,7 @@ tessera_store_set_attribute (TesseraStore  *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
-                   _("There is no %s %" G_GINT64_FORMAT " in this project"), owner, owner_id);
+                   _("There is no %s %" PRId64 " in this project"), owner, owner_id);
       goto failed;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "tessera-store-private.h"
@@ -186,6 +188,45 @@ _tessera_store_dup_slice (TesseraStore *self,
   return g_strndup (from, (gsize) (to - from));
 }
 
+/* A document's annotation count after annotations were added (delta > 0) or removed. */
+void
+_tessera_store_adjust_document_count (TesseraStore *self,
+                                      gint64        document_id,
+                                      int           delta)
+{
+  g_autoptr(TesseraDocument) document = NULL;
+  g_autoptr(TesseraDocument) updated = NULL;
+  gint64 count;
+  guint position;
+
+  if (!find_document_position (self, document_id, &position))
+    {
+      _tessera_store_refresh_document (self, document_id, TESSERA_CHANGE_MODIFIED);
+      return;
+    }
+
+  document = g_list_model_get_item (G_LIST_MODEL (self->documents), position);
+  count = (gint64) tessera_document_get_annotation_count (document) + delta;
+  updated = _tessera_document_copy_with_count (document, (guint) MAX (count, 0));
+  g_list_store_splice (self->documents, position, 1, (gpointer *) &updated, 1);
+}
+
+/* The length of a document in the list, without reading its row. */
+gboolean
+_tessera_store_peek_document_length (TesseraStore *self,
+                                     gint64        document_id,
+                                     guint        *out_length)
+{
+  g_autoptr(TesseraDocument) document = NULL;
+  guint position;
+
+  if (!find_document_position (self, document_id, &position))
+    return FALSE;
+  document = g_list_model_get_item (G_LIST_MODEL (self->documents), position);
+  *out_length = tessera_document_get_length (document);
+  return TRUE;
+}
+
 void
 _tessera_store_refresh_document (TesseraStore  *self,
                                  gint64         document_id,
@@ -244,8 +285,30 @@ tessera_store_dup_document (TesseraStore  *self,
     g_propagate_error (error, g_steal_pointer (&local_error));
   else if (document == NULL)
     g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
-                 _("There is no document %" G_GINT64_FORMAT " in this project"), document_id);
+                 _("There is no document %" PRId64 " in this project"), document_id);
   return document;
+}
+
+/**
+ * tessera_store_lookup_document:
+ *
+ * The document as the document list holds it: no database read, so it costs nothing
+ * however long the text. May be a moment behind another program's change until
+ * tessera_store_poll_external_changes() runs.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL if the list has none
+ */
+TesseraDocument *
+tessera_store_lookup_document (TesseraStore *self,
+                               gint64        document_id)
+{
+  guint position;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
+
+  if (!find_document_position (self, document_id, &position))
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (self->documents), position);
 }
 
 /**
@@ -299,7 +362,7 @@ tessera_store_dup_document_text (TesseraStore  *self,
     text = g_strndup (_tessera_column_text (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
   else if (rc == SQLITE_DONE)
     g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
-                 _("There is no document %" G_GINT64_FORMAT " in this project"), document_id);
+                 _("There is no document %" PRId64 " in this project"), document_id);
   else
     _tessera_store_set_error (self, rc, error);
   sqlite3_reset (stmt);
@@ -457,7 +520,7 @@ tessera_store_update_document_info (TesseraStore               *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
-                   _("There is no document %" G_GINT64_FORMAT " in this project"), document_id);
+                   _("There is no document %" PRId64 " in this project"), document_id);
       goto failed;
     }
 
@@ -496,7 +559,7 @@ tessera_store_set_document_progress (TesseraStore     *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
-                   _("There is no document %" G_GINT64_FORMAT " in this project"), document_id);
+                   _("There is no document %" PRId64 " in this project"), document_id);
       goto failed;
     }
 

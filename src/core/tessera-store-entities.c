@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "tessera-store-private.h"
@@ -178,7 +180,7 @@ tessera_store_dup_entity (TesseraStore  *self,
   entity = load_entity (self, entity_id);
   if (entity == NULL)
     g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
-                 _("There is no entity %" G_GINT64_FORMAT " in this project"), entity_id);
+                 _("There is no entity %" PRId64 " in this project"), entity_id);
   return entity;
 }
 
@@ -407,7 +409,7 @@ tessera_store_update_entity (TesseraStore  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
-                   _("There is no entity %" G_GINT64_FORMAT " in this project"), entity_id);
+                   _("There is no entity %" PRId64 " in this project"), entity_id);
       goto failed;
     }
 
@@ -506,7 +508,7 @@ tessera_store_remove_entity_authority (TesseraStore  *self,
   if (id == 0)
     {
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
-                   _("Entity %" G_GINT64_FORMAT " has no authority link “%s”"), entity_id, uri);
+                   _("Entity %" PRId64 " has no authority link “%s”"), entity_id, uri);
       goto failed;
     }
   if (!_tessera_op_touch (op, "entity_authority", id, error))

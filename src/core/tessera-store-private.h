@@ -146,5 +146,11 @@ char          *_tessera_store_dup_slice        (TesseraStore  *self,
                                                 guint          length);
 void           _tessera_store_forget_text      (TesseraStore  *self,
                                                 gint64         document_id);
+void           _tessera_store_adjust_document_count (TesseraStore *self,
+                                                     gint64        document_id,
+                                                     int           delta);
+gboolean       _tessera_store_peek_document_length (TesseraStore *self,
+                                                    gint64        document_id,
+                                                    guint        *out_length);
 
 G_END_DECLS

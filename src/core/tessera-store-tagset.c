@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -412,7 +413,7 @@ tessera_store_update_annotation_type (TesseraStore           *self,
   if (stored == NULL)
     {
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
-                   _("There is no annotation type %" G_GINT64_FORMAT), id);
+                   _("There is no annotation type %" PRId64), id);
       return FALSE;
     }
   /* Claims keep their attribution in the claim table: a kind change would orphan it. */
@@ -432,7 +433,7 @@ tessera_store_update_annotation_type (TesseraStore           *self,
       if (n > 0)
         {
           g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_IN_USE,
-                       _("“%s” is used by %" G_GINT64_FORMAT " annotations; "
+                       _("“%s” is used by %" PRId64 " annotations; "
                          "its kind cannot change"),
                        tessera_annotation_type_get_label (stored), n);
           return FALSE;
@@ -498,7 +499,7 @@ tessera_store_move_annotation_type (TesseraStore  *self,
   if (from == G_MAXUINT)
     {
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
-                   _("There is no annotation type %" G_GINT64_FORMAT), type_id);
+                   _("There is no annotation type %" PRId64), type_id);
       goto failed;
     }
 
@@ -556,7 +557,7 @@ tessera_store_remove_annotation_type (TesseraStore  *self,
   if (type == NULL)
     {
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
-                   _("There is no annotation type %" G_GINT64_FORMAT), type_id);
+                   _("There is no annotation type %" PRId64), type_id);
       return FALSE;
     }
   if (replacement_id == type_id)
@@ -607,7 +608,7 @@ tessera_store_remove_annotation_type (TesseraStore  *self,
       if (replacement == NULL)
         {
           g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
-                       _("There is no annotation type %" G_GINT64_FORMAT), replacement_id);
+                       _("There is no annotation type %" PRId64), replacement_id);
           goto failed;
         }
       if (tessera_annotation_type_get_kind (replacement) != tessera_annotation_type_get_kind (type))

@@ -568,8 +568,9 @@ emit_changes (TesseraStore *self,
                                                                       g_free, NULL);
   g_autoptr(GHashTable) modified_entities = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                                    g_free, NULL);
-  g_autoptr(GHashTable) counted_documents = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GArray) keep = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* document id → change of its annotation count */
+  g_autoptr(GHashTable) count_deltas = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                              g_free, NULL);
   gboolean tagset_changed = FALSE;
 
   /* Documents first, so that lists of a removed document are not replayed row by row. */
@@ -623,12 +624,13 @@ emit_changes (TesseraStore *self,
             continue;
 
           g_hash_table_add (modified_annotations, g_memdup2 (&change->id, 8));
-          if (kind != TESSERA_CHANGE_MODIFIED &&
-              !g_hash_table_contains (counted_documents, &document_id))
+          if (kind != TESSERA_CHANGE_MODIFIED)
             {
-              g_array_append_val (keep, document_id);
-              g_hash_table_add (counted_documents,
-                                &g_array_index (keep, gint64, keep->len - 1));
+              int delta = GPOINTER_TO_INT (g_hash_table_lookup (count_deltas, &document_id));
+
+              delta += kind == TESSERA_CHANGE_ADDED ? 1 : -1;
+              g_hash_table_insert (count_deltas, g_memdup2 (&document_id, sizeof document_id),
+                                   GINT_TO_POINTER (delta));
             }
           g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, document_id, change->id, kind);
         }
@@ -684,13 +686,19 @@ emit_changes (TesseraStore *self,
       }
   }
 
-  for (guint i = 0; i < keep->len; i++)
-    {
-      gint64 document_id = g_array_index (keep, gint64, i);
+  {
+    GHashTableIter iter;
+    gpointer key, value;
 
-      _tessera_store_refresh_document (self, document_id, TESSERA_CHANGE_MODIFIED);
-      g_signal_emit (self, signals[DOCUMENT_CHANGED], 0, document_id, TESSERA_CHANGE_MODIFIED);
-    }
+    g_hash_table_iter_init (&iter, count_deltas);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        gint64 document_id = *(gint64 *) key;
+
+        _tessera_store_adjust_document_count (self, document_id, GPOINTER_TO_INT (value));
+        g_signal_emit (self, signals[DOCUMENT_CHANGED], 0, document_id, TESSERA_CHANGE_MODIFIED);
+      }
+  }
 
   /* Not a place to read PRAGMA data_version: our own commits leave it alone, and a value
    * read now would swallow another program's commit made since the last poll, which the

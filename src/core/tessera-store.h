@@ -121,6 +121,8 @@ GListModel            *tessera_store_get_documents            (TesseraStore     
 TesseraDocument       *tessera_store_dup_document             (TesseraStore           *self,
                                                                gint64                  document_id,
                                                                GError                **error);
+TesseraDocument       *tessera_store_lookup_document          (TesseraStore           *self,
+                                                               gint64                  document_id);
 TesseraDocument       *tessera_store_find_document_by_sha256  (TesseraStore           *self,
                                                                const char             *sha256);
 char                  *tessera_store_dup_document_text        (TesseraStore           *self,

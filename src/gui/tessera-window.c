@@ -415,8 +415,8 @@ on_document_changed (TesseraWindow *self,
     }
   else
     {
-      g_autoptr(TesseraDocument) document = tessera_store_dup_document (self->store, document_id,
-                                                                        NULL);
+      g_autoptr(TesseraDocument) document = tessera_store_lookup_document (self->store,
+                                                                           document_id);
       if (document != NULL)
         show_document_header (self, document);
     }
