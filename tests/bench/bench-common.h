@@ -47,6 +47,7 @@ bench_launch_time (void)
   g_autofree char *stat = NULL;
   const char *fields;
   unsigned long long start_ticks = 0;
+  gint64 start_us;
   struct timespec boot;
   gint64 now = g_get_monotonic_time ();
 
@@ -61,8 +62,8 @@ bench_launch_time (void)
       clock_gettime (CLOCK_BOOTTIME, &boot) != 0)
     return now;
 
-  return now - ((gint64) boot.tv_sec * G_USEC_PER_SEC + boot.tv_nsec / 1000 -
-                (gint64) (start_ticks * G_USEC_PER_SEC / (unsigned long long) sysconf (_SC_CLK_TCK)));
+  start_us = (gint64) (start_ticks * G_USEC_PER_SEC / (unsigned long long) sysconf (_SC_CLK_TCK));
+  return now - ((gint64) boot.tv_sec * G_USEC_PER_SEC + boot.tv_nsec / 1000 - start_us);
 }
 
 static inline void

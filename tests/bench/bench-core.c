@@ -439,8 +439,8 @@ writer_open (Writer     *writer,
 
   writer->now = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   {
-    g_autoptr(sqlite3_stmt) stmt = prepare (writer, "INSERT OR IGNORE INTO annotator (name, created)"
-                                                    " VALUES ('bench', ?)");
+    g_autoptr(sqlite3_stmt) stmt = prepare (writer, "INSERT OR IGNORE INTO annotator"
+                                                    " (name, created) VALUES ('bench', ?)");
     g_autoptr(sqlite3_stmt) select = prepare (writer, "SELECT id FROM annotator"
                                                       " WHERE name = 'bench'");
 

@@ -495,7 +495,8 @@ bench_annotate (void)
       return;
     }
 
-  progress ("annotate: %d annotations marked, deleted and undone in the window", driver.annotations);
+  progress ("annotate: %d annotations marked, deleted and undone in the window",
+            driver.annotations);
   if (!run_child (argv, "annotate", &run))
     {
       for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -1040,16 +1041,18 @@ main (int   argc,
   g_ptr_array_add (driver.notes, NULL);
   notes = g_strjoinv ("\n", (char **) driver.notes->pdata);
   notes_markdown = g_strjoinv ("\n\n", (char **) driver.notes->pdata);
-  printf ("Tessera benchmarks, %s\nMachine: %s\nMedian of %d runs of each program; annotate: %d of each action."
-          " Took %.0f s.\n\n%s\n%s\n", date, machine, driver.runs, driver.annotations,
+  printf ("Tessera benchmarks, %s\nMachine: %s\n"
+          "Median of %d runs of each program; annotate: %d of each action. Took %.0f s.\n\n"
+          "%s\n%s\n", date, machine, driver.runs, driver.annotations,
           bench_ms_since (t0) / 1000, table, notes);
 
   markdown = markdown_table ();
   {
     g_autofree char *text = g_strdup_printf ("Tessera benchmarks, %s  \nMachine: %s  \n"
-                                             "Median of %d runs of each program; annotate: %d of each action."
-                                             "\n\n%s\n%s\n", date, machine, driver.runs,
-                                             driver.annotations, markdown, notes_markdown);
+                                             "Median of %d runs of each program; annotate: %d"
+                                             " of each action.\n\n%s\n%s\n", date, machine,
+                                             driver.runs, driver.annotations, markdown,
+                                             notes_markdown);
     g_autofree char *results = work_path ("results.md");
 
     g_file_set_contents (results, text, -1, NULL);
