@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -219,10 +220,10 @@ print_import_results (GPtrArray *results,
           failed++;
         }
       else if (result->existing)
-        g_print (_("%s: already in the project as document %" G_GINT64_FORMAT " (%s)\n"),
+        g_print (_("%s: already in the project as document %" PRId64 " (%s)\n"),
                  result->path, result->document_id, result->title ? result->title : "");
       else
-        g_print (_("%s: imported as document %" G_GINT64_FORMAT " (%s)\n"),
+        g_print (_("%s: imported as document %" PRId64 " (%s)\n"),
                  result->path, result->document_id, result->title ? result->title : "");
     }
 
@@ -559,7 +560,7 @@ command_show (int    argc,
       return EXIT_SUCCESS;
     }
 
-  g_print (_("Document %" G_GINT64_FORMAT ": %s\n"), document_id,
+  g_print (_("Document %" PRId64 ": %s\n"), document_id,
            tessera_document_get_title (document));
   if (tessera_document_get_author (document))
     g_print (_("Author: %s\n"), tessera_document_get_author (document));
@@ -693,7 +694,7 @@ annotate_span (TesseraStore          *store,
 
   if (existing)
     {
-      g_print (_("Annotation %" G_GINT64_FORMAT " already marks «%s» as %s; nothing changed\n"),
+      g_print (_("Annotation %" PRId64 " already marks «%s» as %s; nothing changed\n"),
                id, covered, tessera_annotation_type_get_label_localized (type));
       fflush (stdout);
       return EXIT_SUCCESS;
@@ -706,7 +707,7 @@ annotate_span (TesseraStore          *store,
       !tessera_store_set_annotation_certainty (store, id, certainty, &error))
     return fail ("%s", error->message);
 
-  g_print (_("Annotation %" G_GINT64_FORMAT ": %s «%s»\n"), id,
+  g_print (_("Annotation %" PRId64 ": %s «%s»\n"), id,
            tessera_annotation_type_get_label_localized (type), covered);
   fflush (stdout);
   return EXIT_SUCCESS;
@@ -788,11 +789,11 @@ command_annotate (int    argc,
           guint count = tessera_text_count (text, annotate_text);
 
           if (count == 0)
-            return fail (_("“%s” does not occur in document %" G_GINT64_FORMAT),
+            return fail (_("“%s” does not occur in document %" PRId64),
                          annotate_text, document_id);
           return fail (g_dngettext (GETTEXT_PACKAGE,
-                                    "“%s” occurs only %u time in document %" G_GINT64_FORMAT,
-                                    "“%s” occurs only %u times in document %" G_GINT64_FORMAT,
+                                    "“%s” occurs only %u time in document %" PRId64,
+                                    "“%s” occurs only %u times in document %" PRId64,
                                     count),
                        annotate_text, count, document_id);
         }
@@ -810,7 +811,7 @@ command_annotate (int    argc,
 
     if ((guint64) first.start + (guint64) span * (guint64) annotate_repeat > length)
       return fail (_("%d spans of %u characters from offset %u do not fit in document "
-                     "%" G_GINT64_FORMAT " (%u characters); nothing was changed"),
+                     "%" PRId64 " (%u characters); nothing was changed"),
                    annotate_repeat, span, first.start, document_id, length);
 
     for (int i = 0; i < annotate_repeat; i++)
@@ -852,7 +853,7 @@ command_remove (int    argc,
   if (!tessera_store_remove_annotation (store, annotation_id, &error))
     return fail ("%s", error->message);
 
-  g_print (_("Removed annotation %" G_GINT64_FORMAT "\n"), annotation_id);
+  g_print (_("Removed annotation %" PRId64 "\n"), annotation_id);
   return EXIT_SUCCESS;
 }
 
@@ -1102,7 +1103,7 @@ command_link (int    argc,
   entity = tessera_store_dup_entity (store, entity_id, &error);
   if (entity == NULL)
     return fail ("%s", error->message);
-  g_print (_("Annotation %" G_GINT64_FORMAT " now names entity %" G_GINT64_FORMAT " (%s)\n"),
+  g_print (_("Annotation %" PRId64 " now names entity %" PRId64 " (%s)\n"),
            annotation_id, entity_id, tessera_entity_get_name (entity));
   return EXIT_SUCCESS;
 }
@@ -1211,8 +1212,8 @@ command_claim (int    argc,
     return fail ("%s", error->message);
 
   g_print (tessera_claim_is_complete (claim)
-             ? _("Claim %" G_GINT64_FORMAT " updated\n")
-             : _("Claim %" G_GINT64_FORMAT " updated; it has no source yet\n"),
+             ? _("Claim %" PRId64 " updated\n")
+             : _("Claim %" PRId64 " updated; it has no source yet\n"),
            annotation_id);
   return EXIT_SUCCESS;
 }

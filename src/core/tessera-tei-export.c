@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -272,7 +273,7 @@ entity_model (Exporter *self,
   if (entity == NULL)
     {
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
-                   _("There is no entity %" G_GINT64_FORMAT " in this project"), entity_id);
+                   _("There is no entity %" PRId64 " in this project"), entity_id);
       return NULL;
     }
 
