@@ -1351,9 +1351,14 @@ main (int    argc,
   const Command *command = NULL;
   int command_index = 0;
   int status;
+  /* Set by `meson devenv` to the build tree's compiled translations. */
+  const char *localedir = g_getenv ("TESSERA_LOCALEDIR");
+
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
