@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "gui-helpers.h"
+#include "tessera-inspector.h"
+
+/*
+ * The real window in French (LANGUAGE=fr), with the build tree's compiled catalogue
+ * (TESSERA_LOCALEDIR): the palette shows the tagset's French labels, and the main menu,
+ * the title bar and the inspector the translations of po/fr.po.
+ */
+
+/* A French UTF-8 locale if there is one, else C.UTF-8 (where glibc still honours LANGUAGE;
+ * it ignores it under C), exported as LC_ALL: returns its name. */
+static const char *
+choose_locale (void)
+{
+  const char *candidates[] = { "fr_FR.UTF-8", "fr_FR.utf8", "fr_BE.UTF-8", "fr_CA.UTF-8",
+                               "fr_CH.UTF-8", "fr_LU.UTF-8", "C.UTF-8" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (setlocale (LC_ALL, candidates[i]) != NULL)
+      {
+        g_setenv ("LC_ALL", candidates[i], TRUE);
+        return candidates[i];
+      }
+  g_error ("neither a French locale nor C.UTF-8 is available");
+}
+
+/* The labels of a menu and of its sections, and of its submenus when @submenus is set. */
+static void
+collect_labels (GMenuModel *model,
+                gboolean    submenus,
+                GPtrArray  *labels)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuLinkIter) links = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        g_ptr_array_add (labels, g_steal_pointer (&label));
+
+      links = g_menu_model_iterate_item_links (model, i);
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) linked = g_menu_link_iter_get_value (links);
+
+          if (submenus || g_str_equal (g_menu_link_iter_get_name (links), G_MENU_LINK_SECTION))
+            collect_labels (linked, submenus, labels);
+        }
+    }
+}
+
+static gboolean
+has_label (GPtrArray  *labels,
+           const char *wanted)
+{
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (labels, i), wanted) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_has_label (GPtrArray  *labels,
+                  const char *wanted)
+{
+  if (!has_label (labels, wanted))
+    {
+      g_autoptr(GString) all = g_string_new (NULL);
+
+      for (guint i = 0; i < labels->len; i++)
+        g_string_append_printf (all, "%s“%s”", i ? ", " : "",
+                                (char *) g_ptr_array_index (labels, i));
+      g_test_fail_printf ("“%s” is not among %s", wanted, all->str);
+    }
+}
+
+static void
+test_palette (GuiFixture    *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) labels = gui_dup_palette_labels (fixture);
+
+  assert_has_label (labels, "Personne");
+  assert_has_label (labels, "Organisation");
+  assert_has_label (labels, "Lieu");
+  assert_has_label (labels, "Date");
+  assert_has_label (labels, "Événement");
+  assert_has_label (labels, "Fonction");
+  assert_has_label (labels, "Autre");
+  assert_has_label (labels, "Affirmation");
+  assert_has_label (labels, "Marqueur");
+  g_assert_false (has_label (labels, "Person"));
+  g_assert_false (has_label (labels, "Claim"));
+}
+
+static void
+test_main_menu (GuiFixture    *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *button = gui_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON, NULL);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) top = g_ptr_array_new_with_free_func (g_free);
+  GMenuModel *menu;
+
+  g_assert_nonnull (button);
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (menu);
+  collect_labels (menu, TRUE, labels);
+  collect_labels (menu, FALSE, top);
+
+  assert_has_label (labels, "_Nouveau projet…");
+  assert_has_label (labels, "_Ouvrir un projet…");
+  assert_has_label (labels, "_Importer des articles…");
+  assert_has_label (labels, "_Exporter en TEI…");
+  assert_has_label (labels, "_Préférences");
+  assert_has_label (labels, "_Raccourcis clavier");
+  assert_has_label (labels, "À propos de _Tessera");
+  assert_has_label (labels, "Pas commencé");
+  g_assert_false (has_label (labels, "_Import Articles…"));
+
+  /* Mnemonics: every item of the menu itself has one, and no two share a letter. */
+  {
+    g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    for (guint i = 0; i < top->len; i++)
+      {
+        const char *underscore = strchr (g_ptr_array_index (top, i), '_');
+        g_autofree char *key = NULL;
+
+        g_assert_nonnull (underscore);
+        key = g_utf8_strdown (underscore + 1, g_utf8_next_char (underscore + 1) - (underscore + 1));
+        g_assert_false (g_hash_table_contains (keys, key));
+        g_hash_table_add (keys, g_steal_pointer (&key));
+      }
+    g_assert_cmpuint (g_hash_table_size (keys), ==, top->len);
+  }
+}
+
+static void
+test_window_strings (GuiFixture    *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *title = gui_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_WINDOW_TITLE, NULL);
+  GtkWidget *inspector = tessera_window_get_inspector (fixture->window);
+  GtkWidget *status;
+
+  g_assert_nonnull (title);
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==,
+                   "Toutes les modifications sont enregistrées");
+
+  /* Nothing selected yet: the inspector's placeholder. */
+  status = gui_find_widget (inspector, ADW_TYPE_STATUS_PAGE, NULL);
+  g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==,
+                   "Aucune annotation sélectionnée");
+
+  /* French typography: a narrow no-break space before the question mark. */
+  g_assert_cmpstr (_("Delete “%s”?"), ==, "Supprimer «\u00a0%s\u00a0»\u202f?");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("TESSERA_LOCALEDIR");
+  const char *locale;
+
+  /* The environment is set before GTK starts threads. */
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  locale = choose_locale ();
+  gui_init (&argc, &argv);
+
+  /* gtk_test_init() sets a locale of its own: back to ours, then the catalogue as main()
+   * binds it. */
+  g_assert_nonnull (setlocale (LC_ALL, locale));
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_test_message ("locale %s, catalogue from %s", locale, localedir);
+
+#define ADD(path, func) \
+  g_test_add ("/gui/french/" path, GuiFixture, NULL, gui_fixture_set_up, func, \
+              gui_fixture_tear_down)
+
+  ADD ("palette", test_palette);
+  ADD ("main-menu", test_main_menu);
+  ADD ("window-strings", test_window_strings);
+
+  return g_test_run ();
+}
