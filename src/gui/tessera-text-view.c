@@ -1145,8 +1145,10 @@ on_motion (GtkEventControllerMotion *controller,
         }
     }
 
+  /* An empty GArray's data may be NULL, which memcmp() must not be given. */
   if (related->len != self->related->len ||
-      memcmp (related->data, self->related->data, related->len * sizeof (gint64)) != 0)
+      (related->len > 0 &&
+       memcmp (related->data, self->related->data, related->len * sizeof (gint64)) != 0))
     {
       g_array_set_size (self->related, 0);
       g_array_append_vals (self->related, related->data, related->len);

@@ -24,13 +24,19 @@
  * The input is read as:
  *   byte 0        bit 0: one teiCorpus file; bit 1: standOff only; bit 2: anchors for
  *                 overlaps; bits 3–7: how many annotations follow (0–31)
- *   6 bytes each  type, start (2 bytes, little-endian), length, flags, second range
+ *   byte 1        which fields of the document's record to fill (see set_document_info())
+ *   byte 2        where in the text those fields are taken from
+ *   7 bytes each  type, start (2 bytes, little-endian), length, flags, second, extra
  *   the rest      the bytes of a plain-text file, prepared as the plain-text import does
  * flags: bit 0 a second range after a gap (discontinuous), bit 1 a new entity for a
  * mention, bit 2 a note (a piece of the text), bits 3–4 certainty, bit 5 suggested.
+ * extra: bit 0 a normalised value, bit 1 a claim's source, cue and attribution, bit 2 a
+ * relation to the annotation before; bits 3–7 choose values.
+ * Strings come from the text itself, so that every one is something a user could type.
  */
 
-#define ANNOTATION_BYTES 6
+#define HEADER_BYTES 3
+#define ANNOTATION_BYTES 7
 
 typedef struct
 {
@@ -39,7 +45,18 @@ typedef struct
   guint8 length;
   guint8 flags;
   guint8 second;
+  guint8 extra;
 } Request;
+
+/* Dates as users write them, well-formed or not. */
+static const char * const dates[] = {
+  "2024", "2024-05", "2024-05-02", "1999-12-31T23:59:59Z", "-0044-03-15", "2024-13-45",
+  "mai 2024", "02/05/2024", "2024-05-02T10:00:00+01:00", "",
+};
+
+static const char * const relation_types[] = {
+  "supports", "contradicts", "same-claim", "cites", "part of", "",
+};
 
 int
 LLVMFuzzerInitialize (int    *argc,
@@ -149,6 +166,71 @@ assert_same_annotations (GPtrArray *expected,
     }
 }
 
+/* Up to @max code points of @text from @seed on: a string a user could have typed. */
+static char *
+dup_piece (const char *text,
+           guint       length,
+           guint       seed,
+           guint       max)
+{
+  guint start = seed % length;
+
+  return tessera_text_slice (text, start, MIN (start + 1 + seed % max, length));
+}
+
+/* A choice among strings the store expects, or a piece of text it must refuse. */
+static const char *
+pick (const char * const *values,
+      guint               n_values,
+      guint               seed)
+{
+  return values[seed % n_values];
+}
+
+static void
+set_claim (TesseraStore  *store,
+           gint64         id,
+           GArray        *added,
+           const char    *text,
+           guint          length,
+           const Request *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraClaim) claim = tessera_store_dup_claim (store, id, &error);
+  g_autofree char *topic = NULL;
+  const char * const *values;
+  guint seed = request->extra >> 3;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (claim);
+  if (added->len > 0)
+    tessera_claim_set_source_annotation_id (claim, g_array_index (added, gint64,
+                                                                  seed % added->len));
+  if (added->len > 1)
+    tessera_claim_set_cue_annotation_id (claim, g_array_index (added, gint64,
+                                                               request->second % added->len));
+  values = tessera_claim_source_kinds ();
+  tessera_claim_set_source_kind (claim, values[seed % g_strv_length ((char **) values)]);
+  values = tessera_claim_quote_types ();
+  tessera_claim_set_quote_type (claim, values[request->second % g_strv_length ((char **) values)]);
+  values = tessera_claim_polarities ();
+  tessera_claim_set_polarity (claim, values[request->length % g_strv_length ((char **) values)]);
+  values = tessera_claim_factualities ();
+  tessera_claim_set_factuality (claim, values[request->start % g_strv_length ((char **) values)]);
+  values = tessera_claim_writer_distances ();
+  tessera_claim_set_writer_distance (claim, values[request->type % g_strv_length ((char **) values)]);
+  tessera_claim_set_statement_date (claim, pick (dates, G_N_ELEMENTS (dates), seed));
+  topic = dup_piece (text, length, request->start + seed, 24);
+  tessera_claim_set_topic (claim, topic);
+
+  /* A source or cue of the wrong kind, or the claim itself, is refused: fine. */
+  if (!tessera_store_update_claim (store, claim, &error))
+    {
+      g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+      tessera_fuzz_assert_error (error);
+    }
+}
+
 /* Adds what @request describes to the document, as a user could in the window. */
 static void
 add_annotation (TesseraStore  *store,
@@ -156,6 +238,7 @@ add_annotation (TesseraStore  *store,
                 const char    *text,
                 guint          length,
                 GListModel    *tagset,
+                GArray        *added,
                 const Request *request)
 {
   g_autoptr(GError) error = NULL;
@@ -221,6 +304,87 @@ add_annotation (TesseraStore  *store,
                                                           &error));
       g_assert_no_error (error);
     }
+  if ((request->extra & 1) != 0)
+    {
+      g_autofree char *piece = dup_piece (text, length, request->second, 16);
+      const char *normalized = (request->extra & 8) != 0 ? piece
+                               : pick (dates, G_N_ELEMENTS (dates), request->extra >> 4);
+
+      if (!tessera_store_set_annotation_normalized (store, id, normalized, &error))
+        {
+          g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+          g_clear_error (&error);
+        }
+    }
+  if ((request->extra & 2) != 0 && tessera_annotation_type_get_kind (type) == TESSERA_KIND_CLAIM)
+    set_claim (store, id, added, text, length, request);
+  if ((request->extra & 4) != 0 && added->len > 0)
+    {
+      g_autofree char *note = (request->extra & 8) != 0
+                              ? dup_piece (text, length, request->second, 30) : NULL;
+      const char *relation = pick (relation_types, G_N_ELEMENTS (relation_types),
+                                   request->extra >> 4);
+
+      if (tessera_store_add_relation (store, relation, g_array_index (added, gint64,
+                                                                      added->len - 1),
+                                      id, note, &error) == 0)
+        {
+          g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+          g_clear_error (&error);
+        }
+    }
+  g_array_append_val (added, id);
+}
+
+/* The bibliographic record, field by field as @flags says, from pieces of the text. */
+static void
+set_document_info (TesseraStore *store,
+                   gint64        document_id,
+                   const char   *text,
+                   guint         length,
+                   const char   *title,
+                   guint8        flags,
+                   guint8        seed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *publisher = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *language = NULL;
+  TesseraDocumentInfo info = { 0 };
+
+  if (flags == 0)
+    return;
+  info.title = (char *) title;
+  if ((flags & 1) != 0)
+    info.author = author = dup_piece (text, length, seed, 30);
+  if ((flags & 2) != 0)
+    info.publisher = publisher = dup_piece (text, length, seed * 7 + 3, 30);
+  if ((flags & 4) != 0)
+    info.publication_date = (char *) pick (dates, G_N_ELEMENTS (dates), seed);
+  if ((flags & 8) != 0)
+    info.language = language = (seed & 1) ? g_strdup ("fr") : dup_piece (text, length, seed, 6);
+  if ((flags & 16) != 0)
+    info.licence = (char *) ((seed & 2) ? "https://creativecommons.org/licenses/by/4.0/"
+                                        : "CC BY-SA");
+  if ((flags & 32) != 0)
+    {
+      g_autofree char *piece = dup_piece (text, length, seed * 5, 20);
+
+      info.source_url = url = g_strconcat ("https://example.org/", piece, NULL);
+    }
+  if ((flags & 64) != 0)
+    info.notes = notes = dup_piece (text, length, seed * 3, 200);
+  if ((flags & 128) != 0)
+    info.source_path = (char *) "/tmp/article.txt";
+
+  /* A value the record cannot hold (a language that is no tag) is refused: fine. */
+  if (!tessera_store_update_document_info (store, document_id, &info, &error))
+    {
+      g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+      tessera_fuzz_assert_error (error);
+    }
 }
 
 static void
@@ -274,21 +438,23 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *destination = NULL;
   g_autofree char *file = NULL;
   g_autoptr(GArray) requests = g_array_new (FALSE, FALSE, sizeof (Request));
+  g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (gint64));
   TesseraTeiExportOptions options;
   TesseraDocumentInfo info = { 0 };
   TesseraStore *store;
   gint64 document_id;
-  gsize offset = 1;
+  gsize offset = HEADER_BYTES;
   guint length;
   guint n_requests;
 
-  if (size < 1)
+  if (size < HEADER_BYTES)
     return 0;
   n_requests = data[0] >> 3;
   for (guint i = 0; i < n_requests && offset + ANNOTATION_BYTES <= size; i++)
     {
       Request request = { data[offset], data[offset + 1] | (data[offset + 2] << 8),
-                          data[offset + 3], data[offset + 4], data[offset + 5] };
+                          data[offset + 3], data[offset + 4], data[offset + 5],
+                          data[offset + 6] };
 
       g_array_append_val (requests, request);
       offset += ANNOTATION_BYTES;
@@ -308,8 +474,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   document_id = tessera_store_add_document (store, &info, text, NULL, &error);
   g_assert_no_error (error);
 
+  set_document_info (store, document_id, text, length, title, data[1], data[2]);
   for (guint i = 0; i < requests->len; i++)
-    add_annotation (store, document_id, text, length, tessera_store_get_tagset (store),
+    add_annotation (store, document_id, text, length, tessera_store_get_tagset (store), added,
                     &g_array_index (requests, Request, i));
   expected = describe_annotations (store, document_id);
 
