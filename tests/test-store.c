@@ -699,6 +699,10 @@ test_entities (Fixture       *fixture,
                                                       "pas une adresse", &error));
   g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
   g_clear_error (&error);
+  g_assert_false (tessera_store_add_entity_authority (fixture->store, entity, NULL,
+                                                      "https://example.org/a b", &error));
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
 
   g_assert_true (tessera_store_link_annotation (fixture->store, mention, entity, &error));
   g_assert_no_error (error);

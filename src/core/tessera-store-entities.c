@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -184,6 +185,68 @@ tessera_store_dup_entity (TesseraStore  *self,
   return entity;
 }
 
+/* A canonical name: trimmed, not empty. */
+static char *
+dup_entity_name (const char  *name,
+                 GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+
+  if (*stripped == '\0')
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
+                   _("An entity needs a name"));
+      return NULL;
+    }
+  return g_steal_pointer (&stripped);
+}
+
+/* An authority link: an http(s) address without blanks (g_uri_is_valid lets spaces by). */
+static gboolean
+check_web_address (const char  *uri,
+                   GError     **error)
+{
+  if (uri != NULL &&
+      (g_str_has_prefix (uri, "http://") || g_str_has_prefix (uri, "https://")) &&
+      strpbrk (uri, " \t\n\r") == NULL &&
+      g_uri_is_valid (uri, G_URI_FLAGS_NONE, NULL))
+    return TRUE;
+
+  g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
+               _("“%s” is not a web address (http:// or https://)"), uri ? uri : "");
+  return FALSE;
+}
+
+/* Inserts an entity row inside @op; returns its id, or 0. */
+static gint64
+insert_entity (TesseraStore  *self,
+               TesseraOp     *op,
+               const char    *name,
+               gint64         type_id,
+               const char    *description,
+               GError       **error)
+{
+  g_autofree char *now = _tessera_store_now ();
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  stmt = _tessera_store_prepare (self,
+                                 "INSERT INTO entity (name, type_id, description, created,"
+                                 " modified) VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  _tessera_bind_id_or_null (stmt, 2, type_id);
+  _tessera_bind_text_or_null (stmt, 3, description);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+  if (!_tessera_store_step_done (self, stmt, error))
+    return 0;
+  id = sqlite3_last_insert_rowid (self->db);
+  _tessera_op_touch_new (op, "entity", id);
+  return id;
+}
+
 /**
  * tessera_store_add_entity:
  * @name: the canonical name
@@ -198,21 +261,15 @@ tessera_store_add_entity (TesseraStore  *self,
                           const char    *description,
                           GError       **error)
 {
-  g_autofree char *now = NULL;
   g_autofree char *stripped = NULL;
   TesseraOp *op;
-  sqlite3_stmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (TESSERA_IS_STORE (self), 0);
 
-  stripped = g_strstrip (g_strdup (name ? name : ""));
-  if (*stripped == '\0')
-    {
-      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
-                   _("An entity needs a name"));
-      return 0;
-    }
+  stripped = dup_entity_name (name, error);
+  if (stripped == NULL)
+    return 0;
   if (type_id != 0)
     {
       g_autoptr(TesseraAnnotationType) type = tessera_store_dup_annotation_type (self, type_id);
@@ -229,21 +286,9 @@ tessera_store_add_entity (TesseraStore  *self,
   if (op == NULL)
     return 0;
 
-  now = _tessera_store_now ();
-  stmt = _tessera_store_prepare (self,
-                                 "INSERT INTO entity (name, type_id, description, created,"
-                                 " modified) VALUES (?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
+  id = insert_entity (self, op, stripped, type_id, description, error);
+  if (id == 0)
     goto failed;
-  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_TRANSIENT);
-  _tessera_bind_id_or_null (stmt, 2, type_id);
-  _tessera_bind_text_or_null (stmt, 3, description);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  if (!_tessera_store_step_done (self, stmt, error))
-    goto failed;
-  id = sqlite3_last_insert_rowid (self->db);
-  _tessera_op_touch_new (op, "entity", id);
 
   _tessera_op_set_summary (op, "%s", stripped);
   if (!_tessera_op_commit (op, error))
@@ -283,21 +328,11 @@ tessera_store_add_entity_for_mention (TesseraStore  *self,
 
   g_return_val_if_fail (TESSERA_IS_STORE (self), 0);
 
-  stripped = g_strstrip (g_strdup (name ? name : ""));
-  if (*stripped == '\0')
-    {
-      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
-                   _("An entity needs a name"));
-      return 0;
-    }
-  if (uri != NULL && *uri != '\0' &&
-      (!(g_str_has_prefix (uri, "http://") || g_str_has_prefix (uri, "https://")) ||
-       !g_uri_is_valid (uri, G_URI_FLAGS_NONE, NULL)))
-    {
-      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
-                   _("“%s” is not a web address (http:// or https://)"), uri);
-      return 0;
-    }
+  stripped = dup_entity_name (name, error);
+  if (stripped == NULL)
+    return 0;
+  if (uri != NULL && *uri != '\0' && !check_web_address (uri, error))
+    return 0;
 
   annotation = tessera_store_dup_annotation (self, annotation_id, error);
   if (annotation == NULL)
@@ -316,19 +351,10 @@ tessera_store_add_entity_for_mention (TesseraStore  *self,
     return 0;
 
   now = _tessera_store_now ();
-  stmt = _tessera_store_prepare (self,
-                                 "INSERT INTO entity (name, type_id, description, created,"
-                                 " modified) VALUES (?, ?, NULL, ?, ?)", error);
-  if (stmt == NULL)
+  id = insert_entity (self, op, stripped, tessera_annotation_get_type_id (annotation), NULL,
+                      error);
+  if (id == 0)
     goto failed;
-  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, tessera_annotation_get_type_id (annotation));
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
-  if (!_tessera_store_step_done (self, stmt, error))
-    goto failed;
-  id = sqlite3_last_insert_rowid (self->db);
-  _tessera_op_touch_new (op, "entity", id);
 
   if (uri != NULL && *uri != '\0')
     {
@@ -382,13 +408,9 @@ tessera_store_update_entity (TesseraStore  *self,
 
   g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
 
-  stripped = g_strstrip (g_strdup (name ? name : ""));
-  if (*stripped == '\0')
-    {
-      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
-                   _("An entity needs a name"));
-      return FALSE;
-    }
+  stripped = dup_entity_name (name, error);
+  if (stripped == NULL)
+    return FALSE;
 
   op = _tessera_op_begin (self, "entity-edit", 0, error);
   if (op == NULL)
@@ -440,13 +462,8 @@ tessera_store_add_entity_authority (TesseraStore  *self,
 
   g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
 
-  if (uri == NULL || !(g_str_has_prefix (uri, "http://") || g_str_has_prefix (uri, "https://")) ||
-      !g_uri_is_valid (uri, G_URI_FLAGS_NONE, NULL))
-    {
-      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
-                   _("“%s” is not a web address (http:// or https://)"), uri ? uri : "");
-      return FALSE;
-    }
+  if (!check_web_address (uri, error))
+    return FALSE;
   if (scheme == NULL)
     scheme = tessera_authority_guess_scheme (uri);
 
