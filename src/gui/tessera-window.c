@@ -190,18 +190,20 @@ set_row_tooltip (GtkWidget  *row,
   g_object_set_data_full (G_OBJECT (row), "tessera-tooltip", g_strdup (text), g_free);
 }
 
-static void
-document_row_setup (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    gpointer                  data)
+/* A list row of two lines: a name (up to @title_lines lines) and dim details. */
+static GtkWidget *
+two_line_row_new (int title_lines)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *details = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
+  if (title_lines > 1)
+    {
+      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+      gtk_label_set_lines (GTK_LABEL (title), title_lines);
+    }
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (details), 0);
   gtk_widget_add_css_class (details, "caption");
@@ -210,6 +212,16 @@ document_row_setup (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_bottom (box, 4);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), details);
+  return box;
+}
+
+static void
+document_row_setup (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  data)
+{
+  GtkWidget *box = two_line_row_new (2);
+
   setup_row_tooltip (box);
   gtk_list_item_set_child (item, box);
 }
@@ -713,20 +725,7 @@ entity_row_setup (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   gpointer                  data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *details = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (details), 0);
-  gtk_widget_add_css_class (details, "caption");
-  gtk_widget_add_css_class (details, "dim-label");
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), details);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, two_line_row_new (1));
 }
 
 static void
