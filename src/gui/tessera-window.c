@@ -64,6 +64,7 @@ struct _TesseraWindow
   GtkEventController   *mark_shortcuts;
   gint64                document_id;
   guint                 poll_source;
+  guint                 scroll_source;
   gboolean              syncing_selection;
 
   /* Import in progress */
@@ -692,6 +693,21 @@ on_annotation_activated (TesseraWindow *self,
     tessera_text_view_select (self->text_view, tessera_annotation_get_id (annotation), TRUE);
 }
 
+/* Brings the selected annotation's row into view, after the frame that shows the change:
+ * GTK 4.8's list view rebinds its rows when it scrolls, which should not delay that frame. */
+static gboolean
+scroll_annotation_list (gpointer data)
+{
+  TesseraWindow *self = data;
+  guint position = gtk_single_selection_get_selected (self->annotation_selection);
+
+  self->scroll_source = 0;
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->annotation_list), "list.scroll-to-item", "u",
+                                position);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_text_view_selection_changed (TesseraWindow *self)
 {
@@ -702,8 +718,8 @@ on_text_view_selection_changed (TesseraWindow *self)
   if (selected != 0 && list != NULL && tessera_annotation_list_find (list, selected, &position))
     {
       gtk_single_selection_set_selected (self->annotation_selection, position);
-      gtk_widget_activate_action (GTK_WIDGET (self->annotation_list), "list.scroll-to-item", "u",
-                                  position);
+      if (self->scroll_source == 0)
+        self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, scroll_annotation_list, self, NULL);
     }
   else
     gtk_single_selection_set_selected (self->annotation_selection, GTK_INVALID_LIST_POSITION);
@@ -1754,6 +1770,7 @@ tessera_window_dispose (GObject *object)
   TesseraWindow *self = (TesseraWindow *)object;
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   g_clear_handle_id (&self->import_source, g_source_remove);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
