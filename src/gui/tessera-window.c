@@ -1177,28 +1177,19 @@ focus_text_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (TESSERA_WINDOW (widget)->text_view));
 }
 
+/* Alt+1 / Alt+4: the sidebar page named by the parameter, its filter focused. */
 static void
-focus_documents_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+focus_sidebar_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
   TesseraWindow *self = TESSERA_WINDOW (widget);
+  const char *page = g_variant_get_string (parameter, NULL);
 
   gtk_toggle_button_set_active (self->sidebar_button, TRUE);
-  gtk_stack_set_visible_child_name (self->sidebar_stack, "documents");
-  gtk_widget_grab_focus (GTK_WIDGET (self->document_filter));
-}
-
-static void
-focus_entities_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  TesseraWindow *self = TESSERA_WINDOW (widget);
-
-  gtk_toggle_button_set_active (self->sidebar_button, TRUE);
-  gtk_stack_set_visible_child_name (self->sidebar_stack, "entities");
-  gtk_widget_grab_focus (GTK_WIDGET (self->entity_filter));
+  gtk_stack_set_visible_child_name (self->sidebar_stack, page);
+  gtk_widget_grab_focus (g_str_equal (page, "entities") ? GTK_WIDGET (self->entity_filter)
+                                                        : GTK_WIDGET (self->document_filter));
 }
 
 static void
@@ -1909,8 +1900,7 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.focus-text", NULL, focus_text_action);
-  gtk_widget_class_install_action (widget_class, "win.focus-documents", NULL, focus_documents_action);
-  gtk_widget_class_install_action (widget_class, "win.focus-entities", NULL, focus_entities_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-sidebar", "s", focus_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.focus-inspector", NULL, focus_inspector_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
@@ -1937,12 +1927,12 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
                                        "win.delete-annotation", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
-                                       "win.focus-documents", NULL);
+                                       "win.focus-sidebar", "s", "documents");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.focus-text", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
                                        "win.focus-inspector", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
-                                       "win.focus-entities", NULL);
+                                       "win.focus-sidebar", "s", "entities");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK,
                                        "win.move-boundary", "s", "start-left");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK,
