@@ -23,7 +23,7 @@
  */
 
 #define SEED 20240611
-#define N_KILLS 20
+#define N_KILLS 50
 
 typedef struct
 {
@@ -197,6 +197,35 @@ assert_annotations_kept (const char *path,
 
 /* Crash safety --------------------------------------------------------------------------- */
 
+/* Every annotation of the project's five documents, id → document id. */
+static GHashTable *
+snapshot_annotations (const char *path)
+{
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTable *snapshot = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  store = tessera_store_open (path, TESSERA_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  for (gint64 document = 1; document <= 5; document++)
+    {
+      g_autoptr(GPtrArray) annotations = tessera_store_dup_annotations (store, document, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < annotations->len; i++)
+        {
+          TesseraAnnotation *annotation = g_ptr_array_index (annotations, i);
+
+          g_hash_table_insert (snapshot,
+                               g_memdup2 (&(gint64) { tessera_annotation_get_id (annotation) },
+                                          sizeof (gint64)),
+                               g_memdup2 (&(gint64) { tessera_annotation_get_document_id (annotation) },
+                                          sizeof (gint64)));
+        }
+    }
+  return snapshot;
+}
+
 static void
 test_window_killed_while_marking (Fixture       *fixture,
                                   gconstpointer  data)
@@ -206,11 +235,16 @@ test_window_killed_while_marking (Fixture       *fixture,
   };
   g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
   g_autofree char *program = writer_path ();
-  guint n_killed = 0, n_acknowledged = 0, n_unacknowledged = 0;
+  g_autoptr(GHashTable) before = snapshot_annotations (fixture->path);
+  guint n_killed = 0, n_acknowledged = 0, n_unacknowledged = 0, n_again = 0;
+
+  g_assert_cmpuint (g_hash_table_size (before), ==, 0);
 
   for (guint run_index = 0; run_index < N_KILLS; run_index++)
     {
       gint64 document = run_index % 5 + 1;
+      /* Past the 45 pairs of document and type, runs mark words of an earlier run again:
+       * the window then selects the annotation that is already there. */
       const char *key = keys[(run_index / 5) % G_N_ELEMENTS (keys)];
       g_autofree char *document_arg = g_strdup_printf ("%" G_GINT64_FORMAT, document);
       const char *argv[] = { program, fixture->path, document_arg, key, NULL };
@@ -220,10 +254,12 @@ test_window_killed_while_marking (Fixture       *fixture,
       guint delay_ms = (guint) g_rand_int_range (rand, 0, from_ready ? 500 : 700);
       g_autoptr(ReliabilityRun) run = NULL;
       g_autoptr(TesseraStore) store = NULL;
-      g_autoptr(GPtrArray) annotations = NULL;
+      g_autoptr(GHashTable) after = NULL;
       g_autoptr(GError) error = NULL;
+      GHashTableIter iter;
+      gpointer id_pointer, document_pointer;
       gint64 wanted_type;
-      guint n_found = 0;
+      guint n_new = 0, n_acknowledged_new = 0;
 
       run = reliability_run_and_kill (argv, (const char * const *) fixture->envp,
                                       from_ready ? "ready" : "Annotation ", delay_ms, 30000);
@@ -234,38 +270,66 @@ test_window_killed_while_marking (Fixture       *fixture,
 
       reliability_assert_project_ok ((const char * const *) fixture->envp, fixture->path);
 
+      /* Nothing that was there before the run is lost. */
+      after = snapshot_annotations (fixture->path);
+      g_hash_table_iter_init (&iter, before);
+      while (g_hash_table_iter_next (&iter, &id_pointer, &document_pointer))
+        {
+          gint64 *kept = g_hash_table_lookup (after, id_pointer);
+
+          g_assert_nonnull (kept);
+          g_assert_cmpint (*kept, ==, *(gint64 *) document_pointer);
+        }
+
+      /* Every annotation the window acknowledged is there, on its document, of its type. */
       store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
       g_assert_no_error (error);
       wanted_type = type_id (store, key);
       for (guint k = 0; k < run->acknowledged->len; k++)
         {
+          gint64 id = g_array_index (run->acknowledged, gint64, k);
           g_autoptr(TesseraAnnotation) annotation =
-            tessera_store_dup_annotation (store, g_array_index (run->acknowledged, gint64, k),
-                                          &error);
+            tessera_store_dup_annotation (store, id, &error);
 
           g_assert_no_error (error);
           g_assert_cmpint (tessera_annotation_get_document_id (annotation), ==, document);
           g_assert_cmpint (tessera_annotation_get_type_id (annotation), ==, wanted_type);
+          if (g_hash_table_contains (before, &id))
+            n_again++;
+          else
+            n_acknowledged_new++;
         }
 
-      /* At most one more: committed, then killed before it could say so. */
-      annotations = tessera_store_dup_annotations (store, document, &error);
-      g_assert_no_error (error);
-      for (guint i = 0; i < annotations->len; i++)
-        n_found += tessera_annotation_get_type_id (g_ptr_array_index (annotations, i)) ==
-                   wanted_type;
-      g_assert_cmpuint (n_found, >=, run->acknowledged->len);
-      g_assert_cmpuint (n_found, <=, run->acknowledged->len + 1);
+      /* What is new is on this document and of this type, and at most one more than was
+       * acknowledged: committed, then killed before it could say so. */
+      g_hash_table_iter_init (&iter, after);
+      while (g_hash_table_iter_next (&iter, &id_pointer, &document_pointer))
+        {
+          g_autoptr(TesseraAnnotation) annotation = NULL;
 
-      n_acknowledged += run->acknowledged->len;
-      n_unacknowledged += n_found - run->acknowledged->len;
+          if (g_hash_table_contains (before, id_pointer))
+            continue;
+          annotation = tessera_store_dup_annotation (store, *(gint64 *) id_pointer, &error);
+          g_assert_no_error (error);
+          g_assert_cmpint (tessera_annotation_get_document_id (annotation), ==, document);
+          g_assert_cmpint (tessera_annotation_get_type_id (annotation), ==, wanted_type);
+          n_new++;
+        }
+      g_assert_cmpuint (n_new, >=, n_acknowledged_new);
+      g_assert_cmpuint (n_new, <=, n_acknowledged_new + 1);
+
+      n_acknowledged += n_acknowledged_new;
+      n_unacknowledged += n_new - n_acknowledged_new;
+      g_clear_pointer (&before, g_hash_table_unref);
+      before = g_steal_pointer (&after);
     }
 
   g_test_message ("%u of %u windows killed; %u annotations acknowledged, all kept; %u "
-                  "committed but not yet acknowledged", n_killed, N_KILLS, n_acknowledged,
-                  n_unacknowledged);
-  g_assert_cmpuint (n_killed, >=, N_KILLS - 2);
+                  "committed but not yet acknowledged; %u existing ones selected again",
+                  n_killed, N_KILLS, n_acknowledged, n_unacknowledged, n_again);
+  g_assert_cmpuint (n_killed, >=, N_KILLS - 5);
   g_assert_cmpuint (n_acknowledged, >, 0);
+  g_assert_cmpuint (n_again, >, 0);
 }
 
 /* Fault injection ------------------------------------------------------------------------ */
