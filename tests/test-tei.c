@@ -1294,6 +1294,36 @@ test_import_malformed (Fixture       *fixture,
 }
 
 static void
+count_xml_error (void           *data,
+                 const xmlError *error)
+{
+  (*(guint *) data)++;
+}
+
+/* Text that is not in the encoding its file declares: a clear error, nothing printed on
+ * stderr by libxml2, and the thread's own error handler back in place afterwards. */
+static void
+test_import_bad_encoding (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *declared = data_path ("bad-encoding.xml");
+  g_autofree char *utf8 = data_path ("bad-utf8.xml");
+  guint n_reached = 0;
+
+  xmlSetStructuredErrorFunc (&n_reached, (xmlStructuredErrorFunc) count_xml_error);
+  assert_import_fails (fixture, declared, TESSERA_TEI_ERROR_MALFORMED,
+                       "not valid in the encoding the file declares (bytes 0x6C 0x1B");
+  assert_import_fails (fixture, utf8, TESSERA_TEI_ERROR_MALFORMED,
+                       "line 2, column 60: the text is not valid UTF-8 (bytes 0xE9 0x20 0xFF");
+  g_assert_cmpuint (n_reached, ==, 0);
+
+  /* Ours again once the import is over. */
+  xmlFreeDoc (xmlReadMemory ("<a>", 3, "broken.xml", NULL, XML_PARSE_NONET));
+  g_assert_cmpuint (n_reached, >, 0);
+  xmlSetStructuredErrorFunc (NULL, NULL);
+}
+
+static void
 test_import_not_tei (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -1927,6 +1957,7 @@ main (int   argc,
   ADD ("hostile/billion-laughs", test_import_billion_laughs);
   ADD ("hostile/malformed", test_import_malformed);
   ADD ("hostile/not-tei", test_import_not_tei);
+  ADD ("hostile/bad-encoding", test_import_bad_encoding);
   ADD ("hostile/dtd-not-read", test_import_dtd_not_read);
   ADD_DATA ("eltec/gaboriau", "FRA01902_Gaboriau.xml", test_eltec);
   ADD_DATA ("eltec/rolland", "FRA04202_Rolland.xml", test_eltec);

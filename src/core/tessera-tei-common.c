@@ -834,9 +834,50 @@ _tessera_tei_error_message (const xmlError *error)
   if (error == NULL || error->message == NULL)
     return g_strdup (_("unknown XML error"));
   message = g_strstrip (g_strdup (error->message));
+  if (g_str_has_prefix (message, "Input is not proper UTF-8"))
+    {
+      /* "Input is not proper UTF-8, indicate encoding !\nBytes: 0xE9 0x20" */
+      const char *bytes = strstr (message, "Bytes: ");
+      char *plain = bytes != NULL
+        ? g_strdup_printf (_("the text is not valid UTF-8 (bytes %s)"), bytes + strlen ("Bytes: "))
+        : g_strdup (_("the text is not valid UTF-8"));
+
+      g_free (message);
+      message = plain;
+    }
+  g_strdelimit (message, "\n", ' ');
   if (error->line > 0 && error->int2 > 0)
     return g_strdup_printf (_("line %d, column %d: %s"), error->line, error->int2, message);
   if (error->line > 0)
     return g_strdup_printf (_("line %d: %s"), error->line, message);
   return g_steal_pointer (&message);
+}
+
+static void
+ignore_generic_error (void       *data,
+                      const char *format,
+                      ...)
+{
+  /* What arrives here repeats an error already given to the structured handler. */
+}
+
+void
+_tessera_xml_error_scope_begin (TesseraXmlErrorScope   *scope,
+                                xmlStructuredErrorFunc  func,
+                                void                   *data)
+{
+  /* libxml2 keeps these per thread: other threads' parsers are not affected. */
+  scope->structured = xmlStructuredError;
+  scope->structured_data = xmlStructuredErrorContext;
+  scope->generic = xmlGenericError;
+  scope->generic_data = xmlGenericErrorContext;
+  xmlSetStructuredErrorFunc (data, func);
+  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
+}
+
+void
+_tessera_xml_error_scope_end (TesseraXmlErrorScope *scope)
+{
+  xmlSetStructuredErrorFunc (scope->structured_data, scope->structured);
+  xmlSetGenericErrorFunc (scope->generic_data, scope->generic);
 }

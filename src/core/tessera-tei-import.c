@@ -2002,6 +2002,23 @@ on_xml_error (void           *data,
     self->xml_message = g_strdup_printf (_("line %d: the file defines entities that expand "
                                            "without bound (a “billion laughs” attack), and was "
                                            "refused"), error->line);
+  else if (error->domain == XML_FROM_I18N)
+    {
+      /* Raised by the converter, which reads ahead of the parser: no line to give, but
+       * libxml2 names the bytes ("…, bytes 0x6C 0x1B"). */
+      const char *bytes = error->message != NULL ? strstr (error->message, "bytes ") : NULL;
+
+      if (bytes != NULL)
+        {
+          g_autofree char *stripped = g_strstrip (g_strdup (bytes + strlen ("bytes ")));
+
+          self->xml_message = g_strdup_printf (_("the text is not valid in the encoding the "
+                                                 "file declares (bytes %s)"), stripped);
+        }
+      else
+        self->xml_message = g_strdup (_("the text is not valid in the encoding the file "
+                                        "declares"));
+    }
   else
     self->xml_message = _tessera_tei_error_message (error);
 }
@@ -2145,6 +2162,7 @@ _tessera_tei_read_file (const char              *file,
   g_autoptr(xmlTextReader) reader = NULL;
   g_autoptr(TesseraTeiContext) context = _tessera_tei_context_new ();
   Reader self = { 0 };
+  TesseraXmlErrorScope scope;
   gboolean ok;
   FILE *probe;
 
@@ -2184,7 +2202,9 @@ _tessera_tei_read_file (const char              *file,
   self.mark_of_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   xmlTextReaderSetStructuredErrorHandler (reader, (xmlStructuredErrorFunc) on_xml_error, &self);
 
+  _tessera_xml_error_scope_begin (&scope, (xmlStructuredErrorFunc) on_xml_error, &self);
   ok = read_stream (&self, reader);
+  _tessera_xml_error_scope_end (&scope);
 
   g_string_free (self.text, TRUE);
   g_array_unref (self.newlines);

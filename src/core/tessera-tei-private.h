@@ -183,6 +183,21 @@ gboolean              _tessera_tei_check_text          (const char           *te
 char                 *_tessera_tei_collapse_space      (const char           *text);
 char                 *_tessera_tei_error_message       (const xmlError       *error);
 
+/* While a file is parsed, libxml2's errors that reach no parser context (encoding and I/O
+ * errors) go to @func instead of the thread's default handlers, which print on stderr. */
+typedef struct
+{
+  xmlStructuredErrorFunc structured;
+  void                  *structured_data;
+  xmlGenericErrorFunc    generic;
+  void                  *generic_data;
+} TesseraXmlErrorScope;
+
+void                  _tessera_xml_error_scope_begin   (TesseraXmlErrorScope *scope,
+                                                        xmlStructuredErrorFunc func,
+                                                        void                 *data);
+void                  _tessera_xml_error_scope_end     (TesseraXmlErrorScope *scope);
+
 /* tessera-tei-import.c: reading a file into the model, one document at a time. */
 typedef gboolean (*TesseraTeiDocumentFunc) (TesseraTeiContext   *context,
                                             TesseraTeiDocument  *document,

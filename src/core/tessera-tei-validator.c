@@ -269,6 +269,7 @@ tessera_tei_validator_validate_file (TesseraTeiValidator  *self,
   g_autoptr(xmlDoc) document = NULL;
   g_autofree char *display = NULL;
   Collector collector = { problems };
+  TesseraXmlErrorScope scope;
   int rc;
 
   g_return_val_if_fail (TESSERA_IS_TEI_VALIDATOR (self), FALSE);
@@ -289,7 +290,9 @@ tessera_tei_validator_validate_file (TesseraTeiValidator  *self,
   /* Parse errors are collected, never printed; the first one says where it went wrong. */
   parser->sax->serror = (xmlStructuredErrorFunc) collect_parse_problem;
   parser->_private = &collector;
+  _tessera_xml_error_scope_begin (&scope, (xmlStructuredErrorFunc) collect_parse_problem, parser);
   document = xmlCtxtReadFile (parser, path, NULL, _tessera_tei_parse_options ());
+  _tessera_xml_error_scope_end (&scope);
   if (document == NULL)
     {
       const xmlError *last = xmlCtxtGetLastError (parser);
