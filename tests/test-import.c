@@ -156,6 +156,21 @@ test_prepare_control_character (void)
   g_assert_true (g_str_has_prefix (form_feed_error->message,
                                    "c.txt: byte 7 (line 2) is the control character U+000C"));
 
+  /* Valid UTF-8, but not characters: XML could not carry them. */
+  {
+    g_autoptr(GError) fffe_error = NULL;
+    g_autoptr(GError) ffff_error = NULL;
+
+    g_assert_null (prepare ("d.txt", "Caf" E_ACUTE "\n\xEF\xBF\xBE", 9, NULL, &fffe_error));
+    g_assert_error (fffe_error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_CONTROL_CHARACTER);
+    g_assert_cmpstr (fffe_error->message, ==,
+                     "d.txt: byte 6 (line 2) is U+FFFE, which is not a character "
+                     "and cannot be annotated");
+    g_assert_null (prepare ("e.txt", BOM "a\xEF\xBF\xBF", 7, NULL, &ffff_error));
+    g_assert_error (ffff_error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_CONTROL_CHARACTER);
+    g_assert_true (strstr (ffff_error->message, "byte 4 (line 1) is U+FFFF") != NULL);
+  }
+
   /* Tabs are text. */
   tabs = prepare_string ("Nom\tPr" E_ACUTE "nom\n\tindent" E_ACUTE, NULL);
   g_assert_cmpstr (tabs, ==, "Nom\tPr" E_ACUTE "nom\n\tindent" E_ACUTE);

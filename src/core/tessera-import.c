@@ -242,9 +242,9 @@ tessera_import_prepare_text (const char  *display_name,
 
   lines = g_string_sized_new (length - start + 1);
 
-  /* One pass: CRLF and lone CR become LF, control characters are refused.
-   * Control characters are all ASCII, so looking at single bytes is safe in
-   * UTF-8. */
+  /* One pass: CRLF and lone CR become LF, control characters and the two
+   * noncharacters U+FFFE and U+FFFF are refused. Control characters are all
+   * ASCII and the data is valid UTF-8, so looking at bytes is safe. */
   line_start = start;
   i = start;
   while (i < length)
@@ -268,6 +268,17 @@ tessera_import_prepare_text (const char  *display_name,
                        _("%s: byte %lu (line %lu) is the control character U+%04X, "
                          "which cannot be annotated"),
                        display_name, (gulong)i, (gulong)line, (guint)c);
+          return NULL;
+        }
+      else if (c == 0xEF && i + 2 < length && (guchar) data[i + 1] == 0xBF &&
+               ((guchar) data[i + 2] == 0xBE || (guchar) data[i + 2] == 0xBF))
+        {
+          /* U+FFFE and U+FFFF are valid UTF-8 but no text: XML cannot carry them. */
+          g_set_error (error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_CONTROL_CHARACTER,
+                       _("%s: byte %lu (line %lu) is U+%04X, which is not a character "
+                         "and cannot be annotated"),
+                       display_name, (gulong)i, (gulong)line,
+                       (guint) ((guchar) data[i + 2] == 0xBE ? 0xFFFE : 0xFFFF));
           return NULL;
         }
       else
