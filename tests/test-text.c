@@ -322,6 +322,20 @@ test_nfc (void)
   g_assert_cmpstr (family, ==, FAMILY);
   /* Conjoining jamo compose to one syllable, U+D55C. */
   g_assert_cmpstr (hangul, ==, "\xED\x95\x9C");
+
+  /* Punctuation that is NFC already (’ — « €) does not hide a mark beside it, and the
+   * two spaces of that block that are not NFC (U+2000, U+2001) are still normalised. */
+  {
+    g_autofree char *quote_then_mark = tessera_text_to_nfc ("l\xE2\x80\x99" "e" COMBINING_ACUTE "t"
+                                                            "\xC3\xA9 \xE2\x80\x94 \xE2\x82\xAC");
+    g_autofree char *quad = tessera_text_to_nfc ("a\xE2\x80\x80" "b\xE2\x80\x81" "c");
+
+    g_assert_true (tessera_text_is_nfc ("l\xE2\x80\x99" E_ACUTE "t\xC3\xA9 \xE2\x80\x94 \xE2\x82\xAC"));
+    g_assert_false (tessera_text_is_nfc ("l\xE2\x80\x99" "e" COMBINING_ACUTE));
+    g_assert_cmpstr (quote_then_mark, ==, "l\xE2\x80\x99" E_ACUTE "t\xC3\xA9 \xE2\x80\x94 \xE2\x82\xAC");
+    g_assert_false (tessera_text_is_nfc ("a\xE2\x80\x80" "b"));
+    g_assert_cmpstr (quad, ==, "a\xE2\x80\x82" "b\xE2\x80\x83" "c");
+  }
 }
 
 static void

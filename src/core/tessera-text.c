@@ -72,15 +72,33 @@ next_nfc_piece_end (const char *piece,
   return p;
 }
 
-/* Text made only of code points below U+0300 is already in NFC. */
+/* Text made only of code points below U+0300 and of U+2002–U+20CF (general
+ * punctuation, super- and subscripts, currency signs: ’ « — … €, no canonical
+ * decomposition, combining class 0, never the second of a composition) is
+ * already in NFC. French prose has little else. */
 static gboolean
 nfc_piece_may_change (const char *piece,
                       const char *end)
 {
   for (const char *p = piece; p < end; p++)
     {
-      if ((guchar)*p >= 0xCC)
-        return TRUE;
+      guchar byte = (guchar)*p;
+
+      if (byte < 0xCC)
+        continue;
+      if (byte == 0xE2 && end - p >= 3)
+        {
+          /* E2 80 82 .. E2 83 8F */
+          guchar second = (guchar)p[1], third = (guchar)p[2];
+
+          if ((second == 0x80 && third >= 0x82) || second == 0x81 ||
+              (second == 0x82) || (second == 0x83 && third < 0x90))
+            {
+              p += 2;
+              continue;
+            }
+        }
+      return TRUE;
     }
 
   return FALSE;
