@@ -1478,6 +1478,42 @@ test_import_structure (Fixture       *fixture,
                              "Texte libre entre deux blocs.\nSix");
 }
 
+/* Text nodes are stored in NFC with XML white space collapsed, and the offsets of what
+ * follows count the composed characters. */
+static void
+test_import_nfc (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "nfc.xml", NULL);
+  const char *contents =
+    "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc><titleStmt>"
+    "<title>NFC</title></titleStmt></fileDesc></teiHeader><text><body>"
+    "<p>  Le   cafe\xCC\x81 de l\xE2\x80\x99" "e\xCC\x81" "cole \xE2\x80\x94\n\t"
+    "<placeName>Se\xCC\x81gou</placeName>, 10\xE2\x80\xAF\xE2\x82\xAC.</p>"
+    "</body></text></TEI>";
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autofree char *text = NULL;
+  gint64 doc;
+  guint n;
+  const TesseraRange *ranges;
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  results = import_file (fixture->store, path);
+  doc = ((TesseraImportResult *) g_ptr_array_index (results, 0))->document_id;
+  text = tessera_store_dup_document_text (fixture->store, doc, NULL);
+  g_assert_cmpstr (text, ==, "Le caf\xC3\xA9 de l\xE2\x80\x99\xC3\xA9" "cole \xE2\x80\x94 "
+                             "S\xC3\xA9gou, 10\xE2\x80\xAF\xE2\x82\xAC.");
+  g_assert_true (tessera_text_is_nfc (text));
+
+  annotations = tessera_store_dup_annotations (fixture->store, doc, NULL);
+  g_assert_cmpuint (annotations->len, ==, 1);
+  ranges = tessera_annotation_get_ranges (g_ptr_array_index (annotations, 0), &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (ranges[0].start, ==, 21);
+  g_assert_cmpuint (ranges[0].end, ==, 26);
+}
+
 /* The shared samples: the same overlap by fragments and join, and by anchors and span. */
 static void
 test_import_samples (Fixture       *fixture,
@@ -1950,6 +1986,7 @@ main (int   argc,
   ADD ("import/foreign-markup", test_import_foreign_markup);
   ADD ("import/samples", test_import_samples);
   ADD ("import/structure", test_import_structure);
+  ADD ("import/nfc", test_import_nfc);
   ADD ("import/dispatch", test_import_dispatch);
   ADD ("import/reuses-entities", test_import_reuses_entities);
   ADD ("import/all-or-nothing", test_import_all_or_nothing);

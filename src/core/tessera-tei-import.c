@@ -15,6 +15,7 @@
 
 #include "tessera-import.h"
 #include "tessera-store-import-private.h"
+#include "tessera-util-private.h"
 #include "tessera-tei-private.h"
 #include "tessera-text.h"
 
@@ -397,16 +398,11 @@ append_text (Reader     *self,
 
   if (content == NULL || *content == '\0')
     return;
-  /* Below U+0300 nothing composes (see tessera_import_prepare_text()). */
-  for (p = content; *p; p++)
+  if (_tessera_text_may_change_under_nfc (content, strlen (content)))
     {
-      if ((guchar) *p >= 0xCC)
-        {
-          normalized = g_utf8_normalize (content, -1, G_NORMALIZE_NFC);
-          if (normalized != NULL)
-            content = normalized;
-          break;
-        }
+      normalized = g_utf8_normalize (content, -1, G_NORMALIZE_NFC);
+      if (normalized != NULL)
+        content = normalized;
     }
 
   if (preserve)
@@ -425,18 +421,26 @@ append_text (Reader     *self,
       return;
     }
 
-  for (p = content; *p; p = g_utf8_next_char (p))
+  p = content;
+  while (*p)
     {
+      const char *run = p;
+      guint n_characters = 0;
+
       if (is_xml_space (*p))
         {
           if (self->in_paragraph && !self->last_was_space)
             self->pending_space = TRUE;
+          p++;
           continue;
         }
+      /* A run of non-space: the code points are the bytes that start one. */
+      for (; *p && !is_xml_space (*p); p++)
+        n_characters += ((guchar) *p & 0xC0) != 0x80;
       ensure_paragraph (self);
       flush_space (self);
-      g_string_append_len (self->text, p, g_utf8_next_char (p) - p);
-      self->length++;
+      g_string_append_len (self->text, run, p - run);
+      self->length += n_characters;
       self->last_was_space = FALSE;
     }
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "tessera-text.h"
+#include "tessera-util-private.h"
 
 /* Number of code points in the first @n_bytes of valid UTF-8: every byte
  * that is not a continuation byte starts a code point. */
@@ -89,7 +90,8 @@ nfc_piece_may_change (const char *piece,
       if (byte == 0xE2 && end - p >= 3)
         {
           /* E2 80 82 .. E2 83 8F */
-          guchar second = (guchar)p[1], third = (guchar)p[2];
+          guchar second = (guchar)p[1];
+      guchar third = (guchar)p[2];
 
           if ((second == 0x80 && third >= 0x82) || second == 0x81 ||
               (second == 0x82) || (second == 0x83 && third < 0x90))
@@ -102,6 +104,13 @@ nfc_piece_may_change (const char *piece,
     }
 
   return FALSE;
+}
+
+gboolean
+_tessera_text_may_change_under_nfc (const char *text,
+                                    gsize       length)
+{
+  return nfc_piece_may_change (text, text + length);
 }
 
 /**

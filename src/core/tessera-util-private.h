@@ -22,4 +22,9 @@ tessera_set_str (char       **str_pointer,
   return TRUE;
 }
 
+/* tessera-text.c: whether NFC might change these bytes of valid UTF-8 (when %FALSE, they
+ * are NFC already and cannot compose with what precedes them). */
+gboolean _tessera_text_may_change_under_nfc (const char *text,
+                                             gsize       length);
+
 G_END_DECLS
