@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <gdk/x11/gdkx.h>
 
@@ -198,6 +200,125 @@ gui_add_annotation (GuiFixture *fixture,
   g_assert_cmpint (id, >, 0);
   gui_spin (50);
   return id;
+}
+
+/* The view as it is on screen: its render nodes drawn by the window's own renderer. */
+static GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderNode *node;
+  GdkTexture *texture;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+  return texture;
+}
+
+static void
+pixel_to_rgba (const guchar *pixel,
+               GdkRGBA      *out_rgba)
+{
+  /* GDK_MEMORY_DEFAULT: B, G, R, A (premultiplied; the view is opaque). */
+  out_rgba->red = pixel[2] / 255.0;
+  out_rgba->green = pixel[1] / 255.0;
+  out_rgba->blue = pixel[0] / 255.0;
+  out_rgba->alpha = pixel[3] / 255.0;
+}
+
+/*
+ * What the user sees of the character at @offset (on screen): @out_painted, the colour
+ * most of its box is painted, which is its background, tinted or not; and
+ * @out_background, the view's own background in the margin at the same height. The two
+ * columns at the left of the box are left out: the caret, or the outline of an annotation
+ * ending just before, may be drawn there.
+ */
+void
+gui_painted_at (GtkTextView *view,
+                guint        offset,
+                GdkRGBA     *out_background,
+                GdkRGBA     *out_painted)
+{
+  g_autoptr(GdkTexture) texture = render_widget (GTK_WIDGET (view));
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  g_autofree guchar *pixels = NULL;
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  gsize stride = (gsize) width * 4;
+  GdkRectangle box;
+  GtkTextIter iter;
+  GHashTableIter counted;
+  gpointer key, value;
+  guint best = 0, best_count = 0;
+  int x, y;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, (int) offset);
+  gtk_text_view_get_iter_location (view, &iter, &box);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, box.x, box.y, &x, &y);
+  g_assert_cmpint (box.width, >, 2);
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x + box.width, <=, width);
+  g_assert_cmpint (y + box.height, <=, height);
+
+  pixels = g_malloc (stride * (gsize) height);
+  gdk_texture_download (texture, pixels, stride);
+
+  for (int row = y; row < y + box.height; row++)
+    {
+      for (int column = x + 2; column < x + box.width; column++)
+        {
+          guint32 pixel;
+          guint count;
+
+          memcpy (&pixel, pixels + (gsize) row * stride + (gsize) column * 4, sizeof pixel);
+          count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (pixel))) + 1;
+          g_hash_table_insert (counts, GUINT_TO_POINTER (pixel), GUINT_TO_POINTER (count));
+        }
+    }
+  g_hash_table_iter_init (&counted, counts);
+  while (g_hash_table_iter_next (&counted, &key, &value))
+    {
+      if (GPOINTER_TO_UINT (value) > best_count)
+        {
+          best = GPOINTER_TO_UINT (key);
+          best_count = GPOINTER_TO_UINT (value);
+        }
+    }
+  pixel_to_rgba ((const guchar *) &best, out_painted);
+
+  g_assert_cmpint (gtk_text_view_get_left_margin (view), >, 4);
+  pixel_to_rgba (pixels + (gsize) (y + box.height / 2) * stride + 2 * 4, out_background);
+}
+
+/* Whether @painted is @background under a translucent tint of @color. */
+gboolean
+gui_is_tinted_with (const GdkRGBA *painted,
+                    const GdkRGBA *background,
+                    const GdkRGBA *color)
+{
+  double d[3] = { painted->red - background->red, painted->green - background->green,
+                  painted->blue - background->blue };
+  double e[3] = { color->red - background->red, color->green - background->green,
+                  color->blue - background->blue };
+  double dd = 0, ee = 0, de = 0;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      dd += d[i] * d[i];
+      ee += e[i] * e[i];
+      de += d[i] * e[i];
+    }
+  /* Visibly changed, and towards the colour. */
+  return dd > 0.03 * 0.03 && de > 0 && de * de > 0.95 * 0.95 * dd * ee;
 }
 
 /* The first widget under @root (included) of @type, named @name if given. */

@@ -47,6 +47,14 @@ gint64           gui_add_annotation       (GuiFixture    *fixture,
                                            const char    *needle,
                                            const char    *type_key);
 
+void             gui_painted_at           (GtkTextView   *view,
+                                           guint          offset,
+                                           GdkRGBA       *out_background,
+                                           GdkRGBA       *out_painted);
+gboolean         gui_is_tinted_with       (const GdkRGBA *painted,
+                                           const GdkRGBA *background,
+                                           const GdkRGBA *color);
+
 GtkWidget       *gui_find_widget          (GtkWidget     *root,
                                            GType          type,
                                            const char    *name);

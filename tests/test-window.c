@@ -10,6 +10,8 @@
 #include "tessera-text-view.h"
 #include "tessera-window.h"
 
+#include "gui-helpers.h"
+
 /*
  * The real window, driven like a user would: text selected in the article, keys typed and
  * clicks made through the X server (xdotool), then the project checked in SQLite.
@@ -219,20 +221,20 @@ click_offset (Fixture *fixture,
   xdotool (fixture, "mousemove", "--window", window, xs, ys, "click", "1", NULL);
 }
 
+/* Whether the character at @offset is painted with the tint of the type @type. */
 static gboolean
-has_type_tag_at (Fixture *fixture,
-                 gint64   type,
-                 guint    offset)
+has_tint_at (Fixture *fixture,
+             gint64   type,
+             guint    offset)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view_of (fixture)));
-  g_autofree char *name = g_strdup_printf ("tessera-type-%" G_GINT64_FORMAT, type);
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
-  GtkTextIter iter;
+  g_autoptr(TesseraAnnotationType) annotation_type =
+    tessera_store_dup_annotation_type (store_of (fixture), type);
+  GdkRGBA color, background, painted;
 
-  if (tag == NULL)
-    return FALSE;
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
-  return gtk_text_iter_has_tag (&iter, tag);
+  g_assert_nonnull (annotation_type);
+  g_assert_true (gdk_rgba_parse (&color, tessera_annotation_type_get_color (annotation_type)));
+  gui_painted_at (GTK_TEXT_VIEW (text_view_of (fixture)), offset, &background, &painted);
+  return gui_is_tinted_with (&painted, &background, &color);
 }
 
 typedef struct
@@ -322,8 +324,8 @@ test_mark_by_key (Fixture       *fixture,
   g_assert_cmpint (tessera_annotation_get_type_id (annotation), ==, type_id (fixture, "person"));
   g_assert_cmpuint (tessera_annotation_get_start (annotation), ==, range.start);
   g_assert_cmpuint (tessera_annotation_get_end (annotation), ==, range.end);
-  g_assert_true (has_type_tag_at (fixture, type_id (fixture, "person"), range.start));
-  g_assert_false (has_type_tag_at (fixture, type_id (fixture, "person"), range.end));
+  g_assert_true (has_tint_at (fixture, type_id (fixture, "person"), range.start));
+  g_assert_false (has_tint_at (fixture, type_id (fixture, "person"), range.end));
   g_assert_cmpint (tessera_text_view_get_selected (text_view_of (fixture)), ==, id);
 
   /* The same span and key again changes nothing. */
@@ -420,11 +422,11 @@ test_undo_redo_delete (Fixture       *fixture,
   gtk_widget_grab_focus (GTK_WIDGET (text_view_of (fixture)));
   xdotool (fixture, "key", "Delete", NULL);
   wait_for_count (fixture, 0);
-  g_assert_false (has_type_tag_at (fixture, type_id (fixture, "place"), range.start));
+  g_assert_false (has_tint_at (fixture, type_id (fixture, "place"), range.start));
 
   xdotool (fixture, "key", "ctrl+z", NULL);
   wait_for_count (fixture, 1);
-  g_assert_true (has_type_tag_at (fixture, type_id (fixture, "place"), range.start));
+  g_assert_true (has_tint_at (fixture, type_id (fixture, "place"), range.start));
 
   xdotool (fixture, "key", "ctrl+shift+z", NULL);
   wait_for_count (fixture, 0);
@@ -444,7 +446,7 @@ test_reopen_keeps_everything (Fixture       *fixture,
   open_window (fixture);
 
   g_assert_cmpuint (annotation_count (fixture), ==, 1);
-  g_assert_true (has_type_tag_at (fixture, type_id (fixture, "person"), range.start + 1));
+  g_assert_true (has_tint_at (fixture, type_id (fixture, "person"), range.start + 1));
   {
     g_autoptr(TesseraAnnotation) annotation = only_annotation_at (fixture, range.start + 1);
     g_assert_cmpint (tessera_annotation_get_id (annotation), ==, id);

@@ -9,19 +9,25 @@
 #include "tessera-text-view.h"
 
 /*
- * The article with its annotations. One GtkTextTag per annotation type paints the tint;
- * underlines, one lane per overlapping annotation, and the outline of the selected one are
- * drawn in snapshot_layer for the visible lines only, so overlaps stay visible and a
- * document with tens of thousands of annotations costs nothing to scroll.
+ * The article with its annotations. Nothing of an annotation is in the buffer: its tint,
+ * its underline (one lane per overlapping annotation) and the outline of the selected one
+ * are drawn in snapshot_layer for the visible lines only. Marking or deleting never
+ * touches the buffer's tags, so GTK never lays a paragraph out again for it, and a novel
+ * with tens of thousands of annotations is fully painted in its first frame.
  */
 
-#define LOAD_BATCH        4000
-/* Between frames, but before GtkTextView lays out the rest of the text in the background: a
- * tag applied to text not laid out yet costs little, and no layout is done twice. */
-#define LOAD_PRIORITY     (GDK_PRIORITY_REDRAW + 2)
 #define UNDERLINE_HEIGHT  2
 #define LANE_SPACING      3
 #define MAX_LANES         4
+
+/* An annotation drawn in the current frame, and its rectangles in frame_rects. */
+typedef struct
+{
+  TesseraAnnotation *annotation;
+  guint              lane;
+  guint              first_rect;
+  guint              n_rects;
+} Drawn;
 
 struct _TesseraTextView
 {
@@ -31,16 +37,14 @@ struct _TesseraTextView
   gint64                 document_id;
   char                  *text;
   TesseraAnnotationList *annotations;
-  GHashTable            *tagged;        /* id → TesseraAnnotation as painted */
-  GHashTable            *tags;          /* type id → GtkTextTag */
   GHashTable            *colors;        /* type id → GdkRGBA */
   GHashTable            *kinds;         /* type id → TesseraKind */
   GHashTable            *highlighted;   /* ids */
   GArray                *related;       /* ids drawn as related to the hovered claim */
-  GtkTextTag            *search_tag;
+  GArray                *frame;         /* Drawn, from the layer below the text to the one above */
+  GArray                *frame_rects;   /* graphene_rect_t, in buffer coordinates */
+  gboolean               frame_ready;
   gint64                 selected_id;
-  guint                  load_position;
-  guint                  load_source;
   gboolean               pick_mode;
   gboolean               exact_selection;
   guint                  last_click_offset;
@@ -75,113 +79,57 @@ iter_at (TesseraTextView *self,
                                       (int) offset);
 }
 
-/* Tags ---------------------------------------------------------------------------------- */
+/* Types --------------------------------------------------------------------------------- */
 
 static void
-update_tag_colors (TesseraTextView *self)
+sync_tagset (TesseraTextView *self)
 {
-  GHashTableIter iter;
-  gpointer key, value;
-  gboolean dark = is_dark ();
+  GListModel *tagset = tessera_store_get_tagset (self->store);
+  guint n = g_list_model_get_n_items (tagset);
 
-  g_hash_table_iter_init (&iter, self->tags);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  g_hash_table_remove_all (self->colors);
+  g_hash_table_remove_all (self->kinds);
+  for (guint i = 0; i < n; i++)
     {
-      GdkRGBA *color = g_hash_table_lookup (self->colors, key);
-      TesseraKind kind = GPOINTER_TO_INT (g_hash_table_lookup (self->kinds, key));
-      GdkRGBA tint;
+      g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
+      gint64 id = tessera_annotation_type_get_id (type);
+      GdkRGBA *color = g_new0 (GdkRGBA, 1);
 
-      if (color == NULL)
-        continue;
-      tint = *color;
-      /* Claims are long: a faint tint, their underline says the rest. */
-      if (kind == TESSERA_KIND_CLAIM)
-        tint.alpha = dark ? 0.16 : 0.09;
-      else
-        tint.alpha = dark ? 0.38 : 0.22;
-      g_object_set (value, "background-rgba", &tint, NULL);
+      if (!gdk_rgba_parse (color, tessera_annotation_type_get_color (type)))
+        gdk_rgba_parse (color, "#888888");
+      g_hash_table_insert (self->colors, g_memdup2 (&id, sizeof id), color);
+      g_hash_table_insert (self->kinds, g_memdup2 (&id, sizeof id),
+                           GINT_TO_POINTER (tessera_annotation_type_get_kind (type)));
     }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-sync_tagset (TesseraTextView *self)
-{
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)));
-  GListModel *tagset = tessera_store_get_tagset (self->store);
-  guint n = g_list_model_get_n_items (tagset);
-
-  /* Claims and cues first, so that mentions inside them paint over their tint. */
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
-          gint64 *id = g_new (gint64, 1);
-          TesseraKind kind = tessera_annotation_type_get_kind (type);
-          GdkRGBA *color = g_new0 (GdkRGBA, 1);
-
-          if ((pass == 0) != (kind != TESSERA_KIND_ENTITY))
-            {
-              g_free (id);
-              g_free (color);
-              continue;
-            }
-
-          *id = tessera_annotation_type_get_id (type);
-          if (!gdk_rgba_parse (color, tessera_annotation_type_get_color (type)))
-            gdk_rgba_parse (color, "#888888");
-          g_hash_table_insert (self->colors, g_memdup2 (id, sizeof *id), color);
-          g_hash_table_insert (self->kinds, g_memdup2 (id, sizeof *id), GINT_TO_POINTER (kind));
-
-          if (!g_hash_table_contains (self->tags, id))
-            {
-              g_autofree char *name = g_strdup_printf ("tessera-type-%" G_GINT64_FORMAT, *id);
-              GtkTextTag *tag = gtk_text_tag_new (name);
-
-              gtk_text_tag_table_add (table, tag);
-              g_hash_table_insert (self->tags, id, tag);
-            }
-          else
-            g_free (id);
-        }
-    }
-
-  update_tag_colors (self);
-}
-
-static GtkTextTag *
-tag_for (TesseraTextView *self,
+static TesseraKind
+kind_of (TesseraTextView *self,
          gint64           type_id)
 {
-  return g_hash_table_lookup (self->tags, &type_id);
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->kinds, &type_id));
 }
 
-static void
-paint (TesseraTextView   *self,
-       TesseraAnnotation *annotation,
-       gboolean           apply)
+/* The tint of a type's text: its colour, translucent. */
+static gboolean
+tint_of (TesseraTextView *self,
+         gint64           type_id,
+         GdkRGBA         *out_tint)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  GtkTextTag *tag = tag_for (self, tessera_annotation_get_type_id (annotation));
-  guint n;
-  const TesseraRange *ranges = tessera_annotation_get_ranges (annotation, &n);
+  GdkRGBA *color = g_hash_table_lookup (self->colors, &type_id);
+  gboolean dark = is_dark ();
 
-  if (tag == NULL)
-    return;
-
-  for (guint i = 0; i < n; i++)
-    {
-      GtkTextIter start, end;
-
-      iter_at (self, &start, ranges[i].start);
-      iter_at (self, &end, ranges[i].end);
-      if (apply)
-        gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
-      else
-        gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
-    }
+  if (color == NULL)
+    return FALSE;
+  *out_tint = *color;
+  /* Claims are long: a faint tint, their underline says the rest. */
+  if (kind_of (self, type_id) == TESSERA_KIND_CLAIM)
+    out_tint->alpha = dark ? 0.16 : 0.09;
+  else
+    out_tint->alpha = dark ? 0.38 : 0.22;
+  return TRUE;
 }
 
 /* Calls @func on every annotation of the list whose extent meets [start, end). */
@@ -214,77 +162,6 @@ foreach_in_range (TesseraTextView *self,
     }
 }
 
-typedef struct
-{
-  gint64 type_id;
-  gint64 except_id;
-} Repaint;
-
-static void
-repaint_one (TesseraTextView   *self,
-             TesseraAnnotation *annotation,
-             gpointer           data)
-{
-  Repaint *repaint = data;
-
-  if (tessera_annotation_get_type_id (annotation) == repaint->type_id &&
-      tessera_annotation_get_id (annotation) != repaint->except_id &&
-      g_hash_table_contains (self->tagged, &(gint64) { tessera_annotation_get_id (annotation) }))
-    paint (self, annotation, TRUE);
-}
-
-/* Removes an annotation's tint, then repaints the others of its type that shared it. */
-static void
-unpaint (TesseraTextView   *self,
-         TesseraAnnotation *annotation)
-{
-  Repaint repaint = { tessera_annotation_get_type_id (annotation),
-                      tessera_annotation_get_id (annotation) };
-  guint n;
-  const TesseraRange *ranges = tessera_annotation_get_ranges (annotation, &n);
-
-  paint (self, annotation, FALSE);
-  for (guint i = 0; i < n; i++)
-    foreach_in_range (self, ranges[i].start, ranges[i].end, repaint_one, &repaint);
-}
-
-static void
-remember (TesseraTextView   *self,
-          TesseraAnnotation *annotation)
-{
-  gint64 *id = g_new (gint64, 1);
-
-  *id = tessera_annotation_get_id (annotation);
-  g_hash_table_insert (self->tagged, id, g_object_ref (annotation));
-}
-
-static gboolean
-load_batch (gpointer data)
-{
-  TesseraTextView *self = data;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->annotations));
-  guint stop = MIN (n, self->load_position + LOAD_BATCH);
-
-  for (; self->load_position < stop; self->load_position++)
-    {
-      TesseraAnnotation *annotation = tessera_annotation_list_peek (self->annotations,
-                                                                    self->load_position);
-
-      if (!g_hash_table_contains (self->tagged, &(gint64) { tessera_annotation_get_id (annotation) }))
-        {
-          paint (self, annotation, TRUE);
-          remember (self, annotation);
-        }
-    }
-
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  if (self->load_position < n)
-    return G_SOURCE_CONTINUE;
-
-  self->load_source = 0;
-  return G_SOURCE_REMOVE;
-}
-
 static void update_accessible_description (TesseraTextView *self);
 
 static void
@@ -294,28 +171,12 @@ on_annotation_changed (TesseraTextView *self,
                        int              change,
                        TesseraStore    *store)
 {
-  TesseraAnnotation *old;
-  TesseraAnnotation *fresh;
-
   if (document_id != self->document_id || self->annotations == NULL)
     return;
 
-  old = g_hash_table_lookup (self->tagged, &annotation_id);
-  if (old != NULL)
-    {
-      g_object_ref (old);
-      g_hash_table_remove (self->tagged, &annotation_id);
-      unpaint (self, old);
-      g_object_unref (old);
-    }
-
-  fresh = tessera_annotation_list_lookup (self->annotations, annotation_id);
-  if (fresh != NULL)
-    {
-      paint (self, fresh, TRUE);
-      remember (self, fresh);
-    }
-  else if (annotation_id == self->selected_id)
+  /* The list model has already taken the change; the next frame draws it. */
+  if (annotation_id == self->selected_id &&
+      tessera_annotation_list_lookup (self->annotations, annotation_id) == NULL)
     {
       self->selected_id = 0;
       g_signal_emit (self, signals[SELECTION_CHANGED], 0);
@@ -326,31 +187,11 @@ on_annotation_changed (TesseraTextView *self,
 }
 
 static void
-repaint_all (TesseraTextView *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  GtkTextIter start, end;
-  GHashTableIter iter;
-  gpointer tag;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  g_hash_table_iter_init (&iter, self->tags);
-  while (g_hash_table_iter_next (&iter, NULL, &tag))
-    gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
-  g_hash_table_remove_all (self->tagged);
-
-  self->load_position = 0;
-  g_clear_handle_id (&self->load_source, g_source_remove);
-  if (load_batch (self) == G_SOURCE_CONTINUE)
-    self->load_source = g_idle_add_full (LOAD_PRIORITY, load_batch, self, NULL);
-}
-
-static void
 on_reloaded (TesseraTextView *self,
              TesseraStore    *store)
 {
   sync_tagset (self);
-  repaint_all (self);
+  update_accessible_description (self);
 }
 
 static void
@@ -370,7 +211,6 @@ tessera_text_view_clear (TesseraTextView *self)
 
   g_return_if_fail (TESSERA_IS_TEXT_VIEW (self));
 
-  g_clear_handle_id (&self->load_source, g_source_remove);
   if (self->store != NULL)
     {
       for (guint i = 0; i < G_N_ELEMENTS (self->store_handlers); i++)
@@ -379,7 +219,6 @@ tessera_text_view_clear (TesseraTextView *self)
   g_clear_object (&self->annotations);
   g_clear_object (&self->store);
   g_clear_pointer (&self->text, g_free);
-  g_hash_table_remove_all (self->tagged);
   g_hash_table_remove_all (self->highlighted);
   g_array_set_size (self->related, 0);
   self->document_id = 0;
@@ -393,8 +232,7 @@ tessera_text_view_clear (TesseraTextView *self)
 /**
  * tessera_text_view_load:
  *
- * Shows a document. Its annotations are painted in batches when there are many, so the
- * first page appears at once.
+ * Shows a document with its annotations.
  */
 gboolean
 tessera_text_view_load (TesseraTextView  *self,
@@ -439,19 +277,21 @@ tessera_text_view_load (TesseraTextView  *self,
   self->store_handlers[2] = g_signal_connect_swapped (store, "tagset-changed",
                                                       G_CALLBACK (on_tagset_changed), self);
 
-  self->load_position = 0;
-  if (load_batch (self) == G_SOURCE_CONTINUE)
-    self->load_source = g_idle_add_full (LOAD_PRIORITY, load_batch, self, NULL);
-
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
   return TRUE;
 }
 
+/**
+ * tessera_text_view_is_loading:
+ *
+ * Returns: whether some annotations are still to be painted after the next frame. Each
+ *   frame draws those of the lines it shows, so never; kept for the programs that wait on it
+ */
 gboolean
 tessera_text_view_is_loading (TesseraTextView *self)
 {
   g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), FALSE);
-  return self->load_source != 0;
+  return FALSE;
 }
 
 gint64
@@ -842,28 +682,27 @@ tessera_text_view_describe (TesseraTextView   *self,
 
 /* Drawing ------------------------------------------------------------------------------- */
 
-typedef struct
-{
-  TesseraAnnotation *annotation;
-  guint              lane;
-} Visible;
-
 static void
-collect_visible (TesseraTextView   *self,
-                 TesseraAnnotation *annotation,
-                 gpointer           data)
+collect_drawn (TesseraTextView   *self,
+               TesseraAnnotation *annotation,
+               gpointer           data)
 {
-  GArray *visible = data;
-  Visible item = { annotation, 0 };
+  Drawn item = { g_object_ref (annotation), 0, 0, 0 };
 
-  g_array_append_val (visible, item);
+  g_array_append_val (self->frame, item);
 }
 
 static int
-compare_visible (gconstpointer a,
-                 gconstpointer b)
+compare_drawn (gconstpointer a,
+               gconstpointer b)
 {
-  return tessera_annotation_compare (((Visible *) a)->annotation, ((Visible *) b)->annotation);
+  return tessera_annotation_compare (((Drawn *) a)->annotation, ((Drawn *) b)->annotation);
+}
+
+static void
+clear_drawn (gpointer data)
+{
+  g_object_unref (((Drawn *) data)->annotation);
 }
 
 /* Rectangles of the display lines a range covers, in buffer coordinates. */
@@ -929,21 +768,19 @@ draw_outline (GtkSnapshot            *snapshot,
   gtk_snapshot_append_border (snapshot, &outline, widths, colors);
 }
 
+/* The annotations of the visible lines, their lanes and their rectangles. */
 static void
-tessera_text_view_snapshot_layer (GtkTextView      *view,
-                                  GtkTextViewLayer  layer,
-                                  GtkSnapshot      *snapshot)
+collect_frame (TesseraTextView *self)
 {
-  TesseraTextView *self = TESSERA_TEXT_VIEW (view);
-  g_autoptr(GArray) visible = NULL;
-  g_autoptr(GArray) lanes = NULL;
-  g_autoptr(GArray) rects = NULL;
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  g_autoptr(GArray) lanes = g_array_new (FALSE, TRUE, sizeof (guint));
   GdkRectangle area;
   GtkTextIter top, bottom;
-  GdkRGBA accent;
-  GdkRGBA related_color = { 0.9, 0.45, 0.0, 1.0 };
 
-  if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || self->annotations == NULL)
+  g_array_set_size (self->frame, 0);
+  g_array_set_size (self->frame_rects, 0);
+  self->frame_ready = TRUE;
+  if (self->annotations == NULL)
     return;
 
   gtk_text_view_get_visible_rect (view, &area);
@@ -951,19 +788,19 @@ tessera_text_view_snapshot_layer (GtkTextView      *view,
   gtk_text_view_get_iter_at_location (view, &bottom, area.x + area.width, area.y + area.height);
   gtk_text_iter_forward_line (&bottom);
 
-  visible = g_array_new (FALSE, FALSE, sizeof (Visible));
   foreach_in_range (self, (guint) gtk_text_iter_get_offset (&top),
-                    (guint) gtk_text_iter_get_offset (&bottom) + 1, collect_visible, visible);
-  g_array_sort (visible, compare_visible);
+                    (guint) gtk_text_iter_get_offset (&bottom) + 1, collect_drawn, NULL);
+  g_array_sort (self->frame, compare_drawn);
 
-  /* Greedy lanes: an annotation takes the first lane free at its start. */
-  lanes = g_array_new (FALSE, TRUE, sizeof (guint));
-  for (guint i = 0; i < visible->len; i++)
+  for (guint i = 0; i < self->frame->len; i++)
     {
-      Visible *item = &g_array_index (visible, Visible, i);
+      Drawn *item = &g_array_index (self->frame, Drawn, i);
       guint start = tessera_annotation_get_start (item->annotation);
+      guint n;
+      const TesseraRange *ranges = tessera_annotation_get_ranges (item->annotation, &n);
       guint lane;
 
+      /* Greedy lanes: an annotation takes the first lane free at its start. */
       for (lane = 0; lane < lanes->len; lane++)
         {
           if (g_array_index (lanes, guint, lane) <= start)
@@ -973,19 +810,59 @@ tessera_text_view_snapshot_layer (GtkTextView      *view,
         g_array_set_size (lanes, lanes->len + 1);
       g_array_index (lanes, guint, lane) = tessera_annotation_get_end (item->annotation);
       item->lane = MIN (lane, MAX_LANES - 1);
+
+      item->first_rect = self->frame_rects->len;
+      for (guint r = 0; r < n; r++)
+        range_rects (self, ranges[r].start, ranges[r].end, self->frame_rects);
+      item->n_rects = self->frame_rects->len - item->first_rect;
     }
+}
+
+/* Under the text, so the glyphs and the text selection stay above: claims and cues first,
+ * then the mentions, translucent, so that overlaps add up and show. */
+static void
+snapshot_tints (TesseraTextView *self,
+                GtkSnapshot     *snapshot)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < self->frame->len; i++)
+        {
+          Drawn *item = &g_array_index (self->frame, Drawn, i);
+          gint64 type_id = tessera_annotation_get_type_id (item->annotation);
+          GdkRGBA tint;
+
+          if ((pass == 0) != (kind_of (self, type_id) != TESSERA_KIND_ENTITY) ||
+              !tint_of (self, type_id, &tint))
+            continue;
+          for (guint r = 0; r < item->n_rects; r++)
+            {
+              graphene_rect_t rect = g_array_index (self->frame_rects, graphene_rect_t,
+                                                    item->first_rect + r);
+
+              /* Down to the first underline, as GTK rounds a tag's background. */
+              rect.size.height += 1;
+              gtk_snapshot_append_color (snapshot, &tint, &rect);
+            }
+        }
+    }
+}
+
+static void
+snapshot_marks (TesseraTextView *self,
+                GtkSnapshot     *snapshot)
+{
+  GdkRGBA accent;
+  GdkRGBA related_color = { 0.9, 0.45, 0.0, 1.0 };
 
   gdk_rgba_parse (&accent, is_dark () ? "#78aeed" : "#1c71d8");
 
-  rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-  for (guint i = 0; i < visible->len; i++)
+  for (guint i = 0; i < self->frame->len; i++)
     {
-      Visible *item = &g_array_index (visible, Visible, i);
+      Drawn *item = &g_array_index (self->frame, Drawn, i);
       gint64 type_id = tessera_annotation_get_type_id (item->annotation);
       gint64 id = tessera_annotation_get_id (item->annotation);
       GdkRGBA *color = g_hash_table_lookup (self->colors, &type_id);
-      guint n;
-      const TesseraRange *ranges = tessera_annotation_get_ranges (item->annotation, &n);
       gboolean selected = id == self->selected_id;
       gboolean highlighted = g_hash_table_contains (self->highlighted, &id);
       gboolean related = FALSE;
@@ -993,13 +870,10 @@ tessera_text_view_snapshot_layer (GtkTextView      *view,
       for (guint r = 0; r < self->related->len; r++)
         related |= g_array_index (self->related, gint64, r) == id;
 
-      g_array_set_size (rects, 0);
-      for (guint r = 0; r < n; r++)
-        range_rects (self, ranges[r].start, ranges[r].end, rects);
-
-      for (guint r = 0; r < rects->len; r++)
+      for (guint r = 0; r < item->n_rects; r++)
         {
-          graphene_rect_t *rect = &g_array_index (rects, graphene_rect_t, r);
+          graphene_rect_t *rect = &g_array_index (self->frame_rects, graphene_rect_t,
+                                                  item->first_rect + r);
           graphene_rect_t line;
 
           graphene_rect_init (&line, rect->origin.x,
@@ -1015,6 +889,30 @@ tessera_text_view_snapshot_layer (GtkTextView      *view,
           else if (highlighted && color != NULL)
             draw_outline (snapshot, rect, color, 2);
         }
+    }
+}
+
+static void
+tessera_text_view_snapshot_layer (GtkTextView      *view,
+                                  GtkTextViewLayer  layer,
+                                  GtkSnapshot      *snapshot)
+{
+  TesseraTextView *self = TESSERA_TEXT_VIEW (view);
+
+  /* Both layers of a frame draw what the one below the text collected. */
+  if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
+    {
+      collect_frame (self);
+      snapshot_tints (self, snapshot);
+    }
+  else if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT)
+    {
+      if (!self->frame_ready)
+        collect_frame (self);
+      snapshot_marks (self, snapshot);
+      g_array_set_size (self->frame, 0);
+      g_array_set_size (self->frame_rects, 0);
+      self->frame_ready = FALSE;
     }
 }
 
@@ -1126,9 +1024,7 @@ on_motion (GtkEventControllerMotion *controller,
           TesseraAnnotation *annotation = g_ptr_array_index (found, i);
           g_autoptr(TesseraClaim) claim = NULL;
 
-          if (GPOINTER_TO_INT (g_hash_table_lookup (self->kinds,
-                                                    &(gint64) { tessera_annotation_get_type_id (annotation) }))
-              != TESSERA_KIND_CLAIM)
+          if (kind_of (self, tessera_annotation_get_type_id (annotation)) != TESSERA_KIND_CLAIM)
             continue;
           claim = tessera_store_dup_claim (self->store, tessera_annotation_get_id (annotation), NULL);
           if (claim != NULL)
@@ -1355,7 +1251,7 @@ tessera_text_view_set_font (TesseraTextView *self,
 static void
 on_dark_changed (TesseraTextView *self)
 {
-  update_tag_colors (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -1363,7 +1259,7 @@ tessera_text_view_dispose (GObject *object)
 {
   TesseraTextView *self = (TesseraTextView *)object;
 
-  if (self->tags != NULL)
+  if (self->colors != NULL)
     tessera_text_view_clear (self);
 
   G_OBJECT_CLASS (tessera_text_view_parent_class)->dispose (object);
@@ -1374,12 +1270,12 @@ tessera_text_view_finalize (GObject *object)
 {
   TesseraTextView *self = (TesseraTextView *)object;
 
-  g_hash_table_unref (self->tagged);
-  g_hash_table_unref (self->tags);
   g_hash_table_unref (self->colors);
   g_hash_table_unref (self->kinds);
   g_hash_table_unref (self->highlighted);
   g_array_unref (self->related);
+  g_array_unref (self->frame);
+  g_array_unref (self->frame_rects);
   g_free (self->caret_description);
   g_clear_object (&self->font_provider);
 
@@ -1447,12 +1343,13 @@ tessera_text_view_init (TesseraTextView *self)
   GtkGesture *click;
   GtkEventController *motion;
 
-  self->tagged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  self->tags = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->colors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->highlighted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->related = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->frame = g_array_new (FALSE, FALSE, sizeof (Drawn));
+  g_array_set_clear_func (self->frame, clear_drawn);
+  self->frame_rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   self->last_click_offset = G_MAXUINT;
 
   gtk_text_view_set_editable (view, FALSE);
