@@ -601,14 +601,7 @@ mark_action (GtkWidget  *widget,
       toast (self, message, FALSE);
     }
 
-  /* Leave the caret after the new span, ready for the next one. */
-  {
-    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
-    GtkTextIter end;
-
-    gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) range.end);
-    gtk_text_buffer_place_cursor (buffer, &end);
-  }
+  /* Selecting it puts the caret at its start, which also clears the text selection. */
   tessera_text_view_select (self->text_view, id, FALSE);
 }
 
