@@ -389,6 +389,33 @@ test_nfc_invalid (void)
   g_assert_false (tessera_text_is_nfc ("caf\xE9"));
 }
 
+static void
+test_fold (void)
+{
+  struct { const char *text; const char *folded; } cases[] = {
+    { "", "" },
+    { "Plain ASCII.", "plain ascii." },
+    /* Accents go, composed or not; case folds beyond ASCII. */
+    { "\xC3\x89T\xC3\x89 " "d" E_ACUTE "j" "\xC3\xA0", "ete deja" },
+    { "de" COMBINING_ACUTE "ja" "\xCC\x80", "deja" },
+    { "Gro\xC3\x9F", "gross" },                          /* ß */
+    { "\xCE\x9F\xCE\x94\xCE\x8C\xCE\xA3", "\xCE\xBF\xCE\xB4\xCE\xBF\xCF\x83" },  /* ΟΔΌΣ */
+    /* What a keyboard does not type. */
+    { "d" LIGATURE_FI, "dfi" },
+    { "chefs d\xE2\x80\x99\xC3\xA9tat", "chefs d'etat" },   /* ’ */
+    { "C\xC5\x93ur, \xC5\x92uvre, \xC3\x86on", "coeur, oeuvre, aeon" },
+    { "Pourquoi\xE2\x80\xAF?", "pourquoi ?" },                 /* narrow no-break space */
+    { FAMILY, FAMILY },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *folded = tessera_text_fold (cases[i].text);
+
+      g_assert_cmpstr (folded, ==, cases[i].folded);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +442,7 @@ main (int   argc,
   g_test_add_func ("/core/text/nfc", test_nfc);
   g_test_add_func ("/core/text/nfc/long-text", test_nfc_long_text);
   g_test_add_func ("/core/text/nfc/invalid", test_nfc_invalid);
+  g_test_add_func ("/core/text/fold", test_fold);
 
   return g_test_run ();
 }

@@ -405,3 +405,82 @@ tessera_text_to_nfc (const char *text)
 
   return g_string_free (g_steal_pointer (&nfc), FALSE);
 }
+
+/* Appends @c, one code point of a full compatibility decomposition, as it is compared. */
+static gboolean
+append_folded (GString  *folded,
+               gunichar  c)
+{
+  switch (c)
+    {
+    case 0x2018: /* ‘ */
+    case 0x2019: /* ’ */
+    case 0x02BC: /* ʼ */
+      g_string_append_c (folded, '\'');
+      return TRUE;
+    case 0x00C6: /* Æ */
+    case 0x00E6: /* æ */
+      g_string_append (folded, "ae");
+      return TRUE;
+    case 0x0152: /* Œ */
+    case 0x0153: /* œ */
+      g_string_append (folded, "oe");
+      return TRUE;
+    default:
+      break;
+    }
+
+  if (c < 0x80)
+    {
+      g_string_append_c (folded, g_ascii_tolower ((char) c));
+      return TRUE;
+    }
+  /* Accents, cedillas and other diacritics. */
+  if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+    return TRUE;
+  g_string_append_unichar (folded, c);
+  return FALSE;
+}
+
+/**
+ * tessera_text_fold:
+ * @text: valid UTF-8
+ *
+ * Folds @text for matching what a user types against what a project holds: case folded,
+ * without diacritics, compatibility forms (ligatures, no-break spaces) replaced by what
+ * they stand for, typographic apostrophes by `'`, and `œ`, `æ` spelled `oe`, `ae`. Text
+ * @a contains text @b, ignoring those differences, when the fold of @a contains the fold
+ * of @b.
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+tessera_text_fold (const char *text)
+{
+  g_autoptr(GString) folded = NULL;
+  gboolean ascii = TRUE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  folded = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+      gsize n;
+
+      if ((guchar) *p < 0x80)
+        {
+          g_string_append_c (folded, g_ascii_tolower (*p));
+          continue;
+        }
+      n = g_unichar_fully_decompose (g_utf8_get_char (p), TRUE, decomposed,
+                                     G_N_ELEMENTS (decomposed));
+      for (gsize i = 0; i < n; i++)
+        ascii &= append_folded (folded, decomposed[i]);
+    }
+
+  /* What is left beyond ASCII has no diacritics to lose, only a case to fold. */
+  if (!ascii)
+    return g_utf8_casefold (folded->str, (gssize) folded->len);
+  return g_string_free (g_steal_pointer (&folded), FALSE);
+}

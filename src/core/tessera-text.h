@@ -26,5 +26,6 @@ guint     tessera_text_count           (const char         *text,
 char     *tessera_text_sha256          (const char         *text);
 gboolean  tessera_text_is_nfc          (const char         *text);
 char     *tessera_text_to_nfc          (const char         *text);
+char     *tessera_text_fold            (const char         *text);
 
 G_END_DECLS
