@@ -122,6 +122,19 @@ is_library_internal (GtkWidget *widget)
   return FALSE;
 }
 
+/* An accessible label set, and not to nothing. */
+static gboolean
+has_label_property (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+  g_autofree char *differs = NULL;
+
+  if (!gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return FALSE;
+  differs = gtk_test_accessible_check_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+  return differs != NULL;
+}
+
 static gboolean
 has_shown_text (GtkWidget *widget)
 {
@@ -133,6 +146,9 @@ has_shown_text (GtkWidget *widget)
 
       return text != NULL && *text != '\0';
     }
+  /* A widget drawing its own text (a row of the document list) labels itself with it. */
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_LABEL)
+    return has_label_property (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
@@ -211,15 +227,8 @@ has_name (GtkWidget *widget)
 {
   GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
 
-  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL))
-    {
-      /* Set, but not to nothing. */
-      g_autofree char *differs = gtk_test_accessible_check_property (accessible,
-                                                                     GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                                     "");
-      if (differs != NULL)
-        return TRUE;
-    }
+  if (has_label_property (widget))
+    return TRUE;
   if (gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY) &&
       labelled_by_something_shown (widget))
     return TRUE;

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "tessera-document-filter.h"
+#include "tessera-document-row.h"
 #include "tessera-export-dialog.h"
 #include "tessera-inspector.h"
 #include "tessera-text-view.h"
@@ -57,7 +59,7 @@ struct _TesseraWindow
   TesseraStore         *store;
   GtkFilterListModel   *documents;
   GtkSingleSelection   *document_selection;
-  GtkStringFilter      *document_string_filter;
+  TesseraDocumentFilter *document_title_filter;
   GtkFilterListModel   *entities;
   GtkCustomFilter      *entity_custom_filter;
   GtkSingleSelection   *annotation_selection;
@@ -221,10 +223,12 @@ document_row_setup (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     gpointer                  data)
 {
-  GtkWidget *box = two_line_row_new (2);
+  GtkWidget *row = tessera_document_row_new ();
 
-  setup_row_tooltip (box);
-  gtk_list_item_set_child (item, box);
+  gtk_widget_set_margin_top (row, 4);
+  gtk_widget_set_margin_bottom (row, 4);
+  setup_row_tooltip (row);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -233,18 +237,16 @@ document_row_bind (GtkSignalListItemFactory *factory,
                    gpointer                  data)
 {
   TesseraDocument *document = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *details = gtk_widget_get_next_sibling (title);
+  GtkWidget *row = gtk_list_item_get_child (item);
   guint count = tessera_document_get_annotation_count (document);
   g_autofree char *text = NULL;
 
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation · %s",
                                        "%u annotations · %s", count),
                           count, progress_label (document));
-  gtk_label_set_label (GTK_LABEL (title), tessera_document_get_title (document));
-  gtk_label_set_label (GTK_LABEL (details), text);
-  set_row_tooltip (box, tessera_document_get_title (document));
+  tessera_document_row_set_text (TESSERA_DOCUMENT_ROW (row),
+                                 tessera_document_get_title (document), text);
+  set_row_tooltip (row, tessera_document_get_title (document));
 }
 
 static void
@@ -293,6 +295,27 @@ show_document_header (TesseraWindow   *self,
   adw_window_title_set_title (self->window_title, tessera_document_get_title (document));
 }
 
+/* Selects the open document in the sidebar, if the filter lists it. */
+static void
+select_open_document (TesseraWindow *self)
+{
+  GListModel *model = G_LIST_MODEL (self->documents);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TesseraDocument) item = g_list_model_get_item (model, i);
+
+      if (tessera_document_get_id (item) == self->document_id)
+        {
+          self->syncing_selection = TRUE;
+          gtk_single_selection_set_selected (self->document_selection, i);
+          self->syncing_selection = FALSE;
+          break;
+        }
+    }
+}
+
 /**
  * tessera_window_show_document:
  *
@@ -329,23 +352,7 @@ tessera_window_show_document (TesseraWindow *self,
                                   G_LIST_MODEL (tessera_text_view_get_annotations (self->text_view)));
 
   /* Keep the sidebar's selection in step when the document was chosen elsewhere. */
-  {
-    GListModel *model = G_LIST_MODEL (self->documents);
-    guint n = g_list_model_get_n_items (model);
-
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(TesseraDocument) item = g_list_model_get_item (model, i);
-
-        if (tessera_document_get_id (item) == document_id)
-          {
-            self->syncing_selection = TRUE;
-            gtk_single_selection_set_selected (self->document_selection, i);
-            self->syncing_selection = FALSE;
-            break;
-          }
-      }
-  }
+  select_open_document (self);
 
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
   update_actions (self);
@@ -390,8 +397,12 @@ on_document_activated (TesseraWindow *self,
 static void
 on_document_filter_changed (TesseraWindow *self)
 {
-  gtk_string_filter_set_search (self->document_string_filter,
-                                gtk_editable_get_text (GTK_EDITABLE (self->document_filter)));
+  tessera_document_filter_set_search (self->document_title_filter,
+                                      gtk_editable_get_text (GTK_EDITABLE (self->document_filter)));
+  /* The open document, hidden by the filter and now listed again, is selected again. */
+  if (self->document_id != 0 &&
+      gtk_single_selection_get_selected (self->document_selection) == GTK_INVALID_LIST_POSITION)
+    select_open_document (self);
 }
 
 static void
@@ -1513,8 +1524,6 @@ static void
 set_store (TesseraWindow *self,
            TesseraStore  *store)
 {
-  GtkExpression *expression;
-
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   tessera_text_view_clear (self->text_view);
@@ -1528,15 +1537,14 @@ set_store (TesseraWindow *self,
       tessera_store_set_annotator (store, annotator);
   }
 
-  expression = gtk_property_expression_new (TESSERA_TYPE_DOCUMENT, NULL, "title");
-  self->document_string_filter = gtk_string_filter_new (expression);
-  gtk_string_filter_set_match_mode (self->document_string_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-  gtk_string_filter_set_ignore_case (self->document_string_filter, TRUE);
+  self->document_title_filter = tessera_document_filter_new ();
   g_clear_object (&self->documents);
   self->documents = gtk_filter_list_model_new (g_object_ref (tessera_store_get_documents (store)),
-                                               GTK_FILTER (self->document_string_filter));
+                                               GTK_FILTER (self->document_title_filter));
   gtk_single_selection_set_model (self->document_selection, G_LIST_MODEL (self->documents));
   on_document_filter_changed (self);
+  tessera_document_filter_prepare (self->document_title_filter,
+                                   tessera_store_get_documents (store));
 
   g_clear_object (&self->entities);
   self->entity_custom_filter = gtk_custom_filter_new (entity_matches, self, NULL);
