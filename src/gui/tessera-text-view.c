@@ -29,6 +29,26 @@ typedef struct
   guint              n_rects;
 } Drawn;
 
+/* A rectangle of an annotation, placed from the top of its paragraph: it holds while the
+ * paragraph's layout does, wherever GTK's estimates of the lines above put the paragraph. */
+typedef struct
+{
+  graphene_rect_t rect;
+  int             line;
+} Placed;
+
+/* What the view's paragraphs were laid out with. */
+typedef struct
+{
+  PangoContext *ltr_context;
+  PangoContext *rtl_context;
+  guint         ltr_serial;
+  guint         rtl_serial;
+  int           width;
+  int           left_margin;
+  int           right_margin;
+} LayoutKey;
+
 struct _TesseraTextView
 {
   GtkTextView            parent_instance;
@@ -44,6 +64,8 @@ struct _TesseraTextView
   GArray                *frame;         /* Drawn, from the layer below the text to the one above */
   GArray                *frame_rects;   /* graphene_rect_t, in buffer coordinates */
   gboolean               frame_ready;
+  GHashTable            *placed;        /* TesseraAnnotation → GArray of Placed, last frame's */
+  LayoutKey              placed_layout;
   gint64                 selected_id;
   gboolean               pick_mode;
   gboolean               exact_selection;
@@ -220,6 +242,7 @@ tessera_text_view_clear (TesseraTextView *self)
   g_clear_object (&self->store);
   g_clear_pointer (&self->text, g_free);
   g_hash_table_remove_all (self->highlighted);
+  g_hash_table_remove_all (self->placed);
   g_array_set_size (self->related, 0);
   self->document_id = 0;
   self->selected_id = 0;
@@ -705,25 +728,59 @@ clear_drawn (gpointer data)
   g_object_unref (((Drawn *) data)->annotation);
 }
 
-/* Rectangles of the display lines a range covers, in buffer coordinates. */
+static void
+append_placed (TesseraTextView   *self,
+               const GtkTextIter *line_start,
+               const GdkRectangle *a,
+               const GdkRectangle *b,
+               GArray            *placed)
+{
+  Placed item;
+  int top;
+
+  if (b->x + b->width <= a->x)
+    return;
+  gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (self), line_start, &top, NULL);
+  graphene_rect_init (&item.rect, a->x, a->y - top, (b->x + b->width) - a->x, a->height);
+  item.line = gtk_text_iter_get_line (line_start);
+  g_array_append_val (placed, item);
+}
+
+/* Rectangles of the display lines a range covers. */
 static void
 range_rects (TesseraTextView *self,
              guint            start,
              guint            end,
-             GArray          *rects)
+             GArray          *placed)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self);
-  GtkTextIter iter, stop;
+  GtkTextIter iter, stop, last;
 
   iter_at (self, &iter, start);
   iter_at (self, &stop, end);
 
+  /* Most spans lie on one display line, which the locations of their two ends tell without
+   * walking the lines: each location costs a search through the paragraph's layout. */
+  last = stop;
+  gtk_text_iter_backward_char (&last);
+  if (gtk_text_iter_get_char (&last) == '\n' && gtk_text_iter_compare (&last, &iter) > 0)
+    gtk_text_iter_backward_char (&last);
+  if (gtk_text_iter_compare (&last, &iter) >= 0 && gtk_text_iter_get_char (&last) != '\n')
+    {
+      GdkRectangle a, b;
+
+      gtk_text_view_get_iter_location (view, &iter, &a);
+      gtk_text_view_get_iter_location (view, &last, &b);
+      if (a.y == b.y)
+        {
+          append_placed (self, &iter, &a, &b, placed);
+          return;
+        }
+    }
+
   while (gtk_text_iter_compare (&iter, &stop) < 0)
     {
       GtkTextIter line_end = iter;
-      GtkTextIter last;
-      GdkRectangle a, b;
-      graphene_rect_t rect;
 
       if (!gtk_text_view_forward_display_line (view, &line_end) ||
           gtk_text_iter_compare (&line_end, &stop) > 0)
@@ -736,13 +793,13 @@ range_rects (TesseraTextView *self,
         {
           if (gtk_text_iter_get_char (&last) == '\n' && gtk_text_iter_compare (&last, &iter) > 0)
             gtk_text_iter_backward_char (&last);
-          gtk_text_view_get_iter_location (view, &iter, &a);
-          gtk_text_view_get_iter_location (view, &last, &b);
           if (gtk_text_iter_get_char (&last) != '\n')
             {
-              graphene_rect_init (&rect, a.x, a.y, (b.x + b.width) - a.x, a.height);
-              if (rect.size.width > 0)
-                g_array_append_val (rects, rect);
+              GdkRectangle a, b;
+
+              gtk_text_view_get_iter_location (view, &iter, &a);
+              gtk_text_view_get_iter_location (view, &last, &b);
+              append_placed (self, &iter, &a, &b, placed);
             }
         }
 
@@ -750,6 +807,71 @@ range_rects (TesseraTextView *self,
         break;
       iter = line_end;
     }
+}
+
+static GArray *
+measure (TesseraTextView   *self,
+         TesseraAnnotation *annotation)
+{
+  GArray *placed = g_array_new (FALSE, FALSE, sizeof (Placed));
+  guint n;
+  const TesseraRange *ranges = tessera_annotation_get_ranges (annotation, &n);
+
+  for (guint r = 0; r < n; r++)
+    range_rects (self, ranges[r].start, ranges[r].end, placed);
+  return placed;
+}
+
+static void
+get_layout_key (TesseraTextView *self,
+                LayoutKey       *key)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+
+  key->ltr_context = gtk_text_view_get_ltr_context (view);
+  key->rtl_context = gtk_text_view_get_rtl_context (view);
+  key->ltr_serial = pango_context_get_serial (key->ltr_context);
+  key->rtl_serial = pango_context_get_serial (key->rtl_context);
+  key->width = gtk_widget_get_width (GTK_WIDGET (self));
+  key->left_margin = gtk_text_view_get_left_margin (view);
+  key->right_margin = gtk_text_view_get_right_margin (view);
+}
+
+static gboolean
+layout_key_equal (const LayoutKey *a,
+                  const LayoutKey *b)
+{
+  return a->ltr_context == b->ltr_context && a->rtl_context == b->rtl_context &&
+         a->ltr_serial == b->ltr_serial && a->rtl_serial == b->rtl_serial &&
+         a->width == b->width && a->left_margin == b->left_margin &&
+         a->right_margin == b->right_margin;
+}
+
+typedef struct
+{
+  int line;
+  int top;
+} LineTop;
+
+/* The top of a paragraph in buffer coordinates, looked up once per frame. */
+static int
+line_top (TesseraTextView *self,
+          GArray          *tops,
+          int              line)
+{
+  GtkTextIter iter;
+  LineTop found;
+
+  for (guint i = 0; i < tops->len; i++)
+    {
+      if (g_array_index (tops, LineTop, i).line == line)
+        return g_array_index (tops, LineTop, i).top;
+    }
+  gtk_text_buffer_get_iter_at_line (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), &iter, line);
+  found.line = line;
+  gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (self), &iter, &found.top, NULL);
+  g_array_append_val (tops, found);
+  return found.top;
 }
 
 static void
@@ -768,12 +890,20 @@ draw_outline (GtkSnapshot            *snapshot,
   gtk_snapshot_append_border (snapshot, &outline, widths, colors);
 }
 
-/* The annotations of the visible lines, their lanes and their rectangles. */
+/*
+ * The annotations of the visible lines, their lanes and their rectangles. Locating a
+ * character costs a search through its paragraph's layout, so the rectangles of the last
+ * frame's annotations are kept, from the top of their paragraph, as long as the paragraphs
+ * are laid out the same: a frame after a mark locates only the new annotation.
+ */
 static void
 collect_frame (TesseraTextView *self)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self);
   g_autoptr(GArray) lanes = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr(GArray) tops = g_array_new (FALSE, FALSE, sizeof (LineTop));
+  g_autoptr(GHashTable) placed = NULL;
+  LayoutKey key;
   GdkRectangle area;
   GtkTextIter top, bottom;
 
@@ -781,7 +911,17 @@ collect_frame (TesseraTextView *self)
   g_array_set_size (self->frame_rects, 0);
   self->frame_ready = TRUE;
   if (self->annotations == NULL)
-    return;
+    {
+      g_hash_table_remove_all (self->placed);
+      return;
+    }
+
+  get_layout_key (self, &key);
+  if (!layout_key_equal (&key, &self->placed_layout))
+    {
+      g_hash_table_remove_all (self->placed);
+      self->placed_layout = key;
+    }
 
   gtk_text_view_get_visible_rect (view, &area);
   gtk_text_view_get_iter_at_location (view, &top, area.x, area.y);
@@ -792,12 +932,12 @@ collect_frame (TesseraTextView *self)
                     (guint) gtk_text_iter_get_offset (&bottom) + 1, collect_drawn, NULL);
   g_array_sort (self->frame, compare_drawn);
 
+  placed = g_hash_table_new_full (NULL, NULL, g_object_unref, (GDestroyNotify) g_array_unref);
   for (guint i = 0; i < self->frame->len; i++)
     {
       Drawn *item = &g_array_index (self->frame, Drawn, i);
       guint start = tessera_annotation_get_start (item->annotation);
-      guint n;
-      const TesseraRange *ranges = tessera_annotation_get_ranges (item->annotation, &n);
+      gpointer annotation, rects;
       guint lane;
 
       /* Greedy lanes: an annotation takes the first lane free at its start. */
@@ -811,11 +951,28 @@ collect_frame (TesseraTextView *self)
       g_array_index (lanes, guint, lane) = tessera_annotation_get_end (item->annotation);
       item->lane = MIN (lane, MAX_LANES - 1);
 
+      if (!g_hash_table_steal_extended (self->placed, item->annotation, &annotation, &rects))
+        {
+          annotation = g_object_ref (item->annotation);
+          rects = measure (self, item->annotation);
+        }
+      g_hash_table_insert (placed, annotation, rects);
+
       item->first_rect = self->frame_rects->len;
-      for (guint r = 0; r < n; r++)
-        range_rects (self, ranges[r].start, ranges[r].end, self->frame_rects);
-      item->n_rects = self->frame_rects->len - item->first_rect;
+      item->n_rects = ((GArray *) rects)->len;
+      for (guint r = 0; r < item->n_rects; r++)
+        {
+          Placed *one = &g_array_index ((GArray *) rects, Placed, r);
+          graphene_rect_t rect = one->rect;
+
+          rect.origin.y += line_top (self, tops, one->line);
+          g_array_append_val (self->frame_rects, rect);
+        }
     }
+
+  /* Only what this frame shows is kept. */
+  g_hash_table_unref (self->placed);
+  self->placed = g_steal_pointer (&placed);
 }
 
 /* Under the text, so the glyphs and the text selection stay above: claims and cues first,
@@ -1276,6 +1433,7 @@ tessera_text_view_finalize (GObject *object)
   g_array_unref (self->related);
   g_array_unref (self->frame);
   g_array_unref (self->frame_rects);
+  g_hash_table_unref (self->placed);
   g_free (self->caret_description);
   g_clear_object (&self->font_provider);
 
@@ -1350,6 +1508,8 @@ tessera_text_view_init (TesseraTextView *self)
   self->frame = g_array_new (FALSE, FALSE, sizeof (Drawn));
   g_array_set_clear_func (self->frame, clear_drawn);
   self->frame_rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  self->placed = g_hash_table_new_full (NULL, NULL, g_object_unref,
+                                        (GDestroyNotify) g_array_unref);
   self->last_click_offset = G_MAXUINT;
 
   gtk_text_view_set_editable (view, FALSE);
