@@ -3,11 +3,14 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
 #include "tessera-core.h"
+#include "tessera-tei-export-private.h"
 #include "tessera-tei-private.h"
 
 /*
@@ -665,7 +668,7 @@ export_corpus (Fixture                       *fixture,
   tessera_tei_export_documents (store, NULL, 0, path, &options, NULL, on_progress, &progress,
                                 &error);
   g_assert_no_error (error);
-  /* Each document written, then each read back and checked. */
+  /* Each document written, and each read back and checked. */
   g_assert_cmpuint (progress.total, ==, 2 * n_documents);
   g_assert_cmpuint (progress.done, ==, progress.total);
   assert_valid_tei (path);
@@ -1202,6 +1205,156 @@ test_self_check_compare (void)
   read->text = g_strdup ("Un textE");
   problem = _tessera_tei_document_compare (expected, context, read, context);
   g_assert_nonnull (strstr (problem, "character 7"));
+}
+
+/* The self-check reads back the bytes the exporter wrote; whatever happens to them in
+ * between, a file that does not give back the project is not kept. Each corruption is
+ * made in place, in the part of the temporary file the check has not read yet. */
+typedef struct
+{
+  const char        *what;
+  TesseraTeiOverlap  overlap;
+  gboolean           standoff_only;
+  const char        *find;
+  const char        *replace;      /* padded with spaces to the length of find */
+} Corruption;
+
+typedef struct
+{
+  const Corruption *corruption;
+  gsize             checked;        /* bytes the check may have read already */
+  gboolean          done;
+} Corrupter;
+
+static void
+corrupt_written (const char *path,
+                 gpointer    user_data)
+{
+  Corrupter *corrupter = user_data;
+  const Corruption *corruption = corrupter->corruption;
+  g_autofree char *contents = NULL;
+  g_autofree char *replacement = NULL;
+  const char *found = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  if (!corrupter->done && corruption != NULL && length > corrupter->checked)
+    found = g_strstr_len (contents + corrupter->checked, length - corrupter->checked,
+                          corruption->find);
+  if (found != NULL)
+    {
+      gsize size = strlen (corruption->find);
+      int fd = g_open (path, O_WRONLY, 0);
+
+      g_assert_cmpuint (strlen (corruption->replace), <=, size);
+      replacement = g_strnfill (size, ' ');
+      memcpy (replacement, corruption->replace, strlen (corruption->replace));
+      g_assert_cmpint (fd, >=, 0);
+      g_assert_cmpint (pwrite (fd, replacement, size, found - contents), ==, (gssize) size);
+      g_assert_true (g_close (fd, NULL));
+      corrupter->done = TRUE;
+    }
+  corrupter->checked = length;
+}
+
+static gboolean
+export_corrupted (Fixture           *fixture,
+                  const char        *path,
+                  const Corruption  *corruption,
+                  Corrupter         *corrupter,
+                  GError           **error)
+{
+  TesseraTeiExportOptions options;
+  gboolean ok;
+
+  tessera_tei_export_options_init (&options);
+  options.corpus = TRUE;
+  if (corruption != NULL)
+    {
+      options.overlap = corruption->overlap;
+      options.standoff_only = corruption->standoff_only;
+    }
+  _tessera_tei_export_set_written_func (corrupt_written, corrupter);
+  ok = tessera_tei_export_documents (fixture->store, NULL, 0, path, &options, NULL, NULL, NULL,
+                                     error);
+  _tessera_tei_export_set_written_func (NULL, NULL);
+  return ok;
+}
+
+static void
+test_self_check_rejects_corruption (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  static const Corruption corruptions[] = {
+    { "not well-formed", 0, FALSE, "</p>", "</q>" },
+    { "a document type declaration",
+      0, FALSE, "<?xml-model href=\"https://www.tei-c.org/release/xml/tei/custom/schema/relaxng/"
+                "tei_all.rng\" type=\"application/xml\" "
+                "schematypens=\"http://relaxng.org/ns/structure/1.0\"?>",
+      "<!DOCTYPE teiCorpus [<!ENTITY x \"y\">]>" },
+    { "an entity reference", 0, FALSE, ">Selon</seg>", ">&x;on</seg>" },
+    { "a character of the text", 0, FALSE, ">Selon</seg>", ">Selom</seg>" },
+    { "the end of an annotation", 0, FALSE, "dynamisme</said> à", "dynamism</said>e à" },
+    { "an annotation's id", 0, FALSE, "xml:id=\"d1.a6\"", "xml:id=\"d1.a0\"" },
+    { "an xml:id used twice", 0, FALSE, "<p xml:id=\"d1.p3\">", "<p xml:id=\"d1.p2\">" },
+    { "an annotation's type", 0, FALSE, "ana=\"#cat.person\" resp=\"#resp-1\" ref=\"#e2\"",
+      "ana=\"#cat.place\"  resp=\"#resp-1\" ref=\"#e2\"" },
+    { "an annotation's annotator", 0, FALSE, "ana=\"#cat.cue\" resp=\"#resp-1\"",
+      "ana=\"#cat.cue\" resp=\"#resp-2\"" },
+    { "a fragment of a join", 0, FALSE, "target=\"#d1.a10.1 #d1.a10.2\"",
+      "target=\"#d1.a10.1 #d1.a10.9\"" },
+    { "a chain of fragments", 0, FALSE, "next=\"#d2.a13.2\"", "next=\"#d2.a13.9\"" },
+    { "an entity record", 0, FALSE, "<persName>Oumar Diarra</persName>",
+      "<persName>Oumar Diarre</persName>" },
+    { "a claim's attribution", 0, FALSE, "<note type=\"factuality\">PR+</note>",
+      "<note type=\"factuality\">PR-</note>" },
+    { "a relation", 0, FALSE, "active=\"#d1.a7\" passive=\"#d1.a12\"",
+      "active=\"#d1.a2\" passive=\"#d1.a12\"" },
+    { "an attribute", 0, FALSE, "n=\"source\">pré-annotation", "n=\"sourcE\">pré-annotation" },
+    { "the metadata", 0, FALSE, "Journal &lt;du&gt; Sahel</publisher>",
+      "Journal &lt;du&gt; Sahal</publisher>" },
+    { "an anchor", TESSERA_TEI_OVERLAP_ANCHORS, FALSE,
+      "maliennes<anchor xml:id=\"d1.a10.e1\"/>", "malienne<anchor xml:id=\"d1.a10.e1\"/>s" },
+    { "a string-range() pointer", 0, TRUE, "#string-range(d1.p5,0,5)",
+      "#string-range(d1.p5,1,5)" },
+  };
+  g_autofree char *path = g_build_filename (fixture->dir, "corpus.xml", NULL);
+
+  import_seeds (fixture->store);
+  annotate_seeds (fixture->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (corruptions); i++)
+    {
+      Corrupter corrupter = { &corruptions[i], 0, FALSE };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      g_test_message ("%s", corruptions[i].what);
+      g_assert_true (g_file_set_contents (path, "the previous export\n", -1, NULL));
+      g_assert_false (export_corrupted (fixture, path, &corruptions[i], &corrupter, &error));
+      g_assert_true (corrupter.done);
+      g_assert_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_SELF_CHECK);
+      g_test_message ("%s", error->message);
+
+      /* The destination is as it was, and the temporary file is gone. */
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "the previous export\n");
+      dir = g_dir_open (fixture->dir, 0, NULL);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        g_assert_false (g_str_has_prefix (name, "corpus.xml."));
+    }
+
+  /* The hook itself changes nothing. */
+  {
+    Corrupter corrupter = { NULL, 0, FALSE };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (export_corrupted (fixture, path, NULL, &corrupter, &error));
+    g_assert_no_error (error);
+    assert_valid_tei (path);
+  }
 }
 
 /* Import --------------------------------------------------------------------------------- */
@@ -1976,6 +2129,7 @@ main (int   argc,
   ADD ("export/seeds-golden", test_export_seeds_golden);
   ADD ("export/control-character-refused", test_control_character_refused);
   g_test_add_func ("/core/tei/export/self-check-compares", test_self_check_compare);
+  ADD ("export/self-check-rejects-corruption", test_self_check_rejects_corruption);
   ADD ("round-trip/seeds-corpus", test_round_trip_seeds_corpus);
   ADD ("round-trip/per-document", test_round_trip_per_document);
   ADD ("round-trip/overlap-cases", test_overlap_cases);

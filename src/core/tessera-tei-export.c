@@ -14,14 +14,16 @@
 #include "tessera-tei-export.h"
 
 #include "tessera-store-import-private.h"
-#include "tessera-tei-private.h"
+#include "tessera-tei-export-private.h"
 #include "tessera-text.h"
 
 /*
  * TEI P5 export, streamed with xmlTextWriter: one document is in memory at a time, however
- * many the corpus has. Each file is written beside its destination, read back with the
- * importer's reader and compared with the project (text character for character, every
- * annotation, claim and relation), and only then renamed into place.
+ * many the corpus has. Each file is written beside its destination and read back as it is
+ * written (streamed too, tessera-tei-export-check.c) into the model the importer makes:
+ * each document is compared with the model of the project it was written from (text
+ * character for character, every annotation, claim and relation), and the file is renamed
+ * into place only once all of it has read back.
  *
  * The body is the stored text, one head or p per line, xml:space="preserve". Annotations
  * nest where their spans nest; the others (crossing another annotation, a paragraph
@@ -52,6 +54,7 @@ typedef struct
   TesseraTeiContext             *context;        /* the entity records, as the model says */
   GPtrArray                     *written_entities; /* TesseraTeiEntity of the current file */
   xmlTextWriter                 *writer;
+  int                            fd;             /* the file the writer writes */
   GError                        *error;          /* the first failure of the writer */
   char                          *today;
   const char                    *file_name;      /* for messages */
@@ -2209,19 +2212,20 @@ write_stand_off (Exporter           *self,
 
 /* Files ---------------------------------------------------------------------------------- */
 
+/* The writer writes to the file without a stdio buffer between: what it flushes is in the
+ * file for the self-check to read. */
 static gboolean
-begin_file (Exporter    *self,
-            const char  *path,
-            GError     **error)
+begin_file (Exporter  *self,
+            GError   **error)
 {
-  self->writer = xmlNewTextWriterFilename (path, 0);
+  xmlOutputBuffer *output = xmlOutputBufferCreateFd (self->fd, NULL);
+
+  self->writer = output ? xmlNewTextWriter (output) : NULL;
   if (self->writer == NULL)
     {
-      int saved_errno = errno;
-
+      g_clear_pointer (&output, xmlOutputBufferClose);
       g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_FAILED,
-                   _("Could not create %s: %s"), self->file_name,
-                   saved_errno ? g_strerror (saved_errno) : _("the XML writer failed"));
+                   _("Could not create %s: %s"), self->file_name, _("the XML writer failed"));
       return FALSE;
     }
   check (self, xmlTextWriterSetIndentString (self->writer, BAD_CAST "  "));
@@ -2239,10 +2243,14 @@ end_file (Exporter  *self,
 {
   if (self->error == NULL)
     check (self, xmlTextWriterEndDocument (self->writer));
-  /* Freeing flushes and closes the file: its errors count too. */
   if (self->error == NULL)
     check (self, xmlTextWriterFlush (self->writer));
   g_clear_pointer (&self->writer, xmlFreeTextWriter);
+  /* Closing is the last chance for the file system to report a failed write. */
+  errno = 0;
+  if (self->fd >= 0 && !g_close (self->fd, NULL))
+    check (self, -1);
+  self->fd = -1;
   if (self->error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&self->error));
@@ -2277,7 +2285,8 @@ referenced_entities (Exporter           *self,
   return entities;
 }
 
-static gboolean
+/* Returns the model the document was written from, for the self-check. */
+static TesseraTeiDocument *
 write_tei (Exporter      *self,
            gint64         document_id,
            gboolean       in_corpus,
@@ -2293,10 +2302,10 @@ write_tei (Exporter      *self,
 
   document = document_model (self, document_id, prefix, error);
   if (document == NULL)
-    return FALSE;
+    return NULL;
   days = _tessera_store_dup_revision_days (self->store, document_id, error);
   if (days == NULL)
-    return FALSE;
+    return NULL;
   layout = compute_layout (document, self->options);
   if (!in_corpus)
     entities = referenced_entities (self, document);
@@ -2313,8 +2322,8 @@ write_tei (Exporter      *self,
   end (self);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  return TRUE;
+    return NULL;
+  return g_steal_pointer (&document);
 }
 
 static char *
@@ -2334,16 +2343,156 @@ corpus_title (Exporter *self,
                           n_documents);
 }
 
+/* The self-check ------------------------------------------------------------------------- */
+
+/* Each document is read back from the file as soon as it is in it, and compared with the
+ * model it was written from: a document or two in memory, however many the corpus has. */
+typedef struct
+{
+  Exporter               *exporter;
+  const char             *path;
+  TesseraTeiReadBack     *reader;
+  const gint64           *ids;
+  guint                   n_ids;
+  guint                   next;
+  GQueue                  written;        /* TesseraTeiDocument, not read back yet */
+  TesseraTeiProgressFunc  progress;
+  gpointer                progress_data;
+  guint                   progress_done;
+  guint                   progress_total;
+} Verification;
+
+static TesseraTeiExportWrittenFunc written_func;
+static gpointer written_data;
+
+void
+_tessera_tei_export_set_written_func (TesseraTeiExportWrittenFunc func,
+                                      gpointer                    user_data)
+{
+  written_func = func;
+  written_data = user_data;
+}
+
+static void
+report_progress (Verification *verification)
+{
+  if (verification->progress != NULL)
+    verification->progress (++verification->progress_done, verification->progress_total,
+                            verification->progress_data);
+}
+
+static gboolean
+verify_document (TesseraTeiContext   *context,
+                 TesseraTeiDocument  *read,
+                 gpointer             user_data,
+                 GError             **error)
+{
+  g_autoptr(TesseraTeiDocument) owned = read;
+  Verification *verification = user_data;
+  Exporter *self = verification->exporter;
+  g_autoptr(TesseraTeiDocument) expected = g_queue_pop_head (&verification->written);
+  g_autofree char *problem = NULL;
+
+  if (expected == NULL || verification->next >= verification->n_ids)
+    {
+      g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_SELF_CHECK,
+                   _("%s holds more documents than were written"), self->file_name);
+      return FALSE;
+    }
+  verification->next++;
+
+  if (g_strcmp0 (read->id, expected->id) != 0)
+    problem = g_strdup_printf (_("the document “%s” reads back as “%s”"), expected->id,
+                               read->id ? read->id : "");
+  else
+    problem = _tessera_tei_document_compare (expected, self->context, read, context);
+  if (problem != NULL)
+    {
+      g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_SELF_CHECK,
+                   _("%s does not read back as the project, so it was not kept: in “%s”, %s"),
+                   self->file_name, expected->info.title ? expected->info.title : "", problem);
+      return FALSE;
+    }
+  report_progress (verification);
+  return TRUE;
+}
+
+/* Takes @local_error: a failure to read the file says so; a difference found is as is. */
+static gboolean
+read_back_failed (Exporter  *self,
+                  GError    *local_error,
+                  GError   **error)
+{
+  if (local_error->domain == TESSERA_TEI_ERROR &&
+      local_error->code != TESSERA_TEI_ERROR_SELF_CHECK)
+    {
+      g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_SELF_CHECK,
+                   _("%s could not be read back, so it was not kept: %s"), self->file_name,
+                   local_error->message);
+      g_error_free (local_error);
+    }
+  else
+    g_propagate_error (error, local_error);
+  return FALSE;
+}
+
+/* Takes the model @document was written from, and reads back what the file holds so far.
+ * A failure of the writer is left for end_file() to report. */
+static gboolean
+verify_written (Exporter            *self,
+                Verification        *verification,
+                TesseraTeiDocument  *document,
+                GCancellable        *cancellable,
+                GError             **error)
+{
+  GError *local_error = NULL;
+
+  g_queue_push_tail (&verification->written, document);
+  report_progress (verification);
+  if (!check (self, xmlTextWriterFlush (self->writer)))
+    return TRUE;
+  if (written_func != NULL)
+    written_func (verification->path, written_data);
+  if (_tessera_tei_read_back_step (verification->reader, cancellable, &local_error))
+    return TRUE;
+  return read_back_failed (self, local_error, error);
+}
+
+/* The rest of the file, once it is complete. */
+static gboolean
+verify_file (Exporter      *self,
+             Verification  *verification,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(TesseraTeiContext) context = NULL;
+  GError *local_error = NULL;
+
+  if (written_func != NULL)
+    written_func (verification->path, written_data);
+  context = _tessera_tei_read_back_finish (verification->reader, cancellable, &local_error);
+  if (context == NULL)
+    return read_back_failed (self, local_error, error);
+  if (verification->next != verification->n_ids)
+    {
+      g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_SELF_CHECK,
+                   _("%s reads back with %u documents instead of %u, so it was not kept"),
+                   self->file_name, verification->next, verification->n_ids);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Writing files ---------------------------------------------------------------------------- */
+
 static gboolean
 write_corpus (Exporter      *self,
-              const gint64  *ids,
-              guint          n_ids,
-              const char    *path,
+              Verification  *verification,
               GCancellable  *cancellable,
-              TesseraTeiProgressFunc progress,
-              gpointer       progress_data,
               GError       **error)
 {
+  const gint64 *ids = verification->ids;
+  guint n_ids = verification->n_ids;
   g_autoptr(GPtrArray) days = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) entities = g_ptr_array_new ();
@@ -2369,7 +2518,7 @@ write_corpus (Exporter      *self,
     g_ptr_array_add (names, g_strdup (key));
   g_ptr_array_sort_with_data (names, compare_resp, self->annotator_ids);
 
-  if (!begin_file (self, path, error))
+  if (!begin_file (self, error))
     return FALSE;
 
   start (self, "teiCorpus");
@@ -2400,13 +2549,10 @@ write_corpus (Exporter      *self,
 
   for (guint i = 0; i < n_ids && self->error == NULL; i++)
     {
-      if (!write_tei (self, ids[i], TRUE, cancellable, error))
-        {
-          g_clear_pointer (&self->writer, xmlFreeTextWriter);
-          return FALSE;
-        }
-      if (progress != NULL)
-        progress (i + 1, 2 * n_ids, progress_data);
+      TesseraTeiDocument *document = write_tei (self, ids[i], TRUE, cancellable, error);
+
+      if (document == NULL || !verify_written (self, verification, document, cancellable, error))
+        return FALSE;
     }
   end (self);
   return end_file (self, error);
@@ -2414,107 +2560,28 @@ write_corpus (Exporter      *self,
 
 static gboolean
 write_single (Exporter      *self,
-              gint64         document_id,
-              const char    *path,
+              Verification  *verification,
               GCancellable  *cancellable,
               GError       **error)
 {
-  if (!begin_file (self, path, error))
+  TesseraTeiDocument *document;
+
+  if (!begin_file (self, error))
     return FALSE;
-  if (!write_tei (self, document_id, FALSE, cancellable, error))
-    {
-      g_clear_pointer (&self->writer, xmlFreeTextWriter);
-      return FALSE;
-    }
+  document = write_tei (self, verification->ids[0], FALSE, cancellable, error);
+  if (document == NULL || !verify_written (self, verification, document, cancellable, error))
+    return FALSE;
   return end_file (self, error);
 }
 
-/* The self-check ------------------------------------------------------------------------- */
-
-typedef struct
+/* After a failure: the writer and the file it wrote go. */
+static void
+abandon_file (Exporter *self)
 {
-  Exporter               *exporter;
-  const gint64           *ids;
-  guint                   n_ids;
-  guint                   next;
-  gboolean                corpus;
-  TesseraTeiProgressFunc  progress;
-  gpointer                progress_data;
-  guint                   progress_done;
-  guint                   progress_total;
-} Verification;
-
-static gboolean
-verify_document (TesseraTeiContext   *context,
-                 TesseraTeiDocument  *read,
-                 gpointer             user_data,
-                 GError             **error)
-{
-  g_autoptr(TesseraTeiDocument) owned = read;
-  Verification *verification = user_data;
-  Exporter *self = verification->exporter;
-  g_autoptr(TesseraTeiDocument) expected = NULL;
-  g_autofree char *prefix = NULL;
-  g_autofree char *problem = NULL;
-  gint64 id;
-
-  if (verification->next >= verification->n_ids)
-    {
-      g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_SELF_CHECK,
-                   _("%s holds more documents than were written"), self->file_name);
-      return FALSE;
-    }
-  id = verification->ids[verification->next++];
-  prefix = verification->corpus ? g_strdup_printf ("d%" G_GINT64_FORMAT ".", id) : g_strdup ("");
-  expected = document_model (self, id, prefix, error);
-  if (expected == NULL)
-    return FALSE;
-
-  problem = _tessera_tei_document_compare (expected, self->context, read, context);
-  if (problem != NULL)
-    {
-      g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_SELF_CHECK,
-                   _("%s does not read back as the project, so it was not kept: in “%s”, %s"),
-                   self->file_name, expected->info.title ? expected->info.title : "", problem);
-      return FALSE;
-    }
-  if (verification->progress != NULL)
-    verification->progress (++verification->progress_done, verification->progress_total,
-                            verification->progress_data);
-  return TRUE;
-}
-
-static gboolean
-verify_file (Exporter      *self,
-             const char    *path,
-             Verification  *verification,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autoptr(TesseraTeiContext) context = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  context = _tessera_tei_read_file (path, self->tagset, verify_document, verification,
-                                    cancellable, &local_error);
-  if (context == NULL)
-    {
-      if (local_error->domain == TESSERA_TEI_ERROR &&
-          local_error->code != TESSERA_TEI_ERROR_SELF_CHECK)
-        g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_SELF_CHECK,
-                     _("%s could not be read back, so it was not kept: %s"), self->file_name,
-                     local_error->message);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (verification->next != verification->n_ids)
-    {
-      g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_SELF_CHECK,
-                   _("%s reads back with %u documents instead of %u, so it was not kept"),
-                   self->file_name, verification->next, verification->n_ids);
-      return FALSE;
-    }
-  return TRUE;
+  g_clear_pointer (&self->writer, xmlFreeTextWriter);
+  if (self->fd >= 0)
+    g_close (self->fd, NULL);
+  self->fd = -1;
 }
 
 /* Written beside its destination, checked, then renamed over it: a file that fails is
@@ -2533,8 +2600,8 @@ export_file (Exporter      *self,
 {
   g_autofree char *display = g_filename_display_name (path);
   g_autofree char *temporary = g_strconcat (path, ".XXXXXX", NULL);
-  Verification verification = { self, ids, n_ids, 0, self->options->corpus, progress,
-                                 progress_data, progress_done, progress_total };
+  Verification verification = { self, temporary, NULL, ids, n_ids, 0, G_QUEUE_INIT, progress,
+                                progress_data, progress_done, progress_total };
   gboolean ok;
   int fd;
 
@@ -2549,18 +2616,21 @@ export_file (Exporter      *self,
       self->file_name = NULL;
       return FALSE;
     }
-  g_close (fd, NULL);
+  self->fd = fd;
 
-  if (self->options->corpus)
-    ok = write_corpus (self, ids, n_ids, temporary, cancellable, progress, progress_data, error);
+  verification.reader = _tessera_tei_read_back_new (temporary, self->options->corpus,
+                                                    self->tagset, verify_document,
+                                                    &verification, error);
+  if (verification.reader == NULL)
+    ok = FALSE;
+  else if (self->options->corpus)
+    ok = write_corpus (self, &verification, cancellable, error);
   else
-    ok = write_single (self, ids[0], temporary, cancellable, error);
-  if (ok && progress != NULL && !self->options->corpus)
-    progress (++verification.progress_done, progress_total, progress_data);
-  if (self->options->corpus)
-    verification.progress_done = n_ids;
+    ok = write_single (self, &verification, cancellable, error);
+  if (!ok)
+    abandon_file (self);
 
-  ok = ok && verify_file (self, temporary, &verification, cancellable, error);
+  ok = ok && verify_file (self, &verification, cancellable, error);
   /* mkstemp() made it private; an export is a document like any other. */
   if (ok && (g_chmod (temporary, 0644) != 0 || g_rename (temporary, path) != 0))
     {
@@ -2572,6 +2642,8 @@ export_file (Exporter      *self,
     }
   if (!ok)
     g_unlink (temporary);
+  g_clear_pointer (&verification.reader, _tessera_tei_read_back_free);
+  g_queue_clear_full (&verification.written, (GDestroyNotify) _tessera_tei_document_free);
   self->file_name = NULL;
   return ok;
 }
@@ -2609,7 +2681,7 @@ tessera_tei_export_documents (TesseraStore                   *store,
   TesseraTeiExportOptions defaults;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  Exporter self = { 0 };
+  Exporter self = { .fd = -1 };
   gboolean ok = TRUE;
 
   g_return_val_if_fail (TESSERA_IS_STORE (store), FALSE);
