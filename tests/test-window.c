@@ -449,7 +449,13 @@ test_reopen_keeps_everything (Fixture       *fixture,
   g_assert_true (has_tint_at (fixture, type_id (fixture, "person"), range.start + 1));
   {
     g_autoptr(TesseraAnnotation) annotation = only_annotation_at (fixture, range.start + 1);
+    g_autofree char *description = NULL;
+
     g_assert_cmpint (tessera_annotation_get_id (annotation), ==, id);
+    /* What the annotation list and the screen reader say, from the text several hundred
+     * characters (some of them accented) into the article. */
+    description = tessera_text_view_describe (text_view_of (fixture), annotation);
+    g_assert_cmpstr (description, ==, "Person «Célestin Simporé»");
   }
 
   /* Undo still works after the restart. */

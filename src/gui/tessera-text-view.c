@@ -16,6 +16,8 @@
  * with tens of thousands of annotations is fully painted in its first frame.
  */
 
+/* Characters between two entries of the index from character offsets to bytes. */
+#define INDEX_STEP        128
 #define UNDERLINE_HEIGHT  2
 #define LANE_SPACING      3
 #define MAX_LANES         4
@@ -56,6 +58,8 @@ struct _TesseraTextView
   TesseraStore          *store;
   gint64                 document_id;
   char                  *text;
+  GArray                *byte_index;    /* guint32: byte of every INDEX_STEP-th character */
+  guint                  n_chars;
   TesseraAnnotationList *annotations;
   GHashTable            *colors;        /* type id → GdkRGBA */
   GHashTable            *kinds;         /* type id → TesseraKind */
@@ -241,6 +245,8 @@ tessera_text_view_clear (TesseraTextView *self)
   g_clear_object (&self->annotations);
   g_clear_object (&self->store);
   g_clear_pointer (&self->text, g_free);
+  g_array_set_size (self->byte_index, 0);
+  self->n_chars = 0;
   g_hash_table_remove_all (self->highlighted);
   g_hash_table_remove_all (self->placed);
   g_array_set_size (self->related, 0);
@@ -630,14 +636,53 @@ tessera_text_view_select_text (TesseraTextView *self,
   scroll_to_offset (self, start);
 }
 
+/* The byte where the character at @offset starts in the text (its end for an offset past it). */
+static gsize
+byte_at (TesseraTextView *self,
+         guint            offset)
+{
+  const char *indexed;
+  guint entry;
+
+  if (self->text == NULL)
+    return 0;
+
+  /* Built on first use: one pass over the text, counting the bytes that start a character. */
+  if (self->byte_index->len == 0)
+    {
+      guint chars = 0;
+
+      for (const char *p = self->text; *p != '\0'; p++)
+        {
+          if ((*p & 0xc0) == 0x80)
+            continue;
+          if (chars % INDEX_STEP == 0)
+            {
+              guint32 byte = (guint32) (p - self->text);
+
+              g_array_append_val (self->byte_index, byte);
+            }
+          chars++;
+        }
+      self->n_chars = chars;
+      if (self->byte_index->len == 0)
+        return 0;
+    }
+
+  offset = MIN (offset, self->n_chars);
+  entry = MIN (offset / INDEX_STEP, self->byte_index->len - 1);
+  indexed = self->text + g_array_index (self->byte_index, guint32, entry);
+  return (gsize) (g_utf8_offset_to_pointer (indexed, offset - entry * INDEX_STEP) - self->text);
+}
+
 /**
  * tessera_text_view_dup_covered_text:
  * @ranges: (array length=n_ranges): ranges of the document shown
  * @separator: (nullable): what goes between two ranges, such as " … "
  *
- * Like tessera_text_slice_ranges() on the document's text, but through the buffer's B-tree:
- * slicing the text walks it from its start, which in a novel costs milliseconds for every
- * row of the annotation list.
+ * Like tessera_text_slice_ranges() on the document's text, but through an index from
+ * character offsets to bytes: slicing the text walks it from its start, which in a novel
+ * costs milliseconds for every row of the annotation list.
  *
  * Returns: (transfer full): the text of the ranges
  */
@@ -647,25 +692,21 @@ tessera_text_view_dup_covered_text (TesseraTextView    *self,
                                     guint               n_ranges,
                                     const char         *separator)
 {
-  GtkTextBuffer *buffer;
   GString *covered;
 
   g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), NULL);
   g_return_val_if_fail (ranges != NULL || n_ranges == 0, NULL);
 
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   covered = g_string_new (NULL);
   for (guint i = 0; i < n_ranges; i++)
     {
-      g_autofree char *slice = NULL;
-      GtkTextIter start, end;
+      gsize start = byte_at (self, MIN (ranges[i].start, ranges[i].end));
+      gsize end = byte_at (self, MAX (ranges[i].start, ranges[i].end));
 
-      iter_at (self, &start, ranges[i].start);
-      iter_at (self, &end, ranges[i].end);
-      slice = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
       if (i > 0 && separator != NULL)
         g_string_append (covered, separator);
-      g_string_append (covered, slice);
+      if (self->text != NULL)
+        g_string_append_len (covered, self->text + start, (gssize) (end - start));
     }
   return g_string_free (covered, FALSE);
 }
@@ -682,13 +723,27 @@ tessera_text_view_describe (TesseraTextView   *self,
   g_autoptr(TesseraAnnotationType) type = NULL;
   g_autofree char *covered = NULL;
   g_autofree char *shown = NULL;
+  gint64 type_id;
   guint n;
   const TesseraRange *ranges;
 
   g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), NULL);
 
-  type = tessera_store_dup_annotation_type (self->store,
-                                            tessera_annotation_get_type_id (annotation));
+  /* The tagset's own item, not a copy: every row of the annotation list is described. */
+  type_id = tessera_annotation_get_type_id (annotation);
+  if (self->store != NULL)
+    {
+      GListModel *tagset = tessera_store_get_tagset (self->store);
+
+      for (guint i = 0; type == NULL && i < g_list_model_get_n_items (tagset); i++)
+        {
+          g_autoptr(TesseraAnnotationType) item = g_list_model_get_item (tagset, i);
+
+          if (tessera_annotation_type_get_id (item) == type_id)
+            type = g_steal_pointer (&item);
+        }
+    }
+
   ranges = tessera_annotation_get_ranges (annotation, &n);
   covered = tessera_text_view_dup_covered_text (self, ranges, n, " … ");
   if (g_utf8_strlen (covered, -1) > 60)
@@ -1431,6 +1486,7 @@ tessera_text_view_finalize (GObject *object)
   g_hash_table_unref (self->kinds);
   g_hash_table_unref (self->highlighted);
   g_array_unref (self->related);
+  g_array_unref (self->byte_index);
   g_array_unref (self->frame);
   g_array_unref (self->frame_rects);
   g_hash_table_unref (self->placed);
@@ -1505,6 +1561,7 @@ tessera_text_view_init (TesseraTextView *self)
   self->kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->highlighted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->related = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->byte_index = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->frame = g_array_new (FALSE, FALSE, sizeof (Drawn));
   g_array_set_clear_func (self->frame, clear_drawn);
   self->frame_rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
