@@ -895,6 +895,104 @@ test_claims (Fixture       *fixture,
   }
 }
 
+static guint
+count_of_type (TesseraStats *stats,
+               gint64        type_id)
+{
+  guint total = 0;
+
+  for (guint i = 0; i < stats->per_type->len; i++)
+    {
+      TesseraTypeCount *count = &g_array_index (stats->per_type, TesseraTypeCount, i);
+
+      total += count->count;
+      if (count->type_id == type_id)
+        return count->count;
+    }
+  g_assert_not_reached ();
+  return total;
+}
+
+/* Statistics of one document and of the whole project agree with what was made. */
+static void
+test_stats (Fixture       *fixture,
+            gconstpointer  data)
+{
+  TesseraDocumentInfo info = { .title = (char *) "Deux", .language = (char *) "fr" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraStats) first = NULL;
+  g_autoptr(TesseraStats) second_stats = NULL;
+  g_autoptr(TesseraStats) project = NULL;
+  GListModel *tagset = tessera_store_get_tagset (fixture->store);
+  TesseraRange bamako = { 0, 6 }, segou = { 9, 14 };
+  gint64 second, claim, person;
+
+  second = tessera_store_add_document (fixture->store, &info, "Bamako et Ségou.", NULL, &error);
+  g_assert_no_error (error);
+  person = annotate_text (fixture, "person", "Oumar Diarra", 1);
+  claim = annotate_text (fixture, "claim", "ce plan permettra d’insuffler", 1);
+  annotate_text (fixture, "place", "باماكو", 1);
+  g_assert_cmpint (tessera_store_add_annotation (fixture->store, second,
+                                                 type_id_of (fixture->store, "place"), &bamako, 1,
+                                                 NULL, &error), >, 0);
+  g_assert_cmpint (tessera_store_add_annotation (fixture->store, second,
+                                                 type_id_of (fixture->store, "place"), &segou, 1,
+                                                 NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (tessera_store_add_relation (fixture->store, "supports", claim, person, NULL,
+                                               &error), >, 0);
+  g_assert_no_error (error);
+
+  first = tessera_store_dup_stats (fixture->store, fixture->document_id, &error);
+  g_assert_no_error (error);
+  second_stats = tessera_store_dup_stats (fixture->store, second, &error);
+  g_assert_no_error (error);
+  project = tessera_store_dup_stats (fixture->store, 0, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (first->n_documents, ==, 1);
+  {
+    /* Stored in NFC: one code point fewer than the sample's decomposed "é". */
+    g_autofree char *stored = tessera_store_dup_document_text (fixture->store,
+                                                               fixture->document_id, &error);
+
+    g_assert_cmpuint (first->n_characters, ==, tessera_text_length (stored));
+    g_assert_cmpuint (first->n_characters, ==, tessera_text_length (sample_text) - 1);
+  }
+  g_assert_cmpuint (first->n_annotations, ==, 3);
+  g_assert_cmpuint (first->n_claims, ==, 1);
+  g_assert_cmpuint (first->n_relations, ==, 1);
+  g_assert_cmpuint (first->n_annotators, ==, 1);
+  g_assert_cmpuint (count_of_type (first, type_id_of (fixture->store, "place")), ==, 1);
+  g_assert_cmpuint (count_of_type (first, type_id_of (fixture->store, "person")), ==, 1);
+
+  g_assert_cmpuint (second_stats->n_documents, ==, 1);
+  g_assert_cmpuint (second_stats->n_characters, ==, 16);
+  g_assert_cmpuint (second_stats->n_annotations, ==, 2);
+  g_assert_cmpuint (second_stats->n_claims, ==, 0);
+  g_assert_cmpuint (second_stats->n_relations, ==, 0);
+  g_assert_cmpuint (count_of_type (second_stats, type_id_of (fixture->store, "place")), ==, 2);
+  g_assert_cmpuint (count_of_type (second_stats, type_id_of (fixture->store, "claim")), ==, 0);
+
+  g_assert_cmpuint (project->n_documents, ==, 2);
+  g_assert_cmpuint (project->n_characters, ==, first->n_characters + 16);
+  g_assert_cmpuint (project->n_annotations, ==, 5);
+  g_assert_cmpuint (project->n_claims, ==, 1);
+  g_assert_cmpuint (project->n_claims_with_source, ==, 0);
+  g_assert_cmpuint (project->n_relations, ==, 1);
+  g_assert_cmpuint (project->n_annotators, ==, 1);
+  g_assert_cmpuint (count_of_type (project, type_id_of (fixture->store, "place")), ==, 3);
+  /* Every type of the tagset, in its order, with or without annotations. */
+  g_assert_cmpuint (project->per_type->len, ==, g_list_model_get_n_items (tagset));
+  for (guint i = 0; i < project->per_type->len; i++)
+    {
+      g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
+
+      g_assert_cmpint (g_array_index (project->per_type, TesseraTypeCount, i).type_id, ==,
+                       tessera_annotation_type_get_id (type));
+    }
+}
+
 static void
 test_relations_and_attributes (Fixture       *fixture,
                                gconstpointer  data)
@@ -1197,6 +1295,7 @@ main (int   argc,
   ADD ("entity-for-mention", test_entity_for_mention);
   ADD ("claims", test_claims);
   ADD ("relations-and-attributes", test_relations_and_attributes);
+  ADD ("stats", test_stats);
   ADD ("tagset", test_tagset);
   ADD ("annotators-and-history", test_annotators);
   ADD ("check", test_check);

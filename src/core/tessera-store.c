@@ -1838,27 +1838,40 @@ tessera_store_dup_stats (TesseraStore  *self,
 
   g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
 
-  stmt = _tessera_store_prepare_fresh (self,
+  /* Two forms of each query, so that SQLite can use the indexes on document_id for one
+   * document: "?1 = 0 OR document_id = ?1" would scan every annotation either way. */
+  stmt = _tessera_store_prepare_fresh (self, document_id == 0 ?
     "SELECT"
-    " (SELECT count(*) FROM document WHERE ?1 = 0 OR id = ?1),"
-    " (SELECT coalesce (sum (length), 0) FROM document WHERE ?1 = 0 OR id = ?1),"
-    " (SELECT count(*) FROM annotation WHERE ?1 = 0 OR document_id = ?1),"
+    " (SELECT count(*) FROM document),"
+    " (SELECT coalesce (sum (length), 0) FROM document),"
+    " (SELECT count(*) FROM annotation),"
+    " (SELECT count(DISTINCT entity_id) FROM annotation WHERE entity_id IS NOT NULL),"
+    " (SELECT count(*) FROM annotation WHERE entity_id IS NOT NULL),"
+    " (SELECT count(*) FROM claim),"
+    " (SELECT count(*) FROM claim c WHERE c.source_entity_id IS NOT NULL"
+    "   OR c.source_annotation_id IS NOT NULL OR c.source_kind IN ('writer', 'anonymous')),"
+    " (SELECT count(*) FROM relation),"
+    " (SELECT count(DISTINCT annotator_id) FROM annotation)"
+    :
+    "SELECT"
+    " (SELECT count(*) FROM document WHERE id = ?1),"
+    " (SELECT coalesce (sum (length), 0) FROM document WHERE id = ?1),"
+    " (SELECT count(*) FROM annotation WHERE document_id = ?1),"
     " (SELECT count(DISTINCT entity_id) FROM annotation"
-    "   WHERE entity_id IS NOT NULL AND (?1 = 0 OR document_id = ?1)),"
-    " (SELECT count(*) FROM annotation"
-    "   WHERE entity_id IS NOT NULL AND (?1 = 0 OR document_id = ?1)),"
+    "   WHERE entity_id IS NOT NULL AND document_id = ?1),"
+    " (SELECT count(*) FROM annotation WHERE entity_id IS NOT NULL AND document_id = ?1),"
+    " (SELECT count(*) FROM claim c JOIN annotation a ON a.id = c.id WHERE a.document_id = ?1),"
     " (SELECT count(*) FROM claim c JOIN annotation a ON a.id = c.id"
-    "   WHERE ?1 = 0 OR a.document_id = ?1),"
-    " (SELECT count(*) FROM claim c JOIN annotation a ON a.id = c.id"
-    "   WHERE (?1 = 0 OR a.document_id = ?1) AND (c.source_entity_id IS NOT NULL"
+    "   WHERE a.document_id = ?1 AND (c.source_entity_id IS NOT NULL"
     "   OR c.source_annotation_id IS NOT NULL OR c.source_kind IN ('writer', 'anonymous'))),"
     " (SELECT count(*) FROM relation r JOIN annotation a ON a.id = r.source_id"
-    "   WHERE ?1 = 0 OR a.document_id = ?1),"
-    " (SELECT count(DISTINCT annotator_id) FROM annotation WHERE ?1 = 0 OR document_id = ?1)",
+    "   WHERE a.document_id = ?1),"
+    " (SELECT count(DISTINCT annotator_id) FROM annotation WHERE document_id = ?1)",
     error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (document_id != 0)
+    sqlite3_bind_int64 (stmt, 1, document_id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
@@ -1882,14 +1895,22 @@ tessera_store_dup_stats (TesseraStore  *self,
       stats->n_entities = (guint) query_int64 (self, "SELECT count(*) FROM entity", 0);
     }
 
-  stmt = _tessera_store_prepare_fresh (self,
-                                       "SELECT t.id, count(a.id) FROM annotation_type t"
-                                       " LEFT JOIN annotation a ON a.type_id = t.id"
-                                       "  AND (?1 = 0 OR a.document_id = ?1)"
-                                       " GROUP BY t.id ORDER BY t.position, t.id", error);
+  /* Counted in one pass over the annotations, then matched to the types: a join per
+   * type would scan the annotations once for each type. */
+  stmt = _tessera_store_prepare_fresh (self, document_id == 0 ?
+                                       "SELECT t.id, coalesce (c.n, 0) FROM annotation_type t"
+                                       " LEFT JOIN (SELECT type_id, count(*) AS n FROM annotation"
+                                       "  GROUP BY type_id) c ON c.type_id = t.id"
+                                       " ORDER BY t.position, t.id"
+                                       :
+                                       "SELECT t.id, coalesce (c.n, 0) FROM annotation_type t"
+                                       " LEFT JOIN (SELECT type_id, count(*) AS n FROM annotation"
+                                       "  WHERE document_id = ?1 GROUP BY type_id) c"
+                                       " ON c.type_id = t.id ORDER BY t.position, t.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (document_id != 0)
+    sqlite3_bind_int64 (stmt, 1, document_id);
   stats->per_type = g_array_new (FALSE, FALSE, sizeof (TesseraTypeCount));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
