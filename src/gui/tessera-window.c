@@ -1004,15 +1004,17 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   TesseraWindow *self = TESSERA_WINDOW (widget);
+  TesseraAnnotationList *annotations = tessera_text_view_get_annotations (self->text_view);
   g_autoptr(GError) error = NULL;
-  g_autoptr(TesseraAnnotation) annotation = NULL;
+  TesseraAnnotation *annotation;
   g_autofree char *description = NULL;
   g_autofree char *message = NULL;
   gint64 id = tessera_text_view_get_selected (self->text_view);
 
-  if (id == 0)
+  /* The selected annotation is one the view shows: described from memory, before it goes. */
+  if (id == 0 || annotations == NULL)
     return;
-  annotation = tessera_store_dup_annotation (self->store, id, &error);
+  annotation = tessera_annotation_list_lookup (annotations, id);
   if (annotation == NULL)
     return;
   description = tessera_text_view_describe (self->text_view, annotation);
