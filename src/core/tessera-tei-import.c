@@ -217,14 +217,7 @@ path (xmlNode *node,
   return node;
 }
 
-/* "#id" → "id"; anything else (an external URI) → NULL. */
-static const char *
-local_target (const char *pointer)
-{
-  if (pointer == NULL || pointer[0] != '#' || pointer[1] == '\0')
-    return NULL;
-  return pointer + 1;
-}
+#define local_target _tessera_tei_local_target
 
 /* Reading ------------------------------------------------------------------------------------- */
 
@@ -234,6 +227,7 @@ typedef struct
   guint     start;
   guint     end;
   gboolean  start_pending;
+  gboolean  has_id;
 } Mark;
 
 typedef struct
@@ -314,15 +308,6 @@ mark_at (Reader *self,
          guint   index)
 {
   return &g_array_index (self->marks, Mark, index);
-}
-
-static Mark *
-mark_for_id (Reader     *self,
-             const char *id)
-{
-  guint index = id ? GPOINTER_TO_UINT (g_hash_table_lookup (self->mark_of_id, id)) : 0;
-
-  return index ? mark_at (self, index - 1) : NULL;
 }
 
 /* Text building ------------------------------------------------------------------------- */
@@ -452,8 +437,8 @@ add_mark (Reader   *self,
           xmlNode  *node,
           gboolean  block)
 {
-  Mark mark = { node, self->length, self->length, FALSE };
   g_autofree char *id = get_xml_id (node);
+  Mark mark = { node, self->length, self->length, FALSE, id != NULL };
   guint index = self->marks->len;
 
   if (block)
@@ -709,15 +694,8 @@ read_categories (Reader  *self,
           g_autofree char *style = get_attr (child, "style");
           g_autofree char *ana = get_attr (child, "ana");
           g_autofree char *parent_id = parent_category ? get_xml_id (parent_category) : NULL;
-          const char *kind = NULL;
 
-          /* Its kind: @ana to a kind category, or a kind category around it. */
-          if (local_target (ana) && g_str_has_prefix (local_target (ana), TESSERA_TEI_KIND_PREFIX))
-            kind = local_target (ana) + strlen (TESSERA_TEI_KIND_PREFIX);
-          else if (parent_id != NULL && g_str_has_prefix (parent_id, TESSERA_TEI_KIND_PREFIX))
-            kind = parent_id + strlen (TESSERA_TEI_KIND_PREFIX);
-          if (kind != NULL)
-            category->has_kind = tessera_kind_from_string (kind, &category->kind);
+          _tessera_tei_category_set_kind (category, ana, parent_id);
           if (style != NULL && g_str_has_prefix (style, "color: #") && strlen (style) == 14 &&
               strspn (style + strlen ("color: #"), "0123456789abcdefABCDEF") == 6)
             category->color = g_strdup (style + strlen ("color: "));
@@ -953,32 +931,6 @@ static const char * const record_name_elements[] = {
   NULL
 };
 
-static const char *
-category_key (Reader     *self,
-              const char *ana)
-{
-  g_auto(GStrv) pointers = NULL;
-
-  if (ana == NULL || !self->context->tessera)
-    return NULL;
-  pointers = g_strsplit_set (ana, " \t\n\r", -1);
-  for (guint i = 0; pointers[i] != NULL; i++)
-    {
-      const char *id = local_target (pointers[i]);
-
-      if (id != NULL && g_str_has_prefix (id, TESSERA_TEI_CATEGORY_PREFIX))
-        {
-          TesseraTeiCategory *category =
-            g_hash_table_lookup (self->context->categories,
-                                 id + strlen (TESSERA_TEI_CATEGORY_PREFIX));
-
-          if (category != NULL)
-            return category->key;
-        }
-    }
-  return NULL;
-}
-
 static void
 read_entity (Reader  *self,
              xmlNode *record)
@@ -991,7 +943,7 @@ read_entity (Reader  *self,
   if (entity->id == NULL)
     return;
   entity->list = g_strdup (local_name (record));
-  entity->type_key = g_strdup (category_key (self, ana));
+  entity->type_key = g_strdup (_tessera_tei_category_key (self->context, ana));
   if (ana != NULL && entity->type_key == NULL && self->context->tessera)
     {
       fail (self, record, TESSERA_TEI_ERROR_BROKEN_POINTER,
@@ -1020,18 +972,10 @@ read_entity (Reader  *self,
           if (!is_element (child, "idno"))
             continue;
           uri = node_text (child);
-          if (uri == NULL || !(g_str_has_prefix (uri, "http://") ||
-                               g_str_has_prefix (uri, "https://")))
-            continue;
           scheme = get_attr (child, "n");
           if (scheme == NULL)
             scheme = get_attr (child, "type");
-          if (scheme == NULL || *scheme == '\0')
-            {
-              g_free (scheme);
-              scheme = g_strdup (tessera_authority_guess_scheme (uri));
-            }
-          _tessera_tei_entity_add_authority (entity, scheme, uri);
+          _tessera_tei_entity_add_link (entity, scheme, uri);
         }
     }
 
@@ -1043,39 +987,133 @@ read_entity (Reader  *self,
 }
 
 /* Standoff elements: collected from anywhere in a TEI but its header and the running text. */
-typedef struct
-{
-  GPtrArray  *joins;
-  GPtrArray  *spans;
-  GPtrArray  *records;
-  GPtrArray  *relations;
-  GHashTable *span_of_id;     /* xml:id → span */
-} StandOff;
 
-static void
-stand_off_init (StandOff *found)
+static const char * const carrier_attributes[] = {
+  "type", "subtype", "ana", "resp", "cert", "ref", "when", "next", "prev", "from", "to",
+  "target", "who", "direct", NULL
+};
+
+static int
+line_of (xmlNode *node)
 {
-  found->joins = g_ptr_array_new ();
-  found->spans = g_ptr_array_new ();
-  found->records = g_ptr_array_new ();
-  found->relations = g_ptr_array_new ();
-  found->span_of_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return (int) xmlGetLineNo (node);
+}
+
+static TesseraTeiCarrier *
+carrier_from_node (xmlNode               *node,
+                   TesseraTeiCarrierKind  kind)
+{
+  TesseraTeiCarrier *carrier = _tessera_tei_carrier_new (kind, line_of (node));
+  char *id = get_xml_id (node);
+
+  if (id != NULL)
+    _tessera_tei_carrier_set (carrier, "id", TRUE, id);
+  for (guint i = 0; carrier_attributes[i] != NULL; i++)
+    {
+      char *value = get_attr (node, carrier_attributes[i]);
+
+      if (value != NULL)
+        _tessera_tei_carrier_set (carrier, carrier_attributes[i], FALSE, value);
+    }
+  if (kind == TESSERA_TEI_CARRIER_JOIN)
+    carrier->element = get_attr (node, "result");
+  else if (kind == TESSERA_TEI_CARRIER_TEXT)
+    carrier->element = g_strdup (local_name (node));
+  else if (node->parent != NULL && is_element (node->parent, "spanGrp"))
+    {
+      carrier->in_group = TRUE;
+      carrier->group_type = get_attr (node->parent, "type");
+    }
+  return carrier;
+}
+
+static TesseraTeiRecord *
+record_from_node (xmlNode *node)
+{
+  TesseraTeiRecord *record = _tessera_tei_record_new (get_attr (node, "target"), line_of (node));
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (is_element (child, "ptr"))
+        _tessera_tei_record_add_item (record, TRUE, get_attr (child, "type"),
+                                      get_attr (child, "target"), line_of (child));
+      else if (is_element (child, "note"))
+        {
+          char *type = get_attr (child, "type");
+          char *value;
+
+          if (g_strcmp0 (type, "statement-date") == 0)
+            {
+              xmlNode *date = first_child (child, "date");
+
+              value = node_text (date ? date : child);
+              if (value == NULL && date != NULL)
+                value = get_attr (date, "when");
+            }
+          else
+            value = node_text (child);
+          _tessera_tei_record_add_item (record, FALSE, type, value, line_of (child));
+        }
+    }
+  read_attribute_notes (node, &record->attributes);
+  return record;
+}
+
+static TesseraTeiRelationRecord *
+relation_from_node (xmlNode *node)
+{
+  TesseraTeiRelationRecord *relation = g_new0 (TesseraTeiRelationRecord, 1);
+
+  relation->id = get_xml_id (node);
+  relation->name = get_attr (node, "name");
+  relation->n = get_attr (node, "n");
+  relation->active = get_attr (node, "active");
+  relation->passive = get_attr (node, "passive");
+  relation->mutual = get_attr (node, "mutual");
+  relation->resp = get_attr (node, "resp");
+  relation->desc = node_text (first_child (node, "desc"));
+  relation->line = line_of (node);
+  return relation;
 }
 
 static void
-stand_off_clear (StandOff *found)
+assembly_init (Reader             *self,
+               TesseraTeiAssembly *found)
 {
+  memset (found, 0, sizeof *found);
+  found->context = self->context;
+  found->tagset = self->tagset;
+  found->display_name = self->display_name;
+  found->newlines = self->newlines;
+  found->texts = g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_carrier_free);
+  found->text_of_id = g_hash_table_new (g_str_hash, g_str_equal);
+  found->joins = g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_carrier_free);
+  found->spans = g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_carrier_free);
+  found->span_of_id = g_hash_table_new (g_str_hash, g_str_equal);
+  found->records = g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_record_free);
+  found->relations =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_relation_record_free);
+}
+
+static void
+assembly_clear (TesseraTeiAssembly *found)
+{
+  g_clear_pointer (&found->anchors.ranges, g_array_unref);
+  g_ptr_array_unref (found->texts);
+  g_hash_table_unref (found->text_of_id);
   g_ptr_array_unref (found->joins);
   g_ptr_array_unref (found->spans);
+  g_hash_table_unref (found->span_of_id);
   g_ptr_array_unref (found->records);
   g_ptr_array_unref (found->relations);
-  g_hash_table_unref (found->span_of_id);
 }
 
 static void
-collect_stand_off (Reader   *self,
-                   xmlNode  *node,
-                   StandOff *found)
+collect_stand_off (Reader             *self,
+                   xmlNode            *node,
+                   TesseraTeiAssembly *found)
 {
   for (xmlNode *child = node->children; child != NULL && self->error == NULL;
        child = child->next)
@@ -1091,862 +1129,60 @@ collect_stand_off (Reader   *self,
           continue;
         }
       if (is_element (child, "join"))
-        g_ptr_array_add (found->joins, child);
+        g_ptr_array_add (found->joins, carrier_from_node (child, TESSERA_TEI_CARRIER_JOIN));
       else if (is_element (child, "span"))
         {
-          char *id = get_xml_id (child);
+          TesseraTeiCarrier *span = carrier_from_node (child, TESSERA_TEI_CARRIER_SPAN);
 
-          g_ptr_array_add (found->spans, child);
-          if (id != NULL)
-            g_hash_table_insert (found->span_of_id, id, child);
+          g_ptr_array_add (found->spans, span);
+          if (span->id != NULL)
+            g_hash_table_insert (found->span_of_id, span->id, span);
         }
       else if (is_element (child, "annotation"))
-        g_ptr_array_add (found->records, child);
+        g_ptr_array_add (found->records, record_from_node (child));
       else if (is_element (child, "relation"))
-        g_ptr_array_add (found->relations, child);
+        g_ptr_array_add (found->relations, relation_from_node (child));
       else if (is_element (child, "body"))
         continue;
       collect_stand_off (self, child, found);
     }
 }
 
-/* Assembling annotations ------------------------------------------------------------------ */
-
-typedef struct
-{
-  xmlNode *node;               /* the element, span or join that carries the identity */
-  xmlNode *content;            /* the element whose @ref, @when, @who say more */
-  GArray  *ranges;
-} Assembly;
-
-/* Newlines between two offsets, from the sorted list of newline offsets. */
-static guint
-newlines_before (Reader *self,
-                 guint   offset)
-{
-  guint lo = 0, hi = self->newlines->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (self->newlines, guint, mid) < offset)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
-static gboolean
-only_newlines_between (Reader *self,
-                       guint   from,
-                       guint   to)
-{
-  return from <= to && newlines_before (self, to) - newlines_before (self, from) == to - from;
-}
-
+/* The elements of the text that may carry annotations, and what pointers may name. */
 static void
-add_range (GArray *ranges,
-           guint   start,
-           guint   end)
+collect_text (Reader             *self,
+              TesseraTeiAssembly *found)
 {
-  TesseraRange range = { start, end };
+  GArray *spots = g_array_sized_new (FALSE, FALSE, sizeof (TesseraRange), self->marks->len);
 
-  g_array_append_val (ranges, range);
-}
-
-/* Sorted, empty ranges dropped, overlapping or touching ones of one chain already merged;
- * what still overlaps (in files not written by Tessera) is merged too. */
-static void
-normalize_ranges (GArray *ranges)
-{
-  guint kept = 0;
-
-  g_array_sort (ranges, (GCompareFunc) tessera_range_compare);
-  for (guint i = 0; i < ranges->len; i++)
-    {
-      TesseraRange range = g_array_index (ranges, TesseraRange, i);
-
-      if (range.end <= range.start)
-        continue;
-      if (kept > 0 && g_array_index (ranges, TesseraRange, kept - 1).end > range.start)
-        {
-          TesseraRange *last = &g_array_index (ranges, TesseraRange, kept - 1);
-
-          last->end = MAX (last->end, range.end);
-          continue;
-        }
-      g_array_index (ranges, TesseraRange, kept++) = range;
-    }
-  g_array_set_size (ranges, kept);
-}
-
-/* A chain of fragments: consecutive ones separated by nothing but paragraph breaks are one
- * range; a gap of text makes a discontinuous annotation. */
-static void
-add_chain (Reader *self,
-           GArray *chain,            /* Mark pointers' (start, end) as TesseraRange */
-           GArray *ranges)
-{
-  TesseraRange current;
-
-  if (chain->len == 0)
-    return;
-  current = g_array_index (chain, TesseraRange, 0);
-  for (guint i = 1; i < chain->len; i++)
-    {
-      TesseraRange next = g_array_index (chain, TesseraRange, i);
-
-      if (only_newlines_between (self, current.end, next.start))
-        current.end = MAX (current.end, next.end);
-      else
-        {
-          g_array_append_val (ranges, current);
-          current = next;
-        }
-    }
-  g_array_append_val (ranges, current);
-}
-
-static gboolean parse_pointer_range (Reader     *self,
-                                     xmlNode    *node,
-                                     const char *pointer,
-                                     TesseraRange *out_range);
-
-/* The range(s) a span covers: @from/@to, or string-range() pointers in @target. */
-static gboolean
-span_ranges (Reader  *self,
-             xmlNode *span,
-             GArray  *ranges)
-{
-  g_autofree char *from = get_attr (span, "from");
-  g_autofree char *to = get_attr (span, "to");
-  g_autofree char *target = get_attr (span, "target");
-
-  if (from != NULL)
-    {
-      Mark *start = mark_for_id (self, local_target (from));
-      Mark *end = to ? mark_for_id (self, local_target (to)) : start;
-
-      if (start == NULL || end == NULL)
-        {
-          if (self->context->tessera)
-            return fail (self, span, TESSERA_TEI_ERROR_BROKEN_POINTER,
-                         _("the span’s @from or @to points to nothing in the text"));
-          return TRUE;
-        }
-      add_range (ranges, start->start, end->end);
-      return TRUE;
-    }
-  if (target != NULL)
-    {
-      g_auto(GStrv) pointers = g_strsplit_set (target, " \t\n\r", -1);
-
-      for (guint i = 0; pointers[i] != NULL; i++)
-        {
-          TesseraRange range;
-
-          if (*pointers[i] == '\0')
-            continue;
-          if (!parse_pointer_range (self, span, pointers[i], &range))
-            {
-              if (self->error != NULL)
-                return FALSE;
-              continue;
-            }
-          g_array_append_val (ranges, range);
-        }
-    }
-  return TRUE;
-}
-
-/* "string-range(ID,OFFSET,LENGTH)" → absolute offsets; advances *p. */
-static gboolean
-parse_string_range (Reader      *self,
-                    const char **p,
-                    guint       *out_start,
-                    guint       *out_end)
-{
-  const char *s = *p;
-  const char *comma;
-  g_autofree char *id = NULL;
-  guint64 offset, length;
-  char *end;
-  Mark *mark;
-
-  if (!g_str_has_prefix (s, "string-range("))
-    return FALSE;
-  s += strlen ("string-range(");
-  comma = strchr (s, ',');
-  if (comma == NULL)
-    return FALSE;
-  id = g_strndup (s, comma - s);
-  if (id[0] == '#')
-    memmove (id, id + 1, strlen (id));
-  s = comma + 1;
-  offset = g_ascii_strtoull (s, &end, 10);
-  if (end == s || *end != ',')
-    return FALSE;
-  s = end + 1;
-  length = g_ascii_strtoull (s, &end, 10);
-  if (end == s || *end != ')')
-    return FALSE;
-  mark = mark_for_id (self, id);
-  if (mark == NULL || offset + length > mark->end - mark->start)
-    return FALSE;
-  *out_start = mark->start + (guint) offset;
-  *out_end = *out_start + (guint) length;
-  *p = end + 1;
-  return TRUE;
-}
-
-static gboolean
-parse_pointer_range (Reader       *self,
-                     xmlNode      *node,
-                     const char   *pointer,
-                     TesseraRange *out_range)
-{
-  const char *p = pointer;
-  guint start, end, start2, end2;
-
-  if (*p++ != '#')
-    goto broken;
-  if (g_str_has_prefix (p, "range("))
-    {
-      p += strlen ("range(");
-      if (!parse_string_range (self, &p, &start, &end) || *p++ != ',' ||
-          !parse_string_range (self, &p, &start2, &end2) || strcmp (p, ")") != 0)
-        goto broken;
-      out_range->start = start;
-      out_range->end = end2;
-      return out_range->start <= out_range->end || (fail (self, node,
-                                                          TESSERA_TEI_ERROR_BROKEN_POINTER,
-                                                          _("the pointer “%s” runs backwards"),
-                                                          pointer));
-    }
-  if (parse_string_range (self, &p, &start, &end) && *p == '\0')
-    {
-      out_range->start = start;
-      out_range->end = end;
-      return TRUE;
-    }
-
-broken:
-  if (self->context->tessera)
-    fail (self, node, TESSERA_TEI_ERROR_BROKEN_POINTER,
-          _("the pointer “%s” points to nothing in the text"), pointer);
-  return FALSE;
-}
-
-static TesseraTeiAnnotation *
-annotation_from (Reader   *self,
-                 xmlNode  *identity,
-                 xmlNode  *content,
-                 GArray   *ranges)
-{
-  g_autoptr(TesseraTeiAnnotation) annotation = _tessera_tei_annotation_new ();
-  g_autofree char *ana = get_attr (identity, "ana");
-  g_autofree char *resp = get_attr (identity, "resp");
-  g_autofree char *cert = get_attr (identity, "cert");
-  g_autofree char *ref = NULL;
-  g_autoptr(TesseraAnnotationType) type = NULL;
-  TesseraTeiCategory *category = NULL;
-  gboolean is_claim = FALSE;
-
-  annotation->id = get_xml_id (identity);
-  annotation->line = (guint) xmlGetLineNo (identity);
-  g_array_append_vals (annotation->ranges, ranges->data, ranges->len);
-  normalize_ranges (annotation->ranges);
-
-  if (is_element (identity, "join"))
-    annotation->element = get_attr (identity, "result");
-  else if (is_element (identity, "span"))
-    {
-      annotation->element = get_attr (identity, "type");
-      annotation->element_type = get_attr (identity, "subtype");
-      if (annotation->element == NULL && identity->parent != NULL &&
-          is_element (identity->parent, "spanGrp"))
-        {
-          /* An untyped span is typed by its group, as a seg would be. */
-          annotation->element = g_strdup ("seg");
-          annotation->element_type = get_attr (identity->parent, "type");
-        }
-    }
-  if (content != NULL && content != identity && !is_element (content, "span"))
-    {
-      g_free (annotation->element);
-      annotation->element = g_strdup (local_name (content));
-    }
-  else if (annotation->element == NULL)
-    annotation->element = g_strdup (local_name (identity));
-  if (content != NULL && !is_element (content, "span") && annotation->element_type == NULL)
-    annotation->element_type = get_attr (content, "type");
-
-  annotation->type_key = g_strdup (category_key (self, ana));
-  if (annotation->type_key != NULL)
-    category = g_hash_table_lookup (self->context->categories, annotation->type_key);
-  else if (ana != NULL && self->context->tessera)
-    {
-      fail (self, identity, TESSERA_TEI_ERROR_BROKEN_POINTER,
-            _("@ana “%s” points to no category of the taxonomy"), ana);
-      return NULL;
-    }
-  else
-    {
-      type = _tessera_tei_find_type_for_element (self->tagset, annotation->element,
-                                                 annotation->element_type);
-      if (type == NULL)
-        return NULL;
-      annotation->type_key = g_strdup (tessera_annotation_type_get_key (type));
-    }
-
-  /* The mapping of a type the project lacks: the element it was written as (a span of
-   * Tessera's says it in @type and @subtype). */
-  if (category != NULL && category->element == NULL && annotation->element != NULL &&
-      _tessera_tei_element_is_mappable (annotation->element))
-    {
-      category->element = g_strdup (annotation->element);
-      category->element_type = g_strdup (annotation->element_type);
-    }
-
-  if (category != NULL && category->has_kind)
-    is_claim = category->kind == TESSERA_KIND_CLAIM;
-  else
-    {
-      if (type == NULL)
-        {
-          GListModel *tagset = self->tagset;
-
-          for (guint i = 0; i < g_list_model_get_n_items (tagset) && type == NULL; i++)
-            {
-              g_autoptr(TesseraAnnotationType) candidate = g_list_model_get_item (tagset, i);
-
-              if (g_str_equal (tessera_annotation_type_get_key (candidate),
-                               annotation->type_key))
-                type = g_steal_pointer (&candidate);
-            }
-        }
-      is_claim = type != NULL && tessera_annotation_type_get_kind (type) == TESSERA_KIND_CLAIM;
-    }
-  if (is_claim)
-    annotation->claim = _tessera_tei_claim_new ();
-
-  if (resp != NULL)
-    {
-      const char *id = local_target (resp);
-      const char *name = id ? g_hash_table_lookup (self->context->annotators, id) : NULL;
-
-      if (name == NULL && self->context->tessera)
-        {
-          fail (self, identity, TESSERA_TEI_ERROR_BROKEN_POINTER,
-                _("@resp “%s” points to no respStmt of the header"), resp);
-          return NULL;
-        }
-      annotation->annotator = g_strdup (name);
-    }
-  if (cert != NULL)
-    tessera_certainty_from_string (cert, &annotation->certainty);
-
-  if (content != NULL)
-    ref = get_attr (content, "ref");
-  if (ref != NULL)
-    {
-      g_auto(GStrv) pointers = g_strsplit_set (ref, " \t\n\r", -1);
-
-      for (guint i = 0; pointers[i] != NULL && annotation->entity == NULL; i++)
-        {
-          const char *id = local_target (pointers[i]);
-
-          if (id != NULL && g_hash_table_contains (self->context->entities, id))
-            annotation->entity = g_strdup (id);
-          else if (id != NULL && self->context->tessera)
-            {
-              fail (self, content, TESSERA_TEI_ERROR_BROKEN_POINTER,
-                    _("@ref “%s” points to no entity record"), pointers[i]);
-              return NULL;
-            }
-          else if (annotation->entity_uri == NULL &&
-                   (g_str_has_prefix (pointers[i], "http://") ||
-                    g_str_has_prefix (pointers[i], "https://")))
-            annotation->entity_uri = g_strdup (pointers[i]);
-        }
-    }
-
-  if (content != NULL && (is_element (content, "date") || is_element (content, "time")))
-    annotation->normalized = get_attr (content, "when");
-
-  if (annotation->claim != NULL && content != NULL && !self->context->tessera &&
-      is_element (content, "said"))
-    {
-      g_autofree char *who = get_attr (content, "who");
-      g_autofree char *direct = get_attr (content, "direct");
-      const char *id = local_target (who);
-
-      if (id != NULL && g_hash_table_contains (self->context->entities, id))
-        annotation->claim->source_entity = g_strdup (id);
-      else if (id != NULL)
-        annotation->claim->source_annotation = g_strdup (id);
-      if (g_strcmp0 (direct, "true") == 0)
-        annotation->claim->quote_type = g_strdup ("direct");
-      else if (g_strcmp0 (direct, "false") == 0)
-        annotation->claim->quote_type = g_strdup ("indirect");
-    }
-
-  return g_steal_pointer (&annotation);
-}
-
-/* Fragments, in document order, as chains by @next (or @prev). */
-static GPtrArray *
-chains_of (Reader    *self,
-           GPtrArray *fragments)     /* xmlNode */
-{
-  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) has_prev = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
-  GPtrArray *chains = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-
-  for (guint i = 0; i < fragments->len; i++)
-    {
-      xmlNode *node = g_ptr_array_index (fragments, i);
-      char *id = get_xml_id (node);
-
-      if (id != NULL)
-        g_hash_table_insert (by_id, id, node);
-    }
-  for (guint i = 0; i < fragments->len; i++)
-    {
-      xmlNode *node = g_ptr_array_index (fragments, i);
-      g_autofree char *next = get_attr (node, "next");
-      xmlNode *following = local_target (next) ? g_hash_table_lookup (by_id, local_target (next))
-                                               : NULL;
-
-      if (following != NULL)
-        g_hash_table_add (has_prev, following);
-    }
-  for (guint i = 0; i < fragments->len; i++)
-    {
-      xmlNode *node = g_ptr_array_index (fragments, i);
-      GPtrArray *chain;
-
-      if (g_hash_table_contains (has_prev, node) || g_hash_table_contains (used, node))
-        continue;
-      chain = g_ptr_array_new ();
-      while (node != NULL && !g_hash_table_contains (used, node))
-        {
-          g_autofree char *next = get_attr (node, "next");
-
-          g_hash_table_add (used, node);
-          g_ptr_array_add (chain, node);
-          node = local_target (next) ? g_hash_table_lookup (by_id, local_target (next)) : NULL;
-        }
-      g_ptr_array_add (chains, chain);
-    }
-  /* Cycles: whatever was not reached from a head is a chain of its own. */
-  for (guint i = 0; i < fragments->len; i++)
-    {
-      xmlNode *node = g_ptr_array_index (fragments, i);
-
-      if (!g_hash_table_contains (used, node))
-        {
-          GPtrArray *chain = g_ptr_array_new ();
-
-          g_hash_table_add (used, node);
-          g_ptr_array_add (chain, node);
-          g_ptr_array_add (chains, chain);
-        }
-    }
-  return chains;
-}
-
-static void
-ranges_of_chains (Reader    *self,
-                  GPtrArray *chains,
-                  GArray    *ranges)
-{
-  for (guint c = 0; c < chains->len; c++)
-    {
-      GPtrArray *chain = g_ptr_array_index (chains, c);
-      g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
-
-      for (guint i = 0; i < chain->len; i++)
-        {
-          xmlNode *node = g_ptr_array_index (chain, i);
-
-          if (is_element (node, "span"))
-            span_ranges (self, node, ranges);
-          else
-            {
-              guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->mark_of_node, node));
-
-              if (index > 0)
-                add_range (pieces, mark_at (self, index - 1)->start,
-                           mark_at (self, index - 1)->end);
-            }
-        }
-      add_chain (self, pieces, ranges);
-    }
-}
-
-static gboolean
-is_candidate (Reader  *self,
-              xmlNode *node)
-{
-  g_autofree char *ana = NULL;
-  g_autofree char *type = NULL;
-  g_autoptr(TesseraAnnotationType) mapped = NULL;
-
-  if (!is_tei (node) || is_element (node, "anchor"))
-    return FALSE;
-  ana = get_attr (node, "ana");
-  if (ana != NULL && self->context->tessera)
-    return category_key (self, ana) != NULL || (fail (self, node,
-                                                      TESSERA_TEI_ERROR_BROKEN_POINTER,
-                                                      _("@ana “%s” points to no category of "
-                                                        "the taxonomy"), ana));
-  if (!_tessera_tei_element_is_mappable (local_name (node)))
-    return FALSE;
-  type = get_attr (node, "type");
-  mapped = _tessera_tei_find_type_for_element (self->tagset, local_name (node), type);
-  return mapped != NULL;
-}
-
-static void
-add_annotation (TesseraTeiDocument   *document,
-                GHashTable           *by_id,
-                TesseraTeiAnnotation *annotation)
-{
-  if (annotation == NULL)
-    return;
-  if (annotation->ranges->len == 0)
-    {
-      _tessera_tei_annotation_free (annotation);
-      return;
-    }
-  if (annotation->id != NULL)
-    g_hash_table_insert (by_id, annotation->id, annotation);
-  g_ptr_array_add (document->annotations, annotation);
-}
-
-static xmlNode *
-first_fragment_in_text (Reader    *self,
-                        GPtrArray *nodes)
-{
-  for (guint i = 0; i < nodes->len; i++)
-    {
-      xmlNode *node = g_ptr_array_index (nodes, i);
-
-      if (g_hash_table_contains (self->mark_of_node, node))
-        return node;
-    }
-  return NULL;
-}
-
-static void
-apply_record (Reader               *self,
-              xmlNode              *record,
-              TesseraTeiAnnotation *annotation,
-              GHashTable           *by_id)
-{
-  TesseraTeiClaim *claim = annotation->claim;
-
-  for (xmlNode *child = record->children; child != NULL && self->error == NULL;
-       child = child->next)
-    {
-      g_autofree char *type = NULL;
-
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-      type = get_attr (child, "type");
-      if (is_element (child, "ptr"))
-        {
-          g_autofree char *target = get_attr (child, "target");
-          const char *id = local_target (target);
-          gboolean is_entity = id && g_hash_table_contains (self->context->entities, id);
-          gboolean is_annotation = id && g_hash_table_contains (by_id, id);
-
-          if (!is_entity && !is_annotation)
-            {
-              if (self->context->tessera)
-                fail (self, child, TESSERA_TEI_ERROR_BROKEN_POINTER,
-                      _("the pointer “%s” leads to no entity or annotation"),
-                      target ? target : "");
-              continue;
-            }
-          if (g_strcmp0 (type, "entity") == 0 && is_entity)
-            {
-              g_free (annotation->entity);
-              annotation->entity = g_strdup (id);
-            }
-          else if (claim != NULL && g_strcmp0 (type, "source") == 0)
-            {
-              if (is_entity)
-                {
-                  g_free (claim->source_entity);
-                  claim->source_entity = g_strdup (id);
-                }
-              else
-                {
-                  g_free (claim->source_annotation);
-                  claim->source_annotation = g_strdup (id);
-                }
-            }
-          else if (claim != NULL && g_strcmp0 (type, "cue") == 0 && is_annotation)
-            {
-              g_free (claim->cue);
-              claim->cue = g_strdup (id);
-            }
-          else if (claim != NULL && g_strcmp0 (type, "parent") == 0 && is_annotation)
-            {
-              g_free (claim->parent);
-              claim->parent = g_strdup (id);
-            }
-        }
-      else if (is_element (child, "note"))
-        {
-          char **field = NULL;
-
-          if (g_strcmp0 (type, "comment") == 0)
-            field = &annotation->note;
-          else if (g_strcmp0 (type, "normalized") == 0)
-            field = &annotation->normalized;
-          else if (g_strcmp0 (type, "status") == 0)
-            {
-              g_autofree char *status = node_text (child);
-
-              tessera_status_from_string (status, &annotation->status);
-            }
-          else if (claim != NULL)
-            {
-              if (g_strcmp0 (type, "source-kind") == 0)
-                field = &claim->source_kind;
-              else if (g_strcmp0 (type, "quote-type") == 0)
-                field = &claim->quote_type;
-              else if (g_strcmp0 (type, "polarity") == 0)
-                field = &claim->polarity;
-              else if (g_strcmp0 (type, "factuality") == 0)
-                field = &claim->factuality;
-              else if (g_strcmp0 (type, "writer-distance") == 0)
-                field = &claim->writer_distance;
-              else if (g_strcmp0 (type, "topic") == 0)
-                field = &claim->topic;
-              else if (g_strcmp0 (type, "statement-date") == 0)
-                {
-                  xmlNode *date = first_child (child, "date");
-
-                  g_free (claim->statement_date);
-                  claim->statement_date = node_text (date ? date : child);
-                  if (claim->statement_date == NULL && date != NULL)
-                    claim->statement_date = get_attr (date, "when");
-                }
-            }
-          if (field != NULL)
-            {
-              g_free (*field);
-              *field = node_text (child);
-            }
-        }
-    }
-  read_attribute_notes (record, &annotation->attributes);
-}
-
-static TesseraTeiRelation *
-relation_from (Reader     *self,
-               xmlNode    *node,
-               GHashTable *by_id)
-{
-  g_autoptr(GPtrArray) ends = g_ptr_array_new_with_free_func (g_free);
-  TesseraTeiRelation *relation;
-  const char *attributes[] = { "active", "passive", "mutual" };
-  g_autofree char *resp = get_attr (node, "resp");
-
-  for (guint a = 0; a < G_N_ELEMENTS (attributes); a++)
-    {
-      g_autofree char *value = get_attr (node, attributes[a]);
-      g_auto(GStrv) pointers = value ? g_strsplit_set (value, " \t\n\r", -1) : NULL;
-
-      for (guint i = 0; pointers != NULL && pointers[i] != NULL; i++)
-        {
-          const char *id = local_target (pointers[i]);
-
-          if (id != NULL && g_hash_table_contains (by_id, id))
-            g_ptr_array_add (ends, g_strdup (id));
-        }
-    }
-  if (ends->len != 2)
-    {
-      if (self->context->tessera)
-        fail (self, node, TESSERA_TEI_ERROR_BROKEN_POINTER,
-              _("the relation does not link two annotations of its document"));
-      return NULL;
-    }
-
-  relation = g_new0 (TesseraTeiRelation, 1);
-  relation->id = get_xml_id (node);
-  relation->type = get_attr (node, "name");
-  if (relation->type == NULL)
-    relation->type = get_attr (node, "n");
-  relation->source = g_strdup (g_ptr_array_index (ends, 0));
-  relation->target = g_strdup (g_ptr_array_index (ends, 1));
-  relation->note = node_text (first_child (node, "desc"));
-  if (relation->type == NULL)
-    relation->type = g_strdup ("related");
-  if (resp != NULL)
-    relation->annotator = g_strdup (g_hash_table_lookup (self->context->annotators,
-                                                         local_target (resp) ? local_target (resp)
-                                                                             : ""));
-  return relation;
-}
-
-static gboolean
-assemble (Reader             *self,
-          TesseraTeiDocument *document,
-          StandOff           *found)
-{
-  g_autoptr(GHashTable) consumed = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) loose_fragments = g_ptr_array_new ();
-
-  /* Joins: fragments or spans that make one annotation. */
-  for (guint j = 0; j < found->joins->len && self->error == NULL; j++)
-    {
-      xmlNode *join = g_ptr_array_index (found->joins, j);
-      g_autofree char *target = get_attr (join, "target");
-      g_auto(GStrv) pointers = target ? g_strsplit_set (target, " \t\n\r", -1) : NULL;
-      g_autoptr(GPtrArray) parts = g_ptr_array_new ();
-      g_autoptr(GPtrArray) chains = NULL;
-      g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
-      xmlNode *content;
-
-      for (guint i = 0; pointers != NULL && pointers[i] != NULL; i++)
-        {
-          const char *id = local_target (pointers[i]);
-          Mark *mark = mark_for_id (self, id);
-          xmlNode *node = mark ? mark->node : NULL;
-
-          if (node == NULL && id != NULL)
-            node = g_hash_table_lookup (found->span_of_id, id);
-          if (node == NULL)
-            {
-              if (*pointers[i] != '\0' && self->context->tessera)
-                return fail (self, join, TESSERA_TEI_ERROR_BROKEN_POINTER,
-                             _("the join’s target “%s” points to nothing"), pointers[i]);
-              continue;
-            }
-          g_hash_table_add (consumed, node);
-          g_ptr_array_add (parts, node);
-        }
-      if (parts->len == 0)
-        continue;
-      chains = chains_of (self, parts);
-      ranges_of_chains (self, chains, ranges);
-      content = first_fragment_in_text (self, parts);
-      add_annotation (document, by_id, annotation_from (self, join,
-                                                        content ? content
-                                                                : g_ptr_array_index (parts, 0),
-                                                        ranges));
-    }
-
-  /* Spans not joined: one annotation each. */
-  for (guint s = 0; s < found->spans->len && self->error == NULL; s++)
-    {
-      xmlNode *span = g_ptr_array_index (found->spans, s);
-      g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
-
-      if (g_hash_table_contains (consumed, span))
-        continue;
-      if (!span_ranges (self, span, ranges))
-        return FALSE;
-      if (ranges->len > 0)
-        add_annotation (document, by_id, annotation_from (self, span, span, ranges));
-    }
-
-  /* Elements of the text, in reading order; chained fragments without a join together. */
-  for (guint m = 0; m < self->marks->len && self->error == NULL; m++)
+  for (guint m = 0; m < self->marks->len; m++)
     {
       Mark *mark = mark_at (self, m);
-      g_autofree char *next = NULL;
-      g_autofree char *prev = NULL;
-      g_autoptr(GArray) ranges = NULL;
+      xmlNode *node = mark->node;
+      TesseraRange range = { mark->start, mark->end };
+      TesseraTeiCarrier *carrier;
+      gboolean candidate;
 
-      if (g_hash_table_contains (consumed, mark->node) || !is_candidate (self, mark->node))
+      g_array_append_val (spots, range);
+      candidate = is_tei (node) && !is_element (node, "anchor") &&
+                  ((self->context->tessera && xmlHasProp (node, BAD_CAST "ana") != NULL) ||
+                   _tessera_tei_element_is_mappable (local_name (node)));
+      if (!candidate && !mark->has_id)
         continue;
-      next = get_attr (mark->node, "next");
-      prev = get_attr (mark->node, "prev");
-      if (next != NULL || prev != NULL)
-        {
-          g_ptr_array_add (loose_fragments, mark->node);
-          continue;
-        }
-      ranges = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
-      add_range (ranges, mark->start, mark->end);
-      add_annotation (document, by_id, annotation_from (self, mark->node, mark->node, ranges));
+      carrier = carrier_from_node (node, TESSERA_TEI_CARRIER_TEXT);
+      carrier->candidate = candidate;
+      carrier->start = mark->start;
+      carrier->end = mark->end;
+      g_ptr_array_add (found->texts, carrier);
+      if (carrier->id != NULL)
+        g_hash_table_insert (found->text_of_id, carrier->id, carrier);
     }
-  if (loose_fragments->len > 0 && self->error == NULL)
-    {
-      g_autoptr(GPtrArray) chains = chains_of (self, loose_fragments);
-
-      for (guint c = 0; c < chains->len; c++)
-        {
-          g_autoptr(GPtrArray) one = g_ptr_array_new ();
-          g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
-          GPtrArray *chain = g_ptr_array_index (chains, c);
-          xmlNode *head = g_ptr_array_index (chain, 0);
-
-          g_ptr_array_add (one, chain);
-          g_ptr_array_set_free_func (one, NULL);
-          ranges_of_chains (self, one, ranges);
-          add_annotation (document, by_id, annotation_from (self, head, head, ranges));
-        }
-    }
-  if (self->error != NULL)
-    return FALSE;
-
-  for (guint r = 0; r < found->records->len && self->error == NULL; r++)
-    {
-      xmlNode *record = g_ptr_array_index (found->records, r);
-      g_autofree char *target = get_attr (record, "target");
-      TesseraTeiAnnotation *annotation = local_target (target)
-                                         ? g_hash_table_lookup (by_id, local_target (target))
-                                         : NULL;
-
-      if (annotation == NULL)
-        {
-          if (self->context->tessera)
-            return fail (self, record, TESSERA_TEI_ERROR_BROKEN_POINTER,
-                         _("the annotation record points to “%s”, which is no annotation"),
-                         target ? target : "");
-          continue;
-        }
-      apply_record (self, record, annotation, by_id);
-    }
-
-  for (guint r = 0; r < found->relations->len && self->error == NULL; r++)
-    {
-      TesseraTeiRelation *relation = relation_from (self, g_ptr_array_index (found->relations, r),
-                                                    by_id);
-
-      if (relation != NULL)
-        g_ptr_array_add (document->relations, relation);
-    }
-
-  /* Claims' pointers must lead to annotations of the document. */
-  for (guint i = 0; i < document->annotations->len && self->error == NULL; i++)
-    {
-      TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
-      TesseraTeiClaim *claim = annotation->claim;
-
-      if (claim == NULL)
-        continue;
-      if (claim->source_annotation != NULL &&
-          !g_hash_table_contains (by_id, claim->source_annotation))
-        g_clear_pointer (&claim->source_annotation, g_free);
-      if (claim->source_entity != NULL &&
-          !g_hash_table_contains (self->context->entities, claim->source_entity))
-        g_clear_pointer (&claim->source_entity, g_free);
-    }
-  return self->error == NULL;
+  /* Any element with an xml:id: a span's @from and @to, a string-range(). */
+  found->anchors.ranges = spots;
+  found->anchors.index_of_id = self->mark_of_id;
+  found->bases = found->anchors;
 }
+
 
 /* One TEI element: a document. */
 static gboolean
@@ -1954,12 +1190,12 @@ read_document (Reader  *self,
                xmlNode *tei)
 {
   g_autoptr(TesseraTeiDocument) document = _tessera_tei_document_new ();
-  StandOff found;
+  TesseraTeiAssembly found;
   xmlNode *header = first_child (tei, "teiHeader");
   xmlNode *text = first_child (tei, "text");
   gboolean ok = FALSE;
 
-  stand_off_init (&found);
+  assembly_init (self, &found);
   reset_document_state (self);
   document->id = get_xml_id (tei);
   document->line = (guint) xmlGetLineNo (tei);
@@ -1981,13 +1217,14 @@ read_document (Reader  *self,
     goto out;
   document->text = g_strndup (self->text->str, self->text->len);
 
-  if (!assemble (self, document, &found))
+  collect_text (self, &found);
+  if (!_tessera_tei_assemble (&found, document, &self->error))
     goto out;
 
   ok = self->func (self->context, g_steal_pointer (&document), self->user_data, &self->error);
 
 out:
-  stand_off_clear (&found);
+  assembly_clear (&found);
   return ok && self->error == NULL;
 }
 
@@ -2109,12 +1346,12 @@ read_stream (Reader         *self,
         read_context_header (self, node);
       else
         {
-          StandOff found;
+          TesseraTeiAssembly found;
 
           /* Corpus-level records: the entities every document may point to. */
-          stand_off_init (&found);
+          assembly_init (self, &found);
           collect_stand_off (self, node, &found);
-          stand_off_clear (&found);
+          assembly_clear (&found);
         }
       ret = xmlTextReaderNext (reader);
     }

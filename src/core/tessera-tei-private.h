@@ -198,6 +198,139 @@ void                  _tessera_xml_error_scope_begin   (TesseraXmlErrorScope *sc
                                                         void                 *data);
 void                  _tessera_xml_error_scope_end     (TesseraXmlErrorScope *scope);
 
+/* tessera-tei-assembly.c: what the importer and the exporter's self-check share once the
+ * elements of a document are read: annotations assembled from the elements of the text,
+ * the spans and the joins that carry them, then their records and relations. In a file
+ * written by Tessera (@context->tessera) a pointer that leads nowhere is an error; in
+ * another file it is passed over. */
+typedef enum
+{
+  TESSERA_TEI_CARRIER_TEXT,        /* an element of the text */
+  TESSERA_TEI_CARRIER_SPAN,
+  TESSERA_TEI_CARRIER_JOIN,
+} TesseraTeiCarrierKind;
+
+/* What an annotation is read from, with every attribute that may say something of it. */
+typedef struct
+{
+  TesseraTeiCarrierKind  kind;
+  gboolean               candidate;   /* TEXT: may be an annotation of its own */
+  gboolean               in_group;    /* SPAN: in a spanGrp */
+  char                  *id;
+  char                  *element;     /* TEXT: the local name; JOIN: @result */
+  char                  *type;
+  char                  *subtype;
+  char                  *group_type;  /* SPAN: the spanGrp's @type */
+  char                  *ana;
+  char                  *resp;
+  char                  *cert;
+  char                  *ref;
+  char                  *when;
+  char                  *next;
+  char                  *prev;
+  char                  *from;
+  char                  *to;
+  char                  *target;
+  char                  *who;
+  char                  *direct;
+  guint                  start;       /* TEXT: code points */
+  guint                  end;
+  int                    line;
+} TesseraTeiCarrier;
+
+/* A ptr (@type, @target) or a note (@type, its value) of an annotation record. */
+typedef struct
+{
+  gboolean  is_ptr;
+  char     *type;
+  char     *value;
+  int       line;
+} TesseraTeiRecordItem;
+
+typedef struct
+{
+  char       *target;
+  GArray     *items;                /* TesseraTeiRecordItem, in order */
+  GHashTable *attributes;           /* nullable */
+  int         line;
+} TesseraTeiRecord;
+
+/* A relation element, as written. */
+typedef struct
+{
+  char *id;
+  char *name;
+  char *n;
+  char *active;
+  char *passive;
+  char *mutual;
+  char *resp;
+  char *desc;
+  int   line;
+} TesseraTeiRelationRecord;
+
+/* Where pointers into the text lead: xml:id → index + 1 into @ranges. */
+typedef struct
+{
+  GArray     *ranges;               /* TesseraRange */
+  GHashTable *index_of_id;
+} TesseraTeiSpots;
+
+typedef struct
+{
+  TesseraTeiContext *context;
+  GListModel        *tagset;
+  const char        *display_name;  /* starts messages; nullable */
+  GArray            *newlines;      /* guint: offsets of the text's newlines */
+  TesseraTeiSpots    anchors;       /* what a span's @from and @to may name */
+  TesseraTeiSpots    bases;         /* what a string-range() may count from */
+  GPtrArray         *texts;         /* TesseraTeiCarrier of the text, in document order */
+  GHashTable        *text_of_id;    /* xml:id → TesseraTeiCarrier a join may take */
+  GPtrArray         *spans;         /* TesseraTeiCarrier */
+  GHashTable        *span_of_id;
+  GPtrArray         *joins;         /* TesseraTeiCarrier */
+  GPtrArray         *records;       /* TesseraTeiRecord */
+  GPtrArray         *relations;     /* TesseraTeiRelationRecord */
+} TesseraTeiAssembly;
+
+TesseraTeiCarrier    *_tessera_tei_carrier_new         (TesseraTeiCarrierKind kind,
+                                                        int                   line);
+gboolean              _tessera_tei_carrier_set         (TesseraTeiCarrier    *carrier,
+                                                        const char           *name,
+                                                        gboolean              in_xml_namespace,
+                                                        char                 *value);
+void                  _tessera_tei_carrier_free        (TesseraTeiCarrier    *carrier);
+TesseraTeiRecord     *_tessera_tei_record_new          (char                 *target,
+                                                        int                   line);
+void                  _tessera_tei_record_add_item     (TesseraTeiRecord     *record,
+                                                        gboolean              is_ptr,
+                                                        char                 *type,
+                                                        char                 *value,
+                                                        int                   line);
+void                  _tessera_tei_record_free         (TesseraTeiRecord     *record);
+void                  _tessera_tei_relation_record_free (TesseraTeiRelationRecord *relation);
+gboolean              _tessera_tei_assemble            (TesseraTeiAssembly   *assembly,
+                                                        TesseraTeiDocument   *document,
+                                                        GError              **error);
+
+/* @ana's first pointer to a category of a file written by Tessera: its key, or NULL. */
+const char           *_tessera_tei_category_key        (TesseraTeiContext    *context,
+                                                        const char           *ana);
+void                  _tessera_tei_category_set_kind   (TesseraTeiCategory   *category,
+                                                        const char           *ana,
+                                                        const char           *parent_id);
+void                  _tessera_tei_entity_add_link     (TesseraTeiEntity     *entity,
+                                                        const char           *scheme,
+                                                        const char           *uri);
+const char           *_tessera_tei_local_target        (const char           *pointer);
+gboolean              _tessera_tei_is_http             (const char           *uri);
+guint                 _tessera_tei_append_preserved    (GString              *text,
+                                                        const char           *content,
+                                                        gsize                 length);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TesseraTeiCarrier, _tessera_tei_carrier_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TesseraTeiRecord, _tessera_tei_record_free)
+
 /* tessera-tei-import.c: reading a file into the model, one document at a time. */
 typedef gboolean (*TesseraTeiDocumentFunc) (TesseraTeiContext   *context,
                                             TesseraTeiDocument  *document,
