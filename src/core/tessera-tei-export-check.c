@@ -96,52 +96,6 @@ enum
   SEEN_5 = 1 << 4,
 };
 
-typedef enum
-{
-  CARRIER_TEXT,            /* an element of the text */
-  CARRIER_SPAN,
-  CARRIER_JOIN,
-} CarrierKind;
-
-/* What an annotation is read from: an element of the text, a span or a join. */
-typedef struct
-{
-  CarrierKind  kind;
-  char        *id;
-  char        *element;    /* the local name; a join's @result */
-  char        *type;       /* a span's @type names the element */
-  char        *subtype;
-  char        *group_type; /* a span's spanGrp/@type */
-  char        *ana;
-  char        *resp;
-  char        *cert;
-  char        *ref;
-  char        *when;
-  char        *next;
-  char        *prev;
-  char        *from;
-  char        *to;
-  char        *target;
-  guint        start;      /* CARRIER_TEXT: code points */
-  guint        end;
-  int          line;
-} Carrier;
-
-typedef struct
-{
-  gboolean  is_ptr;
-  char     *type;
-  char     *value;         /* a ptr's @target, a note's text */
-} RecordItem;
-
-typedef struct
-{
-  char       *target;
-  GArray     *items;       /* RecordItem, in order */
-  GHashTable *attributes;  /* nullable */
-  int         line;
-} Record;
-
 typedef struct
 {
   char     *type;
@@ -153,24 +107,11 @@ typedef struct
 
 typedef struct
 {
-  char *id;
-  char *name;
-  char *n;
-  char *active;
-  char *passive;
-  char *mutual;
-  char *resp;
-  char *desc;
-  int   line;
-} Relation;
-
-typedef struct
-{
   TesseraTeiEntity *entity;
   gboolean          has_identifier;
   char             *name;               /* the first name directly in the record */
   char             *identifier_name;    /* the first name in its objectIdentifier */
-  GArray           *identifier_authorities;
+  TesseraTeiEntity *identifier;         /* the authorities in its objectIdentifier */
 } EntityRecord;
 
 typedef struct
@@ -186,7 +127,7 @@ typedef struct
                                   * xml:id; ROLE_SPAN_GROUP: @type */
   char           *value;         /* the value a ROLE_FIELD child gave */
   GHashTable    **attributes;    /* ROLE_ATTRIBUTE_NOTE */
-  GArray         *authorities;   /* ROLE_IDNO: where the link goes */
+  TesseraTeiEntity *links;       /* ROLE_IDNO: where the link goes */
   gpointer        data;          /* owned, see frame_clear() */
 } Frame;
 
@@ -226,65 +167,20 @@ struct _TesseraTeiReadBack
   GStringChunk           *strings;       /* the keys of the tables below */
   GHashTable             *ids;           /* every xml:id of the document */
   GHashTable             *paragraph_of_id;  /* → index + 1 */
-  GHashTable             *anchor_of_id;     /* → offset + 1 */
-  GPtrArray              *joins;         /* Carrier */
-  GHashTable             *join_targets;  /* the ids joins point to */
-  GHashTable             *joined;        /* id → Carrier of the text a join points to */
-  GPtrArray              *spans;         /* Carrier */
+  GArray                 *anchors;       /* TesseraRange of each anchor, empty */
+  GHashTable             *anchor_of_id;     /* → index + 1 */
+  GPtrArray              *texts;         /* TesseraTeiCarrier, in document order */
+  GHashTable             *text_of_id;
+  GPtrArray              *joins;         /* TesseraTeiCarrier */
+  GPtrArray              *spans;         /* TesseraTeiCarrier */
   GHashTable             *span_of_id;
-  GPtrArray              *loose;         /* Carrier: chained fragments of no join */
-  GPtrArray              *records;       /* Record */
-  GPtrArray              *relations;     /* Relation */
+  GPtrArray              *records;       /* TesseraTeiRecord */
+  GPtrArray              *relations;     /* TesseraTeiRelationRecord */
 };
 
 typedef struct _TesseraTeiReadBack ReadBack;
 
 /* Model pieces ------------------------------------------------------------------------ */
-
-static void
-carrier_free (Carrier *carrier)
-{
-  if (carrier == NULL)
-    return;
-  g_free (carrier->id);
-  g_free (carrier->element);
-  g_free (carrier->type);
-  g_free (carrier->subtype);
-  g_free (carrier->group_type);
-  g_free (carrier->ana);
-  g_free (carrier->resp);
-  g_free (carrier->cert);
-  g_free (carrier->ref);
-  g_free (carrier->when);
-  g_free (carrier->next);
-  g_free (carrier->prev);
-  g_free (carrier->from);
-  g_free (carrier->to);
-  g_free (carrier->target);
-  g_free (carrier);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Carrier, carrier_free)
-
-static void
-record_item_clear (gpointer data)
-{
-  RecordItem *item = data;
-
-  g_free (item->type);
-  g_free (item->value);
-}
-
-static void
-record_free (Record *record)
-{
-  if (record == NULL)
-    return;
-  g_free (record->target);
-  g_array_unref (record->items);
-  g_clear_pointer (&record->attributes, g_hash_table_unref);
-  g_free (record);
-}
 
 static void
 record_note_free (RecordNote *note)
@@ -299,31 +195,6 @@ record_note_free (RecordNote *note)
 }
 
 static void
-relation_free (Relation *relation)
-{
-  if (relation == NULL)
-    return;
-  g_free (relation->id);
-  g_free (relation->name);
-  g_free (relation->n);
-  g_free (relation->active);
-  g_free (relation->passive);
-  g_free (relation->mutual);
-  g_free (relation->resp);
-  g_free (relation->desc);
-  g_free (relation);
-}
-
-static void
-clear_authority (gpointer data)
-{
-  TesseraAuthority *authority = data;
-
-  g_free (authority->scheme);
-  g_free (authority->uri);
-}
-
-static void
 entity_record_free (EntityRecord *record)
 {
   if (record == NULL)
@@ -331,7 +202,7 @@ entity_record_free (EntityRecord *record)
   g_clear_pointer (&record->entity, _tessera_tei_entity_free);
   g_free (record->name);
   g_free (record->identifier_name);
-  g_array_unref (record->identifier_authorities);
+  g_clear_pointer (&record->identifier, _tessera_tei_entity_free);
   g_free (record);
 }
 
@@ -345,16 +216,15 @@ frame_clear (Frame *frame)
       switch (frame->role)
         {
         case ROLE_INLINE:
-          carrier_free (frame->data);
-          break;
+          break;                /* the document's */
         case ROLE_RECORD:
-          record_free (frame->data);
+          _tessera_tei_record_free (frame->data);
           break;
         case ROLE_RECORD_NOTE:
           record_note_free (frame->data);
           break;
         case ROLE_RELATION:
-          relation_free (frame->data);
+          _tessera_tei_relation_record_free (frame->data);
           break;
         case ROLE_ENTITY:
           entity_record_free (frame->data);
@@ -474,80 +344,31 @@ attribute_equals (const Attributes *attributes,
 }
 
 /* Every attribute an annotation may be read from, in one pass. */
-static Carrier *
-carrier_new (CarrierKind       kind,
-             const char       *name,
-             const Attributes *attributes,
-             int               line)
+static TesseraTeiCarrier *
+carrier_new (TesseraTeiCarrierKind  kind,
+             const char            *name,
+             const Attributes      *attributes,
+             int                    line)
 {
-  Carrier *carrier = g_new0 (Carrier, 1);
+  TesseraTeiCarrier *carrier = _tessera_tei_carrier_new (kind, line);
 
-  carrier->kind = kind;
-  carrier->line = line;
-  if (kind == CARRIER_TEXT)
+  if (kind == TESSERA_TEI_CARRIER_TEXT)
     carrier->element = g_strdup (name);
   for (int i = 0; i < attributes->n; i++)
     {
-      const char *local = (const char *) attributes->values[5 * i];
       const char *uri = (const char *) attributes->values[5 * i + 2];
-      char **slot = NULL;
+      gboolean in_xml_namespace = g_strcmp0 (uri, (const char *) XML_XML_NAMESPACE) == 0;
 
-      if (uri != NULL)
-        {
-          if (g_str_equal (uri, (const char *) XML_XML_NAMESPACE) && g_str_equal (local, "id"))
-            slot = &carrier->id;
-        }
-      else if (g_str_equal (local, "type"))
-        slot = &carrier->type;
-      else if (g_str_equal (local, "subtype"))
-        slot = &carrier->subtype;
-      else if (g_str_equal (local, "ana"))
-        slot = &carrier->ana;
-      else if (g_str_equal (local, "resp"))
-        slot = &carrier->resp;
-      else if (g_str_equal (local, "cert"))
-        slot = &carrier->cert;
-      else if (g_str_equal (local, "ref"))
-        slot = &carrier->ref;
-      else if (g_str_equal (local, "when"))
-        slot = &carrier->when;
-      else if (g_str_equal (local, "next"))
-        slot = &carrier->next;
-      else if (g_str_equal (local, "prev"))
-        slot = &carrier->prev;
-      else if (g_str_equal (local, "from"))
-        slot = &carrier->from;
-      else if (g_str_equal (local, "to"))
-        slot = &carrier->to;
-      else if (g_str_equal (local, "target"))
-        slot = &carrier->target;
-      else if (g_str_equal (local, "result") && kind == CARRIER_JOIN)
-        slot = &carrier->element;
-      if (slot != NULL)
-        {
-          g_free (*slot);
-          *slot = attribute_value (attributes, i);
-        }
+      if (uri == NULL || in_xml_namespace)
+        _tessera_tei_carrier_set (carrier, (const char *) attributes->values[5 * i],
+                                  in_xml_namespace, attribute_value (attributes, i));
     }
   return carrier;
 }
 
+#define local_target _tessera_tei_local_target
+
 /* Values -------------------------------------------------------------------------------- */
-
-/* "#id" → "id"; anything else (an external URI) → NULL. */
-static const char *
-local_target (const char *pointer)
-{
-  if (pointer == NULL || pointer[0] != '#' || pointer[1] == '\0')
-    return NULL;
-  return pointer + 1;
-}
-
-static gboolean
-is_http (const char *uri)
-{
-  return uri != NULL && (g_str_has_prefix (uri, "http://") || g_str_has_prefix (uri, "https://"));
-}
 
 static gboolean
 is_space (char c)
@@ -583,33 +404,6 @@ field_value (ReadBack *self,
   if (*value == '\0')
     g_clear_pointer (&value, g_free);
   return value;
-}
-
-/* The key of the category @ana points to, the first that exists. */
-static const char *
-category_key (ReadBack   *self,
-              const char *ana)
-{
-  g_auto(GStrv) pointers = NULL;
-
-  if (ana == NULL)
-    return NULL;
-  pointers = g_strsplit_set (ana, " \t\n\r", -1);
-  for (guint i = 0; pointers[i] != NULL; i++)
-    {
-      const char *id = local_target (pointers[i]);
-
-      if (id != NULL && g_str_has_prefix (id, TESSERA_TEI_CATEGORY_PREFIX))
-        {
-          TesseraTeiCategory *category =
-            g_hash_table_lookup (self->context->categories,
-                                 id + strlen (TESSERA_TEI_CATEGORY_PREFIX));
-
-          if (category != NULL)
-            return category->key;
-        }
-    }
-  return NULL;
 }
 
 /* xml:ids -------------------------------------------------------------------------------- */
@@ -676,11 +470,11 @@ clear_document (ReadBack *self)
   g_hash_table_remove_all (self->anchor_of_id);
   g_string_chunk_clear (self->strings);
   g_ptr_array_set_size (self->joins, 0);
-  g_hash_table_remove_all (self->join_targets);
-  g_hash_table_remove_all (self->joined);
+  g_array_set_size (self->anchors, 0);
+  g_ptr_array_set_size (self->texts, 0);
+  g_hash_table_remove_all (self->text_of_id);
   g_ptr_array_set_size (self->spans, 0);
   g_hash_table_remove_all (self->span_of_id);
-  g_ptr_array_set_size (self->loose, 0);
   g_ptr_array_set_size (self->records, 0);
   g_ptr_array_set_size (self->relations, 0);
 }
@@ -722,32 +516,9 @@ end_document_header (ReadBack *self)
 static void
 flush_run (ReadBack *self)
 {
-  g_autofree char *normalized = NULL;
-  const char *content = self->run->str;
-  gsize length = self->run->len;
-  gsize from;
-
-  if (length == 0)
+  if (self->run->len == 0)
     return;
-  if (_tessera_text_may_change_under_nfc (content, length))
-    {
-      normalized = g_utf8_normalize (content, length, G_NORMALIZE_NFC);
-      if (normalized != NULL)
-        {
-          content = normalized;
-          length = strlen (normalized);
-        }
-    }
-
-  from = self->text->len;
-  g_string_append_len (self->text, content, length);
-  for (char *p = self->text->str + from; *p; p++)
-    {
-      /* A newline inside a paragraph would start another: it stands for a space. */
-      if (*p == '\n')
-        *p = ' ';
-      self->length += ((guchar) *p & 0xC0) != 0x80;
-    }
+  self->length += _tessera_tei_append_preserved (self->text, self->run->str, self->run->len);
   g_string_truncate (self->run, 0);
 }
 
@@ -776,747 +547,13 @@ add_anchor (ReadBack         *self,
             const Attributes *attributes)
 {
   g_autofree char *id = get_xml_attribute (attributes, "id");
+  TesseraRange anchor = { self->length, self->length };
 
-  if (id != NULL)
-    g_hash_table_insert (self->anchor_of_id, g_string_chunk_insert (self->strings, id),
-                         GUINT_TO_POINTER (self->length + 1));
-}
-
-/* Assembling annotations: as the importer does ------------------------------------------- */
-
-static guint
-newlines_before (ReadBack *self,
-                 guint  offset)
-{
-  guint lo = 0, hi = self->newlines->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (self->newlines, guint, mid) < offset)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
-static gboolean
-only_newlines_between (ReadBack *self,
-                       guint  from,
-                       guint  to)
-{
-  return from <= to && newlines_before (self, to) - newlines_before (self, from) == to - from;
-}
-
-/* Sorted, empty ranges dropped, overlapping ones merged. */
-static void
-normalize_ranges (GArray *ranges)
-{
-  guint kept = 0;
-
-  g_array_sort (ranges, (GCompareFunc) tessera_range_compare);
-  for (guint i = 0; i < ranges->len; i++)
-    {
-      TesseraRange range = g_array_index (ranges, TesseraRange, i);
-
-      if (range.end <= range.start)
-        continue;
-      if (kept > 0 && g_array_index (ranges, TesseraRange, kept - 1).end > range.start)
-        {
-          TesseraRange *last = &g_array_index (ranges, TesseraRange, kept - 1);
-
-          last->end = MAX (last->end, range.end);
-          continue;
-        }
-      g_array_index (ranges, TesseraRange, kept++) = range;
-    }
-  g_array_set_size (ranges, kept);
-}
-
-/* Consecutive fragments of a chain separated by nothing but paragraph breaks are one
- * range. */
-static void
-add_chain (ReadBack  *self,
-           GArray *pieces,
-           GArray *ranges)
-{
-  TesseraRange current;
-
-  if (pieces->len == 0)
+  if (id == NULL)
     return;
-  current = g_array_index (pieces, TesseraRange, 0);
-  for (guint i = 1; i < pieces->len; i++)
-    {
-      TesseraRange next = g_array_index (pieces, TesseraRange, i);
-
-      if (only_newlines_between (self, current.end, next.start))
-        current.end = MAX (current.end, next.end);
-      else
-        {
-          g_array_append_val (ranges, current);
-          current = next;
-        }
-    }
-  g_array_append_val (ranges, current);
-}
-
-/* "string-range(ID,OFFSET,LENGTH)" → absolute offsets; advances *p. */
-static gboolean
-parse_string_range (ReadBack    *self,
-                    const char **p,
-                    guint       *out_start,
-                    guint       *out_end)
-{
-  const char *s = *p;
-  const char *comma;
-  g_autofree char *id = NULL;
-  guint64 offset, length;
-  guint index;
-  TesseraRange *paragraph;
-  char *end;
-
-  if (!g_str_has_prefix (s, "string-range("))
-    return FALSE;
-  s += strlen ("string-range(");
-  comma = strchr (s, ',');
-  if (comma == NULL)
-    return FALSE;
-  id = g_strndup (s, comma - s);
-  if (id[0] == '#')
-    memmove (id, id + 1, strlen (id));
-  s = comma + 1;
-  offset = g_ascii_strtoull (s, &end, 10);
-  if (end == s || *end != ',')
-    return FALSE;
-  s = end + 1;
-  length = g_ascii_strtoull (s, &end, 10);
-  if (end == s || *end != ')')
-    return FALSE;
-  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->paragraph_of_id, id));
-  if (index == 0)
-    return FALSE;
-  paragraph = &g_array_index (self->paragraphs, TesseraRange, index - 1);
-  if (offset + length > paragraph->end - paragraph->start)
-    return FALSE;
-  *out_start = paragraph->start + (guint) offset;
-  *out_end = *out_start + (guint) length;
-  *p = end + 1;
-  return TRUE;
-}
-
-static gboolean
-parse_pointer_range (ReadBack     *self,
-                     Carrier      *span,
-                     const char   *pointer,
-                     TesseraRange *out_range)
-{
-  const char *p = pointer;
-  guint start, end, start2, end2;
-
-  if (*p++ != '#')
-    goto broken;
-  if (g_str_has_prefix (p, "range("))
-    {
-      p += strlen ("range(");
-      if (!parse_string_range (self, &p, &start, &end) || *p++ != ',' ||
-          !parse_string_range (self, &p, &start2, &end2) || strcmp (p, ")") != 0)
-        goto broken;
-      if (start > end2)
-        {
-          fail_at (self, span->line, TESSERA_TEI_ERROR_BROKEN_POINTER,
-                   _("the pointer “%s” runs backwards"), pointer);
-          return FALSE;
-        }
-      out_range->start = start;
-      out_range->end = end2;
-      return TRUE;
-    }
-  if (parse_string_range (self, &p, &start, &end) && *p == '\0')
-    {
-      out_range->start = start;
-      out_range->end = end;
-      return TRUE;
-    }
-
-broken:
-  fail_at (self, span->line, TESSERA_TEI_ERROR_BROKEN_POINTER,
-           _("the pointer “%s” points to nothing in the text"), pointer);
-  return FALSE;
-}
-
-/* The range(s) a span covers: @from/@to (anchors), or string-range() pointers in @target. */
-static gboolean
-span_ranges (ReadBack   *self,
-             Carrier *span,
-             GArray  *ranges)
-{
-  if (span->from != NULL)
-    {
-      const char *from = local_target (span->from);
-      const char *to = span->to != NULL ? local_target (span->to) : from;
-      guint start = from ? GPOINTER_TO_UINT (g_hash_table_lookup (self->anchor_of_id, from)) : 0;
-      guint end = to ? GPOINTER_TO_UINT (g_hash_table_lookup (self->anchor_of_id, to)) : 0;
-      TesseraRange range;
-
-      if (start == 0 || end == 0)
-        {
-          fail_at (self, span->line, TESSERA_TEI_ERROR_BROKEN_POINTER,
-                   _("the span’s @from or @to points to nothing in the text"));
-          return FALSE;
-        }
-      range.start = start - 1;
-      range.end = end - 1;
-      g_array_append_val (ranges, range);
-      return TRUE;
-    }
-  if (span->target != NULL)
-    {
-      g_auto(GStrv) pointers = g_strsplit_set (span->target, " \t\n\r", -1);
-
-      for (guint i = 0; pointers[i] != NULL; i++)
-        {
-          TesseraRange range;
-
-          if (*pointers[i] == '\0')
-            continue;
-          if (!parse_pointer_range (self, span, pointers[i], &range))
-            return FALSE;
-          g_array_append_val (ranges, range);
-        }
-    }
-  return TRUE;
-}
-
-/* Parts (Carrier), in the order given, as chains by @next. */
-static GPtrArray *
-chains_of (GPtrArray *parts)
-{
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) has_prev = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
-  GPtrArray *chains = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-
-  for (guint i = 0; i < parts->len; i++)
-    {
-      Carrier *part = g_ptr_array_index (parts, i);
-
-      if (part->id != NULL)
-        g_hash_table_insert (by_id, part->id, part);
-    }
-  for (guint i = 0; i < parts->len; i++)
-    {
-      Carrier *part = g_ptr_array_index (parts, i);
-      const char *next = local_target (part->next);
-      Carrier *following = next ? g_hash_table_lookup (by_id, next) : NULL;
-
-      if (following != NULL)
-        g_hash_table_add (has_prev, following);
-    }
-  for (guint i = 0; i < parts->len; i++)
-    {
-      Carrier *part = g_ptr_array_index (parts, i);
-      GPtrArray *chain;
-
-      if (g_hash_table_contains (has_prev, part) || g_hash_table_contains (used, part))
-        continue;
-      chain = g_ptr_array_new ();
-      while (part != NULL && !g_hash_table_contains (used, part))
-        {
-          const char *next = local_target (part->next);
-
-          g_hash_table_add (used, part);
-          g_ptr_array_add (chain, part);
-          part = next ? g_hash_table_lookup (by_id, next) : NULL;
-        }
-      g_ptr_array_add (chains, chain);
-    }
-  /* Cycles: whatever was not reached from a head is a chain of its own. */
-  for (guint i = 0; i < parts->len; i++)
-    {
-      Carrier *part = g_ptr_array_index (parts, i);
-
-      if (!g_hash_table_contains (used, part))
-        {
-          GPtrArray *chain = g_ptr_array_new ();
-
-          g_hash_table_add (used, part);
-          g_ptr_array_add (chain, part);
-          g_ptr_array_add (chains, chain);
-        }
-    }
-  return chains;
-}
-
-static gboolean
-ranges_of_chains (ReadBack  *self,
-                  GPtrArray *chains,
-                  GArray    *ranges)
-{
-  for (guint c = 0; c < chains->len; c++)
-    {
-      GPtrArray *chain = g_ptr_array_index (chains, c);
-      g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
-
-      for (guint i = 0; i < chain->len; i++)
-        {
-          Carrier *part = g_ptr_array_index (chain, i);
-
-          if (part->kind == CARRIER_SPAN)
-            {
-              if (!span_ranges (self, part, ranges))
-                return FALSE;
-            }
-          else
-            {
-              TesseraRange piece = { part->start, part->end };
-
-              g_array_append_val (pieces, piece);
-            }
-        }
-      add_chain (self, pieces, ranges);
-    }
-  return TRUE;
-}
-
-/* An annotation from what carries its identity (@ana, @resp, @cert) and the element whose
- * @ref and @when say more. NULL without an error: not an annotation. */
-static TesseraTeiAnnotation *
-annotation_from (ReadBack   *self,
-                 Carrier *identity,
-                 Carrier *content,
-                 GArray  *ranges)
-{
-  g_autoptr(TesseraTeiAnnotation) annotation = _tessera_tei_annotation_new ();
-  g_autoptr(TesseraAnnotationType) type = NULL;
-  TesseraTeiCategory *category = NULL;
-  gboolean is_claim = FALSE;
-  const char *key;
-
-  annotation->id = g_strdup (identity->id);
-  annotation->line = (guint) identity->line;
-  g_array_append_vals (annotation->ranges, ranges->data, ranges->len);
-  normalize_ranges (annotation->ranges);
-
-  if (identity->kind == CARRIER_JOIN)
-    annotation->element = g_strdup (identity->element);
-  else if (identity->kind == CARRIER_SPAN)
-    {
-      annotation->element = g_strdup (identity->type);
-      annotation->element_type = g_strdup (identity->subtype);
-      if (annotation->element == NULL)
-        {
-          /* An untyped span is typed by its group, as a seg would be. */
-          annotation->element = g_strdup ("seg");
-          annotation->element_type = g_strdup (identity->group_type);
-        }
-    }
-  if (content != NULL && content != identity && content->kind == CARRIER_TEXT)
-    {
-      g_free (annotation->element);
-      annotation->element = g_strdup (content->element);
-    }
-  else if (annotation->element == NULL)
-    annotation->element = g_strdup (identity->kind == CARRIER_JOIN ? "join"
-                                    : identity->kind == CARRIER_SPAN ? "span"
-                                    : identity->element);
-  if (content != NULL && content->kind == CARRIER_TEXT && annotation->element_type == NULL)
-    annotation->element_type = g_strdup (content->type);
-
-  key = category_key (self, identity->ana);
-  if (key != NULL)
-    {
-      annotation->type_key = g_strdup (key);
-      category = g_hash_table_lookup (self->context->categories, key);
-    }
-  else if (identity->ana != NULL)
-    {
-      fail_at (self, identity->line, TESSERA_TEI_ERROR_BROKEN_POINTER,
-               _("@ana “%s” points to no category of the taxonomy"), identity->ana);
-      return NULL;
-    }
-  else
-    {
-      type = _tessera_tei_find_type_for_element (self->tagset, annotation->element,
-                                                 annotation->element_type);
-      if (type == NULL)
-        return NULL;
-      annotation->type_key = g_strdup (tessera_annotation_type_get_key (type));
-    }
-
-  if (category != NULL && category->has_kind)
-    is_claim = category->kind == TESSERA_KIND_CLAIM;
-  else
-    {
-      for (guint i = 0; type == NULL && i < g_list_model_get_n_items (self->tagset); i++)
-        {
-          g_autoptr(TesseraAnnotationType) candidate = g_list_model_get_item (self->tagset, i);
-
-          if (g_str_equal (tessera_annotation_type_get_key (candidate), annotation->type_key))
-            type = g_steal_pointer (&candidate);
-        }
-      is_claim = type != NULL && tessera_annotation_type_get_kind (type) == TESSERA_KIND_CLAIM;
-    }
-  if (is_claim)
-    annotation->claim = _tessera_tei_claim_new ();
-
-  if (identity->resp != NULL)
-    {
-      const char *id = local_target (identity->resp);
-      const char *name = id ? g_hash_table_lookup (self->context->annotators, id) : NULL;
-
-      if (name == NULL)
-        {
-          fail_at (self, identity->line, TESSERA_TEI_ERROR_BROKEN_POINTER,
-                   _("@resp “%s” points to no respStmt of the header"), identity->resp);
-          return NULL;
-        }
-      annotation->annotator = g_strdup (name);
-    }
-  if (identity->cert != NULL)
-    tessera_certainty_from_string (identity->cert, &annotation->certainty);
-
-  if (content != NULL && content->ref != NULL)
-    {
-      g_auto(GStrv) pointers = g_strsplit_set (content->ref, " \t\n\r", -1);
-
-      for (guint i = 0; pointers[i] != NULL && annotation->entity == NULL; i++)
-        {
-          const char *id = local_target (pointers[i]);
-
-          if (id != NULL && g_hash_table_contains (self->context->entities, id))
-            annotation->entity = g_strdup (id);
-          else if (id != NULL)
-            {
-              fail_at (self, content->line, TESSERA_TEI_ERROR_BROKEN_POINTER,
-                       _("@ref “%s” points to no entity record"), pointers[i]);
-              return NULL;
-            }
-          else if (annotation->entity_uri == NULL && is_http (pointers[i]))
-            annotation->entity_uri = g_strdup (pointers[i]);
-        }
-    }
-
-  if (content != NULL && content->kind == CARRIER_TEXT &&
-      (g_str_equal (content->element, "date") || g_str_equal (content->element, "time")))
-    annotation->normalized = g_strdup (content->when);
-
-  return g_steal_pointer (&annotation);
-}
-
-static void
-add_annotation (ReadBack             *self,
-                TesseraTeiAnnotation *annotation)
-{
-  if (annotation == NULL)
-    return;
-  if (annotation->ranges->len == 0)
-    {
-      _tessera_tei_annotation_free (annotation);
-      return;
-    }
-  g_ptr_array_add (self->document->annotations, annotation);
-}
-
-/* An element of the text, once closed: a part of a join, a fragment of a chain without
- * one, or an annotation of its own. */
-static void
-end_carrier (ReadBack   *self,
-             Carrier *carrier)
-{
-  g_autoptr(Carrier) owned = carrier;
-  g_autoptr(GArray) ranges = NULL;
-  TesseraRange range = { carrier->start, carrier->end };
-
-  if (carrier->id != NULL && g_hash_table_contains (self->join_targets, carrier->id))
-    {
-      g_hash_table_insert (self->joined, carrier->id, g_steal_pointer (&owned));
-      return;
-    }
-  if (carrier->ana != NULL)
-    {
-      if (category_key (self, carrier->ana) == NULL)
-        {
-          fail_at (self, carrier->line, TESSERA_TEI_ERROR_BROKEN_POINTER,
-                   _("@ana “%s” points to no category of the taxonomy"), carrier->ana);
-          return;
-        }
-    }
-  else
-    {
-      g_autoptr(TesseraAnnotationType) mapped =
-        _tessera_tei_find_type_for_element (self->tagset, carrier->element, carrier->type);
-
-      if (mapped == NULL)
-        return;
-    }
-  if (carrier->next != NULL || carrier->prev != NULL)
-    {
-      g_ptr_array_add (self->loose, g_steal_pointer (&owned));
-      return;
-    }
-  ranges = g_array_sized_new (FALSE, FALSE, sizeof (TesseraRange), 1);
-  g_array_append_val (ranges, range);
-  add_annotation (self, annotation_from (self, carrier, carrier, ranges));
-}
-
-static void
-apply_record (ReadBack             *self,
-              Record               *record,
-              TesseraTeiAnnotation *annotation,
-              GHashTable           *by_id)
-{
-  TesseraTeiClaim *claim = annotation->claim;
-
-  for (guint i = 0; i < record->items->len && self->error == NULL; i++)
-    {
-      RecordItem *item = &g_array_index (record->items, RecordItem, i);
-      const char *type = item->type;
-
-      if (item->is_ptr)
-        {
-          const char *id = local_target (item->value);
-          gboolean is_entity = id && g_hash_table_contains (self->context->entities, id);
-          gboolean is_annotation = id && g_hash_table_contains (by_id, id);
-
-          if (!is_entity && !is_annotation)
-            {
-              fail_at (self, record->line, TESSERA_TEI_ERROR_BROKEN_POINTER,
-                       _("the pointer “%s” leads to no entity or annotation"),
-                       item->value ? item->value : "");
-              return;
-            }
-          if (g_strcmp0 (type, "entity") == 0 && is_entity)
-            tessera_set_str (&annotation->entity, id);
-          else if (claim != NULL && g_strcmp0 (type, "source") == 0)
-            tessera_set_str (is_entity ? &claim->source_entity : &claim->source_annotation, id);
-          else if (claim != NULL && g_strcmp0 (type, "cue") == 0 && is_annotation)
-            tessera_set_str (&claim->cue, id);
-          else if (claim != NULL && g_strcmp0 (type, "parent") == 0 && is_annotation)
-            tessera_set_str (&claim->parent, id);
-        }
-      else
-        {
-          char **field = NULL;
-
-          if (g_strcmp0 (type, "comment") == 0)
-            field = &annotation->note;
-          else if (g_strcmp0 (type, "normalized") == 0)
-            field = &annotation->normalized;
-          else if (g_strcmp0 (type, "status") == 0)
-            tessera_status_from_string (item->value, &annotation->status);
-          else if (claim != NULL)
-            {
-              if (g_strcmp0 (type, "source-kind") == 0)
-                field = &claim->source_kind;
-              else if (g_strcmp0 (type, "quote-type") == 0)
-                field = &claim->quote_type;
-              else if (g_strcmp0 (type, "polarity") == 0)
-                field = &claim->polarity;
-              else if (g_strcmp0 (type, "factuality") == 0)
-                field = &claim->factuality;
-              else if (g_strcmp0 (type, "writer-distance") == 0)
-                field = &claim->writer_distance;
-              else if (g_strcmp0 (type, "topic") == 0)
-                field = &claim->topic;
-              else if (g_strcmp0 (type, "statement-date") == 0)
-                field = &claim->statement_date;
-            }
-          if (field != NULL)
-            {
-              g_free (*field);
-              *field = g_strdup (item->value);
-            }
-        }
-    }
-
-  if (record->attributes != NULL)
-    {
-      GHashTableIter iter;
-      gpointer key, value;
-
-      if (annotation->attributes == NULL)
-        annotation->attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      g_hash_table_iter_init (&iter, record->attributes);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        g_hash_table_replace (annotation->attributes, g_strdup (key), g_strdup (value));
-    }
-}
-
-static TesseraTeiRelation *
-relation_from (ReadBack   *self,
-               Relation   *read,
-               GHashTable *by_id)
-{
-  g_autoptr(GPtrArray) ends = g_ptr_array_new_with_free_func (g_free);
-  const char *values[] = { read->active, read->passive, read->mutual };
-  TesseraTeiRelation *relation;
-
-  for (guint a = 0; a < G_N_ELEMENTS (values); a++)
-    {
-      g_auto(GStrv) pointers = values[a] ? g_strsplit_set (values[a], " \t\n\r", -1) : NULL;
-
-      for (guint i = 0; pointers != NULL && pointers[i] != NULL; i++)
-        {
-          const char *id = local_target (pointers[i]);
-
-          if (id != NULL && g_hash_table_contains (by_id, id))
-            g_ptr_array_add (ends, g_strdup (id));
-        }
-    }
-  if (ends->len != 2)
-    {
-      fail_at (self, read->line, TESSERA_TEI_ERROR_BROKEN_POINTER,
-               _("the relation does not link two annotations of its document"));
-      return NULL;
-    }
-
-  relation = g_new0 (TesseraTeiRelation, 1);
-  relation->id = g_strdup (read->id);
-  relation->type = g_strdup (read->name ? read->name : read->n ? read->n : "related");
-  relation->source = g_strdup (g_ptr_array_index (ends, 0));
-  relation->target = g_strdup (g_ptr_array_index (ends, 1));
-  relation->note = g_strdup (read->desc);
-  if (read->resp != NULL)
-    relation->annotator = g_strdup (g_hash_table_lookup (self->context->annotators,
-                                                         local_target (read->resp)
-                                                         ? local_target (read->resp) : ""));
-  return relation;
-}
-
-/* Joins, spans and loose fragments into annotations, then records and relations. */
-static gboolean
-assemble (ReadBack *self)
-{
-  TesseraTeiDocument *document = self->document;
-  g_autoptr(GHashTable) consumed = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint j = 0; j < self->joins->len && self->error == NULL; j++)
-    {
-      Carrier *join = g_ptr_array_index (self->joins, j);
-      g_auto(GStrv) pointers = join->target ? g_strsplit_set (join->target, " \t\n\r", -1)
-                                            : NULL;
-      g_autoptr(GPtrArray) parts = g_ptr_array_new ();
-      g_autoptr(GPtrArray) chains = NULL;
-      g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
-      Carrier *content = NULL;
-
-      for (guint i = 0; pointers != NULL && pointers[i] != NULL; i++)
-        {
-          const char *id = local_target (pointers[i]);
-          Carrier *part = id ? g_hash_table_lookup (self->joined, id) : NULL;
-
-          if (part == NULL && id != NULL)
-            part = g_hash_table_lookup (self->span_of_id, id);
-          if (part == NULL)
-            {
-              if (*pointers[i] != '\0')
-                {
-                  fail_at (self, join->line, TESSERA_TEI_ERROR_BROKEN_POINTER,
-                           _("the join’s target “%s” points to nothing"), pointers[i]);
-                  return FALSE;
-                }
-              continue;
-            }
-          g_hash_table_add (consumed, part);
-          g_ptr_array_add (parts, part);
-          if (content == NULL && part->kind == CARRIER_TEXT)
-            content = part;
-        }
-      if (parts->len == 0)
-        continue;
-      chains = chains_of (parts);
-      if (!ranges_of_chains (self, chains, ranges))
-        return FALSE;
-      add_annotation (self, annotation_from (self, join,
-                                             content ? content : g_ptr_array_index (parts, 0),
-                                             ranges));
-    }
-
-  for (guint s = 0; s < self->spans->len && self->error == NULL; s++)
-    {
-      Carrier *span = g_ptr_array_index (self->spans, s);
-      g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
-
-      if (g_hash_table_contains (consumed, span))
-        continue;
-      if (!span_ranges (self, span, ranges))
-        return FALSE;
-      if (ranges->len > 0)
-        add_annotation (self, annotation_from (self, span, span, ranges));
-    }
-
-  if (self->loose->len > 0 && self->error == NULL)
-    {
-      g_autoptr(GPtrArray) chains = chains_of (self->loose);
-
-      for (guint c = 0; c < chains->len && self->error == NULL; c++)
-        {
-          g_autoptr(GPtrArray) one = g_ptr_array_new ();
-          g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
-          GPtrArray *chain = g_ptr_array_index (chains, c);
-          Carrier *head = g_ptr_array_index (chain, 0);
-
-          g_ptr_array_add (one, chain);
-          if (!ranges_of_chains (self, one, ranges))
-            return FALSE;
-          add_annotation (self, annotation_from (self, head, head, ranges));
-        }
-    }
-  if (self->error != NULL)
-    return FALSE;
-
-  for (guint i = 0; i < document->annotations->len; i++)
-    {
-      TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
-
-      if (annotation->id != NULL)
-        g_hash_table_insert (by_id, annotation->id, annotation);
-    }
-
-  for (guint r = 0; r < self->records->len && self->error == NULL; r++)
-    {
-      Record *record = g_ptr_array_index (self->records, r);
-      const char *target = local_target (record->target);
-      TesseraTeiAnnotation *annotation = target ? g_hash_table_lookup (by_id, target) : NULL;
-
-      if (annotation == NULL)
-        {
-          fail_at (self, record->line, TESSERA_TEI_ERROR_BROKEN_POINTER,
-                   _("the annotation record points to “%s”, which is no annotation"),
-                   record->target ? record->target : "");
-          return FALSE;
-        }
-      apply_record (self, record, annotation, by_id);
-    }
-
-  for (guint r = 0; r < self->relations->len && self->error == NULL; r++)
-    {
-      TesseraTeiRelation *relation = relation_from (self, g_ptr_array_index (self->relations, r),
-                                                    by_id);
-
-      if (relation != NULL)
-        g_ptr_array_add (document->relations, relation);
-    }
-
-  /* Claims' pointers must lead to annotations of the document. */
-  for (guint i = 0; i < document->annotations->len && self->error == NULL; i++)
-    {
-      TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
-      TesseraTeiClaim *claim = annotation->claim;
-
-      if (claim == NULL)
-        continue;
-      if (claim->source_annotation != NULL &&
-          !g_hash_table_contains (by_id, claim->source_annotation))
-        g_clear_pointer (&claim->source_annotation, g_free);
-      if (claim->source_entity != NULL &&
-          !g_hash_table_contains (self->context->entities, claim->source_entity))
-        g_clear_pointer (&claim->source_entity, g_free);
-    }
-  return self->error == NULL;
+  g_array_append_val (self->anchors, anchor);
+  g_hash_table_insert (self->anchor_of_id, g_string_chunk_insert (self->strings, id),
+                       GUINT_TO_POINTER (self->anchors->len));
 }
 
 static void
@@ -1524,9 +561,27 @@ end_document (ReadBack *self)
 {
   TesseraTeiDocument *document = self->document;
 
+  TesseraTeiAssembly assembly = {
+    .context = self->context,
+    .tagset = self->tagset,
+    .newlines = self->newlines,
+    .anchors = { self->anchors, self->anchor_of_id },
+    .bases = { self->paragraphs, self->paragraph_of_id },
+    .texts = self->texts,
+    .text_of_id = self->text_of_id,
+    .spans = self->spans,
+    .span_of_id = self->span_of_id,
+    .joins = self->joins,
+    .records = self->records,
+    .relations = self->relations,
+  };
+
   document->text = g_strndup (self->text->str, self->text->len);
-  if (!assemble (self))
-    return;
+  if (!_tessera_tei_assemble (&assembly, document, &self->error))
+    {
+      xmlStopParser (self->parser);
+      return;
+    }
   self->document = NULL;
   self->n_documents++;
   if (!self->func (self->context, document, self->user_data, &self->error))
@@ -1546,9 +601,9 @@ end_entity (ReadBack     *self,
     entity->name = g_steal_pointer (&record->identifier_name);
   else
     entity->name = g_steal_pointer (&record->name);
-  for (guint i = 0; i < record->identifier_authorities->len; i++)
+  for (guint i = 0; i < record->identifier->authorities->len; i++)
     {
-      TesseraAuthority *authority = &g_array_index (record->identifier_authorities,
+      TesseraAuthority *authority = &g_array_index (record->identifier->authorities,
                                                     TesseraAuthority, i);
 
       _tessera_tei_entity_add_authority (entity, authority->scheme, authority->uri);
@@ -1563,16 +618,8 @@ end_authority (Frame *frame,
                char  *uri)
 {
   g_autofree char *owned = uri;
-  const char *scheme = frame->key;
-  TesseraAuthority authority;
 
-  if (!is_http (uri))
-    return;
-  if (scheme == NULL || *scheme == '\0')
-    scheme = tessera_authority_guess_scheme (uri);
-  authority.scheme = g_strdup (scheme);
-  authority.uri = g_steal_pointer (&owned);
-  g_array_append_val (frame->authorities, authority);
+  _tessera_tei_entity_add_link (frame->links, frame->key, uri);
 }
 
 static void
@@ -1583,19 +630,12 @@ add_category (ReadBack         *self,
 {
   const char *key = id + strlen (TESSERA_TEI_CATEGORY_PREFIX);
   g_autofree char *ana = get_attribute (attributes, "ana");
-  const char *kind = NULL;
   TesseraTeiCategory *category;
 
   if (g_hash_table_contains (self->context->categories, key))
     return;
   category = _tessera_tei_category_new (key);
-  /* Its kind: @ana to a kind category, or a kind category around it. */
-  if (local_target (ana) && g_str_has_prefix (local_target (ana), TESSERA_TEI_KIND_PREFIX))
-    kind = local_target (ana) + strlen (TESSERA_TEI_KIND_PREFIX);
-  else if (parent->key != NULL && g_str_has_prefix (parent->key, TESSERA_TEI_KIND_PREFIX))
-    kind = parent->key + strlen (TESSERA_TEI_KIND_PREFIX);
-  if (kind != NULL)
-    category->has_kind = tessera_kind_from_string (kind, &category->kind);
+  _tessera_tei_category_set_kind (category, ana, parent->key);
   g_ptr_array_add (self->context->category_order, category);
   g_hash_table_insert (self->context->categories, category->key, category);
 }
@@ -1884,18 +924,8 @@ role_of (ReadBack         *self,
         return ROLE_ENTITY_LIST;
       if (g_str_equal (name, "join"))
         {
-          Carrier *join = carrier_new (CARRIER_JOIN, name, attributes, current_line (self));
-          g_auto(GStrv) pointers = join->target ? g_strsplit_set (join->target, " \t\n\r", -1)
-                                                : NULL;
-
-          for (guint i = 0; pointers != NULL && pointers[i] != NULL; i++)
-            {
-              const char *id = local_target (pointers[i]);
-
-              if (id != NULL)
-                g_hash_table_add (self->join_targets, g_string_chunk_insert (self->strings, id));
-            }
-          g_ptr_array_add (self->joins, join);
+          g_ptr_array_add (self->joins, carrier_new (TESSERA_TEI_CARRIER_JOIN, name, attributes,
+                                                     current_line (self)));
           return ROLE_EMPTY;
         }
       if (g_str_equal (name, "spanGrp"))
@@ -1915,12 +945,11 @@ role_of (ReadBack         *self,
           EntityRecord *record = g_new0 (EntityRecord, 1);
           g_autofree char *ana = get_attribute (attributes, "ana");
 
-          record->identifier_authorities = g_array_new (FALSE, TRUE, sizeof (TesseraAuthority));
-          g_array_set_clear_func (record->identifier_authorities, clear_authority);
+          record->identifier = _tessera_tei_entity_new ();
           record->entity = _tessera_tei_entity_new ();
           record->entity->id = get_xml_attribute (attributes, "id");
           record->entity->list = g_strdup (name);
-          record->entity->type_key = g_strdup (category_key (self, ana));
+          record->entity->type_key = g_strdup (_tessera_tei_category_key (self->context, ana));
           frame->data = record;
           if (record->entity->id == NULL)
             fail (self, TESSERA_TEI_ERROR_MALFORMED, _("an entity record has no xml:id"));
@@ -1944,7 +973,7 @@ role_of (ReadBack         *self,
           return field (frame, &record->name);
         if (g_str_equal (name, "idno"))
           {
-            frame->authorities = record->entity->authorities;
+            frame->links = record->entity;
             frame->key = get_attribute (attributes, "n");
             if (frame->key == NULL)
               frame->key = get_attribute (attributes, "type");
@@ -1971,7 +1000,7 @@ role_of (ReadBack         *self,
           return field (frame, &record->identifier_name);
         if (g_str_equal (name, "idno"))
           {
-            frame->authorities = record->identifier_authorities;
+            frame->links = record->identifier;
             frame->key = get_attribute (attributes, "n");
             if (frame->key == NULL)
               frame->key = get_attribute (attributes, "type");
@@ -1983,8 +1012,10 @@ role_of (ReadBack         *self,
     case ROLE_SPAN_GROUP:
       if (g_str_equal (name, "span"))
         {
-          Carrier *span = carrier_new (CARRIER_SPAN, name, attributes, current_line (self));
+          TesseraTeiCarrier *span = carrier_new (TESSERA_TEI_CARRIER_SPAN, name, attributes,
+                                                 current_line (self));
 
+          span->in_group = TRUE;
           span->group_type = g_strdup (parent->key);
           g_ptr_array_add (self->spans, span);
           if (span->id != NULL)
@@ -1996,27 +1027,21 @@ role_of (ReadBack         *self,
     case ROLE_LIST_ANNOTATION:
       if (g_str_equal (name, "annotation"))
         {
-          Record *record = g_new0 (Record, 1);
-
-          record->target = get_attribute (attributes, "target");
-          record->items = g_array_new (FALSE, FALSE, sizeof (RecordItem));
-          g_array_set_clear_func (record->items, record_item_clear);
-          record->line = current_line (self);
-          frame->data = record;
+          frame->data = _tessera_tei_record_new (get_attribute (attributes, "target"),
+                                                 current_line (self));
           return ROLE_RECORD;
         }
       return unexpected (self, name, parent_name);
 
     case ROLE_RECORD:
       {
-        Record *record = parent->data;
+        TesseraTeiRecord *record = parent->data;
 
         if (g_str_equal (name, "ptr"))
           {
-            RecordItem item = { TRUE, get_attribute (attributes, "type"),
-                                get_attribute (attributes, "target") };
-
-            g_array_append_val (record->items, item);
+            _tessera_tei_record_add_item (record, TRUE, get_attribute (attributes, "type"),
+                                          get_attribute (attributes, "target"),
+                                          current_line (self));
             return ROLE_EMPTY;
           }
         if (g_str_equal (name, "note"))
@@ -2054,7 +1079,7 @@ role_of (ReadBack         *self,
     case ROLE_LIST_RELATION:
       if (g_str_equal (name, "relation"))
         {
-          Relation *relation = g_new0 (Relation, 1);
+          TesseraTeiRelationRecord *relation = g_new0 (TesseraTeiRelationRecord, 1);
 
           relation->id = get_xml_attribute (attributes, "id");
           relation->name = get_attribute (attributes, "name");
@@ -2071,7 +1096,7 @@ role_of (ReadBack         *self,
 
     case ROLE_RELATION:
       if (g_str_equal (name, "desc") && first (parent, SEEN_1))
-        return field (frame, &((Relation *) parent->data)->desc);
+        return field (frame, &((TesseraTeiRelationRecord *) parent->data)->desc);
       return ROLE_SKIP;
 
     case ROLE_TEXT:
@@ -2114,10 +1139,15 @@ role_of (ReadBack         *self,
         }
       if (_tessera_tei_element_is_mappable (name))
         {
-          Carrier *carrier = carrier_new (CARRIER_TEXT, name, attributes, current_line (self));
+          TesseraTeiCarrier *carrier = carrier_new (TESSERA_TEI_CARRIER_TEXT, name, attributes,
+                                                    current_line (self));
 
+          carrier->candidate = TRUE;
           carrier->start = self->length;
-          frame->data = carrier;
+          g_ptr_array_add (self->texts, carrier);
+          if (carrier->id != NULL)
+            g_hash_table_insert (self->text_of_id, carrier->id, carrier);
+          frame->data = carrier;     /* borrowed */
           return ROLE_INLINE;
         }
       return unexpected (self, name, parent_name);
@@ -2260,16 +1290,17 @@ on_end_element (void          *data,
     case ROLE_RECORD_NOTE:
       {
         RecordNote *note = frame->data;
-        Record *record = parent->data;
-        RecordItem item = { FALSE, g_steal_pointer (&note->type), NULL };
+        TesseraTeiRecord *record = parent->data;
+        char *value;
 
         note->text = field_value (self, frame);
-        if (g_strcmp0 (item.type, "statement-date") == 0 && note->has_date)
-          item.value = note->date_text ? g_steal_pointer (&note->date_text)
-                                       : g_steal_pointer (&note->date_when);
+        if (g_strcmp0 (note->type, "statement-date") == 0 && note->has_date)
+          value = note->date_text ? g_steal_pointer (&note->date_text)
+                                  : g_steal_pointer (&note->date_when);
         else
-          item.value = g_steal_pointer (&note->text);
-        g_array_append_val (record->items, item);
+          value = g_steal_pointer (&note->text);
+        _tessera_tei_record_add_item (record, FALSE, g_steal_pointer (&note->type), value,
+                                      current_line (self));
       }
       break;
 
@@ -2297,10 +1328,9 @@ on_end_element (void          *data,
 
     case ROLE_INLINE:
       {
-        Carrier *carrier = g_steal_pointer (&frame->data);
+        TesseraTeiCarrier *carrier = g_steal_pointer (&frame->data);
 
         carrier->end = self->length;
-        end_carrier (self, carrier);
       }
       break;
 
@@ -2483,15 +1513,14 @@ _tessera_tei_read_back_new (const char              *path,
   self->ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->paragraph_of_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->anchor_of_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->joins = g_ptr_array_new_with_free_func ((GDestroyNotify) carrier_free);
-  self->join_targets = g_hash_table_new (g_str_hash, g_str_equal);
-  self->joined = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                        (GDestroyNotify) carrier_free);
-  self->spans = g_ptr_array_new_with_free_func ((GDestroyNotify) carrier_free);
+  self->joins = g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_carrier_free);
+  self->anchors = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
+  self->texts = g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_carrier_free);
+  self->text_of_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->spans = g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_carrier_free);
   self->span_of_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->loose = g_ptr_array_new_with_free_func ((GDestroyNotify) carrier_free);
-  self->records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
-  self->relations = g_ptr_array_new_with_free_func ((GDestroyNotify) relation_free);
+  self->records = g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_record_free);
+  self->relations = g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_relation_record_free);
   self->frames[0].role = ROLE_ROOT;
   self->frames[0].name = "document";
   self->depth = 1;
@@ -2535,11 +1564,11 @@ _tessera_tei_read_back_free (TesseraTeiReadBack *self)
   g_hash_table_unref (self->anchor_of_id);
   g_string_chunk_free (self->strings);
   g_ptr_array_unref (self->joins);
-  g_hash_table_unref (self->join_targets);
-  g_hash_table_unref (self->joined);
+  g_array_unref (self->anchors);
+  g_ptr_array_unref (self->texts);
+  g_hash_table_unref (self->text_of_id);
   g_ptr_array_unref (self->spans);
   g_hash_table_unref (self->span_of_id);
-  g_ptr_array_unref (self->loose);
   g_ptr_array_unref (self->records);
   g_ptr_array_unref (self->relations);
   g_free (self);

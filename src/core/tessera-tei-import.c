@@ -393,15 +393,7 @@ append_text (Reader     *self,
   if (preserve)
     {
       ensure_paragraph (self);
-      for (p = content; *p; p = g_utf8_next_char (p))
-        {
-          /* A newline inside a paragraph would start another: it stands for a space. */
-          if (*p == '\n')
-            g_string_append_c (self->text, ' ');
-          else
-            g_string_append_len (self->text, p, g_utf8_next_char (p) - p);
-          self->length++;
-        }
+      self->length += _tessera_tei_append_preserved (self->text, content, strlen (content));
       self->last_was_space = FALSE;
       return;
     }
