@@ -986,6 +986,15 @@ assemble (Assembler          *self,
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) loose = g_ptr_array_new ();
 
+  /* Those settled already, see _tessera_tei_assemble_text(). */
+  for (guint i = 0; i < document->annotations->len; i++)
+    {
+      TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
+
+      if (annotation->id != NULL)
+        g_hash_table_insert (by_id, annotation->id, annotation);
+    }
+
   /* Joins: fragments or spans that make one annotation. */
   for (guint j = 0; j < assembly->joins->len && self->error == NULL; j++)
     {
@@ -1127,6 +1136,44 @@ assemble (Assembler          *self,
         g_clear_pointer (&claim->source_entity, g_free);
     }
   return self->error == NULL;
+}
+
+/**
+ * _tessera_tei_assemble_text:
+ * @carrier: an element of the text that no join takes and that has no @next or @prev
+ *
+ * Adds to @document the annotation @carrier is, if it is one, as _tessera_tei_assemble()
+ * would: a reader that knows the joins before the text need not keep the element.
+ *
+ * Returns: %FALSE with @error set, as _tessera_tei_assemble()
+ */
+gboolean
+_tessera_tei_assemble_text (TesseraTeiAssembly  *assembly,
+                            TesseraTeiDocument  *document,
+                            TesseraTeiCarrier   *carrier,
+                            GError             **error)
+{
+  Assembler self = { assembly, assembly->context, NULL };
+  g_autoptr(GArray) ranges = NULL;
+  TesseraRange range = { carrier->start, carrier->end };
+  TesseraTeiAnnotation *annotation;
+
+  g_return_val_if_fail (carrier->next == NULL && carrier->prev == NULL, FALSE);
+
+  if (is_candidate (&self, carrier))
+    {
+      ranges = g_array_sized_new (FALSE, FALSE, sizeof (TesseraRange), 1);
+      g_array_append_val (ranges, range);
+      annotation = annotation_from (&self, carrier, carrier, ranges);
+      if (annotation != NULL && annotation->ranges->len > 0)
+        g_ptr_array_add (document->annotations, annotation);
+      else
+        g_clear_pointer (&annotation, _tessera_tei_annotation_free);
+    }
+  if (self.error == NULL)
+    return TRUE;
+  g_propagate_error (error, self.error);
+  return FALSE;
 }
 
 /**

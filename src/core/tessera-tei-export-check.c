@@ -169,7 +169,8 @@ struct _TesseraTeiReadBack
   GHashTable             *paragraph_of_id;  /* → index + 1 */
   GArray                 *anchors;       /* TesseraRange of each anchor, empty */
   GHashTable             *anchor_of_id;     /* → index + 1 */
-  GPtrArray              *texts;         /* TesseraTeiCarrier, in document order */
+  GHashTable             *join_targets;  /* the ids joins point to */
+  GPtrArray              *texts;         /* TesseraTeiCarrier a join or a chain takes */
   GHashTable             *text_of_id;
   GPtrArray              *joins;         /* TesseraTeiCarrier */
   GPtrArray              *spans;         /* TesseraTeiCarrier */
@@ -216,7 +217,8 @@ frame_clear (Frame *frame)
       switch (frame->role)
         {
         case ROLE_INLINE:
-          break;                /* the document's */
+          _tessera_tei_carrier_free (frame->data);
+          break;
         case ROLE_RECORD:
           _tessera_tei_record_free (frame->data);
           break;
@@ -471,6 +473,7 @@ clear_document (ReadBack *self)
   g_string_chunk_clear (self->strings);
   g_ptr_array_set_size (self->joins, 0);
   g_array_set_size (self->anchors, 0);
+  g_hash_table_remove_all (self->join_targets);
   g_ptr_array_set_size (self->texts, 0);
   g_hash_table_remove_all (self->text_of_id);
   g_ptr_array_set_size (self->spans, 0);
@@ -557,10 +560,9 @@ add_anchor (ReadBack         *self,
 }
 
 static void
-end_document (ReadBack *self)
+assembly_of (ReadBack           *self,
+             TesseraTeiAssembly *out)
 {
-  TesseraTeiDocument *document = self->document;
-
   TesseraTeiAssembly assembly = {
     .context = self->context,
     .tagset = self->tagset,
@@ -576,6 +578,37 @@ end_document (ReadBack *self)
     .relations = self->relations,
   };
 
+  *out = assembly;
+}
+
+/* An element of the text, once closed: settled at once unless a join or a chain takes it. */
+static void
+end_carrier (ReadBack          *self,
+             TesseraTeiCarrier *carrier)
+{
+  TesseraTeiAssembly assembly;
+
+  if ((carrier->id != NULL && g_hash_table_contains (self->join_targets, carrier->id)) ||
+      carrier->next != NULL || carrier->prev != NULL)
+    {
+      g_ptr_array_add (self->texts, carrier);
+      if (carrier->id != NULL)
+        g_hash_table_insert (self->text_of_id, carrier->id, carrier);
+      return;
+    }
+  assembly_of (self, &assembly);
+  if (!_tessera_tei_assemble_text (&assembly, self->document, carrier, &self->error))
+    xmlStopParser (self->parser);
+  _tessera_tei_carrier_free (carrier);
+}
+
+static void
+end_document (ReadBack *self)
+{
+  TesseraTeiDocument *document = self->document;
+  TesseraTeiAssembly assembly;
+
+  assembly_of (self, &assembly);
   document->text = g_strndup (self->text->str, self->text->len);
   if (!_tessera_tei_assemble (&assembly, document, &self->error))
     {
@@ -924,8 +957,19 @@ role_of (ReadBack         *self,
         return ROLE_ENTITY_LIST;
       if (g_str_equal (name, "join"))
         {
-          g_ptr_array_add (self->joins, carrier_new (TESSERA_TEI_CARRIER_JOIN, name, attributes,
-                                                     current_line (self)));
+          TesseraTeiCarrier *join = carrier_new (TESSERA_TEI_CARRIER_JOIN, name, attributes,
+                                                 current_line (self));
+          g_auto(GStrv) pointers = join->target ? g_strsplit_set (join->target, " \t\n\r", -1)
+                                                : NULL;
+
+          for (guint i = 0; pointers != NULL && pointers[i] != NULL; i++)
+            {
+              const char *id = local_target (pointers[i]);
+
+              if (id != NULL)
+                g_hash_table_add (self->join_targets, g_string_chunk_insert (self->strings, id));
+            }
+          g_ptr_array_add (self->joins, join);
           return ROLE_EMPTY;
         }
       if (g_str_equal (name, "spanGrp"))
@@ -1144,10 +1188,7 @@ role_of (ReadBack         *self,
 
           carrier->candidate = TRUE;
           carrier->start = self->length;
-          g_ptr_array_add (self->texts, carrier);
-          if (carrier->id != NULL)
-            g_hash_table_insert (self->text_of_id, carrier->id, carrier);
-          frame->data = carrier;     /* borrowed */
+          frame->data = carrier;
           return ROLE_INLINE;
         }
       return unexpected (self, name, parent_name);
@@ -1331,6 +1372,7 @@ on_end_element (void          *data,
         TesseraTeiCarrier *carrier = g_steal_pointer (&frame->data);
 
         carrier->end = self->length;
+        end_carrier (self, carrier);
       }
       break;
 
@@ -1515,6 +1557,7 @@ _tessera_tei_read_back_new (const char              *path,
   self->anchor_of_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->joins = g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_carrier_free);
   self->anchors = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
+  self->join_targets = g_hash_table_new (g_str_hash, g_str_equal);
   self->texts = g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_carrier_free);
   self->text_of_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->spans = g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_carrier_free);
@@ -1565,6 +1608,7 @@ _tessera_tei_read_back_free (TesseraTeiReadBack *self)
   g_string_chunk_free (self->strings);
   g_ptr_array_unref (self->joins);
   g_array_unref (self->anchors);
+  g_hash_table_unref (self->join_targets);
   g_ptr_array_unref (self->texts);
   g_hash_table_unref (self->text_of_id);
   g_ptr_array_unref (self->spans);

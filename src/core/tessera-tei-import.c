@@ -996,16 +996,48 @@ carrier_from_node (xmlNode               *node,
                    TesseraTeiCarrierKind  kind)
 {
   TesseraTeiCarrier *carrier = _tessera_tei_carrier_new (kind, line_of (node));
-  char *id = get_xml_id (node);
+  xmlDoc *doc = node->doc;
 
-  if (id != NULL)
-    _tessera_tei_carrier_set (carrier, "id", TRUE, id);
-  for (guint i = 0; carrier_attributes[i] != NULL; i++)
+  if (doc != NULL && (doc->intSubset != NULL || doc->extSubset != NULL))
     {
-      char *value = get_attr (node, carrier_attributes[i]);
+      /* Attributes the DTD gives a default count too: as xmlGetProp() finds them. */
+      char *id = get_xml_id (node);
 
-      if (value != NULL)
-        _tessera_tei_carrier_set (carrier, carrier_attributes[i], FALSE, value);
+      if (id != NULL)
+        _tessera_tei_carrier_set (carrier, "id", TRUE, id);
+      for (guint i = 0; carrier_attributes[i] != NULL; i++)
+        {
+          char *value = get_attr (node, carrier_attributes[i]);
+
+          if (value != NULL)
+            _tessera_tei_carrier_set (carrier, carrier_attributes[i], FALSE, value);
+        }
+    }
+  else
+    {
+      g_autoptr(GHashTable) seen = NULL;
+
+      /* The first attribute of a name, whatever its namespace, as xmlGetProp() finds it;
+       * xml:id by its namespace. */
+      for (xmlAttr *attribute = node->properties; attribute != NULL;
+           attribute = attribute->next)
+        {
+          const char *name = (const char *) attribute->name;
+          gboolean is_id = attribute->ns != NULL && g_str_equal (name, "id") &&
+                           xmlStrEqual (attribute->ns->href, XML_XML_NAMESPACE);
+          xmlChar *value;
+
+          if (!is_id && !g_strv_contains (carrier_attributes, name))
+            continue;
+          if (seen == NULL)
+            seen = g_hash_table_new (g_str_hash, g_str_equal);
+          if (!g_hash_table_add (seen, is_id ? (gpointer) "xml:id" : (gpointer) name))
+            continue;
+          value = xmlNodeListGetString (doc, attribute->children, 1);
+          _tessera_tei_carrier_set (carrier, name, is_id, g_strdup (value ? (const char *) value
+                                                                           : ""));
+          xmlFree (value);
+        }
     }
   if (kind == TESSERA_TEI_CARRIER_JOIN)
     carrier->element = get_attr (node, "result");

@@ -312,6 +312,10 @@ void                  _tessera_tei_relation_record_free (TesseraTeiRelationRecor
 gboolean              _tessera_tei_assemble            (TesseraTeiAssembly   *assembly,
                                                         TesseraTeiDocument   *document,
                                                         GError              **error);
+gboolean              _tessera_tei_assemble_text       (TesseraTeiAssembly   *assembly,
+                                                        TesseraTeiDocument   *document,
+                                                        TesseraTeiCarrier    *carrier,
+                                                        GError              **error);
 
 /* @ana's first pointer to a category of a file written by Tessera: its key, or NULL. */
 const char           *_tessera_tei_category_key        (TesseraTeiContext    *context,
