@@ -164,6 +164,30 @@ test_window_strings (GuiFixture    *fixture,
 
   /* French typography: a narrow no-break space before the question mark. */
   g_assert_cmpstr (_("Delete “%s”?"), ==, "Supprimer «\u00a0%s\u00a0»\u202f?");
+
+  /* An annotation as the list and a screen reader name it: French label, no-break spaces
+   * inside the guillemets. */
+  {
+    TesseraTextView *view = gui_text_view (fixture);
+    TesseraStore *store = gui_store (fixture);
+    g_autoptr(TesseraAnnotationType) person = tessera_store_find_annotation_type (store, "person");
+    g_autoptr(TesseraAnnotation) annotation = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *description = NULL;
+    TesseraRange range;
+    gint64 id;
+
+    g_assert_true (tessera_text_find (tessera_text_view_get_text (view), "Assimi Goïta", 1,
+                                      &range));
+    id = tessera_store_add_annotation (store, tessera_text_view_get_document_id (view),
+                                       tessera_annotation_type_get_id (person), &range, 1, NULL,
+                                       &error);
+    g_assert_no_error (error);
+    annotation = tessera_store_dup_annotation (store, id, &error);
+    g_assert_no_error (error);
+    description = tessera_text_view_describe (view, annotation);
+    g_assert_cmpstr (description, ==, "Personne «\u00a0Assimi Goïta\u00a0»");
+  }
 }
 
 int

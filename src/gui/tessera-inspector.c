@@ -395,7 +395,7 @@ dup_quoted_annotation (TesseraInspector *self,
     return NULL;
   covered = dup_covered_text (self, annotation, " … ");
   shown = shorten (covered, SHOWN_TEXT_LENGTH);
-  return g_strdup_printf ("«%s»", shown);
+  return g_strdup_printf (C_("quoted text", "«%s»"), shown);
 }
 
 /* Sets an entry row's text without revealing its apply button. */
@@ -1021,7 +1021,7 @@ static void
 sync_header (TesseraInspector *self)
 {
   g_autofree char *covered = dup_covered_text (self, self->annotation, " … ");
-  g_autofree char *quoted = g_strdup_printf ("«%s»", covered);
+  g_autofree char *quoted = g_strdup_printf (C_("quoted text", "«%s»"), covered);
 
   gtk_label_set_text (self->type_label,
                       self->type != NULL ? tessera_annotation_type_get_label_localized (self->type)
@@ -1241,7 +1241,7 @@ static gboolean
 names_entity (const char *quoted,
               const char *name)
 {
-  g_autofree char *expected = g_strdup_printf ("«%s»", name);
+  g_autofree char *expected = g_strdup_printf (C_("quoted text", "«%s»"), name);
   g_autofree char *a = fold_for_search (quoted);
   g_autofree char *b = fold_for_search (expected);
 

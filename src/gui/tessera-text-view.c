@@ -754,7 +754,9 @@ tessera_text_view_describe (TesseraTextView   *self,
   else
     shown = g_steal_pointer (&covered);
 
-  return g_strdup_printf ("%s «%s»", type ? tessera_annotation_type_get_label_localized (type) : "?",
+  /* TRANSLATORS: an annotation: its type, then the text it covers, e.g. Person «Oumar
+   * Diarra». French: "%s «\u00a0%s\u00a0»". */
+  return g_strdup_printf (_("%s «%s»"), type ? tessera_annotation_type_get_label_localized (type) : "?",
                           shown);
 }
 
@@ -1337,7 +1339,9 @@ on_query_tooltip (TesseraTextView *self,
                   text = tessera_text_view_dup_covered_text (self, ranges, n, " … ");
                 }
               escaped = g_markup_escape_text (text ? text : "?", -1);
-              g_string_append_printf (markup, " — %s «%s»", _("source:"), escaped);
+              g_string_append (markup, " — ");
+              /* TRANSLATORS: in a claim's tooltip, the text of its source */
+              g_string_append_printf (markup, _("source: «%s»"), escaped);
             }
           else if (claim != NULL && !tessera_claim_is_complete (claim))
             g_string_append_printf (markup, " — <i>%s</i>", _("no source yet"));
