@@ -193,20 +193,15 @@ set_row_tooltip (GtkWidget  *row,
   g_object_set_data_full (G_OBJECT (row), "tessera-tooltip", g_strdup (text), g_free);
 }
 
-/* A list row of two lines: a name (up to @title_lines lines) and dim details. */
+/* A list row of two lines: a name and dim details. */
 static GtkWidget *
-two_line_row_new (int title_lines)
+two_line_row_new (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *details = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  if (title_lines > 1)
-    {
-      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-      gtk_label_set_lines (GTK_LABEL (title), title_lines);
-    }
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (details), 0);
   gtk_widget_add_css_class (details, "caption");
@@ -745,7 +740,7 @@ entity_row_setup (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   gpointer                  data)
 {
-  gtk_list_item_set_child (item, two_line_row_new (1));
+  gtk_list_item_set_child (item, two_line_row_new ());
 }
 
 static void
