@@ -7,6 +7,7 @@
 #include <gdk/x11/gdkx.h>
 
 #include "gui-helpers.h"
+#include "tessera-wrap-box.h"
 
 void
 gui_init (int    *argc,
@@ -376,15 +377,14 @@ gui_find_row (GtkWidget  *root,
 GPtrArray *
 gui_dup_palette_labels (GuiFixture *fixture)
 {
-  GtkWidget *palette = gui_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_FLOW_BOX, NULL);
+  GtkWidget *palette = gui_find_widget (GTK_WIDGET (fixture->window), TESSERA_TYPE_WRAP_BOX, NULL);
   GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
 
   g_assert_nonnull (palette);
   for (GtkWidget *child = gtk_widget_get_first_child (palette); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
-      GtkWidget *box = gtk_button_get_child (GTK_BUTTON (button));
+      GtkWidget *box = gtk_button_get_child (GTK_BUTTON (child));
       /* The colour dot, then the name, then the key. */
       GtkWidget *name = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
 

@@ -8,6 +8,7 @@
 
 #include "gui-helpers.h"
 #include "tessera-inspector.h"
+#include "tessera-wrap-box.h"
 
 /*
  * The real window in French (LANGUAGE=fr), with the build tree's compiled catalogue
@@ -99,6 +100,38 @@ test_palette (GuiFixture    *fixture,
   assert_has_label (labels, "Marqueur");
   g_assert_false (has_label (labels, "Person"));
   g_assert_false (has_label (labels, "Claim"));
+
+  /* The longer French names wrap as words do: in order, inside the palette, and a type
+   * starts a line only when it would not fit at the end of the one before. */
+  {
+    GtkWidget *palette = gui_find_widget (GTK_WIDGET (fixture->window), TESSERA_TYPE_WRAP_BOX,
+                                          NULL);
+    int width = gtk_widget_get_width (palette);
+    float line_end = 0, line_y = -1;
+    guint n_lines = 0;
+
+    for (GtkWidget *button = gtk_widget_get_first_child (palette); button != NULL;
+         button = gtk_widget_get_next_sibling (button))
+      {
+        graphene_rect_t bounds;
+
+        g_assert_true (gtk_widget_compute_bounds (button, palette, &bounds));
+        g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, width);
+        if (bounds.origin.y != line_y)
+          {
+            g_assert_cmpfloat (bounds.origin.y, >, line_y);
+            g_assert_cmpfloat (bounds.origin.x, ==, 0);
+            if (n_lines > 0)
+              g_assert_cmpfloat (line_end + bounds.size.width, >, width);
+            line_y = bounds.origin.y;
+            n_lines++;
+          }
+        else
+          g_assert_cmpfloat (bounds.origin.x, >=, line_end);
+        line_end = bounds.origin.x + bounds.size.width;
+      }
+    g_assert_cmpuint (n_lines, >=, 1);
+  }
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "tessera-inspector.h"
 #include "tessera-text-view.h"
 #include "tessera-window.h"
+#include "tessera-wrap-box.h"
 
 #define POLL_INTERVAL_MS 1000
 #define MAX_RECENT       10
@@ -41,7 +42,7 @@ struct _TesseraWindow
   GtkListView          *entity_list;
   GtkStack             *content_stack;
   AdwStatusPage        *empty_page;
-  GtkFlowBox           *palette;
+  TesseraWrapBox       *palette;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkLabel             *search_label;
@@ -447,12 +448,10 @@ static void
 rebuild_palette (TesseraWindow *self)
 {
   GListModel *tagset = tessera_store_get_tagset (self->store);
-  GtkWidget *child;
   GtkShortcutController *controller = GTK_SHORTCUT_CONTROLLER (self->mark_shortcuts);
   guint n = g_list_model_get_n_items (tagset);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->palette))) != NULL)
-    gtk_flow_box_remove (self->palette, child);
+  tessera_wrap_box_remove_all (self->palette);
 
   /* The type keys work while the article has the focus. */
   while (g_list_model_get_n_items (G_LIST_MODEL (controller)) > 0)
@@ -496,8 +495,7 @@ rebuild_palette (TesseraWindow *self)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.mark");
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
                                               g_variant_new_int64 (tessera_annotation_type_get_id (type)));
-      gtk_flow_box_insert (self->palette, button, -1);
-      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+      tessera_wrap_box_append (self->palette, button);
 
       if (key != NULL && g_utf8_strlen (key, -1) == 1)
         {
@@ -1848,6 +1846,7 @@ tessera_window_class_init (TesseraWindowClass *klass)
                                                          G_PARAM_STATIC_STRINGS));
 
   g_type_ensure (TESSERA_TYPE_TEXT_VIEW);
+  g_type_ensure (TESSERA_TYPE_WRAP_BOX);
   g_type_ensure (TESSERA_TYPE_INSPECTOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/tessera/Tessera/tessera-window.ui");
