@@ -257,6 +257,76 @@ test_rows_show_counts (GuiFixture    *fixture,
   g_assert_null (missing);
 }
 
+/* The entity list's filter folds as the document list's does, anywhere in the name. */
+static char *
+dup_entities_listed (GuiFixture *fixture,
+                     const char *filter)
+{
+  GtkWidget *entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                TESSERA_TYPE_WINDOW,
+                                                                "entity_filter"));
+  GtkListView *list = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                    TESSERA_TYPE_WINDOW,
+                                                                    "entity_list"));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), filter);
+  g_signal_emit_by_name (entry, "search-changed");
+  gui_spin (50);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(TesseraEntity) entity = g_list_model_get_item (model, i);
+
+      g_string_append_printf (names, "%s%s", names->len > 0 ? "|" : "",
+                              tessera_entity_get_name (entity));
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+test_entity_filter_folds (GuiFixture    *fixture,
+                          gconstpointer  data)
+{
+  TesseraStore *store = gui_store (fixture);
+  g_autoptr(TesseraAnnotationType) person = tessera_store_find_annotation_type (store, "person");
+  g_autoptr(TesseraAnnotationType) place = tessera_store_find_annotation_type (store, "place");
+  g_autoptr(GError) error = NULL;
+  const struct { const char *filter; const char *expected; } cases[] = {
+    { "", "Assimi Goïta|Ségou|Côte d’Ivoire" },
+    { "goita", "Assimi Goïta" },
+    { "SEGOU", "Ségou" },
+    { "d'ivoire", "Côte d’Ivoire" },
+    { "ivo", "Côte d’Ivoire" },
+    { "o", "Assimi Goïta|Ségou|Côte d’Ivoire" },
+    { "bamako", "" },
+  };
+
+  g_assert_cmpint (tessera_store_add_entity (store, "Assimi Goïta",
+                                             tessera_annotation_type_get_id (person), NULL,
+                                             &error), >, 0);
+  g_assert_cmpint (tessera_store_add_entity (store, "Ségou",
+                                             tessera_annotation_type_get_id (place), NULL,
+                                             &error), >, 0);
+  g_assert_cmpint (tessera_store_add_entity (store, "Côte d’Ivoire",
+                                             tessera_annotation_type_get_id (place), NULL,
+                                             &error), >, 0);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *listed = dup_entities_listed (fixture, cases[i].filter);
+      g_auto(GStrv) wanted = g_strsplit (cases[i].expected, "|", -1);
+      g_auto(GStrv) got = g_strsplit (listed, "|", -1);
+
+      /* The list's order is the store's; compare as sets. */
+      g_assert_cmpuint (g_strv_length (got), ==, g_strv_length (wanted));
+      for (guint k = 0; wanted[k] != NULL && *wanted[k] != '\0'; k++)
+        if (!g_strv_contains ((const char * const *) got, wanted[k]))
+          g_error ("“%s” lists “%s”, not “%s”", cases[i].filter, listed, wanted[k]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +342,7 @@ main (int   argc,
   ADD ("filter-keeps-selection", test_filter_keeps_selection);
   ADD ("filter-finds-renamed-and-imported", test_filter_finds_changes);
   ADD ("rows-show-counts", test_rows_show_counts);
+  ADD ("entity-filter-folds", test_entity_filter_folds);
 
   return g_test_run ();
 }

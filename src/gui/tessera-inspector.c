@@ -570,25 +570,6 @@ type_label_for (TesseraInspector *self,
 
 /* Entities to choose from --------------------------------------------------------------- */
 
-/* Lower case, without accents: "Élysée" and "elysee" meet. */
-static char *
-fold_for_search (const char *text)
-{
-  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  g_autoptr(GString) bare = g_string_new (NULL);
-
-  if (decomposed == NULL)
-    return g_utf8_casefold (text, -1);
-  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
-        g_string_append_unichar (bare, c);
-    }
-  return g_utf8_casefold (bare->str, -1);
-}
-
 static gboolean
 entity_visible (gpointer item,
                 gpointer data)
@@ -610,7 +591,7 @@ entity_visible (gpointer item,
 
   if (g_str_match_string (self->search_text, name, TRUE))
     return TRUE;
-  folded = fold_for_search (name);
+  folded = tessera_text_fold (name);
   if (strstr (folded, self->search_key) != NULL)
     return TRUE;
 
@@ -724,7 +705,7 @@ on_search_changed (TesseraInspector *self,
   g_clear_pointer (&self->search_key, g_free);
   if (*text != '\0')
     {
-      self->search_key = fold_for_search (text);
+      self->search_key = tessera_text_fold (text);
       self->search_text = g_steal_pointer (&text);
     }
   gtk_filter_changed (GTK_FILTER (self->entity_filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -1242,8 +1223,8 @@ names_entity (const char *quoted,
               const char *name)
 {
   g_autofree char *expected = g_strdup_printf (C_("quoted text", "«%s»"), name);
-  g_autofree char *a = fold_for_search (quoted);
-  g_autofree char *b = fold_for_search (expected);
+  g_autofree char *a = tessera_text_fold (quoted);
+  g_autofree char *b = tessera_text_fold (expected);
 
   return g_str_equal (a, b);
 }

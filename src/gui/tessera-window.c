@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "tessera-document-filter.h"
@@ -63,6 +65,7 @@ struct _TesseraWindow
   TesseraDocumentFilter *document_title_filter;
   GtkFilterListModel   *entities;
   GtkCustomFilter      *entity_custom_filter;
+  char                 *entity_search_key;  /* the entity filter's text, folded */
   GtkSingleSelection   *annotation_selection;
   GtkEventController   *mark_shortcuts;
   gint64                document_id;
@@ -777,16 +780,23 @@ entity_matches (gpointer item,
                 gpointer data)
 {
   TesseraWindow *self = data;
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->entity_filter));
+  g_autofree char *name = NULL;
 
-  if (search == NULL || *search == '\0')
+  if (self->entity_search_key == NULL)
     return TRUE;
-  return g_str_match_string (search, tessera_entity_get_name (item), TRUE);
+  /* As the document list: case, accents and apostrophes aside, anywhere in the name. */
+  name = tessera_text_fold (tessera_entity_get_name (item));
+  return strstr (name, self->entity_search_key) != NULL;
 }
 
 static void
 on_entity_filter_changed (TesseraWindow *self)
 {
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->entity_filter));
+
+  g_clear_pointer (&self->entity_search_key, g_free);
+  if (search != NULL && *search != '\0')
+    self->entity_search_key = tessera_text_fold (search);
   gtk_filter_changed (GTK_FILTER (self->entity_custom_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -1779,6 +1789,7 @@ tessera_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_ptr_array_unref (self->import_queue);
   g_ptr_array_unref (self->import_failures);
+  g_free (self->entity_search_key);
 
   G_OBJECT_CLASS (tessera_window_parent_class)->finalize (object);
 }
