@@ -696,6 +696,21 @@ assert_round_trip (Fixture                       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* The round trip with each overlap encoding: fragments and join, anchors, standOff only. */
+static void
+assert_round_trips (Fixture *fixture)
+{
+  TesseraTeiExportOptions options;
+
+  tessera_tei_export_options_init (&options);
+  assert_round_trip (fixture, &options, "fragments");
+  options.overlap = TESSERA_TEI_OVERLAP_ANCHORS;
+  assert_round_trip (fixture, &options, "anchors");
+  tessera_tei_export_options_init (&options);
+  options.standoff_only = TRUE;
+  assert_round_trip (fixture, &options, "standoff");
+}
+
 /* Export ----------------------------------------------------------------------------------- */
 
 static char *
@@ -781,18 +796,11 @@ static void
 test_round_trip_seeds_corpus (Fixture       *fixture,
                               gconstpointer  data)
 {
-  TesseraTeiExportOptions options;
 
   import_seeds (fixture->store);
   annotate_seeds (fixture->store);
 
-  tessera_tei_export_options_init (&options);
-  assert_round_trip (fixture, &options, "fragments");
-  options.overlap = TESSERA_TEI_OVERLAP_ANCHORS;
-  assert_round_trip (fixture, &options, "anchors");
-  tessera_tei_export_options_init (&options);
-  options.standoff_only = TRUE;
-  assert_round_trip (fixture, &options, "standoff");
+  assert_round_trips (fixture);
 }
 
 static void
@@ -852,7 +860,6 @@ test_overlap_cases (Fixture       *fixture,
   TesseraRange ranges[3];
   guint nl1 = 33, nl2 = 34;   /* the two newlines after the first paragraph */
   guint p3 = 35;              /* start of "Deuxième" */
-  TesseraTeiExportOptions options;
 
   g_assert_cmpint (g_utf8_get_char (g_utf8_offset_to_pointer (overlap_text, nl1)), ==, '\n');
   g_assert_cmpint (g_utf8_get_char (g_utf8_offset_to_pointer (overlap_text, nl2)), ==, '\n');
@@ -902,13 +909,7 @@ test_overlap_cases (Fixture       *fixture,
                                                  1, NULL, &error), ==, 0);
   g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
 
-  tessera_tei_export_options_init (&options);
-  assert_round_trip (fixture, &options, "fragments");
-  options.overlap = TESSERA_TEI_OVERLAP_ANCHORS;
-  assert_round_trip (fixture, &options, "anchors");
-  tessera_tei_export_options_init (&options);
-  options.standoff_only = TRUE;
-  assert_round_trip (fixture, &options, "standoff");
+  assert_round_trips (fixture);
 }
 
 /* Many random annotations over many short paragraphs: heavy crossing, nesting, identical
@@ -927,7 +928,6 @@ test_overlap_generated (Fixture       *fixture,
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261122);
   g_autoptr(GString) text = g_string_new (NULL);
   TesseraStore *store = fixture->store;
-  TesseraTeiExportOptions options;
 
   for (guint d = 0; d < 3; d++)
     {
@@ -981,13 +981,7 @@ test_overlap_generated (Fixture       *fixture,
         }
     }
 
-  tessera_tei_export_options_init (&options);
-  assert_round_trip (fixture, &options, "fragments");
-  options.overlap = TESSERA_TEI_OVERLAP_ANCHORS;
-  assert_round_trip (fixture, &options, "anchors");
-  tessera_tei_export_options_init (&options);
-  options.standoff_only = TRUE;
-  assert_round_trip (fixture, &options, "standoff");
+  assert_round_trips (fixture);
 }
 
 /* Characters ------------------------------------------------------------------------------ */
@@ -1123,7 +1117,6 @@ test_non_latin_scripts (Fixture       *fixture,
     "Ελληνικά και русский текст.";
   TesseraStore *store = fixture->store;
   gint64 doc = add_document (store, "Écritures", text);
-  TesseraTeiExportOptions options;
 
   annotate (store, doc, "person", "الوزير", 1);
   annotate (store, doc, "place", "باماكو", 1);
@@ -1135,13 +1128,7 @@ test_non_latin_scripts (Fixture       *fixture,
   annotate (store, doc, "claim", "الخطة ستنجح", 1);
   annotate (store, doc, "other", "русский", 1);
 
-  tessera_tei_export_options_init (&options);
-  assert_round_trip (fixture, &options, "fragments");
-  options.overlap = TESSERA_TEI_OVERLAP_ANCHORS;
-  assert_round_trip (fixture, &options, "anchors");
-  tessera_tei_export_options_init (&options);
-  options.standoff_only = TRUE;
-  assert_round_trip (fixture, &options, "standoff");
+  assert_round_trips (fixture);
 }
 
 static void
