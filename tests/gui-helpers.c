@@ -67,26 +67,35 @@ gui_present (GtkWindow *window)
   gui_spin (300);
 }
 
-void
-gui_fixture_set_up (GuiFixture    *fixture,
-                    gconstpointer  data)
+/* A project in a new temporary folder (@out_dir), holding the five sample articles. */
+char *
+gui_make_seeded_project (char **out_dir)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TesseraStore) store = NULL;
   g_autoptr(GPtrArray) results = NULL;
   const char *seeds[] = { g_getenv ("TESSERA_SEEDS_DIR"), NULL };
+  char *path;
 
-  fixture->dir = g_dir_make_tmp ("tessera-gui-XXXXXX", &error);
+  *out_dir = g_dir_make_tmp ("tessera-gui-XXXXXX", &error);
   g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "gui.tessera", NULL);
+  path = g_build_filename (*out_dir, "gui.tessera", NULL);
 
-  store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_CREATE, &error);
+  store = tessera_store_open (path, TESSERA_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   results = tessera_import_paths (store, seeds, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (results->len, ==, 5);
-  g_clear_object (&store);
+  return path;
+}
 
+void
+gui_fixture_set_up (GuiFixture    *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->path = gui_make_seeded_project (&fixture->dir);
   fixture->window = tessera_window_new (NULL);
   g_assert_true (tessera_window_open_project (fixture->window, fixture->path, &error));
   g_assert_no_error (error);

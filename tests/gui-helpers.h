@@ -22,6 +22,7 @@ typedef struct
 
 void             gui_init                 (int           *argc,
                                            char        ***argv);
+char            *gui_make_seeded_project  (char         **out_dir);
 void             gui_fixture_set_up       (GuiFixture    *fixture,
                                            gconstpointer  data);
 void             gui_fixture_tear_down    (GuiFixture    *fixture,

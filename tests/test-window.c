@@ -87,22 +87,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TesseraStore) store = NULL;
-  g_autoptr(GPtrArray) results = NULL;
-  const char *seeds[] = { g_getenv ("TESSERA_SEEDS_DIR"), NULL };
-
-  fixture->dir = g_dir_make_tmp ("tessera-gui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "gui.tessera", NULL);
-
-  store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  results = tessera_import_paths (store, seeds, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (results->len, ==, 5);
-  g_clear_object (&store);
-
+  fixture->path = gui_make_seeded_project (&fixture->dir);
   open_window (fixture);
 }
 
