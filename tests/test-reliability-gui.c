@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "reliability-common.h"
+#include "tessera-export-dialog.h"
 #include "tessera-text-view.h"
 #include "tessera-window.h"
 
@@ -718,6 +719,170 @@ test_window_shows_cli_changes (Fixture       *fixture,
   assert_annotations_kept (fixture->path, all, document_id);
 }
 
+/* A second connection in the window's process ---------------------------------------------- */
+
+/* What opens the project a second time in the window's process, besides the window. */
+typedef enum
+{
+  SECOND_EXPORT,              /* the export dialog's worker thread */
+  SECOND_EXPORT_VALIDATED,    /* the same, then validation against a schema */
+  SECOND_STORE,               /* any other: a store opened and read, statistics */
+} SecondConnection;
+
+/* The descriptors of this process on files of @dir that were deleted while open. */
+static char *
+deleted_open_files (const char *dir)
+{
+  g_autoptr(GDir) fds = g_dir_open ("/proc/self/fd", 0, NULL);
+  g_autoptr(GString) found = g_string_new (NULL);
+  const char *name;
+
+  g_assert_nonnull (fds);
+  while ((name = g_dir_read_name (fds)) != NULL)
+    {
+      g_autofree char *link = g_build_filename ("/proc/self/fd", name, NULL);
+      g_autofree char *target = g_file_read_link (link, NULL);
+
+      if (target != NULL && g_str_has_prefix (target, dir) &&
+          g_str_has_suffix (target, " (deleted)"))
+        g_string_append_printf (found, "%s%s", found->len > 0 ? ", " : "", target);
+    }
+  return g_string_free (g_steal_pointer (&found), found->len == 0);
+}
+
+static gboolean
+export_dialog_done (gpointer data)
+{
+  TesseraExportDialog **dialog = data;
+
+  return *dialog == NULL || !tessera_export_dialog_is_busy (*dialog);
+}
+
+/* Spins the main loop until @condition holds; FALSE after @timeout_ms. */
+static gboolean
+wait_for (gboolean (*condition) (gpointer),
+          gpointer   data,
+          guint      timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static void
+export_from_window (Fixture       *fixture,
+                    TesseraWindow *window,
+                    gboolean       validate)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.tessera.Tessera");
+  g_autofree char *folder = g_build_filename (fixture->dir, "tei", NULL);
+  g_autofree char *schema = g_build_filename (fixture->dir, "any.rng", NULL);
+  TesseraExportDialog *dialog;
+
+  /* A schema every file breaks: the worker validates, and the dialog stays to list why. */
+  g_assert_true (g_file_set_contents (schema,
+                                      "<element name=\"foo\" "
+                                      "xmlns=\"http://relaxng.org/ns/structure/1.0\">"
+                                      "<empty/></element>", -1, NULL));
+  g_settings_set_string (settings, "relaxng-schema", validate ? schema : "");
+  g_settings_set_boolean (settings, "export-corpus", FALSE);
+
+  dialog = tessera_export_dialog_new (GTK_WINDOW (window), tessera_window_get_store (window),
+                                      tessera_window_get_document_id (window));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  tessera_export_dialog_start (dialog, folder);
+  g_assert_true (wait_for (export_dialog_done, &dialog, 60000));
+  if (validate)
+    g_assert_cmpuint (tessera_export_dialog_get_n_problems (dialog), >, 0);
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+}
+
+static void
+assert_no_deleted_open_files (Fixture    *fixture,
+                              const char *when)
+{
+  g_autofree char *deleted = deleted_open_files (fixture->dir);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+
+  if (deleted != NULL)
+    g_error ("%s, the window writes to deleted files: %s", when, deleted);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+/* The window marks, a second connection of its process opens the project and closes it,
+ * tessera-cli reads and writes, the window marks again: after a restart every change
+ * that was acknowledged is there. Closing a descriptor of the project outside SQLite
+ * would drop the window's locks, and tessera-cli would delete the WAL under it. */
+static void
+test_window_second_connection (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  SecondConnection kind = GPOINTER_TO_INT (data);
+  TesseraWindow *window = open_window (fixture->path);
+  gint64 document_id = tessera_window_get_document_id (window);
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) theirs = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gint64 ours;
+
+  g_assert_cmpint (document_id, >, 0);
+  ours = window_mark (window, 0, 5, "person");
+  g_array_append_val (all, ours);
+
+  switch (kind)
+    {
+    case SECOND_EXPORT:
+    case SECOND_EXPORT_VALIDATED:
+      export_from_window (fixture, window, kind == SECOND_EXPORT_VALIDATED);
+      break;
+    case SECOND_STORE:
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(TesseraStore) second = tessera_store_open (fixture->path,
+                                                            TESSERA_STORE_OPEN_READ_ONLY,
+                                                            &error);
+        g_autoptr(TesseraStats) stats = NULL;
+
+        g_assert_no_error (error);
+        stats = tessera_store_dup_stats (second, 0, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (stats->n_annotations, >=, 1);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* Another program reads, then writes; the window's files stay where they are. */
+  g_assert_cmpint (reliability_run_cli ((const char * const *) fixture->envp, FALSE, &out, &err,
+                                        "stats", "--project", fixture->path, NULL), ==, 0);
+  assert_no_deleted_open_files (fixture, "after tessera-cli stats");
+  theirs = cli_annotate (fixture, document_id, "date", 100, 2);
+  g_assert_cmpuint (theirs->len, ==, 2);
+  g_array_append_vals (all, theirs->data, theirs->len);
+
+  ours = window_mark (window, 40, 50, "place");
+  g_array_append_val (all, ours);
+  ours = window_mark (window, 60, 70, "place");
+  g_array_append_val (all, ours);
+  assert_no_deleted_open_files (fixture, "after the window wrote again");
+
+  close_window (window);
+  reliability_assert_project_ok ((const char * const *) fixture->envp, fixture->path);
+  assert_annotations_kept (fixture->path, all, document_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -744,6 +909,15 @@ main (int   argc,
   ADD ("damaged/refused", test_window_refuses_damaged);
   ADD ("damaged/met-later", test_window_meets_damage_later);
   ADD ("two-programs/cli-changes-shown", test_window_shows_cli_changes);
+  g_test_add ("/reliability/gui/two-programs/after-export", Fixture,
+              GINT_TO_POINTER (SECOND_EXPORT), fixture_set_up, test_window_second_connection,
+              fixture_tear_down);
+  g_test_add ("/reliability/gui/two-programs/after-export-validated", Fixture,
+              GINT_TO_POINTER (SECOND_EXPORT_VALIDATED), fixture_set_up,
+              test_window_second_connection, fixture_tear_down);
+  g_test_add ("/reliability/gui/two-programs/after-second-connection", Fixture,
+              GINT_TO_POINTER (SECOND_STORE), fixture_set_up, test_window_second_connection,
+              fixture_tear_down);
 
   status = g_test_run ();
   reliability_remove_tree (home);

@@ -12,6 +12,7 @@
 #include "tessera-import.h"
 
 #include "tessera-document.h"
+#include "tessera-project-files-private.h"
 #include "tessera-store.h"
 #include "tessera-tei-import.h"
 #include "tessera-text.h"
@@ -371,7 +372,9 @@ import_file (TesseraStore  *store,
       return 0;
     }
 
-  if (!g_file_get_contents (path, &data, &length, error))
+  /* A project is not a text; and this process may have it open (its locks). */
+  if (!_tessera_project_files_check_readable (path, error) ||
+      !g_file_get_contents (path, &data, &length, error))
     return 0;
 
   /* The file may have grown since it was examined. */

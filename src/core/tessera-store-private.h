@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "tessera-project-files-private.h"
 #include "tessera-store.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ struct _TesseraStore
 
   char        *path;
   sqlite3     *db;
+  TesseraFileId file_id;            /* registered while db is open (tessera-project-files.c) */
   GHashTable  *statements;          /* SQL → sqlite3_stmt */
   GHashTable  *columns;             /* table → GStrv of column names */
   char        *annotator;

@@ -1346,16 +1346,11 @@ tessera_store_dup_history (TesseraStore  *self,
 
 /* Opening ------------------------------------------------------------------------------ */
 
-static guint32
-read_be32 (const guint8 *bytes)
-{
-  return ((guint32) bytes[0] << 24) | ((guint32) bytes[1] << 16) |
-         ((guint32) bytes[2] << 8) | (guint32) bytes[3];
-}
-
 /*
  * Looks at the file's header without SQLite, so that a file we must refuse is never
- * opened for writing, let alone changed.
+ * opened for writing, let alone changed. A project this process already has open is not
+ * read again outside SQLite: closing that descriptor would drop the locks of the open
+ * connection (tessera-project-files.c); configure_and_migrate() checks it through SQLite.
  */
 static gboolean
 inspect_file (const char  *path,
@@ -1366,8 +1361,9 @@ inspect_file (const char  *path,
   g_autofree char *name = g_filename_display_name (path);
   GStatBuf st;
   guint8 header[SQLITE_HEADER_SIZE];
-  FILE *file;
-  size_t n_read;
+  gboolean is_open;
+  int saved_errno;
+  gsize n_read;
   guint32 application_id, user_version;
 
   *out_new = FALSE;
@@ -1407,19 +1403,17 @@ inspect_file (const char  *path,
       return FALSE;
     }
 
-  file = g_fopen (path, "rb");
-  if (file == NULL)
+  if (!_tessera_project_files_read_header (path, header, sizeof header, &n_read, &is_open,
+                                           &saved_errno))
     {
-      int saved_errno = errno;
-
       g_set_error (error, TESSERA_STORE_ERROR,
                    saved_errno == EACCES ? TESSERA_STORE_ERROR_READ_ONLY
                                          : TESSERA_STORE_ERROR_FAILED,
                    _("Cannot read the project “%s”: %s"), name, g_strerror (saved_errno));
       return FALSE;
     }
-  n_read = fread (header, 1, sizeof header, file);
-  fclose (file);
+  if (is_open)
+    return TRUE;
 
   if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
     {
@@ -1429,8 +1423,8 @@ inspect_file (const char  *path,
       return FALSE;
     }
 
-  user_version = read_be32 (header + 60);
-  application_id = read_be32 (header + 68);
+  user_version = _tessera_read_be32 (header + 60);
+  application_id = _tessera_read_be32 (header + 68);
 
   if (application_id != TESSERA_STORE_APPLICATION_ID)
     {
@@ -1640,6 +1634,9 @@ tessera_store_open (const char             *path,
 
   if (!open_database (self, read_only, FALSE, error))
     return NULL;
+  /* Before any statement takes a lock: from now on nothing in this process opens the file
+   * but SQLite. */
+  _tessera_project_files_add (path, &self->file_id);
 
   if (read_only && query_int64 (self, "SELECT count(*) FROM sqlite_schema", -1) < 0)
     {
@@ -1708,6 +1705,8 @@ tessera_store_close (TesseraStore *self)
       sqlite3_close (self->db);
       self->db = NULL;
     }
+  _tessera_project_files_remove (&self->file_id);
+  self->file_id = (TesseraFileId) { 0, 0 };
 }
 
 /**

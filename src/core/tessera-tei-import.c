@@ -14,6 +14,7 @@
 #include "tessera-tei-import.h"
 
 #include "tessera-import.h"
+#include "tessera-project-files-private.h"
 #include "tessera-store-import-private.h"
 #include "tessera-util-private.h"
 #include "tessera-tei-private.h"
@@ -1431,6 +1432,10 @@ _tessera_tei_read_file (const char              *file,
   gboolean ok;
   FILE *probe;
 
+  /* A project is not a document; and this process may have it open (its locks). */
+  if (!_tessera_project_files_check_readable (file, error))
+    return NULL;
+
   /* Say why a file cannot be read before the parser says it less clearly. */
   probe = g_fopen (file, "rb");
   if (probe == NULL)
@@ -1550,15 +1555,16 @@ tessera_tei_file_is_tei (const char *path)
   char buffer[64 * 1024];
   const char *p, *end, *name;
   gsize n;
-  FILE *file;
+  gboolean is_open;
+  int saved_errno;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = g_fopen (path, "rb");
-  if (file == NULL)
+  /* Read through the registry of open projects: a project is not TEI, and this process
+   * may have it open. */
+  if (!_tessera_project_files_read_header (path, (guint8 *) buffer, sizeof buffer, &n, &is_open,
+                                           &saved_errno) || is_open)
     return FALSE;
-  n = fread (buffer, 1, sizeof buffer, file);
-  fclose (file);
 
   p = buffer;
   end = buffer + n;

@@ -8,6 +8,7 @@
 
 #include "tessera-tei-validator.h"
 
+#include "tessera-project-files-private.h"
 #include "tessera-tei-private.h"
 
 /*
@@ -154,6 +155,9 @@ tessera_tei_validator_new (const char    *schema_path,
       return NULL;
     }
 
+  if (!_tessera_project_files_check_readable (schema_path, error))
+    return NULL;
+
   xmlInitParser ();
   parser = xmlRelaxNGNewParserCtxt (schema_path);
   if (parser == NULL)
@@ -279,6 +283,8 @@ tessera_tei_validator_validate_file (TesseraTeiValidator  *self,
   if (out_problems != NULL)
     *out_problems = NULL;
   display = g_filename_display_basename (path);
+  if (!_tessera_project_files_check_readable (path, error))
+    return FALSE;
 
   parser = xmlNewParserCtxt ();
   if (parser == NULL)
