@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "gui-helpers.h"
 #include "reliability-common.h"
 #include "tessera-export-dialog.h"
 #include "tessera-text-view.h"
@@ -758,24 +759,6 @@ export_dialog_done (gpointer data)
   return *dialog == NULL || !tessera_export_dialog_is_busy (*dialog);
 }
 
-/* Spins the main loop until @condition holds; FALSE after @timeout_ms. */
-static gboolean
-wait_for (gboolean (*condition) (gpointer),
-          gpointer   data,
-          guint      timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
 static void
 export_from_window (Fixture       *fixture,
                     TesseraWindow *window,
@@ -799,7 +782,7 @@ export_from_window (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   tessera_export_dialog_start (dialog, folder);
-  g_assert_true (wait_for (export_dialog_done, &dialog, 60000));
+  g_assert_true (gui_wait_until (export_dialog_done, &dialog, 60000));
   if (validate)
     g_assert_cmpuint (tessera_export_dialog_get_n_problems (dialog), >, 0);
   if (dialog != NULL)
