@@ -3,8 +3,11 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -1282,6 +1285,224 @@ test_no_cli (void)
   g_test_skip ("TESSERA_CLI is not set; run the tests with “meson test”");
 }
 
+/* A project with one annotated article, and a second project beside it. */
+static void
+make_export_projects (Fixture    *fixture,
+                      const char *project,
+                      const char *other)
+{
+  g_autofree char *article = build_path (fixture, "a.txt");
+
+  g_free (run_cli_ok (fixture, "init", "--project", project, NULL));
+  g_free (run_cli_ok (fixture, "init", "--project", other, NULL));
+  write_file (article, "Bamako, le 20 juin\nLes ministres de la défense.\n", -1);
+  g_free (run_cli_ok (fixture, "--project", project, "import", article, NULL));
+  g_free (run_cli_ok (fixture, "-p", project, "annotate", "1", "--type", "place", "--text",
+                      "Bamako", NULL));
+}
+
+/* The names in @folder, sorted, joined with spaces. */
+static char *
+list_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* An export never writes over a project: the one it exports (by any name, or its -wal, -shm
+ * or -journal) or any other; every format, one file or a folder of them. */
+static void
+test_export_refuses_projects (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autofree char *project = build_path (fixture, "p.tessera");
+  g_autofree char *other = build_path (fixture, "other.tessera");
+  g_autofree char *link = build_path (fixture, "link.xml");
+  g_autofree char *folder = build_path (fixture, "tei");
+  g_autofree char *in_folder = g_build_filename (folder, "document-1.xml", NULL);
+  g_autofree char *wal = g_strconcat (project, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (project, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (project, "-journal", NULL);
+  g_autofree char *other_wal = g_strconcat (other, "-wal", NULL);
+  g_autofree char *project_sum = NULL;
+  g_autofree char *other_sum = NULL;
+  g_autofree char *names = NULL;
+  struct
+  {
+    const char *destination;
+    gboolean    corpus;
+  } cases[] = {
+    { project, TRUE }, { project, FALSE }, { "p.tessera", TRUE }, { wal, TRUE },
+    { shm, TRUE }, { journal, TRUE }, { other, TRUE }, { other_wal, TRUE }, { link, TRUE },
+    { folder, FALSE },
+  };
+
+  make_export_projects (fixture, project, other);
+  g_assert_cmpint (symlink (project, link), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  /* A project that happens to have the name of a document's file. */
+  {
+    g_autofree char *copy = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (other, &copy, &length, NULL));
+    write_file (in_folder, copy, (gssize) length);
+  }
+  project_sum = file_sha256 (project);
+  other_sum = file_sha256 (other);
+  names = list_folder (fixture->home);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CliRun) run = NULL;
+      g_autofree char *in_folder_sum = file_sha256 (in_folder);
+      g_autofree char *names_after = NULL;
+      g_autofree char *project_after = NULL;
+      g_autofree char *other_after = NULL;
+      g_autofree char *in_folder_after = NULL;
+
+      run = run_cli (fixture, "--project", project, "export", "--format", "tei",
+                     cases[i].corpus ? "--corpus" : "--standoff", "-o", cases[i].destination,
+                     NULL);
+      g_test_message ("export to %s: %s", cases[i].destination, run->err);
+      assert_exit (run, 1);
+      assert_one_line_error (run);
+      assert_contains (run->err, "Nothing was written");
+      assert_not_contains (run->out, "Wrote");
+
+      project_after = file_sha256 (project);
+      other_after = file_sha256 (other);
+      in_folder_after = file_sha256 (in_folder);
+      names_after = list_folder (fixture->home);
+      g_assert_cmpstr (project_after, ==, project_sum);
+      g_assert_cmpstr (other_after, ==, other_sum);
+      g_assert_cmpstr (in_folder_after, ==, in_folder_sum);
+      g_assert_cmpstr (names_after, ==, names);
+      assert_no_sidecar_files (project);
+    }
+
+  /* The project is intact, and exports anywhere else. */
+  g_free (run_cli_ok (fixture, "check", "--project", project, NULL));
+  {
+    g_autofree char *out = run_cli_ok (fixture, "--project", project, "export", "--format",
+                                       "tei", "--corpus", "-o", "corpus.xml", NULL);
+
+    assert_contains (out, "corpus.xml");
+  }
+}
+
+/* Re-export keeps the mode and group of the file it replaces; what exports killed while
+ * writing left (NAME.XXXXXX) goes, what is not theirs or still being written stays. */
+static void
+test_export_replaces_files (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autofree char *project = build_path (fixture, "p.tessera");
+  g_autofree char *other = build_path (fixture, "other.tessera");
+  g_autofree char *corpus = build_path (fixture, "corpus.xml");
+  g_autofree char *folder = build_path (fixture, "tei");
+  const char *xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI";
+  struct
+  {
+    const char *name;
+    const char *contents;
+    guint       mode;
+    gboolean    stale;
+  } leftovers[] = {
+    { "document-1.xml.Ab3xYz", "", 0600, TRUE },
+    { "document-7.xml.Q1w2E3", NULL, 0600, TRUE },     /* another document's */
+    { "document-1.xml.backup", "notes", 0600, FALSE },  /* not XML: the user's */
+    { "document-2.xml.Zz9Zz9", NULL, 0644, FALSE },     /* not the mode mkstemp gives */
+    { "notes.xml.A1b2C3", NULL, 0600, FALSE },          /* not a name we write */
+    { "document-3.xml.L0cked", NULL, 0600, FALSE },     /* an export still writing it */
+  };
+  int locked_fd;
+  GStatBuf st;
+  gid_t other_gid = (gid_t) -1;
+
+  make_export_projects (fixture, project, other);
+
+  /* Mode and group. */
+  g_free (run_cli_ok (fixture, "-p", project, "export", "--format", "tei", "--corpus", "-o",
+                      corpus, NULL));
+  g_assert_cmpint (g_chmod (corpus, 0600), ==, 0);
+  if (getuid () == 0)
+    other_gid = 12345;
+  else
+    {
+      gid_t groups[64];
+      int n = getgroups (G_N_ELEMENTS (groups), groups);
+
+      for (int i = 0; i < n; i++)
+        {
+          if (groups[i] != getegid ())
+            other_gid = groups[i];
+        }
+    }
+  if (other_gid != (gid_t) -1)
+    g_assert_cmpint (chown (corpus, (uid_t) -1, other_gid), ==, 0);
+  else
+    g_test_message ("no second group to give the file: its group is not checked");
+
+  g_free (run_cli_ok (fixture, "-p", project, "export", "--format", "tei", "--corpus", "-o",
+                      corpus, NULL));
+  g_assert_cmpint (g_stat (corpus, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 07777, ==, 0600);
+  if (other_gid != (gid_t) -1)
+    g_assert_cmpuint (st.st_gid, ==, other_gid);
+
+  /* Leftovers of a corpus and of a folder export. */
+  {
+    g_autofree char *stale = g_strconcat (corpus, ".k1LL3d", NULL);
+
+    write_file (stale, xml, -1);
+    g_assert_cmpint (g_chmod (stale, 0600), ==, 0);
+    g_free (run_cli_ok (fixture, "-p", project, "export", "--format", "tei", "--corpus", "-o",
+                        corpus, NULL));
+    g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  }
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (leftovers); i++)
+    {
+      g_autofree char *path = g_build_filename (folder, leftovers[i].name, NULL);
+
+      write_file (path, leftovers[i].contents ? leftovers[i].contents : xml, -1);
+      g_assert_cmpint (g_chmod (path, leftovers[i].mode), ==, 0);
+    }
+  {
+    g_autofree char *path = g_build_filename (folder, "document-3.xml.L0cked", NULL);
+
+    locked_fd = g_open (path, O_RDONLY, 0);
+    g_assert_cmpint (flock (locked_fd, LOCK_EX), ==, 0);
+  }
+
+  g_free (run_cli_ok (fixture, "-p", project, "export", "--format", "tei", "-o", folder,
+                      "1", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (leftovers); i++)
+    {
+      g_autofree char *path = g_build_filename (folder, leftovers[i].name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS) == leftovers[i].stale)
+        g_error ("%s was %s", leftovers[i].name, leftovers[i].stale ? "kept" : "removed");
+    }
+  {
+    g_autofree char *names = list_folder (folder);
+
+    g_assert_cmpstr (names, ==, "document-1.xml document-1.xml.backup document-2.xml.Zz9Zz9 "
+                                "document-3.xml.L0cked notes.xml.A1b2C3");
+  }
+  g_close (locked_fd, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1309,6 +1530,8 @@ main (int    argc,
   ADD ("/core/cli/project-option", test_project_option);
   ADD ("/core/cli/refuse-newer-version", test_refuse_newer_version);
   ADD ("/core/cli/refuse-not-a-project", test_refuse_not_a_project);
+  ADD ("/core/cli/export-refuses-projects", test_export_refuses_projects);
+  ADD ("/core/cli/export-replaces-files", test_export_replaces_files);
 
 #undef ADD
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <gdk/x11/gdkx.h>
 #include <adwaita.h>
@@ -536,6 +538,115 @@ test_export_dialog (Fixture       *fixture,
   g_unlink (schema);
 }
 
+/* The label under @root that shows @needle, if one is mapped. */
+static GtkLabel *
+find_label_showing (GtkWidget  *root,
+                    const char *needle)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_showing (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *needle;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return find_label_showing (wait->root, wait->needle) != NULL;
+}
+
+/* The SHA-256 of a file, read by another process: this one has the project open, and a
+ * descriptor it closed would drop the locks of its connection. */
+static char *
+checksum_by_other_process (const char *path)
+{
+  const char *argv[] = { "sha256sum", path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int wait_status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  return g_strndup (out, strcspn (out, " "));
+}
+
+/* The export dialog refuses to write over the open project (or its -wal), says why, and
+ * the project is left byte for byte as it was. */
+static void
+test_export_dialog_refuses_project (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.tessera.Tessera");
+  const char *project = tessera_store_get_path (store_of (fixture));
+  g_autofree char *wal = g_strconcat (project, "-wal", NULL);
+  const char *destinations[] = { project, wal };
+
+  mark_with_key (fixture, "Assimi Goïta", "1");
+  g_settings_set_string (settings, "relaxng-schema", "");
+  g_settings_set_boolean (settings, "export-corpus", TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (destinations); i++)
+    {
+      g_autofree char *before = checksum_by_other_process (project);
+      g_autofree char *after = NULL;
+      TesseraExportDialog *dialog;
+      LabelWait wait = { NULL, "Nothing was written" };
+      guint exported = 0;
+
+      dialog = tessera_export_dialog_new (GTK_WINDOW (fixture->window), store_of (fixture),
+                                          tessera_window_get_document_id (fixture->window));
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &exported);
+      gtk_window_present (GTK_WINDOW (dialog));
+      g_assert_true (wait_until (is_mapped, dialog, 5000));
+      tessera_export_dialog_start (dialog, destinations[i]);
+      g_assert_true (wait_until (export_finished, &dialog, 30000));
+
+      /* The dialog stays, with the reason on screen. */
+      g_assert_nonnull (dialog);
+      g_assert_cmpuint (exported, ==, 0);
+      wait.root = GTK_WIDGET (dialog);
+      g_assert_true (wait_until (label_shown, &wait, 5000));
+      g_assert_nonnull (find_label_showing (GTK_WIDGET (dialog), "Cannot export to"));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+
+      after = checksum_by_other_process (project);
+      g_assert_cmpstr (after, ==, before);
+    }
+
+  /* The window goes on saving to its project. */
+  {
+    TesseraRange range = find_range (fixture, "chefs", 1);
+    guint before = annotation_count (fixture);
+    g_autoptr(TesseraAnnotationType) type =
+      tessera_store_find_annotation_type (store_of (fixture), "place");
+
+    tessera_text_view_select_text (text_view_of (fixture), range.start, range.end);
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.mark", "x",
+                                tessera_annotation_type_get_id (type));
+    wait_for_count (fixture, before + 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -562,6 +673,7 @@ main (int   argc,
   ADD ("undo-redo-delete", test_undo_redo_delete);
   ADD ("reopen-keeps-everything", test_reopen_keeps_everything);
   ADD ("export-dialog", test_export_dialog);
+  ADD ("export-dialog-refuses-project", test_export_dialog_refuses_project);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 
 #include "tessera-tei-export.h"
 
+#include "tessera-output-file-private.h"
 #include "tessera-store-import-private.h"
 #include "tessera-tei-export-private.h"
 #include "tessera-text.h"
@@ -33,6 +34,9 @@
 
 #define SCHEMA_URL "https://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng"
 #define BODY_INDENT "\n        "
+/* One file per document: tessera_tei_export_file_name() */
+#define FILE_NAME_FORMAT "document-%" G_GINT64_FORMAT ".xml"
+#define FILE_NAME_PATTERN "document-*.xml"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextWriter, xmlFreeTextWriter)
 
@@ -97,7 +101,7 @@ tessera_tei_export_options_init (TesseraTeiExportOptions *options)
 char *
 tessera_tei_export_file_name (gint64 document_id)
 {
-  return g_strdup_printf ("document-%" G_GINT64_FORMAT ".xml", document_id);
+  return g_strdup_printf (FILE_NAME_FORMAT, document_id);
 }
 
 /* Writing helpers: each records the first failure and turns the next calls into no-ops,
@@ -2585,7 +2589,7 @@ abandon_file (Exporter *self)
 }
 
 /* Written beside its destination, checked, then renamed over it: a file that fails is
- * never left in place. */
+ * never left in place (tessera-output-file.c). */
 static gboolean
 export_file (Exporter      *self,
              const char    *path,
@@ -2599,26 +2603,18 @@ export_file (Exporter      *self,
              GError       **error)
 {
   g_autofree char *display = g_filename_display_name (path);
-  g_autofree char *temporary = g_strconcat (path, ".XXXXXX", NULL);
-  Verification verification = { self, temporary, NULL, ids, n_ids, 0, G_QUEUE_INIT, progress,
+  g_autoptr(TesseraOutputFile) output = _tessera_output_file_new (path, error);
+  Verification verification = { self, NULL, NULL, ids, n_ids, 0, G_QUEUE_INIT, progress,
                                 progress_data, progress_done, progress_total };
   gboolean ok;
-  int fd;
 
+  if (output == NULL)
+    return FALSE;
   self->file_name = display;
-  fd = g_mkstemp (temporary);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
+  self->fd = _tessera_output_file_steal_fd (output);
+  verification.path = _tessera_output_file_get_temporary (output);
 
-      g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_FAILED,
-                   _("Could not create %s: %s"), display, g_strerror (saved_errno));
-      self->file_name = NULL;
-      return FALSE;
-    }
-  self->fd = fd;
-
-  verification.reader = _tessera_tei_read_back_new (temporary, self->options->corpus,
+  verification.reader = _tessera_tei_read_back_new (verification.path, self->options->corpus,
                                                     self->tagset, verify_document,
                                                     &verification, error);
   if (verification.reader == NULL)
@@ -2631,17 +2627,7 @@ export_file (Exporter      *self,
     abandon_file (self);
 
   ok = ok && verify_file (self, &verification, cancellable, error);
-  /* mkstemp() made it private; an export is a document like any other. */
-  if (ok && (g_chmod (temporary, 0644) != 0 || g_rename (temporary, path) != 0))
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_FAILED,
-                   _("Could not write %s: %s"), display, g_strerror (saved_errno));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (temporary);
+  ok = ok && _tessera_output_file_commit (output, error);
   g_clear_pointer (&verification.reader, _tessera_tei_read_back_free);
   g_queue_clear_full (&verification.written, (GDestroyNotify) _tessera_tei_document_free);
   self->file_name = NULL;
@@ -2763,7 +2749,19 @@ tessera_tei_export_documents (TesseraStore                   *store,
                       progress, progress_data, 0, 2 * ids->len, error);
   else
     {
-      if (g_mkdir_with_parents (path, 0777) != 0)
+      /* Every destination is checked before the first is written. */
+      ok = _tessera_output_file_check_destination (path, error);
+      for (guint i = 0; ok && i < ids->len; i++)
+        {
+          g_autofree char *name = tessera_tei_export_file_name (g_array_index (ids, gint64, i));
+          g_autofree char *file = g_build_filename (path, name, NULL);
+
+          ok = _tessera_output_file_check_destination (file, error);
+        }
+      if (ok)
+        _tessera_output_file_clean_stale (path, FILE_NAME_PATTERN);
+
+      if (ok && g_mkdir_with_parents (path, 0777) != 0)
         {
           int saved_errno = errno;
           g_autofree char *display = g_filename_display_name (path);
