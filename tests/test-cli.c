@@ -1503,6 +1503,38 @@ test_export_replaces_files (Fixture       *fixture,
   g_close (locked_fd, NULL);
 }
 
+/* A project is never a document to import: not the one it would go into (reading it
+ * outside SQLite would drop the locks of its connection), nor any other. */
+static void
+test_import_refuses_projects (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autofree char *project = build_path (fixture, "p.tessera");
+  g_autofree char *other = build_path (fixture, "other.tessera");
+  g_autofree char *other_wal = g_strconcat (other, "-wal", NULL);
+  g_autofree char *tei_name = build_path (fixture, "project.xml");
+  const char *sources[] = { project, other, tei_name };
+
+  make_export_projects (fixture, project, other);
+  g_assert_cmpint (symlink (project, tei_name), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      g_autoptr(CliRun) run = run_cli (fixture, "--project", project, "import", sources[i],
+                                       NULL);
+      g_autofree char *list = NULL;
+
+      g_test_message ("import %s: %s", sources[i], run->err);
+      g_assert_cmpint (run->status, !=, 0);
+      assert_contains (run->err, "cannot be read as a document");
+      list = run_cli_ok (fixture, "--project", project, "list", NULL);
+      assert_not_contains (list, "\n2 ");
+    }
+  g_free (run_cli_ok (fixture, "check", "--project", project, NULL));
+  assert_no_sidecar_files (other);
+  g_assert_false (g_file_test (other_wal, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1532,6 +1564,7 @@ main (int    argc,
   ADD ("/core/cli/refuse-not-a-project", test_refuse_not_a_project);
   ADD ("/core/cli/export-refuses-projects", test_export_refuses_projects);
   ADD ("/core/cli/export-replaces-files", test_export_replaces_files);
+  ADD ("/core/cli/import-refuses-projects", test_import_refuses_projects);
 
 #undef ADD
 

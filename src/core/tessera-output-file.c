@@ -115,20 +115,13 @@ is_stale (const char *path)
   return stale;
 }
 
-/**
- * _tessera_output_file_clean_stale:
- * @folder: where an export is about to write
- * @name_pattern: the names the export writes there (a #GPatternSpec: "document-*.xml")
- *
- * Removes the temporary files (NAME.XXXXXX) that exports killed while writing to @folder
- * left behind. Files being written by a running export are left alone.
- */
-void
-_tessera_output_file_clean_stale (const char *folder,
-                                  const char *name_pattern)
+/* Removes the stale NAME.XXXXXX of @folder whose NAME matches @pattern, or is @exact. */
+static void
+clean_stale (const char   *folder,
+             GPatternSpec *pattern,
+             const char   *exact)
 {
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  g_autoptr(GPatternSpec) pattern = g_pattern_spec_new (name_pattern);
   const char *name;
 
   if (dir == NULL)
@@ -145,7 +138,8 @@ _tessera_output_file_clean_stale (const char *folder,
           !is_temporary_suffix (name + length - TEMPORARY_SUFFIX_LENGTH))
         continue;
       destination = g_strndup (name, length - TEMPORARY_SUFFIX_LENGTH - 1);
-      if (!g_pattern_spec_match_string (pattern, destination))
+      if (pattern != NULL ? !g_pattern_spec_match_string (pattern, destination)
+                          : g_strcmp0 (destination, exact) != 0)
         continue;
 
       path = g_build_filename (folder, name, NULL);
@@ -155,6 +149,23 @@ _tessera_output_file_clean_stale (const char *folder,
           g_unlink (path);
         }
     }
+}
+
+/**
+ * _tessera_output_file_clean_stale:
+ * @folder: where an export is about to write
+ * @name_pattern: the names the export writes there (a #GPatternSpec: "document-*.xml")
+ *
+ * Removes the temporary files (NAME.XXXXXX) that exports killed while writing to @folder
+ * left behind. Files being written by a running export are left alone.
+ */
+void
+_tessera_output_file_clean_stale (const char *folder,
+                                  const char *name_pattern)
+{
+  g_autoptr(GPatternSpec) pattern = g_pattern_spec_new (name_pattern);
+
+  clean_stale (folder, pattern, NULL);
 }
 
 /**
@@ -187,7 +198,7 @@ _tessera_output_file_new (const char  *path,
 
   folder = g_path_get_dirname (path);
   base = g_path_get_basename (path);
-  _tessera_output_file_clean_stale (folder, base);
+  clean_stale (folder, NULL, base);
 
   if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
     {
