@@ -426,3 +426,31 @@ reliability_holder_end (ReliabilityHolder *holder,
   g_assert_true (WIFEXITED (wait_status));
   g_assert_cmpint (WEXITSTATUS (wait_status), ==, 0);
 }
+
+/**
+ * reliability_deleted_open_files:
+ *
+ * Returns: (nullable): the files under @dir this process has open although they were
+ *   deleted ("x-wal (deleted), …"), or %NULL
+ */
+char *
+reliability_deleted_open_files (const char *dir)
+{
+  g_autoptr(GDir) fds = g_dir_open ("/proc/self/fd", 0, NULL);
+  g_autoptr(GString) found = g_string_new (NULL);
+  const char *name;
+  gboolean none;
+
+  g_assert_nonnull (fds);
+  while ((name = g_dir_read_name (fds)) != NULL)
+    {
+      g_autofree char *link = g_build_filename ("/proc/self/fd", name, NULL);
+      g_autofree char *target = g_file_read_link (link, NULL);
+
+      if (target != NULL && g_str_has_prefix (target, dir) &&
+          g_str_has_suffix (target, " (deleted)"))
+        g_string_append_printf (found, "%s%s", found->len > 0 ? ", " : "", target);
+    }
+  none = found->len == 0;
+  return g_string_free (g_steal_pointer (&found), none);
+}

@@ -52,5 +52,6 @@ void             reliability_assert_project_ok (const char * const  *envp,
 GBytes          *reliability_read_file         (const char          *path);
 void             reliability_remove_tree       (const char          *path);
 gboolean         reliability_can_switch_user   (void);
+char            *reliability_deleted_open_files (const char         *dir);
 
 G_END_DECLS

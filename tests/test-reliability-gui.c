@@ -730,27 +730,6 @@ typedef enum
   SECOND_STORE,               /* any other: a store opened and read, statistics */
 } SecondConnection;
 
-/* The descriptors of this process on files of @dir that were deleted while open. */
-static char *
-deleted_open_files (const char *dir)
-{
-  g_autoptr(GDir) fds = g_dir_open ("/proc/self/fd", 0, NULL);
-  g_autoptr(GString) found = g_string_new (NULL);
-  const char *name;
-
-  g_assert_nonnull (fds);
-  while ((name = g_dir_read_name (fds)) != NULL)
-    {
-      g_autofree char *link = g_build_filename ("/proc/self/fd", name, NULL);
-      g_autofree char *target = g_file_read_link (link, NULL);
-
-      if (target != NULL && g_str_has_prefix (target, dir) &&
-          g_str_has_suffix (target, " (deleted)"))
-        g_string_append_printf (found, "%s%s", found->len > 0 ? ", " : "", target);
-    }
-  return g_string_free (g_steal_pointer (&found), found->len == 0);
-}
-
 static gboolean
 export_dialog_done (gpointer data)
 {
@@ -794,7 +773,7 @@ static void
 assert_no_deleted_open_files (Fixture    *fixture,
                               const char *when)
 {
-  g_autofree char *deleted = deleted_open_files (fixture->dir);
+  g_autofree char *deleted = reliability_deleted_open_files (fixture->dir);
   g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
 
   if (deleted != NULL)

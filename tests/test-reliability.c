@@ -1033,6 +1033,160 @@ test_external_change_before_own (Fixture       *fixture,
   g_assert_false (tessera_store_poll_external_changes (window));
 }
 
+/* One process, one project ------------------------------------------------------------- */
+
+/* What in a process that has the project open may meet the project's file under some
+ * name: each must leave the connection's locks alone. */
+typedef enum
+{
+  READER_SECOND_STORE,
+  READER_IS_PROJECT,
+  READER_IS_TEI,
+  READER_IMPORT,
+  READER_IMPORT_SHM,
+  READER_SCHEMA,
+  READER_EXPORT,
+  N_READERS
+} Reader;
+
+static const char * const reader_names[] = {
+  "a second store", "tessera_store_file_is_project()", "tessera_tei_file_is_tei()",
+  "an import of the project", "an import of its -shm", "the project as a schema",
+  "an export over the project",
+};
+
+static void
+run_reader (Reader        reader,
+            TesseraStore *store,
+            const char   *path,
+            const char   *other_name)
+{
+  g_autoptr(GError) error = NULL;
+
+  switch (reader)
+    {
+    case READER_SECOND_STORE:
+      {
+        g_autoptr(TesseraStore) second = tessera_store_open (other_name,
+                                                            TESSERA_STORE_OPEN_READ_ONLY,
+                                                            &error);
+        g_autoptr(TesseraStats) stats = NULL;
+
+        g_assert_no_error (error);
+        stats = tessera_store_dup_stats (second, 0, &error);
+        g_assert_no_error (error);
+      }
+      break;
+    case READER_IS_PROJECT:
+      g_assert_true (tessera_store_file_is_project (other_name));
+      break;
+    case READER_IS_TEI:
+      g_assert_false (tessera_tei_file_is_tei (other_name));
+      break;
+    case READER_IMPORT:
+    case READER_IMPORT_SHM:
+      {
+        g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+        const char *paths[] = { reader == READER_IMPORT ? other_name : shm, NULL };
+        g_autoptr(GPtrArray) results = tessera_import_paths (store, paths, &error);
+        TesseraImportResult *result;
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (results->len, ==, 1);
+        result = g_ptr_array_index (results, 0);
+        g_assert_error (result->error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_IS_PROJECT);
+      }
+      break;
+    case READER_SCHEMA:
+      {
+        g_autoptr(TesseraTeiValidator) validator = tessera_tei_validator_new (other_name, NULL,
+                                                                             &error);
+
+        g_assert_null (validator);
+        g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_IS_PROJECT);
+      }
+      break;
+    case READER_EXPORT:
+      {
+        TesseraTeiExportOptions options;
+
+        tessera_tei_export_options_init (&options);
+        options.corpus = TRUE;
+        g_assert_false (tessera_tei_export_documents (store, NULL, 0, other_name, &options,
+                                                      NULL, NULL, NULL, &error));
+        g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_IS_PROJECT);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* With the project open, each reader meets it (by a link named like an article), then
+ * tessera-cli reads and writes it: the -wal stays in place, and after a restart every
+ * change is there. Before, a reader that closed a descriptor of the project dropped the
+ * process's locks, and tessera-cli deleted the -wal the store was still writing to. */
+static void
+test_readers_keep_locks (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *other_name = g_build_filename (fixture->dir, "article.xml", NULL);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraAnnotationType) type = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_assert_cmpint (link (fixture->path, other_name), ==, 0);
+  store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  type = tessera_store_find_annotation_type (store, "person");
+  g_assert_nonnull (type);
+
+  for (Reader reader = 0; reader < N_READERS; reader++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *deleted = NULL;
+      g_autofree char *start = g_strdup_printf ("%u", 40 + 6 * reader);
+      g_autofree char *end = g_strdup_printf ("%u", 44 + 6 * reader);
+      TesseraRange range = { 2 * reader, 2 * reader + 1 };
+      gint64 id;
+
+      g_test_message ("%s", reader_names[reader]);
+      run_reader (reader, store, fixture->path, other_name);
+
+      g_assert_cmpint (reliability_run_cli ((const char * const *) fixture->envp, FALSE, &out,
+                                            &err, "annotate", "--project", fixture->path, "1",
+                                            "--type", "date", "--start", start, "--end", end,
+                                            NULL), ==, 0);
+      deleted = reliability_deleted_open_files (fixture->dir);
+      if (deleted != NULL)
+        g_error ("after %s, the store writes to deleted files: %s", reader_names[reader],
+                 deleted);
+      g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+      id = tessera_store_add_annotation (store, 1, tessera_annotation_type_get_id (type),
+                                         &range, 1, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (id, >, 0);
+      g_array_append_val (ids, id);
+    }
+
+  g_clear_object (&store);
+  reliability_assert_project_ok ((const char * const *) fixture->envp, fixture->path);
+  store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(TesseraAnnotation) annotation =
+        tessera_store_dup_annotation (store, g_array_index (ids, gint64, i), &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (annotation);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1059,6 +1213,7 @@ main (int   argc,
   ADD ("damaged/header", test_damaged_header);
   ADD ("damaged/document-list", test_damaged_document_list);
   ADD ("two-programs/external-change-before-own", test_external_change_before_own);
+  ADD ("two-programs/readers-keep-locks", test_readers_keep_locks);
 
   return g_test_run ();
 }

@@ -22,6 +22,7 @@ gboolean  _tessera_project_files_read_header  (const char     *path,
                                                gsize          *out_read,
                                                gboolean       *out_open,
                                                int            *out_errno);
+gboolean  _tessera_project_files_is_project   (const char     *path);
 char     *_tessera_project_files_describe     (const char     *path);
 gboolean  _tessera_project_files_check_readable (const char   *path,
                                                  GError      **error);

@@ -210,6 +210,15 @@ is_project (const char *path,
   return FALSE;
 }
 
+/* Whether @path is a Tessera project, by its header; one open here is not read again. */
+gboolean
+_tessera_project_files_is_project (const char *path)
+{
+  gboolean is_open;
+
+  return is_project (path, &is_open);
+}
+
 /* The -wal, -shm or -journal of an open project, reached by whatever name. */
 static char *
 open_project_of_sidecar (const TesseraFileId *id)

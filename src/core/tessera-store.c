@@ -1710,6 +1710,24 @@ tessera_store_close (TesseraStore *self)
 }
 
 /**
+ * tessera_store_file_is_project:
+ * @path: any file
+ *
+ * Whether @path is a Tessera project, whatever its name, by the header SQLite and Tessera
+ * write. Ask this rather than a content type: sniffing one would open the file, and closing
+ * it would drop the locks of a connection this process has to the project.
+ *
+ * Returns: %TRUE for a project (or a project being created)
+ */
+gboolean
+tessera_store_file_is_project (const char *path)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return _tessera_project_files_is_project (path);
+}
+
+/**
  * tessera_store_poll_external_changes:
  *
  * Checks whether another program (another window, tessera-cli) changed the project since

@@ -109,6 +109,7 @@ TesseraStore          *tessera_store_open                     (const char       
                                                                TesseraStoreOpenFlags   flags,
                                                                GError                **error);
 void                   tessera_store_close                    (TesseraStore           *self);
+gboolean               tessera_store_file_is_project          (const char             *path);
 const char            *tessera_store_get_path                 (TesseraStore           *self);
 gboolean               tessera_store_is_read_only             (TesseraStore           *self);
 const char            *tessera_store_get_read_only_reason     (TesseraStore           *self);

@@ -55,19 +55,18 @@ tessera_application_activate (GApplication *application)
   gtk_window_present (GTK_WINDOW (ensure_window (TESSERA_APPLICATION (application))));
 }
 
-/* By its name, or by its content when it was renamed (the MIME type reads the header). */
+/* By its name, or by its header when it was renamed. Not by a sniffed content type: that
+ * opens the file, and closing it would drop the locks of the open project's connection
+ * when the file is that project under another name. */
 static gboolean
 is_project (GFile *file)
 {
   g_autofree char *name = g_file_get_basename (file);
-  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *path = g_file_get_path (file);
 
   if (name != NULL && g_str_has_suffix (name, ".tessera"))
     return TRUE;
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  return info != NULL &&
-         g_content_type_is_a (g_file_info_get_content_type (info), "application/x-tessera-project");
+  return path != NULL && tessera_store_file_is_project (path);
 }
 
 /*
