@@ -101,8 +101,15 @@ check_mime ()
     [[ $found == "$type" ]] || fail "$file is $found, expected $type"
     echo "ok: $file is $type"
   }
+  # What SQLite keeps beside a project is typed by its name, never opened to be sniffed
+  # (closing a descriptor of it would drop the locks of the window's connection): a copy of
+  # the project named like its -shm is not taken for a project.
+  cp "$tmp/files/corpus.tessera" "$tmp/files/corpus.tessera-shm"
+  cp "$tmp/files/corpus.tessera" "$tmp/files/corpus.tessera-wal"
   expect corpus.tessera application/x-tessera-project
   expect corpus-renamed application/x-tessera-project
+  expect corpus.tessera-shm application/x-tessera-project-log
+  expect corpus.tessera-wal application/x-tessera-project-log
   expect other.sqlite3 application/vnd.sqlite3
   expect other-renamed application/vnd.sqlite3
 }
