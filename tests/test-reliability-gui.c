@@ -728,6 +728,7 @@ typedef enum
   SECOND_EXPORT,              /* the export dialog's worker thread */
   SECOND_EXPORT_VALIDATED,    /* the same, then validation against a schema */
   SECOND_STORE,               /* any other: a store opened and read, statistics */
+  SECOND_CONTENT_TYPE,        /* GIO sniffing types, as GTK's file chooser does */
 } SecondConnection;
 
 static gboolean
@@ -822,6 +823,23 @@ test_window_second_connection (Fixture       *fixture,
         g_assert_cmpuint (stats->n_annotations, >=, 1);
       }
       break;
+    case SECOND_CONTENT_TYPE:
+      {
+        g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+        const char *files[] = { fixture->path, shm };
+
+        /* Without a type installed for them, GIO opens the files to guess one. */
+        for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+          {
+            g_autoptr(GFile) file = g_file_new_for_path (files[i]);
+            g_autoptr(GFileInfo) info =
+              g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
+                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+            g_assert_nonnull (info);
+          }
+      }
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -880,6 +898,9 @@ main (int   argc,
   g_test_add ("/reliability/gui/two-programs/after-second-connection", Fixture,
               GINT_TO_POINTER (SECOND_STORE), fixture_set_up, test_window_second_connection,
               fixture_tear_down);
+  g_test_add ("/reliability/gui/two-programs/after-content-type", Fixture,
+              GINT_TO_POINTER (SECOND_CONTENT_TYPE), fixture_set_up,
+              test_window_second_connection, fixture_tear_down);
 
   status = g_test_run ();
   reliability_remove_tree (home);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -1046,6 +1047,7 @@ typedef enum
   READER_IMPORT_SHM,
   READER_SCHEMA,
   READER_EXPORT,
+  READER_FOREIGN,
   N_READERS
 } Reader;
 
@@ -1053,6 +1055,7 @@ static const char * const reader_names[] = {
   "a second store", "tessera_store_file_is_project()", "tessera_tei_file_is_tei()",
   "an import of the project", "an import of its -shm", "the project as a schema",
   "an export over the project",
+  "another library opening and closing the project and its -shm",
 };
 
 static void
@@ -1115,6 +1118,21 @@ run_reader (Reader        reader,
         g_assert_false (tessera_tei_export_documents (store, NULL, 0, other_name, &options,
                                                       NULL, NULL, NULL, &error));
         g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_IS_PROJECT);
+      }
+      break;
+    case READER_FOREIGN:
+      {
+        /* As GTK's file chooser does to sniff the type of each file of a folder. */
+        g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+        const char *files[] = { other_name, shm };
+
+        for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+          {
+            int fd = g_open (files[i], O_RDONLY, 0);
+
+            g_assert_cmpint (fd, >=, 0);
+            g_assert_true (g_close (fd, NULL));
+          }
       }
       break;
     default:

@@ -16,6 +16,8 @@ typedef struct
 void      _tessera_project_files_add          (const char     *path,
                                                TesseraFileId  *out_id);
 void      _tessera_project_files_remove       (const TesseraFileId *id);
+void      _tessera_project_files_hold_locks   (const TesseraFileId *id);
+void      _tessera_project_files_release_locks (const TesseraFileId *id);
 gboolean  _tessera_project_files_read_header  (const char     *path,
                                                guint8         *header,
                                                gsize           size,

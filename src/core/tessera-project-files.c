@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "tessera-store"
+#define _GNU_SOURCE   /* F_OFD_SETLK */
 
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -27,7 +30,24 @@
  *
  * The lock is held while a file is opened and closed here, so that a store opened on
  * another thread cannot take its locks in between.
+ *
+ * Other code in the process does not ask us: GTK's file chooser, run in the window's
+ * process when no portal runs it, opens every file of the folder it shows to sniff its
+ * type. So while a project is open here, _tessera_project_files_hold_locks() also holds a
+ * read lock of our own on the two bytes that tell other programs the project is in use:
+ * the first byte of the database file's SHARED range (no other program can then take the
+ * EXCLUSIVE lock with which the last connection checkpoints and deletes the -wal) and the
+ * -shm file's dead-man switch (no other program then believes itself the first and
+ * resets the -shm). These are open file description locks (F_OFD_SETLK): closing another
+ * descriptor does not drop them. They are released just before the last connection of
+ * the process closes, so that it can clean up as usual, and their descriptors closed after
+ * it: by then the process has no other lock on the files to lose.
  */
+
+/* SQLite's lock bytes (os.h, os_unix.c): the first of the SHARED range of the database
+ * file, and the dead-man switch of the -shm file ((22 + SQLITE_SHM_NLOCK) * 4 + 8). */
+#define SQLITE_SHARED_FIRST_BYTE (0x40000000 + 2)
+#define SQLITE_SHM_DMS_BYTE 128
 
 static const char * const sidecar_suffixes[] = { "-wal", "-shm", "-journal" };
 
@@ -36,6 +56,8 @@ typedef struct
   TesseraFileId  id;
   char          *path;    /* absolute, as it was opened */
   guint          count;   /* connections of this process */
+  int            db_fd;   /* the read locks of _tessera_project_files_hold_locks() */
+  int            shm_fd;
 } OpenProject;
 
 static GMutex lock;
@@ -44,6 +66,11 @@ static GPtrArray *open_projects;   /* OpenProject */
 static void
 open_project_free (OpenProject *project)
 {
+  /* The last connection is closed: these descriptors hold the only locks left. */
+  if (project->db_fd >= 0)
+    close (project->db_fd);
+  if (project->shm_fd >= 0)
+    close (project->shm_fd);
   g_free (project->path);
   g_free (project);
 }
@@ -103,6 +130,8 @@ _tessera_project_files_add (const char    *path,
   if (project == NULL)
     {
       project = g_new0 (OpenProject, 1);
+      project->db_fd = -1;
+      project->shm_fd = -1;
       project->id = id;
       project->path = g_canonicalize_filename (path, NULL);
       g_ptr_array_add (open_projects, project);
@@ -125,6 +154,89 @@ _tessera_project_files_remove (const TesseraFileId *id)
   project = lookup_locked (id);
   if (project != NULL && --project->count == 0)
     g_ptr_array_remove_fast (open_projects, project);
+  g_mutex_unlock (&lock);
+}
+
+/* Takes (F_RDLCK) or gives back (F_UNLCK) our lock on one byte of @fd. */
+static void
+set_byte_lock (int    fd,
+               off_t  offset,
+               short  type)
+{
+#ifdef F_OFD_SETLK
+  struct flock lock = { 0 };
+
+  if (fd < 0)
+    return;
+  lock.l_type = type;
+  lock.l_whence = SEEK_SET;
+  lock.l_start = offset;
+  lock.l_len = 1;
+  if (fcntl (fd, F_OFD_SETLK, &lock) != 0)
+    g_debug ("Could not %s the lock at byte %" G_GINT64_FORMAT ": %s",
+             type == F_UNLCK ? "release" : "take", (gint64) offset, g_strerror (errno));
+#endif
+}
+
+static int
+open_for_lock (const char *path)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    g_debug ("Could not open %s to lock it: %s", path, g_strerror (errno));
+  return fd;
+}
+
+/*
+ * _tessera_project_files_hold_locks:
+ * @id: a project registered by _tessera_project_files_add(), in WAL mode and read once
+ *
+ * Holds the read locks that tell other programs the project is in use, whatever else in
+ * the process closes (see the top of the file). Without them (another system, a file
+ * system without such locks) the project is as safe as SQLite alone makes it.
+ */
+void
+_tessera_project_files_hold_locks (const TesseraFileId *id)
+{
+  OpenProject *project;
+
+  g_mutex_lock (&lock);
+  project = lookup_locked (id);
+  if (project != NULL)
+    {
+      g_autofree char *shm = g_strconcat (project->path, "-shm", NULL);
+
+      /* Only SQLite has opened these files so far, and nothing of ours closes them before
+       * the last connection is closed. */
+      if (project->db_fd < 0)
+        project->db_fd = open_for_lock (project->path);
+      if (project->shm_fd < 0 && g_file_test (shm, G_FILE_TEST_EXISTS))
+        project->shm_fd = open_for_lock (shm);
+      set_byte_lock (project->db_fd, SQLITE_SHARED_FIRST_BYTE, F_RDLCK);
+      set_byte_lock (project->shm_fd, SQLITE_SHM_DMS_BYTE, F_RDLCK);
+    }
+  g_mutex_unlock (&lock);
+}
+
+/*
+ * _tessera_project_files_release_locks:
+ *
+ * Before a connection closes: when it is the last of the process, our read locks go, so
+ * that it may checkpoint and remove the -wal as the last user of a project does.
+ */
+void
+_tessera_project_files_release_locks (const TesseraFileId *id)
+{
+  OpenProject *project;
+
+  g_mutex_lock (&lock);
+  project = lookup_locked (id);
+  if (project != NULL && project->count == 1)
+    {
+      set_byte_lock (project->db_fd, SQLITE_SHARED_FIRST_BYTE, F_UNLCK);
+      set_byte_lock (project->shm_fd, SQLITE_SHM_DMS_BYTE, F_UNLCK);
+    }
   g_mutex_unlock (&lock);
 }
 

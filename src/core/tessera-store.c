@@ -1685,6 +1685,9 @@ tessera_store_open (const char             *path,
       return NULL;
     }
 
+  /* In WAL mode and read: the -shm exists. */
+  _tessera_project_files_hold_locks (&self->file_id);
+
   return g_steal_pointer (&self);
 }
 
@@ -1702,6 +1705,7 @@ tessera_store_close (TesseraStore *self)
   g_hash_table_remove_all (self->statements);
   if (self->db != NULL)
     {
+      _tessera_project_files_release_locks (&self->file_id);
       sqlite3_close (self->db);
       self->db = NULL;
     }
