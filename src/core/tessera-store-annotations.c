@@ -864,6 +864,20 @@ tessera_store_link_annotation (TesseraStore  *self,
                    _("Only mentions (not claims or cues) can be linked to an entity"));
       goto failed;
     }
+  if (entity != NULL &&
+      !tessera_entity_can_be_named_by (entity, tessera_annotation_type_get_id (type)))
+    {
+      g_autoptr(TesseraAnnotationType) entity_type =
+        tessera_store_dup_annotation_type (self, tessera_entity_get_type_id (entity));
+
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
+                   _("“%s” is an entity of type %s; a mention of type %s cannot name it. "
+                     "Link the mention to an entity of its own type."),
+                   tessera_entity_get_name (entity),
+                   entity_type ? tessera_annotation_type_get_label_localized (entity_type) : "?",
+                   tessera_annotation_type_get_label_localized (type));
+      goto failed;
+    }
 
   stmt = _tessera_store_prepare (self, "UPDATE annotation SET entity_id = ? WHERE id = ?",
                                  error);

@@ -72,7 +72,7 @@ static const char * const container_elements[] = {
 /* Not part of the running text. */
 static const char * const skipped_elements[] = {
   "note", "fw", "figDesc", "teiHeader", "standOff", "interpGrp", "interp", "join", "joinGrp",
-  "span", "spanGrp", "link", "linkGrp", "certainty", "listAnnotation", "listRelation", "index",
+  "spanGrp", "link", "linkGrp", "certainty", "listAnnotation", "listRelation", "index",
   "listPerson", "listOrg", "listPlace", "listEvent", "listObject", "listBibl", "del",
   "surplus", "metamark", "noteGrp",
   NULL
@@ -80,6 +80,19 @@ static const char * const skipped_elements[] = {
 
 static const char * const nothing_elements[] = {
   "pb", "cb", "gb", "milestone", "gap", "space", "caesura",
+  NULL
+};
+
+/* Elements whose content is elements only: white space between their children is the
+ * file's indentation, never text. */
+static const char * const element_only_elements[] = {
+  "subst", "choice", "app",
+  NULL
+};
+
+/* Breaks that may fall inside a word (@break="no"). */
+static const char * const break_elements[] = {
+  "lb", "pb", "cb", "gb",
   NULL
 };
 
@@ -173,6 +186,48 @@ node_text (xmlNode *node)
   return text;
 }
 
+static void
+gather_text (xmlNode    *node,
+             const char *except,
+             GString    *out)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+        g_string_append (out, (const char *) child->content);
+      else if (child->type == XML_ELEMENT_NODE && !is_element (child, except))
+        gather_text (child, except, out);
+      else if (child->type == XML_ENTITY_REF_NODE)
+        {
+          xmlChar *content = xmlNodeGetContent (child);
+
+          g_string_append (out, content ? (const char *) content : "");
+          xmlFree (content);
+        }
+    }
+}
+
+/* The name an element gives, as node_text() reads it, without the identifiers (idno)
+ * that may stand beside the name: <author><idno>Q371905</idno>Alphonse Allais</author>. */
+static char *
+name_text (xmlNode *node)
+{
+  g_autoptr(GString) content = NULL;
+  char *text;
+
+  if (node == NULL)
+    return NULL;
+  content = g_string_new (NULL);
+  gather_text (node, "idno", content);
+  if (xmlNodeGetSpacePreserve (node) == 1)
+    text = g_strdup (content->str);
+  else
+    text = _tessera_tei_collapse_space (content->str);
+  if (text != NULL && *text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
 static xmlNode *
 first_child (xmlNode    *node,
              const char *name)
@@ -241,6 +296,7 @@ typedef struct
   GError                 *error;          /* the first error met */
   char                   *xml_message;    /* the parser's first error */
   gboolean                xml_unsafe;     /* …and it was an entity bomb */
+  gboolean                xml_too_deep;   /* …or elements nested beyond the parser's limit */
 
   /* The document being read. */
   GString                *text;
@@ -249,6 +305,7 @@ typedef struct
   gboolean                in_paragraph;
   gboolean                pending_space;
   gboolean                last_was_space;
+  gboolean                in_word;        /* after a break inside a word: no space */
   GArray                 *newlines;       /* guint offsets of the newlines */
   GArray                 *marks;          /* Mark */
   GArray                 *pending;        /* indices of marks waiting for a paragraph */
@@ -296,6 +353,7 @@ reset_document_state (Reader *self)
   self->in_paragraph = FALSE;
   self->pending_space = FALSE;
   self->last_was_space = TRUE;
+  self->in_word = FALSE;
   g_array_set_size (self->newlines, 0);
   g_array_set_size (self->marks, 0);
   g_array_set_size (self->pending, 0);
@@ -342,6 +400,7 @@ end_paragraph (Reader *self)
 {
   self->in_paragraph = FALSE;
   self->pending_space = FALSE;
+  self->in_word = FALSE;
 }
 
 static void
@@ -406,7 +465,7 @@ append_text (Reader     *self,
 
       if (is_xml_space (*p))
         {
-          if (self->in_paragraph && !self->last_was_space)
+          if (self->in_paragraph && !self->last_was_space && !self->in_word)
             self->pending_space = TRUE;
           p++;
           continue;
@@ -419,6 +478,7 @@ append_text (Reader     *self,
       g_string_append_len (self->text, run, p - run);
       self->length += n_characters;
       self->last_was_space = FALSE;
+      self->in_word = FALSE;
     }
 }
 
@@ -539,6 +599,19 @@ walk_element (Reader   *self,
 {
   guint mark;
 
+  if (in_list (node, break_elements))
+    {
+      g_autofree char *brk = get_attr (node, "break");
+
+      if (g_strcmp0 (brk, "no") == 0)
+        {
+          /* The word goes on: neither the white space around the break nor the break
+           * itself is a space. */
+          self->pending_space = FALSE;
+          self->in_word = self->in_paragraph && xmlNodeGetSpacePreserve (node) != 1;
+          return TRUE;
+        }
+    }
   if (in_list (node, skipped_elements) || in_list (node, nothing_elements))
     return TRUE;
   if (is_element (node, "lb"))
@@ -612,7 +685,8 @@ walk (Reader   *self,
         {
         case XML_TEXT_NODE:
         case XML_CDATA_SECTION_NODE:
-          if (block && all_space ((const char *) child->content))
+          if ((block || in_list (parent, element_only_elements)) &&
+              all_space ((const char *) child->content))
             break;
           append_text (self, (const char *) child->content, preserve);
           break;
@@ -861,9 +935,9 @@ read_document_header (Reader             *self,
   TesseraDocumentInfo *info = &document->info;
 
   info->title = node_text (first_child (title_stmt, "title"));
-  info->author = node_text (first_child (title_stmt, "author"));
+  info->author = name_text (first_child (title_stmt, "author"));
   if (info->author == NULL)
-    info->author = node_text (first_child (bibl, "author"));
+    info->author = name_text (first_child (bibl, "author"));
   info->publisher = node_text (first_child (bibl, "publisher"));
 
   {
@@ -1263,7 +1337,15 @@ on_xml_error (void           *data,
   if (error->level < XML_ERR_ERROR || self->xml_message != NULL)
     return;
   self->xml_unsafe = error->code == XML_ERR_ENTITY_LOOP;
-  if (self->xml_unsafe)
+  /* libxml2 follows 256 levels unless told XML_PARSE_HUGE, which would also lift its
+   * limits on entity expansion: not for files from elsewhere. */
+  self->xml_too_deep = error->code == XML_ERR_INTERNAL_ERROR && error->message != NULL &&
+                       strstr (error->message, "Excessive depth") != NULL;
+  if (self->xml_too_deep)
+    self->xml_message = g_strdup_printf (_("line %d: its elements nest more than %d levels "
+                                           "deep, more than Tessera reads; nothing was "
+                                           "imported"), error->line, error->int1);
+  else if (self->xml_unsafe)
     self->xml_message = g_strdup_printf (_("line %d: the file defines entities that expand "
                                            "without bound (a “billion laughs” attack), and was "
                                            "refused"), error->line);
@@ -1382,6 +1464,12 @@ read_stream (Reader         *self,
 
   if (self->error != NULL)
     return FALSE;
+  if (self->xml_too_deep)
+    {
+      g_set_error (&self->error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_FAILED, "%s, %s",
+                   self->display_name, self->xml_message);
+      return FALSE;
+    }
   if (ret < 0 || self->xml_message != NULL)
     {
       g_set_error (&self->error, TESSERA_TEI_ERROR,
