@@ -2248,6 +2248,116 @@ test_real_link_compatible (Fixture       *fixture,
   g_assert_nonnull (strstr (err, "cannot name it"));
 }
 
+/* The warnings of a file, which come with its first document. */
+static char *
+import_fixture_warnings (Fixture    *fixture,
+                         const char *name,
+                         gint64     *out_document,
+                         char      **out_text)
+{
+  g_autofree char *path = data_path (name);
+  g_autoptr(GPtrArray) results = import_file (fixture->store, path);
+  TesseraImportResult *result = g_ptr_array_index (results, 0);
+
+  g_assert_cmpint (result->document_id, >, 0);
+  *out_document = result->document_id;
+  *out_text = tessera_store_dup_document_text (fixture->store, result->document_id, NULL);
+  g_assert_nonnull (result->warnings);
+  g_assert_cmpuint (result->warnings->len, ==, 1);
+  return g_strdup (g_ptr_array_index (result->warnings, 0));
+}
+
+static void
+assert_says (const char *message,
+             const char *part)
+{
+  if (strstr (message, part) == NULL)
+    g_error ("“%s” does not say “%s”", message, part);
+}
+
+/* Recogito Studio repeats a respStmt's xml:id in each annotation: read, with a warning. */
+static void
+test_real_repeated_id (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  gint64 doc;
+  g_autofree char *text = NULL;
+  g_autofree char *warning = import_fixture_warnings (fixture, "repeated-id.xml", &doc, &text);
+  g_autoptr(GPtrArray) annotations = tessera_store_dup_annotations (fixture->store, doc, NULL);
+
+  g_assert_cmpstr (text, ==, "Ulysse rencontre Nausicaa.");
+  g_assert_cmpstr (tessera_annotation_get_note (find_annotation (annotations, text, "Ulysse")),
+                   ==, "le premier");
+  g_assert_cmpstr (tessera_annotation_get_note (find_annotation (annotations, text,
+                                                                 "Nausicaa")),
+                   ==, "le second");
+  assert_says (warning, "repeated-id.xml: the xml:id “annotator” is given to more than one");
+  assert_says (warning, "line 18");
+}
+
+static void
+test_real_unresolved_spans (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  gint64 doc;
+  g_autofree char *text = NULL;
+  g_autofree char *warning = import_fixture_warnings (fixture, "unresolved-spans.xml", &doc,
+                                                      &text);
+  g_autoptr(GPtrArray) annotations = tessera_store_dup_annotations (fixture->store, doc, NULL);
+  g_autofree char *path = data_path ("unresolved-spans.xml");
+  g_autofree char *project = g_build_filename (fixture->dir, "project.tessera", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpuint (annotations->len, ==, 1);
+  find_annotation (annotations, text, "colonel Goïta");
+  assert_says (warning, "unresolved-spans.xml: 4 spans point to nothing in the text");
+  assert_says (warning, "reversed, missing, beyond, empty");
+
+  /* The command line says it too. */
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (run_cli (fixture->dir, &out, &err, "-p", project, "import", path, NULL),
+                   ==, 0);
+  assert_says (err, "warning: unresolved-spans.xml: 4 spans point to nothing");
+}
+
+/* Boundaries inside a character that NFC composes move to the whole character. */
+static void
+test_real_nfc_boundary (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  gint64 doc;
+  g_autofree char *text = NULL;
+  g_autofree char *warning = import_fixture_warnings (fixture, "nfc-boundary.xml", &doc, &text);
+  g_autoptr(GPtrArray) annotations = tessera_store_dup_annotations (fixture->store, doc, NULL);
+  g_autofree char *key = NULL;
+
+  g_assert_cmpstr (text, ==, "Au Caf\xC3\xA9 de \xEA\xB0\x81 et de Paris.");
+  g_assert_true (tessera_text_is_nfc (text));
+  g_assert_cmpuint (annotations->len, ==, 2);
+  key = type_key_of (fixture->store, find_annotation (annotations, text, "\xC3\xA9"));
+  g_assert_cmpstr (key, ==, "person");
+  g_clear_pointer (&key, g_free);
+  key = type_key_of (fixture->store, find_annotation (annotations, text, "\xEA\xB0\x81"));
+  g_assert_cmpstr (key, ==, "place");
+  assert_says (warning, "2 annotations began or ended inside a character");
+  assert_says (warning, "cafe, hangul");
+}
+
+/* string-range() counts the characters as written, composed or not. */
+static void
+test_real_string_range_nfc (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  gint64 doc;
+  g_autofree char *text = import_fixture (fixture, "string-range-nfc.xml", &doc);
+  g_autoptr(GPtrArray) annotations = tessera_store_dup_annotations (fixture->store, doc, NULL);
+
+  g_assert_cmpstr (text, ==, "Caf\xC3\xA9 Jos\xC3\xA9 arrive.");
+  g_assert_cmpuint (annotations->len, ==, 1);
+  find_annotation (annotations, text, "Jos\xC3\xA9");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2301,6 +2411,10 @@ main (int   argc,
   ADD ("real/deep-nesting", test_real_deep_nesting);
   ADD ("real/export-title-once", test_real_export_title_once);
   ADD ("real/link-compatible", test_real_link_compatible);
+  ADD ("real/repeated-id", test_real_repeated_id);
+  ADD ("real/unresolved-spans", test_real_unresolved_spans);
+  ADD ("real/nfc-boundary", test_real_nfc_boundary);
+  ADD ("real/string-range-nfc", test_real_string_range_nfc);
   /* Last: it validates what all the others wrote. */
   g_test_add_func ("/core/tei/jing/all-files", test_jing_all_files);
 

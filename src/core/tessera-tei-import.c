@@ -297,6 +297,10 @@ typedef struct
   char                   *xml_message;    /* the parser's first error */
   gboolean                xml_unsafe;     /* …and it was an entity bomb */
   gboolean                xml_too_deep;   /* …or elements nested beyond the parser's limit */
+  GHashTable             *repeated_ids;   /* xml:id → GString of the lines repeating it */
+  GPtrArray              *repeated_order; /* the same xml:ids (borrowed), as met */
+  GPtrArray              *unresolved;     /* char *: spans pointing nowhere */
+  GPtrArray              *moved;          /* char *: annotations whose boundaries moved */
 
   /* The document being read. */
   GString                *text;
@@ -437,17 +441,12 @@ append_text (Reader     *self,
              const char *content,
              gboolean    preserve)
 {
-  g_autofree char *normalized = NULL;
   const char *p;
 
+  /* Normalised once the whole text is read (normalize_text()): a character may be
+   * composed across elements, and pointers count the text as written. */
   if (content == NULL || *content == '\0')
     return;
-  if (_tessera_text_may_change_under_nfc (content, strlen (content)))
-    {
-      normalized = g_utf8_normalize (content, -1, G_NORMALIZE_NFC);
-      if (normalized != NULL)
-        content = normalized;
-    }
 
   if (preserve)
     {
@@ -502,7 +501,8 @@ add_mark (Reader   *self,
   else
     g_array_append_val (self->marks, mark);
   g_hash_table_insert (self->mark_of_node, node, GUINT_TO_POINTER (index + 1));
-  if (id != NULL)
+  /* A repeated xml:id (see on_xml_error()) names its first element. */
+  if (id != NULL && !g_hash_table_contains (self->mark_of_id, id))
     g_hash_table_insert (self->mark_of_id, g_steal_pointer (&id), GUINT_TO_POINTER (index + 1));
   return index;
 }
@@ -833,8 +833,10 @@ read_context_header (Reader  *self,
             {
               char *text = node_text (name);
 
-              if (text != NULL)
-                g_hash_table_replace (self->context->annotators, g_steal_pointer (&id), text);
+              if (text != NULL && !g_hash_table_contains (self->context->annotators, id))
+                g_hash_table_insert (self->context->annotators, g_steal_pointer (&id), text);
+              else
+                g_free (text);
               break;
             }
         }
@@ -1193,6 +1195,7 @@ assembly_init (Reader             *self,
   found->records = g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_record_free);
   found->relations =
     g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_relation_record_free);
+  found->unresolved = self->unresolved;
 }
 
 static void
@@ -1233,7 +1236,7 @@ collect_stand_off (Reader             *self,
           TesseraTeiCarrier *span = carrier_from_node (child, TESSERA_TEI_CARRIER_SPAN);
 
           g_ptr_array_add (found->spans, span);
-          if (span->id != NULL)
+          if (span->id != NULL && !g_hash_table_contains (found->span_of_id, span->id))
             g_hash_table_insert (found->span_of_id, span->id, span);
         }
       else if (is_element (child, "annotation"))
@@ -1272,7 +1275,7 @@ collect_text (Reader             *self,
       carrier->start = mark->start;
       carrier->end = mark->end;
       g_ptr_array_add (found->texts, carrier);
-      if (carrier->id != NULL)
+      if (carrier->id != NULL && !g_hash_table_contains (found->text_of_id, carrier->id))
         g_hash_table_insert (found->text_of_id, carrier->id, carrier);
     }
   /* Any element with an xml:id: a span's @from and @to, a string-range(). */
@@ -1282,12 +1285,148 @@ collect_text (Reader             *self,
 }
 
 
+/* NFC ------------------------------------------------------------------------------------- */
+
+/* A run of the text that NFC changed: where it was in the text as read, and is in the
+ * text as stored (code points). */
+typedef struct
+{
+  guint from;
+  guint to;
+  guint new_from;
+  guint new_to;
+} Composed;
+
+/* Whether NFC may compose @c with what precedes it: combining marks, Hangul vowel and
+ * final jamo. */
+static gboolean
+continues_cluster (gunichar c)
+{
+  return g_unichar_combining_class (c) != 0 || (c >= 0x1161 && c <= 0x1175) ||
+         (c >= 0x11A8 && c <= 0x11C2);
+}
+
+/* The text in NFC, as the store keeps it, normalised one cluster (a character and the
+ * marks or jamo after it) at a time so that every offset of the text as read has its
+ * place in the stored one; @composed gets the clusters that changed. */
+static char *
+normalize_text (const char *text,
+                gsize       length,
+                GArray     *composed)
+{
+  const char *p = text;
+  const char *end = text + length;
+  GString *out;
+  guint offset = 0;
+  guint new_offset = 0;
+
+  if (!_tessera_text_may_change_under_nfc (text, length))
+    return g_strndup (text, length);
+  out = g_string_sized_new (length);
+  while (p < end)
+    {
+      const char *start = p;
+      guint n = 0;
+      g_autofree char *nfc = NULL;
+
+      do
+        {
+          p = g_utf8_next_char (p);
+          n++;
+        }
+      while (p < end && continues_cluster (g_utf8_get_char (p)));
+      if (_tessera_text_may_change_under_nfc (start, p - start))
+        nfc = g_utf8_normalize (start, p - start, G_NORMALIZE_NFC);
+      if (nfc != NULL && (strlen (nfc) != (gsize) (p - start) ||
+                          memcmp (nfc, start, p - start) != 0))
+        {
+          Composed run = { offset, offset + n, new_offset, new_offset + g_utf8_strlen (nfc, -1) };
+
+          g_array_append_val (composed, run);
+          g_string_append (out, nfc);
+          new_offset = run.new_to;
+        }
+      else
+        {
+          g_string_append_len (out, start, p - start);
+          new_offset += n;
+        }
+      offset += n;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* An offset of the text as read in the stored text; inside a composed character, a start
+ * goes to its start and an end to its end, so that an annotation keeps what it covered. */
+static guint
+map_offset (GArray   *composed,
+            guint     offset,
+            gboolean  is_end,
+            gboolean *moved)
+{
+  guint lo = 0, hi = composed->len;
+  Composed *run;
+
+  /* The last run starting at or before @offset. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (composed, Composed, mid).from <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == 0)
+    return offset;
+  run = &g_array_index (composed, Composed, lo - 1);
+  if (offset >= run->to)
+    return offset - run->to + run->new_to;
+  if (offset == run->from)
+    return run->new_from;
+  *moved = TRUE;
+  return is_end ? run->new_to : run->new_from;
+}
+
+static void
+map_annotations (Reader             *self,
+                 TesseraTeiDocument *document,
+                 GArray             *composed)
+{
+  for (guint i = 0; i < document->annotations->len; i++)
+    {
+      TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
+      GArray *ranges = annotation->ranges;
+      gboolean moved = FALSE;
+      guint kept = 0;
+
+      for (guint r = 0; r < ranges->len; r++)
+        {
+          TesseraRange range = g_array_index (ranges, TesseraRange, r);
+
+          range.start = map_offset (composed, range.start, FALSE, &moved);
+          range.end = map_offset (composed, range.end, TRUE, &moved);
+          /* Two ranges may now touch inside one character. */
+          if (kept > 0 && g_array_index (ranges, TesseraRange, kept - 1).end > range.start)
+            g_array_index (ranges, TesseraRange, kept - 1).end = range.end;
+          else
+            g_array_index (ranges, TesseraRange, kept++) = range;
+        }
+      g_array_set_size (ranges, kept);
+      if (moved)
+        g_ptr_array_add (self->moved, annotation->id != NULL
+                                      ? g_strdup (annotation->id)
+                                      : g_strdup_printf (_("line %d"), (int) annotation->line));
+    }
+}
+
 /* One TEI element: a document. */
 static gboolean
 read_document (Reader  *self,
                xmlNode *tei)
 {
   g_autoptr(TesseraTeiDocument) document = _tessera_tei_document_new ();
+  g_autoptr(GArray) composed = g_array_new (FALSE, FALSE, sizeof (Composed));
   TesseraTeiAssembly found;
   xmlNode *header = first_child (tei, "teiHeader");
   xmlNode *text = first_child (tei, "text");
@@ -1313,11 +1452,14 @@ read_document (Reader  *self,
     }
   if (!walk_text (self, text))
     goto out;
-  document->text = g_strndup (self->text->str, self->text->len);
+  document->text = normalize_text (self->text->str, self->text->len, composed);
 
+  /* Pointers count the text as read; the annotations are then moved to the stored text. */
   collect_text (self, &found);
   if (!_tessera_tei_assemble (&found, document, &self->error))
     goto out;
+  if (composed->len > 0)
+    map_annotations (self, document, composed);
 
   ok = self->func (self->context, g_steal_pointer (&document), self->user_data, &self->error);
 
@@ -1334,6 +1476,25 @@ on_xml_error (void           *data,
 {
   Reader *self = data;
 
+  if (error->code == XML_DTD_ID_REDEFINED && error->str1 != NULL)
+    {
+      /* Valid XML, not valid TEI, and common (Recogito Studio repeats the annotator's
+       * respStmt in every annotation): read, with a warning. */
+      GString *lines = g_hash_table_lookup (self->repeated_ids, error->str1);
+
+      if (lines == NULL)
+        {
+          char *id = g_strdup (error->str1);
+
+          lines = g_string_new (NULL);
+          g_hash_table_insert (self->repeated_ids, id, lines);
+          g_ptr_array_add (self->repeated_order, id);
+        }
+      if (lines->len > 0)
+        g_string_append (lines, ", ");
+      g_string_append_printf (lines, "%d", error->line);
+      return;
+    }
   if (error->level < XML_ERR_ERROR || self->xml_message != NULL)
     return;
   self->xml_unsafe = error->code == XML_ERR_ENTITY_LOOP;
@@ -1493,6 +1654,83 @@ read_stream (Reader         *self,
   return TRUE;
 }
 
+static void
+free_lines (gpointer lines)
+{
+  g_string_free (lines, TRUE);
+}
+
+/* "a, b, c, d, e…": the first few of @names. */
+static char *
+first_few (GPtrArray *names)
+{
+  const guint few = 5;
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len && i < few; i++)
+    {
+      if (i > 0)
+        g_string_append (list, ", ");
+      g_string_append (list, g_ptr_array_index (names, i));
+    }
+  if (names->len > few)
+    g_string_append (list, "…");
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+/* What was read otherwise than written, for the user: one warning per kind, per file. */
+static void
+add_warnings (Reader *self)
+{
+  GPtrArray *warnings = self->context->warnings;
+
+  for (guint i = 0; i < self->repeated_order->len; i++)
+    {
+      const char *id = g_ptr_array_index (self->repeated_order, i);
+      GString *lines = g_hash_table_lookup (self->repeated_ids, id);
+
+      g_ptr_array_add (warnings,
+                       g_strdup_printf (_("%s: the xml:id “%s” is given to more than one "
+                                          "element (again on line %s); what points to it "
+                                          "was read as pointing to the first"),
+                                        self->display_name, id, lines->str));
+    }
+  if (self->unresolved->len > 0)
+    {
+      g_autofree char *names = first_few (self->unresolved);
+
+      g_ptr_array_add (warnings,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s: %u span points to nothing in the "
+                                                     "text (its @from, @to or @target is "
+                                                     "missing, reversed or out of range) and "
+                                                     "was left out: %s",
+                                                     "%s: %u spans point to nothing in the "
+                                                     "text (their @from, @to or @target is "
+                                                     "missing, reversed or out of range) and "
+                                                     "were left out: %s",
+                                                     self->unresolved->len),
+                                        self->display_name, self->unresolved->len, names));
+    }
+  if (self->moved->len > 0)
+    {
+      g_autofree char *names = first_few (self->moved);
+
+      g_ptr_array_add (warnings,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s: %u annotation began or ended "
+                                                     "inside a character that Unicode "
+                                                     "normalisation (NFC) composes; it now "
+                                                     "covers the whole character: %s",
+                                                     "%s: %u annotations began or ended "
+                                                     "inside a character that Unicode "
+                                                     "normalisation (NFC) composes; they now "
+                                                     "cover the whole character: %s",
+                                                     self->moved->len),
+                                        self->display_name, self->moved->len, names));
+    }
+}
+
 /**
  * _tessera_tei_read_file:
  * @tagset: the types that elements without @ana are mapped to
@@ -1553,11 +1791,18 @@ _tessera_tei_read_file (const char              *file,
   self.pending = g_array_new (FALSE, FALSE, sizeof (guint));
   self.mark_of_node = g_hash_table_new (NULL, NULL);
   self.mark_of_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.repeated_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             free_lines);
+  self.repeated_order = g_ptr_array_new ();
+  self.unresolved = g_ptr_array_new_with_free_func (g_free);
+  self.moved = g_ptr_array_new_with_free_func (g_free);
   xmlTextReaderSetStructuredErrorHandler (reader, (xmlStructuredErrorFunc) on_xml_error, &self);
 
   _tessera_xml_error_scope_begin (&scope, (xmlStructuredErrorFunc) on_xml_error, &self);
   ok = read_stream (&self, reader);
   _tessera_xml_error_scope_end (&scope);
+  if (ok)
+    add_warnings (&self);
 
   g_string_free (self.text, TRUE);
   g_array_unref (self.newlines);
@@ -1565,6 +1810,10 @@ _tessera_tei_read_file (const char              *file,
   g_array_unref (self.pending);
   g_hash_table_unref (self.mark_of_node);
   g_hash_table_unref (self.mark_of_id);
+  g_hash_table_unref (self.repeated_ids);
+  g_ptr_array_unref (self.repeated_order);
+  g_ptr_array_unref (self.unresolved);
+  g_ptr_array_unref (self.moved);
   g_free (self.xml_message);
   if (!ok)
     {
@@ -2118,6 +2367,9 @@ tessera_tei_import_file (TesseraStore  *store,
           result->document_id = document->id;
           result->existing = document->existing;
           result->title = g_strdup (document->info.title);
+          /* What the file as a whole says: with its first document. */
+          if (i == 0 && context->warnings->len > 0)
+            result->warnings = g_ptr_array_ref (context->warnings);
           g_ptr_array_add (results, result);
         }
     }
