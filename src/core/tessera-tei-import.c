@@ -164,6 +164,22 @@ get_xml_attr (xmlNode    *node,
   return copy;
 }
 
+/* @content of @node, its white space collapsed unless it is preserved; NULL when empty. */
+static char *
+element_text (xmlNode    *node,
+              const char *content)
+{
+  char *text;
+
+  if (xmlNodeGetSpacePreserve (node) == 1)
+    text = g_strdup (content);
+  else
+    text = _tessera_tei_collapse_space (content);
+  if (text != NULL && *text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
 /* The text of an element, its white space collapsed unless it is preserved. */
 static char *
 node_text (xmlNode *node)
@@ -176,13 +192,8 @@ node_text (xmlNode *node)
   content = xmlNodeGetContent (node);
   if (content == NULL)
     return NULL;
-  if (xmlNodeGetSpacePreserve (node) == 1)
-    text = g_strdup ((const char *) content);
-  else
-    text = _tessera_tei_collapse_space ((const char *) content);
+  text = element_text (node, (const char *) content);
   xmlFree (content);
-  if (text != NULL && *text == '\0')
-    g_clear_pointer (&text, g_free);
   return text;
 }
 
@@ -213,19 +224,12 @@ static char *
 name_text (xmlNode *node)
 {
   g_autoptr(GString) content = NULL;
-  char *text;
 
   if (node == NULL)
     return NULL;
   content = g_string_new (NULL);
   gather_text (node, "idno", content);
-  if (xmlNodeGetSpacePreserve (node) == 1)
-    text = g_strdup (content->str);
-  else
-    text = _tessera_tei_collapse_space (content->str);
-  if (text != NULL && *text == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
+  return element_text (node, content->str);
 }
 
 static xmlNode *
