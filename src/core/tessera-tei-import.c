@@ -618,6 +618,11 @@ walk_element (Reader   *self,
     }
   if (in_list (node, skipped_elements) || in_list (node, nothing_elements))
     return TRUE;
+  /* A span that points (@from, @target) holds an interpretation of what it points to; one
+   * that does not holds running text (Recogito's <span>my heart bleeds</span>). */
+  if (is_element (node, "span") &&
+      (xmlHasProp (node, BAD_CAST "from") != NULL || xmlHasProp (node, BAD_CAST "target") != NULL))
+    return TRUE;
   if (is_element (node, "lb"))
     {
       if (self->in_paragraph && !self->last_was_space && xmlNodeGetSpacePreserve (node) != 1)
