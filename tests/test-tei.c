@@ -2242,6 +2242,17 @@ test_real_link_compatible (Fixture       *fixture,
   g_assert_cmpint (tessera_annotation_get_entity_id (unlinked), ==, 0);
   link_mention (fixture->store, person, goita);
 
+  /* Retyped, a mention keeps only an entity its new type can name. */
+  g_assert_true (tessera_store_set_annotation_type (fixture->store, person,
+                                                    type_id (fixture->store, "role"), &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(TesseraAnnotation) retyped = tessera_store_dup_annotation (fixture->store, person,
+                                                                         NULL);
+
+    g_assert_cmpint (tessera_annotation_get_entity_id (retyped), ==, 0);
+  }
+
   g_clear_object (&fixture->store);
   g_assert_cmpint (run_cli (fixture->dir, &out, &err, "-p", project, "link", date_id,
                             "--entity", aes_id, NULL), ==, 1);
