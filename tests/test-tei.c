@@ -2303,7 +2303,29 @@ test_real_repeated_id (Fixture       *fixture,
                                                                  "Nausicaa")),
                    ==, "le second");
   assert_says (warning, "repeated-id.xml: the xml:id “annotator” is given to more than one");
-  assert_says (warning, "line 18");
+  assert_says (warning, "line 18)");
+
+  /* Repeated in every one of many annotations: the first few lines. */
+  {
+    g_autofree char *many = g_build_filename (fixture->dir, "many.xml", NULL);
+    g_autoptr(GString) contents = g_string_new ("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">"
+                                                "<teiHeader><fileDesc><titleStmt><title>Many"
+                                                "</title></titleStmt></fileDesc></teiHeader>"
+                                                "<standOff><listAnnotation>\n");
+    g_autoptr(GPtrArray) results = NULL;
+    GPtrArray *warnings;
+
+    for (guint i = 0; i < 8; i++)
+      g_string_append (contents, "<annotation target=\"#p1\"><respStmt xml:id=\"me\">"
+                                 "<resp>annotator</resp></respStmt></annotation>\n");
+    g_string_append (contents, "</listAnnotation></standOff><text><body><p xml:id=\"p1\">"
+                               "Un texte.</p></body></text></TEI>");
+    g_assert_true (g_file_set_contents (many, contents->str, -1, NULL));
+    results = import_file (fixture->store, many);
+    warnings = ((TesseraImportResult *) g_ptr_array_index (results, 0))->warnings;
+    g_assert_nonnull (warnings);
+    assert_says (g_ptr_array_index (warnings, 0), "(again on line 3, 4, 5, 6, 7…)");
+  }
 }
 
 static void

@@ -1487,9 +1487,10 @@ on_xml_error (void           *data,
 
   if (error->code == XML_DTD_ID_REDEFINED && error->str1 != NULL)
     {
-      /* Valid XML, not valid TEI, and common (Recogito Studio repeats the annotator's
+      /* Well-formed XML, not valid TEI, and common (Recogito Studio repeats the annotator's
        * respStmt in every annotation): read, with a warning. */
       GString *lines = g_hash_table_lookup (self->repeated_ids, error->str1);
+      guint n_lines;
 
       if (lines == NULL)
         {
@@ -1498,6 +1499,16 @@ on_xml_error (void           *data,
           lines = g_string_new (NULL);
           g_hash_table_insert (self->repeated_ids, id, lines);
           g_ptr_array_add (self->repeated_order, id);
+        }
+      n_lines = lines->len > 0 ? 1 : 0;
+      for (const char *c = lines->str; *c != '\0'; c++)
+        n_lines += *c == ',';
+      /* The first few: a file may repeat it in every annotation. */
+      if (n_lines >= 5)
+        {
+          if (!g_str_has_suffix (lines->str, "…"))
+            g_string_append (lines, "…");
+          return;
         }
       if (lines->len > 0)
         g_string_append (lines, ", ");
