@@ -2097,6 +2097,300 @@ test_jing_all_files (void)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
 
+/* Files written by other projects ---------------------------------------------------------- */
+
+/* Imports tests/data/tei/@name, one document; its text. */
+static char *
+import_fixture (Fixture    *fixture,
+                const char *name,
+                gint64     *out_document)
+{
+  g_autofree char *path = data_path (name);
+  g_autoptr(GPtrArray) results = import_file (fixture->store, path);
+  gint64 doc;
+
+  g_assert_cmpuint (results->len, ==, 1);
+  doc = ((TesseraImportResult *) g_ptr_array_index (results, 0))->document_id;
+  g_assert_cmpint (doc, >, 0);
+  if (out_document != NULL)
+    *out_document = doc;
+  return tessera_store_dup_document_text (fixture->store, doc, NULL);
+}
+
+/* Recogito puts running text in span elements. */
+static void
+test_real_span_in_body (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  gint64 doc;
+  g_autofree char *text = import_fixture (fixture, "span-in-body.xml", &doc);
+  g_autoptr(GPtrArray) annotations = tessera_store_dup_annotations (fixture->store, doc, NULL);
+
+  g_assert_cmpstr (text, ==, "It is a grief to me that my heart bleeds, when I think of "
+                             "Odysseus.");
+  g_assert_cmpuint (annotations->len, ==, 1);
+  find_annotation (annotations, text, "Odysseus");
+}
+
+static void
+test_real_line_break_in_word (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  gint64 doc;
+  g_autofree char *text = import_fixture (fixture, "lb-break-no.xml", &doc);
+  g_autoptr(GPtrArray) annotations = tessera_store_dup_annotations (fixture->store, doc, NULL);
+
+  g_assert_cmpstr (text, ==, "Veuillez trouver ci-jointe la lettre de Amadou et de Assimi, "
+                             "ci-dessous la suite.");
+  find_annotation (annotations, text, "Amadou");
+  find_annotation (annotations, text, "Assimi");
+}
+
+static void
+test_real_subst_indented (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *text = import_fixture (fixture, "subst-indented.xml", NULL);
+
+  g_assert_cmpstr (text, ==, "Elle s'est réveillée dans la douleur.");
+}
+
+static void
+test_real_author_identifier (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  gint64 doc;
+  g_autofree char *text = import_fixture (fixture, "author-idno.xml", &doc);
+  g_autoptr(TesseraDocument) document = tessera_store_dup_document (fixture->store, doc, NULL);
+
+  g_assert_cmpstr (tessera_document_get_author (document), ==, "Alphonse Allais");
+}
+
+/* The parser's limit, in words a user can act on, with the line. */
+static void
+test_real_deep_nesting (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = data_path ("deep-nesting.xml");
+
+  assert_import_fails (fixture, path, TESSERA_TEI_ERROR_FAILED,
+                       "line 13: its elements nest more than 256 levels deep");
+}
+
+/* A title the text starts with is not written again as a docTitle; another one is. */
+static void
+test_real_export_title_once (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "titles", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *expected[] = { NULL, NULL, NULL, "Une lettre de Bamako" };
+
+  add_document (fixture->store, "Le sommet de Bamako",
+                "Le sommet de Bamako s’est tenu hier.\nIl a duré deux jours.");
+  add_document (fixture->store, "Les ministres de la défense se sont…",
+                "Les ministres de la défense se sont réunis le 20 juin.");
+  add_document (fixture->store, "Le Mali", "Le Mali et le Niger.");
+  add_document (fixture->store, "Une lettre de Bamako", "Chers amis,\nnous voici.");
+  tessera_tei_export_documents (fixture->store, NULL, 0, folder, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *name = tessera_tei_export_file_name (i + 1);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autofree char *title_part = NULL;
+
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      assert_valid_tei (path);
+      if (expected[i] == NULL)
+        g_assert_null (strstr (contents, "<front>"));
+      else
+        {
+          title_part = g_strdup_printf ("<front><docTitle><titlePart>%s</titlePart>",
+                                        expected[i]);
+          g_assert_nonnull (strstr (contents, title_part));
+        }
+    }
+}
+
+/* A mention names an entity of its own type (or one without a type), in the store, so in
+ * the window and the CLI alike. */
+static void
+test_real_link_compatible (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  gint64 doc = add_document (fixture->store, "Lien", "Le 20 juin, l’AES et Goïta.");
+  gint64 date = annotate (fixture->store, doc, "date", "20 juin", 1);
+  gint64 person = annotate (fixture->store, doc, "person", "Goïta", 1);
+  gint64 aes = entity (fixture->store, "Alliance des États du Sahel", "organisation", NULL);
+  gint64 goita = entity (fixture->store, "Assimi Goïta", "person", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraAnnotation) unlinked = NULL;
+  g_autofree char *project = g_build_filename (fixture->dir, "project.tessera", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *date_id = g_strdup_printf ("%" G_GINT64_FORMAT, date);
+  g_autofree char *aes_id = g_strdup_printf ("%" G_GINT64_FORMAT, aes);
+
+  g_assert_false (tessera_store_link_annotation (fixture->store, date, aes, &error));
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Alliance des États du Sahel"));
+  g_clear_error (&error);
+  unlinked = tessera_store_dup_annotation (fixture->store, date, NULL);
+  g_assert_cmpint (tessera_annotation_get_entity_id (unlinked), ==, 0);
+  link_mention (fixture->store, person, goita);
+
+  /* Retyped, a mention keeps only an entity its new type can name. */
+  g_assert_true (tessera_store_set_annotation_type (fixture->store, person,
+                                                    type_id (fixture->store, "role"), &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(TesseraAnnotation) retyped = tessera_store_dup_annotation (fixture->store, person,
+                                                                         NULL);
+
+    g_assert_cmpint (tessera_annotation_get_entity_id (retyped), ==, 0);
+  }
+
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (run_cli (fixture->dir, &out, &err, "-p", project, "link", date_id,
+                            "--entity", aes_id, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "cannot name it"));
+}
+
+/* The warnings of a file, which come with its first document. */
+static char *
+import_fixture_warnings (Fixture    *fixture,
+                         const char *name,
+                         gint64     *out_document,
+                         char      **out_text)
+{
+  g_autofree char *path = data_path (name);
+  g_autoptr(GPtrArray) results = import_file (fixture->store, path);
+  TesseraImportResult *result = g_ptr_array_index (results, 0);
+
+  g_assert_cmpint (result->document_id, >, 0);
+  *out_document = result->document_id;
+  *out_text = tessera_store_dup_document_text (fixture->store, result->document_id, NULL);
+  g_assert_nonnull (result->warnings);
+  g_assert_cmpuint (result->warnings->len, ==, 1);
+  return g_strdup (g_ptr_array_index (result->warnings, 0));
+}
+
+static void
+assert_says (const char *message,
+             const char *part)
+{
+  if (strstr (message, part) == NULL)
+    g_error ("“%s” does not say “%s”", message, part);
+}
+
+/* Recogito Studio repeats a respStmt's xml:id in each annotation: read, with a warning. */
+static void
+test_real_repeated_id (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  gint64 doc;
+  g_autofree char *text = NULL;
+  g_autofree char *warning = import_fixture_warnings (fixture, "repeated-id.xml", &doc, &text);
+  g_autoptr(GPtrArray) annotations = tessera_store_dup_annotations (fixture->store, doc, NULL);
+
+  g_assert_cmpstr (text, ==, "Ulysse rencontre Nausicaa.");
+  g_assert_cmpstr (tessera_annotation_get_note (find_annotation (annotations, text, "Ulysse")),
+                   ==, "le premier");
+  g_assert_cmpstr (tessera_annotation_get_note (find_annotation (annotations, text,
+                                                                 "Nausicaa")),
+                   ==, "le second");
+  assert_says (warning, "repeated-id.xml: the xml:id “annotator” is given to more than one");
+  assert_says (warning, "line 18)");
+
+  /* Repeated in every one of many annotations: the first few lines. */
+  {
+    g_autofree char *many = g_build_filename (fixture->dir, "many.xml", NULL);
+    g_autoptr(GString) contents = g_string_new ("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">"
+                                                "<teiHeader><fileDesc><titleStmt><title>Many"
+                                                "</title></titleStmt></fileDesc></teiHeader>"
+                                                "<standOff><listAnnotation>\n");
+    g_autoptr(GPtrArray) results = NULL;
+    GPtrArray *warnings;
+
+    for (guint i = 0; i < 8; i++)
+      g_string_append (contents, "<annotation target=\"#p1\"><respStmt xml:id=\"me\">"
+                                 "<resp>annotator</resp></respStmt></annotation>\n");
+    g_string_append (contents, "</listAnnotation></standOff><text><body><p xml:id=\"p1\">"
+                               "Un texte.</p></body></text></TEI>");
+    g_assert_true (g_file_set_contents (many, contents->str, -1, NULL));
+    results = import_file (fixture->store, many);
+    warnings = ((TesseraImportResult *) g_ptr_array_index (results, 0))->warnings;
+    g_assert_nonnull (warnings);
+    assert_says (g_ptr_array_index (warnings, 0), "(again on line 3, 4, 5, 6, 7…)");
+  }
+}
+
+static void
+test_real_unresolved_spans (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  gint64 doc;
+  g_autofree char *text = NULL;
+  g_autofree char *warning = import_fixture_warnings (fixture, "unresolved-spans.xml", &doc,
+                                                      &text);
+  g_autoptr(GPtrArray) annotations = tessera_store_dup_annotations (fixture->store, doc, NULL);
+  g_autofree char *path = data_path ("unresolved-spans.xml");
+  g_autofree char *project = g_build_filename (fixture->dir, "project.tessera", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpuint (annotations->len, ==, 1);
+  find_annotation (annotations, text, "colonel Goïta");
+  assert_says (warning, "unresolved-spans.xml: 4 spans point to nothing in the text");
+  assert_says (warning, "reversed, missing, beyond, empty");
+
+  /* The command line says it too. */
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (run_cli (fixture->dir, &out, &err, "-p", project, "import", path, NULL),
+                   ==, 0);
+  assert_says (err, "warning: unresolved-spans.xml: 4 spans point to nothing");
+}
+
+/* Boundaries inside a character that NFC composes move to the whole character. */
+static void
+test_real_nfc_boundary (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  gint64 doc;
+  g_autofree char *text = NULL;
+  g_autofree char *warning = import_fixture_warnings (fixture, "nfc-boundary.xml", &doc, &text);
+  g_autoptr(GPtrArray) annotations = tessera_store_dup_annotations (fixture->store, doc, NULL);
+  g_autofree char *key = NULL;
+
+  g_assert_cmpstr (text, ==, "Au Caf\xC3\xA9 de \xEA\xB0\x81 et de Paris.");
+  g_assert_true (tessera_text_is_nfc (text));
+  g_assert_cmpuint (annotations->len, ==, 2);
+  key = type_key_of (fixture->store, find_annotation (annotations, text, "\xC3\xA9"));
+  g_assert_cmpstr (key, ==, "person");
+  g_clear_pointer (&key, g_free);
+  key = type_key_of (fixture->store, find_annotation (annotations, text, "\xEA\xB0\x81"));
+  g_assert_cmpstr (key, ==, "place");
+  assert_says (warning, "2 annotations began or ended inside a character");
+  assert_says (warning, "cafe, hangul");
+}
+
+/* string-range() counts the characters as written, composed or not. */
+static void
+test_real_string_range_nfc (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  gint64 doc;
+  g_autofree char *text = import_fixture (fixture, "string-range-nfc.xml", &doc);
+  g_autoptr(GPtrArray) annotations = tessera_store_dup_annotations (fixture->store, doc, NULL);
+
+  g_assert_cmpstr (text, ==, "Caf\xC3\xA9 Jos\xC3\xA9 arrive.");
+  g_assert_cmpuint (annotations->len, ==, 1);
+  find_annotation (annotations, text, "Jos\xC3\xA9");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2143,6 +2437,17 @@ main (int   argc,
   ADD ("validator/threads", test_validator_threads);
   ADD ("export/cancelled", test_export_cancelled);
   ADD ("cli/export-import", test_cli_export_import);
+  ADD ("real/span-in-body", test_real_span_in_body);
+  ADD ("real/line-break-in-word", test_real_line_break_in_word);
+  ADD ("real/subst-indented", test_real_subst_indented);
+  ADD ("real/author-identifier", test_real_author_identifier);
+  ADD ("real/deep-nesting", test_real_deep_nesting);
+  ADD ("real/export-title-once", test_real_export_title_once);
+  ADD ("real/link-compatible", test_real_link_compatible);
+  ADD ("real/repeated-id", test_real_repeated_id);
+  ADD ("real/unresolved-spans", test_real_unresolved_spans);
+  ADD ("real/nfc-boundary", test_real_nfc_boundary);
+  ADD ("real/string-range-nfc", test_real_string_range_nfc);
   /* Last: it validates what all the others wrote. */
   g_test_add_func ("/core/tei/jing/all-files", test_jing_all_files);
 

@@ -647,6 +647,34 @@ test_export_dialog_refuses_project (Fixture       *fixture,
   }
 }
 
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* What an import read otherwise than the file says reaches the import report. */
+static void
+test_import_report_warnings (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "tei",
+                                                 "unresolved-spans.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWindow *dialog;
+  const char *body;
+
+  tessera_window_import_files (fixture->window, &file, 1);
+  g_assert_true (wait_until (message_dialog_shown, NULL, 30000));
+  dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Imported 1 Article, with Warnings");
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  if (strstr (body, "unresolved-spans.xml: 4 spans point to nothing") == NULL)
+    g_error ("the report says “%s”", body);
+  gtk_window_destroy (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -674,6 +702,7 @@ main (int   argc,
   ADD ("reopen-keeps-everything", test_reopen_keeps_everything);
   ADD ("export-dialog", test_export_dialog);
   ADD ("export-dialog-refuses-project", test_export_dialog_refuses_project);
+  ADD ("import-report-warnings", test_import_report_warnings);
 
   return g_test_run ();
 }

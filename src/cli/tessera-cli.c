@@ -225,6 +225,9 @@ print_import_results (GPtrArray *results,
       else
         g_print (_("%s: imported as document %" PRId64 " (%s)\n"),
                  result->path, result->document_id, result->title ? result->title : "");
+      for (guint w = 0; result->warnings != NULL && w < result->warnings->len; w++)
+        g_printerr (_("tessera-cli: warning: %s\n"),
+                    (const char *) g_ptr_array_index (result->warnings, w));
     }
 
   if (out_failed != NULL)

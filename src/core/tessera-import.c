@@ -35,6 +35,7 @@ tessera_import_result_free (TesseraImportResult *result)
   g_free (result->path);
   g_free (result->title);
   g_clear_error (&result->error);
+  g_clear_pointer (&result->warnings, g_ptr_array_unref);
   g_free (result);
 }
 

@@ -29,6 +29,7 @@ typedef struct
   gboolean existing;       /* the same text was already in the project */
   char    *title;
   GError  *error;          /* why the import failed, or NULL */
+  GPtrArray *warnings;     /* char *: what was imported otherwise than written, or NULL */
 } TesseraImportResult;
 
 void       tessera_import_result_free      (TesseraImportResult *result);

@@ -597,7 +597,8 @@ failed:
  * tessera_store_set_annotation_type:
  *
  * Retypes an annotation. Becoming a claim adds a claim record; ceasing to be one removes
- * it; an annotation that is no longer an entity mention loses its entity link.
+ * it; an annotation that is no longer an entity mention, or whose entity its new type
+ * cannot name (tessera_entity_can_be_named_by()), loses its entity link.
  */
 gboolean
 tessera_store_set_annotation_type (TesseraStore  *self,
@@ -610,7 +611,7 @@ tessera_store_set_annotation_type (TesseraStore  *self,
   g_autoptr(TesseraAnnotationType) new_type = NULL;
   TesseraOp *op;
   sqlite3_stmt *stmt;
-  gboolean was_claim, is_claim;
+  gboolean was_claim, is_claim, keeps_entity;
 
   g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
 
@@ -630,6 +631,14 @@ tessera_store_set_annotation_type (TesseraStore  *self,
   old_type = tessera_store_dup_annotation_type (self, tessera_annotation_get_type_id (annotation));
   was_claim = old_type != NULL && tessera_annotation_type_get_kind (old_type) == TESSERA_KIND_CLAIM;
   is_claim = tessera_annotation_type_get_kind (new_type) == TESSERA_KIND_CLAIM;
+  keeps_entity = tessera_annotation_type_get_kind (new_type) == TESSERA_KIND_ENTITY;
+  if (keeps_entity && tessera_annotation_get_entity_id (annotation) != 0)
+    {
+      g_autoptr(TesseraEntity) entity =
+        tessera_store_dup_entity (self, tessera_annotation_get_entity_id (annotation), NULL);
+
+      keeps_entity = entity != NULL && tessera_entity_can_be_named_by (entity, type_id);
+    }
 
   stmt = _tessera_store_prepare (self,
                                  "UPDATE annotation SET type_id = ?,"
@@ -638,7 +647,7 @@ tessera_store_set_annotation_type (TesseraStore  *self,
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_int64 (stmt, 1, type_id);
-  sqlite3_bind_int (stmt, 2, tessera_annotation_type_get_kind (new_type) == TESSERA_KIND_ENTITY);
+  sqlite3_bind_int (stmt, 2, keeps_entity);
   sqlite3_bind_int64 (stmt, 3, annotation_id);
   if (!_tessera_store_step_done (self, stmt, error) ||
       !touch_modified (self, annotation_id, error))
@@ -862,6 +871,20 @@ tessera_store_link_annotation (TesseraStore  *self,
     {
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
                    _("Only mentions (not claims or cues) can be linked to an entity"));
+      goto failed;
+    }
+  if (entity != NULL &&
+      !tessera_entity_can_be_named_by (entity, tessera_annotation_type_get_id (type)))
+    {
+      g_autoptr(TesseraAnnotationType) entity_type =
+        tessera_store_dup_annotation_type (self, tessera_entity_get_type_id (entity));
+
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
+                   _("“%s” is an entity of type %s; a mention of type %s cannot name it. "
+                     "Link the mention to an entity of its own type."),
+                   tessera_entity_get_name (entity),
+                   entity_type ? tessera_annotation_type_get_label_localized (entity_type) : "?",
+                   tessera_annotation_type_get_label_localized (type));
       goto failed;
     }
 

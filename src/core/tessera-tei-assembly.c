@@ -306,8 +306,9 @@ _tessera_tei_entity_add_link (TesseraTeiEntity *entity,
 /**
  * _tessera_tei_append_preserved:
  *
- * Appends text whose white space is preserved to a paragraph: NFC, a newline (which would
- * start another paragraph) standing for a space.
+ * Appends text whose white space is preserved to a paragraph, a newline (which would
+ * start another paragraph) standing for a space. Not normalised: pointers count the text
+ * as written, and the importer normalises the whole text once it is read.
  *
  * Returns: the code points appended
  */
@@ -316,19 +317,9 @@ _tessera_tei_append_preserved (GString    *text,
                                const char *content,
                                gsize       length)
 {
-  g_autofree char *normalized = NULL;
   guint n_characters = 0;
   gsize from;
 
-  if (_tessera_text_may_change_under_nfc (content, length))
-    {
-      normalized = g_utf8_normalize (content, length, G_NORMALIZE_NFC);
-      if (normalized != NULL)
-        {
-          content = normalized;
-          length = strlen (normalized);
-        }
-    }
   from = text->len;
   g_string_append_len (text, content, length);
   for (char *p = text->str + from; *p; p++)
@@ -473,6 +464,24 @@ parse_string_range (Assembler   *self,
   return TRUE;
 }
 
+/* A span of a file not written by Tessera that covers nothing it points to: the importer
+ * says which, by xml:id or line. */
+static void
+note_unresolved (Assembler         *self,
+                 TesseraTeiCarrier *span)
+{
+  GPtrArray *unresolved = self->assembly->unresolved;
+  g_autofree char *name = NULL;
+
+  if (unresolved == NULL)
+    return;
+  name = span->id != NULL ? g_strdup (span->id) : g_strdup_printf (_("line %d"), span->line);
+  if (unresolved->len > 0 &&
+      g_str_equal (g_ptr_array_index (unresolved, unresolved->len - 1), name))
+    return;
+  g_ptr_array_add (unresolved, g_steal_pointer (&name));
+}
+
 /* FALSE without an error: a pointer of a file not written by Tessera that leads nowhere. */
 static gboolean
 parse_pointer_range (Assembler         *self,
@@ -493,7 +502,10 @@ parse_pointer_range (Assembler         *self,
         goto broken;
       if (start > end2)
         {
-          fail (self, span->line, _("the pointer “%s” runs backwards"), pointer);
+          if (self->context->tessera)
+            fail (self, span->line, _("the pointer “%s” runs backwards"), pointer);
+          else
+            note_unresolved (self, span);
           return FALSE;
         }
       out_range->start = start;
@@ -510,6 +522,8 @@ parse_pointer_range (Assembler         *self,
 broken:
   if (self->context->tessera)
     fail (self, span->line, _("the pointer “%s” points to nothing in the text"), pointer);
+  else
+    note_unresolved (self, span);
   return FALSE;
 }
 
@@ -529,12 +543,26 @@ span_ranges (Assembler         *self,
       if (start == NULL || end == NULL)
         {
           if (!self->context->tessera)
-            return TRUE;
+            {
+              note_unresolved (self, span);
+              return TRUE;
+            }
           fail (self, span->line, _("the span’s @from or @to points to nothing in the text"));
           return FALSE;
         }
       range.start = start->start;
       range.end = end->end;
+      if (range.end < range.start)
+        {
+          /* @to before @from. */
+          if (self->context->tessera)
+            {
+              fail (self, span->line, _("the span’s @to comes before its @from"));
+              return FALSE;
+            }
+          note_unresolved (self, span);
+          return TRUE;
+        }
       g_array_append_val (ranges, range);
       return TRUE;
     }
@@ -556,7 +584,10 @@ span_ranges (Assembler         *self,
             }
           g_array_append_val (ranges, range);
         }
+      return TRUE;
     }
+  /* Neither @from nor @target. */
+  note_unresolved (self, span);
   return TRUE;
 }
 

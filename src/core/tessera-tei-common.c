@@ -186,6 +186,7 @@ _tessera_tei_context_new (void)
   context->entity_order =
     g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_entity_free);
   context->annotators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  context->warnings = g_ptr_array_new_with_free_func (g_free);
   return context;
 }
 
@@ -199,6 +200,7 @@ _tessera_tei_context_free (TesseraTeiContext *context)
   g_hash_table_unref (context->entities);
   g_ptr_array_unref (context->entity_order);
   g_hash_table_unref (context->annotators);
+  g_ptr_array_unref (context->warnings);
   g_free (context);
 }
 

@@ -508,6 +508,7 @@ typedef struct
   gboolean  *anchored;         /* per annotation */
   guint      n_annotations;
   gboolean   head;             /* the first line is the title */
+  gboolean   distinct_title;   /* the title is not the start of the text */
 } Layout;
 
 static void
@@ -1028,8 +1029,29 @@ compute_layout (TesseraTeiDocument            *document,
                               document->text);
       g_autofree char *line = g_strndup (document->text, length);
 
-      /* Plain-text import titles a document after its first line, trimmed. */
-      layout->head = g_str_equal (g_strstrip (line), document->info.title);
+      g_autofree char *title = g_strdup (document->info.title);
+
+      /* Plain-text import titles a document after its first line, trimmed, and shortened
+       * with "…" when long: such a title repeats the text, and goes in the header only. */
+      gboolean shortened = g_str_has_suffix (title, "…");
+
+      g_strstrip (line);
+      layout->head = g_str_equal (line, title);
+      if (shortened)
+        title[strlen (title) - strlen ("…")] = '\0';
+      g_strchomp (title);
+      if (*title == '\0')
+        layout->distinct_title = FALSE;
+      else if (!g_str_has_prefix (line, title))
+        layout->distinct_title = TRUE;
+      else
+        {
+          /* "Le Mali" does not start "Le Maliens…"; a shortened title may end mid-word. */
+          const char *after = line + strlen (title);
+
+          layout->distinct_title = !shortened && *after != '\0' &&
+                                   g_unichar_isalnum (g_utf8_get_char (after));
+        }
     }
 
   if (options->standoff_only)
@@ -1221,10 +1243,10 @@ write_body (Exporter           *self,
   set_indent (self, FALSE);
   text (self, *prefix ? "    " : "  ");
   start (self, "text");
-  if (!layout->head && document->info.title != NULL && *document->info.title != '\0')
+  if (layout->distinct_title)
     {
-      /* The title is not the first line: it heads the text from outside the body, which
-       * alone is the stored text. */
+      /* A title the text does not start with: it heads the text from outside the body,
+       * which alone is the stored text. */
       text (self, "\n    ");
       start (self, "front");
       start (self, "docTitle");

@@ -73,7 +73,7 @@ static const char * const container_elements[] = {
 /* Not part of the running text. */
 static const char * const skipped_elements[] = {
   "note", "fw", "figDesc", "teiHeader", "standOff", "interpGrp", "interp", "join", "joinGrp",
-  "span", "spanGrp", "link", "linkGrp", "certainty", "listAnnotation", "listRelation", "index",
+  "spanGrp", "link", "linkGrp", "certainty", "listAnnotation", "listRelation", "index",
   "listPerson", "listOrg", "listPlace", "listEvent", "listObject", "listBibl", "del",
   "surplus", "metamark", "noteGrp",
   NULL
@@ -81,6 +81,19 @@ static const char * const skipped_elements[] = {
 
 static const char * const nothing_elements[] = {
   "pb", "cb", "gb", "milestone", "gap", "space", "caesura",
+  NULL
+};
+
+/* Elements whose content is elements only: white space between their children is the
+ * file's indentation, never text. */
+static const char * const element_only_elements[] = {
+  "subst", "choice", "app",
+  NULL
+};
+
+/* Breaks that may fall inside a word (@break="no"). */
+static const char * const break_elements[] = {
+  "lb", "pb", "cb", "gb",
   NULL
 };
 
@@ -152,6 +165,22 @@ get_xml_attr (xmlNode    *node,
   return copy;
 }
 
+/* @content of @node, its white space collapsed unless it is preserved; NULL when empty. */
+static char *
+element_text (xmlNode    *node,
+              const char *content)
+{
+  char *text;
+
+  if (xmlNodeGetSpacePreserve (node) == 1)
+    text = g_strdup (content);
+  else
+    text = _tessera_tei_collapse_space (content);
+  if (text != NULL && *text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
 /* The text of an element, its white space collapsed unless it is preserved. */
 static char *
 node_text (xmlNode *node)
@@ -164,14 +193,44 @@ node_text (xmlNode *node)
   content = xmlNodeGetContent (node);
   if (content == NULL)
     return NULL;
-  if (xmlNodeGetSpacePreserve (node) == 1)
-    text = g_strdup ((const char *) content);
-  else
-    text = _tessera_tei_collapse_space ((const char *) content);
+  text = element_text (node, (const char *) content);
   xmlFree (content);
-  if (text != NULL && *text == '\0')
-    g_clear_pointer (&text, g_free);
   return text;
+}
+
+static void
+gather_text (xmlNode    *node,
+             const char *except,
+             GString    *out)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+        g_string_append (out, (const char *) child->content);
+      else if (child->type == XML_ELEMENT_NODE && !is_element (child, except))
+        gather_text (child, except, out);
+      else if (child->type == XML_ENTITY_REF_NODE)
+        {
+          xmlChar *content = xmlNodeGetContent (child);
+
+          g_string_append (out, content ? (const char *) content : "");
+          xmlFree (content);
+        }
+    }
+}
+
+/* The name an element gives, as node_text() reads it, without the identifiers (idno)
+ * that may stand beside the name: <author><idno>Q371905</idno>Alphonse Allais</author>. */
+static char *
+name_text (xmlNode *node)
+{
+  g_autoptr(GString) content = NULL;
+
+  if (node == NULL)
+    return NULL;
+  content = g_string_new (NULL);
+  gather_text (node, "idno", content);
+  return element_text (node, content->str);
 }
 
 static xmlNode *
@@ -242,6 +301,11 @@ typedef struct
   GError                 *error;          /* the first error met */
   char                   *xml_message;    /* the parser's first error */
   gboolean                xml_unsafe;     /* …and it was an entity bomb */
+  gboolean                xml_too_deep;   /* …or elements nested beyond the parser's limit */
+  GHashTable             *repeated_ids;   /* xml:id → GString of the lines repeating it */
+  GPtrArray              *repeated_order; /* the same xml:ids (borrowed), as met */
+  GPtrArray              *unresolved;     /* char *: spans pointing nowhere */
+  GPtrArray              *moved;          /* char *: annotations whose boundaries moved */
 
   /* The document being read. */
   GString                *text;
@@ -250,6 +314,7 @@ typedef struct
   gboolean                in_paragraph;
   gboolean                pending_space;
   gboolean                last_was_space;
+  gboolean                in_word;        /* after a break inside a word: no space */
   GArray                 *newlines;       /* guint offsets of the newlines */
   GArray                 *marks;          /* Mark */
   GArray                 *pending;        /* indices of marks waiting for a paragraph */
@@ -297,6 +362,7 @@ reset_document_state (Reader *self)
   self->in_paragraph = FALSE;
   self->pending_space = FALSE;
   self->last_was_space = TRUE;
+  self->in_word = FALSE;
   g_array_set_size (self->newlines, 0);
   g_array_set_size (self->marks, 0);
   g_array_set_size (self->pending, 0);
@@ -343,6 +409,7 @@ end_paragraph (Reader *self)
 {
   self->in_paragraph = FALSE;
   self->pending_space = FALSE;
+  self->in_word = FALSE;
 }
 
 static void
@@ -379,17 +446,12 @@ append_text (Reader     *self,
              const char *content,
              gboolean    preserve)
 {
-  g_autofree char *normalized = NULL;
   const char *p;
 
+  /* Normalised once the whole text is read (normalize_text()): a character may be
+   * composed across elements, and pointers count the text as written. */
   if (content == NULL || *content == '\0')
     return;
-  if (_tessera_text_may_change_under_nfc (content, strlen (content)))
-    {
-      normalized = g_utf8_normalize (content, -1, G_NORMALIZE_NFC);
-      if (normalized != NULL)
-        content = normalized;
-    }
 
   if (preserve)
     {
@@ -407,7 +469,7 @@ append_text (Reader     *self,
 
       if (is_xml_space (*p))
         {
-          if (self->in_paragraph && !self->last_was_space)
+          if (self->in_paragraph && !self->last_was_space && !self->in_word)
             self->pending_space = TRUE;
           p++;
           continue;
@@ -420,6 +482,7 @@ append_text (Reader     *self,
       g_string_append_len (self->text, run, p - run);
       self->length += n_characters;
       self->last_was_space = FALSE;
+      self->in_word = FALSE;
     }
 }
 
@@ -443,7 +506,8 @@ add_mark (Reader   *self,
   else
     g_array_append_val (self->marks, mark);
   g_hash_table_insert (self->mark_of_node, node, GUINT_TO_POINTER (index + 1));
-  if (id != NULL)
+  /* A repeated xml:id (see on_xml_error()) names its first element. */
+  if (id != NULL && !g_hash_table_contains (self->mark_of_id, id))
     g_hash_table_insert (self->mark_of_id, g_steal_pointer (&id), GUINT_TO_POINTER (index + 1));
   return index;
 }
@@ -540,7 +604,25 @@ walk_element (Reader   *self,
 {
   guint mark;
 
+  if (in_list (node, break_elements))
+    {
+      g_autofree char *brk = get_attr (node, "break");
+
+      if (g_strcmp0 (brk, "no") == 0)
+        {
+          /* The word goes on: neither the white space around the break nor the break
+           * itself is a space. */
+          self->pending_space = FALSE;
+          self->in_word = self->in_paragraph && xmlNodeGetSpacePreserve (node) != 1;
+          return TRUE;
+        }
+    }
   if (in_list (node, skipped_elements) || in_list (node, nothing_elements))
+    return TRUE;
+  /* A span that points (@from, @target) holds an interpretation of what it points to; one
+   * that does not holds running text (Recogito's <span>my heart bleeds</span>). */
+  if (is_element (node, "span") &&
+      (xmlHasProp (node, BAD_CAST "from") != NULL || xmlHasProp (node, BAD_CAST "target") != NULL))
     return TRUE;
   if (is_element (node, "lb"))
     {
@@ -613,7 +695,8 @@ walk (Reader   *self,
         {
         case XML_TEXT_NODE:
         case XML_CDATA_SECTION_NODE:
-          if (block && all_space ((const char *) child->content))
+          if ((block || in_list (parent, element_only_elements)) &&
+              all_space ((const char *) child->content))
             break;
           append_text (self, (const char *) child->content, preserve);
           break;
@@ -760,8 +843,10 @@ read_context_header (Reader  *self,
             {
               char *text = node_text (name);
 
-              if (text != NULL)
-                g_hash_table_replace (self->context->annotators, g_steal_pointer (&id), text);
+              if (text != NULL && !g_hash_table_contains (self->context->annotators, id))
+                g_hash_table_insert (self->context->annotators, g_steal_pointer (&id), text);
+              else
+                g_free (text);
               break;
             }
         }
@@ -862,9 +947,9 @@ read_document_header (Reader             *self,
   TesseraDocumentInfo *info = &document->info;
 
   info->title = node_text (first_child (title_stmt, "title"));
-  info->author = node_text (first_child (title_stmt, "author"));
+  info->author = name_text (first_child (title_stmt, "author"));
   if (info->author == NULL)
-    info->author = node_text (first_child (bibl, "author"));
+    info->author = name_text (first_child (bibl, "author"));
   info->publisher = node_text (first_child (bibl, "publisher"));
 
   {
@@ -1120,6 +1205,7 @@ assembly_init (Reader             *self,
   found->records = g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_record_free);
   found->relations =
     g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_relation_record_free);
+  found->unresolved = self->unresolved;
 }
 
 static void
@@ -1160,7 +1246,7 @@ collect_stand_off (Reader             *self,
           TesseraTeiCarrier *span = carrier_from_node (child, TESSERA_TEI_CARRIER_SPAN);
 
           g_ptr_array_add (found->spans, span);
-          if (span->id != NULL)
+          if (span->id != NULL && !g_hash_table_contains (found->span_of_id, span->id))
             g_hash_table_insert (found->span_of_id, span->id, span);
         }
       else if (is_element (child, "annotation"))
@@ -1199,7 +1285,7 @@ collect_text (Reader             *self,
       carrier->start = mark->start;
       carrier->end = mark->end;
       g_ptr_array_add (found->texts, carrier);
-      if (carrier->id != NULL)
+      if (carrier->id != NULL && !g_hash_table_contains (found->text_of_id, carrier->id))
         g_hash_table_insert (found->text_of_id, carrier->id, carrier);
     }
   /* Any element with an xml:id: a span's @from and @to, a string-range(). */
@@ -1209,12 +1295,148 @@ collect_text (Reader             *self,
 }
 
 
+/* NFC ------------------------------------------------------------------------------------- */
+
+/* A run of the text that NFC changed: where it was in the text as read, and is in the
+ * text as stored (code points). */
+typedef struct
+{
+  guint from;
+  guint to;
+  guint new_from;
+  guint new_to;
+} Composed;
+
+/* Whether NFC may compose @c with what precedes it: combining marks, Hangul vowel and
+ * final jamo. */
+static gboolean
+continues_cluster (gunichar c)
+{
+  return g_unichar_combining_class (c) != 0 || (c >= 0x1161 && c <= 0x1175) ||
+         (c >= 0x11A8 && c <= 0x11C2);
+}
+
+/* The text in NFC, as the store keeps it, normalised one cluster (a character and the
+ * marks or jamo after it) at a time so that every offset of the text as read has its
+ * place in the stored one; @composed gets the clusters that changed. */
+static char *
+normalize_text (const char *text,
+                gsize       length,
+                GArray     *composed)
+{
+  const char *p = text;
+  const char *end = text + length;
+  GString *out;
+  guint offset = 0;
+  guint new_offset = 0;
+
+  if (!_tessera_text_may_change_under_nfc (text, length))
+    return g_strndup (text, length);
+  out = g_string_sized_new (length);
+  while (p < end)
+    {
+      const char *start = p;
+      guint n = 0;
+      g_autofree char *nfc = NULL;
+
+      do
+        {
+          p = g_utf8_next_char (p);
+          n++;
+        }
+      while (p < end && continues_cluster (g_utf8_get_char (p)));
+      if (_tessera_text_may_change_under_nfc (start, p - start))
+        nfc = g_utf8_normalize (start, p - start, G_NORMALIZE_NFC);
+      if (nfc != NULL && (strlen (nfc) != (gsize) (p - start) ||
+                          memcmp (nfc, start, p - start) != 0))
+        {
+          Composed run = { offset, offset + n, new_offset, new_offset + g_utf8_strlen (nfc, -1) };
+
+          g_array_append_val (composed, run);
+          g_string_append (out, nfc);
+          new_offset = run.new_to;
+        }
+      else
+        {
+          g_string_append_len (out, start, p - start);
+          new_offset += n;
+        }
+      offset += n;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* An offset of the text as read in the stored text; inside a composed character, a start
+ * goes to its start and an end to its end, so that an annotation keeps what it covered. */
+static guint
+map_offset (GArray   *composed,
+            guint     offset,
+            gboolean  is_end,
+            gboolean *moved)
+{
+  guint lo = 0, hi = composed->len;
+  Composed *run;
+
+  /* The last run starting at or before @offset. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (composed, Composed, mid).from <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == 0)
+    return offset;
+  run = &g_array_index (composed, Composed, lo - 1);
+  if (offset >= run->to)
+    return offset - run->to + run->new_to;
+  if (offset == run->from)
+    return run->new_from;
+  *moved = TRUE;
+  return is_end ? run->new_to : run->new_from;
+}
+
+static void
+map_annotations (Reader             *self,
+                 TesseraTeiDocument *document,
+                 GArray             *composed)
+{
+  for (guint i = 0; i < document->annotations->len; i++)
+    {
+      TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
+      GArray *ranges = annotation->ranges;
+      gboolean moved = FALSE;
+      guint kept = 0;
+
+      for (guint r = 0; r < ranges->len; r++)
+        {
+          TesseraRange range = g_array_index (ranges, TesseraRange, r);
+
+          range.start = map_offset (composed, range.start, FALSE, &moved);
+          range.end = map_offset (composed, range.end, TRUE, &moved);
+          /* Two ranges may now touch inside one character. */
+          if (kept > 0 && g_array_index (ranges, TesseraRange, kept - 1).end > range.start)
+            g_array_index (ranges, TesseraRange, kept - 1).end = range.end;
+          else
+            g_array_index (ranges, TesseraRange, kept++) = range;
+        }
+      g_array_set_size (ranges, kept);
+      if (moved)
+        g_ptr_array_add (self->moved, annotation->id != NULL
+                                      ? g_strdup (annotation->id)
+                                      : g_strdup_printf (_("line %d"), (int) annotation->line));
+    }
+}
+
 /* One TEI element: a document. */
 static gboolean
 read_document (Reader  *self,
                xmlNode *tei)
 {
   g_autoptr(TesseraTeiDocument) document = _tessera_tei_document_new ();
+  g_autoptr(GArray) composed = g_array_new (FALSE, FALSE, sizeof (Composed));
   TesseraTeiAssembly found;
   xmlNode *header = first_child (tei, "teiHeader");
   xmlNode *text = first_child (tei, "text");
@@ -1240,11 +1462,14 @@ read_document (Reader  *self,
     }
   if (!walk_text (self, text))
     goto out;
-  document->text = g_strndup (self->text->str, self->text->len);
+  document->text = normalize_text (self->text->str, self->text->len, composed);
 
+  /* Pointers count the text as read; the annotations are then moved to the stored text. */
   collect_text (self, &found);
   if (!_tessera_tei_assemble (&found, document, &self->error))
     goto out;
+  if (composed->len > 0)
+    map_annotations (self, document, composed);
 
   ok = self->func (self->context, g_steal_pointer (&document), self->user_data, &self->error);
 
@@ -1261,10 +1486,48 @@ on_xml_error (void           *data,
 {
   Reader *self = data;
 
+  if (error->code == XML_DTD_ID_REDEFINED && error->str1 != NULL)
+    {
+      /* Well-formed XML, not valid TEI, and common (Recogito Studio repeats the annotator's
+       * respStmt in every annotation): read, with a warning. */
+      GString *lines = g_hash_table_lookup (self->repeated_ids, error->str1);
+      guint n_lines;
+
+      if (lines == NULL)
+        {
+          char *id = g_strdup (error->str1);
+
+          lines = g_string_new (NULL);
+          g_hash_table_insert (self->repeated_ids, id, lines);
+          g_ptr_array_add (self->repeated_order, id);
+        }
+      n_lines = lines->len > 0 ? 1 : 0;
+      for (const char *c = lines->str; *c != '\0'; c++)
+        n_lines += *c == ',';
+      /* The first few: a file may repeat it in every annotation. */
+      if (n_lines >= 5)
+        {
+          if (!g_str_has_suffix (lines->str, "…"))
+            g_string_append (lines, "…");
+          return;
+        }
+      if (lines->len > 0)
+        g_string_append (lines, ", ");
+      g_string_append_printf (lines, "%d", error->line);
+      return;
+    }
   if (error->level < XML_ERR_ERROR || self->xml_message != NULL)
     return;
   self->xml_unsafe = error->code == XML_ERR_ENTITY_LOOP;
-  if (self->xml_unsafe)
+  /* libxml2 follows 256 levels unless told XML_PARSE_HUGE, which would also lift its
+   * limits on entity expansion: not for files from elsewhere. */
+  self->xml_too_deep = error->code == XML_ERR_INTERNAL_ERROR && error->message != NULL &&
+                       strstr (error->message, "Excessive depth") != NULL;
+  if (self->xml_too_deep)
+    self->xml_message = g_strdup_printf (_("line %d: its elements nest more than %d levels "
+                                           "deep, more than Tessera reads; nothing was "
+                                           "imported"), error->line, error->int1);
+  else if (self->xml_unsafe)
     self->xml_message = g_strdup_printf (_("line %d: the file defines entities that expand "
                                            "without bound (a “billion laughs” attack), and was "
                                            "refused"), error->line);
@@ -1383,6 +1646,12 @@ read_stream (Reader         *self,
 
   if (self->error != NULL)
     return FALSE;
+  if (self->xml_too_deep)
+    {
+      g_set_error (&self->error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_FAILED, "%s, %s",
+                   self->display_name, self->xml_message);
+      return FALSE;
+    }
   if (ret < 0 || self->xml_message != NULL)
     {
       g_set_error (&self->error, TESSERA_TEI_ERROR,
@@ -1404,6 +1673,83 @@ read_stream (Reader         *self,
       return FALSE;
     }
   return TRUE;
+}
+
+static void
+free_lines (gpointer lines)
+{
+  g_string_free (lines, TRUE);
+}
+
+/* "a, b, c, d, e…": the first few of @names. */
+static char *
+first_few (GPtrArray *names)
+{
+  const guint few = 5;
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len && i < few; i++)
+    {
+      if (i > 0)
+        g_string_append (list, ", ");
+      g_string_append (list, g_ptr_array_index (names, i));
+    }
+  if (names->len > few)
+    g_string_append (list, "…");
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+/* What was read otherwise than written, for the user: one warning per kind, per file. */
+static void
+add_warnings (Reader *self)
+{
+  GPtrArray *warnings = self->context->warnings;
+
+  for (guint i = 0; i < self->repeated_order->len; i++)
+    {
+      const char *id = g_ptr_array_index (self->repeated_order, i);
+      GString *lines = g_hash_table_lookup (self->repeated_ids, id);
+
+      g_ptr_array_add (warnings,
+                       g_strdup_printf (_("%s: the xml:id “%s” is given to more than one "
+                                          "element (again on line %s); what points to it "
+                                          "was read as pointing to the first"),
+                                        self->display_name, id, lines->str));
+    }
+  if (self->unresolved->len > 0)
+    {
+      g_autofree char *names = first_few (self->unresolved);
+
+      g_ptr_array_add (warnings,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s: %u span points to nothing in the "
+                                                     "text (its @from, @to or @target is "
+                                                     "missing, reversed or out of range) and "
+                                                     "was left out: %s",
+                                                     "%s: %u spans point to nothing in the "
+                                                     "text (their @from, @to or @target is "
+                                                     "missing, reversed or out of range) and "
+                                                     "were left out: %s",
+                                                     self->unresolved->len),
+                                        self->display_name, self->unresolved->len, names));
+    }
+  if (self->moved->len > 0)
+    {
+      g_autofree char *names = first_few (self->moved);
+
+      g_ptr_array_add (warnings,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s: %u annotation began or ended "
+                                                     "inside a character that Unicode "
+                                                     "normalisation (NFC) composes; it now "
+                                                     "covers the whole character: %s",
+                                                     "%s: %u annotations began or ended "
+                                                     "inside a character that Unicode "
+                                                     "normalisation (NFC) composes; they now "
+                                                     "cover the whole character: %s",
+                                                     self->moved->len),
+                                        self->display_name, self->moved->len, names));
+    }
 }
 
 /**
@@ -1470,11 +1816,18 @@ _tessera_tei_read_file (const char              *file,
   self.pending = g_array_new (FALSE, FALSE, sizeof (guint));
   self.mark_of_node = g_hash_table_new (NULL, NULL);
   self.mark_of_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.repeated_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             free_lines);
+  self.repeated_order = g_ptr_array_new ();
+  self.unresolved = g_ptr_array_new_with_free_func (g_free);
+  self.moved = g_ptr_array_new_with_free_func (g_free);
   xmlTextReaderSetStructuredErrorHandler (reader, (xmlStructuredErrorFunc) on_xml_error, &self);
 
   _tessera_xml_error_scope_begin (&scope, (xmlStructuredErrorFunc) on_xml_error, &self);
   ok = read_stream (&self, reader);
   _tessera_xml_error_scope_end (&scope);
+  if (ok)
+    add_warnings (&self);
 
   g_string_free (self.text, TRUE);
   g_array_unref (self.newlines);
@@ -1482,6 +1835,10 @@ _tessera_tei_read_file (const char              *file,
   g_array_unref (self.pending);
   g_hash_table_unref (self.mark_of_node);
   g_hash_table_unref (self.mark_of_id);
+  g_hash_table_unref (self.repeated_ids);
+  g_ptr_array_unref (self.repeated_order);
+  g_ptr_array_unref (self.unresolved);
+  g_ptr_array_unref (self.moved);
   g_free (self.xml_message);
   if (!ok)
     {
@@ -2036,6 +2393,9 @@ tessera_tei_import_file (TesseraStore  *store,
           result->document_id = document->id;
           result->existing = document->existing;
           result->title = g_strdup (document->info.title);
+          /* What the file as a whole says: with its first document. */
+          if (i == 0 && context->warnings->len > 0)
+            result->warnings = g_ptr_array_ref (context->warnings);
           g_ptr_array_add (results, result);
         }
     }

@@ -129,6 +129,7 @@ typedef struct
   GHashTable *entities;             /* xml:id → TesseraTeiEntity */
   GPtrArray  *entity_order;         /* TesseraTeiEntity, as read */
   GHashTable *annotators;           /* xml:id → name */
+  GPtrArray  *warnings;             /* char *: what was read but could not be kept as is */
 } TesseraTeiContext;
 
 TesseraTeiClaim      *_tessera_tei_claim_new           (void);
@@ -291,6 +292,8 @@ typedef struct
   GPtrArray         *joins;         /* TesseraTeiCarrier */
   GPtrArray         *records;       /* TesseraTeiRecord */
   GPtrArray         *relations;     /* TesseraTeiRelationRecord */
+  GPtrArray         *unresolved;    /* char *: spans pointing nowhere, by xml:id or line;
+                                     * nullable */
 } TesseraTeiAssembly;
 
 TesseraTeiCarrier    *_tessera_tei_carrier_new         (TesseraTeiCarrierKind kind,

@@ -576,7 +576,6 @@ entity_visible (gpointer item,
 {
   TesseraInspector *self = data;
   TesseraEntity *entity = item;
-  gint64 type_id = tessera_entity_get_type_id (entity);
   const char *name = tessera_entity_get_name (entity);
   g_autofree char *folded = NULL;
   const TesseraAuthority *authorities;
@@ -584,7 +583,8 @@ entity_visible (gpointer item,
 
   if (tessera_entity_get_id (entity) == self->filter_exclude_id)
     return FALSE;
-  if (self->filter_type_id != 0 && type_id != 0 && type_id != self->filter_type_id)
+  if (self->filter_type_id != 0 &&
+      !tessera_entity_can_be_named_by (entity, self->filter_type_id))
     return FALSE;
   if (self->search_key == NULL)
     return TRUE;

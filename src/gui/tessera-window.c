@@ -76,6 +76,7 @@ struct _TesseraWindow
   /* Import in progress */
   GPtrArray            *import_queue;      /* GFile */
   GPtrArray            *import_failures;   /* char * */
+  GPtrArray            *import_warnings;   /* char *: what was imported otherwise than written */
   guint                 import_total;
   guint                 import_done;
   guint                 import_added;
@@ -1220,17 +1221,28 @@ finish_import (TesseraWindow *self)
   self->import_source = 0;
   self->import_shows_next = FALSE;
 
-  if (self->import_failures->len > 0)
+  if (self->import_failures->len > 0 || self->import_warnings->len > 0)
     {
+      g_autoptr(GPtrArray) paragraphs = g_ptr_array_new ();
       g_autofree char *body = NULL;
       g_autofree char *heading = NULL;
 
-      g_ptr_array_add (self->import_failures, NULL);
-      body = g_strjoinv ("\n\n", (char **) self->import_failures->pdata);
-      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u File Could Not Be Imported",
-                                              "%u Files Could Not Be Imported",
-                                              self->import_failures->len - 1),
-                                 self->import_failures->len - 1);
+      /* The failures, then what was imported otherwise than the files say. */
+      g_ptr_array_extend (paragraphs, self->import_failures, NULL, NULL);
+      g_ptr_array_extend (paragraphs, self->import_warnings, NULL, NULL);
+      g_ptr_array_add (paragraphs, NULL);
+      body = g_strjoinv ("\n\n", (char **) paragraphs->pdata);
+      if (self->import_failures->len > 0)
+        heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u File Could Not Be Imported",
+                                                "%u Files Could Not Be Imported",
+                                                self->import_failures->len),
+                                   self->import_failures->len);
+      else
+        heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "Imported %u Article, with Warnings",
+                                                "Imported %u Articles, with Warnings",
+                                                self->import_added),
+                                   self->import_added);
       show_dialog (self, heading, body);
     }
   else
@@ -1243,6 +1255,7 @@ finish_import (TesseraWindow *self)
 
   g_ptr_array_set_size (self->import_queue, 0);
   g_ptr_array_set_size (self->import_failures, 0);
+  g_ptr_array_set_size (self->import_warnings, 0);
 }
 
 static gboolean
@@ -1281,6 +1294,9 @@ import_next (gpointer data)
           g_ptr_array_add (self->import_failures, g_strdup (result->error->message));
           continue;
         }
+      for (guint w = 0; result->warnings != NULL && w < result->warnings->len; w++)
+        g_ptr_array_add (self->import_warnings,
+                         g_strdup (g_ptr_array_index (result->warnings, w)));
       if (!result->existing)
         self->import_added++;
       if (self->import_shows_next || (!result->existing && self->document_id == 0))
@@ -1789,6 +1805,7 @@ tessera_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_ptr_array_unref (self->import_queue);
   g_ptr_array_unref (self->import_failures);
+  g_ptr_array_unref (self->import_warnings);
   g_free (self->entity_search_key);
 
   G_OBJECT_CLASS (tessera_window_parent_class)->finalize (object);
@@ -1958,6 +1975,7 @@ tessera_window_init (TesseraWindow *self)
 
   self->import_queue = g_ptr_array_new_with_free_func (g_object_unref);
   self->import_failures = g_ptr_array_new_with_free_func (g_free);
+  self->import_warnings = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
