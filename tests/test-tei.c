@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "tessera-core.h"
 #include "tessera-tei-export-private.h"
@@ -1136,10 +1137,29 @@ test_control_character_refused (Fixture       *fixture,
                                 gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "corpus.xml", NULL);
+  g_autofree char *project = g_strdup (tessera_store_get_path (fixture->store));
   g_autoptr(GError) error = NULL;
   TesseraTeiExportOptions options;
+  TesseraDocumentInfo info = { .title = (char *) "Contrôle" };
+  sqlite3 *db = NULL;
 
-  add_document (fixture->store, "Contrôle", "Un caractère \x01 interdit en XML.");
+  /* The store refuses the text, as it refuses any text XML cannot carry… */
+  g_assert_cmpint (tessera_store_add_document (fixture->store, &info,
+                                               "Un caractère \x01 interdit en XML.", NULL,
+                                               &error), ==, 0);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* …and the export refuses one written behind its back. */
+  add_document (fixture->store, "Contrôle", "Un caractère X interdit en XML.");
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (sqlite3_open (project, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE document SET text = replace (text, 'X', char (1))",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  fixture->store = tessera_store_open (project, TESSERA_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
   tessera_tei_export_options_init (&options);
   options.corpus = TRUE;
   g_assert_false (tessera_tei_export_documents (fixture->store, NULL, 0, path, &options, NULL,

@@ -326,6 +326,72 @@ tessera_text_sha256 (const char *text)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
 }
 
+/* The characters XML 1.0 can carry (its Char production). */
+static inline gboolean
+is_xml_char (gunichar c)
+{
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/**
+ * tessera_text_find_non_xml:
+ * @text: the text to look at, in any encoding
+ * @length: its length in bytes, or -1 if it ends with a NUL
+ * @out_offset: (out) (optional): the code point offset of the first character XML cannot
+ *   carry, or of the first byte that is not UTF-8
+ * @out_char: (out) (optional): that character, or (gunichar) -1 for a byte that is not
+ *   UTF-8
+ *
+ * The one rule for every string Tessera stores: it must be valid UTF-8 and hold only
+ * what an XML 1.0 file can carry (no control character but tab, newline and carriage
+ * return, no U+FFFE or U+FFFF, no surrogate), or no TEI file could be written from it.
+ *
+ * Returns: %TRUE if @text breaks the rule, with where and what in the out arguments
+ */
+gboolean
+tessera_text_find_non_xml (const char *text,
+                           gssize      length,
+                           guint      *out_offset,
+                           gunichar   *out_char)
+{
+  const char *end;
+  const char *valid_end = NULL;
+  const char *p;
+  gboolean valid;
+  guint offset = 0;
+
+  if (text == NULL)
+    return FALSE;
+  end = text + (length < 0 ? strlen (text) : (gsize) length);
+  valid = g_utf8_validate_len (text, end - text, &valid_end);
+  end = valid_end;
+
+  for (p = text; p < end; p = g_utf8_next_char (p), offset++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!is_xml_char (c))
+        {
+          if (out_offset != NULL)
+            *out_offset = offset;
+          if (out_char != NULL)
+            *out_char = c;
+          return TRUE;
+        }
+    }
+
+  if (!valid)
+    {
+      if (out_offset != NULL)
+        *out_offset = offset;
+      if (out_char != NULL)
+        *out_char = (gunichar) -1;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * tessera_text_is_nfc:
  * @text: valid UTF-8

@@ -25,6 +25,10 @@ guint     tessera_text_count           (const char         *text,
                                         const char         *needle);
 char     *tessera_text_sha256          (const char         *text);
 gboolean  tessera_text_is_nfc          (const char         *text);
+gboolean  tessera_text_find_non_xml    (const char         *text,
+                                        gssize              length,
+                                        guint              *out_offset,
+                                        gunichar           *out_char);
 char     *tessera_text_to_nfc          (const char         *text);
 char     *tessera_text_fold            (const char         *text);
 
