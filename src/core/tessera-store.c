@@ -1764,6 +1764,22 @@ tessera_store_open (const char             *path,
     self->read_only_reason = read_only_reason_for (path, is_new);
   read_only = self->read_only_reason != NULL;
 
+  if (is_new)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+        {
+          g_autofree char *name = g_filename_display_name (path);
+          g_autofree char *folder_name = g_filename_display_name (folder);
+
+          g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
+                       _("Cannot create the project “%s”: the folder “%s” does not exist"),
+                       name, folder_name);
+          return NULL;
+        }
+    }
+
   if (is_new && read_only)
     {
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_READ_ONLY,
