@@ -484,13 +484,15 @@ static void
 json_annotation (TesseraJson       *json,
                  TesseraStore      *store,
                  TesseraAnnotation *annotation,
-                 const char        *text)
+                 const char        *text,
+                 TesseraTextCursor *cursor)
 {
   g_autoptr(TesseraAnnotationType) type =
     tessera_store_dup_annotation_type (store, tessera_annotation_get_type_id (annotation));
   guint n_ranges;
   const TesseraRange *ranges = tessera_annotation_get_ranges (annotation, &n_ranges);
-  g_autofree char *covered = tessera_text_slice_ranges (text, ranges, n_ranges, " … ");
+  g_autofree char *covered = tessera_text_slice_ranges_at (text, cursor, ranges, n_ranges,
+                                                           " … ");
 
   tessera_json_begin_object (json);
   tessera_json_key (json, "id");
@@ -563,6 +565,8 @@ command_show (int    argc,
   g_autoptr(GPtrArray) annotations = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  /* Annotations come in reading order: their texts are found in one walk through it. */
+  TesseraTextCursor cursor = { NULL, 0 };
   gint64 document_id;
   int status;
 
@@ -618,7 +622,7 @@ command_show (int    argc,
       tessera_json_key (json, "annotations");
       tessera_json_begin_array (json);
       for (guint i = 0; i < annotations->len; i++)
-        json_annotation (json, store, g_ptr_array_index (annotations, i), text);
+        json_annotation (json, store, g_ptr_array_index (annotations, i), text, &cursor);
       tessera_json_end_array (json);
       tessera_json_end_object (json);
       out = tessera_json_steal (g_steal_pointer (&json));
@@ -649,7 +653,8 @@ command_show (int    argc,
         tessera_store_dup_annotation_type (store, tessera_annotation_get_type_id (annotation));
       guint n_ranges;
       const TesseraRange *ranges = tessera_annotation_get_ranges (annotation, &n_ranges);
-      g_autofree char *covered = tessera_text_slice_ranges (text, ranges, n_ranges, " … ");
+      g_autofree char *covered = tessera_text_slice_ranges_at (text, &cursor, ranges, n_ranges,
+                                                               " … ");
       g_autofree char *label = fit (type ? tessera_annotation_type_get_label_localized (type) : "?", 14);
       g_autoptr(GString) where = g_string_new (NULL);
 

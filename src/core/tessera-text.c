@@ -177,13 +177,42 @@ tessera_text_slice_ranges (const char         *text,
                            guint               n_ranges,
                            const char         *separator)
 {
+  TesseraTextCursor cursor = { NULL, 0 };
+
+  return tessera_text_slice_ranges_at (text, &cursor, ranges, n_ranges, separator);
+}
+
+/**
+ * tessera_text_slice_ranges_at:
+ * @text: NFC text
+ * @cursor: (inout): where the previous call started, zero-filled for the first call
+ * @ranges: (array length=n_ranges): the ranges to copy
+ * @n_ranges: the number of @ranges
+ * @separator: (nullable): what to put between two slices
+ *
+ * Like tessera_text_slice_ranges(), but walks on from the start of the previous call's
+ * first range instead of from the start of @text: the texts of a document's annotations
+ * in reading order cost one walk through the document, not one per annotation.
+ *
+ * Returns: (transfer full): the joined slices, or %NULL when a range is invalid
+ */
+char *
+tessera_text_slice_ranges_at (const char         *text,
+                              TesseraTextCursor  *cursor,
+                              const TesseraRange *ranges,
+                              guint               n_ranges,
+                              const char         *separator)
+{
   g_autoptr(GString) joined = NULL;
-  const char *cursor = text;
-  guint cursor_offset = 0;
+  const char *position;
+  guint position_offset;
 
   g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (cursor != NULL, NULL);
   g_return_val_if_fail (ranges != NULL || n_ranges == 0, NULL);
 
+  position = cursor->position != NULL ? cursor->position : text;
+  position_offset = cursor->position != NULL ? cursor->offset : 0;
   joined = g_string_new (NULL);
 
   for (guint i = 0; i < n_ranges; i++)
@@ -195,23 +224,28 @@ tessera_text_slice_ranges (const char         *text,
 
       /* Ranges usually come sorted: walk on from the previous one instead of
        * from the start of the text. */
-      if (ranges[i].start < cursor_offset)
+      if (ranges[i].start < position_offset)
         {
-          cursor = text;
-          cursor_offset = 0;
+          position = text;
+          position_offset = 0;
         }
 
-      first = skip_code_points (cursor, ranges[i].start - cursor_offset);
+      first = skip_code_points (position, ranges[i].start - position_offset);
       g_return_val_if_fail (first != NULL, NULL);
       last = skip_code_points (first, ranges[i].end - ranges[i].start);
       g_return_val_if_fail (last != NULL, NULL);
 
+      if (i == 0)
+        {
+          cursor->position = first;
+          cursor->offset = ranges[i].start;
+        }
       if (i > 0 && separator != NULL)
         g_string_append (joined, separator);
       g_string_append_len (joined, first, last - first);
 
-      cursor = last;
-      cursor_offset = ranges[i].end;
+      position = last;
+      position_offset = ranges[i].end;
     }
 
   return g_string_free (g_steal_pointer (&joined), FALSE);

@@ -9,11 +9,23 @@ G_BEGIN_DECLS
 
 /* Offsets everywhere in Tessera are Unicode code points of NFC text. */
 
+/* A place in a text, for walking through it in order (tessera_text_slice_ranges_at()). */
+typedef struct
+{
+  const char *position;
+  guint       offset;
+} TesseraTextCursor;
+
 guint     tessera_text_length          (const char         *text);
 char     *tessera_text_slice           (const char         *text,
                                         guint               start,
                                         guint               end);
 char     *tessera_text_slice_ranges    (const char         *text,
+                                        const TesseraRange *ranges,
+                                        guint               n_ranges,
+                                        const char         *separator);
+char     *tessera_text_slice_ranges_at (const char         *text,
+                                        TesseraTextCursor  *cursor,
                                         const TesseraRange *ranges,
                                         guint               n_ranges,
                                         const char         *separator);
