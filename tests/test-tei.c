@@ -2078,6 +2078,58 @@ test_cli_export_import (Fixture       *fixture,
   }
 }
 
+/* What the store holds, the export writes: no limit of libxml2's at export ------------- */
+
+/* A paragraph longer than libxml2 reads as one text node (10,000,000 bytes) is exported
+ * in pieces, and reads back whole, even where an annotation spans a cut. */
+static void
+test_export_long_line (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("Un roman sans retour à la ligne\n");
+  TesseraTeiExportOptions options;
+  gint64 document_id;
+  guint length;
+
+  while (text->len < 10400000)
+    g_string_append (text, "Longtemps, je me suis couché de bonne heure. ");
+  g_string_truncate (text, text->len - 1);
+  document_id = add_document (fixture->store, "Un roman sans retour à la ligne", text->str);
+  length = tessera_text_length (text->str);
+  /* More than 10,000,000 bytes without markup inside the first annotation. */
+  annotate_span (fixture->store, document_id, "person", 40, length - 100);
+  annotate_span (fixture->store, document_id, "place", length - 50, length - 10);
+
+  tessera_tei_export_options_init (&options);
+  assert_round_trip (fixture, &options, "long-line");
+}
+
+/* Annotations nested deeper than libxml2 reads elements (256) are exported, as anchors
+ * beyond what it reads, with either overlap encoding. */
+static void
+test_export_deep_nesting (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("Poupées russes\n");
+  static const char * const keys[] = { "person", "place", "organisation", "other" };
+  gint64 document_id;
+  TesseraTeiExportOptions options;
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append (text, "matriochka ");
+  g_string_append (text, "fin.");
+  document_id = add_document (fixture->store, "Poupées russes", text->str);
+  for (guint i = 0; i < 260; i++)
+    annotate_span (fixture->store, document_id, keys[i % G_N_ELEMENTS (keys)], 15 + i,
+                   15 + 1100 - i);
+
+  /* standOff alone nests nothing. */
+  tessera_tei_export_options_init (&options);
+  assert_round_trip (fixture, &options, "deep-fragments");
+  options.overlap = TESSERA_TEI_OVERLAP_ANCHORS;
+  assert_round_trip (fixture, &options, "deep-anchors");
+}
+
 /* jing, once over every file the tests wrote -------------------------------------------------- */
 
 static void
@@ -2163,6 +2215,8 @@ main (int   argc,
   ADD ("validator/threads", test_validator_threads);
   ADD ("export/cancelled", test_export_cancelled);
   ADD ("cli/export-import", test_cli_export_import);
+  ADD ("export/long-line", test_export_long_line);
+  ADD ("export/deep-nesting", test_export_deep_nesting);
   /* Last: it validates what all the others wrote. */
   g_test_add_func ("/core/tei/jing/all-files", test_jing_all_files);
 
