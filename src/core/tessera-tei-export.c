@@ -187,11 +187,19 @@ text (Exporter   *self,
     {
       gsize room = TEXT_NODE_MAX_BYTES - self->text_run;
       const char *cut = g_utf8_find_prev_char (content, content + room + 1);
+      const char *starter;
       g_autofree char *piece = NULL;
 
-      /* Cut before the character that would not fit whole. */
+      /* Cut before the character that would not fit whole, and not inside a combining
+       * sequence, so that each piece is text of its own (unless a sequence is longer than
+       * a whole piece). */
       if (cut == NULL)
         cut = content;
+      starter = cut;
+      while (starter > content && g_unichar_combining_class (g_utf8_get_char (starter)) != 0)
+        starter = g_utf8_prev_char (starter);
+      if (starter > content || self->text_run > 0)
+        cut = starter;
       piece = g_strndup (content, cut - content);
       if (*piece != '\0')
         check (self, xmlTextWriterWriteString (self->writer, BAD_CAST piece));
