@@ -2130,6 +2130,35 @@ test_export_deep_nesting (Fixture       *fixture,
   assert_round_trip (fixture, &options, "deep-anchors");
 }
 
+/* What the options add to every file is checked as the project's text is, before
+ * anything is written. */
+static void
+test_export_options_text (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "corpus.xml", NULL);
+  TesseraTeiExportOptions options;
+
+  add_document (fixture->store, "Essai", "Un texte sans histoire.");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      tessera_tei_export_options_init (&options);
+      options.corpus = TRUE;
+      if (i == 0)
+        options.publisher = "\xC3\x89" "ditions\x01";
+      else if (i == 1)
+        options.licence_url = "https://creativecommons.org/licenses/by/4.0/\x1F";
+      else
+        options.title = "Corpus\xEF\xBF\xBE";
+      g_assert_false (tessera_tei_export_documents (fixture->store, NULL, 0, path, &options,
+                                                    NULL, NULL, NULL, &error));
+      g_assert_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_CHARACTER);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+}
+
 /* jing, once over every file the tests wrote -------------------------------------------------- */
 
 static void
@@ -2217,6 +2246,7 @@ main (int   argc,
   ADD ("cli/export-import", test_cli_export_import);
   ADD ("export/long-line", test_export_long_line);
   ADD ("export/deep-nesting", test_export_deep_nesting);
+  ADD ("export/options-text", test_export_options_text);
   /* Last: it validates what all the others wrote. */
   g_test_add_func ("/core/tei/jing/all-files", test_jing_all_files);
 

@@ -2777,6 +2777,13 @@ tessera_tei_export_documents (TesseraStore                   *store,
       options = &defaults;
     }
 
+  /* What the options write into every file must be text XML carries, as the project's is:
+   * refused before anything is written. */
+  if (!_tessera_tei_check_text (options->publisher, _("The publisher"), error) ||
+      !_tessera_tei_check_text (options->licence_url, _("The licence"), error) ||
+      !_tessera_tei_check_text (options->title, _("The title of the corpus"), error))
+    return FALSE;
+
   if (n_documents > 0)
     {
       g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
