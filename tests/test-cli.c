@@ -11,6 +11,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 /*
  * End-to-end tests of tessera-cli: each test runs the real binary ($TESSERA_CLI) in a fresh
@@ -1279,6 +1280,177 @@ test_refuse_not_a_project (Fixture       *fixture,
   assert_refused (fixture, empty, "not a Tessera project");
 }
 
+/* Numbers, options and names --------------------------------------------------------- */
+
+/* The number of annotations of document 1. */
+static guint
+count_annotations (Fixture *fixture)
+{
+  g_autofree char *json = run_cli_json (fixture, "show", "1", "--json", NULL);
+
+  return count_occurrences (json, "\"ranges\":");
+}
+
+/* A usage error (exit 2) that names @option, and nothing changed. */
+static void
+assert_usage_error (Fixture            *fixture,
+                    const char         *option,
+                    const char * const *args)
+{
+  guint before = count_annotations (fixture);
+  g_autoptr(CliRun) run = run_cli_strv (fixture, NULL, args);
+
+  assert_exit (run, 2);
+  g_assert_cmpstr (run->out, ==, "");
+  assert_contains (run->err, option);
+  assert_not_contains (run->err, "CRITICAL");
+  g_assert_cmpuint (count_annotations (fixture), ==, before);
+}
+
+/* Offsets, ids and counts are decimal everywhere: "010" is ten in --start as in --range,
+ * and anything but decimal digits is a usage error. */
+static void
+test_decimal_numbers (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  static const char * const bad[] = {
+    "0x10", "1e3", "-1", "+5", " 5", "12abc", "", "010 ", "99999999999999999999", NULL
+  };
+  g_autofree char *json = NULL;
+
+  g_free (run_cli_ok (fixture, "annotate", "1", "--type", "person", "--start", "010",
+                      "--end", "012", NULL));
+  g_free (run_cli_ok (fixture, "annotate", "1", "--type", "place", "--range", "010:012", NULL));
+  json = run_cli_json (fixture, "show", "1", "--json", NULL);
+  assert_contains (json, "\"type\":\"person\",\"ranges\":[[10,12]]");
+  assert_contains (json, "\"type\":\"place\",\"ranges\":[[10,12]]");
+
+  for (guint i = 0; bad[i] != NULL; i++)
+    {
+      g_autofree char *range = g_strdup_printf ("%s:30", bad[i]);
+
+      assert_usage_error (fixture, "--start", (const char * const []) {
+        "annotate", "1", "--type", "person", "--start", bad[i], "--end", "30", NULL });
+      assert_usage_error (fixture, "--end", (const char * const []) {
+        "annotate", "1", "--type", "person", "--start", "20", "--end", bad[i], NULL });
+      assert_usage_error (fixture, "--range", (const char * const []) {
+        "annotate", "1", "--type", "person", "--range", range, NULL });
+      assert_usage_error (fixture, "--entity", (const char * const []) {
+        "link", "1", "--entity", bad[i], NULL });
+      assert_usage_error (fixture, "--cue", (const char * const []) {
+        "claim", "1", "--cue", bad[i], NULL });
+    }
+
+  /* Counts start at 1: --occurrence 0 is no occurrence, not the first one. */
+  assert_usage_error (fixture, "--occurrence", (const char * const []) {
+    "annotate", "1", "--type", "person", "--text", PERSON_NAME, "--occurrence", "0", NULL });
+  assert_usage_error (fixture, "--repeat", (const char * const []) {
+    "annotate", "1", "--type", "person", "--start", "1", "--end", "2", "--repeat", "0", NULL });
+  assert_usage_error (fixture, "--entity", (const char * const []) {
+    "link", "1", "--entity", "0", NULL });
+}
+
+/* "--" ends the options: what follows is a file, even one whose name starts with "-". */
+static void
+test_end_of_options (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *path = build_path (fixture, "-x.txt");
+  g_autofree char *out = NULL;
+
+  write_file (path, "Un article au nom étrange\n", -1);
+  out = run_cli_ok (fixture, "import", "--", "-x.txt", NULL);
+  assert_contains (out, "-x.txt: imported as document 6 (Un article au nom étrange)");
+}
+
+/* A project in a folder that does not exist: say so, not that the folder is read-only. */
+static void
+test_init_missing_folder (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(CliRun) run = run_cli (fixture, "init", "--project", "nodir/p.tessera", NULL);
+  g_autofree char *folder = build_path (fixture, "nodir");
+
+  assert_exit (run, 1);
+  assert_one_line_error (run);
+  assert_contains (run->err, "the folder “nodir” does not exist");
+  assert_not_contains (run->err, "read-only");
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+}
+
+/* Text a TEI file cannot carry is a usage error in any option that is stored, and an
+ * empty annotator name too; nothing is changed and GLib has nothing to complain about. */
+static void
+test_text_options (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_free (run_cli_ok (fixture, "annotate", "1", "--type", "claim", "--start", "0", "--end",
+                      "20", NULL));
+
+  assert_usage_error (fixture, "--annotator", (const char * const []) {
+    "--annotator", "", "annotate", "1", "--type", "person", "--start", "30", "--end", "35",
+    NULL });
+  assert_usage_error (fixture, "--annotator", (const char * const []) {
+    "--annotator", "bad\x01name", "annotate", "1", "--type", "person", "--start", "30",
+    "--end", "35", NULL });
+  assert_usage_error (fixture, "--note", (const char * const []) {
+    "annotate", "1", "--type", "person", "--start", "30", "--end", "35", "--note",
+    "a\x01" "b", NULL });
+  /* GOption refuses bytes that are not UTF-8 in a string option itself. */
+  assert_usage_error (fixture, "annotate --help", (const char * const []) {
+    "annotate", "1", "--type", "person", "--start", "30", "--end", "35", "--note",
+    "caf\xE9", NULL });
+  assert_usage_error (fixture, "--new", (const char * const []) {
+    "link", "1", "--new", "Jean\x02" "Dupont", NULL });
+  assert_usage_error (fixture, "--uri", (const char * const []) {
+    "link", "1", "--new", "Jean Dupont", "--uri", "https://example.org/\x1F", NULL });
+  assert_usage_error (fixture, "--topic", (const char * const []) {
+    "claim", "1", "--topic", "s\xC3\xA9" "curit\xC3\xA9\x1B", NULL });
+}
+
+/* check finds the text an older Tessera let in, by table, row and field. */
+static void
+test_check_text (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(CliRun) run = NULL;
+  sqlite3 *db = NULL;
+
+  g_free (run_cli_ok (fixture, "annotate", "1", "--type", "person", "--text", PERSON_NAME,
+                      "--note", "bonne note", NULL));
+  g_assert_cmpint (sqlite3_open (fixture->default_project, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE annotation SET note = 'a' || char (1) || 'b'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  run = run_cli (fixture, "check", NULL);
+  assert_exit (run, 1);
+  assert_contains (run->err, "annotation 1: note holds U+0001 at character 2");
+  assert_not_contains (run->out, "no problems found");
+}
+
+/* A file name that is not UTF-8 is shown and stored as text: show --json stays JSON. */
+static void
+test_name_not_utf8 (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autofree char *path = build_path (fixture, "caf\xE9.txt");
+  g_autoptr(CliRun) run = NULL;
+  g_autofree char *json = NULL;
+
+  write_file (path, "Un caf\xC3\xA9 au nom en Latin-1\n", -1);
+  g_free (run_cli_ok (fixture, "list", NULL));
+  run = run_cli (fixture, "import", "caf\xE9.txt", NULL);
+  assert_exit (run, 0);
+  g_assert_cmpstr (run->err, ==, "");
+  g_assert_true (g_utf8_validate (run->out, -1, NULL));
+  assert_contains (run->out, "caf\xEF\xBF\xBD.txt: imported as document 6");
+
+  json = run_cli_json (fixture, "show", "6", "--json", NULL);
+  g_assert_true (g_utf8_validate (json, -1, NULL));
+  assert_contains (json, "caf\xEF\xBF\xBD.txt\"");
+}
+
 static void
 test_no_cli (void)
 {
@@ -1565,6 +1737,12 @@ main (int    argc,
   ADD ("/core/cli/export-refuses-projects", test_export_refuses_projects);
   ADD ("/core/cli/export-replaces-files", test_export_replaces_files);
   ADD ("/core/cli/import-refuses-projects", test_import_refuses_projects);
+  ADD ("/core/cli/decimal-numbers", test_decimal_numbers);
+  ADD ("/core/cli/end-of-options", test_end_of_options);
+  ADD ("/core/cli/init-missing-folder", test_init_missing_folder);
+  ADD ("/core/cli/text-options", test_text_options);
+  ADD ("/core/cli/check-text", test_check_text);
+  ADD ("/core/cli/name-not-utf8", test_name_not_utf8);
 
 #undef ADD
 

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+
 #include <glib/gstdio.h>
 
 #include "tessera-import.h"
@@ -784,6 +786,153 @@ test_folder_without_text_files (Fixture       *fixture,
   g_assert_cmpint (result->document_id, ==, 0);
 }
 
+/* Dispatch, file types and names ------------------------------------------------------ */
+
+#define TEI_LETTER                                                                       \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                          \
+  "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>"                     \
+  "<titleStmt><title>Lettre</title></titleStmt><publicationStmt><p/></publicationStmt>"  \
+  "<sourceDesc><p/></sourceDesc></fileDesc></teiHeader>"                                 \
+  "<text><body><p>%s</p></body></text></TEI>\n"
+
+static char *
+dup_document_text (TesseraStore *store,
+                   gint64        document_id)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = tessera_store_dup_document_text (store, document_id, &error);
+
+  g_assert_no_error (error);
+  return text;
+}
+
+/* A TEI file is read as TEI whether it is named or found in a folder: by its name (.xml,
+ * .tei, in any case) or by its root element. */
+static void
+test_folder_tei_dispatch (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  static const char * const names[] = { "lettre.xml", "LETTRE.TEI", "export.txt", NULL };
+  g_autofree char *folder = g_build_filename (fixture->dir, "lettres", NULL);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[2] = { folder, NULL };
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *contents = g_strdup_printf (TEI_LETTER, names[i]);
+
+      g_free (write_file (folder, names[i], contents, -1));
+    }
+
+  results = tessera_import_paths (fixture->store, paths, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 3);
+  for (guint i = 0; i < results->len; i++)
+    {
+      TesseraImportResult *result = result_at (results, i);
+      g_autofree char *text = NULL;
+
+      g_assert_no_error (result->error);
+      g_assert_cmpstr (result->title, ==, "Lettre");
+      text = dup_document_text (fixture->store, result->document_id);
+      /* The text of the body, which is the file's name: not its markup. */
+      g_assert_true (g_strv_contains (names, text));
+    }
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  /* Named alone, the same files are the same documents. */
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (folder, names[i], NULL);
+      const char *alone[2] = { path, NULL };
+
+      results = tessera_import_paths (fixture->store, alone, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (results->len, ==, 1);
+      g_assert_no_error (result_at (results, 0)->error);
+      g_assert_true (result_at (results, 0)->existing);
+      g_clear_pointer (&results, g_ptr_array_unref);
+    }
+  g_assert_cmpuint (count_documents (fixture->store), ==, 3);
+}
+
+/* A FIFO is refused before it is opened: opening it would wait for a writer forever. */
+static void
+test_file_fifo (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  static const char * const names[] = { "tube.txt", "tube.xml", "tube.tei" };
+  g_autofree char *folder = g_build_filename (fixture->dir, "tubes", NULL);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      char *path = g_build_filename (fixture->dir, names[i], NULL);
+      g_autofree char *in_folder = g_build_filename (folder, names[i], NULL);
+
+      g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+      g_assert_cmpint (mkfifo (in_folder, 0600), ==, 0);
+      g_ptr_array_add (paths, path);
+    }
+  g_free (write_file (folder, "article.txt", "Un article\n", -1));
+  g_ptr_array_add (paths, g_strdup (folder));
+  g_ptr_array_add (paths, NULL);
+
+  results = tessera_import_paths (fixture->store, (const char * const *) paths->pdata, &error);
+  g_assert_no_error (error);
+
+  /* Each FIFO named alone is refused; in a folder, it is not an article and is passed over. */
+  g_assert_cmpuint (results->len, ==, G_N_ELEMENTS (names) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      TesseraImportResult *result = result_at (results, i);
+
+      g_assert_error (result->error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_FAILED);
+      g_assert_nonnull (strstr (result->error->message, names[i]));
+      g_assert_nonnull (strstr (result->error->message, "not a regular file"));
+    }
+  g_assert_no_error (result_at (results, G_N_ELEMENTS (names))->error);
+  g_assert_cmpuint (count_documents (fixture->store), ==, 1);
+}
+
+/* A file name that is not UTF-8 is stored as it is shown, never as raw bytes. */
+static void
+test_file_name_not_utf8 (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *path = write_file (fixture->dir, "caf\xE9.txt", "Un caf" E_ACUTE "\n", -1);
+  g_autofree char *tei_path = NULL;
+  g_autofree char *tei = g_strdup_printf (TEI_LETTER, "Une lettre");
+  const char *paths[3] = { path, NULL, NULL };
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tei_path = write_file (fixture->dir, "lettre-\xE9t\xE9.xml", tei, -1);
+  paths[1] = tei_path;
+  results = tessera_import_paths (fixture->store, paths, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 2);
+  for (guint i = 0; i < results->len; i++)
+    {
+      TesseraImportResult *result = result_at (results, i);
+      g_autoptr(TesseraDocument) document = NULL;
+      g_autofree char *expected = g_filename_display_name (paths[i]);
+      const char *source_path;
+
+      g_assert_no_error (result->error);
+      document = tessera_store_dup_document (fixture->store, result->document_id, &error);
+      g_assert_no_error (error);
+      source_path = tessera_document_get_source_path (document);
+      g_assert_true (g_utf8_validate (source_path, -1, NULL));
+      g_assert_cmpstr (source_path, ==, expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -818,6 +967,9 @@ main (int   argc,
   ADD_FILE_TEST ("/core/import/folder/import", test_folder_import);
   ADD_FILE_TEST ("/core/import/folder/import-again", test_folder_import_again);
   ADD_FILE_TEST ("/core/import/folder/without-text-files", test_folder_without_text_files);
+  ADD_FILE_TEST ("/core/import/folder/tei-dispatch", test_folder_tei_dispatch);
+  ADD_FILE_TEST ("/core/import/file/fifo", test_file_fifo);
+  ADD_FILE_TEST ("/core/import/file/name-not-utf8", test_file_name_not_utf8);
 
 #undef ADD_FILE_TEST
 

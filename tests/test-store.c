@@ -1243,6 +1243,163 @@ test_check (Fixture       *fixture,
   }
 }
 
+/* Text a TEI file cannot carry -------------------------------------------------------- */
+
+static guint
+history_length (TesseraStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = tessera_store_dup_history (store, 0, 0, &error);
+
+  g_assert_no_error (error);
+  return history->len;
+}
+
+/* The change was refused with a message naming @field, and nothing was written. */
+#define assert_refused_text(call, field)                                                 \
+  G_STMT_START {                                                                       \
+    guint before_ = history_length (fixture->store);                                   \
+    g_autofree char *hash_ = file_sha256 (fixture->path);                             \
+    g_assert_false (call);                                                             \
+    g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);          \
+    g_assert_nonnull (strstr (error->message, field));                                 \
+    g_clear_error (&error);                                                            \
+    g_assert_cmpuint (history_length (fixture->store), ==, before_);                   \
+    {                                                                                  \
+      g_autofree char *after_ = file_sha256 (fixture->path);                          \
+      g_assert_cmpstr (hash_, ==, after_);                                             \
+    }                                                                                  \
+  } G_STMT_END
+
+static void
+test_text_xml_rule (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 mention = annotate_text (fixture, "person", "Oumar Diarra", 1);
+  gint64 statement = annotate_text (fixture, "claim", "ce plan permettra d’insuffler", 1);
+  gint64 entity = tessera_store_add_entity (fixture->store, "Oumar Diarra",
+                                            type_id_of (fixture->store, "person"), NULL,
+                                            &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (entity, >, 0);
+
+  /* Control characters, the two noncharacters and bytes that are not UTF-8, in every
+   * field that takes text from a user. */
+  assert_refused_text (tessera_store_set_annotation_note (fixture->store, mention, "a\x01" "b",
+                                                          &error), "note");
+  assert_refused_text (tessera_store_set_annotation_note (fixture->store, mention,
+                                                          "a\xEF\xBF\xBE" "b", &error),
+                       "U+FFFE");
+  assert_refused_text (tessera_store_set_annotation_note (fixture->store, mention,
+                                                          "caf\xE9", &error), "UTF-8");
+  assert_refused_text (tessera_store_set_annotation_normalized (fixture->store, mention,
+                                                                "a\x1F", &error), "normal");
+  assert_refused_text (tessera_store_add_entity (fixture->store, "Jean\x02" "Dupont", 0, NULL,
+                                                 &error) != 0, "entity name");
+  assert_refused_text (tessera_store_update_entity (fixture->store, entity, "Oumar Diarra",
+                                                    "g\xC3\xA9n\xC3\xA9ral\x0B", &error),
+                       "entity description");
+  assert_refused_text (tessera_store_add_entity_for_mention (fixture->store, mention,
+                                                             "Oumar\x03", NULL, &error) != 0,
+                       "entity name");
+  assert_refused_text (tessera_store_add_entity_authority (fixture->store, entity, NULL,
+                                                           "https://www.wikidata.org/wiki/Q1\x7F"
+                                                           "\xEF\xBF\xBF", &error),
+                       "authority URI");
+  assert_refused_text (tessera_store_add_relation (fixture->store, "supports", statement,
+                                                   mention, "n\x08ote", &error) != 0,
+                       "relation note");
+  assert_refused_text (tessera_store_set_attribute (fixture->store, "annotation", mention,
+                                                    "genre", "pr\x0C" "esse", &error),
+                       "attribute value");
+  {
+    g_autoptr(TesseraClaim) claim = tessera_store_dup_claim (fixture->store, statement, &error);
+
+    g_assert_no_error (error);
+    tessera_claim_set_topic (claim, "s\xC3\xA9" "curit\xC3\xA9\x1B");
+    assert_refused_text (tessera_store_update_claim (fixture->store, claim, &error),
+                         "claim topic");
+  }
+  {
+    TesseraDocumentInfo info = { .title = (char *) "Essai\x01", .language = (char *) "fr" };
+
+    assert_refused_text (tessera_store_update_document_info (fixture->store,
+                                                             fixture->document_id, &info,
+                                                             &error), "title");
+  }
+  {
+    g_autoptr(TesseraAnnotationType) type = tessera_annotation_type_new ("weapon", "Wea\x05pon",
+                                                                         TESSERA_KIND_ENTITY);
+
+    assert_refused_text (tessera_store_add_annotation_type (fixture->store, type,
+                                                            &error) != 0, "type label");
+  }
+
+  /* An annotator's name goes into every row it writes, and into TEI @resp. */
+  tessera_store_set_annotator (fixture->store, "bad\x01name");
+  assert_refused_text (tessera_store_set_annotation_note (fixture->store, mention, "bonne note",
+                                                          &error), "annotator name");
+  tessera_store_set_annotator (fixture->store, "Test Annotator");
+
+  /* Tab, newline and carriage return are text; so is everything else XML carries. */
+  g_assert_true (tessera_store_set_annotation_note (fixture->store, mention,
+                                                    "a\tb\nc\rd 👍🏽 \xEF\xBF\xBD", &error));
+  g_assert_no_error (error);
+}
+
+/* A project written before the rule: check names each row, field and character. */
+static void
+test_check_text_xml_rule (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  gint64 mention = annotate_text (fixture, "person", "Oumar Diarra", 1);
+  gint64 entity = tessera_store_add_entity (fixture->store, "Oumar Diarra", 0, NULL, &error);
+  g_autofree char *update = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&fixture->store);
+
+  update = g_strdup_printf ("UPDATE annotation SET note = 'a' || char (1) || 'b'"
+                            " WHERE id = %" G_GINT64_FORMAT ";"
+                            "UPDATE entity SET name = 'Jean' || char (65534) || 'Dupont'"
+                            " WHERE id = %" G_GINT64_FORMAT ";"
+                            "UPDATE annotator SET name = 'bad' || char (2);",
+                            mention, entity);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, update, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  fixture->store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (tessera_store_check (fixture->store, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 3);
+  {
+    g_autofree char *note = g_strdup_printf ("annotation %" G_GINT64_FORMAT ": note holds "
+                                             "U+0001 at character 2", mention);
+    g_autofree char *name = g_strdup_printf ("entity %" G_GINT64_FORMAT ": name holds U+FFFE "
+                                             "at character 5", entity);
+    g_autofree char *all = NULL;
+
+    g_ptr_array_add (problems, NULL);
+    all = g_strjoinv ("\n", (char **) problems->pdata);
+
+    g_assert_nonnull (strstr (all, note));
+    g_assert_nonnull (strstr (all, name));
+    g_assert_nonnull (strstr (all, "annotator 1: name holds U+0002 at character 4"));
+  }
+
+  /* Other fields of such a row can still change: only text that changes must pass. */
+  g_assert_true (tessera_store_update_entity (fixture->store, entity, "Jean\xEF\xBF\xBE" "Dupont",
+                                              "un général", &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_external_changes (Fixture       *fixture,
                        gconstpointer  data)
@@ -1300,6 +1457,8 @@ main (int   argc,
   ADD ("annotators-and-history", test_annotators);
   ADD ("check", test_check);
   ADD ("external-changes", test_external_changes);
+  ADD ("text-xml-rule", test_text_xml_rule);
+  ADD ("check-text-xml-rule", test_check_text_xml_rule);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "tessera-core.h"
 #include "tessera-tei-export-private.h"
@@ -1136,10 +1137,29 @@ test_control_character_refused (Fixture       *fixture,
                                 gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "corpus.xml", NULL);
+  g_autofree char *project = g_strdup (tessera_store_get_path (fixture->store));
   g_autoptr(GError) error = NULL;
   TesseraTeiExportOptions options;
+  TesseraDocumentInfo info = { .title = (char *) "Contrôle" };
+  sqlite3 *db = NULL;
 
-  add_document (fixture->store, "Contrôle", "Un caractère \x01 interdit en XML.");
+  /* The store refuses the text, as it refuses any text XML cannot carry… */
+  g_assert_cmpint (tessera_store_add_document (fixture->store, &info,
+                                               "Un caractère \x01 interdit en XML.", NULL,
+                                               &error), ==, 0);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* …and the export refuses one written behind its back. */
+  add_document (fixture->store, "Contrôle", "Un caractère X interdit en XML.");
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (sqlite3_open (project, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE document SET text = replace (text, 'X', char (1))",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  fixture->store = tessera_store_open (project, TESSERA_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
   tessera_tei_export_options_init (&options);
   options.corpus = TRUE;
   g_assert_false (tessera_tei_export_documents (fixture->store, NULL, 0, path, &options, NULL,
@@ -2058,6 +2078,87 @@ test_cli_export_import (Fixture       *fixture,
   }
 }
 
+/* What the store holds, the export writes: no limit of libxml2's at export ------------- */
+
+/* A paragraph longer than libxml2 reads as one text node (10,000,000 bytes) is exported
+ * in pieces, and reads back whole, even where an annotation spans a cut. */
+static void
+test_export_long_line (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("Un roman sans retour à la ligne\n");
+  TesseraTeiExportOptions options;
+  gint64 document_id;
+  guint length;
+
+  while (text->len < 10400000)
+    g_string_append (text, "Longtemps, je me suis couché de bonne heure. ");
+  g_string_truncate (text, text->len - 1);
+  document_id = add_document (fixture->store, "Un roman sans retour à la ligne", text->str);
+  length = tessera_text_length (text->str);
+  /* More than 10,000,000 bytes without markup inside the first annotation. */
+  annotate_span (fixture->store, document_id, "person", 40, length - 100);
+  annotate_span (fixture->store, document_id, "place", length - 50, length - 10);
+
+  tessera_tei_export_options_init (&options);
+  assert_round_trip (fixture, &options, "long-line");
+}
+
+/* Annotations nested deeper than libxml2 reads elements (256) are exported, as anchors
+ * beyond what it reads, with either overlap encoding. */
+static void
+test_export_deep_nesting (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("Poupées russes\n");
+  static const char * const keys[] = { "person", "place", "organisation", "other" };
+  gint64 document_id;
+  TesseraTeiExportOptions options;
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append (text, "matriochka ");
+  g_string_append (text, "fin.");
+  document_id = add_document (fixture->store, "Poupées russes", text->str);
+  for (guint i = 0; i < 260; i++)
+    annotate_span (fixture->store, document_id, keys[i % G_N_ELEMENTS (keys)], 15 + i,
+                   15 + 1100 - i);
+
+  /* standOff alone nests nothing. */
+  tessera_tei_export_options_init (&options);
+  assert_round_trip (fixture, &options, "deep-fragments");
+  options.overlap = TESSERA_TEI_OVERLAP_ANCHORS;
+  assert_round_trip (fixture, &options, "deep-anchors");
+}
+
+/* What the options add to every file is checked as the project's text is, before
+ * anything is written. */
+static void
+test_export_options_text (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "corpus.xml", NULL);
+  TesseraTeiExportOptions options;
+
+  add_document (fixture->store, "Essai", "Un texte sans histoire.");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      tessera_tei_export_options_init (&options);
+      options.corpus = TRUE;
+      if (i == 0)
+        options.publisher = "\xC3\x89" "ditions\x01";
+      else if (i == 1)
+        options.licence_url = "https://creativecommons.org/licenses/by/4.0/\x1F";
+      else
+        options.title = "Corpus\xEF\xBF\xBE";
+      g_assert_false (tessera_tei_export_documents (fixture->store, NULL, 0, path, &options,
+                                                    NULL, NULL, NULL, &error));
+      g_assert_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_CHARACTER);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+}
+
 /* jing, once over every file the tests wrote -------------------------------------------------- */
 
 static void
@@ -2448,6 +2549,9 @@ main (int   argc,
   ADD ("real/unresolved-spans", test_real_unresolved_spans);
   ADD ("real/nfc-boundary", test_real_nfc_boundary);
   ADD ("real/string-range-nfc", test_real_string_range_nfc);
+  ADD ("export/long-line", test_export_long_line);
+  ADD ("export/deep-nesting", test_export_deep_nesting);
+  ADD ("export/options-text", test_export_options_text);
   /* Last: it validates what all the others wrote. */
   g_test_add_func ("/core/tei/jing/all-files", test_jing_all_files);
 

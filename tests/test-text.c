@@ -196,6 +196,35 @@ test_slice_ranges (void)
   g_assert_cmpstr (no_separator, ==, "pr" E_ACUTE "sidenta menti");
 }
 
+/* One cursor through a document's annotations gives each the text it would get alone,
+ * whether they nest, follow each other, or go back. */
+static void
+test_slice_ranges_at (void)
+{
+  const char *text = "Le pr" E_ACUTE "sident, dit-on, a menti.";
+  const TesseraRange annotations[][2] = {
+    { { 0, 12 }, { 0, 0 } },
+    { { 3, 12 }, { 22, 29 } },
+    { { 5, 7 }, { 0, 0 } },
+    { { 22, 29 }, { 0, 2 } },
+    { { 14, 20 }, { 0, 0 } },
+    { { 1, 4 }, { 0, 0 } },
+  };
+  const guint n_ranges[] = { 1, 2, 1, 2, 1, 1 };
+  TesseraTextCursor cursor = { NULL, 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (annotations); i++)
+    {
+      g_autofree char *alone = tessera_text_slice_ranges (text, annotations[i], n_ranges[i],
+                                                          " / ");
+      g_autofree char *walked = tessera_text_slice_ranges_at (text, &cursor, annotations[i],
+                                                              n_ranges[i], " / ");
+
+      g_assert_nonnull (alone);
+      g_assert_cmpstr (walked, ==, alone);
+    }
+}
+
 static void
 test_find (void)
 {
@@ -433,6 +462,7 @@ main (int   argc,
   g_test_add_func ("/core/text/slice", test_slice);
   g_test_add_func ("/core/text/slice/invalid", test_slice_invalid);
   g_test_add_func ("/core/text/slice/ranges", test_slice_ranges);
+  g_test_add_func ("/core/text/slice/ranges-at", test_slice_ranges_at);
   g_test_add_func ("/core/text/find", test_find);
   g_test_add_func ("/core/text/find/normalizes-needle", test_find_normalizes_needle);
   g_test_add_func ("/core/text/find/non-overlapping", test_find_non_overlapping);

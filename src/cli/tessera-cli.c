@@ -81,6 +81,31 @@ static const GOptionEntry json_entries[] = {
   { NULL }
 };
 
+/* Text that goes into the project must be text a TEI file can carry: say so before
+ * anything is changed. */
+static gboolean
+check_text_option (const char *command_name,
+                   const char *option,
+                   const char *text,
+                   int        *out_status)
+{
+  g_autofree char *message = NULL;
+  guint offset = 0;
+  gunichar c = 0;
+
+  if (!tessera_text_find_non_xml (text, -1, &offset, &c))
+    return TRUE;
+
+  if (c == (gunichar) -1)
+    message = g_strdup_printf (_("%s is not valid UTF-8 from its character %u on"), option,
+                               offset + 1);
+  else
+    message = g_strdup_printf (_("%s holds the character U+%04X (its character %u), which "
+                                 "a TEI file cannot carry"), option, c, offset + 1);
+  *out_status = usage_error (command_name, message);
+  return FALSE;
+}
+
 /* Parses a command's options; on a usage error prints it and returns FALSE. */
 static gboolean
 parse_options (const char         *command_name,
@@ -109,7 +134,46 @@ parse_options (const char         *command_name,
       *out_status = usage_error (command_name, error->message);
       return FALSE;
     }
-  return TRUE;
+
+  /* GOption leaves the "--" that ends the options: what follows is arguments. */
+  for (int i = 2; i < *argc; i++)
+    {
+      if (g_str_equal ((*argv)[i], "--"))
+        {
+          memmove (*argv + i, *argv + i + 1, (*argc - i) * sizeof (char *));
+          (*argc)--;
+          break;
+        }
+    }
+
+  if (globals.annotator != NULL && *globals.annotator == '\0')
+    {
+      *out_status = usage_error (command_name, _("--annotator needs a name"));
+      return FALSE;
+    }
+  return check_text_option (command_name, "--annotator", globals.annotator, out_status);
+}
+
+/* Reads a number given as text: decimal digits only ("010" is ten), from @min to @max.
+ * Leaves @out_value alone when @text is %NULL (the option was not given). */
+static gboolean
+parse_number_option (const char *command_name,
+                     const char *option,
+                     const char *text,
+                     guint64     min,
+                     guint64     max,
+                     guint64    *out_value,
+                     int        *out_status)
+{
+  g_autofree char *message = NULL;
+
+  if (text == NULL || g_ascii_string_to_unsigned (text, 10, min, max, out_value, NULL))
+    return TRUE;
+
+  message = g_strdup_printf (_("%s takes a number in decimal digits from %" PRIu64 " to %"
+                               PRIu64 ", not “%s”"), option, min, max, text);
+  *out_status = usage_error (command_name, message);
+  return FALSE;
 }
 
 static TesseraStore *
@@ -213,6 +277,8 @@ print_import_results (GPtrArray *results,
   for (guint i = 0; results != NULL && i < results->len; i++)
     {
       TesseraImportResult *result = g_ptr_array_index (results, i);
+      /* The name as the user's file manager shows it, even when it is not UTF-8. */
+      g_autofree char *path = g_filename_display_name (result->path);
 
       if (result->error != NULL)
         {
@@ -221,10 +287,10 @@ print_import_results (GPtrArray *results,
         }
       else if (result->existing)
         g_print (_("%s: already in the project as document %" PRId64 " (%s)\n"),
-                 result->path, result->document_id, result->title ? result->title : "");
+                 path, result->document_id, result->title ? result->title : "");
       else
         g_print (_("%s: imported as document %" PRId64 " (%s)\n"),
-                 result->path, result->document_id, result->title ? result->title : "");
+                 path, result->document_id, result->title ? result->title : "");
       for (guint w = 0; result->warnings != NULL && w < result->warnings->len; w++)
         g_printerr (_("tessera-cli: warning: %s\n"),
                     (const char *) g_ptr_array_index (result->warnings, w));
@@ -421,13 +487,15 @@ static void
 json_annotation (TesseraJson       *json,
                  TesseraStore      *store,
                  TesseraAnnotation *annotation,
-                 const char        *text)
+                 const char        *text,
+                 TesseraTextCursor *cursor)
 {
   g_autoptr(TesseraAnnotationType) type =
     tessera_store_dup_annotation_type (store, tessera_annotation_get_type_id (annotation));
   guint n_ranges;
   const TesseraRange *ranges = tessera_annotation_get_ranges (annotation, &n_ranges);
-  g_autofree char *covered = tessera_text_slice_ranges (text, ranges, n_ranges, " … ");
+  g_autofree char *covered = tessera_text_slice_ranges_at (text, cursor, ranges, n_ranges,
+                                                           " … ");
 
   tessera_json_begin_object (json);
   tessera_json_key (json, "id");
@@ -500,6 +568,8 @@ command_show (int    argc,
   g_autoptr(GPtrArray) annotations = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  /* Annotations come in reading order: their texts are found in one walk through it. */
+  TesseraTextCursor cursor = { NULL, 0 };
   gint64 document_id;
   int status;
 
@@ -555,7 +625,7 @@ command_show (int    argc,
       tessera_json_key (json, "annotations");
       tessera_json_begin_array (json);
       for (guint i = 0; i < annotations->len; i++)
-        json_annotation (json, store, g_ptr_array_index (annotations, i), text);
+        json_annotation (json, store, g_ptr_array_index (annotations, i), text, &cursor);
       tessera_json_end_array (json);
       tessera_json_end_object (json);
       out = tessera_json_steal (g_steal_pointer (&json));
@@ -586,7 +656,8 @@ command_show (int    argc,
         tessera_store_dup_annotation_type (store, tessera_annotation_get_type_id (annotation));
       guint n_ranges;
       const TesseraRange *ranges = tessera_annotation_get_ranges (annotation, &n_ranges);
-      g_autofree char *covered = tessera_text_slice_ranges (text, ranges, n_ranges, " … ");
+      g_autofree char *covered = tessera_text_slice_ranges_at (text, &cursor, ranges, n_ranges,
+                                                               " … ");
       g_autofree char *label = fit (type ? tessera_annotation_type_get_label_localized (type) : "?", 14);
       g_autoptr(GString) where = g_string_new (NULL);
 
@@ -624,31 +695,31 @@ command_show (int    argc,
 
 static char *annotate_type;
 static char *annotate_text;
-static int annotate_occurrence = 0;
-static int annotate_start = -1;
-static int annotate_end = -1;
+static char *annotate_occurrence;
+static char *annotate_start;
+static char *annotate_end;
 static char **annotate_ranges;
 static char *annotate_note;
 static char *annotate_certainty;
-static int annotate_repeat = 1;
+static char *annotate_repeat;
 
 static const GOptionEntry annotate_entries[] = {
   { "type", 't', 0, G_OPTION_ARG_STRING, &annotate_type,
     N_("Annotation type: key, label or shortcut (person, Personne, 1…)"), N_("TYPE") },
   { "text", 0, 0, G_OPTION_ARG_STRING, &annotate_text,
     N_("Mark this text (its first occurrence unless --occurrence is given)"), N_("TEXT") },
-  { "occurrence", 'n', 0, G_OPTION_ARG_INT, &annotate_occurrence,
+  { "occurrence", 'n', 0, G_OPTION_ARG_STRING, &annotate_occurrence,
     N_("Which occurrence of --text to mark, from 1"), N_("N") },
-  { "start", 0, 0, G_OPTION_ARG_INT, &annotate_start,
+  { "start", 0, 0, G_OPTION_ARG_STRING, &annotate_start,
     N_("First character (code point offset, from 0)"), N_("OFFSET") },
-  { "end", 0, 0, G_OPTION_ARG_INT, &annotate_end,
+  { "end", 0, 0, G_OPTION_ARG_STRING, &annotate_end,
     N_("One past the last character"), N_("OFFSET") },
   { "range", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &annotate_ranges,
     N_("A range START:END; repeat for a discontinuous span"), N_("START:END") },
   { "note", 0, 0, G_OPTION_ARG_STRING, &annotate_note, N_("A note"), N_("TEXT") },
   { "certainty", 0, 0, G_OPTION_ARG_STRING, &annotate_certainty,
     N_("high, medium, low or unknown"), N_("LEVEL") },
-  { "repeat", 0, 0, G_OPTION_ARG_INT, &annotate_repeat,
+  { "repeat", 0, 0, G_OPTION_ARG_STRING, &annotate_repeat,
     N_("Mark N spans of the same length one after the other, each saved and printed on its "
        "own (to test and time the store)"), N_("N") },
   { NULL }
@@ -727,6 +798,7 @@ command_annotate (int    argc,
   g_autofree char *text = NULL;
   gint64 document_id;
   TesseraCertainty certainty = TESSERA_CERTAINTY_UNKNOWN;
+  guint64 occurrence = 1, start = 0, end = 0, repeat = 1;
   int ways = 0;
   int status;
 
@@ -738,27 +810,33 @@ command_annotate (int    argc,
     return usage_error ("annotate", _("Say which type of annotation with --type"));
 
   ways += annotate_text != NULL;
-  ways += annotate_start >= 0 || annotate_end >= 0;
+  ways += annotate_start != NULL || annotate_end != NULL;
   ways += annotate_ranges != NULL;
   if (ways != 1)
     return usage_error ("annotate",
                         _("Give the span in one way: --text, or --start and --end, or --range"));
-  if ((annotate_start >= 0) != (annotate_end >= 0))
+  if ((annotate_start != NULL) != (annotate_end != NULL))
     return usage_error ("annotate", _("--start and --end go together"));
-  if (annotate_occurrence != 0 && annotate_text == NULL)
+  if (annotate_occurrence != NULL && annotate_text == NULL)
     return usage_error ("annotate", _("--occurrence goes with --text"));
-  if (annotate_occurrence < 0)
-    return usage_error ("annotate", _("--occurrence counts from 1"));
+  if (!parse_number_option ("annotate", "--occurrence", annotate_occurrence, 1, G_MAXINT,
+                            &occurrence, &status) ||
+      !parse_number_option ("annotate", "--start", annotate_start, 0, G_MAXINT, &start,
+                            &status) ||
+      !parse_number_option ("annotate", "--end", annotate_end, 0, G_MAXINT, &end, &status) ||
+      !parse_number_option ("annotate", "--repeat", annotate_repeat, 1, G_MAXINT, &repeat,
+                            &status))
+    return status;
   if (annotate_certainty != NULL && !tessera_certainty_from_string (annotate_certainty, &certainty))
     return usage_error ("annotate", _("--certainty is high, medium, low or unknown"));
-  if (annotate_repeat < 1)
-    return usage_error ("annotate", _("--repeat counts from 1"));
-  if (annotate_repeat > 1 && annotate_ranges != NULL)
+  if (repeat > 1 && annotate_ranges != NULL)
     return usage_error ("annotate", _("--repeat goes with one span: --text, or --start and --end"));
+  if (!check_text_option ("annotate", "--note", annotate_note, &status))
+    return status;
 
-  if (annotate_start >= 0)
+  if (annotate_start != NULL)
     {
-      TesseraRange range = { (guint) annotate_start, (guint) annotate_end };
+      TesseraRange range = { (guint) start, (guint) end };
       g_array_append_val (ranges, range);
     }
   for (guint i = 0; annotate_ranges != NULL && annotate_ranges[i]; i++)
@@ -785,9 +863,8 @@ command_annotate (int    argc,
   if (annotate_text != NULL)
     {
       TesseraRange range;
-      guint occurrence = annotate_occurrence ? (guint) annotate_occurrence : 1;
 
-      if (!tessera_text_find (text, annotate_text, occurrence, &range))
+      if (!tessera_text_find (text, annotate_text, (guint) occurrence, &range))
         {
           guint count = tessera_text_count (text, annotate_text);
 
@@ -803,7 +880,7 @@ command_annotate (int    argc,
       g_array_append_val (ranges, range);
     }
 
-  if (annotate_repeat == 1)
+  if (repeat == 1)
     return annotate_span (store, type, document_id, text, ranges, certainty);
 
   /* --repeat: the spans follow one another, each in its own transaction. */
@@ -812,12 +889,12 @@ command_annotate (int    argc,
     guint span = first.end > first.start ? first.end - first.start : 0;
     guint length = tessera_text_length (text);
 
-    if ((guint64) first.start + (guint64) span * (guint64) annotate_repeat > length)
+    if ((guint64) first.start + (guint64) span * repeat > length)
       return fail (_("%d spans of %u characters from offset %u do not fit in document "
                      "%" PRId64 " (%u characters); nothing was changed"),
-                   annotate_repeat, span, first.start, document_id, length);
+                   (int) repeat, span, first.start, document_id, length);
 
-    for (int i = 0; i < annotate_repeat; i++)
+    for (int i = 0; i < (int) repeat; i++)
       {
         TesseraRange range = { first.start + (guint) i * span,
                                first.start + (guint) (i + 1) * span };
@@ -1045,12 +1122,12 @@ command_check (int    argc,
 
 /* link --------------------------------------------------------------------------------- */
 
-static gint64 link_entity;
+static char *link_entity;
 static char *link_new;
 static char **link_uris;
 
 static const GOptionEntry link_entries[] = {
-  { "entity", 'e', 0, G_OPTION_ARG_INT64, &link_entity,
+  { "entity", 'e', 0, G_OPTION_ARG_STRING, &link_entity,
     N_("Link to this existing entity"), N_("ID") },
   { "new", 0, 0, G_OPTION_ARG_STRING, &link_new,
     N_("Create an entity with this canonical name and link to it"), N_("NAME") },
@@ -1069,14 +1146,24 @@ command_link (int    argc,
   g_autoptr(TesseraEntity) entity = NULL;
   g_autoptr(GError) error = NULL;
   gint64 annotation_id, entity_id;
+  guint64 linked_entity = 0;
   int status;
 
   if (!parse_options ("link", link_entries, FALSE, &argc, &argv, &status))
     return status;
   if (argc != 3 || !parse_id (argv[2], &annotation_id))
     return usage_error ("link", _("Name one annotation by its id (see “tessera-cli show”)"));
-  if ((link_entity != 0) == (link_new != NULL))
+  if ((link_entity != NULL) == (link_new != NULL))
     return usage_error ("link", _("Give either --entity ID or --new NAME"));
+  if (!parse_number_option ("link", "--entity", link_entity, 1, G_MAXINT64, &linked_entity,
+                            &status) ||
+      !check_text_option ("link", "--new", link_new, &status))
+    return status;
+  for (guint i = 0; link_uris != NULL && link_uris[i] != NULL; i++)
+    {
+      if (!check_text_option ("link", "--uri", link_uris[i], &status))
+        return status;
+    }
 
   store = open_project (TRUE);
   if (store == NULL)
@@ -1086,7 +1173,7 @@ command_link (int    argc,
   if (annotation == NULL)
     return fail ("%s", error->message);
 
-  entity_id = link_entity;
+  entity_id = (gint64) linked_entity;
   if (link_new != NULL)
     {
       /* The entity, its first authority link and the link: one change. */
@@ -1113,10 +1200,10 @@ command_link (int    argc,
 
 /* claim -------------------------------------------------------------------------------- */
 
-static gint64 claim_source;
-static gint64 claim_source_entity;
-static gint64 claim_cue;
-static gint64 claim_parent;
+static char *claim_source;
+static char *claim_source_entity;
+static char *claim_cue;
+static char *claim_parent;
 static char *claim_source_kind;
 static char *claim_quote_type;
 static char *claim_polarity;
@@ -1126,13 +1213,13 @@ static char *claim_date;
 static char *claim_topic;
 
 static const GOptionEntry claim_entries[] = {
-  { "source", 's', 0, G_OPTION_ARG_INT64, &claim_source,
+  { "source", 's', 0, G_OPTION_ARG_STRING, &claim_source,
     N_("The annotation that names the source"), N_("ANNOTATION") },
-  { "source-entity", 0, 0, G_OPTION_ARG_INT64, &claim_source_entity,
+  { "source-entity", 0, 0, G_OPTION_ARG_STRING, &claim_source_entity,
     N_("The entity that is the source"), N_("ENTITY") },
-  { "cue", 'c', 0, G_OPTION_ARG_INT64, &claim_cue,
+  { "cue", 'c', 0, G_OPTION_ARG_STRING, &claim_cue,
     N_("The cue annotation («selon», «a déclaré»…)"), N_("ANNOTATION") },
-  { "parent", 0, 0, G_OPTION_ARG_INT64, &claim_parent,
+  { "parent", 0, 0, G_OPTION_ARG_STRING, &claim_parent,
     N_("The claim this one is nested in"), N_("ANNOTATION") },
   { "source-kind", 0, 0, G_OPTION_ARG_STRING, &claim_source_kind,
     N_("named, anonymous, collective, document or writer"), N_("KIND") },
@@ -1158,12 +1245,23 @@ command_claim (int    argc,
   g_autoptr(TesseraClaim) claim = NULL;
   g_autoptr(GError) error = NULL;
   gint64 annotation_id;
+  guint64 source = 0, source_entity = 0, cue = 0, parent = 0;
   int status;
 
   if (!parse_options ("claim", claim_entries, FALSE, &argc, &argv, &status))
     return status;
   if (argc != 3 || !parse_id (argv[2], &annotation_id))
     return usage_error ("claim", _("Name one claim annotation by its id (see “tessera-cli show”)"));
+  if (!parse_number_option ("claim", "--source", claim_source, 1, G_MAXINT64, &source,
+                            &status) ||
+      !parse_number_option ("claim", "--source-entity", claim_source_entity, 1, G_MAXINT64,
+                            &source_entity, &status) ||
+      !parse_number_option ("claim", "--cue", claim_cue, 1, G_MAXINT64, &cue, &status) ||
+      !parse_number_option ("claim", "--parent", claim_parent, 1, G_MAXINT64, &parent,
+                            &status) ||
+      !check_text_option ("claim", "--date", claim_date, &status) ||
+      !check_text_option ("claim", "--topic", claim_topic, &status))
+    return status;
 
   store = open_project (TRUE);
   if (store == NULL)
@@ -1173,25 +1271,26 @@ command_claim (int    argc,
   if (claim == NULL)
     return fail ("%s", error->message);
 
-  if (claim_source != 0)
+  if (source != 0)
     {
-      g_autoptr(TesseraAnnotation) source = tessera_store_dup_annotation (store, claim_source,
-                                                                          &error);
-      if (source == NULL)
+      g_autoptr(TesseraAnnotation) mention = tessera_store_dup_annotation (store,
+                                                                           (gint64) source,
+                                                                           &error);
+      if (mention == NULL)
         return fail ("%s", error->message);
-      tessera_claim_set_source_annotation_id (claim, claim_source);
+      tessera_claim_set_source_annotation_id (claim, (gint64) source);
       /* The mention's entity is the source too, unless one is named. */
-      if (claim_source_entity == 0 && tessera_annotation_get_entity_id (source) != 0)
-        tessera_claim_set_source_entity_id (claim, tessera_annotation_get_entity_id (source));
+      if (source_entity == 0 && tessera_annotation_get_entity_id (mention) != 0)
+        tessera_claim_set_source_entity_id (claim, tessera_annotation_get_entity_id (mention));
       if (claim_source_kind == NULL && tessera_claim_get_source_kind (claim) == NULL)
         tessera_claim_set_source_kind (claim, "named");
     }
-  if (claim_source_entity != 0)
-    tessera_claim_set_source_entity_id (claim, claim_source_entity);
-  if (claim_cue != 0)
-    tessera_claim_set_cue_annotation_id (claim, claim_cue);
-  if (claim_parent != 0)
-    tessera_claim_set_parent_annotation_id (claim, claim_parent);
+  if (source_entity != 0)
+    tessera_claim_set_source_entity_id (claim, (gint64) source_entity);
+  if (cue != 0)
+    tessera_claim_set_cue_annotation_id (claim, (gint64) cue);
+  if (parent != 0)
+    tessera_claim_set_parent_annotation_id (claim, (gint64) parent);
 
 #define SET_CODE(value, setter, option)                                                   \
   if (value != NULL && !setter (claim, value))                                            \

@@ -323,6 +323,49 @@ set_too_large_error (GError     **error,
                display_name, file_size, max_size);
 }
 
+/* Only a regular file is opened, and only one Tessera imports: a FIFO would block the
+ * import until something writes to it, a device would never end. Looked at with stat(),
+ * which opens nothing. */
+static gboolean
+check_file (const char  *path,
+            const char  *display_name,
+            GError     **error)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s: %s", display_name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_FAILED,
+                   _("%s is a folder, not a text file"), display_name);
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_FAILED,
+                   _("%s is not a regular file"), display_name);
+      return FALSE;
+    }
+
+  /* Refuse before reading: the file could be a disk image. */
+  if (st.st_size > TESSERA_IMPORT_MAX_BYTES)
+    {
+      set_too_large_error (error, display_name, st.st_size);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gint64
 import_file (TesseraStore  *store,
              const char    *path,
@@ -336,42 +379,14 @@ import_file (TesseraStore  *store,
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
   TesseraDocumentInfo info = { 0 };
-  GStatBuf st;
   gsize length = 0;
   gboolean existing = FALSE;
   gint64 document_id;
 
   display_name = g_filename_display_basename (path);
 
-  if (g_stat (path, &st) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "%s: %s", display_name, g_strerror (saved_errno));
-      return 0;
-    }
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_set_error (error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_FAILED,
-                   _("%s is a folder, not a text file"), display_name);
-      return 0;
-    }
-
-  if (!S_ISREG (st.st_mode))
-    {
-      g_set_error (error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_FAILED,
-                   _("%s is not a regular file"), display_name);
-      return 0;
-    }
-
-  /* Refuse before reading: the file could be a disk image. */
-  if (st.st_size > TESSERA_IMPORT_MAX_BYTES)
-    {
-      set_too_large_error (error, display_name, st.st_size);
-      return 0;
-    }
+  if (!check_file (path, display_name, error))
+    return 0;
 
   /* A project is not a text; and this process may have it open (its locks). */
   if (!_tessera_project_files_check_readable (path, error) ||
@@ -390,7 +405,12 @@ import_file (TesseraStore  *store,
     return 0;
   g_clear_pointer (&data, g_free);
 
-  absolute_path = g_canonicalize_filename (path, NULL);
+  /* A text column holds text: a name that is not UTF-8 is stored as it is shown. */
+  {
+    g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+
+    absolute_path = g_filename_display_name (absolute);
+  }
   info.title = title;
   info.source_path = absolute_path;
 
@@ -488,15 +508,26 @@ folder_entry_compare (gconstpointer a,
 }
 
 static gboolean
-is_text_file_name (const char *name)
+has_suffix (const char *name,
+            const char *suffix)
 {
   gsize length = strlen (name);
 
-  return name[0] != '.' &&
-         length > 4 &&
-         (g_ascii_strcasecmp (name + length - 4, ".txt") == 0 ||
-          g_ascii_strcasecmp (name + length - 4, ".xml") == 0 ||
-          g_ascii_strcasecmp (name + length - 4, ".tei") == 0);
+  return length > strlen (suffix) &&
+         g_ascii_strcasecmp (name + length - strlen (suffix), suffix) == 0;
+}
+
+/* TEI by its name: .xml or .tei, in any case. */
+static gboolean
+is_tei_file_name (const char *name)
+{
+  return has_suffix (name, ".xml") || has_suffix (name, ".tei");
+}
+
+static gboolean
+is_text_file_name (const char *name)
+{
+  return name[0] != '.' && (has_suffix (name, ".txt") || is_tei_file_name (name));
 }
 
 /* The articles directly inside @folder (.txt, and TEI as .xml or .tei), in the order a
@@ -561,23 +592,35 @@ import_result_for_file (TesseraStore *store,
   return result;
 }
 
-/* TEI goes to the TEI importer: files named .xml or .tei, and any whose root is TEI. */
-static gboolean
-is_tei_file (const char *path)
-{
-  return g_str_has_suffix (path, ".xml") || g_str_has_suffix (path, ".XML") ||
-         g_str_has_suffix (path, ".tei") || tessera_tei_file_is_tei (path);
-}
-
-/* One result per document of the file, or one with the error. */
+/* The results of one file, named or found in a folder: one rule for both. A file that is
+ * not regular is refused before anything opens it. TEI goes to the TEI importer, one
+ * result per document it holds: files named .xml or .tei, and any whose root is TEI. The
+ * rest is plain text. */
 static void
-append_tei_results (TesseraStore *store,
-                    const char   *path,
-                    GPtrArray    *results)
+append_file_results (TesseraStore *store,
+                     const char   *path,
+                     GPtrArray    *results)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) imported = tessera_tei_import_file (store, path, NULL, &error);
+  g_autoptr(GPtrArray) imported = NULL;
+  g_autofree char *display_name = g_filename_display_basename (path);
 
+  if (!check_file (path, display_name, &error))
+    {
+      TesseraImportResult *result = import_result_new (path);
+
+      result->error = g_steal_pointer (&error);
+      g_ptr_array_add (results, result);
+      return;
+    }
+
+  if (!is_tei_file_name (path) && !tessera_tei_file_is_tei (path))
+    {
+      g_ptr_array_add (results, import_result_for_file (store, path));
+      return;
+    }
+
+  imported = tessera_tei_import_file (store, path, NULL, &error);
   if (imported == NULL)
     {
       TesseraImportResult *result = import_result_new (path);
@@ -629,10 +672,7 @@ tessera_import_paths (TesseraStore        *store,
 
       if (!g_file_test (paths[i], G_FILE_TEST_IS_DIR))
         {
-          if (is_tei_file (paths[i]))
-            append_tei_results (store, paths[i], results);
-          else
-            g_ptr_array_add (results, import_result_for_file (store, paths[i]));
+          append_file_results (store, paths[i], results);
           continue;
         }
 
@@ -656,11 +696,7 @@ tessera_import_paths (TesseraStore        *store,
       tessera_import_result_free (result);
 
       for (guint j = 0; j < files->len; j++)
-        {
-          const char *file = g_ptr_array_index (files, j);
-
-          g_ptr_array_add (results, import_result_for_file (store, file));
-        }
+        append_file_results (store, g_ptr_array_index (files, j), results);
     }
 
   return g_steal_pointer (&results);

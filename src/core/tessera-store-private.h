@@ -61,6 +61,11 @@ gint64         _tessera_store_ensure_annotator (TesseraStore  *self,
                                                 GError       **error);
 gboolean       _tessera_store_check_writable   (TesseraStore  *self,
                                                 GError       **error);
+gboolean       _tessera_store_check_text       (const char    *table,
+                                                const char    *column,
+                                                const char    *text,
+                                                gssize         length,
+                                                GError       **error);
 
 TesseraOp     *_tessera_op_begin               (TesseraStore  *self,
                                                 const char    *action,

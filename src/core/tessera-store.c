@@ -301,6 +301,100 @@ _tessera_store_check_writable (TesseraStore  *self,
   return FALSE;
 }
 
+/* Stored text ------------------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *table;
+  const char *column;
+  const char *label;
+} FieldLabel;
+
+/* What a user calls each field that takes text from them, in messages. */
+static const FieldLabel field_labels[] = {
+  { "annotator", "name", N_("annotator name") },
+  { "document", "title", N_("title") },
+  { "document", "author", N_("author") },
+  { "document", "source_url", N_("source URL") },
+  { "document", "publisher", N_("publisher") },
+  { "document", "publication_date", N_("publication date") },
+  { "document", "language", N_("language") },
+  { "document", "licence", N_("licence") },
+  { "document", "notes", N_("document notes") },
+  { "document", "source_path", N_("imported file name") },
+  { "document", "text", N_("document text") },
+  { "annotation_type", "key", N_("type key") },
+  { "annotation_type", "label", N_("type label") },
+  { "annotation_type", "tei_element", N_("TEI element") },
+  { "annotation_type", "tei_type", N_("TEI type") },
+  { "annotation_type", "color", N_("colour") },
+  { "annotation_type", "shortcut", N_("shortcut") },
+  { "annotation_type", "description", N_("type description") },
+  { "annotation_type_label", "language", N_("language") },
+  { "annotation_type_label", "label", N_("type label") },
+  { "entity", "name", N_("entity name") },
+  { "entity", "description", N_("entity description") },
+  { "entity_authority", "scheme", N_("authority scheme") },
+  { "entity_authority", "uri", N_("authority URI") },
+  { "annotation", "note", N_("note") },
+  { "annotation", "normalized", N_("normalised form") },
+  { "claim", "statement_date", N_("statement date") },
+  { "claim", "topic", N_("claim topic") },
+  { "relation", "type", N_("relation type") },
+  { "relation", "note", N_("relation note") },
+  { "attribute", "key", N_("attribute name") },
+  { "attribute", "value", N_("attribute value") },
+};
+
+/**
+ * _tessera_store_check_text:
+ * @table: the table the text goes to
+ * @column: its column
+ * @text: the text, not necessarily NUL-terminated
+ * @length: its length in bytes, or -1
+ *
+ * The store's one rule for text: whatever it holds can be written to a TEI file, so it is
+ * valid UTF-8 and holds no character XML 1.0 cannot carry (tessera_text_find_non_xml()).
+ * Every change is checked against it before it is committed.
+ *
+ * Returns: %TRUE if @text may be stored; %FALSE with %TESSERA_STORE_ERROR_INVALID
+ */
+gboolean
+_tessera_store_check_text (const char  *table,
+                           const char  *column,
+                           const char  *text,
+                           gssize       length,
+                           GError     **error)
+{
+  g_autofree char *fallback = NULL;
+  const char *label = NULL;
+  guint offset = 0;
+  gunichar c = 0;
+
+  if (!tessera_text_find_non_xml (text, length, &offset, &c))
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
+    {
+      if (g_str_equal (field_labels[i].table, table) &&
+          g_str_equal (field_labels[i].column, column))
+        label = _(field_labels[i].label);
+    }
+  if (label == NULL)
+    label = fallback = g_strdup_printf ("%s.%s", table, column);
+
+  if (c == (gunichar) -1)
+    g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
+                 _("The %s is not valid UTF-8 from its character %u on; nothing was changed"),
+                 label, offset + 1);
+  else
+    g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
+                 _("The %s holds the character U+%04X (its character %u), which a TEI file "
+                   "cannot carry; nothing was changed"),
+                 label, c, offset + 1);
+  return FALSE;
+}
+
 gint64
 _tessera_store_ensure_annotator (TesseraStore  *self,
                                  GError       **error)
@@ -324,6 +418,8 @@ _tessera_store_ensure_annotator (TesseraStore  *self,
   sqlite3_reset (stmt);
 
   /* Annotators are not journaled: undo never forgets who worked on a project. */
+  if (!_tessera_store_check_text ("annotator", "name", self->annotator, -1, error))
+    return 0;
   now = _tessera_store_now ();
   stmt = _tessera_store_prepare (self, "INSERT INTO annotator (name, created) VALUES (?, ?)",
                                  error);
@@ -365,11 +461,29 @@ table_columns (TesseraStore *self,
   return (const char * const *) columns;
 }
 
-/* The row as a{sv}, NULL values left out; NULL when there is no such row. */
+/* Whether the text of @column differs from its value in @before. */
+static gboolean
+text_changed (GVariant   *before,
+              const char *column,
+              const char *text,
+              gsize       length)
+{
+  const char *old = NULL;
+
+  if (before == NULL || !g_variant_lookup (before, column, "&s", &old))
+    return TRUE;
+  return strlen (old) != length || memcmp (old, text, length) != 0;
+}
+
+/* The row as a{sv}, NULL values left out; NULL when there is no such row. With @check,
+ * every text that differs from @before must pass _tessera_store_check_text(), and a row
+ * that breaks the rule is an error. */
 static gboolean
 snapshot_row (TesseraStore  *self,
               const char    *table,
               gint64         id,
+              gboolean       check,
+              GVariant      *before,
               GVariant     **out_row,
               GError       **error)
 {
@@ -411,8 +525,27 @@ snapshot_row (TesseraStore  *self,
                                  g_variant_new_double (sqlite3_column_double (stmt, i)));
           break;
         case SQLITE_TEXT:
-          g_variant_builder_add (&builder, "{sv}", name,
-                                 g_variant_new_string (_tessera_column_text (stmt, i)));
+          {
+            const char *text = _tessera_column_text (stmt, i);
+            gsize length = (gsize) sqlite3_column_bytes (stmt, i);
+
+            if (check && text_changed (before, name, text, length) &&
+                !_tessera_store_check_text (table, name, text, length, error))
+              {
+                g_variant_builder_clear (&builder);
+                sqlite3_reset (stmt);
+                return FALSE;
+              }
+            if (g_utf8_validate_len (text, length, NULL))
+              g_variant_builder_add (&builder, "{sv}", name, g_variant_new_string (text));
+            else
+              {
+                /* Written before the rule: what undo restores is at least text. */
+                g_autofree char *valid = g_utf8_make_valid (text, length);
+
+                g_variant_builder_add (&builder, "{sv}", name, g_variant_new_string (valid));
+              }
+          }
           break;
         case SQLITE_BLOB:
           g_variant_builder_add (&builder, "{sv}", name,
@@ -787,7 +920,7 @@ touch (TesseraOp   *op,
     }
   g_hash_table_add (op->seen, key);
 
-  if (!is_new && !snapshot_row (op->store, row.table, id, &row.before, error))
+  if (!is_new && !snapshot_row (op->store, row.table, id, FALSE, NULL, &row.before, error))
     return FALSE;
 
   g_array_append_val (op->touched, row);
@@ -1054,7 +1187,7 @@ _tessera_op_commit (TesseraOp  *op,
       TouchedRow *row = &g_array_index (op->touched, TouchedRow, i);
       RowChange change = { row->table, row->id, row->before != NULL, FALSE, NULL, NULL };
 
-      if (!snapshot_row (self, row->table, row->id, &change.after, error))
+      if (!snapshot_row (self, row->table, row->id, TRUE, row->before, &change.after, error))
         goto failed;
       change.exists = change.after != NULL;
       if (row->before != NULL)
@@ -1625,6 +1758,22 @@ tessera_store_open (const char             *path,
     self->read_only_reason = read_only_reason_for (path, is_new);
   read_only = self->read_only_reason != NULL;
 
+  if (is_new)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+        {
+          g_autofree char *name = g_filename_display_name (path);
+          g_autofree char *folder_name = g_filename_display_name (folder);
+
+          g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
+                       _("Cannot create the project “%s”: the folder “%s” does not exist"),
+                       name, folder_name);
+          return NULL;
+        }
+    }
+
   if (is_new && read_only)
     {
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_READ_ONLY,
@@ -1971,6 +2120,55 @@ collect_problems (TesseraStore  *self,
   return TRUE;
 }
 
+/* One problem per text of @table that breaks _tessera_store_check_text()'s rule. The text
+ * of a document that is not UTF-8 is reported with the other checks of texts. */
+static gboolean
+collect_non_xml_text (TesseraStore  *self,
+                      const char    *table,
+                      GPtrArray     *problems,
+                      GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", table);
+  g_autoptr(sqlite3_stmt) stmt = _tessera_store_prepare_fresh (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *column = sqlite3_column_name (stmt, i);
+          const char *text;
+          int length;
+          guint offset = 0;
+          gunichar c = 0;
+
+          if (sqlite3_column_type (stmt, i) != SQLITE_TEXT)
+            continue;
+          text = _tessera_column_text (stmt, i);
+          length = sqlite3_column_bytes (stmt, i);
+          if (!tessera_text_find_non_xml (text, length, &offset, &c))
+            continue;
+          if (c != (gunichar) -1)
+            g_ptr_array_add (problems,
+                             g_strdup_printf ("%s %" G_GINT64_FORMAT ": %s holds U+%04X at "
+                                              "character %u, which XML cannot carry",
+                                              table, (gint64) sqlite3_column_int64 (stmt, 0),
+                                              column, c, offset + 1));
+          else if (!g_str_equal (table, "document") || !g_str_equal (column, "text"))
+            g_ptr_array_add (problems,
+                             g_strdup_printf ("%s %" G_GINT64_FORMAT ": %s is not valid UTF-8 "
+                                              "from character %u on",
+                                              table, (gint64) sqlite3_column_int64 (stmt, 0),
+                                              column, offset + 1));
+        }
+    }
+  if (rc != SQLITE_DONE)
+    return _tessera_store_set_error (self, rc, error);
+  return TRUE;
+}
+
 /**
  * tessera_store_check:
  * @problems: (out) (transfer full): one line per problem found
@@ -2046,6 +2244,15 @@ tessera_store_check (TesseraStore  *self,
   for (guint i = 0; i < G_N_ELEMENTS (invariants); i++)
     {
       if (!collect_problems (self, invariants[i], found, error))
+        return FALSE;
+    }
+
+  /* Text a TEI file cannot carry, written before the store refused it. */
+  if (!collect_non_xml_text (self, "annotator", found, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (journaled_tables); i++)
+    {
+      if (!collect_non_xml_text (self, journaled_tables[i], found, error))
         return FALSE;
     }
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tessera-tei-private.h"
+#include "tessera-text.h"
 
 G_DEFINE_QUARK (tessera-tei-error-quark, tessera_tei_error)
 
@@ -764,13 +765,6 @@ _tessera_tei_is_token (const char *value)
   return TRUE;
 }
 
-static gboolean
-is_xml_char (gunichar c)
-{
-  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
-         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-}
-
 /**
  * _tessera_tei_check_text:
  * @what: how to call the text in the message, e.g. "the text of “Titre”"
@@ -784,20 +778,14 @@ _tessera_tei_check_text (const char  *text,
                          GError     **error)
 {
   guint offset = 0;
+  gunichar c = 0;
 
-  if (text == NULL)
-    return TRUE;
-  for (const char *p = text; *p; p = g_utf8_next_char (p), offset++)
+  if (tessera_text_find_non_xml (text, -1, &offset, &c))
     {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!is_xml_char (c))
-        {
-          g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_CHARACTER,
-                       _("%s holds the character U+%04X at offset %u, which XML cannot carry; "
-                         "remove it and export again"), what, c, offset);
-          return FALSE;
-        }
+      g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_CHARACTER,
+                   _("%s holds the character U+%04X at offset %u, which XML cannot carry; "
+                     "remove it and export again"), what, c, offset);
+      return FALSE;
     }
   return TRUE;
 }

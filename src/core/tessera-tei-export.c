@@ -60,6 +60,8 @@ typedef struct
   xmlTextWriter                 *writer;
   int                            fd;             /* the file the writer writes */
   GError                        *error;          /* the first failure of the writer */
+  gsize                          text_run;       /* bytes of text since the last markup */
+  gboolean                       indent;         /* the writer indents elements */
   char                          *today;
   const char                    *file_name;      /* for messages */
 } Exporter;
@@ -126,6 +128,7 @@ static void
 start (Exporter   *self,
        const char *name)
 {
+  self->text_run = 0;
   if (self->error == NULL)
     check (self, xmlTextWriterStartElement (self->writer, BAD_CAST name));
 }
@@ -133,6 +136,7 @@ start (Exporter   *self,
 static void
 end (Exporter *self)
 {
+  self->text_run = 0;
   if (self->error == NULL)
     check (self, xmlTextWriterEndElement (self->writer));
 }
@@ -167,18 +171,63 @@ attr_printf (Exporter   *self,
   attr (self, name, value);
 }
 
+/* libxml2 refuses a text node longer than XML_MAX_TEXT_LENGTH (10,000,000 bytes) unless
+ * its reader is given XML_PARSE_HUGE, which nobody else's is. A longer stretch of text
+ * (a paragraph of a novel without a line break) is written in pieces parted by an empty
+ * comment, which ends a text node in any reader and adds nothing to the text. */
+#define TEXT_NODE_MAX_BYTES (8 * 1024 * 1024)
+
 static void
 text (Exporter   *self,
       const char *content)
 {
-  if (self->error == NULL && content != NULL && *content != '\0')
+  gsize length;
+
+  if (self->error != NULL || content == NULL || *content == '\0')
+    return;
+
+  length = strlen (content);
+  while (self->text_run + length > TEXT_NODE_MAX_BYTES && self->error == NULL)
+    {
+      gsize room = TEXT_NODE_MAX_BYTES - self->text_run;
+      const char *cut = g_utf8_find_prev_char (content, content + room + 1);
+      const char *starter;
+      g_autofree char *piece = NULL;
+
+      /* Cut before the character that would not fit whole, and not inside a combining
+       * sequence, so that each piece is text of its own (unless a sequence is longer than
+       * a whole piece). */
+      if (cut == NULL)
+        cut = content;
+      starter = cut;
+      while (starter > content && g_unichar_combining_class (g_utf8_get_char (starter)) != 0)
+        starter = g_utf8_prev_char (starter);
+      if (starter > content || self->text_run > 0)
+        cut = starter;
+      piece = g_strndup (content, cut - content);
+      if (*piece != '\0')
+        check (self, xmlTextWriterWriteString (self->writer, BAD_CAST piece));
+      /* An indenting writer would put white space around the comment, into the text. */
+      if (self->indent)
+        check (self, xmlTextWriterSetIndent (self->writer, 0));
+      check (self, xmlTextWriterWriteComment (self->writer, BAD_CAST ""));
+      if (self->indent)
+        check (self, xmlTextWriterSetIndent (self->writer, 1));
+      self->text_run = 0;
+      length -= cut - content;
+      content = cut;
+    }
+
+  if (self->error == NULL && length > 0)
     check (self, xmlTextWriterWriteString (self->writer, BAD_CAST content));
+  self->text_run += length;
 }
 
 static void
 set_indent (Exporter *self,
             gboolean  indent)
 {
+  self->indent = indent;
   if (self->error == NULL)
     check (self, xmlTextWriterSetIndent (self->writer, indent ? 1 : 0));
 }
@@ -1009,6 +1058,41 @@ number_fragments (Layout *layout)
     }
 }
 
+/* A paragraph is 6 elements deep in a corpus (teiCorpus, TEI, text, body, div, p), and
+ * libxml2 refuses documents deeper than 256 (xmlParserMaxDepth) unless its reader is given
+ * XML_PARSE_HUGE, which nobody else's is: annotations nested deeper than this are written
+ * as anchors and a span instead of elements. */
+#define MAX_NESTED_ELEMENTS 200
+
+/* Anchors the annotations whose elements the sweep opened deeper than
+ * MAX_NESTED_ELEMENTS; returns whether there were any. */
+static gboolean
+anchor_too_deep (Layout *layout)
+{
+  gboolean changed = FALSE;
+  guint depth = 0;
+
+  for (guint e = 0; e < layout->events->len; e++)
+    {
+      const Event *event = &g_array_index (layout->events, Event, e);
+
+      if (event->kind == EVENT_OPEN)
+        {
+          const Fragment *fragment = &g_array_index (layout->fragments, Fragment,
+                                                     event->index);
+
+          if (++depth > MAX_NESTED_ELEMENTS && !layout->anchored[fragment->annotation])
+            {
+              layout->anchored[fragment->annotation] = TRUE;
+              changed = TRUE;
+            }
+        }
+      else if (event->kind == EVENT_CLOSE)
+        depth--;
+    }
+  return changed;
+}
+
 static Layout *
 compute_layout (TesseraTeiDocument            *document,
                 const TesseraTeiExportOptions *options)
@@ -1070,28 +1154,26 @@ compute_layout (TesseraTeiDocument            *document,
                                 paragraph_of (layout->lines, range->start) !=
                                 paragraph_of (layout->lines, range->end);
         }
-      for (;;)
-        {
-          gboolean changed = FALSE;
-
-          sweep_document (document, layout);
-          number_fragments (layout);
-          for (guint i = 0; i < n; i++)
-            {
-              if (!layout->anchored[i] && layout->n_fragments[i] > 1)
-                {
-                  layout->anchored[i] = TRUE;
-                  changed = TRUE;
-                }
-            }
-          if (!changed)
-            break;
-        }
-      return g_steal_pointer (&layout);
     }
 
-  sweep_document (document, layout);
-  number_fragments (layout);
+  for (;;)
+    {
+      gboolean changed = FALSE;
+
+      sweep_document (document, layout);
+      number_fragments (layout);
+      for (guint i = 0; options->overlap == TESSERA_TEI_OVERLAP_ANCHORS && i < n; i++)
+        {
+          if (!layout->anchored[i] && layout->n_fragments[i] > 1)
+            {
+              layout->anchored[i] = TRUE;
+              changed = TRUE;
+            }
+        }
+      changed |= anchor_too_deep (layout);
+      if (!changed)
+        break;
+    }
   return g_steal_pointer (&layout);
 }
 
@@ -2702,6 +2784,13 @@ tessera_tei_export_documents (TesseraStore                   *store,
       tessera_tei_export_options_init (&defaults);
       options = &defaults;
     }
+
+  /* What the options write into every file must be text XML carries, as the project's is:
+   * refused before anything is written. */
+  if (!_tessera_tei_check_text (options->publisher, _("The publisher"), error) ||
+      !_tessera_tei_check_text (options->licence_url, _("The licence"), error) ||
+      !_tessera_tei_check_text (options->title, _("The title of the corpus"), error))
+    return FALSE;
 
   if (n_documents > 0)
     {

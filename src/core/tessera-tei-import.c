@@ -2292,7 +2292,9 @@ tessera_tei_import_file (TesseraStore  *store,
   g_autoptr(TesseraTeiContext) context = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autofree char *display_name = g_filename_display_basename (path);
-  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+  /* A text column holds text: a name that is not UTF-8 is stored as it is shown. */
+  g_autofree char *absolute = g_filename_display_name (canonical);
   Conversion conversion = { 0 };
   GListModel *entities;
   GStatBuf st;

@@ -177,13 +177,42 @@ tessera_text_slice_ranges (const char         *text,
                            guint               n_ranges,
                            const char         *separator)
 {
+  TesseraTextCursor cursor = { NULL, 0 };
+
+  return tessera_text_slice_ranges_at (text, &cursor, ranges, n_ranges, separator);
+}
+
+/**
+ * tessera_text_slice_ranges_at:
+ * @text: NFC text
+ * @cursor: (inout): where the previous call started, zero-filled for the first call
+ * @ranges: (array length=n_ranges): the ranges to copy
+ * @n_ranges: the number of @ranges
+ * @separator: (nullable): what to put between two slices
+ *
+ * Like tessera_text_slice_ranges(), but walks on from the start of the previous call's
+ * first range instead of from the start of @text: the texts of a document's annotations
+ * in reading order cost one walk through the document, not one per annotation.
+ *
+ * Returns: (transfer full): the joined slices, or %NULL when a range is invalid
+ */
+char *
+tessera_text_slice_ranges_at (const char         *text,
+                              TesseraTextCursor  *cursor,
+                              const TesseraRange *ranges,
+                              guint               n_ranges,
+                              const char         *separator)
+{
   g_autoptr(GString) joined = NULL;
-  const char *cursor = text;
-  guint cursor_offset = 0;
+  const char *position;
+  guint position_offset;
 
   g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (cursor != NULL, NULL);
   g_return_val_if_fail (ranges != NULL || n_ranges == 0, NULL);
 
+  position = cursor->position != NULL ? cursor->position : text;
+  position_offset = cursor->position != NULL ? cursor->offset : 0;
   joined = g_string_new (NULL);
 
   for (guint i = 0; i < n_ranges; i++)
@@ -195,23 +224,28 @@ tessera_text_slice_ranges (const char         *text,
 
       /* Ranges usually come sorted: walk on from the previous one instead of
        * from the start of the text. */
-      if (ranges[i].start < cursor_offset)
+      if (ranges[i].start < position_offset)
         {
-          cursor = text;
-          cursor_offset = 0;
+          position = text;
+          position_offset = 0;
         }
 
-      first = skip_code_points (cursor, ranges[i].start - cursor_offset);
+      first = skip_code_points (position, ranges[i].start - position_offset);
       g_return_val_if_fail (first != NULL, NULL);
       last = skip_code_points (first, ranges[i].end - ranges[i].start);
       g_return_val_if_fail (last != NULL, NULL);
 
+      if (i == 0)
+        {
+          cursor->position = first;
+          cursor->offset = ranges[i].start;
+        }
       if (i > 0 && separator != NULL)
         g_string_append (joined, separator);
       g_string_append_len (joined, first, last - first);
 
-      cursor = last;
-      cursor_offset = ranges[i].end;
+      position = last;
+      position_offset = ranges[i].end;
     }
 
   return g_string_free (g_steal_pointer (&joined), FALSE);
@@ -324,6 +358,72 @@ tessera_text_sha256 (const char *text)
   g_return_val_if_fail (text != NULL, NULL);
 
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+}
+
+/* The characters XML 1.0 can carry (its Char production). */
+static inline gboolean
+is_xml_char (gunichar c)
+{
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/**
+ * tessera_text_find_non_xml:
+ * @text: the text to look at, in any encoding
+ * @length: its length in bytes, or -1 if it ends with a NUL
+ * @out_offset: (out) (optional): the code point offset of the first character XML cannot
+ *   carry, or of the first byte that is not UTF-8
+ * @out_char: (out) (optional): that character, or (gunichar) -1 for a byte that is not
+ *   UTF-8
+ *
+ * The one rule for every string Tessera stores: it must be valid UTF-8 and hold only
+ * what an XML 1.0 file can carry (no control character but tab, newline and carriage
+ * return, no U+FFFE or U+FFFF, no surrogate), or no TEI file could be written from it.
+ *
+ * Returns: %TRUE if @text breaks the rule, with where and what in the out arguments
+ */
+gboolean
+tessera_text_find_non_xml (const char *text,
+                           gssize      length,
+                           guint      *out_offset,
+                           gunichar   *out_char)
+{
+  const char *end;
+  const char *valid_end = NULL;
+  const char *p;
+  gboolean valid;
+  guint offset = 0;
+
+  if (text == NULL)
+    return FALSE;
+  end = text + (length < 0 ? strlen (text) : (gsize) length);
+  valid = g_utf8_validate_len (text, end - text, &valid_end);
+  end = valid_end;
+
+  for (p = text; p < end; p = g_utf8_next_char (p), offset++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!is_xml_char (c))
+        {
+          if (out_offset != NULL)
+            *out_offset = offset;
+          if (out_char != NULL)
+            *out_char = c;
+          return TRUE;
+        }
+    }
+
+  if (!valid)
+    {
+      if (out_offset != NULL)
+        *out_offset = offset;
+      if (out_char != NULL)
+        *out_char = (gunichar) -1;
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /**

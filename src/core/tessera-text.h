@@ -9,11 +9,23 @@ G_BEGIN_DECLS
 
 /* Offsets everywhere in Tessera are Unicode code points of NFC text. */
 
+/* A place in a text, for walking through it in order (tessera_text_slice_ranges_at()). */
+typedef struct
+{
+  const char *position;
+  guint       offset;
+} TesseraTextCursor;
+
 guint     tessera_text_length          (const char         *text);
 char     *tessera_text_slice           (const char         *text,
                                         guint               start,
                                         guint               end);
 char     *tessera_text_slice_ranges    (const char         *text,
+                                        const TesseraRange *ranges,
+                                        guint               n_ranges,
+                                        const char         *separator);
+char     *tessera_text_slice_ranges_at (const char         *text,
+                                        TesseraTextCursor  *cursor,
                                         const TesseraRange *ranges,
                                         guint               n_ranges,
                                         const char         *separator);
@@ -25,6 +37,10 @@ guint     tessera_text_count           (const char         *text,
                                         const char         *needle);
 char     *tessera_text_sha256          (const char         *text);
 gboolean  tessera_text_is_nfc          (const char         *text);
+gboolean  tessera_text_find_non_xml    (const char         *text,
+                                        gssize              length,
+                                        guint              *out_offset,
+                                        gunichar           *out_char);
 char     *tessera_text_to_nfc          (const char         *text);
 char     *tessera_text_fold            (const char         *text);
 
