@@ -129,6 +129,35 @@ gui_wait_text (GtkEditable *editable,
   gui_await (has_text, &wait, what);
 }
 
+typedef struct
+{
+  char       *(*dup) (gpointer);
+  gpointer      data;
+  const char   *expected;
+} StringWait;
+
+static gboolean
+reads_expected (gpointer data)
+{
+  StringWait *wait = data;
+  g_autofree char *string = wait->dup (wait->data);
+
+  return g_strcmp0 (string, wait->expected) == 0;
+}
+
+void
+gui_wait_string (char       *(*dup) (gpointer),
+                 gpointer     data,
+                 const char  *expected)
+{
+  StringWait wait = { dup, data, expected };
+  g_autofree char *string = NULL;
+
+  gui_wait_until (reads_expected, &wait, GUI_WAIT_TIMEOUT_MS);
+  string = dup (data);
+  g_assert_cmpstr (string, ==, expected);
+}
+
 static gboolean
 is_null (gpointer data)
 {

@@ -39,6 +39,8 @@ void             gui_fixture_tear_down    (GuiFixture    *fixture,
  * gui_wait_drawn: until @widget is on screen with a size, and a frame begun after the call
  *   has drawn it (what a render of the widget then shows is its present state).
  * gui_wait_text: until @editable holds @text (typed text is all in).
+ * gui_wait_string: until @dup (@data) returns a string equal to @expected; fails showing
+ *   both if it does not.
  * gui_wait_shown: until the article shows the annotation @annotation_id.
  * gui_present: presents @window and waits until a frame has drawn it.
  * gui_destroy_window: destroys *@window and waits until it is finalized, with what it held
@@ -68,6 +70,9 @@ void             gui_await_at             (const char    *file,
 void             gui_wait_drawn           (GtkWidget     *widget);
 void             gui_wait_text            (GtkEditable   *editable,
                                            const char    *text);
+void             gui_wait_string          (char        *(*dup) (gpointer),
+                                           gpointer       data,
+                                           const char    *expected);
 void             gui_wait_shown           (TesseraTextView *view,
                                            gint64         annotation_id);
 void             gui_present              (GtkWindow     *window);

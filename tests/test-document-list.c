@@ -41,10 +41,11 @@ selection (GuiFixture *fixture)
   return GTK_SINGLE_SELECTION (gtk_list_view_get_model (document_list (fixture)));
 }
 
-/* The ids of the documents listed, in order: "1 2 5". */
+/* The ids of the documents listed, in order: "1 2 5". @data: the GuiFixture */
 static char *
-dup_listed (GuiFixture *fixture)
+dup_listed (gpointer data)
 {
+  GuiFixture *fixture = data;
   GListModel *model = G_LIST_MODEL (selection (fixture));
   g_autoptr(GString) ids = g_string_new (NULL);
 
@@ -75,42 +76,13 @@ set_filter (GuiFixture *fixture,
   g_signal_emit_by_name (filter_entry (fixture), "search-changed");
 }
 
-typedef struct
-{
-  GuiFixture *fixture;
-  const char *expected;
-} ListedWait;
-
-static gboolean
-lists (gpointer data)
-{
-  ListedWait *wait = data;
-  g_autofree char *listed = dup_listed (wait->fixture);
-
-  return g_str_equal (listed, wait->expected);
-}
-
-/* Waits until the list shows the documents @expected ("1 2 5"), or fails saying what it
- * shows. */
-static void
-wait_listed (GuiFixture *fixture,
-             const char *expected)
-{
-  ListedWait wait = { fixture, expected };
-  g_autofree char *listed = NULL;
-
-  gui_wait_until (lists, &wait, GUI_WAIT_TIMEOUT_MS);
-  listed = dup_listed (fixture);
-  g_assert_cmpstr (listed, ==, expected);
-}
-
 static void
 assert_listed (GuiFixture *fixture,
                const char *filter,
                const char *expected)
 {
   set_filter (fixture, filter);
-  wait_listed (fixture, expected);
+  gui_wait_string (dup_listed, fixture, expected);
 }
 
 /* The row titled @title, among the rows the list has built. */
@@ -177,17 +149,17 @@ test_filter_typed (GuiFixture    *fixture,
   gui_xdotool (GTK_WINDOW (fixture->window), "type", "--delay", "30", "etats du sahel", NULL);
   gui_wait_text (GTK_EDITABLE (filter_entry (fixture)), "etats du sahel");
   /* The entry says the search changed once typing pauses. */
-  wait_listed (fixture, "1 2 4 5");
+  gui_wait_string (dup_listed, fixture, "1 2 4 5");
 
   gui_xdotool (GTK_WINDOW (fixture->window), "key", "ctrl+a", "BackSpace", NULL);
   gui_wait_text (GTK_EDITABLE (filter_entry (fixture)), "");
-  wait_listed (fixture, "1 2 3 4 5");
+  gui_wait_string (dup_listed, fixture, "1 2 3 4 5");
 
   /* Down from the filter into the list, down again to the second document listed, which
    * opens; Enter hands the keyboard to the article. */
   gui_xdotool (GTK_WINDOW (fixture->window), "type", "--delay", "30", "bamako", NULL);
   gui_wait_text (GTK_EDITABLE (filter_entry (fixture)), "bamako");
-  wait_listed (fixture, "3 5");
+  gui_wait_string (dup_listed, fixture, "3 5");
   gui_xdotool (GTK_WINDOW (fixture->window), "key", "Down", "Down", NULL);
   g_assert_cmpint (selected_id (fixture), ==, 5);
   g_assert_cmpint (tessera_window_get_document_id (fixture->window), ==, 5);
@@ -238,7 +210,7 @@ test_filter_finds_changes (GuiFixture    *fixture,
   {
     g_autofree char *expected = g_strdup_printf ("4 %" G_GINT64_FORMAT, id);
 
-    wait_listed (fixture, expected);
+    gui_wait_string (dup_listed, fixture, expected);
   }
 }
 

@@ -90,41 +90,15 @@ dup_type (GuiFixture *fixture,
   return tessera_store_dup_annotation_type (gui_store (fixture), type_id);
 }
 
+/* @data: the GuiFixture */
 static char *
-dup_palette_string (GuiFixture *fixture)
+dup_palette_string (gpointer data)
 {
+  GuiFixture *fixture = data;
   g_autoptr(GPtrArray) labels = gui_dup_palette_labels (fixture);
 
   g_ptr_array_add (labels, NULL);
   return g_strjoinv (",", (char **) labels->pdata);
-}
-
-typedef struct
-{
-  GuiFixture *fixture;
-  const char *expected;
-} PaletteWait;
-
-static gboolean
-palette_reads (gpointer data)
-{
-  PaletteWait *wait = data;
-  g_autofree char *palette = dup_palette_string (wait->fixture);
-
-  return g_str_equal (palette, wait->expected);
-}
-
-/* Waits until the palette lists @expected ("Person,Place"), or fails saying what it lists. */
-static void
-wait_palette (GuiFixture *fixture,
-              const char *expected)
-{
-  PaletteWait wait = { fixture, expected };
-  g_autofree char *palette = NULL;
-
-  gui_wait_until (palette_reads, &wait, GUI_WAIT_TIMEOUT_MS);
-  palette = dup_palette_string (fixture);
-  g_assert_cmpstr (palette, ==, expected);
 }
 
 static void
@@ -274,9 +248,10 @@ test_reorder_types (GuiFixture    *fixture,
   GtkWidget *down = named (row, GTK_TYPE_BUTTON, "move-down");
   const char *before = "Person,Organisation,Place,Date,Event,Role,Other,Claim,Cue";
 
-  wait_palette (fixture, before);
+  gui_wait_string (dup_palette_string, fixture, before);
   click (up);
-  wait_palette (fixture, "Person,Organisation,Place,Event,Date,Role,Other,Claim,Cue");
+  gui_wait_string (dup_palette_string, fixture,
+                   "Person,Organisation,Place,Event,Date,Role,Other,Claim,Cue");
   g_assert_cmpuint (tessera_annotation_type_row_get_position (row), ==, 3);
   /* The rows follow the palette. */
   g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (
@@ -285,7 +260,7 @@ test_reorder_types (GuiFixture    *fixture,
   /* With the keyboard: the button keeps the focus as the row moves. */
   g_assert_true (gtk_widget_grab_focus (down));
   gui_xdotool (GTK_WINDOW (preferences), "key", "space", NULL);
-  wait_palette (fixture, before);
+  gui_wait_string (dup_palette_string, fixture, before);
   g_assert_true (gtk_widget_has_focus (down));
 
   /* The first type cannot go further up. */
@@ -516,9 +491,9 @@ static gboolean
 font_family_is_serif (gpointer data)
 {
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (gui_text_view (data)));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
 
-  return g_strcmp0 (pango_font_description_get_family (pango_context_get_font_description (context)),
-                    "Serif") == 0;
+  return g_strcmp0 (pango_font_description_get_family (font), "Serif") == 0;
 }
 
 static void

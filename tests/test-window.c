@@ -111,22 +111,8 @@ xid_of (Fixture *fixture)
   return (gulong) gdk_x11_surface_get_xid (surface);
 }
 
-/* gui_xdotool: returns once the window has handled the input. */
-static void
-xdotool (Fixture    *fixture,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  va_list list;
-
-  va_start (list, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (list, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (list);
-  g_ptr_array_add (args, NULL);
-  gui_xdotoolv (GTK_WINDOW (fixture->window), (const char * const *) args->pdata);
-}
+/* Returns once the window has handled the input. */
+#define xdotool(fixture, ...) gui_xdotool (GTK_WINDOW ((fixture)->window), __VA_ARGS__)
 
 static void
 click_offset (Fixture *fixture,
