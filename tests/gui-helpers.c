@@ -24,47 +24,185 @@ gui_init (int    *argc,
   adw_init ();
 }
 
+static gboolean
+keep_waking (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 gboolean
 gui_wait_until (gboolean (*condition) (gpointer),
                 gpointer   data,
                 guint      timeout_ms)
 {
-  gint64 deadline = g_get_monotonic_time () + timeout_ms * 1000;
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  gboolean met;
+  guint wake;
 
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  return TRUE;
+  /* What changes outside this main loop (another program, a thread) is looked at again at
+   * least every 10 ms; the rest as soon as the main loop dispatches the change. */
+  wake = g_timeout_add (10, keep_waking, NULL);
+  while (!(met = condition (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  return met;
 }
 
 void
-gui_spin (guint ms)
+gui_await_at (const char  *file,
+              int          line,
+              const char  *function,
+              gboolean   (*condition) (gpointer),
+              gpointer     data,
+              const char  *what)
 {
-  gint64 deadline = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < deadline)
+  if (!gui_wait_until (condition, data, GUI_WAIT_TIMEOUT_MS))
     {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
+      g_autofree char *message = g_strdup_printf ("gave up after %u s waiting for %s",
+                                                  GUI_WAIT_TIMEOUT_MS / 1000, what);
+
+      g_assertion_message (G_LOG_DOMAIN, file, line, function, message);
     }
 }
 
 static gboolean
-is_mapped (gpointer data)
+is_true (gpointer data)
 {
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
+  return *(gboolean *) data;
+}
+
+static gboolean
+is_drawable (gpointer data)
+{
+  GtkWidget *widget = data;
+  GtkNative *native = gtk_widget_get_native (widget);
+
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 &&
+         gtk_widget_get_height (widget) > 0 && native != NULL &&
+         gdk_surface_get_mapped (gtk_native_get_surface (native));
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+void
+gui_wait_drawn (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  gui_await (is_drawable, widget, "the widget to be on screen with a size");
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  gui_await (is_true, &painted, "a frame that draws the widget");
+  g_signal_handler_disconnect (clock, handler);
+}
+
+typedef struct
+{
+  GtkEditable *editable;
+  const char  *text;
+} TextWait;
+
+static gboolean
+has_text (gpointer data)
+{
+  TextWait *wait = data;
+
+  return g_strcmp0 (gtk_editable_get_text (wait->editable), wait->text) == 0;
+}
+
+void
+gui_wait_text (GtkEditable *editable,
+               const char  *text)
+{
+  TextWait wait = { editable, text };
+  g_autofree char *what = g_strdup_printf ("the field to read “%s”", text);
+
+  gui_await (has_text, &wait, what);
+}
+
+typedef struct
+{
+  char       *(*dup) (gpointer);
+  gpointer      data;
+  const char   *expected;
+} StringWait;
+
+static gboolean
+reads_expected (gpointer data)
+{
+  StringWait *wait = data;
+  g_autofree char *string = wait->dup (wait->data);
+
+  return g_strcmp0 (string, wait->expected) == 0;
+}
+
+void
+gui_wait_string (char       *(*dup) (gpointer),
+                 gpointer     data,
+                 const char  *expected)
+{
+  StringWait wait = { dup, data, expected };
+  g_autofree char *string = NULL;
+
+  gui_wait_until (reads_expected, &wait, GUI_WAIT_TIMEOUT_MS);
+  string = dup (data);
+  g_assert_cmpstr (string, ==, expected);
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+void
+gui_destroy_window (GtkWindow **window)
+{
+  g_object_add_weak_pointer (G_OBJECT (*window), (gpointer *) window);
+  gtk_window_destroy (*window);
+  gui_await (is_null, window, "the window to be finalized");
+}
+
+typedef struct
+{
+  TesseraTextView *view;
+  gint64           id;
+} ShownWait;
+
+static gboolean
+is_shown (gpointer data)
+{
+  ShownWait *wait = data;
+
+  return tessera_annotation_list_lookup (tessera_text_view_get_annotations (wait->view),
+                                         wait->id) != NULL;
+}
+
+void
+gui_wait_shown (TesseraTextView *view,
+                gint64           annotation_id)
+{
+  ShownWait wait = { view, annotation_id };
+  g_autofree char *what = g_strdup_printf ("the article to show annotation %" G_GINT64_FORMAT,
+                                           annotation_id);
+
+  gui_await (is_shown, &wait, what);
 }
 
 void
 gui_present (GtkWindow *window)
 {
   gtk_window_present (window);
-  g_assert_true (gui_wait_until (is_mapped, window, 5000));
-  gui_spin (300);
+  gui_wait_drawn (GTK_WIDGET (window));
 }
 
 /* A project in a new temporary folder (@out_dir), holding the five sample articles. */
@@ -112,9 +250,7 @@ gui_fixture_tear_down (GuiFixture    *fixture,
   const char *keys[] = { "annotator-name", "font", "text-scale", "color-scheme", "snap-to-words" };
 
   /* Closing the window closes its dialogs (destroy-with-parent). */
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  fixture->window = NULL;
-  gui_spin (100);
+  gui_destroy_window ((GtkWindow **) &fixture->window);
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     g_settings_reset (settings, keys[i]);
@@ -127,35 +263,146 @@ gui_fixture_tear_down (GuiFixture    *fixture,
   g_free (fixture->dir);
 }
 
-/* Input through the real X server, to the window given. */
+/* The key sent after the input of gui_xdotool: bound to nothing, and in the keymap of a
+ * plain X server (Xvfb), so xdotool need not remap a key for it. */
+#define MARKER_KEY "XF86Launch7"
+#define MARKER_KEYVAL GDK_KEY_Launch7
+
+typedef struct
+{
+  GtkWidget *window;
+  gboolean   marker_seen;
+} InputWait;
+
+static gboolean
+on_window_event (GtkEventControllerLegacy *controller,
+                 GdkEvent                 *event,
+                 InputWait                *wait)
+{
+  if (gdk_event_get_event_type (event) == GDK_KEY_RELEASE &&
+      gdk_key_event_get_keyval (event) == MARKER_KEYVAL)
+    wait->marker_seen = TRUE;
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+input_handled (gpointer data)
+{
+  InputWait *wait = data;
+
+  /* Events reach a window in the order they were sent: once the marker is in, so is the
+   * input before it. Input that closed the window was handled too. */
+  return wait->marker_seen || !gtk_widget_get_mapped (wait->window);
+}
+
+static void
+run_xdotool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
 void
-gui_xdotool (GtkWindow  *window,
-             const char *first,
-             ...)
+gui_xdotoolv (GtkWindow         *window,
+              const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkWindow) held = g_object_ref (window);
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  int status = 0;
-  va_list args;
+  GtkEventController *controller = gtk_event_controller_legacy_new ();
+  InputWait wait = { GTK_WIDGET (window), FALSE };
+  /* A command of its own: `type` would type the words after it. */
+  const char * const marker[] = { "xdotool", "key", MARKER_KEY, NULL };
 
   g_assert_true (GDK_IS_X11_SURFACE (surface));
   g_ptr_array_add (argv, g_strdup ("xdotool"));
   g_ptr_array_add (argv, g_strdup ("windowfocus"));
   g_ptr_array_add (argv, g_strdup ("--sync"));
   g_ptr_array_add (argv, g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface)));
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
   g_ptr_array_add (argv, NULL);
 
-  gui_spin (50);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  gui_spin (150);
+  /* In the capture phase, the window sees every key before the widget it is for. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "event", G_CALLBACK (on_window_event), &wait);
+  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+
+  run_xdotool ((const char * const *) argv->pdata);
+  run_xdotool (marker);
+  gui_await (input_handled, &wait, "the window to handle the input sent with xdotool");
+  if (gtk_event_controller_get_widget (controller) == GTK_WIDGET (window))
+    gtk_widget_remove_controller (GTK_WIDGET (window), controller);
+}
+
+/* Input through the real X server, to the window given. */
+void
+gui_xdotool (GtkWindow  *window,
+             const char *first,
+             ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list list;
+
+  va_start (list, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (list, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (list);
+  g_ptr_array_add (args, NULL);
+  gui_xdotoolv (window, (const char * const *) args->pdata);
+}
+
+static gboolean
+is_revealed (gpointer data)
+{
+  return gtk_revealer_get_child_revealed (GTK_REVEALER (data));
+}
+
+void
+gui_expand_row (AdwExpanderRow *row)
+{
+  GtkWidget *revealer = gui_find_widget (GTK_WIDGET (row), GTK_TYPE_REVEALER, NULL);
+
+  g_assert_nonnull (revealer);
+  adw_expander_row_set_expanded (row, TRUE);
+  gui_await (is_revealed, revealer, "the row to be open");
+}
+
+static gboolean
+has_toplevel (gpointer data)
+{
+  return gui_find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
+}
+
+static gboolean
+has_no_toplevel (gpointer data)
+{
+  return gui_find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+GtkWindow *
+gui_wait_toplevel (GType type)
+{
+  g_autofree char *what = g_strdup_printf ("a window of type %s to open", g_type_name (type));
+  GtkWindow *window;
+
+  gui_await (has_toplevel, GSIZE_TO_POINTER (type), what);
+  window = gui_find_toplevel (type);
+  gui_wait_drawn (GTK_WIDGET (window));
+  return window;
+}
+
+void
+gui_wait_no_toplevel (GType type)
+{
+  g_autofree char *what = g_strdup_printf ("the windows of type %s to close", g_type_name (type));
+
+  gui_await (has_no_toplevel, GSIZE_TO_POINTER (type), what);
 }
 
 TesseraStore *
@@ -208,28 +455,48 @@ gui_add_annotation (GuiFixture *fixture,
                                      gui_type_id (fixture, type_key), &range, 1, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
-  gui_spin (50);
+  gui_wait_shown (gui_text_view (fixture), id);
   return id;
+}
+
+typedef struct
+{
+  GtkWidget     *widget;
+  GskRenderNode *node;
+} NodeWait;
+
+static gboolean
+has_drawn_node (gpointer data)
+{
+  NodeWait *wait = data;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  GtkSnapshot *snapshot;
+
+  /* The paintable shows the widget as the last frame drew it: a frame drawn now shows the
+   * widget as it is. A frame may still draw nothing of it (not laid out yet): then another. */
+  gui_wait_drawn (wait->widget);
+  paintable = gtk_widget_paintable_new (wait->widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (wait->widget),
+                          gtk_widget_get_height (wait->widget));
+  wait->node = gtk_snapshot_free_to_node (snapshot);
+  return wait->node != NULL;
 }
 
 /* The view as it is on screen: its render nodes drawn by the window's own renderer. */
 static GdkTexture *
 render_widget (GtkWidget *widget)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderNode *node;
+  NodeWait wait = { widget, NULL };
   GdkTexture *texture;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
+  gui_await (has_drawn_node, &wait, "a frame that draws the widget's render nodes");
+  texture = gsk_renderer_render_texture (renderer, wait.node,
+                                         &GRAPHENE_RECT_INIT (0, 0,
+                                                              gtk_widget_get_width (widget),
+                                                              gtk_widget_get_height (widget)));
+  gsk_render_node_unref (wait.node);
   return texture;
 }
 

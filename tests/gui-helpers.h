@@ -28,14 +28,63 @@ void             gui_fixture_set_up       (GuiFixture    *fixture,
 void             gui_fixture_tear_down    (GuiFixture    *fixture,
                                            gconstpointer  data);
 
-void             gui_spin                 (guint          ms);
+/*
+ * Waiting. A test never waits for a fixed time: it waits for the condition it needs, for
+ * at most GUI_WAIT_TIMEOUT_MS (generous: a loaded machine is slow, never that slow).
+ *
+ * gui_wait_until: spins the main loop until @condition (@data) holds, looking again at
+ *   least every 10 ms; FALSE if it still does not after @timeout_ms.
+ * gui_await: the same with GUI_WAIT_TIMEOUT_MS, failing the test with a message that says
+ *   what it waited for (@what: "the window to be finalized").
+ * gui_wait_drawn: until @widget is on screen with a size, and a frame begun after the call
+ *   has drawn it (what a render of the widget then shows is its present state).
+ * gui_wait_text: until @editable holds @text (typed text is all in).
+ * gui_wait_string: until @dup (@data) returns a string equal to @expected; fails showing
+ *   both if it does not.
+ * gui_wait_shown: until the article shows the annotation @annotation_id.
+ * gui_present: presents @window and waits until a frame has drawn it.
+ * gui_destroy_window: destroys *@window and waits until it is finalized, with what it held
+ *   (a store, dialogs); sets *@window to NULL.
+ * gui_expand_row: opens @row and waits until its content is revealed.
+ * gui_wait_toplevel: until a visible window of @type (a dialog) is there, drawn; returns it.
+ * gui_wait_no_toplevel: until no visible window of @type is left.
+ * gui_xdotool, gui_xdotoolv: input through the real X server to @window (xdotool, after
+ *   `windowfocus --sync`), returning once the window has handled all of it: a marker key
+ *   follows the input, and events reach a window in order. Input that closes the window
+ *   returns once it is closed. What the input then caused (a change in the store, a dialog)
+ *   may still take time: wait for it.
+ */
+#define GUI_WAIT_TIMEOUT_MS 60000
+
 gboolean         gui_wait_until           (gboolean     (*condition) (gpointer),
                                            gpointer       data,
                                            guint          timeout_ms);
+void             gui_await_at             (const char    *file,
+                                           int            line,
+                                           const char    *function,
+                                           gboolean     (*condition) (gpointer),
+                                           gpointer       data,
+                                           const char    *what);
+#define gui_await(condition, data, what) \
+  gui_await_at (__FILE__, __LINE__, G_STRFUNC, (condition), (data), (what))
+void             gui_wait_drawn           (GtkWidget     *widget);
+void             gui_wait_text            (GtkEditable   *editable,
+                                           const char    *text);
+void             gui_wait_string          (char        *(*dup) (gpointer),
+                                           gpointer       data,
+                                           const char    *expected);
+void             gui_wait_shown           (TesseraTextView *view,
+                                           gint64         annotation_id);
 void             gui_present              (GtkWindow     *window);
+void             gui_destroy_window       (GtkWindow    **window);
+void             gui_expand_row           (AdwExpanderRow *row);
+GtkWindow       *gui_wait_toplevel        (GType          type);
+void             gui_wait_no_toplevel     (GType          type);
 void             gui_xdotool              (GtkWindow     *window,
                                            const char    *first,
                                            ...) G_GNUC_NULL_TERMINATED;
+void             gui_xdotoolv             (GtkWindow     *window,
+                                           const char * const *args);
 
 TesseraStore    *gui_store                (GuiFixture    *fixture);
 TesseraTextView *gui_text_view            (GuiFixture    *fixture);

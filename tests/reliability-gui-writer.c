@@ -37,6 +37,7 @@ typedef struct
   GArray          *words;
   guint            next;
   gint64           last_id;
+  gint64           failed_at;
   int              status;
   gboolean         finished;
 } Writer;
@@ -88,10 +89,47 @@ print_shown_texts (GtkWidget *widget)
     print_shown_texts (child);
 }
 
+/* Whether a toast is on screen under @widget (AdwToastWidget is libadwaita's own type). */
+static gboolean
+shows_toast (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget"))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (shows_toast (child))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the window says why nothing was saved: a toast, or the banner of a project open
+ * for reading only. */
+static gboolean
+shows_why (TesseraWindow *window)
+{
+  GtkRevealer *read_only = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                        TESSERA_TYPE_WINDOW,
+                                                                        "read_only_revealer"));
+
+  return shows_toast (GTK_WIDGET (window)) ||
+         (gtk_widget_get_mapped (GTK_WIDGET (read_only)) &&
+          gtk_revealer_get_child_revealed (read_only));
+}
+
+/* Once the window shows why nothing was saved, prints what it shows and quits; after a
+ * minute without a reason shown, prints what it shows all the same. */
 static gboolean
 show_and_quit (gpointer data)
 {
   Writer *writer = data;
+
+  if (!shows_why (writer->window) &&
+      g_get_monotonic_time () - writer->failed_at < 60 * G_USEC_PER_SEC)
+    return G_SOURCE_CONTINUE;
 
   print_shown_texts (GTK_WIDGET (writer->window));
   fflush (stdout);
@@ -129,8 +167,9 @@ mark_next_word (gpointer data)
       return G_SOURCE_CONTINUE;
     }
 
-  /* Nothing saved: let the window show why (a toast animates in), then report it. */
-  g_timeout_add (500, show_and_quit, writer);
+  /* Nothing saved: wait for the window to show why, then report it. */
+  writer->failed_at = g_get_monotonic_time ();
+  g_timeout_add (10, show_and_quit, writer);
   return G_SOURCE_REMOVE;
 }
 

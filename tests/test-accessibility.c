@@ -322,23 +322,32 @@ assert_all_named (Audit      *audit,
     }
 }
 
-/* Opens the main menu, so that its items exist, and walks the window. */
+static gboolean
+is_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* Opens the main menu, so that its items exist, and walks the window as it is drawn. */
 static void
 audit_window (Audit      *audit,
               GtkWindow  *window)
 {
   GtkWidget *menu_button = gui_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL);
+  GtkWidget *popover = NULL;
 
   if (menu_button != NULL)
     {
       gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
-      gui_spin (200);
+      popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+      gui_wait_drawn (popover);
     }
+  gui_wait_drawn (GTK_WIDGET (window));
   audit_widget (audit, GTK_WIDGET (window));
   if (menu_button != NULL)
     {
       gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
-      gui_spin (100);
+      gui_await (is_unmapped, popover, "the main menu to close");
     }
 }
 
@@ -359,10 +368,8 @@ test_main_window_controls_named (GuiFixture    *fixture,
   /* Nothing selected, then a mention and a claim: the inspector shows other controls. */
   audit_window (&audit, GTK_WINDOW (fixture->window));
   tessera_text_view_select (view, person, TRUE);
-  gui_spin (200);
   audit_window (&audit, GTK_WINDOW (fixture->window));
   tessera_text_view_select (view, claim, TRUE);
-  gui_spin (200);
   audit_window (&audit, GTK_WINDOW (fixture->window));
 
   assert_all_named (&audit, "main window");
@@ -384,18 +391,14 @@ test_preferences_controls_named (GuiFixture    *fixture,
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "tagset");
   row = gui_find_widget (preferences, ADW_TYPE_EXPANDER_ROW, NULL);
   g_assert_nonnull (row);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  gui_spin (300);
+  gui_expand_row (ADW_EXPANDER_ROW (row));
   audit_window (&audit, GTK_WINDOW (preferences));
 
   /* The dialogs of the tagset editor. */
   gtk_widget_activate_action (preferences, "preferences.add-type", NULL);
-  gui_spin (300);
-  dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
+  dialog = gui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   audit_window (&audit, dialog);
-  gtk_window_destroy (dialog);
-  gui_spin (100);
+  gui_destroy_window (&dialog);
 
   {
     g_autofree char *name = g_strdup_printf ("type-%" G_GINT64_FORMAT,
@@ -404,15 +407,11 @@ test_preferences_controls_named (GuiFixture    *fixture,
     row = gui_find_widget (preferences, ADW_TYPE_EXPANDER_ROW, name);
   }
   g_assert_nonnull (row);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  gui_spin (300);
+  gui_expand_row (ADW_EXPANDER_ROW (row));
   gtk_widget_activate (gui_find_widget (row, GTK_TYPE_BUTTON, "delete"));
-  gui_spin (400);
-  dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
+  dialog = gui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   audit_window (&audit, dialog);
-  gtk_window_destroy (dialog);
-  gui_spin (100);
+  gui_destroy_window (&dialog);
 
   assert_all_named (&audit, "preferences");
   audit_clear (&audit);
@@ -483,7 +482,37 @@ place_caret (GuiFixture *fixture,
 
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
   gtk_text_buffer_place_cursor (buffer, &iter);
-  gui_spin (50);
+}
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *description;
+} DescriptionWait;
+
+static gboolean
+is_described (gpointer data)
+{
+  DescriptionWait *wait = data;
+  g_autofree char *description = dup_description (wait->widget);
+
+  return g_strcmp0 (description, wait->description) == 0;
+}
+
+/* Waits until @widget's accessible description is @description (NULL: none), or fails
+ * saying what it is. */
+static void
+wait_description (GtkWidget  *widget,
+                  const char *description)
+{
+  DescriptionWait wait = { widget, description };
+
+  gui_wait_until (is_described, &wait, GUI_WAIT_TIMEOUT_MS);
+  if (description != NULL)
+    gtk_test_accessible_assert_property (widget, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                         description);
+  else
+    g_assert_null (dup_description (widget));
 }
 
 static void
@@ -495,32 +524,24 @@ test_caret_describes_annotation (GuiFixture    *fixture,
   TesseraRange name = gui_find_range (fixture, "Oumar Diarra", 1);
   TesseraRange place = gui_find_range (fixture, "Burkina Faso", 1);
   gint64 person = gui_add_annotation (fixture, "Oumar Diarra", "person");
-  g_autofree char *description = NULL;
 
   /* The caret in a mention: the view's description names its type and text. */
   place_caret (fixture, name.start + 3);
-  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "Person «Oumar Diarra»");
+  wait_description (view, "Person «Oumar Diarra»");
 
   /* Outside any annotation, no description. */
   place_caret (fixture, place.start + 3);
-  description = dup_description (view);
-  g_assert_null (description);
+  wait_description (view, NULL);
 
   /* Marked while the caret is there: the description follows the store. */
   gui_add_annotation (fixture, "Burkina Faso", "place");
-  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "Place «Burkina Faso»");
+  wait_description (view, "Place «Burkina Faso»");
 
   /* The inspector says which annotation it shows. */
-  gtk_test_accessible_assert_property (inspector, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "No annotation selected");
+  wait_description (inspector, "No annotation selected");
   tessera_text_view_select (TESSERA_TEXT_VIEW (view), person, FALSE);
-  gui_spin (100);
-  gtk_test_accessible_assert_property (inspector, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "Person «Oumar Diarra»");
-  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "Person «Oumar Diarra»");
+  wait_description (inspector, "Person «Oumar Diarra»");
+  wait_description (view, "Person «Oumar Diarra»");
 }
 
 int

@@ -92,16 +92,16 @@ EOF
 "$cli" --project "$tmp/corpus.tessera" import "$tmp/articles/premier.txt" > /dev/null
 "$cli" --project "$tmp/other.tessera" init > /dev/null
 
-# Polls "$@" (a shell test) for up to 15 s.
+# Waits until "$1" (a shell test) holds, looking every 0.2 s, for at most 60 s (a loaded
+# machine is slow, never that slow).
 wait_for ()
 {
-  for _ in $(seq 1 75); do
-    if eval "$1"; then
-      return 0
-    fi
+  local deadline=$((SECONDS + 60))
+
+  until eval "$1"; do
+    ((SECONDS < deadline)) || return 1
     sleep 0.2
   done
-  return 1
 }
 
 windows ()

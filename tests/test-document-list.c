@@ -41,10 +41,11 @@ selection (GuiFixture *fixture)
   return GTK_SINGLE_SELECTION (gtk_list_view_get_model (document_list (fixture)));
 }
 
-/* The ids of the documents listed, in order: "1 2 5". */
+/* The ids of the documents listed, in order: "1 2 5". @data: the GuiFixture */
 static char *
-dup_listed (GuiFixture *fixture)
+dup_listed (gpointer data)
 {
+  GuiFixture *fixture = data;
   GListModel *model = G_LIST_MODEL (selection (fixture));
   g_autoptr(GString) ids = g_string_new (NULL);
 
@@ -73,7 +74,6 @@ set_filter (GuiFixture *fixture,
 {
   gtk_editable_set_text (GTK_EDITABLE (filter_entry (fixture)), text);
   g_signal_emit_by_name (filter_entry (fixture), "search-changed");
-  gui_spin (50);
 }
 
 static void
@@ -81,11 +81,8 @@ assert_listed (GuiFixture *fixture,
                const char *filter,
                const char *expected)
 {
-  g_autofree char *listed = NULL;
-
   set_filter (fixture, filter);
-  listed = dup_listed (fixture);
-  g_assert_cmpstr (listed, ==, expected);
+  gui_wait_string (dup_listed, fixture, expected);
 }
 
 /* The row titled @title, among the rows the list has built. */
@@ -145,31 +142,24 @@ static void
 test_filter_typed (GuiFixture    *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *listed = NULL;
-
   gui_xdotool (GTK_WINDOW (fixture->window), "key", "alt+1", NULL);
   g_assert_true (gtk_widget_has_focus (filter_entry (fixture)) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
                                          filter_entry (fixture)));
   gui_xdotool (GTK_WINDOW (fixture->window), "type", "--delay", "30", "etats du sahel", NULL);
-  /* The entry waits for typing to pause. */
-  gui_spin (400);
-  listed = dup_listed (fixture);
-  g_assert_cmpstr (listed, ==, "1 2 4 5");
+  gui_wait_text (GTK_EDITABLE (filter_entry (fixture)), "etats du sahel");
+  /* The entry says the search changed once typing pauses. */
+  gui_wait_string (dup_listed, fixture, "1 2 4 5");
 
   gui_xdotool (GTK_WINDOW (fixture->window), "key", "ctrl+a", "BackSpace", NULL);
-  gui_spin (400);
-  g_free (listed);
-  listed = dup_listed (fixture);
-  g_assert_cmpstr (listed, ==, "1 2 3 4 5");
+  gui_wait_text (GTK_EDITABLE (filter_entry (fixture)), "");
+  gui_wait_string (dup_listed, fixture, "1 2 3 4 5");
 
   /* Down from the filter into the list, down again to the second document listed, which
    * opens; Enter hands the keyboard to the article. */
   gui_xdotool (GTK_WINDOW (fixture->window), "type", "--delay", "30", "bamako", NULL);
-  gui_spin (400);
-  g_free (listed);
-  listed = dup_listed (fixture);
-  g_assert_cmpstr (listed, ==, "3 5");
+  gui_wait_text (GTK_EDITABLE (filter_entry (fixture)), "bamako");
+  gui_wait_string (dup_listed, fixture, "3 5");
   gui_xdotool (GTK_WINDOW (fixture->window), "key", "Down", "Down", NULL);
   g_assert_cmpint (selected_id (fixture), ==, 5);
   g_assert_cmpint (tessera_window_get_document_id (fixture->window), ==, 5);
@@ -208,7 +198,6 @@ test_filter_finds_changes (GuiFixture    *fixture,
   /* Renamed while the filter is on. */
   g_assert_true (tessera_store_update_document_info (gui_store (fixture), 4, &info, &error));
   g_assert_no_error (error);
-  gui_spin (50);
   assert_listed (fixture, "ouaga", "4");
   assert_listed (fixture, "instituent", "");
 
@@ -218,13 +207,43 @@ test_filter_finds_changes (GuiFixture    *fixture,
   id = tessera_store_add_document (gui_store (fixture), &info, "Niamey, le 6 juillet.", NULL,
                                    &error);
   g_assert_no_error (error);
-  gui_spin (50);
   {
-    g_autofree char *listed = dup_listed (fixture);
     g_autofree char *expected = g_strdup_printf ("4 %" G_GINT64_FORMAT, id);
 
-    g_assert_cmpstr (listed, ==, expected);
+    gui_wait_string (dup_listed, fixture, expected);
   }
+}
+
+typedef struct
+{
+  GuiFixture *fixture;
+  gint64      document_id;
+  const char *details;
+} DetailsWait;
+
+static gboolean
+row_says (gpointer data)
+{
+  DetailsWait *wait = data;
+  TesseraDocumentRow *row = row_of (wait->fixture, wait->document_id);
+
+  return row != NULL && g_strcmp0 (tessera_document_row_get_details (row), wait->details) == 0;
+}
+
+/* The row of @document_id, once it says @details; fails saying what it says. */
+static TesseraDocumentRow *
+wait_row_details (GuiFixture *fixture,
+                  gint64      document_id,
+                  const char *details)
+{
+  DetailsWait wait = { fixture, document_id, details };
+  TesseraDocumentRow *row;
+
+  gui_wait_until (row_says, &wait, GUI_WAIT_TIMEOUT_MS);
+  row = row_of (fixture, document_id);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (tessera_document_row_get_details (row), ==, details);
+  return row;
 }
 
 static void
@@ -235,16 +254,11 @@ test_rows_show_counts (GuiFixture    *fixture,
   gint64 id = tessera_window_get_document_id (fixture->window);
   g_autofree char *missing = NULL;
 
-  row = row_of (fixture, id);
-  g_assert_nonnull (row);
-  g_assert_cmpstr (tessera_document_row_get_details (row), ==, "0 annotations · Not started");
+  wait_row_details (fixture, id, "0 annotations · Not started");
 
   gui_add_annotation (fixture, "Assimi Goïta", "person");
   gui_add_annotation (fixture, "Oumar Diarra", "person");
-  gui_spin (100);
-  row = row_of (fixture, id);
-  g_assert_nonnull (row);
-  g_assert_cmpstr (tessera_document_row_get_details (row), ==, "2 annotations · In progress");
+  row = wait_row_details (fixture, id, "2 annotations · In progress");
 
   /* A screen reader reads the title, then the details. */
   missing = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row),
@@ -273,7 +287,6 @@ dup_entities_listed (GuiFixture *fixture,
 
   gtk_editable_set_text (GTK_EDITABLE (entry), filter);
   g_signal_emit_by_name (entry, "search-changed");
-  gui_spin (50);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(TesseraEntity) entity = g_list_model_get_item (model, i);

@@ -154,8 +154,10 @@ fi
 gio launch "$datadir/applications/org.tessera.Tessera.desktop" > "$tmp/launch.log" 2>&1 \
   || { cat "$tmp/launch.log"; fail "gio launch org.tessera.Tessera.desktop"; }
 
+# Looked for every 0.2 s, for at most 60 s (a loaded machine is slow, never that slow).
 window=
-for _ in $(seq 1 100); do
+deadline=$((SECONDS + 60))
+while ((SECONDS < deadline)); do
   # The title is the project's name; WM_CLASS is the program's.
   window=$(xdotool search --onlyvisible --classname '^tessera$' 2> /dev/null | head -n 1 || true)
   [[ -n $window ]] && break

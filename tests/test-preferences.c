@@ -28,8 +28,9 @@ open_preferences (GuiFixture *fixture,
 static void
 close_preferences (AdwPreferencesWindow *preferences)
 {
-  gtk_window_destroy (GTK_WINDOW (preferences));
-  gui_spin (100);
+  GtkWindow *window = GTK_WINDOW (preferences);
+
+  gui_destroy_window (&window);
 }
 
 static TesseraAnnotationTypeRow *
@@ -41,11 +42,7 @@ type_row (AdwPreferencesWindow *preferences,
                                     name);
 
   g_assert_nonnull (row);
-  if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
-    {
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-      gui_spin (300);
-    }
+  gui_expand_row (ADW_EXPANDER_ROW (row));
   return TESSERA_ANNOTATION_TYPE_ROW (row);
 }
 
@@ -67,8 +64,8 @@ type_into (GtkWindow  *window,
            const char *text,
            gboolean    enter)
 {
+  gui_wait_drawn (field);
   g_assert_true (gtk_widget_grab_focus (field));
-  gui_spin (50);
   gui_xdotool (window, "key", "ctrl+a", NULL);
   if (*text != '\0')
     gui_xdotool (window, "type", "--delay", "20", text, NULL);
@@ -84,7 +81,6 @@ click (GtkWidget *button)
 {
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  gui_spin (100);
 }
 
 static TesseraAnnotationType *
@@ -94,9 +90,11 @@ dup_type (GuiFixture *fixture,
   return tessera_store_dup_annotation_type (gui_store (fixture), type_id);
 }
 
+/* @data: the GuiFixture */
 static char *
-dup_palette_string (GuiFixture *fixture)
+dup_palette_string (gpointer data)
 {
+  GuiFixture *fixture = data;
   g_autoptr(GPtrArray) labels = gui_dup_palette_labels (fixture);
 
   g_ptr_array_add (labels, NULL);
@@ -108,7 +106,6 @@ press_undo_in_main_window (GuiFixture *fixture)
 {
   gtk_widget_grab_focus (GTK_WIDGET (gui_text_view (fixture)));
   gui_xdotool (GTK_WINDOW (fixture->window), "key", "ctrl+z", NULL);
-  gui_spin (100);
 }
 
 /* Tests ------------------------------------------------------------------------------ */
@@ -182,7 +179,6 @@ test_recolour_type (GuiFixture    *fixture,
   /* What the colour chooser dialog does when the user picks a colour. */
   gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (button), &pink);
   g_signal_emit_by_name (button, "color-set");
-  gui_spin (100);
 
   type = dup_type (fixture, place);
   g_assert_cmpstr (tessera_annotation_type_get_color (type), ==, "#ff0080");
@@ -230,7 +226,6 @@ test_change_shortcut (GuiFixture    *fixture,
   tessera_text_view_select_text (gui_text_view (fixture), range.start, range.end);
   gtk_widget_grab_focus (GTK_WIDGET (gui_text_view (fixture)));
   gui_xdotool (GTK_WINDOW (fixture->window), "key", "e", NULL);
-  gui_spin (100);
   found = tessera_text_view_dup_annotations_at (gui_text_view (fixture), range.start + 1);
   g_assert_cmpuint (found->len, ==, 1);
   g_assert_cmpint (tessera_annotation_get_type_id (g_ptr_array_index (found, 0)), ==, event);
@@ -239,7 +234,6 @@ test_change_shortcut (GuiFixture    *fixture,
   range = gui_find_range (fixture, "Burkina Faso", 1);
   tessera_text_view_select_text (gui_text_view (fixture), range.start, range.end);
   gui_xdotool (GTK_WINDOW (fixture->window), "key", "5", NULL);
-  gui_spin (100);
   found = tessera_text_view_dup_annotations_at (gui_text_view (fixture), range.start + 1);
   g_assert_cmpuint (found->len, ==, 0);
 }
@@ -252,15 +246,12 @@ test_reorder_types (GuiFixture    *fixture,
   TesseraAnnotationTypeRow *row = type_row (preferences, gui_type_id (fixture, "event"));
   GtkWidget *up = named (row, GTK_TYPE_BUTTON, "move-up");
   GtkWidget *down = named (row, GTK_TYPE_BUTTON, "move-down");
-  g_autofree char *before = dup_palette_string (fixture);
-  g_autofree char *after = NULL;
-  g_autofree char *back = NULL;
+  const char *before = "Person,Organisation,Place,Date,Event,Role,Other,Claim,Cue";
 
-  g_assert_cmpstr (before, ==, "Person,Organisation,Place,Date,Event,Role,Other,Claim,Cue");
-
+  gui_wait_string (dup_palette_string, fixture, before);
   click (up);
-  after = dup_palette_string (fixture);
-  g_assert_cmpstr (after, ==, "Person,Organisation,Place,Event,Date,Role,Other,Claim,Cue");
+  gui_wait_string (dup_palette_string, fixture,
+                   "Person,Organisation,Place,Event,Date,Role,Other,Claim,Cue");
   g_assert_cmpuint (tessera_annotation_type_row_get_position (row), ==, 3);
   /* The rows follow the palette. */
   g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (
@@ -269,8 +260,7 @@ test_reorder_types (GuiFixture    *fixture,
   /* With the keyboard: the button keeps the focus as the row moves. */
   g_assert_true (gtk_widget_grab_focus (down));
   gui_xdotool (GTK_WINDOW (preferences), "key", "space", NULL);
-  back = dup_palette_string (fixture);
-  g_assert_cmpstr (back, ==, before);
+  gui_wait_string (dup_palette_string, fixture, before);
   g_assert_true (gtk_widget_has_focus (down));
 
   /* The first type cannot go further up. */
@@ -293,16 +283,13 @@ test_add_type (GuiFixture    *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "preferences.add-type",
                                              NULL));
-  gui_spin (300);
-  dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
+  dialog = gui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   name_row = gui_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name");
   g_assert_nonnull (name_row);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
 
   type_into (dialog, GTK_WIDGET (name_row), "Lieu de culte", TRUE);
-  gui_spin (200);
-  g_assert_null (gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gui_wait_no_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 
   type = tessera_store_find_annotation_type (gui_store (fixture), "lieu-de-culte");
   g_assert_nonnull (type);
@@ -344,9 +331,8 @@ test_delete_unused_type (GuiFixture    *fixture,
 
   /* Nothing uses it: it goes without a question, with an undo button. */
   click (named (row, GTK_TYPE_BUTTON, "delete"));
-  gui_spin (200);
-  g_assert_null (gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_null (dup_type (fixture, id));
+  g_assert_null (gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   row_name = g_strdup_printf ("type-%" G_GINT64_FORMAT, id);
   g_assert_null (gui_find_widget (GTK_WIDGET (preferences), TESSERA_TYPE_ANNOTATION_TYPE_ROW,
                                   row_name));
@@ -359,7 +345,6 @@ test_delete_unused_type (GuiFixture    *fixture,
   restored = dup_type (fixture, id);
   g_assert_nonnull (restored);
   g_assert_cmpstr (tessera_annotation_type_get_label (restored), ==, "Spare");
-  gui_spin (100);
   g_assert_nonnull (gui_find_widget (GTK_WIDGET (preferences), TESSERA_TYPE_ANNOTATION_TYPE_ROW,
                                      row_name));
 
@@ -397,7 +382,7 @@ respond (GtkWindow  *dialog,
 {
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
   gtk_window_close (dialog);
-  gui_spin (200);
+  gui_wait_no_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static void
@@ -418,9 +403,7 @@ test_delete_used_type (GuiFixture    *fixture,
 
   /* Cancel leaves everything as it was. */
   click (named (row, GTK_TYPE_BUTTON, "delete"));
-  gui_spin (300);
-  dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
+  dialog = gui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "used by 2 annotations"));
   respond (dialog, "cancel");
@@ -428,9 +411,7 @@ test_delete_used_type (GuiFixture    *fixture,
 
   /* Convert them to Place: only types of the same kind are offered. */
   click (named (row, GTK_TYPE_BUTTON, "delete"));
-  gui_spin (300);
-  dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
+  dialog = gui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   combo = replacement_row (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (combo)), ==, 6);
   adw_combo_row_set_selected (combo, position_of (combo, "Place"));
@@ -470,6 +451,51 @@ article_font_size (GuiFixture *fixture)
   return pango_font_description_get_size (pango_context_get_font_description (context));
 }
 
+typedef struct
+{
+  GuiFixture *fixture;
+  const char *annotator;
+  gboolean    equal;
+} AnnotatorWait;
+
+static gboolean
+annotator_is (gpointer data)
+{
+  AnnotatorWait *wait = data;
+
+  return (g_strcmp0 (tessera_store_get_annotator (gui_store (wait->fixture)),
+                     wait->annotator) == 0) == wait->equal;
+}
+
+typedef struct
+{
+  GuiFixture *fixture;
+  double      size;
+} SizeWait;
+
+static gboolean
+font_size_is (gpointer data)
+{
+  SizeWait *wait = data;
+
+  return G_APPROX_VALUE (article_font_size (wait->fixture), wait->size, 0.02 * wait->size);
+}
+
+static gboolean
+is_switched_off (gpointer data)
+{
+  return !gtk_switch_get_active (GTK_SWITCH (data));
+}
+
+static gboolean
+font_family_is_serif (gpointer data)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (gui_text_view (data)));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+
+  return g_strcmp0 (pango_font_description_get_family (font), "Serif") == 0;
+}
+
 static void
 test_settings_apply_live (GuiFixture    *fixture,
                           gconstpointer  data)
@@ -486,13 +512,16 @@ test_settings_apply_live (GuiFixture    *fixture,
   GtkWidget *font_switch = named (font_row, GTK_TYPE_SWITCH, NULL);
   g_autofree char *scheme = NULL;
   g_autofree char *font = NULL;
+  AnnotatorWait curie = { fixture, "Marie Curie", TRUE };
+  SizeWait larger = { fixture, 0 };
   PangoContext *context;
   double normal_size;
 
   /* The name changes are recorded under, from the next change on. */
   g_assert_nonnull (name_row);
   type_into (GTK_WINDOW (preferences), GTK_WIDGET (name_row), "Marie Curie", FALSE);
-  g_assert_cmpstr (tessera_store_get_annotator (gui_store (fixture)), ==, "Marie Curie");
+  gui_wait_text (GTK_EDITABLE (name_row), "Marie Curie");
+  gui_await (annotator_is, &curie, "the project to record changes under “Marie Curie”");
   gui_add_annotation (fixture, "Assimi Goïta", "person");
   {
     g_auto(GStrv) annotators = tessera_store_dup_annotators (gui_store (fixture), NULL);
@@ -500,7 +529,8 @@ test_settings_apply_live (GuiFixture    *fixture,
     g_assert_true (g_strv_contains ((const char * const *) annotators, "Marie Curie"));
   }
   type_into (GTK_WINDOW (preferences), GTK_WIDGET (name_row), "", FALSE);
-  g_assert_cmpstr (tessera_store_get_annotator (gui_store (fixture)), !=, "Marie Curie");
+  curie.equal = FALSE;
+  gui_await (annotator_is, &curie, "the project to record changes under another name");
 
   /* Style. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (style_row), 2);
@@ -510,7 +540,8 @@ test_settings_apply_live (GuiFixture    *fixture,
   /* Text size: 150 % of the normal size. */
   normal_size = article_font_size (fixture);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 150);
-  gui_spin (200);
+  larger.size = 1.5 * normal_size;
+  gui_await (font_size_is, &larger, "the article's text to be 150 % of its normal size");
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 1.5, 0.001);
   g_assert_cmpfloat_with_epsilon (article_font_size (fixture) / normal_size, 1.5, 0.02);
 
@@ -518,11 +549,12 @@ test_settings_apply_live (GuiFixture    *fixture,
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (font_switch)));
   g_assert_true (gtk_widget_grab_focus (font_switch));
   gui_xdotool (GTK_WINDOW (preferences), "key", "space", NULL);
-  g_assert_false (gtk_switch_get_active (GTK_SWITCH (font_switch)));
+  /* The switch moves with an animation, then changes state. */
+  gui_await (is_switched_off, font_switch, "the switch to be off");
   font = g_settings_get_string (settings, "font");
   g_assert_cmpstr (font, !=, "");
   g_settings_set_string (settings, "font", "Serif Bold");
-  gui_spin (200);
+  gui_await (font_family_is_serif, fixture, "the article's font to be Serif");
   context = gtk_widget_get_pango_context (GTK_WIDGET (gui_text_view (fixture)));
   g_assert_cmpstr (pango_font_description_get_family (pango_context_get_font_description (context)),
                    ==, "Serif");

@@ -19,26 +19,46 @@
  * with libxml2 (the schema is compiled once for the whole program) and kept; the last test
  * validates all of them with jing in a single run.
  *
- * TESSERA_SHARED_DIR points at the shared folder (schema, ELTeC novels); the tests that
- * need it are skipped without it. TESSERA_UPDATE_GOLDEN=1 rewrites the golden files.
+ * TESSERA_SHARED_DIR points at the shared folder (schema, samples, ELTeC novels); the tests
+ * that need it fail without it, saying so (a skipped test would pass unseen).
+ * TESSERA_UPDATE_GOLDEN=1 rewrites the golden files.
  */
 
 static TesseraTeiValidator *validator;
 static char *kept_dir;
 static GPtrArray *kept_files;
 
-static const char *
-shared_dir (void)
+/* @folder/@name in the shared folder; fails the test, saying what is missing, without it. */
+static char *
+shared_path (const char *folder,
+             const char *name)
 {
   const char *dir = g_getenv ("TESSERA_SHARED_DIR");
+  g_autofree char *message = NULL;
+  char *path;
 
-  return dir != NULL && g_file_test (dir, G_FILE_TEST_IS_DIR) ? dir : NULL;
+  if (dir == NULL || *dir == '\0')
+    message = g_strdup ("TESSERA_SHARED_DIR is not set: run the tests with “meson test”, which "
+                        "sets it to the shared folder beside the source tree (../shared)");
+  else if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    message = g_strdup_printf ("the shared folder %s (TESSERA_SHARED_DIR) is missing", dir);
+  if (message != NULL)
+    g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, message);
+
+  path = g_build_filename (dir, folder, name, NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      message = g_strdup_printf ("%s is missing from the shared folder (TESSERA_SHARED_DIR)",
+                                 path);
+      g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, message);
+    }
+  return path;
 }
 
 static char *
 schema_path (void)
 {
-  return shared_dir () ? g_build_filename (shared_dir (), "tei", "tei_all.rng", NULL) : NULL;
+  return shared_path ("tei", "tei_all.rng");
 }
 
 static char *
@@ -65,11 +85,12 @@ on_validator_ready (GObject      *source,
 static void
 ensure_validator (void)
 {
-  g_autofree char *schema = schema_path ();
+  g_autofree char *schema = NULL;
   gboolean done = FALSE;
 
-  if (validator != NULL || schema == NULL)
+  if (validator != NULL)
     return;
+  schema = schema_path ();
   tessera_tei_validator_new_async (schema, NULL, on_validator_ready, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
@@ -89,8 +110,6 @@ assert_valid_tei (const char *path)
   gsize length;
 
   ensure_validator ();
-  if (validator == NULL)
-    return;
   if (!tessera_tei_validator_validate_file (validator, path, &problems, &error))
     {
       for (guint i = 0; problems != NULL && i < problems->len; i++)
@@ -1686,14 +1705,9 @@ test_import_samples (Fixture       *fixture,
   g_autofree char *one = NULL;
   g_autofree char *two = NULL;
 
-  if (shared_dir () == NULL)
-    {
-      g_test_skip ("TESSERA_SHARED_DIR is not set");
-      return;
-    }
-  fragments = g_build_filename (shared_dir (), "tei", "sample-entities-claims.xml", NULL);
-  anchors = g_build_filename (shared_dir (), "tei", "sample-overlap-anchors.xml", NULL);
-  corpus = g_build_filename (shared_dir (), "tei", "sample-corpus.xml", NULL);
+  fragments = shared_path ("tei", "sample-entities-claims.xml");
+  anchors = shared_path ("tei", "sample-overlap-anchors.xml");
+  corpus = shared_path ("tei", "sample-corpus.xml");
 
   {
     g_autoptr(GPtrArray) results = import_file (fixture->store, fragments);
@@ -1844,17 +1858,7 @@ test_eltec (Fixture       *fixture,
   gint64 doc;
   guint lines = 1;
 
-  if (shared_dir () == NULL)
-    {
-      g_test_skip ("TESSERA_SHARED_DIR is not set");
-      return;
-    }
-  path = g_build_filename (shared_dir (), "corpora", "eltec-fra", name, NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("the ELTeC novels are not in the shared folder");
-      return;
-    }
+  path = shared_path ("corpora/eltec-fra", name);
 
   results = import_file (fixture->store, path);
   g_assert_cmpuint (results->len, ==, 1);
@@ -1903,17 +1907,11 @@ static void
 test_validator_reports_lines (Fixture       *fixture,
                               gconstpointer  data)
 {
-  g_autofree char *schema = schema_path ();
   g_autofree char *invalid = g_build_filename (fixture->dir, "invalid.xml", NULL);
   g_autofree char *malformed = data_path ("malformed.xml");
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (schema == NULL)
-    {
-      g_test_skip ("TESSERA_SHARED_DIR is not set");
-      return;
-    }
   ensure_validator ();
   g_assert_true (g_file_set_contents (invalid,
                                       "<?xml version=\"1.0\"?>\n"
@@ -1953,12 +1951,7 @@ test_validator_threads (Fixture       *fixture,
   GThread *threads[4];
 
   ensure_validator ();
-  if (validator == NULL)
-    {
-      g_test_skip ("TESSERA_SHARED_DIR is not set");
-      return;
-    }
-  sample = g_build_filename (shared_dir (), "tei", "sample-corpus.xml", NULL);
+  sample = shared_path ("tei", "sample-corpus.xml");
   for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
     threads[i] = g_thread_new ("validate", validate_in_thread, sample);
   for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
@@ -2172,9 +2165,9 @@ test_jing_all_files (void)
   g_autofree char *err = NULL;
   int status = 0;
 
-  if (schema == NULL || jing == NULL)
+  if (jing == NULL)
     {
-      g_test_skip (schema == NULL ? "TESSERA_SHARED_DIR is not set" : "jing is not installed");
+      g_test_skip ("jing is not installed");
       return;
     }
   if (kept_files->len == 0)

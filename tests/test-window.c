@@ -26,41 +26,6 @@ typedef struct
   TesseraWindow *window;
 } Fixture;
 
-static gboolean
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data,
-            guint      timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 deadline = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
 static void
 open_window (Fixture *fixture)
 {
@@ -69,20 +34,14 @@ open_window (Fixture *fixture)
   fixture->window = tessera_window_new (NULL);
   g_assert_true (tessera_window_open_project (fixture->window, fixture->path, &error));
   g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window, 5000));
-  spin (300);
+  gui_present (GTK_WINDOW (fixture->window));
 }
 
 static void
 close_window (Fixture *fixture)
 {
   if (fixture->window != NULL)
-    {
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-      fixture->window = NULL;
-      spin (100);
-    }
+    gui_destroy_window ((GtkWindow **) &fixture->window);
 }
 
 static void
@@ -154,34 +113,8 @@ xid_of (Fixture *fixture)
   return (gulong) gdk_x11_surface_get_xid (surface);
 }
 
-static void
-xdotool (Fixture    *fixture,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  va_list args;
-  const char *arg;
-
-  g_ptr_array_add (argv, g_strdup ("xdotool"));
-  g_ptr_array_add (argv, g_strdup ("windowfocus"));
-  g_ptr_array_add (argv, g_strdup ("--sync"));
-  g_ptr_array_add (argv, g_strdup_printf ("%lu", xid_of (fixture)));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  spin (50);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  spin (150);
-}
+/* Returns once the window has handled the input. */
+#define xdotool(fixture, ...) gui_xdotool (GTK_WINDOW ((fixture)->window), __VA_ARGS__)
 
 static void
 click_offset (Fixture *fixture,
@@ -253,7 +186,8 @@ wait_for_count (Fixture *fixture,
 {
   CountWait wait = { fixture, count };
 
-  g_assert_true (wait_until (has_count, &wait, 3000));
+  gui_wait_until (has_count, &wait, GUI_WAIT_TIMEOUT_MS);
+  g_assert_cmpuint (annotation_count (fixture), ==, count);
 }
 
 static TesseraAnnotation *
@@ -361,14 +295,13 @@ test_claim_source_by_picking (Fixture       *fixture,
   g_assert_true (tessera_inspector_is_picking (inspector));
   g_assert_true (tessera_text_view_get_pick_mode (text_view_of (fixture)));
   click_offset (fixture, person_range.start + 2);
-  spin (200);
   g_assert_false (tessera_text_view_get_pick_mode (text_view_of (fixture)));
 
   /* Then the cue. */
   tessera_text_view_select (text_view_of (fixture), claim, FALSE);
   tessera_inspector_pick_cue (inspector);
   click_offset (fixture, find_range (fixture, "Selon", 1).start + 2);
-  spin (200);
+  g_assert_false (tessera_text_view_get_pick_mode (text_view_of (fixture)));
 
   stored = tessera_store_dup_claim (store_of (fixture), claim, NULL);
   g_assert_cmpint (tessera_claim_get_source_annotation_id (stored), ==, person);
@@ -387,7 +320,6 @@ test_link_new_entity (Fixture       *fixture,
 
   g_assert_cmpint (tessera_inspector_get_annotation (TESSERA_INSPECTOR (inspector)), ==, mention);
   g_assert_true (gtk_widget_activate_action (inspector, "inspector.new-entity", NULL));
-  spin (100);
 
   annotation = tessera_store_dup_annotation (store_of (fixture), mention, NULL);
   g_assert_cmpint (tessera_annotation_get_entity_id (annotation), >, 0);
@@ -459,6 +391,12 @@ export_finished (gpointer data)
   return *dialog == NULL || !tessera_export_dialog_is_busy (*dialog);
 }
 
+static gboolean
+dialog_finalized (gpointer data)
+{
+  return *(TesseraExportDialog **) data == NULL;
+}
+
 static void
 on_exported (TesseraExportDialog *dialog,
              const char          *destination,
@@ -495,17 +433,14 @@ test_export_dialog (Fixture       *fixture,
                                       tessera_window_get_document_id (fixture->window));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &exported);
-  gtk_window_present (GTK_WINDOW (dialog));
-  spin (200);
+  gui_present (GTK_WINDOW (dialog));
   tessera_export_dialog_start (dialog, folder);
   g_assert_true (tessera_export_dialog_is_busy (dialog));
-  g_assert_true (wait_until (export_finished, &dialog, 30000));
-  spin (100);
+  gui_await (export_finished, &dialog, "the export to finish");
   g_assert_nonnull (dialog);
   g_assert_cmpuint (exported, ==, 0);
   g_assert_cmpuint (tessera_export_dialog_get_n_problems (dialog), >, 0);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (100);
+  gui_destroy_window ((GtkWindow **) &dialog);
 
   /* Without a schema the export succeeds, the dialog closes and says where. */
   g_settings_set_string (settings, "relaxng-schema", "");
@@ -513,12 +448,10 @@ test_export_dialog (Fixture       *fixture,
                                       tessera_window_get_document_id (fixture->window));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &exported);
-  gtk_window_present (GTK_WINDOW (dialog));
-  spin (200);
+  gui_present (GTK_WINDOW (dialog));
   tessera_export_dialog_start (dialog, folder);
-  g_assert_true (wait_until (export_finished, &dialog, 30000));
-  spin (200);
-  g_assert_null (dialog);
+  gui_await (export_finished, &dialog, "the export to finish");
+  gui_await (dialog_finalized, &dialog, "the dialog to close");
   g_assert_cmpuint (exported, ==, 1);
 
   file = g_build_filename (folder, "", NULL);
@@ -616,16 +549,15 @@ test_export_dialog_refuses_project (Fixture       *fixture,
                                           tessera_window_get_document_id (fixture->window));
       g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
       g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &exported);
-      gtk_window_present (GTK_WINDOW (dialog));
-      g_assert_true (wait_until (is_mapped, dialog, 5000));
+      gui_present (GTK_WINDOW (dialog));
       tessera_export_dialog_start (dialog, destinations[i]);
-      g_assert_true (wait_until (export_finished, &dialog, 30000));
+      gui_await (export_finished, &dialog, "the export to finish");
 
       /* The dialog stays, with the reason on screen. */
       g_assert_nonnull (dialog);
       g_assert_cmpuint (exported, ==, 0);
       wait.root = GTK_WIDGET (dialog);
-      g_assert_true (wait_until (label_shown, &wait, 5000));
+      gui_await (label_shown, &wait, "the reason the export was refused");
       g_assert_nonnull (find_label_showing (GTK_WIDGET (dialog), "Cannot export to"));
       gtk_window_destroy (GTK_WINDOW (dialog));
 
@@ -647,12 +579,6 @@ test_export_dialog_refuses_project (Fixture       *fixture,
   }
 }
 
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  return gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
 /* What an import read otherwise than the file says reaches the import report. */
 static void
 test_import_report_warnings (Fixture       *fixture,
@@ -665,8 +591,7 @@ test_import_report_warnings (Fixture       *fixture,
   const char *body;
 
   tessera_window_import_files (fixture->window, &file, 1);
-  g_assert_true (wait_until (message_dialog_shown, NULL, 30000));
-  dialog = gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = gui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Imported 1 Article, with Warnings");
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
@@ -679,16 +604,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = NULL;
-
-  /* A private data home: the window never touches the user's default project. */
-  home = g_dir_make_tmp ("tessera-gui-home-XXXXXX", NULL);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("GDK_BACKEND", "x11", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gui_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/gui/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

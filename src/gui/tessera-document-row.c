@@ -221,8 +221,8 @@ tessera_document_row_snapshot (GtkWidget   *widget,
 
   /* A title of one line leaves room: the two lines are centred in the row. */
   pango_layout_get_pixel_extents (self->title_layout, NULL, &title);
-  y = g_getenv ("ROWTOP") ? 0 : MAX (0, (height - title.height - LINE_SPACING -
-                PANGO_PIXELS_CEIL (self->details_line_height)) / 2);
+  y = MAX (0, (height - title.height - LINE_SPACING -
+               PANGO_PIXELS_CEIL (self->details_line_height)) / 2);
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gtk_snapshot_render_layout (snapshot, style, 0, y, self->title_layout);
