@@ -416,3 +416,47 @@ gui_find_toplevel (GType type)
     }
   return NULL;
 }
+
+/* Like gui_xdotool(), with the xdotool commands in a %NULL-terminated array and without
+ * any pause: the caller waits for what the input should do. */
+void
+gui_xdotool_argv (GtkWindow  *window,
+                  char      **commands)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  int status = 0;
+
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  g_ptr_array_add (argv, g_strdup ("windowfocus"));
+  g_ptr_array_add (argv, g_strdup ("--sync"));
+  g_ptr_array_add (argv, g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface)));
+  for (guint i = 0; commands[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (commands[i]));
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* The point (@x, @y) of @widget in its X window's coordinates, as xdotool's arguments. */
+void
+gui_widget_to_window (GtkWidget  *widget,
+                      int         x,
+                      int         y,
+                      char      **out_x,
+                      char      **out_y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  double wx, wy, sx, sy;
+
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native), x, y, &wx, &wy));
+  /* From the window widget to its X window: the margin of client-side decorations. */
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  *out_x = g_strdup_printf ("%d", (int) (wx + sx));
+  *out_y = g_strdup_printf ("%d", (int) (wy + sy));
+}

@@ -65,4 +65,12 @@ AdwPreferencesRow *gui_find_row           (GtkWidget     *root,
 GPtrArray       *gui_dup_palette_labels   (GuiFixture    *fixture);
 GtkWindow       *gui_find_toplevel        (GType          type);
 
+void             gui_xdotool_argv         (GtkWindow     *window,
+                                           char         **commands);
+void             gui_widget_to_window     (GtkWidget     *widget,
+                                           int            x,
+                                           int            y,
+                                           char         **out_x,
+                                           char         **out_y);
+
 G_END_DECLS

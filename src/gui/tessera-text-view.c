@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
@@ -904,6 +906,20 @@ layout_key_equal (const LayoutKey *a,
          a->right_margin == b->right_margin;
 }
 
+/* The rectangles kept from the last frame hold while the paragraphs are laid out the same. */
+static void
+forget_stale_placed (TesseraTextView *self)
+{
+  LayoutKey key;
+
+  get_layout_key (self, &key);
+  if (!layout_key_equal (&key, &self->placed_layout))
+    {
+      g_hash_table_remove_all (self->placed);
+      self->placed_layout = key;
+    }
+}
+
 typedef struct
 {
   int line;
@@ -960,7 +976,6 @@ collect_frame (TesseraTextView *self)
   g_autoptr(GArray) lanes = g_array_new (FALSE, TRUE, sizeof (guint));
   g_autoptr(GArray) tops = g_array_new (FALSE, FALSE, sizeof (LineTop));
   g_autoptr(GHashTable) placed = NULL;
-  LayoutKey key;
   GdkRectangle area;
   GtkTextIter top, bottom;
 
@@ -973,12 +988,7 @@ collect_frame (TesseraTextView *self)
       return;
     }
 
-  get_layout_key (self, &key);
-  if (!layout_key_equal (&key, &self->placed_layout))
-    {
-      g_hash_table_remove_all (self->placed);
-      self->placed_layout = key;
-    }
+  forget_stale_placed (self);
 
   gtk_text_view_get_visible_rect (view, &area);
   gtk_text_view_get_iter_at_location (view, &top, area.x, area.y);
@@ -1032,6 +1042,29 @@ collect_frame (TesseraTextView *self)
   self->placed = g_steal_pointer (&placed);
 }
 
+/* What the tint of one line of an annotation covers: its characters' boxes, down to the
+ * first underline, as GTK rounds a tag's background. */
+static void
+tint_area (const graphene_rect_t *rect,
+           graphene_rect_t       *out_area)
+{
+  *out_area = *rect;
+  out_area->size.height += 1;
+}
+
+/* How far below a line of text the lowest underline reaches. */
+#define HIT_DEPTH (1 + (MAX_LANES - 1) * LANE_SPACING + UNDERLINE_HEIGHT)
+
+/* Where the pointer finds one line of an annotation: every pixel of its tint, and below
+ * it the lanes of the underlines. */
+static void
+hit_area (const graphene_rect_t *rect,
+          graphene_rect_t       *out_area)
+{
+  tint_area (rect, out_area);
+  out_area->size.height = rect->size.height + HIT_DEPTH;
+}
+
 /* Under the text, so the glyphs and the text selection stay above: claims and cues first,
  * then the mentions, translucent, so that overlaps add up and show. */
 static void
@@ -1051,11 +1084,10 @@ snapshot_tints (TesseraTextView *self,
             continue;
           for (guint r = 0; r < item->n_rects; r++)
             {
-              graphene_rect_t rect = g_array_index (self->frame_rects, graphene_rect_t,
-                                                    item->first_rect + r);
+              graphene_rect_t rect;
 
-              /* Down to the first underline, as GTK rounds a tag's background. */
-              rect.size.height += 1;
+              tint_area (&g_array_index (self->frame_rects, graphene_rect_t, item->first_rect + r),
+                         &rect);
               gtk_snapshot_append_color (snapshot, &tint, &rect);
             }
         }
@@ -1132,31 +1164,104 @@ tessera_text_view_snapshot_layer (GtkTextView      *view,
 
 /* Pointer ------------------------------------------------------------------------------- */
 
-static gboolean
-offset_at_point (TesseraTextView *self,
-                 double           x,
-                 double           y,
-                 guint           *out_offset)
+typedef struct
+{
+  GPtrArray *found;
+  GArray    *tops;
+  double     x;
+  double     y;
+} HitTest;
+
+static void
+collect_hit (TesseraTextView   *self,
+             TesseraAnnotation *annotation,
+             gpointer           data)
+{
+  HitTest *hit = data;
+  GArray *placed = g_hash_table_lookup (self->placed, annotation);
+
+  /* The rectangles the last frame drew, or those the next one will draw. */
+  if (placed == NULL)
+    {
+      placed = measure (self, annotation);
+      g_hash_table_insert (self->placed, g_object_ref (annotation), placed);
+    }
+
+  for (guint r = 0; r < placed->len; r++)
+    {
+      Placed *one = &g_array_index (placed, Placed, r);
+      graphene_rect_t rect = one->rect;
+      graphene_rect_t area;
+
+      rect.origin.y += line_top (self, hit->tops, one->line);
+      hit_area (&rect, &area);
+      /* A pixel is the unit square right and below its coordinates. */
+      if (hit->x >= area.origin.x && hit->x < area.origin.x + area.size.width &&
+          hit->y >= area.origin.y && hit->y < area.origin.y + area.size.height)
+        {
+          g_ptr_array_add (hit->found, g_object_ref (annotation));
+          return;
+        }
+    }
+}
+
+/*
+ * The annotations whose marks hold the point (@x, @y) of the widget, innermost first, and
+ * in @out_offset the character nearest to it. The very rectangles the tints are drawn from
+ * decide, so the pointer finds an annotation on every pixel it is painted on: the
+ * character under the point cannot, as GTK gives the next one past the middle of a glyph.
+ */
+static GPtrArray *
+annotations_at_point (TesseraTextView *self,
+                      double           x,
+                      double           y,
+                      guint           *out_offset)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self);
-  GtkTextIter iter;
-  GdkRectangle location;
+  g_autoptr(GArray) tops = g_array_new (FALSE, FALSE, sizeof (LineTop));
+  HitTest hit = { g_ptr_array_new_with_free_func (g_object_unref), tops, 0, 0 };
+  GtkTextIter under, above;
+  guint first, last;
   int bx, by;
 
-  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
-  /* The iter is set even when the point is in the spacing under a line (where the
-   * underlines are drawn), so judge by the character's box, grown by that spacing. */
-  gtk_text_view_get_iter_at_location (view, &iter, bx, by);
-  gtk_text_view_get_iter_location (view, &iter, &location);
-  if (bx > location.x + location.width + 2 || bx < location.x - 2 ||
-      by < location.y - 2 ||
-      by > location.y + location.height + gtk_text_view_get_pixels_inside_wrap (view) + 2)
-    return FALSE;
-  /* Past the end of a line is not "on" its last character. */
-  if (gtk_text_iter_ends_line (&iter))
-    return FALSE;
-  *out_offset = (guint) gtk_text_iter_get_offset (&iter);
-  return TRUE;
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) floor (x),
+                                         (int) floor (y), &bx, &by);
+  hit.x = bx;
+  hit.y = by;
+  gtk_text_view_get_iter_at_position (view, &under, NULL, bx, by);
+  if (out_offset != NULL)
+    *out_offset = (guint) gtk_text_iter_get_offset (&under);
+  if (self->annotations == NULL)
+    return hit.found;
+
+  /* An area holding the point covers the character under it or a neighbour, on the line
+   * of the point or, in the underlines, on the line above. */
+  gtk_text_view_get_iter_at_position (view, &above, NULL, bx, by - HIT_DEPTH);
+  first = (guint) MIN (gtk_text_iter_get_offset (&under), gtk_text_iter_get_offset (&above));
+  last = (guint) MAX (gtk_text_iter_get_offset (&under), gtk_text_iter_get_offset (&above));
+  forget_stale_placed (self);
+  foreach_in_range (self, first > 0 ? first - 1 : 0, last + 2, collect_hit, &hit);
+  g_ptr_array_sort (hit.found, compare_innermost_first);
+  return hit.found;
+}
+
+/**
+ * tessera_text_view_dup_annotations_at_point:
+ * @x: a point of the widget
+ * @y: a point of the widget
+ *
+ * What a click or the pointer at (@x, @y) finds: the annotations painted there.
+ *
+ * Returns: (transfer full) (element-type TesseraAnnotation): the annotations, innermost first
+ */
+GPtrArray *
+tessera_text_view_dup_annotations_at_point (TesseraTextView *self,
+                                            double           x,
+                                            double           y)
+{
+  g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), NULL);
+
+  return annotations_at_point (self, x, y, NULL);
 }
 
 static void
@@ -1186,14 +1291,7 @@ on_click_released (GtkGestureClick *gesture,
   if (gtk_text_buffer_get_has_selection (buffer) || self->annotations == NULL)
     return;
 
-  if (!offset_at_point (self, x, y, &offset))
-    {
-      if (!self->pick_mode)
-        tessera_text_view_select (self, 0, FALSE);
-      return;
-    }
-
-  found = tessera_text_view_dup_annotations_at (self, offset);
+  found = annotations_at_point (self, x, y, &offset);
   if (self->pick_mode)
     {
       if (found->len > 0)
@@ -1228,11 +1326,10 @@ on_motion (GtkEventControllerMotion *controller,
 {
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GArray) related = g_array_new (FALSE, FALSE, sizeof (gint64));
-  guint offset;
 
-  if (self->annotations != NULL && offset_at_point (self, x, y, &offset))
+  if (self->annotations != NULL)
     {
-      found = tessera_text_view_dup_annotations_at (self, offset);
+      found = annotations_at_point (self, x, y, NULL);
       for (guint i = 0; i < found->len; i++)
         {
           TesseraAnnotation *annotation = g_ptr_array_index (found, i);
@@ -1275,12 +1372,11 @@ on_query_tooltip (TesseraTextView *self,
 {
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GString) markup = NULL;
-  guint offset;
 
-  if (keyboard || self->annotations == NULL || !offset_at_point (self, x, y, &offset))
+  if (keyboard || self->annotations == NULL)
     return FALSE;
 
-  found = tessera_text_view_dup_annotations_at (self, offset);
+  found = annotations_at_point (self, x, y, NULL);
   if (found->len == 0)
     return FALSE;
 

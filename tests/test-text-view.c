@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <gdk/x11/gdkx.h>
+
+#include "gui-helpers.h"
+
+/*
+ * The article view under the pointer and the keyboard, in the real window: clicks and
+ * hovering go through the X server (xdotool), and every wait is for a condition.
+ */
+
+#define TIMEOUT_MS 20000
+
+/* The annotations a click selected, in order: each change of the selection to one. */
+static void
+on_selection_changed (TesseraTextView *view,
+                      GArray          *selections)
+{
+  gint64 id = tessera_text_view_get_selected (view);
+
+  if (id != 0)
+    g_array_append_val (selections, id);
+}
+
+typedef struct
+{
+  GArray *selections;
+  guint   n_expected;
+} Clicks;
+
+static gboolean
+all_clicks_seen (gpointer data)
+{
+  Clicks *clicks = data;
+
+  return clicks->selections->len >= clicks->n_expected;
+}
+
+/* The box, in widget coordinates, of the characters [start, end), on one display line. */
+static GdkRectangle
+span_box (TesseraTextView *view,
+          guint            start,
+          guint            end)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextIter first, last;
+  GdkRectangle a, b, box;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &first, (int) start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &last, (int) end - 1);
+  gtk_text_view_get_iter_location (text_view, &first, &a);
+  gtk_text_view_get_iter_location (text_view, &last, &b);
+  g_assert_cmpint (a.y, ==, b.y);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, a.x, a.y,
+                                         &box.x, &box.y);
+  box.width = b.x + b.width - a.x;
+  box.height = a.height;
+  return box;
+}
+
+static gboolean
+is_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
+/* A click on every pixel column across a marked name selects it: there is no dead band at
+ * the boundaries of its letters ("É" of "États" used to have one), and the tooltip's and
+ * the pointer's hit test finds it on every column too, with the nested one first. */
+static void
+test_click_every_column (GuiFixture    *fixture,
+                         gconstpointer  data)
+{
+  TesseraTextView *view = gui_text_view (fixture);
+  TesseraRange name = gui_find_range (fixture, "Alliance des États du Sahel", 1);
+  TesseraRange inner = gui_find_range (fixture, "Sahel", 1);
+  gint64 organisation = gui_add_annotation (fixture, "Alliance des États du Sahel", "organisation");
+  gint64 place = gui_add_annotation (fixture, "Sahel", "place");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) selections = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Clicks clicks = { selections, 0 };
+  GdkRectangle box, inner_box;
+  g_autofree char *away_x = NULL;
+  g_autofree char *away_y = NULL;
+  g_autofree char *xid = NULL;
+  gulong handler;
+
+  g_assert_true (gui_wait_until (is_drawn, view, TIMEOUT_MS));
+  box = span_box (view, name.start, name.end);
+  inner_box = span_box (view, inner.start, inner.end);
+  g_assert_cmpint (box.width, >, 100);
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (
+                           gtk_native_get_surface (GTK_NATIVE (fixture->window))));
+
+  /* Far below the text, in the empty part of the view: a click there selects nothing, and
+   * the next click is never taken for the second of a double click. */
+  gui_widget_to_window (GTK_WIDGET (view), box.x + box.width / 2,
+                        gtk_widget_get_height (GTK_WIDGET (view)) - 4, &away_x, &away_y);
+
+  for (int x = box.x; x < box.x + box.width; x++)
+    {
+      int y = box.y + box.height / 2;
+      gboolean in_inner = x >= inner_box.x && x < inner_box.x + inner_box.width;
+      gint64 id = in_inner ? place : organisation;
+      g_autoptr(GPtrArray) found = tessera_text_view_dup_annotations_at_point (view, x, y);
+      char *click_x, *click_y;
+
+      /* What the tooltip names: both annotations inside "Sahel", the place first. */
+      g_assert_cmpuint (found->len, ==, in_inner ? 2 : 1);
+      g_assert_cmpint (tessera_annotation_get_id (g_ptr_array_index (found, 0)), ==, id);
+      g_assert_cmpint (tessera_annotation_get_id (g_ptr_array_index (found, found->len - 1)), ==,
+                       organisation);
+      /* The underlines below the text belong to it too. */
+      g_clear_pointer (&found, g_ptr_array_unref);
+      found = tessera_text_view_dup_annotations_at_point (view, x, box.y + box.height + 3);
+      g_assert_cmpuint (found->len, >=, 1);
+
+      gui_widget_to_window (GTK_WIDGET (view), x, y, &click_x, &click_y);
+      g_ptr_array_add (argv, g_strdup ("mousemove"));
+      g_ptr_array_add (argv, g_strdup ("--window"));
+      g_ptr_array_add (argv, g_strdup (xid));
+      g_ptr_array_add (argv, g_strdup (away_x));
+      g_ptr_array_add (argv, g_strdup (away_y));
+      g_ptr_array_add (argv, g_strdup ("mousedown"));
+      g_ptr_array_add (argv, g_strdup ("1"));
+      g_ptr_array_add (argv, g_strdup ("mouseup"));
+      g_ptr_array_add (argv, g_strdup ("1"));
+      g_ptr_array_add (argv, g_strdup ("mousemove"));
+      g_ptr_array_add (argv, g_strdup ("--window"));
+      g_ptr_array_add (argv, g_strdup (xid));
+      g_ptr_array_add (argv, click_x);
+      g_ptr_array_add (argv, click_y);
+      g_ptr_array_add (argv, g_strdup ("mousedown"));
+      g_ptr_array_add (argv, g_strdup ("1"));
+      g_ptr_array_add (argv, g_strdup ("mouseup"));
+      g_ptr_array_add (argv, g_strdup ("1"));
+      g_array_append_val (expected, id);
+    }
+
+  /* Outside the name, nothing. */
+  {
+    g_autoptr(GPtrArray) before = tessera_text_view_dup_annotations_at_point (view, box.x - 3,
+                                                                              box.y + 2);
+    g_autoptr(GPtrArray) after = tessera_text_view_dup_annotations_at_point (view,
+                                                                             box.x + box.width + 2,
+                                                                             box.y + 2);
+
+    g_assert_cmpuint (before->len, ==, 0);
+    g_assert_cmpuint (after->len, ==, 0);
+  }
+
+  /* Every column clicked, each after a click away: each selects its annotation anew. */
+  tessera_text_view_select (view, 0, FALSE);
+  handler = g_signal_connect (view, "selection-changed", G_CALLBACK (on_selection_changed),
+                              selections);
+  g_ptr_array_add (argv, NULL);
+  gui_xdotool_argv (GTK_WINDOW (fixture->window), (char **) argv->pdata);
+  clicks.n_expected = expected->len;
+  gui_wait_until (all_clicks_seen, &clicks, TIMEOUT_MS);
+  g_signal_handler_disconnect (view, handler);
+
+  for (guint i = 0; i < expected->len; i++)
+    {
+      if (i >= selections->len ||
+          g_array_index (selections, gint64, i) != g_array_index (expected, gint64, i))
+        {
+          g_test_fail_printf ("%u of %u clicks on the columns %d to %d of «Alliance des États "
+                              "du Sahel» selected it", selections->len, expected->len, box.x,
+                              box.x + box.width - 1);
+          return;
+        }
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gui_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add ("/gui/text-view/" path, GuiFixture, NULL, gui_fixture_set_up, func, \
+              gui_fixture_tear_down)
+
+  ADD ("click-every-column", test_click_every_column);
+
+  return g_test_run ();
+}
