@@ -177,6 +177,116 @@ test_click_every_column (GuiFixture    *fixture,
     }
 }
 
+typedef struct
+{
+  TesseraTextView *view;
+  int              insert;
+  int              bound;
+} Caret;
+
+/* Whether the caret and the other end of the selection are where @data says. */
+static gboolean
+caret_is (gpointer data)
+{
+  Caret *caret = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (caret->view));
+  GtkTextIter insert, bound;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+  gtk_text_buffer_get_iter_at_mark (buffer, &bound, gtk_text_buffer_get_selection_bound (buffer));
+  return gtk_text_iter_get_offset (&insert) == caret->insert &&
+         gtk_text_iter_get_offset (&bound) == caret->bound;
+}
+
+static void
+place_caret (TesseraTextView *view,
+             guint            offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+static void
+press_key (GuiFixture *fixture,
+           const char *key)
+{
+  char *commands[] = { "key", (char *) key, NULL };
+
+  gui_xdotool_argv (GTK_WINDOW (fixture->window), commands);
+}
+
+/* Ctrl+arrows stop after the elided word of "l’Alliance", so Shift+Ctrl+Right from there
+ * selects the name without its article or its apostrophe. */
+static void
+test_word_movement_elision (GuiFixture    *fixture,
+                            gconstpointer  data)
+{
+  TesseraTextView *view = gui_text_view (fixture);
+  TesseraRange article = gui_find_range (fixture, "l\u2019Alliance", 1);
+  TesseraRange name = gui_find_range (fixture, "Alliance des \u00c9tats du Sahel", 1);
+  Caret caret = { view, 0, 0 };
+  TesseraRange marked;
+
+  g_assert_cmpuint (name.start, ==, article.start + 2);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+
+  place_caret (view, article.start);
+  press_key (fixture, "ctrl+Right");
+  caret.insert = caret.bound = (int) name.start;
+  g_assert_true (gui_wait_until (caret_is, &caret, TIMEOUT_MS));
+
+  /* "Alliance", "des", "États", "du", "Sahel". */
+  for (guint i = 0; i < 5; i++)
+    press_key (fixture, "ctrl+shift+Right");
+  caret.insert = (int) name.end;
+  g_assert_true (gui_wait_until (caret_is, &caret, TIMEOUT_MS));
+  g_assert_true (tessera_text_view_get_marked_range (view, TRUE, &marked));
+  g_assert_cmpuint (marked.start, ==, name.start);
+  g_assert_cmpuint (marked.end, ==, name.end);
+
+  /* Back from the end of "Alliance": to its first letter, then to the elided word. */
+  place_caret (view, name.start + 8);
+  press_key (fixture, "ctrl+Left");
+  caret.insert = caret.bound = (int) name.start;
+  g_assert_true (gui_wait_until (caret_is, &caret, TIMEOUT_MS));
+  press_key (fixture, "ctrl+Left");
+  caret.insert = caret.bound = (int) article.start;
+  g_assert_true (gui_wait_until (caret_is, &caret, TIMEOUT_MS));
+}
+
+/* A selection snapped to words never keeps the apostrophe of an elision, nor spreads over
+ * the elided word from the word after it. */
+static void
+test_snap_elision (GuiFixture    *fixture,
+                   gconstpointer  data)
+{
+  TesseraTextView *view = gui_text_view (fixture);
+  TesseraRange article = gui_find_range (fixture, "l\u2019Alliance", 1);
+  TesseraRange name = gui_find_range (fixture, "Alliance des \u00c9tats du Sahel", 1);
+  TesseraRange marked;
+
+  /* «’Alliance des États du Sahel» */
+  tessera_text_view_select_text (view, article.start + 1, name.end);
+  g_assert_true (tessera_text_view_get_marked_range (view, TRUE, &marked));
+  g_assert_cmpuint (marked.start, ==, name.start);
+  g_assert_cmpuint (marked.end, ==, name.end);
+
+  /* «lli» of "Alliance" */
+  tessera_text_view_select_text (view, name.start + 1, name.start + 4);
+  g_assert_true (tessera_text_view_get_marked_range (view, TRUE, &marked));
+  g_assert_cmpuint (marked.start, ==, name.start);
+  g_assert_cmpuint (marked.end, ==, name.start + 8);
+
+  /* «l» alone is the elided word. */
+  tessera_text_view_select_text (view, article.start, article.start + 1);
+  g_assert_true (tessera_text_view_get_marked_range (view, TRUE, &marked));
+  g_assert_cmpuint (marked.start, ==, article.start);
+  g_assert_cmpuint (marked.end, ==, name.start);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +298,8 @@ main (int   argc,
               gui_fixture_tear_down)
 
   ADD ("click-every-column", test_click_every_column);
+  ADD ("word-movement-elision", test_word_movement_elision);
+  ADD ("snap-elision", test_snap_elision);
 
   return g_test_run ();
 }

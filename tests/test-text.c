@@ -416,6 +416,45 @@ test_fold (void)
     }
 }
 
+static guint
+elision_at (const char *text,
+            const char *word)
+{
+  const char *found = strstr (text, word);
+
+  g_assert_nonnull (found);
+  return tessera_text_elision_length (text, found);
+}
+
+static void
+test_elision (void)
+{
+  const char *text = "Les chefs de l\u2019Alliance, qu\u2019il a re\u00e7us jusqu\u2019\u00e0 "
+                     "Bamako, lorsqu'ils s\u2019y rendent (d\u2019abord), L\u2019\u00c9tat "
+                     "aujourd\u2019hui, presqu\u2019\u00eele, c\u2019\u00e9tait, "
+                     "puisqu\u2019on, j\u2019ai, n\u2019est, l\u2019 an, d\u2019.";
+
+  g_assert_cmpuint (tessera_text_elision_length (text, text), ==, 0);
+  g_assert_cmpuint (elision_at (text, "l\u2019Alliance"), ==, 2);
+  g_assert_cmpuint (elision_at (text, "qu\u2019il"), ==, 3);
+  g_assert_cmpuint (elision_at (text, "jusqu\u2019\u00e0"), ==, 6);
+  g_assert_cmpuint (elision_at (text, "lorsqu'ils"), ==, 7);
+  g_assert_cmpuint (elision_at (text, "s\u2019y"), ==, 2);
+  g_assert_cmpuint (elision_at (text, "d\u2019abord"), ==, 2);
+  g_assert_cmpuint (elision_at (text, "L\u2019\u00c9tat"), ==, 2);
+  g_assert_cmpuint (elision_at (text, "c\u2019\u00e9tait"), ==, 2);
+  g_assert_cmpuint (elision_at (text, "puisqu\u2019on"), ==, 7);
+  g_assert_cmpuint (elision_at (text, "j\u2019ai"), ==, 2);
+  g_assert_cmpuint (elision_at (text, "n\u2019est"), ==, 2);
+  /* Inside a word, an unknown elided word, or no word after it: none. */
+  g_assert_cmpuint (elision_at (text, "d\u2019hui"), ==, 0);
+  g_assert_cmpuint (elision_at (text, "qu\u2019\u00eele"), ==, 0);
+  g_assert_cmpuint (elision_at (text, "presqu\u2019\u00eele"), ==, 0);
+  g_assert_cmpuint (elision_at (text, "l\u2019 an"), ==, 0);
+  g_assert_cmpuint (elision_at (text, "d\u2019."), ==, 0);
+  g_assert_cmpuint (elision_at (text, "de l"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +482,7 @@ main (int   argc,
   g_test_add_func ("/core/text/nfc/long-text", test_nfc_long_text);
   g_test_add_func ("/core/text/nfc/invalid", test_nfc_invalid);
   g_test_add_func ("/core/text/fold", test_fold);
+  g_test_add_func ("/core/text/elision", test_elision);
 
   return g_test_run ();
 }

@@ -484,3 +484,61 @@ tessera_text_fold (const char *text)
     return g_utf8_casefold (folded->str, (gssize) folded->len);
   return g_string_free (g_steal_pointer (&folded), FALSE);
 }
+
+/* The French words that lose their vowel before one: "l’Alliance", "qu’il", "jusqu’à". */
+static const char * const elided_words[] = {
+  "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu",
+};
+
+static gboolean
+is_apostrophe (gunichar c)
+{
+  return c == '\'' || c == 0x2019 /* ’ */ || c == 0x02BC /* ʼ */;
+}
+
+/**
+ * tessera_text_elision_length:
+ * @text: valid UTF-8, the text @word is in
+ * @word: a position in @text
+ *
+ * French elides a word before a vowel, and the result is written as one word ("l’Alliance",
+ * "qu’il", "jusqu’à") which is two: the elided word with its apostrophe, then the word a
+ * user annotates. Word movement and the snapping of a selection to words stop between them.
+ *
+ * Returns: the number of code points of the elided word and its apostrophe when one starts
+ *   at @word (2 for "l’Alliance", 3 for "qu’il"), or 0
+ */
+guint
+tessera_text_elision_length (const char *text,
+                             const char *word)
+{
+  g_return_val_if_fail (text != NULL, 0);
+  g_return_val_if_fail (word != NULL && word >= text, 0);
+
+  /* The elided word starts a word: "aujourd’hui" holds none. */
+  if (word > text)
+    {
+      gunichar before = g_utf8_get_char (g_utf8_find_prev_char (text, word));
+
+      if (g_unichar_isalnum (before) || g_unichar_ismark (before) || is_apostrophe (before) ||
+          before == '-')
+        return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (elided_words); i++)
+    {
+      gsize length = strlen (elided_words[i]);
+      const char *after;
+
+      if (g_ascii_strncasecmp (word, elided_words[i], length) != 0)
+        continue;
+      after = word + length;
+      if (!is_apostrophe (g_utf8_get_char (after)))
+        continue;
+      /* Followed by the word it is elided before. */
+      if (!g_unichar_isalpha (g_utf8_get_char (g_utf8_next_char (after))))
+        continue;
+      return (guint) length + 1;
+    }
+  return 0;
+}

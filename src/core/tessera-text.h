@@ -9,6 +9,9 @@ G_BEGIN_DECLS
 
 /* Offsets everywhere in Tessera are Unicode code points of NFC text. */
 
+/* The longest elided word with its apostrophe: "lorsqu’", "puisqu’". */
+#define TESSERA_TEXT_ELISION_MAX_LENGTH 7
+
 guint     tessera_text_length          (const char         *text);
 char     *tessera_text_slice           (const char         *text,
                                         guint               start,
@@ -27,5 +30,7 @@ char     *tessera_text_sha256          (const char         *text);
 gboolean  tessera_text_is_nfc          (const char         *text);
 char     *tessera_text_to_nfc          (const char         *text);
 char     *tessera_text_fold            (const char         *text);
+guint     tessera_text_elision_length  (const char         *text,
+                                        const char         *word);
 
 G_END_DECLS

@@ -571,6 +571,123 @@ is_space_or_punct (gunichar c)
                                    c != '-');
 }
 
+static gboolean
+is_apostrophe (gunichar c)
+{
+  return c == 0x2019 || c == '\'' || c == 0x02BC;
+}
+
+static gsize byte_at (TesseraTextView *self,
+                      guint            offset);
+
+/* The end of an elided word strictly between @from and @to (the offset of the "A" of
+ * "l’Alliance"): the first one going forward, the last one going backward; or G_MAXUINT.
+ * GTK's words, Pango's, make one word of "l’Alliance". */
+static guint
+elision_between (TesseraTextView *self,
+                 guint            from,
+                 guint            to,
+                 gboolean         forward)
+{
+  guint low = MIN (from, to);
+  guint high = MAX (from, to);
+  guint first = low > TESSERA_TEXT_ELISION_MAX_LENGTH ? low - TESSERA_TEXT_ELISION_MAX_LENGTH : 0;
+  guint found = G_MAXUINT;
+  const char *p;
+
+  if (self->text == NULL)
+    return G_MAXUINT;
+
+  p = self->text + byte_at (self, first);
+  for (guint word = first; word < high && *p != '\0'; word++, p = g_utf8_next_char (p))
+    {
+      guint length = tessera_text_elision_length (self->text, p);
+
+      if (length > 0 && word + length > low && word + length < high)
+        {
+          found = word + length;
+          if (forward)
+            break;
+        }
+    }
+  return found;
+}
+
+/* Whether @offset lies inside an elided word with its apostrophe, as in "l|’Alliance"; if so
+ * @out_end is the offset after the apostrophe. */
+static gboolean
+inside_elision (TesseraTextView *self,
+                guint            offset,
+                guint           *out_end)
+{
+  guint first = offset > TESSERA_TEXT_ELISION_MAX_LENGTH ? offset - TESSERA_TEXT_ELISION_MAX_LENGTH : 0;
+  const char *p;
+
+  if (self->text == NULL)
+    return FALSE;
+
+  p = self->text + byte_at (self, first);
+  for (guint word = first; word < offset && *p != '\0'; word++, p = g_utf8_next_char (p))
+    {
+      guint length = tessera_text_elision_length (self->text, p);
+
+      if (length > 0 && word + length > offset)
+        {
+          *out_end = word + length;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static int
+offset_of (const GtkTextIter *iter)
+{
+  return gtk_text_iter_get_offset (iter);
+}
+
+/* Moving by words stops after an elided word, as it does after any other. */
+static void
+tessera_text_view_move_cursor (GtkTextView     *view,
+                               GtkMovementStep  step,
+                               int              count,
+                               gboolean         extend_selection)
+{
+  TesseraTextView *self = TESSERA_TEXT_VIEW (view);
+  GtkTextViewClass *parent_class = GTK_TEXT_VIEW_CLASS (tessera_text_view_parent_class);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextMark *insert = gtk_text_buffer_get_insert (buffer);
+
+  if (step != GTK_MOVEMENT_WORDS || self->text == NULL)
+    {
+      parent_class->move_cursor (view, step, count, extend_selection);
+      return;
+    }
+
+  for (int i = 0; i < ABS (count); i++)
+    {
+      GtkTextIter before, after;
+      guint stop;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &before, insert);
+      parent_class->move_cursor (view, step, count > 0 ? 1 : -1, extend_selection);
+      gtk_text_buffer_get_iter_at_mark (buffer, &after, insert);
+
+      stop = elision_between (self, (guint) offset_of (&before), (guint) offset_of (&after),
+                              count > 0);
+      /* Pango ends a word before the apostrophe: the elided word ends after it. */
+      if (stop == G_MAXUINT &&
+          (count < 0 || !inside_elision (self, (guint) offset_of (&after), &stop)))
+        continue;
+      iter_at (self, &after, stop);
+      if (extend_selection)
+        gtk_text_buffer_move_mark (buffer, insert, &after);
+      else
+        gtk_text_buffer_place_cursor (buffer, &after);
+      gtk_text_view_scroll_mark_onscreen (view, insert);
+    }
+}
+
 /**
  * tessera_text_view_get_marked_range:
  * @snap_to_words: widen the selection to whole words (unless Alt was held while selecting)
@@ -593,9 +710,11 @@ tessera_text_view_get_marked_range (TesseraTextView *self,
 
   if (snap_to_words && !self->exact_selection)
     {
-      /* Never start or end on a blank or on punctuation the user swept up by accident. */
+      /* Never start or end on a blank or on punctuation the user swept up by accident, nor
+       * start on the apostrophe of an elided word. */
       while (gtk_text_iter_compare (&start, &end) < 0 &&
-             is_space_or_punct (gtk_text_iter_get_char (&start)))
+             (is_space_or_punct (gtk_text_iter_get_char (&start)) ||
+              is_apostrophe (gtk_text_iter_get_char (&start))))
         gtk_text_iter_forward_char (&start);
       while (gtk_text_iter_compare (&start, &end) < 0)
         {
@@ -606,10 +725,41 @@ tessera_text_view_get_marked_range (TesseraTextView *self,
             break;
           end = last;
         }
+      /* Out to whole words, an elided word being one ("l’" of "l’Alliance"). */
       if (gtk_text_iter_inside_word (&start) && !gtk_text_iter_starts_word (&start))
-        gtk_text_iter_backward_word_start (&start);
+        {
+          GtkTextIter word = start;
+          guint stop;
+
+          gtk_text_iter_backward_word_start (&word);
+          stop = elision_between (self, (guint) offset_of (&word), (guint) offset_of (&start) + 1,
+                                  FALSE);
+          if (stop != G_MAXUINT)
+            iter_at (self, &start, stop);
+          else
+            start = word;
+        }
       if (gtk_text_iter_inside_word (&end) && !gtk_text_iter_starts_word (&end))
-        gtk_text_iter_forward_word_end (&end);
+        {
+          GtkTextIter word = end;
+          guint stop;
+
+          gtk_text_iter_forward_word_end (&word);
+          stop = elision_between (self, (guint) offset_of (&end) - 1, (guint) offset_of (&word),
+                                  TRUE);
+          if (stop != G_MAXUINT)
+            iter_at (self, &end, stop);
+          else
+            end = word;
+        }
+      else
+        {
+          guint stop;
+
+          /* Pango ends "l" before the apostrophe of "l’Alliance". */
+          if (inside_elision (self, (guint) offset_of (&end), &stop))
+            iter_at (self, &end, stop);
+        }
     }
 
   if (gtk_text_iter_compare (&start, &end) >= 0)
@@ -1629,6 +1779,7 @@ tessera_text_view_class_init (TesseraTextViewClass *klass)
   object_class->dispose = tessera_text_view_dispose;
   object_class->finalize = tessera_text_view_finalize;
   text_view_class->snapshot_layer = tessera_text_view_snapshot_layer;
+  text_view_class->move_cursor = tessera_text_view_move_cursor;
 
   /**
    * TesseraTextView::selection-changed:
