@@ -287,6 +287,140 @@ test_snap_elision (GuiFixture    *fixture,
   g_assert_cmpuint (marked.end, ==, name.start);
 }
 
+/* The widget of @type under the search bar; for a label, the one counting the matches. */
+static GtkWidget *
+find_in_search_bar (GuiFixture *fixture,
+                    GType       type)
+{
+  GtkWidget *bar = gui_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_BAR, NULL);
+  GtkWidget *widget = NULL;
+
+  g_assert_nonnull (bar);
+  if (type != GTK_TYPE_LABEL)
+    widget = gui_find_widget (bar, type, NULL);
+  else
+    {
+      /* The dimmed label, not the check button's. */
+      for (GtkWidget *child = gui_find_widget (bar, GTK_TYPE_SEARCH_ENTRY, NULL);
+           child != NULL; child = gtk_widget_get_next_sibling (child))
+        {
+          if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "dim-label"))
+            widget = child;
+        }
+    }
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+typedef struct
+{
+  GtkLabel   *label;
+  const char *expected;
+} LabelText;
+
+static gboolean
+label_says (gpointer data)
+{
+  LabelText *text = data;
+
+  return g_strcmp0 (gtk_label_get_text (text->label), text->expected) == 0;
+}
+
+static void
+assert_label_says (GtkLabel   *label,
+                   const char *expected)
+{
+  LabelText text = { label, expected };
+
+  if (!gui_wait_until (label_says, &text, TIMEOUT_MS))
+    g_assert_cmpstr (gtk_label_get_text (label), ==, expected);
+}
+
+/* Whether a shortcut of @entry's own sends @key to @action. */
+static gboolean
+entry_has_shortcut (GtkEditable *entry,
+                    const char  *key,
+                    const char  *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (entry));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
+
+          if (strstr (trigger, key) != NULL && GTK_IS_NAMED_ACTION (named) &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)), action) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Find (Ctrl+F) ignores case and accents as the lists do, unless asked for the exact case;
+ * Enter goes on, Shift+Enter and the previous button go back, round the article. */
+static void
+test_find (GuiFixture    *fixture,
+           gconstpointer  data)
+{
+  TesseraTextView *view = gui_text_view (fixture);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkEditable *entry;
+  GtkLabel *label;
+  GtkCheckButton *exact;
+  TesseraRange lower = gui_find_range (fixture, "conf\u00e9d\u00e9ration", 1);
+  g_autofree char *slice = NULL;
+  GtkTextIter start, end;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL);
+  entry = GTK_EDITABLE (find_in_search_bar (fixture, GTK_TYPE_SEARCH_ENTRY));
+  label = GTK_LABEL (find_in_search_bar (fixture, GTK_TYPE_LABEL));
+  exact = GTK_CHECK_BUTTON (find_in_search_bar (fixture, GTK_TYPE_CHECK_BUTTON));
+  g_assert_false (gtk_check_button_get_active (exact));
+
+  /* Four «Confédération» and one «confédération». */
+  gtk_editable_set_text (entry, "conf\u00e9d\u00e9ration");
+  assert_label_says (label, "1 of 5");
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  slice = gtk_text_iter_get_slice (&start, &end);
+  g_assert_cmpstr (slice, ==, "Conf\u00e9d\u00e9ration");
+
+  /* Enter goes on; Shift+Enter, the previous button and Ctrl+Shift+G go back. */
+  g_signal_emit_by_name (entry, "activate");
+  assert_label_says (label, "2 of 5");
+  g_assert_true (entry_has_shortcut (entry, "<Shift>Return", "win.find-previous"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find-previous", NULL);
+  assert_label_says (label, "1 of 5");
+  g_signal_emit_by_name (entry, "previous-match");
+  assert_label_says (label, "5 of 5");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find-next", NULL);
+  assert_label_says (label, "1 of 5");
+  g_signal_emit_by_name (entry, "next-match");
+  assert_label_says (label, "2 of 5");
+
+  /* Exactly as typed: the lower-case one only. */
+  gtk_check_button_set_active (exact, TRUE);
+  assert_label_says (label, "1 of 1");
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, lower.start);
+
+  gtk_editable_set_text (entry, "Goita");
+  assert_label_says (label, "Not found");
+  gtk_check_button_set_active (exact, FALSE);
+  assert_label_says (label, "1 of 2");
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  g_free (slice);
+  slice = gtk_text_iter_get_slice (&start, &end);
+  g_assert_cmpstr (slice, ==, "Go\u00efta");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +434,7 @@ main (int   argc,
   ADD ("click-every-column", test_click_every_column);
   ADD ("word-movement-elision", test_word_movement_elision);
   ADD ("snap-elision", test_snap_elision);
+  ADD ("find", test_find);
 
   return g_test_run ();
 }

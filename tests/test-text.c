@@ -455,6 +455,57 @@ test_elision (void)
   g_assert_cmpuint (elision_at (text, "de l"), ==, 0);
 }
 
+static void
+assert_found (GArray     *found,
+              guint       index,
+              const char *text,
+              const char *expected)
+{
+  TesseraRange range;
+  g_autofree char *slice = NULL;
+
+  g_assert_cmpuint (index, <, found->len);
+  range = g_array_index (found, TesseraRange, index);
+  slice = tessera_text_slice (text, range.start, range.end);
+  g_assert_cmpstr (slice, ==, expected);
+}
+
+static void
+test_find_all (void)
+{
+  const char *text = "La Conf" E_ACUTE "d" E_ACUTE "ration, la CONF" "\xC3\x89" "D" "\xC3\x89"
+                     "RATION et la conf" E_ACUTE "d" E_ACUTE "ration ; le g" E_ACUTE "n" E_ACUTE
+                     "ral Go" "\xC3\xAF" "ta, l\u2019" "\xC5\x93" "uvre de "
+                     "l'" LIGATURE_FI "n.";
+  g_autoptr(GArray) folded = tessera_text_find_all (text, "conf" E_ACUTE "d" E_ACUTE "ration", FALSE);
+  g_autoptr(GArray) exact = tessera_text_find_all (text, "conf" E_ACUTE "d" E_ACUTE "ration", TRUE);
+  g_autoptr(GArray) goita = tessera_text_find_all (text, "Goita", FALSE);
+  g_autoptr(GArray) goita_exact = tessera_text_find_all (text, "Goita", TRUE);
+  g_autoptr(GArray) oeuvre = tessera_text_find_all (text, "l'oeuvre", FALSE);
+  g_autoptr(GArray) fin = tessera_text_find_all (text, "l\u2019fin", FALSE);
+  g_autoptr(GArray) general = tessera_text_find_all (text, "GENERAL", FALSE);
+  g_autoptr(GArray) none = tessera_text_find_all (text, "", FALSE);
+
+  /* Whatever the case and the accents, unless asked for exactly what was typed. */
+  g_assert_cmpuint (folded->len, ==, 3);
+  assert_found (folded, 0, text, "Conf" E_ACUTE "d" E_ACUTE "ration");
+  assert_found (folded, 1, text, "CONF" "\xC3\x89" "D" "\xC3\x89" "RATION");
+  assert_found (folded, 2, text, "conf" E_ACUTE "d" E_ACUTE "ration");
+  g_assert_cmpuint (exact->len, ==, 1);
+  assert_found (exact, 0, text, "conf" E_ACUTE "d" E_ACUTE "ration");
+  g_assert_cmpuint (goita->len, ==, 1);
+  assert_found (goita, 0, text, "Go" "\xC3\xAF" "ta");
+  g_assert_cmpuint (goita_exact->len, ==, 0);
+  g_assert_cmpuint (general->len, ==, 1);
+  assert_found (general, 0, text, "g" E_ACUTE "n" E_ACUTE "ral");
+  /* Apostrophes and ligatures: one code point of the text may fold to two. */
+  g_assert_cmpuint (oeuvre->len, ==, 1);
+  assert_found (oeuvre, 0, text, "l\u2019" "\xC5\x93" "uvre");
+  g_assert_cmpuint (fin->len, ==, 1);
+  assert_found (fin, 0, text, "l'" LIGATURE_FI "n");
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,6 +534,7 @@ main (int   argc,
   g_test_add_func ("/core/text/nfc/invalid", test_nfc_invalid);
   g_test_add_func ("/core/text/fold", test_fold);
   g_test_add_func ("/core/text/elision", test_elision);
+  g_test_add_func ("/core/text/find-all", test_find_all);
 
   return g_test_run ();
 }

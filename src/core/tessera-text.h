@@ -32,5 +32,8 @@ char     *tessera_text_to_nfc          (const char         *text);
 char     *tessera_text_fold            (const char         *text);
 guint     tessera_text_elision_length  (const char         *text,
                                         const char         *word);
+GArray   *tessera_text_find_all        (const char         *text,
+                                        const char         *needle,
+                                        gboolean            exact);
 
 G_END_DECLS

@@ -48,6 +48,8 @@ struct _TesseraWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkLabel             *search_label;
+  GtkCheckButton       *search_exact_case;
+  TesseraRange          find_match;     /* the occurrence Find selected last */
   GtkLabel             *document_heading;
   GtkLabel             *document_source;
   TesseraTextView      *text_view;
@@ -861,69 +863,111 @@ on_entity_activated (TesseraWindow *self,
 
 /* Find ---------------------------------------------------------------------------------- */
 
+/*
+ * Moves to an occurrence of the search: with @direction 0 the first at or after the start
+ * of the current match (as the search is typed), 1 the next one, -1 the previous one,
+ * round the article. Case, accents, apostrophes and ligatures aside, as the document and
+ * entity lists filter, unless the exact case is asked for.
+ */
 static void
-find_next (TesseraWindow *self,
-           gboolean       from_cursor)
+find (TesseraWindow *self,
+      int            direction)
 {
   const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   const char *text = tessera_text_view_get_text (self->text_view);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
-  GtkTextIter cursor, sel_start, sel_end;
-  guint total, after, wanted;
-  TesseraRange range;
+  g_autoptr(GArray) found = NULL;
+  g_autofree char *label = NULL;
+  TesseraRange last = self->find_match;
+  GtkTextIter start, end;
+  guint from, to, wanted;
 
+  self->find_match.start = self->find_match.end = 0;
   if (text == NULL || needle == NULL || *needle == '\0')
     {
       gtk_label_set_label (self->search_label, "");
       return;
     }
 
-  total = tessera_text_count (text, needle);
-  if (total == 0)
+  found = tessera_text_find_all (text, needle,
+                                 gtk_check_button_get_active (self->search_exact_case));
+  if (found->len == 0)
     {
       gtk_label_set_label (self->search_label, _("Not found"));
       return;
     }
 
-  /* The occurrence after the caret (or after the current match). */
-  if (gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end) && !from_cursor)
-    cursor = sel_end;
-  else
-    gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-  if (from_cursor && gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end))
-    cursor = sel_start;
-
-  wanted = 1;
-  for (after = 1; after <= total; after++)
+  /* From the current match, or from the caret. Selecting a match claims the primary
+   * selection, which another program may take at once, leaving the caret on the match. */
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  from = (guint) gtk_text_iter_get_offset (&start);
+  to = (guint) gtk_text_iter_get_offset (&end);
+  if (from == to && last.start < last.end && from >= last.start && from <= last.end)
     {
-      if (!tessera_text_find (text, needle, after, &range))
-        break;
-      if (range.start >= (guint) gtk_text_iter_get_offset (&cursor))
+      from = last.start;
+      to = last.end;
+    }
+  if (direction < 0)
+    {
+      guint before = from;
+
+      wanted = found->len - 1;
+      for (guint i = found->len; i > 0; i--)
         {
-          wanted = after;
-          break;
+          if (g_array_index (found, TesseraRange, i - 1).start < before)
+            {
+              wanted = i - 1;
+              break;
+            }
         }
     }
-  if (!tessera_text_find (text, needle, wanted, &range))
-    return;
+  else
+    {
+      guint after = direction > 0 ? to : from;
 
-  tessera_text_view_select_text (self->text_view, range.start, range.end);
-  {
-    g_autofree char *label = g_strdup_printf (_("%u of %u"), wanted, total);
-    gtk_label_set_label (self->search_label, label);
-  }
+      wanted = 0;
+      for (guint i = 0; i < found->len; i++)
+        {
+          TesseraRange *range = &g_array_index (found, TesseraRange, i);
+
+          if (range->start >= after)
+            {
+              wanted = i;
+              break;
+            }
+        }
+    }
+
+  self->find_match = g_array_index (found, TesseraRange, wanted);
+  tessera_text_view_select_text (self->text_view, self->find_match.start, self->find_match.end);
+  label = g_strdup_printf (_("%u of %u"), wanted + 1, found->len);
+  gtk_label_set_label (self->search_label, label);
 }
 
 static void
 on_search_changed (TesseraWindow *self)
 {
-  find_next (self, TRUE);
+  find (self, 0);
 }
 
 static void
 on_search_activate (TesseraWindow *self)
 {
-  find_next (self, FALSE);
+  find (self, 1);
+}
+
+static void
+find_previous (TesseraWindow *self)
+{
+  find (self, -1);
+}
+
+static void
+find_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  find (TESSERA_WINDOW (widget), g_str_equal (action_name, "win.find-previous") ? -1 : 1);
 }
 
 static void
@@ -1886,6 +1930,7 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, search_label);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, search_exact_case);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_heading);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_source);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, text_view);
@@ -1906,6 +1951,8 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.document-progress", "s",
                                    document_progress_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_next_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.focus-text", NULL, focus_text_action);
   gtk_widget_class_install_action (widget_class, "win.focus-sidebar", "s", focus_sidebar_action);
@@ -2023,6 +2070,22 @@ tessera_window_init (TesseraWindow *self)
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
   g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_search_stop), self);
+  g_signal_connect_swapped (self->search_entry, "next-match", G_CALLBACK (on_search_activate), self);
+  g_signal_connect_swapped (self->search_entry, "previous-match", G_CALLBACK (find_previous),
+                            self);
+  g_signal_connect_swapped (self->search_exact_case, "toggled", G_CALLBACK (on_search_changed),
+                            self);
+  /* Shift+Enter goes back, as Enter goes on. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new (gtk_alternative_trigger_new (
+                          gtk_keyval_trigger_new (GDK_KEY_Return, GDK_SHIFT_MASK),
+                          gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_SHIFT_MASK)),
+                        gtk_named_action_new ("win.find-previous")));
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), shortcuts);
+  }
 
   /* Layout and state */
   g_object_bind_property (self->sidebar_button, "active", self->sidebar, "visible",
