@@ -244,7 +244,7 @@ test_rows_show_counts (GuiFixture    *fixture,
   gui_spin (100);
   row = row_of (fixture, id);
   g_assert_nonnull (row);
-  g_assert_cmpstr (tessera_document_row_get_details (row), ==, "2 annotations · In progress");
+  g_assert_cmpstr (tessera_document_row_get_details (row), ==, "2 annotations · Not started");
 
   /* A screen reader reads the title, then the details. */
   missing = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row),
@@ -253,7 +253,7 @@ test_rows_show_counts (GuiFixture    *fixture,
   g_assert_null (missing);
   missing = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row),
                                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                                "2 annotations · In progress");
+                                                "2 annotations · Not started");
   g_assert_null (missing);
 }
 

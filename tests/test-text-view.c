@@ -6,6 +6,7 @@
 #include <gdk/x11/gdkx.h>
 
 #include "gui-helpers.h"
+#include "tessera-document-row.h"
 
 /*
  * The article view under the pointer and the keyboard, in the real window: clicks and
@@ -421,6 +422,129 @@ test_find (GuiFixture    *fixture,
   g_assert_cmpstr (slice, ==, "Go\u00efta");
 }
 
+/* The row of the document list showing @title. */
+static TesseraDocumentRow *
+find_document_row (GtkWidget  *root,
+                   const char *title)
+{
+  if (TESSERA_IS_DOCUMENT_ROW (root) &&
+      g_strcmp0 (tessera_document_row_get_title (TESSERA_DOCUMENT_ROW (root)), title) == 0)
+    return TESSERA_DOCUMENT_ROW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      TesseraDocumentRow *found = find_document_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The item of the open main menu labelled @text, with its check mark. */
+static GtkWidget *
+find_menu_item (GtkWidget  *root,
+                const char *text)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "GtkModelButton"))
+    {
+      g_autofree char *label = NULL;
+
+      g_object_get (root, "text", &label, NULL);
+      if (g_strcmp0 (label, text) == 0)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_item (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GuiFixture *fixture;
+  gint64      document_id;
+  const char *details;     /* of the document's row in the list */
+  const char *checked;     /* the status item of the menu with a check mark */
+} DocumentStatus;
+
+static gboolean
+status_is (gpointer data)
+{
+  DocumentStatus *status = data;
+  GtkWindow *window = GTK_WINDOW (status->fixture->window);
+  GtkMenuButton *button = GTK_MENU_BUTTON (gui_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON,
+                                                            NULL));
+  g_autoptr(TesseraDocument) document =
+    tessera_store_dup_document (gui_store (status->fixture), status->document_id, NULL);
+  TesseraDocumentRow *row = find_document_row (GTK_WIDGET (window),
+                                               tessera_document_get_title (document));
+  const char *items[] = { "Not Started", "In Progress", "Done" };
+
+  if (row == NULL || g_strcmp0 (tessera_document_row_get_details (row), status->details) != 0)
+    return FALSE;
+  g_assert_nonnull (gtk_menu_button_get_menu_model (button));
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      GtkWidget *item = find_menu_item (GTK_WIDGET (gtk_menu_button_get_popover (button)), items[i]);
+      gboolean active = FALSE;
+
+      if (item == NULL)
+        return FALSE;
+      g_object_get (item, "active", &active, NULL);
+      if (active != g_str_equal (items[i], status->checked))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+assert_status (DocumentStatus *status,
+               const char     *progress,
+               const char     *details,
+               const char     *checked)
+{
+  g_autoptr(TesseraDocument) document = NULL;
+
+  status->details = details;
+  status->checked = checked;
+  if (!gui_wait_until (status_is, status, TIMEOUT_MS))
+    {
+      g_test_fail_printf ("the document list or the status menu do not show «%s», «%s»",
+                          details, checked);
+      return;
+    }
+  /* What the CLI and the TEI revisionDesc read. */
+  document = tessera_store_dup_document (gui_store (status->fixture), status->document_id, NULL);
+  g_assert_cmpstr (tessera_progress_to_string (tessera_document_get_progress (document)), ==,
+                   progress);
+}
+
+/* One state of a document, the stored one: the list, the status menu (with a check mark on
+ * it), the CLI and the TEI export all show the same, annotated or not. */
+static void
+test_document_status (GuiFixture    *fixture,
+                      gconstpointer  data)
+{
+  DocumentStatus status = { fixture, tessera_window_get_document_id (fixture->window), NULL, NULL };
+
+  assert_status (&status, "not-started", "0 annotations · Not started", "Not Started");
+  gui_add_annotation (fixture, "Assimi Goïta", "person");
+  assert_status (&status, "not-started", "1 annotation · Not started", "Not Started");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.document-progress", "s",
+                              "in-progress");
+  assert_status (&status, "in-progress", "1 annotation · In progress", "In Progress");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  assert_status (&status, "not-started", "1 annotation · Not started", "Not Started");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.document-progress", "s", "done");
+  assert_status (&status, "done", "1 annotation · Done", "Done");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -435,6 +559,7 @@ main (int   argc,
   ADD ("word-movement-elision", test_word_movement_elision);
   ADD ("snap-elision", test_snap_elision);
   ADD ("find", test_find);
+  ADD ("document-status", test_document_status);
 
   return g_test_run ();
 }

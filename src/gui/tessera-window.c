@@ -87,6 +87,15 @@ struct _TesseraWindow
 
 G_DEFINE_FINAL_TYPE (TesseraWindow, tessera_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_SNAP_TO_WORDS,
+  PROP_DOCUMENT_PROGRESS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void update_actions (TesseraWindow *self);
 
 /* Messages ---------------------------------------------------------------------------- */
@@ -161,8 +170,7 @@ progress_label (TesseraDocument *document)
       return _("In progress");
     case TESSERA_PROGRESS_NOT_STARTED:
     default:
-      return tessera_document_get_annotation_count (document) > 0 ? _("In progress")
-                                                                   : _("Not started");
+      return _("Not started");
     }
 }
 
@@ -343,6 +351,7 @@ tessera_window_show_document (TesseraWindow *self,
     }
 
   self->document_id = document_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_PROGRESS]);
   show_document_header (self, document);
   gtk_widget_set_margin_top (GTK_WIDGET (self->document_source),
                              gtk_widget_get_visible (GTK_WIDGET (self->document_heading)) ? 4 : 18);
@@ -445,6 +454,7 @@ on_document_changed (TesseraWindow *self,
       if (document != NULL)
         show_document_header (self, document);
     }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_PROGRESS]);
 }
 
 /* Palette and marking ------------------------------------------------------------------ */
@@ -1185,22 +1195,6 @@ show_error_action (GtkWidget  *widget,
 }
 
 static void
-document_progress_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  TesseraWindow *self = TESSERA_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  TesseraProgress progress;
-
-  if (self->document_id == 0 ||
-      !tessera_progress_from_string (g_variant_get_string (parameter, NULL), &progress))
-    return;
-  if (!tessera_store_set_document_progress (self->store, self->document_id, progress, &error))
-    tessera_window_show_error (self, error->message);
-}
-
-static void
 find_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -1838,10 +1832,36 @@ tessera_window_finalize (GObject *object)
   G_OBJECT_CLASS (tessera_window_parent_class)->finalize (object);
 }
 
-enum {
-  PROP_0,
-  PROP_SNAP_TO_WORDS,
-};
+/* The stored state of the document shown, as the menu's check mark shows it. */
+static const char *
+get_document_progress (TesseraWindow *self)
+{
+  TesseraDocument *document = NULL;
+
+  if (self->store != NULL && self->document_id != 0)
+    document = tessera_store_lookup_document (self->store, self->document_id);
+  if (document == NULL)
+    return "";
+  return tessera_progress_to_string (tessera_document_get_progress (document));
+}
+
+static void
+set_document_progress (TesseraWindow *self,
+                       const char    *name)
+{
+  g_autoptr(GError) error = NULL;
+  TesseraProgress progress;
+
+  if (self->document_id == 0 || !tessera_progress_from_string (name, &progress) ||
+      g_strcmp0 (name, get_document_progress (self)) == 0)
+    return;
+  /* The store's document-changed signal notifies the property. */
+  if (!tessera_store_set_document_progress (self->store, self->document_id, progress, &error))
+    {
+      tessera_window_show_error (self, error->message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_PROGRESS]);
+    }
+}
 
 static void
 tessera_window_get_property (GObject    *object,
@@ -1855,6 +1875,9 @@ tessera_window_get_property (GObject    *object,
     {
     case PROP_SNAP_TO_WORDS:
       g_value_set_boolean (value, self->snap_to_words);
+      break;
+    case PROP_DOCUMENT_PROGRESS:
+      g_value_set_string (value, get_document_progress (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1878,6 +1901,9 @@ tessera_window_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_DOCUMENT_PROGRESS:
+      set_document_progress (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1899,6 +1925,12 @@ tessera_window_class_init (TesseraWindowClass *klass)
                                    g_param_spec_boolean ("snap-to-words", NULL, NULL, TRUE,
                                                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                                                          G_PARAM_STATIC_STRINGS));
+  /* The state of the document shown: "not-started", "in-progress", "done"; "" for none. */
+  properties[PROP_DOCUMENT_PROGRESS] =
+    g_param_spec_string ("document-progress", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_property (object_class, PROP_DOCUMENT_PROGRESS,
+                                   properties[PROP_DOCUMENT_PROGRESS]);
 
   g_type_ensure (TESSERA_TYPE_TEXT_VIEW);
   g_type_ensure (TESSERA_TYPE_WRAP_BOX);
@@ -1948,8 +1980,8 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
   gtk_widget_class_install_action (widget_class, "win.move-boundary", "s", move_boundary_action);
   gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_action);
-  gtk_widget_class_install_action (widget_class, "win.document-progress", "s",
-                                   document_progress_action);
+  gtk_widget_class_install_property_action (widget_class, "win.document-progress",
+                                            "document-progress");
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_next_action);
