@@ -460,3 +460,34 @@ gui_widget_to_window (GtkWidget  *widget,
   *out_x = g_strdup_printf ("%d", (int) (wx + sx));
   *out_y = g_strdup_printf ("%d", (int) (wy + sy));
 }
+
+static gboolean
+is_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
+/* The natural width of the keyboard shortcuts window (Ctrl+?) open on @parent. */
+int
+gui_shortcuts_window_width (GtkWindow *parent)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/tessera/Tessera/gtk/help-overlay.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  GLogLevelFlags fatal;
+  int width;
+
+  g_assert_nonnull (shortcuts);
+
+  /* GTK 4.8 lays the window's labels out with a negative width for a moment and warns of it
+   * (a fault of GTK's, not ours): a warning is not fatal while it opens. */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  gtk_window_set_transient_for (shortcuts, parent);
+  gtk_window_present (shortcuts);
+  g_assert_true (gui_wait_until (is_shown, shortcuts, 20000));
+  /* What it asks for, not what a small screen leaves it. */
+  gtk_widget_measure (gtk_window_get_child (shortcuts), GTK_ORIENTATION_HORIZONTAL, -1, NULL,
+                      &width, NULL, NULL);
+  gtk_window_destroy (shortcuts);
+  g_log_set_always_fatal (fatal);
+  return width;
+}

@@ -72,5 +72,6 @@ void             gui_widget_to_window     (GtkWidget     *widget,
                                            int            y,
                                            char         **out_x,
                                            char         **out_y);
+int              gui_shortcuts_window_width (GtkWindow   *parent);
 
 G_END_DECLS

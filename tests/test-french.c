@@ -223,6 +223,18 @@ test_window_strings (GuiFixture    *fixture,
   }
 }
 
+/* The keyboard shortcuts window fits a screen 1400 pixels wide, in French, the language with
+ * the longer descriptions. */
+static void
+test_shortcuts_window_fits (GuiFixture    *fixture,
+                            gconstpointer  data)
+{
+  int width = gui_shortcuts_window_width (GTK_WINDOW (fixture->window));
+
+  g_test_message ("shortcuts window: %d px wide", width);
+  g_assert_cmpint (width, <=, 1400);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -250,6 +262,7 @@ main (int   argc,
               gui_fixture_tear_down)
 
   ADD ("palette", test_palette);
+  ADD ("shortcuts-window-fits", test_shortcuts_window_fits);
   ADD ("main-menu", test_main_menu);
   ADD ("window-strings", test_window_strings);
 
