@@ -7,6 +7,7 @@
 
 #include "gui-helpers.h"
 #include "tessera-document-row.h"
+#include "tessera-inspector.h"
 
 /*
  * The article view under the pointer and the keyboard, in the real window: clicks and
@@ -545,6 +546,62 @@ test_document_status (GuiFixture    *fixture,
   assert_status (&status, "done", "1 annotation · Done", "Done");
 }
 
+typedef struct
+{
+  TesseraInspector *inspector;
+  gint64            annotation;
+} Inspected;
+
+static gboolean
+inspector_shows (gpointer data)
+{
+  Inspected *inspected = data;
+
+  return tessera_inspector_get_annotation (inspected->inspector) == inspected->annotation;
+}
+
+/* "New entity…" on «général Assimi Goïta», whose «général» is marked as a role, starts the
+ * name at «Assimi Goïta», selected so that typing replaces it; the one-key way too. */
+static void
+test_new_entity_name (GuiFixture    *fixture,
+                      gconstpointer  data)
+{
+  TesseraInspector *inspector = TESSERA_INSPECTOR (tessera_window_get_inspector (fixture->window));
+  GtkToggleButton *button;
+  GtkEditable *name;
+  gint64 mention;
+  Inspected inspected = { inspector, 0 };
+  g_autoptr(TesseraAnnotation) linked = NULL;
+  g_autoptr(TesseraEntity) entity = NULL;
+  int start, end;
+
+  mention = gui_add_annotation (fixture, "g\u00e9n\u00e9ral Assimi Go\u00efta", "person");
+  gui_add_annotation (fixture, "g\u00e9n\u00e9ral", "role");
+  tessera_text_view_select (gui_text_view (fixture), mention, FALSE);
+  inspected.annotation = mention;
+  g_assert_true (gui_wait_until (inspector_shows, &inspected, TIMEOUT_MS));
+
+  button = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (inspector),
+                                                             TESSERA_TYPE_INSPECTOR,
+                                                             "new_entity_button"));
+  name = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (inspector),
+                                                     TESSERA_TYPE_INSPECTOR, "new_name_row"));
+  gtk_toggle_button_set_active (button, TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (name), ==, "Assimi Go\u00efta");
+  g_assert_true (gtk_editable_get_selection_bounds (name, &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, (int) g_utf8_strlen (gtk_editable_get_text (name), -1));
+  gtk_toggle_button_set_active (button, FALSE);
+
+  /* Created in one go, with the name it would have started with. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (inspector), "inspector.new-entity", NULL));
+  linked = tessera_store_dup_annotation (gui_store (fixture), mention, NULL);
+  g_assert_cmpint (tessera_annotation_get_entity_id (linked), >, 0);
+  entity = tessera_store_dup_entity (gui_store (fixture), tessera_annotation_get_entity_id (linked),
+                                     NULL);
+  g_assert_cmpstr (tessera_entity_get_name (entity), ==, "Assimi Go\u00efta");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -560,6 +617,7 @@ main (int   argc,
   ADD ("snap-elision", test_snap_elision);
   ADD ("find", test_find);
   ADD ("document-status", test_document_status);
+  ADD ("new-entity-name", test_new_entity_name);
 
   return g_test_run ();
 }
