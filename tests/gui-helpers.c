@@ -491,3 +491,57 @@ gui_shortcuts_window_width (GtkWindow *parent)
   g_log_set_always_fatal (fatal);
   return width;
 }
+
+typedef struct
+{
+  AdwWindowTitle *title;
+  const char     *subtitle;
+} Subtitle;
+
+static gboolean
+subtitle_is (gpointer data)
+{
+  Subtitle *subtitle = data;
+
+  return g_strcmp0 (adw_window_title_get_subtitle (subtitle->title), subtitle->subtitle) == 0;
+}
+
+/* Waits until the window's subtitle (what an undo or a redo says) is @expected. */
+void
+gui_assert_subtitle (GuiFixture *fixture,
+                     const char *expected)
+{
+  Subtitle subtitle = {
+    ADW_WINDOW_TITLE (gui_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_WINDOW_TITLE, NULL)),
+    expected
+  };
+
+  g_assert_nonnull (subtitle.title);
+  if (!gui_wait_until (subtitle_is, &subtitle, 20000))
+    g_assert_cmpstr (adw_window_title_get_subtitle (subtitle.title), ==, expected);
+}
+
+/* Marks @needle as @type_key, changes it to @new_type_key, then undoes the change and the
+ * mark and redoes the mark, waiting for what the window's subtitle says of each; @said holds
+ * the three expected subtitles. */
+void
+gui_undo_redo_subtitles (GuiFixture        *fixture,
+                         const char        *needle,
+                         const char        *type_key,
+                         const char        *new_type_key,
+                         const char *const  said[3])
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = gui_add_annotation (fixture, needle, type_key);
+
+  g_assert_true (tessera_store_set_annotation_type (gui_store (fixture), id,
+                                                    gui_type_id (fixture, new_type_key),
+                                                    &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  gui_assert_subtitle (fixture, said[0]);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  gui_assert_subtitle (fixture, said[1]);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
+  gui_assert_subtitle (fixture, said[2]);
+}

@@ -73,5 +73,12 @@ void             gui_widget_to_window     (GtkWidget     *widget,
                                            char         **out_x,
                                            char         **out_y);
 int              gui_shortcuts_window_width (GtkWindow   *parent);
+void             gui_assert_subtitle      (GuiFixture    *fixture,
+                                           const char    *expected);
+void             gui_undo_redo_subtitles  (GuiFixture        *fixture,
+                                           const char        *needle,
+                                           const char        *type_key,
+                                           const char        *new_type_key,
+                                           const char *const  said[3]);
 
 G_END_DECLS

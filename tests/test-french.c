@@ -235,6 +235,20 @@ test_shortcuts_window_fits (GuiFixture    *fixture,
   g_assert_cmpint (width, <=, 1400);
 }
 
+/* What undo and redo say is French: the tagset's French labels, French typography. */
+static void
+test_undo_subtitle (GuiFixture    *fixture,
+                    gconstpointer  data)
+{
+  const char *said[] = {
+    "Annul\u00e9\u00a0: Personne \u00ab\u00a0Assimi Go\u00efta\u00a0\u00bb\u00a0: Lieu",
+    "Annul\u00e9\u00a0: Personne \u00ab\u00a0Assimi Go\u00efta\u00a0\u00bb",
+    "R\u00e9tabli\u00a0: Personne \u00ab\u00a0Assimi Go\u00efta\u00a0\u00bb",
+  };
+
+  gui_undo_redo_subtitles (fixture, "Assimi Go\u00efta", "person", "place", said);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +277,7 @@ main (int   argc,
 
   ADD ("palette", test_palette);
   ADD ("shortcuts-window-fits", test_shortcuts_window_fits);
+  ADD ("undo-subtitle", test_undo_subtitle);
   ADD ("main-menu", test_main_menu);
   ADD ("window-strings", test_window_strings);
 

@@ -602,6 +602,20 @@ test_new_entity_name (GuiFixture    *fixture,
   g_assert_cmpstr (tessera_entity_get_name (entity), ==, "Assimi Go\u00efta");
 }
 
+/* What undo and redo say names the type by its label, not the tagset's key. */
+static void
+test_undo_subtitle (GuiFixture    *fixture,
+                    gconstpointer  data)
+{
+  const char *said[] = {
+    "Undone: Person \u00abAssimi Go\u00efta\u00bb: Place",
+    "Undone: Person \u00abAssimi Go\u00efta\u00bb",
+    "Redone: Person \u00abAssimi Go\u00efta\u00bb",
+  };
+
+  gui_undo_redo_subtitles (fixture, "Assimi Go\u00efta", "person", "place", said);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -618,6 +632,7 @@ main (int   argc,
   ADD ("find", test_find);
   ADD ("document-status", test_document_status);
   ADD ("new-entity-name", test_new_entity_name);
+  ADD ("undo-subtitle", test_undo_subtitle);
 
   return g_test_run ();
 }

@@ -159,21 +159,6 @@ show_saved_state (TesseraWindow *self)
 
 /* Documents ----------------------------------------------------------------------------- */
 
-static const char *
-progress_label (TesseraDocument *document)
-{
-  switch (tessera_document_get_progress (document))
-    {
-    case TESSERA_PROGRESS_DONE:
-      return _("Done");
-    case TESSERA_PROGRESS_IN_PROGRESS:
-      return _("In progress");
-    case TESSERA_PROGRESS_NOT_STARTED:
-    default:
-      return _("Not started");
-    }
-}
-
 /* List rows show their tooltip on demand. Setting one while binding costs GTK 4.8 a round
  * trip to the display server (to learn whether the pointer is over the row), and a list can
  * rebind a hundred rows after one change. */
@@ -252,7 +237,8 @@ document_row_bind (GtkSignalListItemFactory *factory,
 
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation · %s",
                                        "%u annotations · %s", count),
-                          count, progress_label (document));
+                          count,
+                          tessera_progress_to_label (tessera_document_get_progress (document)));
   tessera_document_row_set_text (TESSERA_DOCUMENT_ROW (row),
                                  tessera_document_get_title (document), text);
   set_row_tooltip (row, tessera_document_get_title (document));
@@ -1017,6 +1003,7 @@ after_replay (TesseraWindow       *self,
               TesseraJournalEntry *entry,
               gboolean             undo)
 {
+  g_autofree char *description = NULL;
   g_autofree char *message = NULL;
 
   /* Show where the change happened. */
@@ -1028,7 +1015,8 @@ after_replay (TesseraWindow       *self,
         tessera_window_show_document (self, entry->document_id);
     }
 
-  message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), entry->summary);
+  description = tessera_store_describe_journal_entry (self->store, entry);
+  message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), description);
   adw_window_title_set_subtitle (self->window_title, message);
 }
 
