@@ -616,6 +616,66 @@ test_undo_subtitle (GuiFixture    *fixture,
   gui_undo_redo_subtitles (fixture, "Assimi Go\u00efta", "person", "place", said);
 }
 
+/* The text of the tooltip shown on @root's widgets, or NULL while none is. */
+static const char *
+shown_tooltip (GtkWidget *root)
+{
+  GType tooltip_window = g_type_from_name ("GtkTooltipWindow");
+
+  if (tooltip_window != 0 && G_TYPE_CHECK_INSTANCE_TYPE (root, tooltip_window))
+    {
+      GtkWidget *label = gui_find_widget (root, GTK_TYPE_LABEL, NULL);
+
+      return label != NULL && gtk_widget_get_mapped (root) ? gtk_label_get_text (GTK_LABEL (label))
+                                                          : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = shown_tooltip (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+tooltip_is_shown (gpointer data)
+{
+  return shown_tooltip (GTK_WIDGET (data)) != NULL;
+}
+
+/* Hovering nested annotations, the tooltip names them all, innermost first, up to the last
+ * pixel they are painted on. */
+static void
+test_tooltip_names_all (GuiFixture    *fixture,
+                        gconstpointer  data)
+{
+  TesseraTextView *view = gui_text_view (fixture);
+  TesseraRange inner = gui_find_range (fixture, "Sahel", 1);
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  g_autofree char *xid = NULL;
+  GdkRectangle box;
+
+  gui_add_annotation (fixture, "Alliance des \u00c9tats du Sahel", "organisation");
+  gui_add_annotation (fixture, "Sahel", "place");
+  g_assert_true (gui_wait_until (is_drawn, view, TIMEOUT_MS));
+  box = span_box (view, inner.start, inner.end);
+  /* On the last column of «Sahel», where GTK gives the character after it. */
+  gui_widget_to_window (GTK_WIDGET (view), box.x + box.width - 1, box.y + box.height / 2, &x, &y);
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (
+                           gtk_native_get_surface (GTK_NATIVE (fixture->window))));
+  {
+    char *commands[] = { "mousemove", "--window", xid, x, y, NULL };
+
+    gui_xdotool_argv (GTK_WINDOW (fixture->window), commands);
+  }
+  g_assert_true (gui_wait_until (tooltip_is_shown, fixture->window, TIMEOUT_MS));
+  g_assert_cmpstr (shown_tooltip (GTK_WIDGET (fixture->window)), ==, "Place\nOrganisation");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -633,6 +693,7 @@ main (int   argc,
   ADD ("document-status", test_document_status);
   ADD ("new-entity-name", test_new_entity_name);
   ADD ("undo-subtitle", test_undo_subtitle);
+  ADD ("tooltip-names-all", test_tooltip_names_all);
 
   return g_test_run ();
 }
