@@ -471,7 +471,8 @@ is_shown (gpointer data)
 int
 gui_shortcuts_window_width (GtkWindow *parent)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/tessera/Tessera/gtk/help-overlay.ui");
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/org/tessera/Tessera/gtk/help-overlay.ui");
   GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
   GLogLevelFlags fatal;
   int width;

@@ -355,7 +355,8 @@ entry_has_shortcut (GtkEditable *entry,
       for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
         {
           g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char *trigger =
+            gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
           GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
 
           if (strstr (trigger, key) != NULL && GTK_IS_NAMED_ACTION (named) &&
@@ -479,8 +480,8 @@ status_is (gpointer data)
 {
   DocumentStatus *status = data;
   GtkWindow *window = GTK_WINDOW (status->fixture->window);
-  GtkMenuButton *button = GTK_MENU_BUTTON (gui_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON,
-                                                            NULL));
+  GtkMenuButton *button =
+    GTK_MENU_BUTTON (gui_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL));
   g_autoptr(TesseraDocument) document =
     tessera_store_dup_document (gui_store (status->fixture), status->document_id, NULL);
   TesseraDocumentRow *row = find_document_row (GTK_WIDGET (window),
@@ -492,7 +493,8 @@ status_is (gpointer data)
   g_assert_nonnull (gtk_menu_button_get_menu_model (button));
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
     {
-      GtkWidget *item = find_menu_item (GTK_WIDGET (gtk_menu_button_get_popover (button)), items[i]);
+      GtkWidget *item = find_menu_item (GTK_WIDGET (gtk_menu_button_get_popover (button)),
+                                        items[i]);
       gboolean active = FALSE;
 
       if (item == NULL)

@@ -477,8 +477,9 @@ test_find_all (void)
                      "RATION et la conf" E_ACUTE "d" E_ACUTE "ration ; le g" E_ACUTE "n" E_ACUTE
                      "ral Go" "\xC3\xAF" "ta, l\u2019" "\xC5\x93" "uvre de "
                      "l'" LIGATURE_FI "n.";
-  g_autoptr(GArray) folded = tessera_text_find_all (text, "conf" E_ACUTE "d" E_ACUTE "ration", FALSE);
-  g_autoptr(GArray) exact = tessera_text_find_all (text, "conf" E_ACUTE "d" E_ACUTE "ration", TRUE);
+  const char *needle = "conf" E_ACUTE "d" E_ACUTE "ration";
+  g_autoptr(GArray) folded = tessera_text_find_all (text, needle, FALSE);
+  g_autoptr(GArray) exact = tessera_text_find_all (text, needle, TRUE);
   g_autoptr(GArray) goita = tessera_text_find_all (text, "Goita", FALSE);
   g_autoptr(GArray) goita_exact = tessera_text_find_all (text, "Goita", TRUE);
   g_autoptr(GArray) oeuvre = tessera_text_find_all (text, "l'oeuvre", FALSE);

@@ -473,7 +473,8 @@ append_folded_char (GString    *folded,
   /* What is left beyond ASCII has no diacritics to lose, only a case to fold. */
   if (!ascii)
     {
-      g_autofree char *cased = g_utf8_casefold (folded->str + start, (gssize) (folded->len - start));
+      g_autofree char *cased = g_utf8_casefold (folded->str + start,
+                                                (gssize) (folded->len - start));
 
       g_string_truncate (folded, start);
       g_string_append (folded, cased);

@@ -620,7 +620,8 @@ inside_elision (TesseraTextView *self,
                 guint            offset,
                 guint           *out_end)
 {
-  guint first = offset > TESSERA_TEXT_ELISION_MAX_LENGTH ? offset - TESSERA_TEXT_ELISION_MAX_LENGTH : 0;
+  guint first = offset > TESSERA_TEXT_ELISION_MAX_LENGTH
+                ? offset - TESSERA_TEXT_ELISION_MAX_LENGTH : 0;
   const char *p;
 
   if (self->text == NULL)

@@ -2090,7 +2090,8 @@ tessera_window_init (TesseraWindow *self)
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
   g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_search_stop), self);
-  g_signal_connect_swapped (self->search_entry, "next-match", G_CALLBACK (on_search_activate), self);
+  g_signal_connect_swapped (self->search_entry, "next-match", G_CALLBACK (on_search_activate),
+                            self);
   g_signal_connect_swapped (self->search_entry, "previous-match", G_CALLBACK (find_previous),
                             self);
   g_signal_connect_swapped (self->search_exact_case, "toggled", G_CALLBACK (on_search_changed),
