@@ -580,23 +580,26 @@ is_apostrophe (gunichar c)
 static gsize byte_at (TesseraTextView *self,
                       guint            offset);
 
-/* The end of an elided word strictly between @from and @to (the offset of the "A" of
- * "l’Alliance"): the first one going forward, the last one going backward; or G_MAXUINT.
- * GTK's words, Pango's, make one word of "l’Alliance". */
-static guint
-elision_between (TesseraTextView *self,
-                 guint            from,
-                 guint            to,
-                 gboolean         forward)
+/* The elided word whose end lies strictly between @from and @to (the offset of the "A" of
+ * "l’Alliance"): the first one going forward, the last one going backward. GTK's words,
+ * Pango's, make one word of "l’Alliance", or end one before its apostrophe. */
+static gboolean
+find_elision (TesseraTextView *self,
+              guint            from,
+              guint            to,
+              gboolean         forward,
+              guint           *out_start,
+              guint           *out_end)
 {
   guint low = MIN (from, to);
   guint high = MAX (from, to);
-  guint first = low > TESSERA_TEXT_ELISION_MAX_LENGTH ? low - TESSERA_TEXT_ELISION_MAX_LENGTH : 0;
-  guint found = G_MAXUINT;
+  guint first = low > TESSERA_TEXT_ELISION_MAX_LENGTH
+                ? low - TESSERA_TEXT_ELISION_MAX_LENGTH : 0;
+  gboolean found = FALSE;
   const char *p;
 
   if (self->text == NULL)
-    return G_MAXUINT;
+    return FALSE;
 
   p = self->text + byte_at (self, first);
   for (guint word = first; word < high && *p != '\0'; word++, p = g_utf8_next_char (p))
@@ -605,7 +608,9 @@ elision_between (TesseraTextView *self,
 
       if (length > 0 && word + length > low && word + length < high)
         {
-          found = word + length;
+          *out_start = word;
+          *out_end = word + length;
+          found = TRUE;
           if (forward)
             break;
         }
@@ -613,32 +618,31 @@ elision_between (TesseraTextView *self,
   return found;
 }
 
+/* The end of the elided word found as find_elision() does, or G_MAXUINT. */
+static guint
+elision_between (TesseraTextView *self,
+                 guint            from,
+                 guint            to,
+                 gboolean         forward)
+{
+  guint start, end;
+
+  return find_elision (self, from, to, forward, &start, &end) ? end : G_MAXUINT;
+}
+
 /* Whether @offset lies inside an elided word with its apostrophe, as in "l|’Alliance"; if so
- * @out_end is the offset after the apostrophe. */
+ * @out_end is the offset after the apostrophe. Elided words never overlap: the first one
+ * ending after @offset is the one holding it, if any does. */
 static gboolean
 inside_elision (TesseraTextView *self,
                 guint            offset,
                 guint           *out_end)
 {
-  guint first = offset > TESSERA_TEXT_ELISION_MAX_LENGTH
-                ? offset - TESSERA_TEXT_ELISION_MAX_LENGTH : 0;
-  const char *p;
+  guint start;
 
-  if (self->text == NULL)
-    return FALSE;
-
-  p = self->text + byte_at (self, first);
-  for (guint word = first; word < offset && *p != '\0'; word++, p = g_utf8_next_char (p))
-    {
-      guint length = tessera_text_elision_length (self->text, p);
-
-      if (length > 0 && word + length > offset)
-        {
-          *out_end = word + length;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  return find_elision (self, offset, offset + TESSERA_TEXT_ELISION_MAX_LENGTH + 1, TRUE, &start,
+                       out_end) &&
+         start < offset;
 }
 
 static int
