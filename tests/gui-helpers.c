@@ -307,17 +307,13 @@ run_xdotool (const char * const *argv)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
 
-void
-gui_xdotoolv (GtkWindow         *window,
-              const char * const *args)
+/* "xdotool windowfocus --sync WINDOW" followed by @args, for run_xdotool(). */
+static GPtrArray *
+focused_command (GtkWindow         *window,
+                 const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GtkWindow) held = g_object_ref (window);
+  GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  GtkEventController *controller = gtk_event_controller_legacy_new ();
-  InputWait wait = { GTK_WIDGET (window), FALSE };
-  /* A command of its own: `type` would type the words after it. */
-  const char * const marker[] = { "xdotool", "key", MARKER_KEY, NULL };
 
   g_assert_true (GDK_IS_X11_SURFACE (surface));
   g_ptr_array_add (argv, g_strdup ("xdotool"));
@@ -327,6 +323,19 @@ gui_xdotoolv (GtkWindow         *window,
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, g_strdup (args[i]));
   g_ptr_array_add (argv, NULL);
+  return argv;
+}
+
+void
+gui_xdotoolv (GtkWindow         *window,
+              const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = focused_command (window, args);
+  g_autoptr(GtkWindow) held = g_object_ref (window);
+  GtkEventController *controller = gtk_event_controller_legacy_new ();
+  InputWait wait = { GTK_WIDGET (window), FALSE };
+  /* A command of its own: `type` would type the words after it. */
+  const char * const marker[] = { "xdotool", "key", MARKER_KEY, NULL };
 
   /* In the capture phase, the window sees every key before the widget it is for. */
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
@@ -682,4 +691,112 @@ gui_find_toplevel (GType type)
         return window;
     }
   return NULL;
+}
+
+/* Like gui_xdotoolv(), without waiting for the window to handle the input (a key pressed
+ * to learn that would hide a tooltip): the caller waits for what the input should do. */
+void
+gui_xdotool_argv (GtkWindow  *window,
+                  char      **commands)
+{
+  g_autoptr(GPtrArray) argv = focused_command (window, (const char * const *) commands);
+
+  run_xdotool ((const char * const *) argv->pdata);
+}
+
+/* The point (@x, @y) of @widget in its X window's coordinates, as xdotool's arguments. */
+void
+gui_widget_to_window (GtkWidget  *widget,
+                      int         x,
+                      int         y,
+                      char      **out_x,
+                      char      **out_y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  double wx, wy, sx, sy;
+
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native), x, y, &wx, &wy));
+  /* From the window widget to its X window: the margin of client-side decorations. */
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  *out_x = g_strdup_printf ("%d", (int) (wx + sx));
+  *out_y = g_strdup_printf ("%d", (int) (wy + sy));
+}
+
+/* The natural width of the keyboard shortcuts window (Ctrl+?) open on @parent. */
+int
+gui_shortcuts_window_width (GtkWindow *parent)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/org/tessera/Tessera/gtk/help-overlay.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  GLogLevelFlags fatal;
+  int width;
+
+  g_assert_nonnull (shortcuts);
+
+  /* GTK 4.8 lays the window's labels out with a negative width for a moment and warns of it
+   * (a fault of GTK's, not ours): a warning is not fatal while it opens. */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  gtk_window_set_transient_for (shortcuts, parent);
+  gui_present (shortcuts);
+  /* What it asks for, not what a small screen leaves it. */
+  gtk_widget_measure (gtk_window_get_child (shortcuts), GTK_ORIENTATION_HORIZONTAL, -1, NULL,
+                      &width, NULL, NULL);
+  gtk_window_destroy (shortcuts);
+  g_log_set_always_fatal (fatal);
+  return width;
+}
+
+typedef struct
+{
+  AdwWindowTitle *title;
+  const char     *subtitle;
+} Subtitle;
+
+static gboolean
+subtitle_is (gpointer data)
+{
+  Subtitle *subtitle = data;
+
+  return g_strcmp0 (adw_window_title_get_subtitle (subtitle->title), subtitle->subtitle) == 0;
+}
+
+/* Waits until the window's subtitle (what an undo or a redo says) is @expected. */
+void
+gui_assert_subtitle (GuiFixture *fixture,
+                     const char *expected)
+{
+  Subtitle subtitle = {
+    ADW_WINDOW_TITLE (gui_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_WINDOW_TITLE, NULL)),
+    expected
+  };
+
+  g_assert_nonnull (subtitle.title);
+  if (!gui_wait_until (subtitle_is, &subtitle, 20000))
+    g_assert_cmpstr (adw_window_title_get_subtitle (subtitle.title), ==, expected);
+}
+
+/* Marks @needle as @type_key, changes it to @new_type_key, then undoes the change and the
+ * mark and redoes the mark, waiting for what the window's subtitle says of each; @said holds
+ * the three expected subtitles. */
+void
+gui_undo_redo_subtitles (GuiFixture        *fixture,
+                         const char        *needle,
+                         const char        *type_key,
+                         const char        *new_type_key,
+                         const char *const  said[3])
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = gui_add_annotation (fixture, needle, type_key);
+
+  g_assert_true (tessera_store_set_annotation_type (gui_store (fixture), id,
+                                                    gui_type_id (fixture, new_type_key),
+                                                    &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  gui_assert_subtitle (fixture, said[0]);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  gui_assert_subtitle (fixture, said[1]);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
+  gui_assert_subtitle (fixture, said[2]);
 }

@@ -114,4 +114,20 @@ AdwPreferencesRow *gui_find_row           (GtkWidget     *root,
 GPtrArray       *gui_dup_palette_labels   (GuiFixture    *fixture);
 GtkWindow       *gui_find_toplevel        (GType          type);
 
+void             gui_xdotool_argv         (GtkWindow     *window,
+                                           char         **commands);
+void             gui_widget_to_window     (GtkWidget     *widget,
+                                           int            x,
+                                           int            y,
+                                           char         **out_x,
+                                           char         **out_y);
+int              gui_shortcuts_window_width (GtkWindow   *parent);
+void             gui_assert_subtitle      (GuiFixture    *fixture,
+                                           const char    *expected);
+void             gui_undo_redo_subtitles  (GuiFixture        *fixture,
+                                           const char        *needle,
+                                           const char        *type_key,
+                                           const char        *new_type_key,
+                                           const char *const  said[3]);
+
 G_END_DECLS

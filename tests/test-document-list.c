@@ -258,7 +258,7 @@ test_rows_show_counts (GuiFixture    *fixture,
 
   gui_add_annotation (fixture, "Assimi Goïta", "person");
   gui_add_annotation (fixture, "Oumar Diarra", "person");
-  row = wait_row_details (fixture, id, "2 annotations · In progress");
+  row = wait_row_details (fixture, id, "2 annotations · Not started");
 
   /* A screen reader reads the title, then the details. */
   missing = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row),
@@ -267,7 +267,7 @@ test_rows_show_counts (GuiFixture    *fixture,
   g_assert_null (missing);
   missing = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row),
                                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                                "2 annotations · In progress");
+                                                "2 annotations · Not started");
   g_assert_null (missing);
 }
 

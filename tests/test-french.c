@@ -223,6 +223,32 @@ test_window_strings (GuiFixture    *fixture,
   }
 }
 
+/* The keyboard shortcuts window fits a screen 1400 pixels wide, in French, the language with
+ * the longer descriptions. */
+static void
+test_shortcuts_window_fits (GuiFixture    *fixture,
+                            gconstpointer  data)
+{
+  int width = gui_shortcuts_window_width (GTK_WINDOW (fixture->window));
+
+  g_test_message ("shortcuts window: %d px wide", width);
+  g_assert_cmpint (width, <=, 1400);
+}
+
+/* What undo and redo say is French: the tagset's French labels, French typography. */
+static void
+test_undo_subtitle (GuiFixture    *fixture,
+                    gconstpointer  data)
+{
+  const char *said[] = {
+    "Annul\u00e9\u00a0: Personne \u00ab\u00a0Assimi Go\u00efta\u00a0\u00bb\u00a0: Lieu",
+    "Annul\u00e9\u00a0: Personne \u00ab\u00a0Assimi Go\u00efta\u00a0\u00bb",
+    "R\u00e9tabli\u00a0: Personne \u00ab\u00a0Assimi Go\u00efta\u00a0\u00bb",
+  };
+
+  gui_undo_redo_subtitles (fixture, "Assimi Go\u00efta", "person", "place", said);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -250,6 +276,8 @@ main (int   argc,
               gui_fixture_tear_down)
 
   ADD ("palette", test_palette);
+  ADD ("shortcuts-window-fits", test_shortcuts_window_fits);
+  ADD ("undo-subtitle", test_undo_subtitle);
   ADD ("main-menu", test_main_menu);
   ADD ("window-strings", test_window_strings);
 

@@ -445,6 +445,97 @@ test_fold (void)
     }
 }
 
+static guint
+elision_at (const char *text,
+            const char *word)
+{
+  const char *found = strstr (text, word);
+
+  g_assert_nonnull (found);
+  return tessera_text_elision_length (text, found);
+}
+
+static void
+test_elision (void)
+{
+  const char *text = "Les chefs de l\u2019Alliance, qu\u2019il a re\u00e7us jusqu\u2019\u00e0 "
+                     "Bamako, lorsqu'ils s\u2019y rendent (d\u2019abord), L\u2019\u00c9tat "
+                     "aujourd\u2019hui, presqu\u2019\u00eele, c\u2019\u00e9tait, "
+                     "puisqu\u2019on, j\u2019ai, n\u2019est, l\u2019 an, d\u2019.";
+
+  g_assert_cmpuint (tessera_text_elision_length (text, text), ==, 0);
+  g_assert_cmpuint (elision_at (text, "l\u2019Alliance"), ==, 2);
+  g_assert_cmpuint (elision_at (text, "qu\u2019il"), ==, 3);
+  g_assert_cmpuint (elision_at (text, "jusqu\u2019\u00e0"), ==, 6);
+  g_assert_cmpuint (elision_at (text, "lorsqu'ils"), ==, 7);
+  g_assert_cmpuint (elision_at (text, "s\u2019y"), ==, 2);
+  g_assert_cmpuint (elision_at (text, "d\u2019abord"), ==, 2);
+  g_assert_cmpuint (elision_at (text, "L\u2019\u00c9tat"), ==, 2);
+  g_assert_cmpuint (elision_at (text, "c\u2019\u00e9tait"), ==, 2);
+  g_assert_cmpuint (elision_at (text, "puisqu\u2019on"), ==, 7);
+  g_assert_cmpuint (elision_at (text, "j\u2019ai"), ==, 2);
+  g_assert_cmpuint (elision_at (text, "n\u2019est"), ==, 2);
+  /* Inside a word, an unknown elided word, or no word after it: none. */
+  g_assert_cmpuint (elision_at (text, "d\u2019hui"), ==, 0);
+  g_assert_cmpuint (elision_at (text, "qu\u2019\u00eele"), ==, 0);
+  g_assert_cmpuint (elision_at (text, "presqu\u2019\u00eele"), ==, 0);
+  g_assert_cmpuint (elision_at (text, "l\u2019 an"), ==, 0);
+  g_assert_cmpuint (elision_at (text, "d\u2019."), ==, 0);
+  g_assert_cmpuint (elision_at (text, "de l"), ==, 0);
+}
+
+static void
+assert_found (GArray     *found,
+              guint       index,
+              const char *text,
+              const char *expected)
+{
+  TesseraRange range;
+  g_autofree char *slice = NULL;
+
+  g_assert_cmpuint (index, <, found->len);
+  range = g_array_index (found, TesseraRange, index);
+  slice = tessera_text_slice (text, range.start, range.end);
+  g_assert_cmpstr (slice, ==, expected);
+}
+
+static void
+test_find_all (void)
+{
+  const char *text = "La Conf" E_ACUTE "d" E_ACUTE "ration, la CONF" "\xC3\x89" "D" "\xC3\x89"
+                     "RATION et la conf" E_ACUTE "d" E_ACUTE "ration ; le g" E_ACUTE "n" E_ACUTE
+                     "ral Go" "\xC3\xAF" "ta, l\u2019" "\xC5\x93" "uvre de "
+                     "l'" LIGATURE_FI "n.";
+  const char *needle = "conf" E_ACUTE "d" E_ACUTE "ration";
+  g_autoptr(GArray) folded = tessera_text_find_all (text, needle, FALSE);
+  g_autoptr(GArray) exact = tessera_text_find_all (text, needle, TRUE);
+  g_autoptr(GArray) goita = tessera_text_find_all (text, "Goita", FALSE);
+  g_autoptr(GArray) goita_exact = tessera_text_find_all (text, "Goita", TRUE);
+  g_autoptr(GArray) oeuvre = tessera_text_find_all (text, "l'oeuvre", FALSE);
+  g_autoptr(GArray) fin = tessera_text_find_all (text, "l\u2019fin", FALSE);
+  g_autoptr(GArray) general = tessera_text_find_all (text, "GENERAL", FALSE);
+  g_autoptr(GArray) none = tessera_text_find_all (text, "", FALSE);
+
+  /* Whatever the case and the accents, unless asked for exactly what was typed. */
+  g_assert_cmpuint (folded->len, ==, 3);
+  assert_found (folded, 0, text, "Conf" E_ACUTE "d" E_ACUTE "ration");
+  assert_found (folded, 1, text, "CONF" "\xC3\x89" "D" "\xC3\x89" "RATION");
+  assert_found (folded, 2, text, "conf" E_ACUTE "d" E_ACUTE "ration");
+  g_assert_cmpuint (exact->len, ==, 1);
+  assert_found (exact, 0, text, "conf" E_ACUTE "d" E_ACUTE "ration");
+  g_assert_cmpuint (goita->len, ==, 1);
+  assert_found (goita, 0, text, "Go" "\xC3\xAF" "ta");
+  g_assert_cmpuint (goita_exact->len, ==, 0);
+  g_assert_cmpuint (general->len, ==, 1);
+  assert_found (general, 0, text, "g" E_ACUTE "n" E_ACUTE "ral");
+  /* Apostrophes and ligatures: one code point of the text may fold to two. */
+  g_assert_cmpuint (oeuvre->len, ==, 1);
+  assert_found (oeuvre, 0, text, "l\u2019" "\xC5\x93" "uvre");
+  g_assert_cmpuint (fin->len, ==, 1);
+  assert_found (fin, 0, text, "l'" LIGATURE_FI "n");
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -473,6 +564,8 @@ main (int   argc,
   g_test_add_func ("/core/text/nfc/long-text", test_nfc_long_text);
   g_test_add_func ("/core/text/nfc/invalid", test_nfc_invalid);
   g_test_add_func ("/core/text/fold", test_fold);
+  g_test_add_func ("/core/text/elision", test_elision);
+  g_test_add_func ("/core/text/find-all", test_find_all);
 
   return g_test_run ();
 }

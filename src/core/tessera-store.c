@@ -133,6 +133,99 @@ tessera_journal_entry_free (TesseraJournalEntry *entry)
   g_free (entry);
 }
 
+/* The label of the type @key, in the user's language; @key itself for a type since removed. */
+static char *
+dup_type_label (TesseraStore *self,
+                const char   *key)
+{
+  g_autoptr(TesseraAnnotationType) type = tessera_store_find_annotation_type (self, key);
+
+  return g_strdup (type != NULL ? tessera_annotation_type_get_label_localized (type) : key);
+}
+
+/* The label, in the user's language, of the type whose English label is @label. */
+static char *
+dup_localized_label (TesseraStore *self,
+                     const char   *label)
+{
+  GListModel *tagset = tessera_store_get_tagset (self);
+
+  for (guint i = 0; i < g_list_model_get_n_items (tagset); i++)
+    {
+      g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
+
+      if (g_strcmp0 (tessera_annotation_type_get_label (type), label) == 0)
+        return g_strdup (tessera_annotation_type_get_label_localized (type));
+    }
+  return g_strdup (label);
+}
+
+/**
+ * tessera_store_describe_journal_entry:
+ * @entry: a change of the project's journal
+ *
+ * The journal keeps a summary of each change in the project's own terms ("person «Assimi
+ * Goïta»"); this is what a user reads of it, with the tagset's labels and the states of
+ * documents in the user's language ("Person «Assimi Goïta»").
+ *
+ * Returns: (transfer full): the description
+ */
+char *
+tessera_store_describe_journal_entry (TesseraStore              *self,
+                                      const TesseraJournalEntry *entry)
+{
+  const char *summary;
+  TesseraProgress progress;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  summary = entry->summary != NULL ? entry->summary : "";
+  if (g_str_equal (entry->action, "document-progress") &&
+      tessera_progress_from_string (summary, &progress))
+    return g_strdup (tessera_progress_to_label (progress));
+  if (g_str_has_prefix (entry->action, "type-"))
+    return dup_localized_label (self, summary);
+
+  /* Annotations: "KEY «TEXT»", then ": DETAIL" for some changes. */
+  if (g_str_has_prefix (entry->action, "annotation-") || g_str_has_prefix (entry->action, "claim-"))
+    {
+      const char *space = strchr (summary, ' ');
+      const char *quoted = space != NULL ? g_utf8_next_char (space) : NULL;
+      const char *closing = quoted != NULL ? strstr (quoted, "»") : NULL;
+      g_autofree char *key = NULL;
+      g_autofree char *label = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *described = NULL;
+      const char *detail;
+
+      if (closing == NULL || !g_str_has_prefix (quoted, "«"))
+        return g_strdup (summary);
+      key = g_strndup (summary, space - summary);
+      label = dup_type_label (self, key);
+      quoted += strlen ("«");
+      text = g_strndup (quoted, closing - quoted);
+      /* TRANSLATORS: an annotation: its type, then the text it covers, e.g. Person «Oumar
+       * Diarra». French: "%s «\u00a0%s\u00a0»". */
+      described = g_strdup_printf (_("%s «%s»"), label, text);
+
+      detail = closing + strlen ("»");
+      if (!g_str_has_prefix (detail, ": "))
+        return g_steal_pointer (&described);
+      detail += 2;
+      {
+        /* A new type is named by its key. */
+        g_autofree char *shown = g_str_equal (entry->action, "annotation-retype")
+                                 ? dup_type_label (self, detail) : g_strdup (detail);
+
+        /* TRANSLATORS: a change of an annotation, then what it became, e.g. Person «Oumar
+         * Diarra»: Place. French: "%s\u00a0: %s". */
+        return g_strdup_printf (_("%s: %s"), described, shown);
+      }
+    }
+  return g_strdup (summary);
+}
+
 void
 tessera_stats_free (TesseraStats *stats)
 {

@@ -299,6 +299,8 @@ TesseraJournalEntry   *tessera_store_undo                     (TesseraStore     
                                                                GError                **error);
 TesseraJournalEntry   *tessera_store_redo                     (TesseraStore           *self,
                                                                GError                **error);
+char                  *tessera_store_describe_journal_entry   (TesseraStore              *self,
+                                                               const TesseraJournalEntry *entry);
 GPtrArray             *tessera_store_dup_history              (TesseraStore           *self,
                                                                gint64                  document_id,
                                                                guint                   limit,

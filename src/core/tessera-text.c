@@ -254,12 +254,14 @@ tessera_text_slice_ranges_at (const char         *text,
 /* Finds non-overlapping occurrences of @needle in @text, keeping the
  * code-point offset up to date as it goes so that a search through a long
  * text stays linear. Stops at the @occurrence-th one (1-based), or counts
- * them all when @occurrence is 0. Returns how many were seen. */
+ * them all when @occurrence is 0, appending each to @all if given. Returns
+ * how many were seen. */
 static guint
 search (const char   *text,
         const char   *needle,
         guint         occurrence,
-        TesseraRange *out_range)
+        TesseraRange *out_range,
+        GArray       *all)
 {
   g_autofree char *nfc_needle = NULL;
   const char *cursor = text;
@@ -284,6 +286,12 @@ search (const char   *text,
 
       cursor_offset += count_code_points (cursor, match - cursor);
       n++;
+      if (all != NULL)
+        {
+          TesseraRange range = { cursor_offset, cursor_offset + needle_length };
+
+          g_array_append_val (all, range);
+        }
 
       if (n == occurrence)
         {
@@ -324,7 +332,7 @@ tessera_text_find (const char   *text,
   g_return_val_if_fail (needle != NULL, FALSE);
   g_return_val_if_fail (occurrence >= 1, FALSE);
 
-  return search (text, needle, occurrence, out_range) == occurrence;
+  return search (text, needle, occurrence, out_range, NULL) == occurrence;
 }
 
 /**
@@ -342,7 +350,7 @@ tessera_text_count (const char *text,
   g_return_val_if_fail (text != NULL, 0);
   g_return_val_if_fail (needle != NULL, 0);
 
-  return search (text, needle, 0, NULL);
+  return search (text, needle, 0, NULL, NULL);
 }
 
 /**
@@ -542,6 +550,37 @@ append_folded (GString  *folded,
   return FALSE;
 }
 
+/* Appends the fold of the code point at @p to @folded; see tessera_text_fold(). */
+static void
+append_folded_char (GString    *folded,
+                    const char *p)
+{
+  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gboolean ascii = TRUE;
+  gsize start = folded->len;
+  gsize n;
+
+  if ((guchar) *p < 0x80)
+    {
+      g_string_append_c (folded, g_ascii_tolower (*p));
+      return;
+    }
+  n = g_unichar_fully_decompose (g_utf8_get_char (p), TRUE, decomposed,
+                                 G_N_ELEMENTS (decomposed));
+  for (gsize i = 0; i < n; i++)
+    ascii &= append_folded (folded, decomposed[i]);
+
+  /* What is left beyond ASCII has no diacritics to lose, only a case to fold. */
+  if (!ascii)
+    {
+      g_autofree char *cased = g_utf8_casefold (folded->str + start,
+                                                (gssize) (folded->len - start));
+
+      g_string_truncate (folded, start);
+      g_string_append (folded, cased);
+    }
+}
+
 /**
  * tessera_text_fold:
  * @text: valid UTF-8
@@ -557,30 +596,156 @@ append_folded (GString  *folded,
 char *
 tessera_text_fold (const char *text)
 {
-  g_autoptr(GString) folded = NULL;
-  gboolean ascii = TRUE;
+  GString *folded;
 
   g_return_val_if_fail (text != NULL, NULL);
 
   folded = g_string_sized_new (strlen (text));
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-      gsize n;
+    append_folded_char (folded, p);
+  return g_string_free (folded, FALSE);
+}
 
-      if ((guchar) *p < 0x80)
-        {
-          g_string_append_c (folded, g_ascii_tolower (*p));
-          continue;
-        }
-      n = g_unichar_fully_decompose (g_utf8_get_char (p), TRUE, decomposed,
-                                     G_N_ELEMENTS (decomposed));
-      for (gsize i = 0; i < n; i++)
-        ascii &= append_folded (folded, decomposed[i]);
+/* The code point of @text whose fold holds the byte @byte of the folded text, given where
+ * the fold of each code point starts (@starts, ascending). */
+static guint
+folded_byte_to_offset (GArray *starts,
+                       gsize   byte)
+{
+  guint low = 0;
+  guint high = starts->len;
+
+  /* The last code point whose fold starts at or before @byte. */
+  while (high - low > 1)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (starts, guint32, middle) <= byte)
+        low = middle;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+/**
+ * tessera_text_find_all:
+ * @text: NFC text
+ * @needle: what a user looks for
+ * @exact: %TRUE to find @needle as it is written (in NFC); %FALSE to find it whatever the
+ *   case, accents, apostrophes and ligatures, as tessera_text_fold() compares
+ *
+ * Finds the non-overlapping occurrences of @needle, in one pass over @text.
+ *
+ * Returns: (transfer full) (element-type TesseraRange): the occurrences, in order; empty for
+ *   an empty @needle
+ */
+GArray *
+tessera_text_find_all (const char *text,
+                       const char *needle,
+                       gboolean    exact)
+{
+  GArray *found;
+  g_autoptr(GString) folded = NULL;
+  g_autoptr(GArray) starts = NULL;
+  g_autofree char *folded_needle = NULL;
+  gsize needle_bytes;
+  const char *cursor;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (needle != NULL, NULL);
+
+  found = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
+
+  if (exact)
+    {
+      search (text, needle, 0, NULL, found);
+      return found;
     }
 
-  /* What is left beyond ASCII has no diacritics to lose, only a case to fold. */
-  if (!ascii)
-    return g_utf8_casefold (folded->str, (gssize) folded->len);
-  return g_string_free (g_steal_pointer (&folded), FALSE);
+  folded_needle = tessera_text_fold (needle);
+  needle_bytes = strlen (folded_needle);
+  if (needle_bytes == 0)
+    return found;
+
+  /* The folded text, and where the fold of each code point starts in it. */
+  folded = g_string_sized_new (strlen (text));
+  starts = g_array_new (FALSE, FALSE, sizeof (guint32));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      guint32 start = (guint32) folded->len;
+
+      g_array_append_val (starts, start);
+      append_folded_char (folded, p);
+    }
+
+  for (cursor = folded->str; (cursor = strstr (cursor, folded_needle)) != NULL;
+       cursor += needle_bytes)
+    {
+      gsize first = (gsize) (cursor - folded->str);
+      TesseraRange range;
+
+      range.start = folded_byte_to_offset (starts, first);
+      range.end = folded_byte_to_offset (starts, first + needle_bytes - 1) + 1;
+      g_array_append_val (found, range);
+    }
+  return found;
+}
+
+/* The French words that lose their vowel before one: "l’Alliance", "qu’il", "jusqu’à". */
+static const char * const elided_words[] = {
+  "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu",
+};
+
+static gboolean
+is_apostrophe (gunichar c)
+{
+  return c == '\'' || c == 0x2019 /* ’ */ || c == 0x02BC /* ʼ */;
+}
+
+/**
+ * tessera_text_elision_length:
+ * @text: valid UTF-8, the text @word is in
+ * @word: a position in @text
+ *
+ * French elides a word before a vowel, and the result is written as one word ("l’Alliance",
+ * "qu’il", "jusqu’à") which is two: the elided word with its apostrophe, then the word a
+ * user annotates. Word movement and the snapping of a selection to words stop between them.
+ *
+ * Returns: the number of code points of the elided word and its apostrophe when one starts
+ *   at @word (2 for "l’Alliance", 3 for "qu’il"), or 0
+ */
+guint
+tessera_text_elision_length (const char *text,
+                             const char *word)
+{
+  g_return_val_if_fail (text != NULL, 0);
+  g_return_val_if_fail (word != NULL && word >= text, 0);
+
+  /* The elided word starts a word: "aujourd’hui" holds none. */
+  if (word > text)
+    {
+      gunichar before = g_utf8_get_char (g_utf8_find_prev_char (text, word));
+
+      if (g_unichar_isalnum (before) || g_unichar_ismark (before) || is_apostrophe (before) ||
+          before == '-')
+        return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (elided_words); i++)
+    {
+      gsize length = strlen (elided_words[i]);
+      const char *after;
+
+      if (g_ascii_strncasecmp (word, elided_words[i], length) != 0)
+        continue;
+      after = word + length;
+      if (!is_apostrophe (g_utf8_get_char (after)))
+        continue;
+      /* Followed by the word it is elided before. */
+      if (!g_unichar_isalpha (g_utf8_get_char (g_utf8_next_char (after))))
+        continue;
+      return (guint) length + 1;
+    }
+  return 0;
 }

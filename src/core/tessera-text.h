@@ -15,6 +15,8 @@ typedef struct
   const char *position;
   guint       offset;
 } TesseraTextCursor;
+/* The longest elided word with its apostrophe: "lorsqu’", "puisqu’". */
+#define TESSERA_TEXT_ELISION_MAX_LENGTH 7
 
 guint     tessera_text_length          (const char         *text);
 char     *tessera_text_slice           (const char         *text,
@@ -43,5 +45,10 @@ gboolean  tessera_text_find_non_xml    (const char         *text,
                                         gunichar           *out_char);
 char     *tessera_text_to_nfc          (const char         *text);
 char     *tessera_text_fold            (const char         *text);
+guint     tessera_text_elision_length  (const char         *text,
+                                        const char         *word);
+GArray   *tessera_text_find_all        (const char         *text,
+                                        const char         *needle,
+                                        gboolean            exact);
 
 G_END_DECLS

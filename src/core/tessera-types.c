@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "tessera-types.h"
 
 static const char *kind_names[] = { "entity", "claim", "cue" };
@@ -72,4 +74,25 @@ tessera_range_compare (const TesseraRange *a,
   if (a->end != b->end)
     return a->end > b->end ? -1 : 1;
   return 0;
+}
+
+/**
+ * tessera_progress_to_label:
+ * @progress: the state of a document
+ *
+ * Returns: what the user reads for @progress, in the user's language ("Not started")
+ */
+const char *
+tessera_progress_to_label (TesseraProgress progress)
+{
+  switch (progress)
+    {
+    case TESSERA_PROGRESS_DONE:
+      return _("Done");
+    case TESSERA_PROGRESS_IN_PROGRESS:
+      return _("In progress");
+    case TESSERA_PROGRESS_NOT_STARTED:
+    default:
+      return _("Not started");
+    }
 }

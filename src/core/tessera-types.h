@@ -63,6 +63,7 @@ const char *tessera_status_to_string      (TesseraStatus      status);
 gboolean    tessera_status_from_string    (const char        *str,
                                            TesseraStatus     *out_status);
 const char *tessera_progress_to_string    (TesseraProgress    progress);
+const char *tessera_progress_to_label     (TesseraProgress    progress);
 gboolean    tessera_progress_from_string  (const char        *str,
                                            TesseraProgress   *out_progress);
 

@@ -1584,23 +1584,69 @@ on_authority_apply (TesseraInspector *self,
   set_entry_row_text (row, NULL);
 }
 
+/* The first words of @annotation's text that another annotation marks as a role (a title,
+ * "général" of "général Assimi Goïta"): where the name of its entity starts. */
+static guint
+leading_role_end (TesseraInspector  *self,
+                  TesseraAnnotation *annotation)
+{
+  g_autoptr(GPtrArray) covering = NULL;
+  guint start = tessera_annotation_get_start (annotation);
+  guint end = tessera_annotation_get_end (annotation);
+  guint role_end = start;
+
+  if (self->text_view == NULL)
+    return start;
+  covering = tessera_text_view_dup_annotations_at (self->text_view, start);
+  for (guint i = 0; i < covering->len; i++)
+    {
+      TesseraAnnotation *other = g_ptr_array_index (covering, i);
+      g_autoptr(TesseraAnnotationType) type =
+        tessera_store_dup_annotation_type (self->store, tessera_annotation_get_type_id (other));
+
+      if (other != annotation && type != NULL &&
+          g_strcmp0 (tessera_annotation_type_get_tei_element (type), "roleName") == 0 &&
+          tessera_annotation_get_start (other) == start && tessera_annotation_get_end (other) < end)
+        role_end = MAX (role_end, tessera_annotation_get_end (other));
+    }
+  return role_end;
+}
+
+/* The name a new entity for the mention starts with: its words, without a leading role. */
+static char *
+dup_new_entity_name (TesseraInspector  *self,
+                     TesseraAnnotation *annotation)
+{
+  g_autofree char *covered = dup_covered_text (self, annotation, " ");
+  guint skip = leading_role_end (self, annotation) - tessera_annotation_get_start (annotation);
+  const char *name = g_utf8_offset_to_pointer (covered, MIN (skip, g_utf8_strlen (covered, -1)));
+
+  /* The role is only stripped when words follow it. */
+  while (g_unichar_isspace (g_utf8_get_char (name)))
+    name = g_utf8_next_char (name);
+  if (*name == '\0')
+    name = covered;
+  return shorten (name, 200);
+}
+
 static void
 on_new_entity_toggled (TesseraInspector *self,
                        GtkToggleButton  *button)
 {
-  g_autofree char *covered = NULL;
   g_autofree char *name = NULL;
 
   if (!gtk_toggle_button_get_active (button) || self->annotation == NULL)
     return;
 
-  /* The canonical name starts as the mention's words. */
-  covered = dup_covered_text (self, self->annotation, " ");
-  name = shorten (covered, 200);
+  /* The canonical name starts as the mention's words, selected: typing replaces them. */
+  name = dup_new_entity_name (self, self->annotation);
   gtk_editable_set_text (GTK_EDITABLE (self->new_name_row), name);
   gtk_editable_set_text (GTK_EDITABLE (self->new_uri_row), "");
   if (!self->syncing)
-    gtk_widget_grab_focus (GTK_WIDGET (self->new_name_row));
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->new_name_row));
+      gtk_editable_select_region (GTK_EDITABLE (self->new_name_row), 0, -1);
+    }
 }
 
 static void
@@ -1670,7 +1716,6 @@ new_entity_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   TesseraInspector *self = TESSERA_INSPECTOR (widget);
-  g_autofree char *covered = NULL;
   g_autofree char *name = NULL;
 
   if (gtk_toggle_button_get_active (self->new_entity_button))
@@ -1680,8 +1725,7 @@ new_entity_action (GtkWidget  *widget,
     }
   if (self->annotation == NULL)
     return;
-  covered = dup_covered_text (self, self->annotation, " ");
-  name = shorten (covered, 200);
+  name = dup_new_entity_name (self, self->annotation);
   create_and_link_entity (self, name, "");
 }
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
@@ -569,6 +571,128 @@ is_space_or_punct (gunichar c)
                                    c != '-');
 }
 
+static gboolean
+is_apostrophe (gunichar c)
+{
+  return c == 0x2019 || c == '\'' || c == 0x02BC;
+}
+
+static gsize byte_at (TesseraTextView *self,
+                      guint            offset);
+
+/* The elided word whose end lies strictly between @from and @to (the offset of the "A" of
+ * "l’Alliance"): the first one going forward, the last one going backward. GTK's words,
+ * Pango's, make one word of "l’Alliance", or end one before its apostrophe. */
+static gboolean
+find_elision (TesseraTextView *self,
+              guint            from,
+              guint            to,
+              gboolean         forward,
+              guint           *out_start,
+              guint           *out_end)
+{
+  guint low = MIN (from, to);
+  guint high = MAX (from, to);
+  guint first = low > TESSERA_TEXT_ELISION_MAX_LENGTH
+                ? low - TESSERA_TEXT_ELISION_MAX_LENGTH : 0;
+  gboolean found = FALSE;
+  const char *p;
+
+  if (self->text == NULL)
+    return FALSE;
+
+  p = self->text + byte_at (self, first);
+  for (guint word = first; word < high && *p != '\0'; word++, p = g_utf8_next_char (p))
+    {
+      guint length = tessera_text_elision_length (self->text, p);
+
+      if (length > 0 && word + length > low && word + length < high)
+        {
+          *out_start = word;
+          *out_end = word + length;
+          found = TRUE;
+          if (forward)
+            break;
+        }
+    }
+  return found;
+}
+
+/* The end of the elided word found as find_elision() does, or G_MAXUINT. */
+static guint
+elision_between (TesseraTextView *self,
+                 guint            from,
+                 guint            to,
+                 gboolean         forward)
+{
+  guint start, end;
+
+  return find_elision (self, from, to, forward, &start, &end) ? end : G_MAXUINT;
+}
+
+/* Whether @offset lies inside an elided word with its apostrophe, as in "l|’Alliance"; if so
+ * @out_end is the offset after the apostrophe. Elided words never overlap: the first one
+ * ending after @offset is the one holding it, if any does. */
+static gboolean
+inside_elision (TesseraTextView *self,
+                guint            offset,
+                guint           *out_end)
+{
+  guint start;
+
+  return find_elision (self, offset, offset + TESSERA_TEXT_ELISION_MAX_LENGTH + 1, TRUE, &start,
+                       out_end) &&
+         start < offset;
+}
+
+static int
+offset_of (const GtkTextIter *iter)
+{
+  return gtk_text_iter_get_offset (iter);
+}
+
+/* Moving by words stops after an elided word, as it does after any other. */
+static void
+tessera_text_view_move_cursor (GtkTextView     *view,
+                               GtkMovementStep  step,
+                               int              count,
+                               gboolean         extend_selection)
+{
+  TesseraTextView *self = TESSERA_TEXT_VIEW (view);
+  GtkTextViewClass *parent_class = GTK_TEXT_VIEW_CLASS (tessera_text_view_parent_class);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextMark *insert = gtk_text_buffer_get_insert (buffer);
+
+  if (step != GTK_MOVEMENT_WORDS || self->text == NULL)
+    {
+      parent_class->move_cursor (view, step, count, extend_selection);
+      return;
+    }
+
+  for (int i = 0; i < ABS (count); i++)
+    {
+      GtkTextIter before, after;
+      guint stop;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &before, insert);
+      parent_class->move_cursor (view, step, count > 0 ? 1 : -1, extend_selection);
+      gtk_text_buffer_get_iter_at_mark (buffer, &after, insert);
+
+      stop = elision_between (self, (guint) offset_of (&before), (guint) offset_of (&after),
+                              count > 0);
+      /* Pango ends a word before the apostrophe: the elided word ends after it. */
+      if (stop == G_MAXUINT &&
+          (count < 0 || !inside_elision (self, (guint) offset_of (&after), &stop)))
+        continue;
+      iter_at (self, &after, stop);
+      if (extend_selection)
+        gtk_text_buffer_move_mark (buffer, insert, &after);
+      else
+        gtk_text_buffer_place_cursor (buffer, &after);
+      gtk_text_view_scroll_mark_onscreen (view, insert);
+    }
+}
+
 /**
  * tessera_text_view_get_marked_range:
  * @snap_to_words: widen the selection to whole words (unless Alt was held while selecting)
@@ -591,9 +715,11 @@ tessera_text_view_get_marked_range (TesseraTextView *self,
 
   if (snap_to_words && !self->exact_selection)
     {
-      /* Never start or end on a blank or on punctuation the user swept up by accident. */
+      /* Never start or end on a blank or on punctuation the user swept up by accident, nor
+       * start on the apostrophe of an elided word. */
       while (gtk_text_iter_compare (&start, &end) < 0 &&
-             is_space_or_punct (gtk_text_iter_get_char (&start)))
+             (is_space_or_punct (gtk_text_iter_get_char (&start)) ||
+              is_apostrophe (gtk_text_iter_get_char (&start))))
         gtk_text_iter_forward_char (&start);
       while (gtk_text_iter_compare (&start, &end) < 0)
         {
@@ -604,10 +730,41 @@ tessera_text_view_get_marked_range (TesseraTextView *self,
             break;
           end = last;
         }
+      /* Out to whole words, an elided word being one ("l’" of "l’Alliance"). */
       if (gtk_text_iter_inside_word (&start) && !gtk_text_iter_starts_word (&start))
-        gtk_text_iter_backward_word_start (&start);
+        {
+          GtkTextIter word = start;
+          guint stop;
+
+          gtk_text_iter_backward_word_start (&word);
+          stop = elision_between (self, (guint) offset_of (&word), (guint) offset_of (&start) + 1,
+                                  FALSE);
+          if (stop != G_MAXUINT)
+            iter_at (self, &start, stop);
+          else
+            start = word;
+        }
       if (gtk_text_iter_inside_word (&end) && !gtk_text_iter_starts_word (&end))
-        gtk_text_iter_forward_word_end (&end);
+        {
+          GtkTextIter word = end;
+          guint stop;
+
+          gtk_text_iter_forward_word_end (&word);
+          stop = elision_between (self, (guint) offset_of (&end) - 1, (guint) offset_of (&word),
+                                  TRUE);
+          if (stop != G_MAXUINT)
+            iter_at (self, &end, stop);
+          else
+            end = word;
+        }
+      else
+        {
+          guint stop;
+
+          /* Pango ends "l" before the apostrophe of "l’Alliance". */
+          if (inside_elision (self, (guint) offset_of (&end), &stop))
+            iter_at (self, &end, stop);
+        }
     }
 
   if (gtk_text_iter_compare (&start, &end) >= 0)
@@ -904,6 +1061,20 @@ layout_key_equal (const LayoutKey *a,
          a->right_margin == b->right_margin;
 }
 
+/* The rectangles kept from the last frame hold while the paragraphs are laid out the same. */
+static void
+forget_stale_placed (TesseraTextView *self)
+{
+  LayoutKey key;
+
+  get_layout_key (self, &key);
+  if (!layout_key_equal (&key, &self->placed_layout))
+    {
+      g_hash_table_remove_all (self->placed);
+      self->placed_layout = key;
+    }
+}
+
 typedef struct
 {
   int line;
@@ -960,7 +1131,6 @@ collect_frame (TesseraTextView *self)
   g_autoptr(GArray) lanes = g_array_new (FALSE, TRUE, sizeof (guint));
   g_autoptr(GArray) tops = g_array_new (FALSE, FALSE, sizeof (LineTop));
   g_autoptr(GHashTable) placed = NULL;
-  LayoutKey key;
   GdkRectangle area;
   GtkTextIter top, bottom;
 
@@ -973,12 +1143,7 @@ collect_frame (TesseraTextView *self)
       return;
     }
 
-  get_layout_key (self, &key);
-  if (!layout_key_equal (&key, &self->placed_layout))
-    {
-      g_hash_table_remove_all (self->placed);
-      self->placed_layout = key;
-    }
+  forget_stale_placed (self);
 
   gtk_text_view_get_visible_rect (view, &area);
   gtk_text_view_get_iter_at_location (view, &top, area.x, area.y);
@@ -1032,6 +1197,29 @@ collect_frame (TesseraTextView *self)
   self->placed = g_steal_pointer (&placed);
 }
 
+/* What the tint of one line of an annotation covers: its characters' boxes, down to the
+ * first underline, as GTK rounds a tag's background. */
+static void
+tint_area (const graphene_rect_t *rect,
+           graphene_rect_t       *out_area)
+{
+  *out_area = *rect;
+  out_area->size.height += 1;
+}
+
+/* How far below a line of text the lowest underline reaches. */
+#define HIT_DEPTH (1 + (MAX_LANES - 1) * LANE_SPACING + UNDERLINE_HEIGHT)
+
+/* Where the pointer finds one line of an annotation: every pixel of its tint, and below
+ * it the lanes of the underlines. */
+static void
+hit_area (const graphene_rect_t *rect,
+          graphene_rect_t       *out_area)
+{
+  tint_area (rect, out_area);
+  out_area->size.height = rect->size.height + HIT_DEPTH;
+}
+
 /* Under the text, so the glyphs and the text selection stay above: claims and cues first,
  * then the mentions, translucent, so that overlaps add up and show. */
 static void
@@ -1051,11 +1239,10 @@ snapshot_tints (TesseraTextView *self,
             continue;
           for (guint r = 0; r < item->n_rects; r++)
             {
-              graphene_rect_t rect = g_array_index (self->frame_rects, graphene_rect_t,
-                                                    item->first_rect + r);
+              graphene_rect_t rect;
 
-              /* Down to the first underline, as GTK rounds a tag's background. */
-              rect.size.height += 1;
+              tint_area (&g_array_index (self->frame_rects, graphene_rect_t, item->first_rect + r),
+                         &rect);
               gtk_snapshot_append_color (snapshot, &tint, &rect);
             }
         }
@@ -1132,31 +1319,104 @@ tessera_text_view_snapshot_layer (GtkTextView      *view,
 
 /* Pointer ------------------------------------------------------------------------------- */
 
-static gboolean
-offset_at_point (TesseraTextView *self,
-                 double           x,
-                 double           y,
-                 guint           *out_offset)
+typedef struct
+{
+  GPtrArray *found;
+  GArray    *tops;
+  double     x;
+  double     y;
+} HitTest;
+
+static void
+collect_hit (TesseraTextView   *self,
+             TesseraAnnotation *annotation,
+             gpointer           data)
+{
+  HitTest *hit = data;
+  GArray *placed = g_hash_table_lookup (self->placed, annotation);
+
+  /* The rectangles the last frame drew, or those the next one will draw. */
+  if (placed == NULL)
+    {
+      placed = measure (self, annotation);
+      g_hash_table_insert (self->placed, g_object_ref (annotation), placed);
+    }
+
+  for (guint r = 0; r < placed->len; r++)
+    {
+      Placed *one = &g_array_index (placed, Placed, r);
+      graphene_rect_t rect = one->rect;
+      graphene_rect_t area;
+
+      rect.origin.y += line_top (self, hit->tops, one->line);
+      hit_area (&rect, &area);
+      /* A pixel is the unit square right and below its coordinates. */
+      if (hit->x >= area.origin.x && hit->x < area.origin.x + area.size.width &&
+          hit->y >= area.origin.y && hit->y < area.origin.y + area.size.height)
+        {
+          g_ptr_array_add (hit->found, g_object_ref (annotation));
+          return;
+        }
+    }
+}
+
+/*
+ * The annotations whose marks hold the point (@x, @y) of the widget, innermost first, and
+ * in @out_offset the character nearest to it. The very rectangles the tints are drawn from
+ * decide, so the pointer finds an annotation on every pixel it is painted on: the
+ * character under the point cannot, as GTK gives the next one past the middle of a glyph.
+ */
+static GPtrArray *
+annotations_at_point (TesseraTextView *self,
+                      double           x,
+                      double           y,
+                      guint           *out_offset)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self);
-  GtkTextIter iter;
-  GdkRectangle location;
+  g_autoptr(GArray) tops = g_array_new (FALSE, FALSE, sizeof (LineTop));
+  HitTest hit = { g_ptr_array_new_with_free_func (g_object_unref), tops, 0, 0 };
+  GtkTextIter under, above;
+  guint first, last;
   int bx, by;
 
-  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
-  /* The iter is set even when the point is in the spacing under a line (where the
-   * underlines are drawn), so judge by the character's box, grown by that spacing. */
-  gtk_text_view_get_iter_at_location (view, &iter, bx, by);
-  gtk_text_view_get_iter_location (view, &iter, &location);
-  if (bx > location.x + location.width + 2 || bx < location.x - 2 ||
-      by < location.y - 2 ||
-      by > location.y + location.height + gtk_text_view_get_pixels_inside_wrap (view) + 2)
-    return FALSE;
-  /* Past the end of a line is not "on" its last character. */
-  if (gtk_text_iter_ends_line (&iter))
-    return FALSE;
-  *out_offset = (guint) gtk_text_iter_get_offset (&iter);
-  return TRUE;
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) floor (x),
+                                         (int) floor (y), &bx, &by);
+  hit.x = bx;
+  hit.y = by;
+  gtk_text_view_get_iter_at_position (view, &under, NULL, bx, by);
+  if (out_offset != NULL)
+    *out_offset = (guint) gtk_text_iter_get_offset (&under);
+  if (self->annotations == NULL)
+    return hit.found;
+
+  /* An area holding the point covers the character under it or a neighbour, on the line
+   * of the point or, in the underlines, on the line above. */
+  gtk_text_view_get_iter_at_position (view, &above, NULL, bx, by - HIT_DEPTH);
+  first = (guint) MIN (gtk_text_iter_get_offset (&under), gtk_text_iter_get_offset (&above));
+  last = (guint) MAX (gtk_text_iter_get_offset (&under), gtk_text_iter_get_offset (&above));
+  forget_stale_placed (self);
+  foreach_in_range (self, first > 0 ? first - 1 : 0, last + 2, collect_hit, &hit);
+  g_ptr_array_sort (hit.found, compare_innermost_first);
+  return hit.found;
+}
+
+/**
+ * tessera_text_view_dup_annotations_at_point:
+ * @x: a point of the widget
+ * @y: a point of the widget
+ *
+ * What a click or the pointer at (@x, @y) finds: the annotations painted there.
+ *
+ * Returns: (transfer full) (element-type TesseraAnnotation): the annotations, innermost first
+ */
+GPtrArray *
+tessera_text_view_dup_annotations_at_point (TesseraTextView *self,
+                                            double           x,
+                                            double           y)
+{
+  g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), NULL);
+
+  return annotations_at_point (self, x, y, NULL);
 }
 
 static void
@@ -1186,14 +1446,7 @@ on_click_released (GtkGestureClick *gesture,
   if (gtk_text_buffer_get_has_selection (buffer) || self->annotations == NULL)
     return;
 
-  if (!offset_at_point (self, x, y, &offset))
-    {
-      if (!self->pick_mode)
-        tessera_text_view_select (self, 0, FALSE);
-      return;
-    }
-
-  found = tessera_text_view_dup_annotations_at (self, offset);
+  found = annotations_at_point (self, x, y, &offset);
   if (self->pick_mode)
     {
       if (found->len > 0)
@@ -1228,11 +1481,10 @@ on_motion (GtkEventControllerMotion *controller,
 {
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GArray) related = g_array_new (FALSE, FALSE, sizeof (gint64));
-  guint offset;
 
-  if (self->annotations != NULL && offset_at_point (self, x, y, &offset))
+  if (self->annotations != NULL)
     {
-      found = tessera_text_view_dup_annotations_at (self, offset);
+      found = annotations_at_point (self, x, y, NULL);
       for (guint i = 0; i < found->len; i++)
         {
           TesseraAnnotation *annotation = g_ptr_array_index (found, i);
@@ -1275,12 +1527,11 @@ on_query_tooltip (TesseraTextView *self,
 {
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GString) markup = NULL;
-  guint offset;
 
-  if (keyboard || self->annotations == NULL || !offset_at_point (self, x, y, &offset))
+  if (keyboard || self->annotations == NULL)
     return FALSE;
 
-  found = tessera_text_view_dup_annotations_at (self, offset);
+  found = annotations_at_point (self, x, y, NULL);
   if (found->len == 0)
     return FALSE;
 
@@ -1533,6 +1784,7 @@ tessera_text_view_class_init (TesseraTextViewClass *klass)
   object_class->dispose = tessera_text_view_dispose;
   object_class->finalize = tessera_text_view_finalize;
   text_view_class->snapshot_layer = tessera_text_view_snapshot_layer;
+  text_view_class->move_cursor = tessera_text_view_move_cursor;
 
   /**
    * TesseraTextView::selection-changed:

@@ -33,6 +33,9 @@ void                   tessera_text_view_set_highlighted    (TesseraTextView  *s
 GPtrArray             *tessera_text_view_dup_annotations_at (TesseraTextView  *self,
                                                              guint             offset);
 
+GPtrArray             *tessera_text_view_dup_annotations_at_point (TesseraTextView *self,
+                                                                   double           x,
+                                                                   double           y);
 gboolean               tessera_text_view_get_marked_range   (TesseraTextView  *self,
                                                              gboolean          snap_to_words,
                                                              TesseraRange     *out_range);

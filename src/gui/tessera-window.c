@@ -48,6 +48,8 @@ struct _TesseraWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkLabel             *search_label;
+  GtkCheckButton       *search_exact_case;
+  TesseraRange          find_match;     /* the occurrence Find selected last */
   GtkLabel             *document_heading;
   GtkLabel             *document_source;
   TesseraTextView      *text_view;
@@ -85,6 +87,15 @@ struct _TesseraWindow
 };
 
 G_DEFINE_FINAL_TYPE (TesseraWindow, tessera_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SNAP_TO_WORDS,
+  PROP_DOCUMENT_PROGRESS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void update_actions (TesseraWindow *self);
 
@@ -148,22 +159,6 @@ show_saved_state (TesseraWindow *self)
 }
 
 /* Documents ----------------------------------------------------------------------------- */
-
-static const char *
-progress_label (TesseraDocument *document)
-{
-  switch (tessera_document_get_progress (document))
-    {
-    case TESSERA_PROGRESS_DONE:
-      return _("Done");
-    case TESSERA_PROGRESS_IN_PROGRESS:
-      return _("In progress");
-    case TESSERA_PROGRESS_NOT_STARTED:
-    default:
-      return tessera_document_get_annotation_count (document) > 0 ? _("In progress")
-                                                                   : _("Not started");
-    }
-}
 
 /* List rows show their tooltip on demand. Setting one while binding costs GTK 4.8 a round
  * trip to the display server (to learn whether the pointer is over the row), and a list can
@@ -243,7 +238,8 @@ document_row_bind (GtkSignalListItemFactory *factory,
 
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation · %s",
                                        "%u annotations · %s", count),
-                          count, progress_label (document));
+                          count,
+                          tessera_progress_to_label (tessera_document_get_progress (document)));
   tessera_document_row_set_text (TESSERA_DOCUMENT_ROW (row),
                                  tessera_document_get_title (document), text);
   set_row_tooltip (row, tessera_document_get_title (document));
@@ -342,6 +338,7 @@ tessera_window_show_document (TesseraWindow *self,
     }
 
   self->document_id = document_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_PROGRESS]);
   show_document_header (self, document);
   gtk_widget_set_margin_top (GTK_WIDGET (self->document_source),
                              gtk_widget_get_visible (GTK_WIDGET (self->document_heading)) ? 4 : 18);
@@ -444,6 +441,7 @@ on_document_changed (TesseraWindow *self,
       if (document != NULL)
         show_document_header (self, document);
     }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_PROGRESS]);
 }
 
 /* Palette and marking ------------------------------------------------------------------ */
@@ -862,69 +860,111 @@ on_entity_activated (TesseraWindow *self,
 
 /* Find ---------------------------------------------------------------------------------- */
 
+/*
+ * Moves to an occurrence of the search: with @direction 0 the first at or after the start
+ * of the current match (as the search is typed), 1 the next one, -1 the previous one,
+ * round the article. Case, accents, apostrophes and ligatures aside, as the document and
+ * entity lists filter, unless the exact case is asked for.
+ */
 static void
-find_next (TesseraWindow *self,
-           gboolean       from_cursor)
+find (TesseraWindow *self,
+      int            direction)
 {
   const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   const char *text = tessera_text_view_get_text (self->text_view);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
-  GtkTextIter cursor, sel_start, sel_end;
-  guint total, after, wanted;
-  TesseraRange range;
+  g_autoptr(GArray) found = NULL;
+  g_autofree char *label = NULL;
+  TesseraRange last = self->find_match;
+  GtkTextIter start, end;
+  guint from, to, wanted;
 
+  self->find_match.start = self->find_match.end = 0;
   if (text == NULL || needle == NULL || *needle == '\0')
     {
       gtk_label_set_label (self->search_label, "");
       return;
     }
 
-  total = tessera_text_count (text, needle);
-  if (total == 0)
+  found = tessera_text_find_all (text, needle,
+                                 gtk_check_button_get_active (self->search_exact_case));
+  if (found->len == 0)
     {
       gtk_label_set_label (self->search_label, _("Not found"));
       return;
     }
 
-  /* The occurrence after the caret (or after the current match). */
-  if (gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end) && !from_cursor)
-    cursor = sel_end;
-  else
-    gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-  if (from_cursor && gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end))
-    cursor = sel_start;
-
-  wanted = 1;
-  for (after = 1; after <= total; after++)
+  /* From the current match, or from the caret. Selecting a match claims the primary
+   * selection, which another program may take at once, leaving the caret on the match. */
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  from = (guint) gtk_text_iter_get_offset (&start);
+  to = (guint) gtk_text_iter_get_offset (&end);
+  if (from == to && last.start < last.end && from >= last.start && from <= last.end)
     {
-      if (!tessera_text_find (text, needle, after, &range))
-        break;
-      if (range.start >= (guint) gtk_text_iter_get_offset (&cursor))
+      from = last.start;
+      to = last.end;
+    }
+  if (direction < 0)
+    {
+      guint before = from;
+
+      wanted = found->len - 1;
+      for (guint i = found->len; i > 0; i--)
         {
-          wanted = after;
-          break;
+          if (g_array_index (found, TesseraRange, i - 1).start < before)
+            {
+              wanted = i - 1;
+              break;
+            }
         }
     }
-  if (!tessera_text_find (text, needle, wanted, &range))
-    return;
+  else
+    {
+      guint after = direction > 0 ? to : from;
 
-  tessera_text_view_select_text (self->text_view, range.start, range.end);
-  {
-    g_autofree char *label = g_strdup_printf (_("%u of %u"), wanted, total);
-    gtk_label_set_label (self->search_label, label);
-  }
+      wanted = 0;
+      for (guint i = 0; i < found->len; i++)
+        {
+          TesseraRange *range = &g_array_index (found, TesseraRange, i);
+
+          if (range->start >= after)
+            {
+              wanted = i;
+              break;
+            }
+        }
+    }
+
+  self->find_match = g_array_index (found, TesseraRange, wanted);
+  tessera_text_view_select_text (self->text_view, self->find_match.start, self->find_match.end);
+  label = g_strdup_printf (_("%u of %u"), wanted + 1, found->len);
+  gtk_label_set_label (self->search_label, label);
 }
 
 static void
 on_search_changed (TesseraWindow *self)
 {
-  find_next (self, TRUE);
+  find (self, 0);
 }
 
 static void
 on_search_activate (TesseraWindow *self)
 {
-  find_next (self, FALSE);
+  find (self, 1);
+}
+
+static void
+find_previous (TesseraWindow *self)
+{
+  find (self, -1);
+}
+
+static void
+find_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  find (TESSERA_WINDOW (widget), g_str_equal (action_name, "win.find-previous") ? -1 : 1);
 }
 
 static void
@@ -964,6 +1004,7 @@ after_replay (TesseraWindow       *self,
               TesseraJournalEntry *entry,
               gboolean             undo)
 {
+  g_autofree char *description = NULL;
   g_autofree char *message = NULL;
 
   /* Show where the change happened. */
@@ -975,7 +1016,8 @@ after_replay (TesseraWindow       *self,
         tessera_window_show_document (self, entry->document_id);
     }
 
-  message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), entry->summary);
+  description = tessera_store_describe_journal_entry (self->store, entry);
+  message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), description);
   adw_window_title_set_subtitle (self->window_title, message);
 }
 
@@ -1139,22 +1181,6 @@ show_error_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   tessera_window_show_error (TESSERA_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-document_progress_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  TesseraWindow *self = TESSERA_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  TesseraProgress progress;
-
-  if (self->document_id == 0 ||
-      !tessera_progress_from_string (g_variant_get_string (parameter, NULL), &progress))
-    return;
-  if (!tessera_store_set_document_progress (self->store, self->document_id, progress, &error))
-    tessera_window_show_error (self, error->message);
 }
 
 static void
@@ -1811,10 +1837,36 @@ tessera_window_finalize (GObject *object)
   G_OBJECT_CLASS (tessera_window_parent_class)->finalize (object);
 }
 
-enum {
-  PROP_0,
-  PROP_SNAP_TO_WORDS,
-};
+/* The stored state of the document shown, as the menu's check mark shows it. */
+static const char *
+get_document_progress (TesseraWindow *self)
+{
+  TesseraDocument *document = NULL;
+
+  if (self->store != NULL && self->document_id != 0)
+    document = tessera_store_lookup_document (self->store, self->document_id);
+  if (document == NULL)
+    return "";
+  return tessera_progress_to_string (tessera_document_get_progress (document));
+}
+
+static void
+set_document_progress (TesseraWindow *self,
+                       const char    *name)
+{
+  g_autoptr(GError) error = NULL;
+  TesseraProgress progress;
+
+  if (self->document_id == 0 || !tessera_progress_from_string (name, &progress) ||
+      g_strcmp0 (name, get_document_progress (self)) == 0)
+    return;
+  /* The store's document-changed signal notifies the property. */
+  if (!tessera_store_set_document_progress (self->store, self->document_id, progress, &error))
+    {
+      tessera_window_show_error (self, error->message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_PROGRESS]);
+    }
+}
 
 static void
 tessera_window_get_property (GObject    *object,
@@ -1828,6 +1880,9 @@ tessera_window_get_property (GObject    *object,
     {
     case PROP_SNAP_TO_WORDS:
       g_value_set_boolean (value, self->snap_to_words);
+      break;
+    case PROP_DOCUMENT_PROGRESS:
+      g_value_set_string (value, get_document_progress (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1851,6 +1906,9 @@ tessera_window_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_DOCUMENT_PROGRESS:
+      set_document_progress (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1872,6 +1930,12 @@ tessera_window_class_init (TesseraWindowClass *klass)
                                    g_param_spec_boolean ("snap-to-words", NULL, NULL, TRUE,
                                                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                                                          G_PARAM_STATIC_STRINGS));
+  /* The state of the document shown: "not-started", "in-progress", "done"; "" for none. */
+  properties[PROP_DOCUMENT_PROGRESS] =
+    g_param_spec_string ("document-progress", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_property (object_class, PROP_DOCUMENT_PROGRESS,
+                                   properties[PROP_DOCUMENT_PROGRESS]);
 
   g_type_ensure (TESSERA_TYPE_TEXT_VIEW);
   g_type_ensure (TESSERA_TYPE_WRAP_BOX);
@@ -1903,6 +1967,7 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, search_label);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, search_exact_case);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_heading);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_source);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, text_view);
@@ -1920,9 +1985,11 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
   gtk_widget_class_install_action (widget_class, "win.move-boundary", "s", move_boundary_action);
   gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_action);
-  gtk_widget_class_install_action (widget_class, "win.document-progress", "s",
-                                   document_progress_action);
+  gtk_widget_class_install_property_action (widget_class, "win.document-progress",
+                                            "document-progress");
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_next_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.focus-text", NULL, focus_text_action);
   gtk_widget_class_install_action (widget_class, "win.focus-sidebar", "s", focus_sidebar_action);
@@ -2041,6 +2108,23 @@ tessera_window_init (TesseraWindow *self)
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
   g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_search_stop), self);
+  g_signal_connect_swapped (self->search_entry, "next-match", G_CALLBACK (on_search_activate),
+                            self);
+  g_signal_connect_swapped (self->search_entry, "previous-match", G_CALLBACK (find_previous),
+                            self);
+  g_signal_connect_swapped (self->search_exact_case, "toggled", G_CALLBACK (on_search_changed),
+                            self);
+  /* Shift+Enter goes back, as Enter goes on. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new (gtk_alternative_trigger_new (
+                          gtk_keyval_trigger_new (GDK_KEY_Return, GDK_SHIFT_MASK),
+                          gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_SHIFT_MASK)),
+                        gtk_named_action_new ("win.find-previous")));
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), shortcuts);
+  }
 
   /* Layout and state */
   g_object_bind_property (self->sidebar_button, "active", self->sidebar, "visible",
