@@ -689,7 +689,8 @@ test_undo_redo (Fixture       *fixture,
   {
     g_autofree char *out = run_cli_ok (fixture, "undo", NULL);
 
-    assert_contains (out, "Undid");
+    /* In the user's words: the type's label, not its key or the journal's action. */
+    assert_contains (out, "Undone: Person «" PERSON_NAME "»");
   }
   show = run_cli_ok (fixture, "show", "1", NULL);
   assert_contains (show, "0 annotations\n");
@@ -698,7 +699,7 @@ test_undo_redo (Fixture       *fixture,
   {
     g_autofree char *out = run_cli_ok (fixture, "redo", NULL);
 
-    assert_contains (out, "Redid");
+    assert_contains (out, "Redone: Person «" PERSON_NAME "»");
   }
   g_clear_pointer (&show, g_free);
   show = run_cli_ok (fixture, "show", "1", NULL);

@@ -948,6 +948,8 @@ replay (const char *name,
   g_autoptr(TesseraStore) store = NULL;
   g_autoptr(TesseraJournalEntry) entry = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *message = NULL;
   int status;
 
   if (!parse_options (name, NULL, FALSE, &argc, &argv, &status))
@@ -963,10 +965,10 @@ replay (const char *name,
   if (entry == NULL)
     return fail ("%s", error->message);
 
-  if (undo)
-    g_print (_("Undid %s: %s\n"), entry->action, entry->summary);
-  else
-    g_print (_("Redid %s: %s\n"), entry->action, entry->summary);
+  /* Said in the user's words, as the window says it. */
+  description = tessera_store_describe_journal_entry (store, entry);
+  message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), description);
+  g_print ("%s\n", message);
   return EXIT_SUCCESS;
 }
 
