@@ -2360,6 +2360,55 @@ test_real_link_compatible (Fixture       *fixture,
   g_assert_nonnull (strstr (err, "cannot name it"));
 }
 
+/* A generic referring expression (TEI rs, as "Other" is) names an entity of any type. */
+static void
+test_real_link_generic (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  gint64 doc = add_document (fixture->store, "Lien",
+                             "Le chef de la junte, le putschiste, Goïta, le 20 juin à Bamako.");
+  gint64 chief = annotate (fixture->store, doc, "other", "chef de la junte", 1);
+  gint64 coup_type = custom_type (fixture->store, "epithet", TESSERA_KIND_ENTITY, "rs",
+                                  "epithet", "#aa5500", "Épithète");
+  gint64 coup = annotate (fixture->store, doc, "epithet", "le putschiste", 1);
+  gint64 date = annotate (fixture->store, doc, "date", "20 juin", 1);
+  gint64 place = annotate (fixture->store, doc, "place", "Bamako", 1);
+  gint64 goita = entity (fixture->store, "Assimi Goïta", "person", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (coup_type, >, 0);
+  link_mention (fixture->store, chief, goita);
+  link_mention (fixture->store, coup, goita);
+  {
+    g_autoptr(TesseraAnnotation) linked = tessera_store_dup_annotation (fixture->store, chief,
+                                                                        NULL);
+
+    g_assert_cmpint (tessera_annotation_get_entity_id (linked), ==, goita);
+  }
+
+  /* Only the mention's type is generic: a date or a place still does not name a person. */
+  g_assert_false (tessera_store_link_annotation (fixture->store, date, goita, &error));
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tessera_store_link_annotation (fixture->store, place, goita, &error));
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Retyped to Other, a person mention keeps its entity. */
+  {
+    gint64 mention = annotate (fixture->store, doc, "person", "Goïta", 1);
+    g_autoptr(TesseraAnnotation) retyped = NULL;
+
+    link_mention (fixture->store, mention, goita);
+    g_assert_true (tessera_store_set_annotation_type (fixture->store, mention,
+                                                      type_id (fixture->store, "other"),
+                                                      &error));
+    g_assert_no_error (error);
+    retyped = tessera_store_dup_annotation (fixture->store, mention, NULL);
+    g_assert_cmpint (tessera_annotation_get_entity_id (retyped), ==, goita);
+  }
+}
+
 /* The warnings of a file, which come with its first document. */
 static char *
 import_fixture_warnings (Fixture    *fixture,
@@ -2545,6 +2594,7 @@ main (int   argc,
   ADD ("real/deep-nesting", test_real_deep_nesting);
   ADD ("real/export-title-once", test_real_export_title_once);
   ADD ("real/link-compatible", test_real_link_compatible);
+  ADD ("real/link-generic", test_real_link_generic);
   ADD ("real/repeated-id", test_real_repeated_id);
   ADD ("real/unresolved-spans", test_real_unresolved_spans);
   ADD ("real/nfc-boundary", test_real_nfc_boundary);

@@ -106,6 +106,7 @@ struct _TesseraInspector
   GtkSliceListModel     *entity_shown;
   GtkLabel              *entity_placeholder;
   gint64                 filter_type_id;
+  GHashTable            *filter_entity_types; /* type ids (0: none) the mention can name */
   gint64                 filter_exclude_id;
   char                  *search_text;
   char                  *search_key;
@@ -584,7 +585,8 @@ entity_visible (gpointer item,
   if (tessera_entity_get_id (entity) == self->filter_exclude_id)
     return FALSE;
   if (self->filter_type_id != 0 &&
-      !tessera_entity_can_be_named_by (entity, self->filter_type_id))
+      !g_hash_table_contains (self->filter_entity_types,
+                              &(gint64) { tessera_entity_get_type_id (entity) }))
     return FALSE;
   if (self->search_key == NULL)
     return TRUE;
@@ -688,6 +690,25 @@ set_entity_filter (TesseraInspector *self,
     return;
   self->filter_type_id = type_id;
   self->filter_exclude_id = exclude_id;
+  g_hash_table_remove_all (self->filter_entity_types);
+  if (type_id != 0 && self->store != NULL)
+    {
+      g_autoptr(TesseraAnnotationType) mention_type =
+        tessera_store_dup_annotation_type (self->store, type_id);
+      GListModel *tagset = tessera_store_get_tagset (self->store);
+
+      /* The store's rule, asked once per type rather than once per entity. */
+      if (mention_type != NULL && tessera_annotation_type_can_name (mention_type, NULL))
+        g_hash_table_add (self->filter_entity_types, g_memdup2 (&(gint64) { 0 }, 8));
+      for (guint i = 0; mention_type != NULL && i < g_list_model_get_n_items (tagset); i++)
+        {
+          g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
+          gint64 id = tessera_annotation_type_get_id (type);
+
+          if (tessera_annotation_type_can_name (mention_type, type))
+            g_hash_table_add (self->filter_entity_types, g_memdup2 (&id, 8));
+        }
+    }
   gtk_filter_changed (GTK_FILTER (self->entity_filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_entity_more_label (self);
 }
@@ -2040,6 +2061,7 @@ tessera_inspector_finalize (GObject *object)
   g_free (self->authority_key);
   g_free (self->search_text);
   g_free (self->search_key);
+  g_hash_table_unref (self->filter_entity_types);
 
   G_OBJECT_CLASS (tessera_inspector_parent_class)->finalize (object);
 }
@@ -2171,6 +2193,7 @@ tessera_inspector_init (TesseraInspector *self)
   GtkWidget *placeholder;
 
   self->types = g_list_store_new (TESSERA_TYPE_ANNOTATION_TYPE);
+  self->filter_entity_types = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
