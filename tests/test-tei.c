@@ -2541,6 +2541,46 @@ test_real_string_range_nfc (Fixture       *fixture,
   find_annotation (annotations, text, "Jos\xC3\xA9");
 }
 
+/* A file written before the linking rule: the mentions stay, the links their type cannot
+ * make are dropped, and the import says which. */
+static void
+test_real_link_incompatible (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  gint64 doc;
+  g_autofree char *text = NULL;
+  g_autofree char *warning = import_fixture_warnings (fixture, "link-incompatible.xml", &doc,
+                                                      &text);
+  g_autoptr(GPtrArray) annotations = tessera_store_dup_annotations (fixture->store, doc, NULL);
+  g_autofree char *path = data_path ("link-incompatible.xml");
+  g_autofree char *project = g_build_filename (fixture->dir, "project.tessera", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  TesseraAnnotation *date, *place, *chief, *person, *org;
+
+  g_assert_cmpuint (annotations->len, ==, 5);
+  date = find_annotation (annotations, text, "20 juin");
+  place = find_annotation (annotations, text, "Bamako");
+  chief = find_annotation (annotations, text, "le chef de la junte");
+  person = find_annotation (annotations, text, "Assimi Goïta");
+  org = find_annotation (annotations, text, "AES");
+  g_assert_cmpint (tessera_annotation_get_entity_id (date), ==, 0);
+  g_assert_cmpint (tessera_annotation_get_entity_id (place), ==, 0);
+  g_assert_cmpint (tessera_annotation_get_entity_id (person), !=, 0);
+  g_assert_cmpint (tessera_annotation_get_entity_id (chief), ==,
+                   tessera_annotation_get_entity_id (person));
+  g_assert_cmpint (tessera_annotation_get_entity_id (org), !=, 0);
+  assert_says (warning, "link-incompatible.xml: 2 mentions refer to an entity of another type");
+  assert_says (warning, "without that link: m1, m2");
+
+  /* The command line says it too, once. */
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (run_cli (fixture->dir, &out, &err, "-p", project, "import", path, NULL),
+                   ==, 0);
+  assert_says (err, "warning: link-incompatible.xml: 2 mentions refer to an entity");
+  g_assert_null (strstr (strstr (err, "2 mentions refer") + 1, "2 mentions refer"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2599,6 +2639,7 @@ main (int   argc,
   ADD ("real/unresolved-spans", test_real_unresolved_spans);
   ADD ("real/nfc-boundary", test_real_nfc_boundary);
   ADD ("real/string-range-nfc", test_real_string_range_nfc);
+  ADD ("real/link-incompatible", test_real_link_incompatible);
   ADD ("export/long-line", test_export_long_line);
   ADD ("export/deep-nesting", test_export_deep_nesting);
   ADD ("export/options-text", test_export_options_text);
