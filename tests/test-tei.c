@@ -2547,6 +2547,7 @@ static void
 test_real_link_incompatible (Fixture       *fixture,
                              gconstpointer  data)
 {
+  gint64 mali = entity (fixture->store, "Mali", "place", "http://www.wikidata.org/entity/Q912");
   gint64 doc;
   g_autofree char *text = NULL;
   g_autofree char *warning = import_fixture_warnings (fixture, "link-incompatible.xml", &doc,
@@ -2558,7 +2559,7 @@ test_real_link_incompatible (Fixture       *fixture,
   g_autofree char *err = NULL;
   TesseraAnnotation *date, *place, *chief, *person, *org;
 
-  g_assert_cmpuint (annotations->len, ==, 5);
+  g_assert_cmpuint (annotations->len, ==, 6);
   date = find_annotation (annotations, text, "20 juin");
   place = find_annotation (annotations, text, "Bamako");
   chief = find_annotation (annotations, text, "le chef de la junte");
@@ -2570,15 +2571,19 @@ test_real_link_incompatible (Fixture       *fixture,
   g_assert_cmpint (tessera_annotation_get_entity_id (chief), ==,
                    tessera_annotation_get_entity_id (person));
   g_assert_cmpint (tessera_annotation_get_entity_id (org), !=, 0);
-  assert_says (warning, "link-incompatible.xml: 2 mentions refer to an entity of another type");
-  assert_says (warning, "without that link: m1, m2");
+  /* A person of the file that is a place of the project: the project's type counts. */
+  g_assert_cmpint (mali, >, 0);
+  g_assert_cmpint (tessera_annotation_get_entity_id (find_annotation (annotations, text,
+                                                                      "Mali")), ==, 0);
+  assert_says (warning, "link-incompatible.xml: 3 mentions refer to an entity of another type");
+  assert_says (warning, "without that link: m1, m2, m6");
 
   /* The command line says it too, once. */
   g_clear_object (&fixture->store);
   g_assert_cmpint (run_cli (fixture->dir, &out, &err, "-p", project, "import", path, NULL),
                    ==, 0);
-  assert_says (err, "warning: link-incompatible.xml: 2 mentions refer to an entity");
-  g_assert_null (strstr (strstr (err, "2 mentions refer") + 1, "2 mentions refer"));
+  assert_says (err, "warning: link-incompatible.xml: 3 mentions refer to an entity");
+  g_assert_null (strstr (strstr (err, "3 mentions refer") + 1, "3 mentions refer"));
 }
 
 int

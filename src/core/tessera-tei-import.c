@@ -2152,6 +2152,20 @@ convert_entities (Conversion *self)
     }
 }
 
+/* The type an entity will have in the project: its own when the project has it already. */
+static TesseraAnnotationType *
+dup_entity_type (Conversion        *self,
+                 TesseraBulkEntity *entity)
+{
+  g_autoptr(TesseraEntity) stored = NULL;
+
+  if (entity->id > 0)
+    stored = tessera_store_dup_entity (self->store, entity->id, NULL);
+  if (stored != NULL)
+    return tessera_store_dup_annotation_type (self->store, tessera_entity_get_type_id (stored));
+  return entity->type != NULL ? g_object_ref (entity->type) : NULL;
+}
+
 static TesseraBulkDocument *
 convert_document (Conversion          *self,
                   TesseraTeiDocument  *model,
@@ -2206,13 +2220,19 @@ convert_document (Conversion          *self,
               annotation->entity = bulk_entity_for_uri (self, a->entity_uri, name, type);
             }
           /* The store's rule, for files written before it: the mention stays, unlinked. */
-          if (annotation->entity != NULL &&
-              !tessera_annotation_type_can_name (type, annotation->entity->type))
+          if (annotation->entity != NULL)
             {
-              annotation->entity = NULL;
-              g_ptr_array_add (self->refused_links,
-                               a->id != NULL ? g_strdup (a->id)
-                                             : g_strdup_printf (_("line %d"), (int) a->line));
+              g_autoptr(TesseraAnnotationType) entity_type =
+                dup_entity_type (self, annotation->entity);
+
+              if (!tessera_annotation_type_can_name (type, entity_type))
+                {
+                  annotation->entity = NULL;
+                  g_ptr_array_add (self->refused_links,
+                                   a->id != NULL ? g_strdup (a->id)
+                                                 : g_strdup_printf (_("line %d"),
+                                                                    (int) a->line));
+                }
             }
         }
       g_ptr_array_add (document->annotations, annotation);
