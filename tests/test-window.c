@@ -715,6 +715,25 @@ test_link_generic_mention (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (search), "Colonel");
   g_signal_emit_by_name (search, "activate");
   g_assert_true (wait_until (is_linked, &wait, 5000));
+
+  /* A role names a person once its type is written as rs, without choosing it again. */
+  mention = mark_with_key (fixture, "président malien", "6");
+  wait.annotation_id = mention;
+  gtk_editable_set_text (GTK_EDITABLE (search), "Colonel");
+  g_signal_emit_by_name (search, "activate");
+  g_assert_false (is_linked (&wait));
+  {
+    g_autoptr(TesseraAnnotationType) role =
+      tessera_store_dup_annotation_type (store_of (fixture), type_id (fixture, "role"));
+
+    tessera_annotation_type_set_tei (role, "rs", "role");
+    g_assert_true (tessera_store_update_annotation_type (store_of (fixture), role, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (tessera_inspector_get_annotation (TESSERA_INSPECTOR (inspector)), ==, mention);
+  gtk_editable_set_text (GTK_EDITABLE (search), "Colonel");
+  g_signal_emit_by_name (search, "activate");
+  g_assert_true (wait_until (is_linked, &wait, 5000));
 }
 
 int

@@ -107,6 +107,7 @@ struct _TesseraInspector
   GtkLabel              *entity_placeholder;
   gint64                 filter_type_id;
   GHashTable            *filter_entity_types; /* type ids (0: none) the mention can name */
+  gboolean               filter_stale;        /* the tagset changed since it was computed */
   gint64                 filter_exclude_id;
   char                  *search_text;
   char                  *search_key;
@@ -686,8 +687,10 @@ set_entity_filter (TesseraInspector *self,
                    gint64            type_id,
                    gint64            exclude_id)
 {
-  if (self->filter_type_id == type_id && self->filter_exclude_id == exclude_id)
+  if (self->filter_type_id == type_id && self->filter_exclude_id == exclude_id &&
+      !self->filter_stale)
     return;
+  self->filter_stale = FALSE;
   self->filter_type_id = type_id;
   self->filter_exclude_id = exclude_id;
   g_hash_table_remove_all (self->filter_entity_types);
@@ -1848,6 +1851,8 @@ on_store_entity_changed (TesseraInspector *self,
 static void
 on_store_tagset_changed (TesseraInspector *self)
 {
+  /* A type's TEI mapping decides which entities its mentions can name. */
+  self->filter_stale = TRUE;
   sync_types (self);
   reload (self);
 }
@@ -1920,6 +1925,7 @@ tessera_inspector_set_store (TesseraInspector *self,
     set_pick (self, PICK_NONE);
   disconnect_store (self);
 
+  self->filter_stale = TRUE;
   if (store != NULL)
     {
       self->store = g_object_ref (store);
