@@ -1708,6 +1708,44 @@ test_import_refuses_projects (Fixture       *fixture,
   g_assert_false (g_file_test (other_wal, G_FILE_TEST_EXISTS));
 }
 
+/* check finds the links an older Tessera let in: a mention linked to an entity its type
+ * cannot name, and a claim or cue linked to an entity at all. An "Other" mention (TEI rs)
+ * names any entity. */
+static void
+test_check_links (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(CliRun) run = NULL;
+  sqlite3 *db = NULL;
+
+  g_free (run_cli_ok (fixture, "annotate", "1", "--type", "person", "--text", PERSON_NAME,
+                      NULL));
+  g_free (run_cli_ok (fixture, "link", "1", "--new", PERSON_NAME, NULL));
+  g_free (run_cli_ok (fixture, "annotate", "1", "--type", "date", "--start", "0", "--end", "3",
+                      NULL));
+  g_free (run_cli_ok (fixture, "annotate", "1", "--type", "claim", "--start", "4",
+                      "--end", "9", NULL));
+  g_free (run_cli_ok (fixture, "annotate", "1", "--type", "other", "--start", "10",
+                      "--end", "14", NULL));
+  g_free (run_cli_ok (fixture, "link", "4", "--entity", "1", NULL));
+  g_free (run_cli_ok (fixture, "check", NULL));
+
+  g_assert_cmpint (sqlite3_open (fixture->default_project, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE annotation SET entity_id = 1 WHERE id IN (2, 3)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  run = run_cli (fixture, "check", NULL);
+  assert_exit (run, 1);
+  assert_contains (run->err, "annotation 2 (date) is linked to entity 1 “" PERSON_NAME
+                   "” (person), which a mention of its type cannot name");
+  assert_contains (run->err, "annotation 3 is a claim (claim) linked to entity 1; only "
+                   "mentions link to entities");
+  assert_not_contains (run->err, "annotation 4");
+  assert_not_contains (run->err, "annotation 1 ");
+  assert_not_contains (run->out, "no problems found");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1744,6 +1782,7 @@ main (int    argc,
   ADD ("/core/cli/text-options", test_text_options);
   ADD ("/core/cli/check-text", test_check_text);
   ADD ("/core/cli/name-not-utf8", test_name_not_utf8);
+  ADD ("/core/cli/check-links", test_check_links);
 
 #undef ADD
 

@@ -2353,6 +2353,55 @@ test_real_link_compatible (Fixture       *fixture,
   g_assert_nonnull (strstr (err, "cannot name it"));
 }
 
+/* A generic referring expression (TEI rs, as "Other" is) names an entity of any type. */
+static void
+test_real_link_generic (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  gint64 doc = add_document (fixture->store, "Lien",
+                             "Le chef de la junte, le putschiste, Goïta, le 20 juin à Bamako.");
+  gint64 chief = annotate (fixture->store, doc, "other", "chef de la junte", 1);
+  gint64 coup_type = custom_type (fixture->store, "epithet", TESSERA_KIND_ENTITY, "rs",
+                                  "epithet", "#aa5500", "Épithète");
+  gint64 coup = annotate (fixture->store, doc, "epithet", "le putschiste", 1);
+  gint64 date = annotate (fixture->store, doc, "date", "20 juin", 1);
+  gint64 place = annotate (fixture->store, doc, "place", "Bamako", 1);
+  gint64 goita = entity (fixture->store, "Assimi Goïta", "person", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (coup_type, >, 0);
+  link_mention (fixture->store, chief, goita);
+  link_mention (fixture->store, coup, goita);
+  {
+    g_autoptr(TesseraAnnotation) linked = tessera_store_dup_annotation (fixture->store, chief,
+                                                                        NULL);
+
+    g_assert_cmpint (tessera_annotation_get_entity_id (linked), ==, goita);
+  }
+
+  /* Only the mention's type is generic: a date or a place still does not name a person. */
+  g_assert_false (tessera_store_link_annotation (fixture->store, date, goita, &error));
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tessera_store_link_annotation (fixture->store, place, goita, &error));
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Retyped to Other, a person mention keeps its entity. */
+  {
+    gint64 mention = annotate (fixture->store, doc, "person", "Goïta", 1);
+    g_autoptr(TesseraAnnotation) retyped = NULL;
+
+    link_mention (fixture->store, mention, goita);
+    g_assert_true (tessera_store_set_annotation_type (fixture->store, mention,
+                                                      type_id (fixture->store, "other"),
+                                                      &error));
+    g_assert_no_error (error);
+    retyped = tessera_store_dup_annotation (fixture->store, mention, NULL);
+    g_assert_cmpint (tessera_annotation_get_entity_id (retyped), ==, goita);
+  }
+}
+
 /* The warnings of a file, which come with its first document. */
 static char *
 import_fixture_warnings (Fixture    *fixture,
@@ -2485,6 +2534,51 @@ test_real_string_range_nfc (Fixture       *fixture,
   find_annotation (annotations, text, "Jos\xC3\xA9");
 }
 
+/* A file written before the linking rule: the mentions stay, the links their type cannot
+ * make are dropped, and the import says which. */
+static void
+test_real_link_incompatible (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  gint64 mali = entity (fixture->store, "Mali", "place", "http://www.wikidata.org/entity/Q912");
+  gint64 doc;
+  g_autofree char *text = NULL;
+  g_autofree char *warning = import_fixture_warnings (fixture, "link-incompatible.xml", &doc,
+                                                      &text);
+  g_autoptr(GPtrArray) annotations = tessera_store_dup_annotations (fixture->store, doc, NULL);
+  g_autofree char *path = data_path ("link-incompatible.xml");
+  g_autofree char *project = g_build_filename (fixture->dir, "project.tessera", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  TesseraAnnotation *date, *place, *chief, *person, *org;
+
+  g_assert_cmpuint (annotations->len, ==, 6);
+  date = find_annotation (annotations, text, "20 juin");
+  place = find_annotation (annotations, text, "Bamako");
+  chief = find_annotation (annotations, text, "le chef de la junte");
+  person = find_annotation (annotations, text, "Assimi Goïta");
+  org = find_annotation (annotations, text, "AES");
+  g_assert_cmpint (tessera_annotation_get_entity_id (date), ==, 0);
+  g_assert_cmpint (tessera_annotation_get_entity_id (place), ==, 0);
+  g_assert_cmpint (tessera_annotation_get_entity_id (person), !=, 0);
+  g_assert_cmpint (tessera_annotation_get_entity_id (chief), ==,
+                   tessera_annotation_get_entity_id (person));
+  g_assert_cmpint (tessera_annotation_get_entity_id (org), !=, 0);
+  /* A person of the file that is a place of the project: the project's type counts. */
+  g_assert_cmpint (mali, >, 0);
+  g_assert_cmpint (tessera_annotation_get_entity_id (find_annotation (annotations, text,
+                                                                      "Mali")), ==, 0);
+  assert_says (warning, "link-incompatible.xml: 3 mentions refer to an entity of another type");
+  assert_says (warning, "without that link: m1, m2, m6");
+
+  /* The command line says it too, once. */
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (run_cli (fixture->dir, &out, &err, "-p", project, "import", path, NULL),
+                   ==, 0);
+  assert_says (err, "warning: link-incompatible.xml: 3 mentions refer to an entity");
+  g_assert_null (strstr (strstr (err, "3 mentions refer") + 1, "3 mentions refer"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2538,10 +2632,12 @@ main (int   argc,
   ADD ("real/deep-nesting", test_real_deep_nesting);
   ADD ("real/export-title-once", test_real_export_title_once);
   ADD ("real/link-compatible", test_real_link_compatible);
+  ADD ("real/link-generic", test_real_link_generic);
   ADD ("real/repeated-id", test_real_repeated_id);
   ADD ("real/unresolved-spans", test_real_unresolved_spans);
   ADD ("real/nfc-boundary", test_real_nfc_boundary);
   ADD ("real/string-range-nfc", test_real_string_range_nfc);
+  ADD ("real/link-incompatible", test_real_link_incompatible);
   ADD ("export/long-line", test_export_long_line);
   ADD ("export/deep-nesting", test_export_deep_nesting);
   ADD ("export/options-text", test_export_options_text);

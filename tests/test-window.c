@@ -600,6 +600,67 @@ test_import_report_warnings (Fixture       *fixture,
   gtk_window_destroy (dialog);
 }
 
+typedef struct
+{
+  Fixture *fixture;
+  gint64   annotation_id;
+  gint64   entity_id;
+} LinkWait;
+
+static gboolean
+is_linked (gpointer data)
+{
+  LinkWait *wait = data;
+  g_autoptr(TesseraAnnotation) annotation =
+    tessera_store_dup_annotation (store_of (wait->fixture), wait->annotation_id, NULL);
+
+  return annotation != NULL && tessera_annotation_get_entity_id (annotation) == wait->entity_id;
+}
+
+/* An "Other" mention (TEI rs) is offered entities of every type: the store's rule. */
+static void
+test_link_generic_mention (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 person = tessera_store_add_entity (store_of (fixture), "Colonel Assimi Goïta",
+                                            type_id (fixture, "person"), NULL, &error);
+  gint64 mention;
+  GtkWidget *inspector = tessera_window_get_inspector (fixture->window);
+  GtkWidget *search;
+  LinkWait wait = { fixture, 0, person };
+
+  g_assert_no_error (error);
+  mention = mark_with_key (fixture, "Assimi Goïta", "7");
+  g_assert_cmpint (tessera_inspector_get_annotation (TESSERA_INSPECTOR (inspector)), ==, mention);
+  wait.annotation_id = mention;
+
+  search = GTK_WIDGET (gtk_widget_get_template_child (inspector, TESSERA_TYPE_INSPECTOR,
+                                                      "entity_search"));
+  gtk_editable_set_text (GTK_EDITABLE (search), "Colonel");
+  g_signal_emit_by_name (search, "activate");
+  gui_await (is_linked, &wait, "the mention to be linked to the entity");
+
+  /* A role names a person once its type is written as rs, without choosing it again. */
+  mention = mark_with_key (fixture, "président malien", "6");
+  wait.annotation_id = mention;
+  gtk_editable_set_text (GTK_EDITABLE (search), "Colonel");
+  g_signal_emit_by_name (search, "activate");
+  g_assert_false (is_linked (&wait));
+  {
+    g_autoptr(TesseraAnnotationType) role =
+      tessera_store_dup_annotation_type (store_of (fixture), type_id (fixture, "role"));
+
+    tessera_annotation_type_set_tei (role, "rs", "role");
+    g_assert_true (tessera_store_update_annotation_type (store_of (fixture), role, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (tessera_inspector_get_annotation (TESSERA_INSPECTOR (inspector)), ==, mention);
+  gtk_editable_set_text (GTK_EDITABLE (search), "Colonel");
+  g_signal_emit_by_name (search, "activate");
+  gui_await (is_linked, &wait, "the mention to be linked to the entity");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -614,6 +675,7 @@ main (int   argc,
   ADD ("selection-snaps-to-words", test_selection_snaps_to_words);
   ADD ("claim-source-by-picking", test_claim_source_by_picking);
   ADD ("link-new-entity", test_link_new_entity);
+  ADD ("link-generic-mention", test_link_generic_mention);
   ADD ("undo-redo-delete", test_undo_redo_delete);
   ADD ("reopen-keeps-everything", test_reopen_keeps_everything);
   ADD ("export-dialog", test_export_dialog);

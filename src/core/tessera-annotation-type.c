@@ -297,6 +297,36 @@ tessera_annotation_type_set_description (TesseraAnnotationType *self,
   tessera_set_str (&self->description, description);
 }
 
+/**
+ * tessera_annotation_type_can_name:
+ * @self: the annotation type of a mention
+ * @entity_type: (nullable): the entity's type, %NULL for an entity without one
+ *
+ * The one rule by which a mention may be linked to an entity, kept by the store, the TEI
+ * import, the project check and the window's list of entities: a mention names an entity
+ * of its own type, an entity without a type, or any entity when it is a generic referring
+ * expression (a type written as TEI `rs`, such as "Other": "le chef de la junte" names a
+ * person). A date does not name an organisation.
+ *
+ * Types are compared by key, which is unique in a tagset and known before a new type is
+ * stored.
+ *
+ * Returns: whether a mention of type @self may name an entity of type @entity_type
+ */
+gboolean
+tessera_annotation_type_can_name (TesseraAnnotationType *self,
+                                  TesseraAnnotationType *entity_type)
+{
+  g_return_val_if_fail (TESSERA_IS_ANNOTATION_TYPE (self), FALSE);
+  g_return_val_if_fail (entity_type == NULL || TESSERA_IS_ANNOTATION_TYPE (entity_type), FALSE);
+
+  if (self->kind != TESSERA_KIND_ENTITY)
+    return FALSE;
+  return entity_type == NULL ||
+         g_strcmp0 (self->key, entity_type->key) == 0 ||
+         g_strcmp0 (self->tei_element, "rs") == 0;
+}
+
 void
 _tessera_annotation_type_set_id (TesseraAnnotationType *self,
                                  gint64                 id)

@@ -27,6 +27,8 @@ const char            *tessera_annotation_type_get_shortcut    (TesseraAnnotatio
 const char            *tessera_annotation_type_get_description (TesseraAnnotationType *self);
 int                    tessera_annotation_type_get_position    (TesseraAnnotationType *self);
 GHashTable            *tessera_annotation_type_get_labels      (TesseraAnnotationType *self);
+gboolean               tessera_annotation_type_can_name        (TesseraAnnotationType *self,
+                                                                TesseraAnnotationType *entity_type);
 
 void                   tessera_annotation_type_set_label       (TesseraAnnotationType *self,
                                                                 const char            *label);

@@ -173,25 +173,6 @@ tessera_entity_get_authority (TesseraEntity *self,
 }
 
 /**
- * tessera_entity_can_be_named_by:
- * @mention_type_id: the annotation type of a mention
- *
- * The rule the store keeps when it links a mention to an entity, and by which the window
- * offers entities: a mention names an entity of its own type, or one without a type. A
- * date does not name an organisation.
- *
- * Returns: whether a mention of that type may name this entity
- */
-gboolean
-tessera_entity_can_be_named_by (TesseraEntity *self,
-                                gint64         mention_type_id)
-{
-  g_return_val_if_fail (TESSERA_IS_ENTITY (self), FALSE);
-
-  return self->type_id == 0 || self->type_id == mention_type_id;
-}
-
-/**
  * tessera_authority_guess_scheme:
  * @uri: an authority URI
  *

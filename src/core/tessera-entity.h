@@ -30,8 +30,6 @@ const TesseraAuthority *tessera_entity_get_authorities    (TesseraEntity *self,
                                                            guint         *n_authorities);
 const char             *tessera_entity_get_authority      (TesseraEntity *self,
                                                            const char    *scheme);
-gboolean                tessera_entity_can_be_named_by    (TesseraEntity *self,
-                                                           gint64         mention_type_id);
 
 const char             *tessera_authority_guess_scheme    (const char    *uri);
 

@@ -598,7 +598,7 @@ failed:
  *
  * Retypes an annotation. Becoming a claim adds a claim record; ceasing to be one removes
  * it; an annotation that is no longer an entity mention, or whose entity its new type
- * cannot name (tessera_entity_can_be_named_by()), loses its entity link.
+ * cannot name (tessera_annotation_type_can_name()), loses its entity link.
  */
 gboolean
 tessera_store_set_annotation_type (TesseraStore  *self,
@@ -636,8 +636,11 @@ tessera_store_set_annotation_type (TesseraStore  *self,
     {
       g_autoptr(TesseraEntity) entity =
         tessera_store_dup_entity (self, tessera_annotation_get_entity_id (annotation), NULL);
+      g_autoptr(TesseraAnnotationType) entity_type =
+        entity ? tessera_store_dup_annotation_type (self, tessera_entity_get_type_id (entity))
+               : NULL;
 
-      keeps_entity = entity != NULL && tessera_entity_can_be_named_by (entity, type_id);
+      keeps_entity = entity != NULL && tessera_annotation_type_can_name (new_type, entity_type);
     }
 
   stmt = _tessera_store_prepare (self,
@@ -847,6 +850,7 @@ tessera_store_link_annotation (TesseraStore  *self,
 {
   g_autoptr(TesseraAnnotation) annotation = NULL;
   g_autoptr(TesseraAnnotationType) type = NULL;
+  g_autoptr(TesseraAnnotationType) entity_type = NULL;
   g_autoptr(TesseraEntity) entity = NULL;
   TesseraOp *op;
   sqlite3_stmt *stmt;
@@ -873,12 +877,10 @@ tessera_store_link_annotation (TesseraStore  *self,
                    _("Only mentions (not claims or cues) can be linked to an entity"));
       goto failed;
     }
-  if (entity != NULL &&
-      !tessera_entity_can_be_named_by (entity, tessera_annotation_type_get_id (type)))
+  if (entity != NULL)
+    entity_type = tessera_store_dup_annotation_type (self, tessera_entity_get_type_id (entity));
+  if (entity != NULL && !tessera_annotation_type_can_name (type, entity_type))
     {
-      g_autoptr(TesseraAnnotationType) entity_type =
-        tessera_store_dup_annotation_type (self, tessera_entity_get_type_id (entity));
-
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
                    _("“%s” is an entity of type %s; a mention of type %s cannot name it. "
                      "Link the mention to an entity of its own type."),

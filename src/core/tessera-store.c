@@ -2262,13 +2262,54 @@ collect_non_xml_text (TesseraStore  *self,
   return TRUE;
 }
 
+/* One problem per mention linked to an entity its type cannot name
+ * (tessera_annotation_type_can_name()), a link written before the store refused it. */
+static gboolean
+collect_unnameable_links (TesseraStore  *self,
+                          GPtrArray     *problems,
+                          GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    _tessera_store_prepare_fresh (self,
+                                  "SELECT a.id, a.type_id, e.id, e.type_id, e.name"
+                                  " FROM annotation a JOIN entity e ON e.id = a.entity_id"
+                                  " JOIN annotation_type t ON t.id = a.type_id"
+                                  " WHERE t.kind = 'entity' ORDER BY a.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(TesseraAnnotationType) type =
+        tessera_store_dup_annotation_type (self, sqlite3_column_int64 (stmt, 1));
+      g_autoptr(TesseraAnnotationType) entity_type =
+        tessera_store_dup_annotation_type (self, sqlite3_column_int64 (stmt, 3));
+
+      if (type == NULL || tessera_annotation_type_can_name (type, entity_type))
+        continue;
+      g_ptr_array_add (problems,
+                       g_strdup_printf ("annotation %" G_GINT64_FORMAT " (%s) is linked to "
+                                        "entity %" G_GINT64_FORMAT " “%s” (%s), which a "
+                                        "mention of its type cannot name",
+                                        (gint64) sqlite3_column_int64 (stmt, 0),
+                                        tessera_annotation_type_get_key (type),
+                                        (gint64) sqlite3_column_int64 (stmt, 2),
+                                        _tessera_column_text (stmt, 4),
+                                        tessera_annotation_type_get_key (entity_type)));
+    }
+  if (rc != SQLITE_DONE)
+    return _tessera_store_set_error (self, rc, error);
+  return TRUE;
+}
+
 /**
  * tessera_store_check:
  * @problems: (out) (transfer full): one line per problem found
  *
  * Checks SQLite's integrity and Tessera's own invariants: every range inside its text,
  * texts in NFC with the checksum and length they were stored with, claims only on claim
- * annotations, and so on.
+ * annotations, entity links only on mentions whose type can name the entity, and so on.
  *
  * Returns: %TRUE if the check ran (look at @problems); %FALSE with @error if it could not
  */
@@ -2295,6 +2336,11 @@ tessera_store_check (TesseraStore  *self,
     "SELECT format ('claim %d is attached to an annotation of kind %s', c.id, t.kind)"
     " FROM claim c JOIN annotation a ON a.id = c.id"
     " JOIN annotation_type t ON t.id = a.type_id WHERE t.kind != 'claim'",
+
+    "SELECT format ('annotation %d is a %s (%s) linked to entity %d; only mentions link to"
+    " entities', a.id, t.kind, t.key, a.entity_id)"
+    " FROM annotation a JOIN annotation_type t ON t.id = a.type_id"
+    " WHERE a.entity_id IS NOT NULL AND t.kind != 'entity'",
 
     "SELECT format ('relation %d links annotations of two documents', r.id)"
     " FROM relation r JOIN annotation s ON s.id = r.source_id"
@@ -2339,6 +2385,9 @@ tessera_store_check (TesseraStore  *self,
       if (!collect_problems (self, invariants[i], found, error))
         return FALSE;
     }
+
+  if (!collect_unnameable_links (self, found, error))
+    return FALSE;
 
   /* Text a TEI file cannot carry, written before the store refused it. */
   if (!collect_non_xml_text (self, "annotator", found, error))

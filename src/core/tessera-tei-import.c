@@ -2059,6 +2059,7 @@ typedef struct
   GHashTable        *entity_of_id;     /* xml:id → TesseraBulkEntity */
   GHashTable        *entity_of_uri;    /* authority URI → TesseraBulkEntity */
   GHashTable        *project_uris;     /* URI → gint64 id of an entity of the project */
+  GPtrArray         *refused_links;    /* the mentions whose entity their type cannot name */
 } Conversion;
 
 static TesseraAnnotationType *
@@ -2151,6 +2152,20 @@ convert_entities (Conversion *self)
     }
 }
 
+/* The type an entity will have in the project: its own when the project has it already. */
+static TesseraAnnotationType *
+dup_entity_type (Conversion        *self,
+                 TesseraBulkEntity *entity)
+{
+  g_autoptr(TesseraEntity) stored = NULL;
+
+  if (entity->id > 0)
+    stored = tessera_store_dup_entity (self->store, entity->id, NULL);
+  if (stored != NULL)
+    return tessera_store_dup_annotation_type (self->store, tessera_entity_get_type_id (stored));
+  return entity->type != NULL ? g_object_ref (entity->type) : NULL;
+}
+
 static TesseraBulkDocument *
 convert_document (Conversion          *self,
                   TesseraTeiDocument  *model,
@@ -2203,6 +2218,21 @@ convert_document (Conversion          *self,
                                                                  a->ranges->len, " ");
 
               annotation->entity = bulk_entity_for_uri (self, a->entity_uri, name, type);
+            }
+          /* The store's rule, for files written before it: the mention stays, unlinked. */
+          if (annotation->entity != NULL)
+            {
+              g_autoptr(TesseraAnnotationType) entity_type =
+                dup_entity_type (self, annotation->entity);
+
+              if (!tessera_annotation_type_can_name (type, entity_type))
+                {
+                  annotation->entity = NULL;
+                  g_ptr_array_add (self->refused_links,
+                                   a->id != NULL ? g_strdup (a->id)
+                                                 : g_strdup_printf (_("line %d"),
+                                                                    (int) a->line));
+                }
             }
         }
       g_ptr_array_add (document->annotations, annotation);
@@ -2344,6 +2374,7 @@ tessera_tei_import_file (TesseraStore  *store,
   conversion.entity_of_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   conversion.entity_of_uri = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   conversion.project_uris = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  conversion.refused_links = g_ptr_array_new_with_free_func (g_free);
 
   entities = tessera_store_get_entities (store);
   for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
@@ -2376,6 +2407,24 @@ tessera_tei_import_file (TesseraStore  *store,
     }
 
   ok = documents->len == models->len;
+  if (ok && conversion.refused_links->len > 0)
+    {
+      g_autofree char *names = first_few (conversion.refused_links);
+      guint n = conversion.refused_links->len;
+
+      g_ptr_array_add (context->warnings,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s: %u mention refers to an entity of "
+                                                     "another type, which it cannot name (a "
+                                                     "date does not name an organisation); it "
+                                                     "was imported without that link: %s",
+                                                     "%s: %u mentions refer to an entity of "
+                                                     "another type, which they cannot name (a "
+                                                     "date does not name an organisation); "
+                                                     "they were imported without that link: %s",
+                                                     n),
+                                        display_name, n, names));
+    }
   if (ok)
     {
       /* Entity types may be among the new types: their ids exist only once written. */
@@ -2408,5 +2457,6 @@ tessera_tei_import_file (TesseraStore  *store,
   g_hash_table_unref (conversion.entity_of_id);
   g_hash_table_unref (conversion.entity_of_uri);
   g_hash_table_unref (conversion.project_uris);
+  g_ptr_array_unref (conversion.refused_links);
   return g_steal_pointer (&results);
 }

@@ -106,6 +106,8 @@ struct _TesseraInspector
   GtkSliceListModel     *entity_shown;
   GtkLabel              *entity_placeholder;
   gint64                 filter_type_id;
+  GHashTable            *filter_entity_types; /* type ids (0: none) the mention can name */
+  gboolean               filter_stale;        /* the tagset changed since it was computed */
   gint64                 filter_exclude_id;
   char                  *search_text;
   char                  *search_key;
@@ -584,7 +586,8 @@ entity_visible (gpointer item,
   if (tessera_entity_get_id (entity) == self->filter_exclude_id)
     return FALSE;
   if (self->filter_type_id != 0 &&
-      !tessera_entity_can_be_named_by (entity, self->filter_type_id))
+      !g_hash_table_contains (self->filter_entity_types,
+                              &(gint64) { tessera_entity_get_type_id (entity) }))
     return FALSE;
   if (self->search_key == NULL)
     return TRUE;
@@ -684,10 +687,31 @@ set_entity_filter (TesseraInspector *self,
                    gint64            type_id,
                    gint64            exclude_id)
 {
-  if (self->filter_type_id == type_id && self->filter_exclude_id == exclude_id)
+  if (self->filter_type_id == type_id && self->filter_exclude_id == exclude_id &&
+      !self->filter_stale)
     return;
+  self->filter_stale = FALSE;
   self->filter_type_id = type_id;
   self->filter_exclude_id = exclude_id;
+  g_hash_table_remove_all (self->filter_entity_types);
+  if (type_id != 0 && self->store != NULL)
+    {
+      g_autoptr(TesseraAnnotationType) mention_type =
+        tessera_store_dup_annotation_type (self->store, type_id);
+      GListModel *tagset = tessera_store_get_tagset (self->store);
+
+      /* The store's rule, asked once per type rather than once per entity. */
+      if (mention_type != NULL && tessera_annotation_type_can_name (mention_type, NULL))
+        g_hash_table_add (self->filter_entity_types, g_memdup2 (&(gint64) { 0 }, 8));
+      for (guint i = 0; mention_type != NULL && i < g_list_model_get_n_items (tagset); i++)
+        {
+          g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
+          gint64 id = tessera_annotation_type_get_id (type);
+
+          if (tessera_annotation_type_can_name (mention_type, type))
+            g_hash_table_add (self->filter_entity_types, g_memdup2 (&id, 8));
+        }
+    }
   gtk_filter_changed (GTK_FILTER (self->entity_filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_entity_more_label (self);
 }
@@ -1871,6 +1895,8 @@ on_store_entity_changed (TesseraInspector *self,
 static void
 on_store_tagset_changed (TesseraInspector *self)
 {
+  /* A type's TEI mapping decides which entities its mentions can name. */
+  self->filter_stale = TRUE;
   sync_types (self);
   reload (self);
 }
@@ -1943,6 +1969,7 @@ tessera_inspector_set_store (TesseraInspector *self,
     set_pick (self, PICK_NONE);
   disconnect_store (self);
 
+  self->filter_stale = TRUE;
   if (store != NULL)
     {
       self->store = g_object_ref (store);
@@ -2084,6 +2111,7 @@ tessera_inspector_finalize (GObject *object)
   g_free (self->authority_key);
   g_free (self->search_text);
   g_free (self->search_key);
+  g_hash_table_unref (self->filter_entity_types);
 
   G_OBJECT_CLASS (tessera_inspector_parent_class)->finalize (object);
 }
@@ -2215,6 +2243,7 @@ tessera_inspector_init (TesseraInspector *self)
   GtkWidget *placeholder;
 
   self->types = g_list_store_new (TESSERA_TYPE_ANNOTATION_TYPE);
+  self->filter_entity_types = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
