@@ -7,6 +7,7 @@
 #include <gdk/x11/gdkx.h>
 
 #include "gui-helpers.h"
+#include "tessera-document-row.h"
 #include "tessera-wrap-box.h"
 
 void
@@ -799,4 +800,24 @@ gui_undo_redo_subtitles (GuiFixture        *fixture,
   gui_assert_subtitle (fixture, said[1]);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
   gui_assert_subtitle (fixture, said[2]);
+}
+
+/* The row of the document list under @root showing @title, among the rows the list has
+ * built. */
+TesseraDocumentRow *
+gui_find_document_row (GtkWidget  *root,
+                       const char *title)
+{
+  if (TESSERA_IS_DOCUMENT_ROW (root) &&
+      g_strcmp0 (tessera_document_row_get_title (TESSERA_DOCUMENT_ROW (root)), title) == 0)
+    return TESSERA_DOCUMENT_ROW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      TesseraDocumentRow *found = gui_find_document_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }

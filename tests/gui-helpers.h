@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "tessera-document-row.h"
 #include "tessera-text-view.h"
 #include "tessera-window.h"
 
@@ -129,5 +130,8 @@ void             gui_undo_redo_subtitles  (GuiFixture        *fixture,
                                            const char        *type_key,
                                            const char        *new_type_key,
                                            const char *const  said[3]);
+
+TesseraDocumentRow *gui_find_document_row (GtkWidget   *root,
+                                           const char  *title);
 
 G_END_DECLS

@@ -85,26 +85,6 @@ assert_listed (GuiFixture *fixture,
   gui_wait_string (dup_listed, fixture, expected);
 }
 
-/* The row titled @title, among the rows the list has built. */
-static TesseraDocumentRow *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  if (TESSERA_IS_DOCUMENT_ROW (root) &&
-      g_strcmp0 (tessera_document_row_get_title (TESSERA_DOCUMENT_ROW (root)), title) == 0)
-    return TESSERA_DOCUMENT_ROW (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      TesseraDocumentRow *found = find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static TesseraDocumentRow *
 row_of (GuiFixture *fixture,
         gint64      document_id)
@@ -113,7 +93,7 @@ row_of (GuiFixture *fixture,
                                                                        document_id);
 
   g_assert_nonnull (document);
-  return find_row (GTK_WIDGET (document_list (fixture)), tessera_document_get_title (document));
+  return gui_find_document_row (GTK_WIDGET (document_list (fixture)), tessera_document_get_title (document));
 }
 
 static void

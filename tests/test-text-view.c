@@ -424,25 +424,6 @@ test_find (GuiFixture    *fixture,
   g_assert_cmpstr (slice, ==, "Go\u00efta");
 }
 
-/* The row of the document list showing @title. */
-static TesseraDocumentRow *
-find_document_row (GtkWidget  *root,
-                   const char *title)
-{
-  if (TESSERA_IS_DOCUMENT_ROW (root) &&
-      g_strcmp0 (tessera_document_row_get_title (TESSERA_DOCUMENT_ROW (root)), title) == 0)
-    return TESSERA_DOCUMENT_ROW (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      TesseraDocumentRow *found = find_document_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The item of the open main menu labelled @text, with its check mark. */
 static GtkWidget *
 find_menu_item (GtkWidget  *root,
@@ -484,7 +465,7 @@ status_is (gpointer data)
     GTK_MENU_BUTTON (gui_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL));
   g_autoptr(TesseraDocument) document =
     tessera_store_dup_document (gui_store (status->fixture), status->document_id, NULL);
-  TesseraDocumentRow *row = find_document_row (GTK_WIDGET (window),
+  TesseraDocumentRow *row = gui_find_document_row (GTK_WIDGET (window),
                                                tessera_document_get_title (document));
   const char *items[] = { "Not Started", "In Progress", "Done" };
 
