@@ -883,7 +883,8 @@ tessera_store_link_annotation (TesseraStore  *self,
     {
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
                    _("“%s” is an entity of type %s; a mention of type %s cannot name it. "
-                     "Link the mention to an entity of its own type."),
+                     "Link the mention to an entity of its own type, or give the mention "
+                     "a type written as a generic reference (TEI rs), such as Other."),
                    tessera_entity_get_name (entity),
                    entity_type ? tessera_annotation_type_get_label_localized (entity_type) : "?",
                    tessera_annotation_type_get_label_localized (type));

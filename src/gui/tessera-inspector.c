@@ -665,7 +665,7 @@ update_entity_more_label (TesseraInspector *self)
   if (n == 0)
     gtk_label_set_text (self->entity_placeholder,
                         self->search_key != NULL ? _("No matching entity")
-                        : self->filter_type_id != 0 ? _("No other entity of this type yet")
+                        : self->filter_type_id != 0 ? _("No other entity this mention can name yet")
                         : _("No entity in the project yet"));
 
   if (n > ENTITY_LIST_LIMIT)
