@@ -211,30 +211,25 @@ char *
 gui_make_seeded_project (char **out_dir)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TesseraStore) store = NULL;
-  g_autoptr(GPtrArray) results = NULL;
-  const char *seeds[] = { g_getenv ("TESSERA_SEEDS_DIR"), NULL };
-  char *path;
 
   *out_dir = g_dir_make_tmp ("tessera-gui-XXXXXX", &error);
   g_assert_no_error (error);
-  path = g_build_filename (*out_dir, "gui.tessera", NULL);
-
-  store = tessera_store_open (path, TESSERA_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  results = tessera_import_paths (store, seeds, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (results->len, ==, 5);
-  return path;
+  return test_make_seeded_project (*out_dir, "gui.tessera");
 }
 
 void
 gui_fixture_set_up (GuiFixture    *fixture,
                     gconstpointer  data)
 {
+  fixture->path = gui_make_seeded_project (&fixture->dir);
+  gui_open_window (fixture);
+}
+
+void
+gui_open_window (GuiFixture *fixture)
+{
   g_autoptr(GError) error = NULL;
 
-  fixture->path = gui_make_seeded_project (&fixture->dir);
   fixture->window = tessera_window_new (NULL);
   g_assert_true (tessera_window_open_project (fixture->window, fixture->path, &error));
   g_assert_no_error (error);
@@ -242,24 +237,26 @@ gui_fixture_set_up (GuiFixture    *fixture,
 }
 
 void
+gui_close_window (GuiFixture *fixture)
+{
+  if (fixture->window != NULL)
+    gui_destroy_window ((GtkWindow **) &fixture->window);
+}
+
+void
 gui_fixture_tear_down (GuiFixture    *fixture,
                        gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   const char *keys[] = { "annotator-name", "font", "text-scale", "color-scheme", "snap-to-words" };
 
   /* Closing the window closes its dialogs (destroy-with-parent). */
-  gui_destroy_window ((GtkWindow **) &fixture->window);
+  gui_close_window (fixture);
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     g_settings_reset (settings, keys[i]);
 
-  g_unlink (fixture->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (fixture->dir);
+  test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -431,11 +428,7 @@ gint64
 gui_type_id (GuiFixture *fixture,
              const char *key)
 {
-  g_autoptr(TesseraAnnotationType) type = tessera_store_find_annotation_type (gui_store (fixture),
-                                                                              key);
-
-  g_assert_nonnull (type);
-  return tessera_annotation_type_get_id (type);
+  return test_type_id (gui_store (fixture), key);
 }
 
 TesseraRange

@@ -6,6 +6,7 @@
 #include "tessera-document-row.h"
 #include "tessera-text-view.h"
 #include "tessera-window.h"
+#include "test-common.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,9 @@ void             gui_fixture_set_up       (GuiFixture    *fixture,
                                            gconstpointer  data);
 void             gui_fixture_tear_down    (GuiFixture    *fixture,
                                            gconstpointer  data);
+/* Opens fixture->path in a new window, presented; closes it (if open), with its store. */
+void             gui_open_window          (GuiFixture    *fixture);
+void             gui_close_window         (GuiFixture    *fixture);
 
 /*
  * Waiting. A test never waits for a fixed time: it waits for the condition it needs, for

@@ -288,25 +288,6 @@ reliability_can_switch_user (void)
          g_spawn_check_wait_status (wait_status, NULL);
 }
 
-/* A project holding the five sample articles; returns its path. */
-char *
-reliability_make_project (const char *dir,
-                          const char *name)
-{
-  g_autoptr(TesseraStore) store = NULL;
-  g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *seeds[] = { g_getenv ("TESSERA_SEEDS_DIR"), NULL };
-  char *path = g_build_filename (dir, name, NULL);
-
-  store = tessera_store_open (path, TESSERA_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  results = tessera_import_paths (store, seeds, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (results->len, ==, 5);
-  return path;
-}
-
 /* The project passes `tessera-cli check` and tessera_store_check(). */
 void
 reliability_assert_project_ok (const char * const *envp,
@@ -344,27 +325,6 @@ reliability_read_file (const char *path)
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
   return g_bytes_new_take (contents, length);
-}
-
-void
-reliability_remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = NULL;
-      const char *name;
-
-      /* Tests take write access away from folders: give it back to clean up. */
-      g_chmod (path, 0755);
-      dir = g_dir_open (path, 0, NULL);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          reliability_remove_tree (child);
-        }
-    }
-  g_remove (path);
 }
 
 /*
@@ -453,4 +413,26 @@ reliability_deleted_open_files (const char *dir)
     }
   none = found->len == 0;
   return g_string_free (g_steal_pointer (&found), none);
+}
+
+void
+reliability_fixture_set_up (ReliabilityFixture *fixture,
+                            gconstpointer       data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("tessera-reliability-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = test_make_seeded_project (fixture->dir, "project.tessera");
+  fixture->envp = reliability_environ (fixture->dir);
+}
+
+void
+reliability_fixture_tear_down (ReliabilityFixture *fixture,
+                               gconstpointer       data)
+{
+  test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+  g_strfreev (fixture->envp);
 }

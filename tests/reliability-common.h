@@ -4,8 +4,23 @@
 #include <glib.h>
 
 #include "tessera-core.h"
+#include "test-common.h"
 
 G_BEGIN_DECLS
+
+/* A fresh project holding the five sample articles in a folder of its own, and the
+ * environment the programs a test runs get (their data home in that folder). */
+typedef struct
+{
+  char  *dir;
+  char  *path;
+  char **envp;
+} ReliabilityFixture;
+
+void             reliability_fixture_set_up    (ReliabilityFixture  *fixture,
+                                                gconstpointer        data);
+void             reliability_fixture_tear_down (ReliabilityFixture  *fixture,
+                                                gconstpointer        data);
 
 /* What a writer said before it was killed, and how it ended. */
 typedef struct
@@ -45,12 +60,9 @@ int              reliability_run_cli           (const char * const  *envp,
                                                 char               **out_stderr,
                                                 const char          *first_arg,
                                                 ...) G_GNUC_NULL_TERMINATED;
-char            *reliability_make_project      (const char          *dir,
-                                                const char          *name);
 void             reliability_assert_project_ok (const char * const  *envp,
                                                 const char          *path);
 GBytes          *reliability_read_file         (const char          *path);
-void             reliability_remove_tree       (const char          *path);
 gboolean         reliability_can_switch_user   (void);
 char            *reliability_deleted_open_files (const char         *dir);
 

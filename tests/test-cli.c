@@ -13,6 +13,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "test-common.h"
+
 /*
  * End-to-end tests of tessera-cli: each test runs the real binary ($TESSERA_CLI) in a fresh
  * temporary folder that is also its $XDG_DATA_HOME, so the default project lands there.
@@ -98,24 +100,6 @@ count_occurrences (const char *haystack,
 /* Helpers ----------------------------------------------------------------------------- */
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
@@ -137,7 +121,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  remove_tree (fixture->home);
+  test_remove_tree (fixture->home);
   g_clear_pointer (&fixture->home, g_free);
   g_clear_pointer (&fixture->default_project, g_free);
   g_clear_pointer (&fixture->envp, g_strfreev);

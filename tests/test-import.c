@@ -13,6 +13,7 @@
 #include "tessera-import.h"
 #include "tessera-store.h"
 #include "tessera-text.h"
+#include "test-common.h"
 
 #define E_ACUTE         "\xC3\xA9"      /* U+00E9 */
 #define COMBINING_ACUTE "\xCC\x81"      /* U+0301 */
@@ -359,33 +360,11 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_recursively (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_recursively (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   g_clear_object (&fixture->store);
-  remove_recursively (fixture->dir);
+  test_remove_tree (fixture->dir);
   g_free (fixture->project_path);
   g_free (fixture->dir);
 }

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "tessera-core.h"
+#include "test-common.h"
 
 static const char article[] =
   "Selon le général Oumar Diarra, ce plan permettra d’insuffler un nouveau dynamisme "
@@ -37,14 +38,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
-
   g_clear_object (&fixture->store);
-  g_unlink (fixture->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (fixture->dir);
+  test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -60,16 +55,6 @@ reopen (Fixture *fixture)
 }
 
 static gint64
-type_id (Fixture    *fixture,
-         const char *key)
-{
-  g_autoptr(TesseraAnnotationType) type = tessera_store_find_annotation_type (fixture->store, key);
-
-  g_assert_nonnull (type);
-  return tessera_annotation_type_get_id (type);
-}
-
-static gint64
 mark (Fixture    *fixture,
       const char *key,
       const char *needle)
@@ -79,7 +64,7 @@ mark (Fixture    *fixture,
   gint64 id;
 
   g_assert_true (tessera_text_find (article, needle, 1, &range));
-  id = tessera_store_add_annotation (fixture->store, fixture->document_id, type_id (fixture, key),
+  id = tessera_store_add_annotation (fixture->store, fixture->document_id, test_type_id (fixture->store, key),
                                      &range, 1, NULL, &error);
   g_assert_no_error (error);
   return id;
@@ -150,18 +135,18 @@ test_undo_redo_every_change (Fixture       *fixture,
   g_assert_true (tessera_store_set_annotation_ranges (fixture->store, person, &grown, 1, &error));
   g_ptr_array_add (states, describe (fixture));
   g_assert_true (tessera_store_set_annotation_type (fixture->store, person,
-                                                    type_id (fixture, "role"), &error));
+                                                    test_type_id (fixture->store, "role"), &error));
   g_ptr_array_add (states, describe (fixture));
   g_assert_true (tessera_store_set_annotation_certainty (fixture->store, person,
                                                          TESSERA_CERTAINTY_LOW, &error));
   g_ptr_array_add (states, describe (fixture));
   g_assert_true (tessera_store_set_annotation_note (fixture->store, person, "à vérifier", &error));
   g_ptr_array_add (states, describe (fixture));
-  entity = tessera_store_add_entity (fixture->store, "Oumar Diarra", type_id (fixture, "person"),
+  entity = tessera_store_add_entity (fixture->store, "Oumar Diarra", test_type_id (fixture->store, "person"),
                                      NULL, &error);
   g_ptr_array_add (states, describe (fixture));
   g_assert_true (tessera_store_set_annotation_type (fixture->store, person,
-                                                    type_id (fixture, "person"), &error));
+                                                    test_type_id (fixture->store, "person"), &error));
   g_ptr_array_add (states, describe (fixture));
   g_assert_true (tessera_store_link_annotation (fixture->store, person, entity, &error));
   g_ptr_array_add (states, describe (fixture));
@@ -292,7 +277,7 @@ test_models_follow_undo (Fixture       *fixture,
     g_autoptr(TesseraAnnotation) left = g_list_model_get_item (list, 0);
 
     g_assert_cmpuint (tessera_document_get_annotation_count (document), ==, 1);
-    g_assert_cmpint (tessera_annotation_get_type_id (left), ==, type_id (fixture, "person"));
+    g_assert_cmpint (tessera_annotation_get_type_id (left), ==, test_type_id (fixture->store, "person"));
   }
 }
 

@@ -27,54 +27,7 @@
 #define SEED 20240611
 #define N_KILLS 50
 
-typedef struct
-{
-  char  *dir;
-  char  *path;
-  char **envp;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tessera-reliability-gui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = reliability_make_project (fixture->dir, "project.tessera");
-  fixture->envp = reliability_environ (fixture->dir);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  reliability_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-  g_strfreev (fixture->envp);
-}
-
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_assertion_message_cmpstr (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC,
-                                "haystack contains needle", haystack, "does not contain",
-                                needle);
-}
-
-static gint64
-type_id (TesseraStore *store,
-         const char   *key)
-{
-  g_autoptr(TesseraAnnotationType) type = tessera_store_find_annotation_type (store, key);
-
-  g_assert_nonnull (type);
-  return tessera_annotation_type_get_id (type);
-}
+typedef ReliabilityFixture Fixture;
 
 static TesseraWindow *
 open_window (const char *path)
@@ -271,7 +224,7 @@ test_window_killed_while_marking (Fixture       *fixture,
       /* Every annotation the window acknowledged is there, on its document, of its type. */
       store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
       g_assert_no_error (error);
-      wanted_type = type_id (store, key);
+      wanted_type = test_type_id (store, key);
       for (guint k = 0; k < run->acknowledged->len; k++)
         {
           gint64 id = g_array_index (run->acknowledged, gint64, k);
@@ -343,7 +296,7 @@ test_window_disk_full (Fixture       *fixture,
   result = run_writer (fixture, "TESSERA_TEST_MAX_PAGE_COUNT", limit, 3, "place");
   g_test_message ("%s", result->out);
   g_assert_cmpint (result->status, ==, 3);
-  assert_contains (result->out, "Shown: The disk holding “project.tessera” is full; the change "
+  test_assert_contains (result->out, "Shown: The disk holding “project.tessera” is full; the change "
                                 "was not saved. Free some space and try again");
 
   ids = acknowledged_ids (result->out);
@@ -365,7 +318,7 @@ test_window_locked (Fixture       *fixture,
   reliability_holder_end (&holder, FALSE);
 
   g_assert_cmpint (result->status, ==, 3);
-  assert_contains (result->out, "Shown: The project “project.tessera” is in use by another "
+  test_assert_contains (result->out, "Shown: The project “project.tessera” is in use by another "
                                 "program; nothing was changed");
   ids = acknowledged_ids (result->out);
   g_assert_cmpuint (ids->len, ==, 0);
@@ -425,9 +378,9 @@ test_window_read_only_file (Fixture       *fixture,
   make_writable (fixture->path);
 
   g_assert_cmpint (result->status, ==, 3);
-  assert_contains (result->out, "Shown: This project is open for reading only: the project file "
+  test_assert_contains (result->out, "Shown: This project is open for reading only: the project file "
                                 "is read-only.");
-  assert_contains (result->out, "Shown: Read only");
+  test_assert_contains (result->out, "Shown: Read only");
   ids = acknowledged_ids (result->out);
   g_assert_cmpuint (ids->len, ==, 0);
   g_assert_true (g_bytes_equal (before, after));
@@ -527,7 +480,7 @@ test_window_refuses_damaged (Fixture       *fixture,
       g_assert_true (error->domain == TESSERA_STORE_ERROR);
       g_assert_true (error->code == TESSERA_STORE_ERROR_CORRUPT ||
                      error->code == TESSERA_STORE_ERROR_NOT_A_PROJECT);
-      assert_contains (error->message, cases[i].name);
+      test_assert_contains (error->message, cases[i].name);
 
       /* The project that was open stays open, as it was. */
       g_assert_true (tessera_window_get_store (window) == store);
@@ -562,7 +515,7 @@ test_window_meets_damage_later (Fixture       *fixture,
   view = TESSERA_TEXT_VIEW (tessera_window_get_text_view (window));
   tessera_text_view_select_text (view, 0, 3);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.mark", "x",
-                              type_id (tessera_window_get_store (window), "person"));
+                              test_type_id (tessera_window_get_store (window), "person"));
   gui_await (shows_damage, window, "the window to say “annotators.tessera” is damaged");
   g_assert_cmpint (tessera_text_view_get_selected (view), ==, 0);
 
@@ -639,7 +592,7 @@ window_mark (TesseraWindow *window,
 
   tessera_text_view_select_text (view, start, end);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.mark", "x",
-                              type_id (tessera_window_get_store (window), type_key));
+                              test_type_id (tessera_window_get_store (window), type_key));
   id = tessera_text_view_get_selected (view);
   g_assert_cmpint (id, >, 0);
   g_assert_cmpint (id, !=, before);
@@ -676,11 +629,11 @@ test_window_shows_cli_changes (Fixture       *fixture,
     {
       g_autofree char *needle = g_strdup_printf ("\"id\": %" G_GINT64_FORMAT ",",
                                                  g_array_index (theirs, gint64, i));
-      assert_contains (out, needle);
+      test_assert_contains (out, needle);
     }
   {
     g_autofree char *needle = g_strdup_printf ("\"id\": %" G_GINT64_FORMAT ",", ours);
-    assert_contains (out, needle);
+    test_assert_contains (out, needle);
   }
 
   /* The CLI writes, and the window writes before its next poll: the window's own commit
@@ -858,7 +811,7 @@ main (int   argc,
   adw_init ();
 
 #define ADD(path, func) \
-  g_test_add ("/reliability/gui/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/reliability/gui/" path, Fixture, NULL, reliability_fixture_set_up, func, reliability_fixture_tear_down)
 
   ADD ("crash/window-killed-while-marking", test_window_killed_while_marking);
   ADD ("disk-full", test_window_disk_full);
@@ -868,19 +821,19 @@ main (int   argc,
   ADD ("damaged/met-later", test_window_meets_damage_later);
   ADD ("two-programs/cli-changes-shown", test_window_shows_cli_changes);
   g_test_add ("/reliability/gui/two-programs/after-export", Fixture,
-              GINT_TO_POINTER (SECOND_EXPORT), fixture_set_up, test_window_second_connection,
-              fixture_tear_down);
+              GINT_TO_POINTER (SECOND_EXPORT), reliability_fixture_set_up, test_window_second_connection,
+              reliability_fixture_tear_down);
   g_test_add ("/reliability/gui/two-programs/after-export-validated", Fixture,
-              GINT_TO_POINTER (SECOND_EXPORT_VALIDATED), fixture_set_up,
-              test_window_second_connection, fixture_tear_down);
+              GINT_TO_POINTER (SECOND_EXPORT_VALIDATED), reliability_fixture_set_up,
+              test_window_second_connection, reliability_fixture_tear_down);
   g_test_add ("/reliability/gui/two-programs/after-second-connection", Fixture,
-              GINT_TO_POINTER (SECOND_STORE), fixture_set_up, test_window_second_connection,
-              fixture_tear_down);
+              GINT_TO_POINTER (SECOND_STORE), reliability_fixture_set_up, test_window_second_connection,
+              reliability_fixture_tear_down);
   g_test_add ("/reliability/gui/two-programs/after-content-type", Fixture,
-              GINT_TO_POINTER (SECOND_CONTENT_TYPE), fixture_set_up,
-              test_window_second_connection, fixture_tear_down);
+              GINT_TO_POINTER (SECOND_CONTENT_TYPE), reliability_fixture_set_up,
+              test_window_second_connection, reliability_fixture_tear_down);
 
   status = g_test_run ();
-  reliability_remove_tree (home);
+  test_remove_tree (home);
   return status;
 }

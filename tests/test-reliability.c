@@ -26,34 +26,7 @@
 
 #define SEED 20240605
 
-typedef struct
-{
-  char  *dir;
-  char  *path;
-  char **envp;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tessera-reliability-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = reliability_make_project (fixture->dir, "project.tessera");
-  fixture->envp = reliability_environ (fixture->dir);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  reliability_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-  g_strfreev (fixture->envp);
-}
+typedef ReliabilityFixture Fixture;
 
 static char **
 environ_with (Fixture    *fixture,
@@ -61,16 +34,6 @@ environ_with (Fixture    *fixture,
               const char *value)
 {
   return g_environ_setenv (g_strdupv (fixture->envp), variable, value, TRUE);
-}
-
-static gint64
-type_id (TesseraStore *store,
-         const char   *key)
-{
-  g_autoptr(TesseraAnnotationType) type = tessera_store_find_annotation_type (store, key);
-
-  g_assert_nonnull (type);
-  return tessera_annotation_type_get_id (type);
 }
 
 static guint
@@ -104,16 +67,6 @@ page_count (const char *path)
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return count;
-}
-
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_assertion_message_cmpstr (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC,
-                                "haystack contains needle", haystack, "does not contain",
-                                needle);
 }
 
 /* Crash safety ------------------------------------------------------------------------ */
@@ -185,7 +138,7 @@ test_cli_killed_while_annotating (Fixture       *fixture,
       /* Every acknowledged annotation is there, with its span. */
       store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
       g_assert_no_error (error);
-      wanted_type = type_id (store, key);
+      wanted_type = test_type_id (store, key);
       for (guint k = 0; k < run->acknowledged->len; k++)
         {
           gint64 id = g_array_index (run->acknowledged, gint64, k);
@@ -255,7 +208,7 @@ test_disk_full_store (Fixture       *fixture,
   store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
   g_unsetenv ("TESSERA_TEST_MAX_PAGE_COUNT");
   g_assert_no_error (error);
-  person = type_id (store, "person");
+  person = test_type_id (store, "person");
 
   /* Mark one character after another until the disk is "full". */
   for (guint start = 0; start < 2000; start++)
@@ -268,9 +221,9 @@ test_disk_full_store (Fixture       *fixture,
       g_array_append_val (kept, id);
     }
   g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_FULL);
-  assert_contains (error->message, "disk");
-  assert_contains (error->message, "full");
-  assert_contains (error->message, "not saved");
+  test_assert_contains (error->message, "disk");
+  test_assert_contains (error->message, "full");
+  test_assert_contains (error->message, "not saved");
   g_assert_cmpuint (kept->len, >, 0);
   g_clear_error (&error);
 
@@ -329,7 +282,7 @@ test_disk_full_cli (Fixture       *fixture,
                                 "--start", "0", "--end", "1", "--repeat", "2000", NULL);
   g_assert_cmpint (status, ==, 1);
   g_assert_true (g_str_has_prefix (err, "tessera-cli: The disk holding"));
-  assert_contains (err, "is full; the change was not saved");
+  test_assert_contains (err, "is full; the change was not saved");
 
   lines = g_strsplit (out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -423,7 +376,7 @@ test_disk_full_tmpfs (Fixture       *fixture,
   /* The write that found no room failed with the message, and nothing else did. */
   g_assert_cmpstr (g_strstrip (status_text), ==, "1");
   g_assert_true (g_str_has_prefix (annotate_err, "tessera-cli: The disk holding"));
-  assert_contains (annotate_err, "is full; the change was not saved");
+  test_assert_contains (annotate_err, "is full; the change was not saved");
 
   /* The project on the full disk is still valid and holds what was acknowledged. */
   g_test_message ("check: %s", check_out);
@@ -436,7 +389,7 @@ test_disk_full_tmpfs (Fixture       *fixture,
           g_autofree char *needle = g_strdup_printf ("\"id\": %" G_GINT64_FORMAT ",",
                                                      g_ascii_strtoll (lines[i] + 11, NULL, 10));
 
-          assert_contains (show_out, needle);
+          test_assert_contains (show_out, needle);
           n_printed++;
         }
     }
@@ -478,7 +431,7 @@ test_locked_cli_gives_up (Fixture       *fixture,
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (reliability_run_cli ((const char * const *) envp, FALSE, &out, &err, "undo",
                                         "--project", fixture->path, NULL), ==, 1);
-  assert_contains (err, "is in use by another program");
+  test_assert_contains (err, "is in use by another program");
 
   after = reliability_read_file (fixture->path);
   g_assert_true (g_bytes_equal (before, after));
@@ -580,7 +533,7 @@ test_locked_store (Fixture       *fixture,
   store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
   g_unsetenv ("TESSERA_TEST_BUSY_TIMEOUT_MS");
   g_assert_no_error (error);
-  person = type_id (store, "person");
+  person = test_type_id (store, "person");
   id = tessera_store_add_annotation (store, 1, person, &first, 1, NULL, &error);
   g_assert_no_error (error);
 
@@ -643,10 +596,10 @@ test_read_only_flag (Fixture       *fixture,
   text = tessera_store_dup_document_text (store, 1, &error);
   g_assert_no_error (error);
 
-  g_assert_cmpint (tessera_store_add_annotation (store, 1, type_id (store, "person"), &range, 1,
+  g_assert_cmpint (tessera_store_add_annotation (store, 1, test_type_id (store, "person"), &range, 1,
                                                  NULL, &error), ==, 0);
   g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_READ_ONLY);
-  assert_contains (error->message, "open for reading only (it was opened for reading only)");
+  test_assert_contains (error->message, "open for reading only (it was opened for reading only)");
   g_clear_error (&error);
   g_assert_cmpint (tessera_store_add_document (store, &info, "Un texte.", NULL, &error), ==, 0);
   g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_READ_ONLY);
@@ -695,7 +648,7 @@ assert_reads_but_refuses_edits (Fixture    *fixture,
 
   g_assert_cmpint (reliability_run_cli (envp, as_other_user, &out, &err, "show", "--project",
                                         fixture->path, "1", NULL), ==, 0);
-  assert_contains (out, "Document 1: Les chefs d’état-major");
+  test_assert_contains (out, "Document 1: Les chefs d’état-major");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -785,7 +738,7 @@ test_read_only_folder_after_crash (Fixture       *fixture,
         g_strdup_printf ("\"id\": %" G_GINT64_FORMAT ",",
                          g_array_index (run->acknowledged, gint64, i));
 
-      assert_contains (out, needle);
+      test_assert_contains (out, needle);
     }
 }
 
@@ -819,7 +772,7 @@ inspect_damaged (Fixture    *fixture,
       g_assert_true (error->domain == TESSERA_STORE_ERROR);
       g_assert_true (error->code == TESSERA_STORE_ERROR_CORRUPT ||
                      error->code == TESSERA_STORE_ERROR_NOT_A_PROJECT);
-      assert_contains (error->message, name);
+      test_assert_contains (error->message, name);
       outcome = DAMAGE_REFUSED;
     }
   else
@@ -890,7 +843,7 @@ add_some_annotations (Fixture *fixture)
     {
       TesseraRange range = { i * 3, i * 3 + 2 };
 
-      tessera_store_add_annotation (store, 1 + i % 5, type_id (store, i % 2 ? "place" : "date"),
+      tessera_store_add_annotation (store, 1 + i % 5, test_type_id (store, i % 2 ? "place" : "date"),
                                     &range, 1, NULL, &error);
       g_assert_no_error (error);
     }
@@ -909,7 +862,7 @@ test_damaged_zero_bytes (Fixture       *fixture,
   g_assert_cmpint (reliability_run_cli ((const char * const *) fixture->envp, FALSE, &out, &err,
                                         "check", "--project", path, NULL), ==, 1);
   g_assert_true (g_str_has_prefix (err, "tessera-cli: “"));
-  assert_contains (err, "empty.tessera” is not a Tessera project: the file is empty (0 bytes)\n");
+  test_assert_contains (err, "empty.tessera” is not a Tessera project: the file is empty (0 bytes)\n");
 }
 
 static void
@@ -1034,12 +987,12 @@ test_damaged_document_list (Fixture       *fixture,
   store = tessera_store_open (path, TESSERA_STORE_OPEN_DEFAULT, &error);
   g_assert_null (store);
   g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_CORRUPT);
-  assert_contains (error->message, "documents.tessera” is damaged");
+  test_assert_contains (error->message, "documents.tessera” is damaged");
 
   g_assert_cmpint (reliability_run_cli ((const char * const *) fixture->envp, FALSE, &out, &err,
                                         "list", "--project", path, NULL), ==, 1);
   g_assert_cmpstr (out, ==, "");
-  assert_contains (err, "is damaged");
+  test_assert_contains (err, "is damaged");
 }
 
 /* Two programs ---------------------------------------------------------------------------- */
@@ -1059,10 +1012,10 @@ test_external_change_before_own (Fixture       *fixture,
   shown = tessera_annotation_list_new (window, 1, &error);
   g_assert_no_error (error);
 
-  their_id = tessera_store_add_annotation (other, 1, type_id (other, "person"), &theirs, 1,
+  their_id = tessera_store_add_annotation (other, 1, test_type_id (other, "person"), &theirs, 1,
                                            NULL, &error);
   g_assert_no_error (error);
-  our_id = tessera_store_add_annotation (window, 1, type_id (window, "place"), &ours, 1, NULL,
+  our_id = tessera_store_add_annotation (window, 1, test_type_id (window, "place"), &ours, 1, NULL,
                                          &error);
   g_assert_no_error (error);
 
@@ -1250,7 +1203,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/reliability/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/reliability/" path, Fixture, NULL, reliability_fixture_set_up, func, reliability_fixture_tear_down)
 
   ADD ("crash/cli-killed-while-annotating", test_cli_killed_while_annotating);
   ADD ("disk-full/store", test_disk_full_store);

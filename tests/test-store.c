@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "tessera-core.h"
+#include "test-common.h"
 
 /* Accents, a combining mark (kept decomposed on input: NFC composes it), an emoji with a
  * skin tone, a ZWJ family, a flag and Arabic script, so that code-point offsets are tested
@@ -44,35 +45,12 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (handle == NULL)
-    return;
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        {
-          g_chmod (child, 0700);
-          remove_tree (child);
-        }
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->store);
   g_chmod (fixture->dir, 0700);
-  remove_tree (fixture->dir);
+  test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -90,16 +68,6 @@ file_sha256 (const char *path)
 }
 
 static gint64
-type_id_of (TesseraStore *store,
-            const char   *key)
-{
-  g_autoptr(TesseraAnnotationType) type = tessera_store_find_annotation_type (store, key);
-
-  g_assert_nonnull (type);
-  return tessera_annotation_type_get_id (type);
-}
-
-static gint64
 annotate_text (Fixture    *fixture,
                const char *key,
                const char *needle,
@@ -114,7 +82,7 @@ annotate_text (Fixture    *fixture,
   g_assert_no_error (error);
   g_assert_true (tessera_text_find (text, needle, occurrence, &range));
   id = tessera_store_add_annotation (fixture->store, fixture->document_id,
-                                     type_id_of (fixture->store, key), &range, 1, NULL, &error);
+                                     test_type_id (fixture->store, key), &range, 1, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   return id;
@@ -207,7 +175,7 @@ test_migrate_from_empty (void)
     g_assert_cmpstr (before, ==, after);
   }
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -307,7 +275,7 @@ test_refuse_not_a_project (void)
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -337,7 +305,7 @@ test_rollback_leaves_file_unchanged (Fixture       *fixture,
   fixture->store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   id = tessera_store_add_annotation (fixture->store, fixture->document_id,
-                                     type_id_of (fixture->store, "place"), &range, 1, NULL,
+                                     test_type_id (fixture->store, "place"), &range, 1, NULL,
                                      &error);
   g_assert_cmpint (id, ==, 0);
   g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
@@ -389,7 +357,7 @@ test_read_only (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (tessera_store_get_documents (store)), ==, 1);
 
   g_assert_cmpint (tessera_store_add_annotation (store, fixture->document_id,
-                                                 type_id_of (store, "person"), &range, 1, NULL,
+                                                 test_type_id (store, "person"), &range, 1, NULL,
                                                  &error), ==, 0);
   g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_READ_ONLY);
   g_clear_error (&error);
@@ -556,8 +524,8 @@ test_annotations (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(TesseraAnnotation) annotation = NULL;
   g_autoptr(GListModel) list = NULL;
-  gint64 person_type = type_id_of (fixture->store, "person");
-  gint64 role_type = type_id_of (fixture->store, "role");
+  gint64 person_type = test_type_id (fixture->store, "person");
+  gint64 role_type = test_type_id (fixture->store, "role");
   TesseraRange bad[] = { { 10, 5 } };
   TesseraRange outside[] = { { 0, 100000 } };
   TesseraRange overlapping[] = { { 0, 10 }, { 5, 12 } };
@@ -679,7 +647,7 @@ test_entities (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   GListModel *entities = tessera_store_get_entities (fixture->store);
-  gint64 person_type = type_id_of (fixture->store, "person");
+  gint64 person_type = test_type_id (fixture->store, "person");
   gint64 mention = annotate_text (fixture, "person", "Oumar Diarra", 1);
   gint64 claim = annotate_text (fixture, "claim", "ce plan permettra d’insuffler", 1);
   gint64 entity;
@@ -771,7 +739,7 @@ test_entity_for_mention (Fixture       *fixture,
     g_autoptr(TesseraEntity) e = tessera_store_dup_entity (fixture->store, entity, &error);
 
     g_assert_cmpint (tessera_annotation_get_entity_id (a), ==, entity);
-    g_assert_cmpint (tessera_entity_get_type_id (e), ==, type_id_of (fixture->store, "person"));
+    g_assert_cmpint (tessera_entity_get_type_id (e), ==, test_type_id (fixture->store, "person"));
     g_assert_cmpstr (tessera_entity_get_authority (e, "wikidata"), ==,
                      "https://www.wikidata.org/wiki/Q2");
   }
@@ -807,7 +775,7 @@ test_claims (Fixture       *fixture,
   gint64 statement = annotate_text (fixture, "claim", "ce plan permettra d’insuffler", 1);
   gint64 outer = annotate_text (fixture, "claim", "c’est 👍🏽 !", 1);
   gint64 entity = tessera_store_add_entity (fixture->store, "Oumar Diarra",
-                                            type_id_of (fixture->store, "person"), NULL, &error);
+                                            test_type_id (fixture->store, "person"), NULL, &error);
 
   /* A claim annotation comes with an empty, incomplete claim record. */
   claim = tessera_store_dup_claim (fixture->store, statement, &error);
@@ -873,7 +841,7 @@ test_claims (Fixture       *fixture,
 
   /* Retyping a claim to a mention drops its claim record (and undo brings it back). */
   g_assert_true (tessera_store_set_annotation_type (fixture->store, statement,
-                                                    type_id_of (fixture->store, "other"), &error));
+                                                    test_type_id (fixture->store, "other"), &error));
   g_assert_null (tessera_store_dup_claim (fixture->store, statement, &error));
   g_clear_error (&error);
   {
@@ -933,10 +901,10 @@ test_stats (Fixture       *fixture,
   claim = annotate_text (fixture, "claim", "ce plan permettra d’insuffler", 1);
   annotate_text (fixture, "place", "باماكو", 1);
   g_assert_cmpint (tessera_store_add_annotation (fixture->store, second,
-                                                 type_id_of (fixture->store, "place"), &bamako, 1,
+                                                 test_type_id (fixture->store, "place"), &bamako, 1,
                                                  NULL, &error), >, 0);
   g_assert_cmpint (tessera_store_add_annotation (fixture->store, second,
-                                                 type_id_of (fixture->store, "place"), &segou, 1,
+                                                 test_type_id (fixture->store, "place"), &segou, 1,
                                                  NULL, &error), >, 0);
   g_assert_no_error (error);
   g_assert_cmpint (tessera_store_add_relation (fixture->store, "supports", claim, person, NULL,
@@ -963,16 +931,16 @@ test_stats (Fixture       *fixture,
   g_assert_cmpuint (first->n_claims, ==, 1);
   g_assert_cmpuint (first->n_relations, ==, 1);
   g_assert_cmpuint (first->n_annotators, ==, 1);
-  g_assert_cmpuint (count_of_type (first, type_id_of (fixture->store, "place")), ==, 1);
-  g_assert_cmpuint (count_of_type (first, type_id_of (fixture->store, "person")), ==, 1);
+  g_assert_cmpuint (count_of_type (first, test_type_id (fixture->store, "place")), ==, 1);
+  g_assert_cmpuint (count_of_type (first, test_type_id (fixture->store, "person")), ==, 1);
 
   g_assert_cmpuint (second_stats->n_documents, ==, 1);
   g_assert_cmpuint (second_stats->n_characters, ==, 16);
   g_assert_cmpuint (second_stats->n_annotations, ==, 2);
   g_assert_cmpuint (second_stats->n_claims, ==, 0);
   g_assert_cmpuint (second_stats->n_relations, ==, 0);
-  g_assert_cmpuint (count_of_type (second_stats, type_id_of (fixture->store, "place")), ==, 2);
-  g_assert_cmpuint (count_of_type (second_stats, type_id_of (fixture->store, "claim")), ==, 0);
+  g_assert_cmpuint (count_of_type (second_stats, test_type_id (fixture->store, "place")), ==, 2);
+  g_assert_cmpuint (count_of_type (second_stats, test_type_id (fixture->store, "claim")), ==, 0);
 
   g_assert_cmpuint (project->n_documents, ==, 2);
   g_assert_cmpuint (project->n_characters, ==, first->n_characters + 16);
@@ -981,7 +949,7 @@ test_stats (Fixture       *fixture,
   g_assert_cmpuint (project->n_claims_with_source, ==, 0);
   g_assert_cmpuint (project->n_relations, ==, 1);
   g_assert_cmpuint (project->n_annotators, ==, 1);
-  g_assert_cmpuint (count_of_type (project, type_id_of (fixture->store, "place")), ==, 3);
+  g_assert_cmpuint (count_of_type (project, test_type_id (fixture->store, "place")), ==, 3);
   /* Every type of the tagset, in its order, with or without annotations. */
   g_assert_cmpuint (project->per_type->len, ==, g_list_model_get_n_items (tagset));
   for (guint i = 0; i < project->per_type->len; i++)
@@ -1130,18 +1098,18 @@ test_tagset (Fixture       *fixture,
   g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_IN_USE);
   g_clear_error (&error);
   g_assert_false (tessera_store_remove_annotation_type (fixture->store, id,
-                                                        type_id_of (fixture->store, "claim"),
+                                                        test_type_id (fixture->store, "claim"),
                                                         &error));
   g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_true (tessera_store_remove_annotation_type (fixture->store, id,
-                                                       type_id_of (fixture->store, "other"),
+                                                       test_type_id (fixture->store, "other"),
                                                        &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (tagset), ==, 9);
   {
     g_autoptr(TesseraAnnotation) a = tessera_store_dup_annotation (fixture->store, mention, &error);
-    g_assert_cmpint (tessera_annotation_get_type_id (a), ==, type_id_of (fixture->store, "other"));
+    g_assert_cmpint (tessera_annotation_get_type_id (a), ==, test_type_id (fixture->store, "other"));
   }
 
   /* Undo of the removal brings back the type, its labels and its annotation's type. */
@@ -1279,7 +1247,7 @@ test_text_xml_rule (Fixture       *fixture,
   gint64 mention = annotate_text (fixture, "person", "Oumar Diarra", 1);
   gint64 statement = annotate_text (fixture, "claim", "ce plan permettra d’insuffler", 1);
   gint64 entity = tessera_store_add_entity (fixture->store, "Oumar Diarra",
-                                            type_id_of (fixture->store, "person"), NULL,
+                                            test_type_id (fixture->store, "person"), NULL,
                                             &error);
 
   g_assert_no_error (error);
@@ -1416,7 +1384,7 @@ test_external_changes (Fixture       *fixture,
   other = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpint (tessera_store_add_annotation (other, fixture->document_id,
-                                                 type_id_of (other, "cue"), &range, 1, NULL,
+                                                 test_type_id (other, "cue"), &range, 1, NULL,
                                                  &error), >, 0);
   g_assert_no_error (error);
 

@@ -13,6 +13,7 @@
 #include "tessera-core.h"
 #include "tessera-tei-export-private.h"
 #include "tessera-tei-private.h"
+#include "test-common.h"
 
 /*
  * TEI export and import. Every TEI file a test writes is validated against tei_all.rng
@@ -162,42 +163,12 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (handle == NULL)
-    return;
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  test_remove_tree (fixture->dir);
   g_free (fixture->dir);
-}
-
-static gint64
-type_id (TesseraStore *store,
-         const char   *key)
-{
-  g_autoptr(TesseraAnnotationType) type = tessera_store_find_annotation_type (store, key);
-
-  g_assert_nonnull (type);
-  return tessera_annotation_type_get_id (type);
 }
 
 static gint64
@@ -221,7 +192,7 @@ annotate_ranges (TesseraStore       *store,
                  guint               n_ranges)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = tessera_store_add_annotation (store, document_id, type_id (store, key), ranges,
+  gint64 id = tessera_store_add_annotation (store, document_id, test_type_id (store, key), ranges,
                                             n_ranges, NULL, &error);
 
   g_assert_no_error (error);
@@ -266,7 +237,7 @@ entity (TesseraStore *store,
         const char   *uri)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = tessera_store_add_entity (store, name, type_id (store, key), NULL, &error);
+  gint64 id = tessera_store_add_entity (store, name, test_type_id (store, key), NULL, &error);
 
   g_assert_no_error (error);
   if (uri != NULL)
@@ -925,7 +896,7 @@ test_overlap_cases (Fixture       *fixture,
 
   /* Zero-width annotations are refused when made, so never reach an export. */
   ranges[0] = (TesseraRange) { 5, 5 };
-  g_assert_cmpint (tessera_store_add_annotation (store, doc, type_id (store, "person"), ranges,
+  g_assert_cmpint (tessera_store_add_annotation (store, doc, test_type_id (store, "person"), ranges,
                                                  1, NULL, &error), ==, 0);
   g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
 
@@ -995,7 +966,7 @@ test_overlap_generated (Fixture       *fixture,
                 }
             }
           tessera_store_add_annotation (store, doc,
-                                        type_id (store, keys[g_rand_int_range (rand, 0, G_N_ELEMENTS (keys))]),
+                                        test_type_id (store, keys[g_rand_int_range (rand, 0, G_N_ELEMENTS (keys))]),
                                         ranges, n, NULL, &error);
           g_assert_no_error (error);
         }
@@ -2338,7 +2309,7 @@ test_real_link_compatible (Fixture       *fixture,
 
   /* Retyped, a mention keeps only an entity its new type can name. */
   g_assert_true (tessera_store_set_annotation_type (fixture->store, person,
-                                                    type_id (fixture->store, "role"), &error));
+                                                    test_type_id (fixture->store, "role"), &error));
   g_assert_no_error (error);
   {
     g_autoptr(TesseraAnnotation) retyped = tessera_store_dup_annotation (fixture->store, person,
@@ -2394,7 +2365,7 @@ test_real_link_generic (Fixture       *fixture,
 
     link_mention (fixture->store, mention, goita);
     g_assert_true (tessera_store_set_annotation_type (fixture->store, mention,
-                                                      type_id (fixture->store, "other"),
+                                                      test_type_id (fixture->store, "other"),
                                                       &error));
     g_assert_no_error (error);
     retyped = tessera_store_dup_annotation (fixture->store, mention, NULL);
@@ -2647,7 +2618,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&validator);
-  remove_tree (kept_dir);
+  test_remove_tree (kept_dir);
   g_free (kept_dir);
   g_ptr_array_unref (kept_files);
   return status;

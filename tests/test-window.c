@@ -19,88 +19,7 @@
  * clicks made through the X server (xdotool), then the project checked in SQLite.
  */
 
-typedef struct
-{
-  char          *dir;
-  char          *path;
-  TesseraWindow *window;
-} Fixture;
-
-static void
-open_window (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->window = tessera_window_new (NULL);
-  g_assert_true (tessera_window_open_project (fixture->window, fixture->path, &error));
-  g_assert_no_error (error);
-  gui_present (GTK_WINDOW (fixture->window));
-}
-
-static void
-close_window (Fixture *fixture)
-{
-  if (fixture->window != NULL)
-    gui_destroy_window ((GtkWindow **) &fixture->window);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->path = gui_make_seeded_project (&fixture->dir);
-  open_window (fixture);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
-
-  close_window (fixture);
-  g_unlink (fixture->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static TesseraStore *
-store_of (Fixture *fixture)
-{
-  return tessera_window_get_store (fixture->window);
-}
-
-static TesseraTextView *
-text_view_of (Fixture *fixture)
-{
-  return TESSERA_TEXT_VIEW (tessera_window_get_text_view (fixture->window));
-}
-
-static gint64
-type_id (Fixture    *fixture,
-         const char *key)
-{
-  g_autoptr(TesseraAnnotationType) type = tessera_store_find_annotation_type (store_of (fixture), key);
-
-  g_assert_nonnull (type);
-  return tessera_annotation_type_get_id (type);
-}
-
-static TesseraRange
-find_range (Fixture    *fixture,
-            const char *needle,
-            guint       occurrence)
-{
-  TesseraRange range;
-
-  g_assert_true (tessera_text_find (tessera_text_view_get_text (text_view_of (fixture)), needle,
-                                    occurrence, &range));
-  return range;
-}
+typedef GuiFixture Fixture;
 
 /* X11 input through the real server ------------------------------------------------------ */
 
@@ -120,7 +39,7 @@ static void
 click_offset (Fixture *fixture,
               guint    offset)
 {
-  GtkTextView *view = GTK_TEXT_VIEW (text_view_of (fixture));
+  GtkTextView *view = GTK_TEXT_VIEW (gui_text_view (fixture));
   GtkTextIter iter;
   GdkRectangle location;
   int wx, wy;
@@ -148,12 +67,12 @@ has_tint_at (Fixture *fixture,
              guint    offset)
 {
   g_autoptr(TesseraAnnotationType) annotation_type =
-    tessera_store_dup_annotation_type (store_of (fixture), type);
+    tessera_store_dup_annotation_type (gui_store (fixture), type);
   GdkRGBA color, background, painted;
 
   g_assert_nonnull (annotation_type);
   g_assert_true (gdk_rgba_parse (&color, tessera_annotation_type_get_color (annotation_type)));
-  gui_painted_at (GTK_TEXT_VIEW (text_view_of (fixture)), offset, &background, &painted);
+  gui_painted_at (GTK_TEXT_VIEW (gui_text_view (fixture)), offset, &background, &painted);
   return gui_is_tinted_with (&painted, &background, &color);
 }
 
@@ -166,7 +85,7 @@ typedef struct
 static guint
 annotation_count (Fixture *fixture)
 {
-  g_autoptr(GPtrArray) all = tessera_store_dup_annotations (store_of (fixture),
+  g_autoptr(GPtrArray) all = tessera_store_dup_annotations (gui_store (fixture),
                                                             tessera_window_get_document_id (fixture->window),
                                                             NULL);
   return all->len;
@@ -194,7 +113,7 @@ static TesseraAnnotation *
 only_annotation_at (Fixture *fixture,
                     guint    offset)
 {
-  g_autoptr(GPtrArray) found = tessera_text_view_dup_annotations_at (text_view_of (fixture), offset);
+  g_autoptr(GPtrArray) found = tessera_text_view_dup_annotations_at (gui_text_view (fixture), offset);
 
   g_assert_cmpuint (found->len, ==, 1);
   return g_object_ref (g_ptr_array_index (found, 0));
@@ -205,12 +124,12 @@ mark_with_key (Fixture    *fixture,
                const char *needle,
                const char *key)
 {
-  TesseraRange range = find_range (fixture, needle, 1);
+  TesseraRange range = gui_find_range (fixture, needle, 1);
   guint before = annotation_count (fixture);
   g_autoptr(TesseraAnnotation) annotation = NULL;
 
-  tessera_text_view_select_text (text_view_of (fixture), range.start, range.end);
-  gtk_widget_grab_focus (GTK_WIDGET (text_view_of (fixture)));
+  tessera_text_view_select_text (gui_text_view (fixture), range.start, range.end);
+  gtk_widget_grab_focus (GTK_WIDGET (gui_text_view (fixture)));
   xdotool (fixture, "key", key, NULL);
   wait_for_count (fixture, before + 1);
 
@@ -224,8 +143,8 @@ static void
 test_open_project (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GListModel *documents = tessera_store_get_documents (store_of (fixture));
-  const char *text = tessera_text_view_get_text (text_view_of (fixture));
+  GListModel *documents = tessera_store_get_documents (gui_store (fixture));
+  const char *text = tessera_text_view_get_text (gui_text_view (fixture));
 
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 5);
   g_assert_cmpint (tessera_window_get_document_id (fixture->window), >, 0);
@@ -237,20 +156,20 @@ static void
 test_mark_by_key (Fixture       *fixture,
                   gconstpointer  data)
 {
-  TesseraRange range = find_range (fixture, "Assimi Goïta", 1);
+  TesseraRange range = gui_find_range (fixture, "Assimi Goïta", 1);
   gint64 id = mark_with_key (fixture, "Assimi Goïta", "1");
-  g_autoptr(TesseraAnnotation) annotation = tessera_store_dup_annotation (store_of (fixture), id, NULL);
+  g_autoptr(TesseraAnnotation) annotation = tessera_store_dup_annotation (gui_store (fixture), id, NULL);
 
   g_assert_nonnull (annotation);
-  g_assert_cmpint (tessera_annotation_get_type_id (annotation), ==, type_id (fixture, "person"));
+  g_assert_cmpint (tessera_annotation_get_type_id (annotation), ==, gui_type_id (fixture, "person"));
   g_assert_cmpuint (tessera_annotation_get_start (annotation), ==, range.start);
   g_assert_cmpuint (tessera_annotation_get_end (annotation), ==, range.end);
-  g_assert_true (has_tint_at (fixture, type_id (fixture, "person"), range.start));
-  g_assert_false (has_tint_at (fixture, type_id (fixture, "person"), range.end));
-  g_assert_cmpint (tessera_text_view_get_selected (text_view_of (fixture)), ==, id);
+  g_assert_true (has_tint_at (fixture, gui_type_id (fixture, "person"), range.start));
+  g_assert_false (has_tint_at (fixture, gui_type_id (fixture, "person"), range.end));
+  g_assert_cmpint (tessera_text_view_get_selected (gui_text_view (fixture)), ==, id);
 
   /* The same span and key again changes nothing. */
-  tessera_text_view_select_text (text_view_of (fixture), range.start, range.end);
+  tessera_text_view_select_text (gui_text_view (fixture), range.start, range.end);
   xdotool (fixture, "key", "1", NULL);
   g_assert_cmpuint (annotation_count (fixture), ==, 1);
 }
@@ -259,13 +178,13 @@ static void
 test_selection_snaps_to_words (Fixture       *fixture,
                                gconstpointer  data)
 {
-  TesseraRange whole = find_range (fixture, "Assimi Goïta", 1);
+  TesseraRange whole = gui_find_range (fixture, "Assimi Goïta", 1);
   g_autoptr(TesseraAnnotation) annotation = NULL;
 
   /* "ssimi Go" plus the blank before it. */
-  tessera_text_view_select_text (text_view_of (fixture), whole.start + 1, whole.end - 3);
+  tessera_text_view_select_text (gui_text_view (fixture), whole.start + 1, whole.end - 3);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.mark", "x",
-                              type_id (fixture, "person"));
+                              gui_type_id (fixture, "person"));
   wait_for_count (fixture, 1);
 
   annotation = only_annotation_at (fixture, whole.start + 2);
@@ -278,14 +197,14 @@ test_claim_source_by_picking (Fixture       *fixture,
                               gconstpointer  data)
 {
   TesseraInspector *inspector = TESSERA_INSPECTOR (tessera_window_get_inspector (fixture->window));
-  TesseraRange person_range = find_range (fixture, "Oumar Diarra", 1);
+  TesseraRange person_range = gui_find_range (fixture, "Oumar Diarra", 1);
   gint64 person = mark_with_key (fixture, "Oumar Diarra", "1");
   gint64 cue = mark_with_key (fixture, "Selon", "9");
   gint64 claim = mark_with_key (fixture, "ce plan permettra d’insuffler un nouveau dynamisme", "8");
   g_autoptr(TesseraClaim) stored = NULL;
 
-  g_assert_cmpint (tessera_text_view_get_selected (text_view_of (fixture)), ==, claim);
-  stored = tessera_store_dup_claim (store_of (fixture), claim, NULL);
+  g_assert_cmpint (tessera_text_view_get_selected (gui_text_view (fixture)), ==, claim);
+  stored = tessera_store_dup_claim (gui_store (fixture), claim, NULL);
   g_assert_nonnull (stored);
   g_assert_false (tessera_claim_is_complete (stored));
   g_clear_object (&stored);
@@ -293,17 +212,17 @@ test_claim_source_by_picking (Fixture       *fixture,
   /* Pick the source: a click on the mention in the text. */
   tessera_inspector_pick_source (inspector);
   g_assert_true (tessera_inspector_is_picking (inspector));
-  g_assert_true (tessera_text_view_get_pick_mode (text_view_of (fixture)));
+  g_assert_true (tessera_text_view_get_pick_mode (gui_text_view (fixture)));
   click_offset (fixture, person_range.start + 2);
-  g_assert_false (tessera_text_view_get_pick_mode (text_view_of (fixture)));
+  g_assert_false (tessera_text_view_get_pick_mode (gui_text_view (fixture)));
 
   /* Then the cue. */
-  tessera_text_view_select (text_view_of (fixture), claim, FALSE);
+  tessera_text_view_select (gui_text_view (fixture), claim, FALSE);
   tessera_inspector_pick_cue (inspector);
-  click_offset (fixture, find_range (fixture, "Selon", 1).start + 2);
-  g_assert_false (tessera_text_view_get_pick_mode (text_view_of (fixture)));
+  click_offset (fixture, gui_find_range (fixture, "Selon", 1).start + 2);
+  g_assert_false (tessera_text_view_get_pick_mode (gui_text_view (fixture)));
 
-  stored = tessera_store_dup_claim (store_of (fixture), claim, NULL);
+  stored = tessera_store_dup_claim (gui_store (fixture), claim, NULL);
   g_assert_cmpint (tessera_claim_get_source_annotation_id (stored), ==, person);
   g_assert_cmpint (tessera_claim_get_cue_annotation_id (stored), ==, cue);
   g_assert_true (tessera_claim_is_complete (stored));
@@ -321,31 +240,31 @@ test_link_new_entity (Fixture       *fixture,
   g_assert_cmpint (tessera_inspector_get_annotation (TESSERA_INSPECTOR (inspector)), ==, mention);
   g_assert_true (gtk_widget_activate_action (inspector, "inspector.new-entity", NULL));
 
-  annotation = tessera_store_dup_annotation (store_of (fixture), mention, NULL);
+  annotation = tessera_store_dup_annotation (gui_store (fixture), mention, NULL);
   g_assert_cmpint (tessera_annotation_get_entity_id (annotation), >, 0);
-  entity = tessera_store_dup_entity (store_of (fixture),
+  entity = tessera_store_dup_entity (gui_store (fixture),
                                      tessera_annotation_get_entity_id (annotation), NULL);
   g_assert_cmpstr (tessera_entity_get_name (entity), ==, "Assimi Goïta");
-  g_assert_cmpint (tessera_entity_get_type_id (entity), ==, type_id (fixture, "person"));
+  g_assert_cmpint (tessera_entity_get_type_id (entity), ==, gui_type_id (fixture, "person"));
 }
 
 static void
 test_undo_redo_delete (Fixture       *fixture,
                        gconstpointer  data)
 {
-  TesseraRange range = find_range (fixture, "Burkina Faso", 1);
+  TesseraRange range = gui_find_range (fixture, "Burkina Faso", 1);
   gint64 id = mark_with_key (fixture, "Burkina Faso", "3");
 
   /* Delete with the key, undo and redo with theirs. */
-  tessera_text_view_select (text_view_of (fixture), id, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (text_view_of (fixture)));
+  tessera_text_view_select (gui_text_view (fixture), id, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (gui_text_view (fixture)));
   xdotool (fixture, "key", "Delete", NULL);
   wait_for_count (fixture, 0);
-  g_assert_false (has_tint_at (fixture, type_id (fixture, "place"), range.start));
+  g_assert_false (has_tint_at (fixture, gui_type_id (fixture, "place"), range.start));
 
   xdotool (fixture, "key", "ctrl+z", NULL);
   wait_for_count (fixture, 1);
-  g_assert_true (has_tint_at (fixture, type_id (fixture, "place"), range.start));
+  g_assert_true (has_tint_at (fixture, gui_type_id (fixture, "place"), range.start));
 
   xdotool (fixture, "key", "ctrl+shift+z", NULL);
   wait_for_count (fixture, 0);
@@ -358,14 +277,14 @@ static void
 test_reopen_keeps_everything (Fixture       *fixture,
                               gconstpointer  data)
 {
-  TesseraRange range = find_range (fixture, "Célestin Simporé", 1);
+  TesseraRange range = gui_find_range (fixture, "Célestin Simporé", 1);
   gint64 id = mark_with_key (fixture, "Célestin Simporé", "1");
 
-  close_window (fixture);
-  open_window (fixture);
+  gui_close_window (fixture);
+  gui_open_window (fixture);
 
   g_assert_cmpuint (annotation_count (fixture), ==, 1);
-  g_assert_true (has_tint_at (fixture, type_id (fixture, "person"), range.start + 1));
+  g_assert_true (has_tint_at (fixture, gui_type_id (fixture, "person"), range.start + 1));
   {
     g_autoptr(TesseraAnnotation) annotation = only_annotation_at (fixture, range.start + 1);
     g_autofree char *description = NULL;
@@ -373,7 +292,7 @@ test_reopen_keeps_everything (Fixture       *fixture,
     g_assert_cmpint (tessera_annotation_get_id (annotation), ==, id);
     /* What the annotation list and the screen reader say, from the text several hundred
      * characters (some of them accented) into the article. */
-    description = tessera_text_view_describe (text_view_of (fixture), annotation);
+    description = tessera_text_view_describe (gui_text_view (fixture), annotation);
     g_assert_cmpstr (description, ==, "Person «Célestin Simporé»");
   }
 
@@ -429,7 +348,7 @@ test_export_dialog (Fixture       *fixture,
   g_settings_set_string (settings, "relaxng-schema", schema);
   g_settings_set_boolean (settings, "export-corpus", FALSE);
 
-  dialog = tessera_export_dialog_new (GTK_WINDOW (fixture->window), store_of (fixture),
+  dialog = tessera_export_dialog_new (GTK_WINDOW (fixture->window), gui_store (fixture),
                                       tessera_window_get_document_id (fixture->window));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &exported);
@@ -444,7 +363,7 @@ test_export_dialog (Fixture       *fixture,
 
   /* Without a schema the export succeeds, the dialog closes and says where. */
   g_settings_set_string (settings, "relaxng-schema", "");
-  dialog = tessera_export_dialog_new (GTK_WINDOW (fixture->window), store_of (fixture),
+  dialog = tessera_export_dialog_new (GTK_WINDOW (fixture->window), gui_store (fixture),
                                       tessera_window_get_document_id (fixture->window));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &exported);
@@ -529,7 +448,7 @@ test_export_dialog_refuses_project (Fixture       *fixture,
                                     gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new ("org.tessera.Tessera");
-  const char *project = tessera_store_get_path (store_of (fixture));
+  const char *project = tessera_store_get_path (gui_store (fixture));
   g_autofree char *wal = g_strconcat (project, "-wal", NULL);
   const char *destinations[] = { project, wal };
 
@@ -545,7 +464,7 @@ test_export_dialog_refuses_project (Fixture       *fixture,
       LabelWait wait = { NULL, "Nothing was written" };
       guint exported = 0;
 
-      dialog = tessera_export_dialog_new (GTK_WINDOW (fixture->window), store_of (fixture),
+      dialog = tessera_export_dialog_new (GTK_WINDOW (fixture->window), gui_store (fixture),
                                           tessera_window_get_document_id (fixture->window));
       g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
       g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &exported);
@@ -567,12 +486,12 @@ test_export_dialog_refuses_project (Fixture       *fixture,
 
   /* The window goes on saving to its project. */
   {
-    TesseraRange range = find_range (fixture, "chefs", 1);
+    TesseraRange range = gui_find_range (fixture, "chefs", 1);
     guint before = annotation_count (fixture);
     g_autoptr(TesseraAnnotationType) type =
-      tessera_store_find_annotation_type (store_of (fixture), "place");
+      tessera_store_find_annotation_type (gui_store (fixture), "place");
 
-    tessera_text_view_select_text (text_view_of (fixture), range.start, range.end);
+    tessera_text_view_select_text (gui_text_view (fixture), range.start, range.end);
     gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.mark", "x",
                                 tessera_annotation_type_get_id (type));
     wait_for_count (fixture, before + 1);
@@ -612,7 +531,7 @@ is_linked (gpointer data)
 {
   LinkWait *wait = data;
   g_autoptr(TesseraAnnotation) annotation =
-    tessera_store_dup_annotation (store_of (wait->fixture), wait->annotation_id, NULL);
+    tessera_store_dup_annotation (gui_store (wait->fixture), wait->annotation_id, NULL);
 
   return annotation != NULL && tessera_annotation_get_entity_id (annotation) == wait->entity_id;
 }
@@ -623,8 +542,8 @@ test_link_generic_mention (Fixture       *fixture,
                            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 person = tessera_store_add_entity (store_of (fixture), "Colonel Assimi Goïta",
-                                            type_id (fixture, "person"), NULL, &error);
+  gint64 person = tessera_store_add_entity (gui_store (fixture), "Colonel Assimi Goïta",
+                                            gui_type_id (fixture, "person"), NULL, &error);
   gint64 mention;
   GtkWidget *inspector = tessera_window_get_inspector (fixture->window);
   GtkWidget *search;
@@ -649,10 +568,10 @@ test_link_generic_mention (Fixture       *fixture,
   g_assert_false (is_linked (&wait));
   {
     g_autoptr(TesseraAnnotationType) role =
-      tessera_store_dup_annotation_type (store_of (fixture), type_id (fixture, "role"));
+      tessera_store_dup_annotation_type (gui_store (fixture), gui_type_id (fixture, "role"));
 
     tessera_annotation_type_set_tei (role, "rs", "role");
-    g_assert_true (tessera_store_update_annotation_type (store_of (fixture), role, &error));
+    g_assert_true (tessera_store_update_annotation_type (gui_store (fixture), role, &error));
     g_assert_no_error (error);
   }
   g_assert_cmpint (tessera_inspector_get_annotation (TESSERA_INSPECTOR (inspector)), ==, mention);
@@ -668,7 +587,7 @@ main (int   argc,
   gui_init (&argc, &argv);
 
 #define ADD(path, func) \
-  g_test_add ("/gui/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/gui/window/" path, Fixture, NULL, gui_fixture_set_up, func, gui_fixture_tear_down)
 
   ADD ("open-project", test_open_project);
   ADD ("mark-by-key", test_mark_by_key);

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "test-common.h"
+
+void
+test_remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      /* Tests take write access away from folders: give it back to clean up. */
+      g_chmod (path, 0755);
+      dir = g_dir_open (path, 0, NULL);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          test_remove_tree (child);
+        }
+    }
+  g_remove (path);
+}
+
+char *
+test_make_seeded_project (const char *dir,
+                          const char *name)
+{
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *seeds[] = { g_getenv ("TESSERA_SEEDS_DIR"), NULL };
+  char *path = g_build_filename (dir, name, NULL);
+
+  store = tessera_store_open (path, TESSERA_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  results = tessera_import_paths (store, seeds, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 5);
+  return path;
+}
+
+gint64
+test_type_id (TesseraStore *store,
+              const char   *key)
+{
+  g_autoptr(TesseraAnnotationType) type = tessera_store_find_annotation_type (store, key);
+
+  g_assert_nonnull (type);
+  return tessera_annotation_type_get_id (type);
+}
+
+void
+test_assert_contains_at (const char *domain,
+                         const char *file,
+                         int         line,
+                         const char *function,
+                         const char *haystack,
+                         const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_assertion_message_cmpstr (domain, file, line, function, "haystack contains needle",
+                                haystack, "does not contain", needle);
+}

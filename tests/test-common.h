@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "tessera-core.h"
+
+G_BEGIN_DECLS
+
+/*
+ * What every test program needs, whether it drives the core, the CLI or the window:
+ * temporary folders, seeded projects, looking things up in a store.
+ *
+ * test_remove_tree: removes @path and all it holds, giving write access back to folders a
+ *   test took it from; symbolic links are removed, never followed.
+ * test_make_seeded_project: a new project @name in @dir holding the five sample articles
+ *   (TESSERA_SEEDS_DIR); returns its path.
+ * test_type_id: the id of the annotation type @key, failing the test if there is none.
+ * test_assert_contains: fails the test, showing both, unless @haystack contains @needle.
+ */
+void             test_remove_tree         (const char    *path);
+char            *test_make_seeded_project (const char    *dir,
+                                           const char    *name);
+gint64           test_type_id             (TesseraStore  *store,
+                                           const char    *key);
+void             test_assert_contains_at  (const char    *domain,
+                                           const char    *file,
+                                           int            line,
+                                           const char    *function,
+                                           const char    *haystack,
+                                           const char    *needle);
+#define test_assert_contains(haystack, needle) \
+  test_assert_contains_at (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, (haystack), (needle))
+
+G_END_DECLS
