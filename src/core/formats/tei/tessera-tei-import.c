@@ -15,7 +15,7 @@
 
 #include "tessera-import.h"
 #include "tessera-project-files-private.h"
-#include "tessera-store-import-private.h"
+#include "tessera-store-bulk-private.h"
 #include "tessera-util-private.h"
 #include "tessera-tei-private.h"
 #include "tessera-text.h"
@@ -2428,7 +2428,7 @@ tessera_tei_import_file (TesseraStore  *store,
   if (ok)
     {
       /* Entity types may be among the new types: their ids exist only once written. */
-      ok = _tessera_store_import_documents (store, display_name, conversion.new_types,
+      ok = _tessera_store_insert_documents (store, display_name, conversion.new_types,
                                             conversion.entities, documents, error);
     }
 

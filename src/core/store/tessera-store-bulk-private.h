@@ -84,7 +84,7 @@ void                 _tessera_bulk_document_free   (TesseraBulkDocument   *docum
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TesseraBulkDocument, _tessera_bulk_document_free)
 
-gboolean             _tessera_store_import_documents (TesseraStore  *self,
+gboolean             _tessera_store_insert_documents (TesseraStore  *self,
                                                       const char    *summary,
                                                       GPtrArray     *new_types,
                                                       GPtrArray     *entities,

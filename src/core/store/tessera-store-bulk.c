@@ -5,7 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tessera-store-import-private.h"
+#include "tessera-store-bulk-private.h"
 #include "tessera-store-private.h"
 #include "tessera-text.h"
 
@@ -595,7 +595,7 @@ write_document (BulkWriter           *writer,
 }
 
 /**
- * _tessera_store_import_documents:
+ * _tessera_store_insert_documents:
  * @summary: what the journal says of the import, e.g. the file's name
  * @new_types: (element-type TesseraAnnotationType): types to add to the tagset first; their
  *   ids are set
@@ -607,7 +607,7 @@ write_document (BulkWriter           *writer,
  * Writes everything in one permanent change. On any error nothing is written.
  */
 gboolean
-_tessera_store_import_documents (TesseraStore  *self,
+_tessera_store_insert_documents (TesseraStore  *self,
                                  const char    *summary,
                                  GPtrArray     *new_types,
                                  GPtrArray     *entities,
