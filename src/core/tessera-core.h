@@ -16,6 +16,7 @@
 #include "tessera-claim.h"
 #include "tessera-document.h"
 #include "tessera-entity.h"
+#include "tessera-record.h"
 
 /* store/ */
 #include "tessera-annotation-list.h"
