@@ -210,10 +210,7 @@ gui_present (GtkWindow *window)
 char *
 gui_make_seeded_project (char **out_dir)
 {
-  g_autoptr(GError) error = NULL;
-
-  *out_dir = g_dir_make_tmp ("tessera-gui-XXXXXX", &error);
-  g_assert_no_error (error);
+  *out_dir = test_make_tmp_dir ("tessera-gui-XXXXXX");
   return test_make_seeded_project (*out_dir, "gui.tessera");
 }
 

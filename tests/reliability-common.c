@@ -419,10 +419,7 @@ void
 reliability_fixture_set_up (ReliabilityFixture *fixture,
                             gconstpointer       data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tessera-reliability-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_make_tmp_dir ("tessera-reliability-XXXXXX");
   fixture->path = test_make_seeded_project (fixture->dir, "project.tessera");
   fixture->envp = reliability_environ (fixture->dir);
 }

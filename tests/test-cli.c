@@ -103,10 +103,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->home = g_dir_make_tmp ("test-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->home = test_make_tmp_dir ("test-cli-XXXXXX");
   fixture->default_project = g_build_filename (fixture->home, "tessera", "default.tessera",
                                                NULL);
 

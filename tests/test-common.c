@@ -29,6 +29,46 @@ test_remove_tree (const char *path)
 }
 
 char *
+test_make_tmp_dir (const char *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+TesseraStore *
+test_create_project (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  TesseraStore *store = tessera_store_open (path, TESSERA_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+void
+test_project_set_up (TestProject *project,
+                     const char  *tmpl,
+                     const char  *name)
+{
+  project->dir = test_make_tmp_dir (tmpl);
+  project->path = g_build_filename (project->dir, name, NULL);
+  project->store = test_create_project (project->path);
+}
+
+void
+test_project_tear_down (TestProject *project)
+{
+  g_clear_object (&project->store);
+  test_remove_tree (project->dir);
+  g_free (project->path);
+  g_free (project->dir);
+}
+
+char *
 test_make_seeded_project (const char *dir,
                           const char *name)
 {
@@ -38,8 +78,7 @@ test_make_seeded_project (const char *dir,
   const char *seeds[] = { g_getenv ("TESSERA_SEEDS_DIR"), NULL };
   char *path = g_build_filename (dir, name, NULL);
 
-  store = tessera_store_open (path, TESSERA_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  store = test_create_project (path);
   results = tessera_import_paths (store, seeds, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (results->len, ==, 5);

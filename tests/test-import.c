@@ -349,14 +349,9 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tessera-test-import-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_make_tmp_dir ("tessera-test-import-XXXXXX");
   fixture->project_path = g_build_filename (fixture->dir, "project.tessera", NULL);
-  fixture->store = tessera_store_open (fixture->project_path, TESSERA_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
+  fixture->store = test_create_project (fixture->project_path);
 }
 
 static void

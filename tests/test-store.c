@@ -15,13 +15,7 @@ static const char sample_text[] =
   "Le ministre a déclare\xcc\x81 : « c’est 👍🏽 ! » 👨‍👩‍👧 🇲🇱\n"
   "قال الوزير إن الخطة ستنجح في باماكو.";
 
-typedef struct
-{
-  char         *dir;
-  char         *path;
-  TesseraStore *store;
-  gint64        document_id;
-} Fixture;
+typedef TestProject Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -30,12 +24,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   TesseraDocumentInfo info = { .title = (char *) "Essai", .language = (char *) "fr" };
 
-  fixture->dir = g_dir_make_tmp ("tessera-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "test.tessera", NULL);
-  fixture->store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
+  test_project_set_up (fixture, "tessera-store-XXXXXX", "test.tessera");
   tessera_store_set_annotator (fixture->store, "Test Annotator");
 
   fixture->document_id = tessera_store_add_document (fixture->store, &info, sample_text, NULL,
@@ -48,11 +37,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
-  g_chmod (fixture->dir, 0700);
-  test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  test_project_tear_down (fixture);
 }
 
 static char *
