@@ -11,7 +11,6 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "test-common.h"
 
@@ -1396,14 +1395,10 @@ test_check_text (Fixture       *fixture,
                  gconstpointer  user_data)
 {
   g_autoptr(CliRun) run = NULL;
-  sqlite3 *db = NULL;
 
   g_free (run_cli_ok (fixture, "annotate", "1", "--type", "person", "--text", PERSON_NAME,
                       "--note", "bonne note", NULL));
-  g_assert_cmpint (sqlite3_open (fixture->default_project, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE annotation SET note = 'a' || char (1) || 'b'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  test_exec_sql (fixture->default_project, "UPDATE annotation SET note = 'a' || char (1) || 'b'");
 
   run = run_cli (fixture, "check", NULL);
   assert_exit (run, 1);
@@ -1697,7 +1692,6 @@ test_check_links (Fixture       *fixture,
                   gconstpointer  user_data)
 {
   g_autoptr(CliRun) run = NULL;
-  sqlite3 *db = NULL;
 
   g_free (run_cli_ok (fixture, "annotate", "1", "--type", "person", "--text", PERSON_NAME,
                       NULL));
@@ -1711,10 +1705,8 @@ test_check_links (Fixture       *fixture,
   g_free (run_cli_ok (fixture, "link", "4", "--entity", "1", NULL));
   g_free (run_cli_ok (fixture, "check", NULL));
 
-  g_assert_cmpint (sqlite3_open (fixture->default_project, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE annotation SET entity_id = 1 WHERE id IN (2, 3)",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  test_exec_sql (fixture->default_project,
+                 "UPDATE annotation SET entity_id = 1 WHERE id IN (2, 3)");
 
   run = run_cli (fixture, "check", NULL);
   assert_exit (run, 1);

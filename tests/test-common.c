@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "test-common.h"
 
@@ -83,6 +84,17 @@ test_make_seeded_project (const char *dir,
   g_assert_no_error (error);
   g_assert_cmpuint (results->len, ==, 5);
   return path;
+}
+
+void
+test_exec_sql (const char *path,
+               const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
 gint64

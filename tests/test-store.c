@@ -216,7 +216,6 @@ test_refuse_not_a_project (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   TesseraStore *store;
-  sqlite3 *db = NULL;
 
   /* Plain text, long enough to have a "header". */
   g_assert_true (g_file_set_contents (text_path,
@@ -234,10 +233,7 @@ test_refuse_not_a_project (void)
   g_clear_pointer (&after, g_free);
 
   /* Another program's SQLite database. */
-  g_assert_cmpint (sqlite3_open (sqlite_path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  test_exec_sql (sqlite_path, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
   before = file_sha256 (sqlite_path);
   store = tessera_store_open (sqlite_path, TESSERA_STORE_OPEN_CREATE, &error);
   g_assert_null (store);
@@ -270,7 +266,6 @@ test_rollback_leaves_file_unchanged (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  sqlite3 *db = NULL;
   TesseraRange range = { 6, 28 };
   gint64 id;
 
@@ -279,12 +274,9 @@ test_rollback_leaves_file_unchanged (Fixture       *fixture,
 
   /* Make the second statement of "add annotation" fail: the annotation row is already
    * written by then, so only a whole-transaction rollback can leave the file as it was. */
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER injected_failure"
-                                     " BEFORE INSERT ON annotation_range"
-                                     " BEGIN SELECT RAISE (ABORT, 'injected failure'); END",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  test_exec_sql (fixture->path, "CREATE TRIGGER injected_failure"
+                                " BEFORE INSERT ON annotation_range"
+                                " BEGIN SELECT RAISE (ABORT, 'injected failure'); END");
   before = file_sha256 (fixture->path);
 
   fixture->store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
@@ -1160,7 +1152,6 @@ test_check (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  sqlite3 *db = NULL;
 
   annotate_text (fixture, "person", "Oumar Diarra", 1);
   g_assert_true (tessera_store_check (fixture->store, &problems, &error));
@@ -1170,12 +1161,8 @@ test_check (Fixture       *fixture,
   g_clear_object (&fixture->store);
 
   /* Break two invariants behind Tessera's back. */
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "UPDATE annotation_range SET end_offset = 999999;"
-                                 "UPDATE document SET text = text || 'x';",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  test_exec_sql (fixture->path, "UPDATE annotation_range SET end_offset = 999999;"
+                                "UPDATE document SET text = text || 'x';");
 
   fixture->store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -1312,7 +1299,6 @@ test_check_text_xml_rule (Fixture       *fixture,
   gint64 mention = annotate_text (fixture, "person", "Oumar Diarra", 1);
   gint64 entity = tessera_store_add_entity (fixture->store, "Oumar Diarra", 0, NULL, &error);
   g_autofree char *update = NULL;
-  sqlite3 *db = NULL;
 
   g_assert_no_error (error);
   g_clear_object (&fixture->store);
@@ -1323,9 +1309,7 @@ test_check_text_xml_rule (Fixture       *fixture,
                             " WHERE id = %" G_GINT64_FORMAT ";"
                             "UPDATE annotator SET name = 'bad' || char (2);",
                             mention, entity);
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, update, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  test_exec_sql (fixture->path, update);
 
   fixture->store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);

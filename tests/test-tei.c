@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "tessera-core.h"
 #include "tessera-tei-export-private.h"
@@ -1122,7 +1121,6 @@ test_control_character_refused (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   TesseraTeiExportOptions options;
   TesseraDocumentInfo info = { .title = (char *) "Contrôle" };
-  sqlite3 *db = NULL;
 
   /* The store refuses the text, as it refuses any text XML cannot carry… */
   g_assert_cmpint (tessera_store_add_document (fixture->store, &info,
@@ -1134,10 +1132,7 @@ test_control_character_refused (Fixture       *fixture,
   /* …and the export refuses one written behind its back. */
   add_document (fixture->store, "Contrôle", "Un caractère X interdit en XML.");
   g_clear_object (&fixture->store);
-  g_assert_cmpint (sqlite3_open (project, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE document SET text = replace (text, 'X', char (1))",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  test_exec_sql (project, "UPDATE document SET text = replace (text, 'X', char (1))");
   fixture->store = tessera_store_open (project, TESSERA_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
 
