@@ -57,15 +57,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
     g_assert_cmpint ((run)->status, ==, (expected));                                    \
   } G_STMT_END
 
-#define assert_contains(haystack, needle)                                               \
-  G_STMT_START {                                                                        \
-    const char *haystack_ = (haystack);                                                 \
-    const char *needle_ = (needle);                                                     \
-    if (strstr (haystack_, needle_) == NULL)                                            \
-      g_assertion_message_cmpstr (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC,          \
-                                  #haystack " contains " #needle,                       \
-                                  haystack_, "does not contain", needle_);              \
-  } G_STMT_END
+#define assert_contains(haystack, needle) test_assert_contains ((haystack), (needle))
 
 #define assert_not_contains(haystack, needle)                                           \
   G_STMT_START {                                                                        \
@@ -166,42 +158,8 @@ run_cli_strv (Fixture            *fixture,
   return run;
 }
 
-static CliRun *
-run_cli_valist (Fixture            *fixture,
-                const char * const *extra_envp,
-                const char         *first_arg,
-                va_list             args)
-{
-  g_autoptr(GPtrArray) strv = g_ptr_array_new ();
-
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (strv, (char *) arg);
-  g_ptr_array_add (strv, NULL);
-
-  return run_cli_strv (fixture, extra_envp, (const char * const *) strv->pdata);
-}
-
-/* Runs tessera-cli with the arguments up to NULL; returns its exit status and output. */
-static CliRun *
-run_cli (Fixture    *fixture,
-         const char *first_arg,
-         ...) G_GNUC_NULL_TERMINATED;
-
-static CliRun *
-run_cli (Fixture    *fixture,
-         const char *first_arg,
-         ...)
-{
-  CliRun *run;
-  va_list args;
-
-  va_start (args, first_arg);
-  run = run_cli_valist (fixture, NULL, first_arg, args);
-  va_end (args);
-  return run;
-}
-
-/* Like run_cli(), with one more variable in the child's environment. */
+/* Runs tessera-cli with the arguments up to NULL and, when @variable is not %NULL, @variable
+ * set to @value in its environment; returns its exit status and output. */
 static CliRun *
 run_cli_with_env (Fixture    *fixture,
                   const char *variable,
@@ -217,37 +175,34 @@ run_cli_with_env (Fixture    *fixture,
                   ...)
 {
   const char *extra[] = { variable, value, NULL };
-  CliRun *run;
+  g_autoptr(GPtrArray) strv = g_ptr_array_new ();
   va_list args;
 
   va_start (args, first_arg);
-  run = run_cli_valist (fixture, extra, first_arg, args);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (strv, (char *) arg);
   va_end (args);
-  return run;
+  g_ptr_array_add (strv, NULL);
+
+  return run_cli_strv (fixture, extra, (const char * const *) strv->pdata);
+}
+
+/* Runs tessera-cli with the arguments up to NULL; returns its exit status and output. */
+#define run_cli(fixture, ...) run_cli_with_env ((fixture), NULL, NULL, __VA_ARGS__)
+
+/* Checks that @run succeeded quietly; frees it and returns its stdout. */
+static char *
+steal_quiet_output (CliRun *run)
+{
+  g_autoptr(CliRun) owned = run;
+
+  assert_exit (owned, 0);
+  g_assert_cmpstr (owned->err, ==, "");
+  return g_steal_pointer (&owned->out);
 }
 
 /* Runs a command that must succeed quietly, and returns its stdout. */
-static char *
-run_cli_ok (Fixture    *fixture,
-            const char *first_arg,
-            ...) G_GNUC_NULL_TERMINATED;
-
-static char *
-run_cli_ok (Fixture    *fixture,
-            const char *first_arg,
-            ...)
-{
-  g_autoptr(CliRun) run = NULL;
-  va_list args;
-
-  va_start (args, first_arg);
-  run = run_cli_valist (fixture, NULL, first_arg, args);
-  va_end (args);
-
-  assert_exit (run, 0);
-  g_assert_cmpstr (run->err, ==, "");
-  return g_steal_pointer (&run->out);
-}
+#define run_cli_ok(fixture, ...) steal_quiet_output (run_cli ((fixture), __VA_ARGS__))
 
 /* The JSON without the white space between tokens, so that it can be searched. */
 static char *
@@ -278,29 +233,18 @@ compact_json (const char *json)
   return g_string_free (out, FALSE);
 }
 
-/* Runs a command with --json and returns its compacted output. */
+/* Frees @out, the output of a command run with --json; returns it compacted. */
 static char *
-run_cli_json (Fixture    *fixture,
-              const char *first_arg,
-              ...) G_GNUC_NULL_TERMINATED;
-
-static char *
-run_cli_json (Fixture    *fixture,
-              const char *first_arg,
-              ...)
+compact_json_output (char *out)
 {
-  g_autoptr(CliRun) run = NULL;
-  va_list args;
+  g_autofree char *owned = out;
 
-  va_start (args, first_arg);
-  run = run_cli_valist (fixture, NULL, first_arg, args);
-  va_end (args);
-
-  assert_exit (run, 0);
-  g_assert_cmpstr (run->err, ==, "");
-  g_assert_true (g_str_has_suffix (run->out, "\n"));
-  return compact_json (run->out);
+  g_assert_true (g_str_has_suffix (owned, "\n"));
+  return compact_json (owned);
 }
+
+/* Runs a command with --json that must succeed quietly, and returns its compacted output. */
+#define run_cli_json(fixture, ...) compact_json_output (run_cli_ok ((fixture), __VA_ARGS__))
 
 /* The integer after the @nth (from 0) occurrence of @key in compact JSON. */
 static gint64
@@ -901,6 +845,27 @@ test_usage_errors (Fixture       *fixture,
   const char *commands[] = {
     "init", "import", "list", "show", "annotate", "remove", "undo", "redo", "stats", "check",
   };
+  /* Command lines refused with status 2, and what stderr says when it matters. */
+  static const struct
+  {
+    const char *args[12];
+    const char *in_err;
+  } wrong[] = {
+    { { "frobnicate", NULL }, "“frobnicate” is not a command" },
+    { { "annotate", "1", NULL }, "--type" },
+    { { "show", NULL }, "show --help" },
+    { { "show", "one", NULL }, NULL },
+    { { "annotate", "1", "--type", "person", "--occurrence", "2", NULL }, NULL },
+    { { "annotate", "1", "--type", "person", "--start", "1", "--end", "3", "--occurrence", "2",
+        NULL }, "--occurrence" },
+    { { "annotate", "1", "--type", "person", "--start", "1", NULL }, NULL },
+    { { "annotate", "1", "--type", "person", "--text", PERSON_NAME, "--start", "1", "--end", "3",
+        NULL }, NULL },
+    { { "annotate", "1", "--type", "person", "--range", "12-20", NULL }, NULL },
+    { { "list", "--no-such-option", NULL }, NULL },
+    { { "list", "extra", NULL }, NULL },
+    { { "import", NULL }, NULL },
+  };
 
   {
     g_autoptr(CliRun) run = run_cli (fixture, NULL, NULL);
@@ -909,76 +874,14 @@ test_usage_errors (Fixture       *fixture,
     g_assert_cmpstr (run->out, ==, "");
     assert_contains (run->err, "Usage:");
   }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "frobnicate", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_autoptr(CliRun) run = run_cli_strv (fixture, NULL, wrong[i].args);
 
-    assert_exit (run, 2);
-    assert_contains (run->err, "“frobnicate” is not a command");
-  }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "annotate", "1", NULL);
-
-    assert_exit (run, 2);
-    assert_contains (run->err, "--type");
-  }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "show", NULL);
-
-    assert_exit (run, 2);
-    assert_contains (run->err, "show --help");
-  }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "show", "one", NULL);
-
-    assert_exit (run, 2);
-  }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "annotate", "1", "--type", "person",
-                                     "--occurrence", "2", NULL);
-
-    assert_exit (run, 2);
-  }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "annotate", "1", "--type", "person",
-                                     "--start", "1", "--end", "3", "--occurrence", "2", NULL);
-
-    assert_exit (run, 2);
-    assert_contains (run->err, "--occurrence");
-  }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "annotate", "1", "--type", "person",
-                                     "--start", "1", NULL);
-
-    assert_exit (run, 2);
-  }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "annotate", "1", "--type", "person",
-                                     "--text", PERSON_NAME, "--start", "1", "--end", "3",
-                                     NULL);
-
-    assert_exit (run, 2);
-  }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "annotate", "1", "--type", "person",
-                                     "--range", "12-20", NULL);
-
-    assert_exit (run, 2);
-  }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "list", "--no-such-option", NULL);
-
-    assert_exit (run, 2);
-  }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "list", "extra", NULL);
-
-    assert_exit (run, 2);
-  }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "import", NULL);
-
-    assert_exit (run, 2);
-  }
+      assert_exit (run, 2);
+      if (wrong[i].in_err != NULL)
+        assert_contains (run->err, wrong[i].in_err);
+    }
 
   /* A wrong command line touches nothing, not even the default project. */
   g_assert_false (g_file_test (fixture->default_project, G_FILE_TEST_EXISTS));
