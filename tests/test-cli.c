@@ -264,18 +264,6 @@ json_int (const char *json,
 }
 
 static char *
-file_sha256 (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
-static char *
 build_path (Fixture    *fixture,
             const char *name)
 {
@@ -543,7 +531,7 @@ test_annotate_offsets (Fixture       *fixture,
       { "--start", "2749", "--end", "100000", NULL },
       { "--range", "1:3", "--range", "2:5", NULL },
     };
-    g_autofree char *before = file_sha256 (fixture->default_project);
+    g_autofree char *before = test_file_sha256 (fixture->default_project);
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
@@ -555,7 +543,7 @@ test_annotate_offsets (Fixture       *fixture,
         assert_exit (run, 1);
         assert_one_line_error (run);
         g_assert_cmpstr (run->out, ==, "");
-        after = file_sha256 (fixture->default_project);
+        after = test_file_sha256 (fixture->default_project);
         g_assert_cmpstr (before, ==, after);
       }
   }
@@ -792,13 +780,13 @@ test_check (Fixture       *fixture,
   }
 
   g_free (run_cli_ok (fixture, "list", NULL));
-  hash = file_sha256 (fixture->default_project);
+  hash = test_file_sha256 (fixture->default_project);
   out = run_cli_ok (fixture, "check", NULL);
   assert_contains (out, "no problems found");
   assert_contains (out, fixture->default_project);
   /* …nor change it. */
   {
-    g_autofree char *after = file_sha256 (fixture->default_project);
+    g_autofree char *after = test_file_sha256 (fixture->default_project);
 
     g_assert_cmpstr (hash, ==, after);
   }
@@ -941,7 +929,7 @@ test_init_import (Fixture       *fixture,
   }
 
   /* init never overwrites. */
-  hash = file_sha256 (project);
+  hash = test_file_sha256 (project);
   {
     g_autoptr(CliRun) run = run_cli (fixture, "init", "--project", project, NULL);
     g_autofree char *after = NULL;
@@ -949,7 +937,7 @@ test_init_import (Fixture       *fixture,
     assert_exit (run, 1);
     assert_one_line_error (run);
     assert_contains (run->err, "already exists");
-    after = file_sha256 (project);
+    after = test_file_sha256 (project);
     g_assert_cmpstr (hash, ==, after);
   }
 
@@ -967,7 +955,7 @@ test_init_import (Fixture       *fixture,
   /* "Café" in Latin-1 on line 2: the é is byte 26, counting from 0. */
   write_file (latin1, "Le Mali et le Niger\nUn caf\xE9 noir.\n", -1);
   g_clear_pointer (&hash, g_free);
-  hash = file_sha256 (project);
+  hash = test_file_sha256 (project);
   {
     g_autoptr(CliRun) run = run_cli (fixture, "import", "--project", project, latin1, NULL);
     g_autofree char *after = NULL;
@@ -978,7 +966,7 @@ test_init_import (Fixture       *fixture,
     assert_contains (run->err, "byte 26");
     assert_contains (run->err, "line 2");
     g_assert_cmpstr (run->out, ==, "");
-    after = file_sha256 (project);
+    after = test_file_sha256 (project);
     g_assert_cmpstr (hash, ==, after);
   }
 
@@ -1083,7 +1071,7 @@ assert_refused (Fixture    *fixture,
                 const char *path,
                 const char *message)
 {
-  g_autofree char *before = file_sha256 (path);
+  g_autofree char *before = test_file_sha256 (path);
   const char *commands[][10] = {
     { "list", "--project", path, NULL },
     { "--project", path, "show", "1", NULL },
@@ -1111,7 +1099,7 @@ assert_refused (Fixture    *fixture,
       assert_one_line_error (run);
       assert_contains (run->err, message);
       g_assert_cmpstr (run->out, ==, "");
-      after = file_sha256 (path);
+      after = test_file_sha256 (path);
       g_assert_cmpstr (before, ==, after);
       assert_no_sidecar_files (path);
     }
@@ -1408,14 +1396,14 @@ test_export_refuses_projects (Fixture       *fixture,
     g_assert_true (g_file_get_contents (other, &copy, &length, NULL));
     write_file (in_folder, copy, (gssize) length);
   }
-  project_sum = file_sha256 (project);
-  other_sum = file_sha256 (other);
+  project_sum = test_file_sha256 (project);
+  other_sum = test_file_sha256 (other);
   names = list_folder (fixture->home);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(CliRun) run = NULL;
-      g_autofree char *in_folder_sum = file_sha256 (in_folder);
+      g_autofree char *in_folder_sum = test_file_sha256 (in_folder);
       g_autofree char *names_after = NULL;
       g_autofree char *project_after = NULL;
       g_autofree char *other_after = NULL;
@@ -1430,9 +1418,9 @@ test_export_refuses_projects (Fixture       *fixture,
       assert_contains (run->err, "Nothing was written");
       assert_not_contains (run->out, "Wrote");
 
-      project_after = file_sha256 (project);
-      other_after = file_sha256 (other);
-      in_folder_after = file_sha256 (in_folder);
+      project_after = test_file_sha256 (project);
+      other_after = test_file_sha256 (other);
+      in_folder_after = test_file_sha256 (in_folder);
       names_after = list_folder (fixture->home);
       g_assert_cmpstr (project_after, ==, project_sum);
       g_assert_cmpstr (other_after, ==, other_sum);

@@ -86,6 +86,18 @@ test_make_seeded_project (const char *dir,
   return path;
 }
 
+char *
+test_file_sha256 (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
 void
 test_exec_sql (const char *path,
                const char *sql)

@@ -40,18 +40,6 @@ fixture_tear_down (Fixture       *fixture,
   test_project_tear_down (fixture);
 }
 
-static char *
-file_sha256 (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  g_autoptr(GError) error = NULL;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
 static gint64
 annotate_text (Fixture    *fixture,
                const char *key,
@@ -150,13 +138,13 @@ test_migrate_from_empty (void)
 
   /* Reopening an up-to-date project changes nothing. */
   {
-    g_autofree char *before = file_sha256 (path);
+    g_autofree char *before = test_file_sha256 (path);
     g_autofree char *after = NULL;
 
     store = tessera_store_open (path, TESSERA_STORE_OPEN_DEFAULT, &error);
     g_assert_no_error (error);
     g_clear_object (&store);
-    after = file_sha256 (path);
+    after = test_file_sha256 (path);
     g_assert_cmpstr (before, ==, after);
   }
 
@@ -191,14 +179,14 @@ test_refuse_newer_version (Fixture       *fixture,
 
   g_clear_object (&fixture->store);
   write_be32 (fixture->path, 60, TESSERA_STORE_SCHEMA_VERSION + 1);   /* user_version */
-  before = file_sha256 (fixture->path);
+  before = test_file_sha256 (fixture->path);
 
   store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_CREATE, &error);
   g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NEWER_VERSION);
   g_assert_null (store);
   g_assert_nonnull (strstr (error->message, "newer version"));
 
-  after = file_sha256 (fixture->path);
+  after = test_file_sha256 (fixture->path);
   g_assert_cmpstr (before, ==, after);
   {
     g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
@@ -222,11 +210,11 @@ test_refuse_not_a_project (void)
                                       "Ceci n’est pas un projet. Ceci n’est pas un projet. "
                                       "Ceci n’est pas un projet. Ceci n’est pas un projet.\n",
                                       -1, NULL));
-  before = file_sha256 (text_path);
+  before = test_file_sha256 (text_path);
   store = tessera_store_open (text_path, TESSERA_STORE_OPEN_CREATE, &error);
   g_assert_null (store);
   g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_A_PROJECT);
-  after = file_sha256 (text_path);
+  after = test_file_sha256 (text_path);
   g_assert_cmpstr (before, ==, after);
   g_clear_error (&error);
   g_clear_pointer (&before, g_free);
@@ -234,11 +222,11 @@ test_refuse_not_a_project (void)
 
   /* Another program's SQLite database. */
   test_exec_sql (sqlite_path, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
-  before = file_sha256 (sqlite_path);
+  before = test_file_sha256 (sqlite_path);
   store = tessera_store_open (sqlite_path, TESSERA_STORE_OPEN_CREATE, &error);
   g_assert_null (store);
   g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_A_PROJECT);
-  after = file_sha256 (sqlite_path);
+  after = test_file_sha256 (sqlite_path);
   g_assert_cmpstr (before, ==, after);
   g_clear_error (&error);
 
@@ -277,7 +265,7 @@ test_rollback_leaves_file_unchanged (Fixture       *fixture,
   test_exec_sql (fixture->path, "CREATE TRIGGER injected_failure"
                                 " BEFORE INSERT ON annotation_range"
                                 " BEGIN SELECT RAISE (ABORT, 'injected failure'); END");
-  before = file_sha256 (fixture->path);
+  before = test_file_sha256 (fixture->path);
 
   fixture->store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -299,7 +287,7 @@ test_rollback_leaves_file_unchanged (Fixture       *fixture,
   g_assert_true (tessera_store_can_undo (fixture->store));
   g_clear_object (&fixture->store);
 
-  after = file_sha256 (fixture->path);
+  after = test_file_sha256 (fixture->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -317,7 +305,7 @@ test_read_only (Fixture       *fixture,
     {
       /* Root ignores file permissions; use the explicit read-only mode. */
       g_clear_object (&fixture->store);
-      before = file_sha256 (fixture->path);
+      before = test_file_sha256 (fixture->path);
       store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_READ_ONLY, &error);
     }
   else
@@ -325,7 +313,7 @@ test_read_only (Fixture       *fixture,
       g_clear_object (&fixture->store);
       g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
       g_assert_cmpint (g_chmod (fixture->dir, 0555), ==, 0);
-      before = file_sha256 (fixture->path);
+      before = test_file_sha256 (fixture->path);
       store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
     }
   g_assert_no_error (error);
@@ -341,7 +329,7 @@ test_read_only (Fixture       *fixture,
   g_assert_false (tessera_store_can_undo (store));
   g_clear_object (&store);
 
-  after = file_sha256 (fixture->path);
+  after = test_file_sha256 (fixture->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -1199,14 +1187,14 @@ history_length (TesseraStore *store)
 #define assert_refused_text(call, field)                                                 \
   G_STMT_START {                                                                       \
     guint before_ = history_length (fixture->store);                                   \
-    g_autofree char *hash_ = file_sha256 (fixture->path);                             \
+    g_autofree char *hash_ = test_file_sha256 (fixture->path);                         \
     g_assert_false (call);                                                             \
     g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);          \
     g_assert_nonnull (strstr (error->message, field));                                 \
     g_clear_error (&error);                                                            \
     g_assert_cmpuint (history_length (fixture->store), ==, before_);                   \
     {                                                                                  \
-      g_autofree char *after_ = file_sha256 (fixture->path);                          \
+      g_autofree char *after_ = test_file_sha256 (fixture->path);                      \
       g_assert_cmpstr (hash_, ==, after_);                                             \
     }                                                                                  \
   } G_STMT_END
