@@ -390,24 +390,21 @@ test_export_dialog (Fixture       *fixture,
   g_unlink (schema);
 }
 
+/* A mapped label (its parents are mapped too) that shows @needle. */
+static gboolean
+is_label_showing (GtkWidget     *widget,
+                  gconstpointer  needle)
+{
+  return gtk_widget_get_mapped (widget) && GTK_IS_LABEL (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL;
+}
+
 /* The label under @root that shows @needle, if one is mapped. */
 static GtkLabel *
 find_label_showing (GtkWidget  *root,
                     const char *needle)
 {
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
-    return GTK_LABEL (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label_showing (child, needle);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return (GtkLabel *) gui_find_descendant (root, is_label_showing, needle);
 }
 
 typedef struct
