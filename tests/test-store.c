@@ -194,6 +194,21 @@ test_refuse_newer_version (Fixture       *fixture,
   }
 }
 
+/* Opening @path, even with CREATE, is refused: not a project; the file is left as it was. */
+static void
+assert_not_a_project (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = test_file_sha256 (path);
+  g_autofree char *after = NULL;
+  TesseraStore *store = tessera_store_open (path, TESSERA_STORE_OPEN_CREATE, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_A_PROJECT);
+  after = test_file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 static void
 test_refuse_not_a_project (void)
 {
@@ -201,8 +216,6 @@ test_refuse_not_a_project (void)
   g_autofree char *dir = g_dir_make_tmp ("tessera-store-XXXXXX", &error);
   g_autofree char *text_path = g_build_filename (dir, "notes.tessera", NULL);
   g_autofree char *sqlite_path = g_build_filename (dir, "other.sqlite", NULL);
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   TesseraStore *store;
 
   /* Plain text, long enough to have a "header". */
@@ -210,25 +223,11 @@ test_refuse_not_a_project (void)
                                       "Ceci n’est pas un projet. Ceci n’est pas un projet. "
                                       "Ceci n’est pas un projet. Ceci n’est pas un projet.\n",
                                       -1, NULL));
-  before = test_file_sha256 (text_path);
-  store = tessera_store_open (text_path, TESSERA_STORE_OPEN_CREATE, &error);
-  g_assert_null (store);
-  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_A_PROJECT);
-  after = test_file_sha256 (text_path);
-  g_assert_cmpstr (before, ==, after);
-  g_clear_error (&error);
-  g_clear_pointer (&before, g_free);
-  g_clear_pointer (&after, g_free);
+  assert_not_a_project (text_path);
 
   /* Another program's SQLite database. */
   test_exec_sql (sqlite_path, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
-  before = test_file_sha256 (sqlite_path);
-  store = tessera_store_open (sqlite_path, TESSERA_STORE_OPEN_CREATE, &error);
-  g_assert_null (store);
-  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_A_PROJECT);
-  after = test_file_sha256 (sqlite_path);
-  g_assert_cmpstr (before, ==, after);
-  g_clear_error (&error);
+  assert_not_a_project (sqlite_path);
 
   /* A folder, and a missing file without CREATE. */
   store = tessera_store_open (dir, TESSERA_STORE_OPEN_CREATE, &error);
