@@ -39,15 +39,28 @@ test_make_tmp_dir (const char *tmpl)
   return dir;
 }
 
-TesseraStore *
-test_create_project (const char *path)
+static TesseraStore *
+open_project (const char            *path,
+              TesseraStoreOpenFlags  flags)
 {
   g_autoptr(GError) error = NULL;
-  TesseraStore *store = tessera_store_open (path, TESSERA_STORE_OPEN_CREATE, &error);
+  TesseraStore *store = tessera_store_open (path, flags, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (store);
   return store;
+}
+
+TesseraStore *
+test_create_project (const char *path)
+{
+  return open_project (path, TESSERA_STORE_OPEN_CREATE);
+}
+
+TesseraStore *
+test_open_existing_project (const char *path)
+{
+  return open_project (path, TESSERA_STORE_OPEN_DEFAULT);
 }
 
 void

@@ -18,6 +18,7 @@ G_BEGIN_DECLS
  *   (TESSERA_SEEDS_DIR); returns its path.
  * test_make_tmp_dir: a new folder made from @tmpl as g_dir_make_tmp() does; returns its path.
  * test_create_project: creates and opens the new project @path.
+ * test_open_existing_project: opens the existing project @path.
  * TestProject: a new project @name in a folder of its own, for a test fixture:
  *   test_project_set_up makes both, test_project_tear_down closes the project and removes the
  *   folder. @document_id is left to the fixture (the document it adds, if any).
@@ -39,6 +40,7 @@ typedef struct
 void             test_remove_tree         (const char    *path);
 char            *test_make_tmp_dir        (const char    *tmpl);
 TesseraStore    *test_create_project      (const char    *path);
+TesseraStore    *test_open_existing_project (const char  *path);
 void             test_project_set_up      (TestProject   *project,
                                            const char    *tmpl,
                                            const char    *name);
