@@ -257,6 +257,15 @@ show_error_action (GtkWidget  *widget,
   tessera_window_show_error (TESSERA_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* What a part of the window has to say, in a toast that goes by itself. */
+static void
+show_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _tessera_window_toast (TESSERA_WINDOW (widget), g_variant_get_string (parameter, NULL), FALSE);
+}
+
 static void
 find_action (GtkWidget  *widget,
              const char *action_name,
@@ -439,6 +448,7 @@ _tessera_window_class_actions_init (TesseraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
   gtk_widget_class_install_action (widget_class, "win.move-boundary", "s", move_boundary_action);
   gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_action);
+  gtk_widget_class_install_action (widget_class, "win.show-message", "s", show_message_action);
   gtk_widget_class_install_property_action (widget_class, "win.document-progress",
                                             "document-progress");
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);

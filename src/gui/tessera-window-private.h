@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tessera-document-filter.h"
+#include "tessera-import-queue.h"
 #include "tessera-inspector.h"
 #include "tessera-text-view.h"
 #include "tessera-window.h"
@@ -28,9 +29,7 @@ struct _TesseraWindow
   GtkStack             *sidebar_stack;
   GtkSearchEntry       *document_filter;
   GtkListView          *document_list;
-  GtkRevealer          *import_revealer;
-  GtkLabel             *import_label;
-  GtkProgressBar       *import_progress;
+  TesseraImportQueue   *import_queue;
   GtkSearchEntry       *entity_filter;
   GtkListView          *entity_list;
   GtkStack             *content_stack;
@@ -65,15 +64,6 @@ struct _TesseraWindow
   guint                 poll_source;
   guint                 scroll_source;
   gboolean              syncing_selection;
-
-  /* Import in progress */
-  GPtrArray            *import_queue;      /* GFile */
-  GPtrArray            *import_failures;   /* char * */
-  GPtrArray            *import_warnings;   /* char *: what was imported otherwise than written */
-  guint                 import_total;
-  guint                 import_done;
-  guint                 import_added;
-  guint                 import_source;
   gboolean              import_shows_next; /* tessera_window_open_articles () */
 };
 

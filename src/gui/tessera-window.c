@@ -870,144 +870,24 @@ update_actions (TesseraWindow *self)
 
 /* Import -------------------------------------------------------------------------------- */
 
+/* The first document a run brings, or the one asked for: shown. */
 static void
-finish_import (TesseraWindow *self)
+on_document_imported (TesseraWindow *self,
+                      gint64         document_id,
+                      gboolean       existing)
 {
-  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
-  self->import_source = 0;
+  if (self->import_shows_next || (!existing && self->document_id == 0))
+    {
+      self->import_shows_next = FALSE;
+      tessera_window_show_document (self, document_id);
+    }
+}
+
+static void
+on_import_finished (TesseraWindow *self,
+                    guint          n_added)
+{
   self->import_shows_next = FALSE;
-
-  if (self->import_failures->len > 0 || self->import_warnings->len > 0)
-    {
-      g_autoptr(GPtrArray) paragraphs = g_ptr_array_new ();
-      g_autofree char *body = NULL;
-      g_autofree char *heading = NULL;
-
-      /* The failures, then what was imported otherwise than the files say. */
-      g_ptr_array_extend (paragraphs, self->import_failures, NULL, NULL);
-      g_ptr_array_extend (paragraphs, self->import_warnings, NULL, NULL);
-      g_ptr_array_add (paragraphs, NULL);
-      body = g_strjoinv ("\n\n", (char **) paragraphs->pdata);
-      if (self->import_failures->len > 0)
-        heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u File Could Not Be Imported",
-                                                "%u Files Could Not Be Imported",
-                                                self->import_failures->len),
-                                   self->import_failures->len);
-      else
-        heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "Imported %u Article, with Warnings",
-                                                "Imported %u Articles, with Warnings",
-                                                self->import_added),
-                                   self->import_added);
-      show_dialog (self, heading, body);
-    }
-  else
-    {
-      g_autofree char *message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u article", "Imported %u articles",
-                                      self->import_added), self->import_added);
-      _tessera_window_toast (self, message, FALSE);
-    }
-
-  g_ptr_array_set_size (self->import_queue, 0);
-  g_ptr_array_set_size (self->import_failures, 0);
-  g_ptr_array_set_size (self->import_warnings, 0);
-}
-
-static gboolean
-import_next (gpointer data)
-{
-  TesseraWindow *self = data;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-  g_autoptr(GPtrArray) results = NULL;
-
-  if (self->import_queue->len == 0 || self->store == NULL)
-    {
-      finish_import (self);
-      return G_SOURCE_REMOVE;
-    }
-
-  file = g_ptr_array_steal_index (self->import_queue, 0);
-  path = g_file_get_path (file);
-  name = g_file_get_basename (file);
-  gtk_label_set_label (self->import_label, name);
-
-  /* Plain text, or TEI (one document per text it holds), as tessera-cli import does. */
-  if (path != NULL)
-    results = tessera_import_paths (self->store, (const char * const []) { path, NULL }, &error);
-  if (results == NULL)
-    g_ptr_array_add (self->import_failures,
-                     g_strdup (error ? error->message : _("Only local files can be imported")));
-  for (guint i = 0; results != NULL && i < results->len; i++)
-    {
-      TesseraImportResult *result = g_ptr_array_index (results, i);
-
-      if (result->document_id == 0)
-        {
-          g_ptr_array_add (self->import_failures, g_strdup (result->error->message));
-          continue;
-        }
-      for (guint w = 0; result->warnings != NULL && w < result->warnings->len; w++)
-        g_ptr_array_add (self->import_warnings,
-                         g_strdup (g_ptr_array_index (result->warnings, w)));
-      if (!result->existing)
-        self->import_added++;
-      if (self->import_shows_next || (!result->existing && self->document_id == 0))
-        {
-          self->import_shows_next = FALSE;
-          tessera_window_show_document (self, result->document_id);
-        }
-    }
-
-  self->import_done++;
-  gtk_progress_bar_set_fraction (self->import_progress,
-                                 (double) self->import_done / MAX (1, self->import_total));
-  return G_SOURCE_CONTINUE;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char **) a, *(const char **) b);
-}
-
-static void
-queue_folder (TesseraWindow *self,
-              GFile         *folder)
-{
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  GFileInfo *info;
-
-  enumerator = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                          G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                                          G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN,
-                                          G_FILE_QUERY_INFO_NONE, NULL, &error);
-  if (enumerator == NULL)
-    {
-      g_ptr_array_add (self->import_failures, g_strdup (error->message));
-      return;
-    }
-  while ((info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
-    {
-      const char *file_name = g_file_info_get_name (info);
-      g_autofree char *lower = g_ascii_strdown (file_name, -1);
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
-          !g_file_info_get_is_hidden (info) &&
-          (g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".xml") ||
-           g_str_has_suffix (lower, ".tei")))
-        g_ptr_array_add (names, g_strdup (file_name));
-      g_object_unref (info);
-    }
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i < names->len; i++)
-    g_ptr_array_add (self->import_queue, g_file_get_child (folder, g_ptr_array_index (names, i)));
 }
 
 /**
@@ -1023,24 +903,9 @@ tessera_window_import_files (TesseraWindow  *self,
 {
   g_return_if_fail (TESSERA_IS_WINDOW (self));
 
-  for (guint i = 0; i < n_files; i++)
-    {
-      if (g_file_query_file_type (files[i], G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
-        queue_folder (self, files[i]);
-      else
-        g_ptr_array_add (self->import_queue, g_object_ref (files[i]));
-    }
-
-  self->import_total = self->import_queue->len;
-  self->import_done = 0;
-  self->import_added = 0;
-  gtk_progress_bar_set_fraction (self->import_progress, 0);
-  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
   gtk_toggle_button_set_active (self->sidebar_button, TRUE);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "documents");
-
-  if (self->import_source == 0)
-    self->import_source = g_idle_add (import_next, self);
+  tessera_import_queue_add_paths (self->import_queue, files, n_files);
 }
 
 /**
@@ -1180,6 +1045,7 @@ set_store (TesseraWindow *self,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->entities)))));
 
   tessera_inspector_set_store (self->inspector, store);
+  tessera_import_queue_set_store (self->import_queue, store);
 
   g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
   g_signal_connect_swapped (store, "tagset-changed", G_CALLBACK (on_tagset_changed), self);
@@ -1328,7 +1194,6 @@ tessera_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_handle_id (&self->scroll_source, g_source_remove);
-  g_clear_handle_id (&self->import_source, g_source_remove);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   if (self->store != NULL)
@@ -1347,9 +1212,6 @@ tessera_window_finalize (GObject *object)
   g_clear_object (&self->entities);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  g_ptr_array_unref (self->import_queue);
-  g_ptr_array_unref (self->import_failures);
-  g_ptr_array_unref (self->import_warnings);
   g_free (self->entity_search_key);
 
   G_OBJECT_CLASS (tessera_window_parent_class)->finalize (object);
@@ -1458,6 +1320,7 @@ tessera_window_class_init (TesseraWindowClass *klass)
   g_type_ensure (TESSERA_TYPE_TEXT_VIEW);
   g_type_ensure (TESSERA_TYPE_WRAP_BOX);
   g_type_ensure (TESSERA_TYPE_INSPECTOR);
+  g_type_ensure (TESSERA_TYPE_IMPORT_QUEUE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/tessera/Tessera/tessera-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, toast_overlay);
@@ -1474,9 +1337,7 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_filter);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_list);
-  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, import_revealer);
-  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, import_label);
-  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, import_queue);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, entity_filter);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, entity_list);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, content_stack);
@@ -1494,6 +1355,9 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, annotation_list);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, recent_menu);
 
+  gtk_widget_class_bind_template_callback (widget_class, on_document_imported);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_finished);
+
   _tessera_window_class_actions_init (klass);
 }
 
@@ -1501,10 +1365,6 @@ static void
 tessera_window_init (TesseraWindow *self)
 {
   GtkListItemFactory *factory;
-
-  self->import_queue = g_ptr_array_new_with_free_func (g_object_unref);
-  self->import_failures = g_ptr_array_new_with_free_func (g_free);
-  self->import_warnings = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
