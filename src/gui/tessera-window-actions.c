@@ -10,6 +10,41 @@
 
 /* The window's win.* actions and their keys: what the menus, buttons and shortcuts do. */
 
+/* Which actions the project and the selection allow. */
+void
+_tessera_window_update_actions (TesseraWindow *self)
+{
+  gboolean writable = self->store != NULL && !tessera_store_is_read_only (self->store);
+  gboolean has_document = self->document_id != 0;
+  gboolean selected = tessera_text_view_get_selected (self->text_view) != 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 writable && tessera_store_can_undo (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 writable && tessera_store_can_redo (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark", writable && has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-annotation", writable && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-boundary", writable && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                 self->store != NULL &&
+                                 g_list_model_get_n_items (tessera_store_get_documents (self->store)) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.document-progress",
+                                 writable && has_document);
+}
+
+static void
+show_dialog (TesseraWindow *self,
+             const char    *heading,
+             const char    *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 mark_action (GtkWidget  *widget,
              const char *action_name,
@@ -373,6 +408,20 @@ import_action (GtkWidget  *widget,
 }
 
 static void
+open_path (TesseraWindow *self,
+           const char    *path,
+           gboolean       create)
+{
+  TesseraStoreOpenFlags flags = create ? TESSERA_STORE_OPEN_CREATE : TESSERA_STORE_OPEN_DEFAULT;
+  g_autoptr(GError) error = NULL;
+
+  if (!_tessera_window_open_store (self, path, flags, &error))
+    show_dialog (self, create ? _("The Project Could Not Be Created")
+                              : _("The Project Could Not Be Opened"),
+                 error->message);
+}
+
+static void
 on_project_response (GtkNativeDialog *dialog,
                      int              response,
                      TesseraWindow   *self)
@@ -393,7 +442,7 @@ on_project_response (GtkNativeDialog *dialog,
           path = with_suffix;
         }
       if (path != NULL)
-        _tessera_window_open_path (self, path, create);
+        open_path (self, path, create);
     }
   g_object_unref (dialog);
 }
@@ -430,9 +479,8 @@ open_recent_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  _tessera_window_open_path (TESSERA_WINDOW (widget), g_variant_get_string (parameter, NULL), FALSE);
+  open_path (TESSERA_WINDOW (widget), g_variant_get_string (parameter, NULL), FALSE);
 }
-
 
 void
 _tessera_window_class_actions_init (TesseraWindowClass *klass)

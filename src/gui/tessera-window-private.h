@@ -67,15 +67,16 @@ struct _TesseraWindow
   gboolean              import_shows_next; /* tessera_window_open_articles () */
 };
 
-void _tessera_window_class_actions_init (TesseraWindowClass *klass);
-
-void _tessera_window_toast              (TesseraWindow      *self,
-                                         const char         *message,
-                                         gboolean            with_undo);
-void _tessera_window_find               (TesseraWindow      *self,
-                                         int                 direction);
-void _tessera_window_open_path          (TesseraWindow      *self,
-                                         const char         *path,
-                                         gboolean            create);
+void     _tessera_window_class_actions_init (TesseraWindowClass     *klass);
+void     _tessera_window_update_actions     (TesseraWindow          *self);
+void     _tessera_window_toast              (TesseraWindow          *self,
+                                             const char             *message,
+                                             gboolean                with_undo);
+void     _tessera_window_find               (TesseraWindow          *self,
+                                             int                     direction);
+gboolean _tessera_window_open_store         (TesseraWindow          *self,
+                                             const char             *path,
+                                             TesseraStoreOpenFlags   flags,
+                                             GError                **error);
 
 G_END_DECLS

@@ -29,8 +29,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void update_actions (TesseraWindow *self);
-
 /* Messages ---------------------------------------------------------------------------- */
 
 void
@@ -66,17 +64,6 @@ tessera_window_show_error (TesseraWindow *self,
   adw_toast_set_timeout (item, 0);
   adw_toast_set_priority (item, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, item);
-}
-
-static void
-show_dialog (TesseraWindow *self,
-             const char    *heading,
-             const char    *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -284,7 +271,7 @@ tessera_window_show_document (TesseraWindow *self,
   select_open_document (self);
 
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-  update_actions (self);
+  _tessera_window_update_actions (self);
   return TRUE;
 }
 
@@ -600,14 +587,14 @@ on_text_view_selection_changed (TesseraWindow *self)
   else
     gtk_single_selection_set_selected (self->annotation_selection, GTK_INVALID_LIST_POSITION);
 
-  update_actions (self);
+  _tessera_window_update_actions (self);
 }
 
 static void
 on_annotation_picked (TesseraWindow *self,
                       gint64         annotation_id)
 {
-  update_actions (self);
+  _tessera_window_update_actions (self);
 }
 
 /* Entities ------------------------------------------------------------------------------ */
@@ -843,31 +830,6 @@ on_search_stop (TesseraWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
-/* Actions ------------------------------------------------------------------------------ */
-
-static void
-update_actions (TesseraWindow *self)
-{
-  gboolean writable = self->store != NULL && !tessera_store_is_read_only (self->store);
-  gboolean has_document = self->document_id != 0;
-  gboolean selected = tessera_text_view_get_selected (self->text_view) != 0;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 writable && tessera_store_can_undo (self->store));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 writable && tessera_store_can_redo (self->store));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark", writable && has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-annotation", writable && selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-boundary", writable && selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
-                                 self->store != NULL &&
-                                 g_list_model_get_n_items (tessera_store_get_documents (self->store)) > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.document-progress",
-                                 writable && has_document);
-}
-
 /* Import -------------------------------------------------------------------------------- */
 
 /* The first document a run brings, or the one asked for: shown. */
@@ -979,7 +941,7 @@ static void
 on_store_changed (TesseraWindow *self)
 {
   show_saved_state (self);
-  update_actions (self);
+  _tessera_window_update_actions (self);
 }
 
 /* The annotator's name recorded from now on; empty is the user's own name, as at open. */
@@ -1085,34 +1047,37 @@ set_store (TesseraWindow *self,
     else
       on_documents_changed (self);
   }
-  update_actions (self);
+  _tessera_window_update_actions (self);
 }
 
-/**
- * tessera_window_open_project:
- *
- * Opens a project in this window. On failure the current project stays open and @error
- * says why (newer version, not a project, locked…).
- */
-static gboolean
-open_store_at (TesseraWindow          *self,
-               const char             *path,
-               TesseraStoreOpenFlags   flags,
-               GError                **error)
+/* The project opened at @path shown in this window, and remembered. */
+static void
+show_project (TesseraWindow *self,
+              TesseraStore  *store,
+              const char    *path)
 {
-  g_autoptr(TesseraStore) store = NULL;
-  g_autofree char *previous = NULL;
+  g_autofree char *previous = g_settings_get_string (self->settings, "last-project");
 
-  store = tessera_store_open (path, flags, error);
-  if (store == NULL)
-    return FALSE;
-
-  previous = g_settings_get_string (self->settings, "last-project");
   if (g_strcmp0 (previous, path) != 0)
     g_settings_set_int64 (self->settings, "last-document", 0);
   g_settings_set_string (self->settings, "last-project", path);
   update_recent (self, path);
   set_store (self, store);
+}
+
+/* Opens the project at @path in this window. On failure the current project stays open
+ * and @error says why (newer version, not a project, locked…). */
+gboolean
+_tessera_window_open_store (TesseraWindow          *self,
+                            const char             *path,
+                            TesseraStoreOpenFlags   flags,
+                            GError                **error)
+{
+  g_autoptr(TesseraStore) store = tessera_store_open (path, flags, error);
+
+  if (store == NULL)
+    return FALSE;
+  show_project (self, store, path);
   return TRUE;
 }
 
@@ -1124,7 +1089,7 @@ tessera_window_open_project (TesseraWindow  *self,
   g_return_val_if_fail (TESSERA_IS_WINDOW (self), FALSE);
 
   /* An existing project only: an empty or missing file is an error, not a new project. */
-  return open_store_at (self, path, TESSERA_STORE_OPEN_DEFAULT, error);
+  return _tessera_window_open_store (self, path, TESSERA_STORE_OPEN_DEFAULT, error);
 }
 
 gboolean
@@ -1133,35 +1098,14 @@ tessera_window_open_default_project (TesseraWindow  *self,
 {
   g_autoptr(TesseraStore) store = NULL;
   g_autofree char *path = tessera_default_project_path ();
-  g_autofree char *previous = NULL;
 
   g_return_val_if_fail (TESSERA_IS_WINDOW (self), FALSE);
 
   store = tessera_default_project_open (NULL, error);
   if (store == NULL)
     return FALSE;
-
-  previous = g_settings_get_string (self->settings, "last-project");
-  if (g_strcmp0 (previous, path) != 0)
-    g_settings_set_int64 (self->settings, "last-document", 0);
-  g_settings_set_string (self->settings, "last-project", path);
-  update_recent (self, path);
-  set_store (self, store);
+  show_project (self, store, path);
   return TRUE;
-}
-
-void
-_tessera_window_open_path (TesseraWindow *self,
-                           const char    *path,
-                           gboolean       create)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!open_store_at (self, path,
-                      create ? TESSERA_STORE_OPEN_CREATE : TESSERA_STORE_OPEN_DEFAULT, &error))
-    show_dialog (self, create ? _("The Project Could Not Be Created")
-                              : _("The Project Could Not Be Opened"),
-                 error->message);
 }
 
 TesseraStore *
@@ -1470,7 +1414,7 @@ tessera_window_init (TesseraWindow *self)
   on_text_font_changed (self);
 
   update_recent (self, NULL);
-  update_actions (self);
+  _tessera_window_update_actions (self);
   update_annotation_count (self);
 }
 
