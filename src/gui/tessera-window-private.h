@@ -4,9 +4,9 @@
 #include "tessera-document-filter.h"
 #include "tessera-import-queue.h"
 #include "tessera-inspector.h"
+#include "tessera-palette.h"
 #include "tessera-text-view.h"
 #include "tessera-window.h"
-#include "tessera-wrap-box.h"
 
 G_BEGIN_DECLS
 
@@ -34,7 +34,7 @@ struct _TesseraWindow
   GtkListView          *entity_list;
   GtkStack             *content_stack;
   AdwStatusPage        *empty_page;
-  TesseraWrapBox       *palette;
+  TesseraPalette       *palette;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkLabel             *search_label;
@@ -59,7 +59,6 @@ struct _TesseraWindow
   GtkCustomFilter      *entity_custom_filter;
   char                 *entity_search_key;  /* the entity filter's text, folded */
   GtkSingleSelection   *annotation_selection;
-  GtkEventController   *mark_shortcuts;
   gint64                document_id;
   guint                 poll_source;
   guint                 scroll_source;

@@ -13,7 +13,6 @@
 #include "tessera-inspector.h"
 #include "tessera-text-view.h"
 #include "tessera-window-private.h"
-#include "tessera-wrap-box.h"
 
 #define POLL_INTERVAL_MS 1000
 #define MAX_RECENT       10
@@ -363,116 +362,42 @@ on_document_changed (TesseraWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_PROGRESS]);
 }
 
-/* Palette and marking ------------------------------------------------------------------ */
+/* Keys of the article ---------------------------------------------------------------- */
 
+/* The type keys (the palette's) and these work while the article has the focus, before
+ * GtkTextView's own bindings (Delete, BackSpace, Ctrl+Z…): the project's win actions first. */
 static void
-rebuild_palette (TesseraWindow *self)
+add_article_shortcuts (TesseraWindow *self)
 {
-  GListModel *tagset = tessera_store_get_tagset (self->store);
-  GtkShortcutController *controller = GTK_SHORTCUT_CONTROLLER (self->mark_shortcuts);
-  guint n = g_list_model_get_n_items (tagset);
+  static const struct {
+    guint            keyval;
+    GdkModifierType  modifiers;
+    const char      *action;
+  } keys[] = {
+    /* Keyboard navigation between annotations, inside the article. */
+    { GDK_KEY_Tab, 0, "win.select-next" },
+    { GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, "win.select-previous" },
+    { GDK_KEY_Tab, GDK_SHIFT_MASK, "win.select-previous" },
+    { GDK_KEY_Escape, 0, "win.escape" },
+    { GDK_KEY_Delete, 0, "win.delete-annotation" },
+    { GDK_KEY_BackSpace, 0, "win.delete-annotation" },
+    { GDK_KEY_z, GDK_CONTROL_MASK, "win.undo" },
+    { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo" },
+    { GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo" },
+  };
+  GtkEventController *type_keys =
+    gtk_shortcut_controller_new_for_model (tessera_palette_get_shortcuts (self->palette));
+  GtkEventController *controller = gtk_shortcut_controller_new ();
 
-  tessera_wrap_box_remove_all (self->palette);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+      gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
+                        gtk_named_action_new (keys[i].action)));
 
-  /* The type keys work while the article has the focus. */
-  while (g_list_model_get_n_items (G_LIST_MODEL (controller)) > 0)
-    {
-      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), 0);
-      gtk_shortcut_controller_remove_shortcut (controller, shortcut);
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
-      const char *key = tessera_annotation_type_get_shortcut (type);
-      const char *label = tessera_annotation_type_get_label_localized (type);
-      GtkWidget *button = gtk_button_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *dot = gtk_label_new (NULL);
-      GtkWidget *name = gtk_label_new (label);
-      g_autofree char *dot_markup = g_strdup_printf ("<span foreground=\"%s\">●</span>",
-                                                     tessera_annotation_type_get_color (type));
-      g_autofree char *tooltip = NULL;
-
-      gtk_label_set_markup (GTK_LABEL (dot), dot_markup);
-      gtk_box_append (GTK_BOX (box), dot);
-      gtk_box_append (GTK_BOX (box), name);
-      if (key != NULL)
-        {
-          GtkWidget *badge = gtk_label_new (key);
-
-          gtk_widget_add_css_class (badge, "tessera-key");
-          gtk_box_append (GTK_BOX (box), badge);
-          tooltip = g_strdup_printf (_("Mark the selection as %s (key %s)"), label, key);
-        }
-      else
-        tooltip = g_strdup_printf (_("Mark the selection as %s"), label);
-
-      gtk_button_set_child (GTK_BUTTON (button), box);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.mark");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                              g_variant_new_int64 (tessera_annotation_type_get_id (type)));
-      tessera_wrap_box_append (self->palette, button);
-
-      if (key != NULL && g_utf8_strlen (key, -1) == 1)
-        {
-          guint keyval = gdk_unicode_to_keyval (g_utf8_get_char (key));
-          GtkShortcut *shortcut =
-            gtk_shortcut_new (gtk_keyval_trigger_new (keyval, 0),
-                              gtk_named_action_new ("win.mark"));
-
-          gtk_shortcut_set_arguments (shortcut,
-                                      g_variant_new_int64 (tessera_annotation_type_get_id (type)));
-          gtk_shortcut_controller_add_shortcut (controller, shortcut);
-
-          /* Keypad digits too. */
-          if (key[0] >= '0' && key[0] <= '9')
-            {
-              GtkShortcut *keypad =
-                gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_0 + (key[0] - '0'), 0),
-                                  gtk_named_action_new ("win.mark"));
-
-              gtk_shortcut_set_arguments (keypad,
-                                          g_variant_new_int64 (tessera_annotation_type_get_id (type)));
-              gtk_shortcut_controller_add_shortcut (controller, keypad);
-            }
-        }
-    }
-
-  /* Keyboard navigation between annotations, inside the article. */
-  gtk_shortcut_controller_add_shortcut (controller,
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Tab, 0),
-                      gtk_named_action_new ("win.select-next")));
-  gtk_shortcut_controller_add_shortcut (controller,
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK),
-                      gtk_named_action_new ("win.select-previous")));
-  gtk_shortcut_controller_add_shortcut (controller,
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Tab, GDK_SHIFT_MASK),
-                      gtk_named_action_new ("win.select-previous")));
-  gtk_shortcut_controller_add_shortcut (controller,
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                      gtk_named_action_new ("win.escape")));
-
-  /* GtkTextView has its own bindings for these; the project's win actions come first. */
-  gtk_shortcut_controller_add_shortcut (controller,
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                      gtk_named_action_new ("win.delete-annotation")));
-  gtk_shortcut_controller_add_shortcut (controller,
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_BackSpace, 0),
-                      gtk_named_action_new ("win.delete-annotation")));
-  gtk_shortcut_controller_add_shortcut (controller,
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
-                      gtk_named_action_new ("win.undo")));
-  gtk_shortcut_controller_add_shortcut (controller,
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
-                      gtk_named_action_new ("win.redo")));
-  gtk_shortcut_controller_add_shortcut (controller,
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
-                      gtk_named_action_new ("win.redo")));
+  gtk_event_controller_set_propagation_phase (type_keys, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), type_keys);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
 }
 
 /* Annotation list ------------------------------------------------------------------------ */
@@ -968,12 +893,6 @@ on_text_font_changed (TesseraWindow *self)
 }
 
 static void
-on_tagset_changed (TesseraWindow *self)
-{
-  rebuild_palette (self);
-}
-
-static void
 set_store (TesseraWindow *self,
            TesseraStore  *store)
 {
@@ -1008,9 +927,9 @@ set_store (TesseraWindow *self,
 
   tessera_inspector_set_store (self->inspector, store);
   tessera_import_queue_set_store (self->import_queue, store);
+  tessera_palette_set_store (self->palette, store);
 
   g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
-  g_signal_connect_swapped (store, "tagset-changed", G_CALLBACK (on_tagset_changed), self);
   g_signal_connect_swapped (store, "document-changed", G_CALLBACK (on_document_changed), self);
   g_signal_connect_object (tessera_store_get_documents (store), "items-changed",
                            G_CALLBACK (on_documents_changed), self, G_CONNECT_SWAPPED);
@@ -1025,7 +944,6 @@ set_store (TesseraWindow *self,
   else
     gtk_revealer_set_reveal_child (self->read_only_revealer, FALSE);
 
-  rebuild_palette (self);
   show_saved_state (self);
 
   {
@@ -1262,7 +1180,7 @@ tessera_window_class_init (TesseraWindowClass *klass)
                                    properties[PROP_DOCUMENT_PROGRESS]);
 
   g_type_ensure (TESSERA_TYPE_TEXT_VIEW);
-  g_type_ensure (TESSERA_TYPE_WRAP_BOX);
+  g_type_ensure (TESSERA_TYPE_PALETTE);
   g_type_ensure (TESSERA_TYPE_INSPECTOR);
   g_type_ensure (TESSERA_TYPE_IMPORT_QUEUE);
 
@@ -1358,9 +1276,7 @@ tessera_window_init (TesseraWindow *self)
                             G_CALLBACK (update_annotation_count), self);
 
   /* Text and inspector */
-  self->mark_shortcuts = gtk_shortcut_controller_new ();
-  gtk_event_controller_set_propagation_phase (self->mark_shortcuts, GTK_PHASE_CAPTURE);
-  gtk_widget_add_controller (GTK_WIDGET (self->text_view), self->mark_shortcuts);
+  add_article_shortcuts (self);
   g_signal_connect_swapped (self->text_view, "selection-changed",
                             G_CALLBACK (on_text_view_selection_changed), self);
   g_signal_connect_swapped (self->text_view, "annotation-picked",
