@@ -301,6 +301,71 @@ show_message_action (GtkWidget  *widget,
   _tessera_window_toast (TESSERA_WINDOW (widget), g_variant_get_string (parameter, NULL), FALSE);
 }
 
+/* An entity chosen in the sidebar: its mentions highlighted in the article, in the first
+ * document that has one if this one has none; while the inspector waits for a claim's
+ * source, the answer. */
+static void
+show_entity_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TesseraWindow *self = TESSERA_WINDOW (widget);
+  gint64 entity_id = g_variant_get_int64 (parameter);
+  g_autoptr(TesseraEntity) entity = NULL;
+  g_autoptr(GArray) mentions = NULL;
+  g_autoptr(GArray) here = g_array_new (FALSE, FALSE, sizeof (gint64));
+  TesseraAnnotationList *list = tessera_text_view_get_annotations (self->text_view);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->store == NULL)
+    return;
+  entity = tessera_store_dup_entity (self->store, entity_id, NULL);
+  if (entity == NULL)
+    return;
+
+  if (tessera_inspector_is_picking (self->inspector))
+    {
+      tessera_inspector_pick_entity (self->inspector, entity_id);
+      return;
+    }
+
+  mentions = tessera_store_dup_entity_mentions (self->store, entity_id, &error);
+  if (mentions == NULL)
+    {
+      tessera_window_show_error (self, error->message);
+      return;
+    }
+  for (guint i = 0; list != NULL && i < mentions->len; i++)
+    {
+      gint64 id = g_array_index (mentions, gint64, i);
+
+      if (tessera_annotation_list_lookup (list, id) != NULL)
+        g_array_append_val (here, id);
+    }
+
+  if (here->len == 0 && mentions->len > 0)
+    {
+      /* Mentioned elsewhere: go there. */
+      g_autoptr(TesseraAnnotation) first =
+        tessera_store_dup_annotation (self->store, g_array_index (mentions, gint64, 0), NULL);
+
+      if (first != NULL &&
+          tessera_window_show_document (self, tessera_annotation_get_document_id (first)))
+        {
+          show_entity_action (widget, action_name, parameter);
+          return;
+        }
+    }
+
+  tessera_text_view_set_highlighted (self->text_view, (const gint64 *) (gpointer) here->data,
+                                     here->len);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u mention in this document",
+                                          "%s: %u mentions in this document", here->len),
+                             tessera_entity_get_name (entity), here->len);
+  _tessera_window_toast (self, message, FALSE);
+}
+
 static void
 find_action (GtkWidget  *widget,
              const char *action_name,
@@ -342,7 +407,7 @@ focus_sidebar_action (GtkWidget  *widget,
 
   gtk_toggle_button_set_active (self->sidebar_button, TRUE);
   gtk_stack_set_visible_child_name (self->sidebar_stack, page);
-  gtk_widget_grab_focus (g_str_equal (page, "entities") ? GTK_WIDGET (self->entity_filter)
+  gtk_widget_grab_focus (g_str_equal (page, "entities") ? GTK_WIDGET (self->entity_list)
                                                         : GTK_WIDGET (self->document_filter));
 }
 
@@ -499,6 +564,7 @@ _tessera_window_class_actions_init (TesseraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-message", "s", show_message_action);
   gtk_widget_class_install_property_action (widget_class, "win.document-progress",
                                             "document-progress");
+  gtk_widget_class_install_action (widget_class, "win.show-entity", "x", show_entity_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_next_action);

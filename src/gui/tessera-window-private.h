@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tessera-document-filter.h"
+#include "tessera-entity-list.h"
 #include "tessera-import-queue.h"
 #include "tessera-inspector.h"
 #include "tessera-palette.h"
@@ -30,8 +31,7 @@ struct _TesseraWindow
   GtkSearchEntry       *document_filter;
   GtkListView          *document_list;
   TesseraImportQueue   *import_queue;
-  GtkSearchEntry       *entity_filter;
-  GtkListView          *entity_list;
+  TesseraEntityList    *entity_list;
   GtkStack             *content_stack;
   AdwStatusPage        *empty_page;
   TesseraPalette       *palette;
@@ -55,9 +55,6 @@ struct _TesseraWindow
   GtkFilterListModel   *documents;
   GtkSingleSelection   *document_selection;
   TesseraDocumentFilter *document_title_filter;
-  GtkFilterListModel   *entities;
-  GtkCustomFilter      *entity_custom_filter;
-  char                 *entity_search_key;  /* the entity filter's text, folded */
   GtkSingleSelection   *annotation_selection;
   gint64                document_id;
   guint                 poll_source;

@@ -111,26 +111,6 @@ set_row_tooltip (GtkWidget  *row,
   g_object_set_data_full (G_OBJECT (row), "tessera-tooltip", g_strdup (text), g_free);
 }
 
-/* A list row of two lines: a name and dim details. */
-static GtkWidget *
-two_line_row_new (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *details = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (details), 0);
-  gtk_widget_add_css_class (details, "caption");
-  gtk_widget_add_css_class (details, "dim-label");
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), details);
-  return box;
-}
-
 static void
 document_row_setup (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
@@ -522,131 +502,6 @@ on_annotation_picked (TesseraWindow *self,
   _tessera_window_update_actions (self);
 }
 
-/* Entities ------------------------------------------------------------------------------ */
-
-static void
-entity_row_setup (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  data)
-{
-  gtk_list_item_set_child (item, two_line_row_new ());
-}
-
-static void
-entity_row_bind (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 TesseraWindow            *self)
-{
-  TesseraEntity *entity = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *name = gtk_widget_get_first_child (box);
-  GtkWidget *details = gtk_widget_get_next_sibling (name);
-  g_autoptr(TesseraAnnotationType) type =
-    tessera_store_dup_annotation_type (self->store, tessera_entity_get_type_id (entity));
-  guint count = tessera_entity_get_mention_count (entity);
-  g_autofree char *mentions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mention",
-                                                            "%u mentions", count), count);
-  g_autofree char *markup = NULL;
-  g_autofree char *escaped = g_markup_escape_text (tessera_entity_get_name (entity), -1);
-
-  markup = g_strdup_printf ("<span foreground=\"%s\">●</span> %s",
-                            type ? tessera_annotation_type_get_color (type) : "#888888", escaped);
-  gtk_label_set_markup (GTK_LABEL (name), markup);
-  if (type != NULL)
-    {
-      g_autofree char *text = g_strdup_printf ("%s · %s",
-                                               tessera_annotation_type_get_label_localized (type),
-                                               mentions);
-      gtk_label_set_label (GTK_LABEL (details), text);
-    }
-  else
-    gtk_label_set_label (GTK_LABEL (details), mentions);
-}
-
-static gboolean
-entity_matches (gpointer item,
-                gpointer data)
-{
-  TesseraWindow *self = data;
-  g_autofree char *name = NULL;
-
-  if (self->entity_search_key == NULL)
-    return TRUE;
-  /* As the document list: case, accents and apostrophes aside, anywhere in the name. */
-  name = tessera_text_fold (tessera_entity_get_name (item));
-  return strstr (name, self->entity_search_key) != NULL;
-}
-
-static void
-on_entity_filter_changed (TesseraWindow *self)
-{
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->entity_filter));
-
-  g_clear_pointer (&self->entity_search_key, g_free);
-  if (search != NULL && *search != '\0')
-    self->entity_search_key = tessera_text_fold (search);
-  gtk_filter_changed (GTK_FILTER (self->entity_custom_filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-static void
-on_entity_activated (TesseraWindow *self,
-                     guint          position)
-{
-  g_autoptr(TesseraEntity) entity = g_list_model_get_item (G_LIST_MODEL (self->entities), position);
-  g_autoptr(GArray) mentions = NULL;
-  g_autoptr(GArray) here = g_array_new (FALSE, FALSE, sizeof (gint64));
-  TesseraAnnotationList *list = tessera_text_view_get_annotations (self->text_view);
-  g_autoptr(GError) error = NULL;
-
-  if (entity == NULL)
-    return;
-
-  /* While the inspector waits for a claim's source, an entity is an answer. */
-  if (tessera_inspector_is_picking (self->inspector))
-    {
-      tessera_inspector_pick_entity (self->inspector, tessera_entity_get_id (entity));
-      return;
-    }
-
-  mentions = tessera_store_dup_entity_mentions (self->store, tessera_entity_get_id (entity), &error);
-  if (mentions == NULL)
-    {
-      tessera_window_show_error (self, error->message);
-      return;
-    }
-  for (guint i = 0; list != NULL && i < mentions->len; i++)
-    {
-      gint64 id = g_array_index (mentions, gint64, i);
-
-      if (tessera_annotation_list_lookup (list, id) != NULL)
-        g_array_append_val (here, id);
-    }
-
-  if (here->len == 0 && mentions->len > 0)
-    {
-      /* Mentioned elsewhere: go there. */
-      g_autoptr(TesseraAnnotation) first =
-        tessera_store_dup_annotation (self->store, g_array_index (mentions, gint64, 0), NULL);
-
-      if (first != NULL &&
-          tessera_window_show_document (self, tessera_annotation_get_document_id (first)))
-        {
-          on_entity_activated (self, position);
-          return;
-        }
-    }
-
-  tessera_text_view_set_highlighted (self->text_view, (const gint64 *) (gpointer) here->data,
-                                     here->len);
-  {
-    g_autofree char *message =
-      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u mention in this document",
-                                    "%s: %u mentions in this document", here->len),
-                       tessera_entity_get_name (entity), here->len);
-    _tessera_window_toast (self, message, FALSE);
-  }
-}
-
 /* Find ---------------------------------------------------------------------------------- */
 
 /*
@@ -918,13 +773,7 @@ set_store (TesseraWindow *self,
   tessera_document_filter_prepare (self->document_title_filter,
                                    tessera_store_get_documents (store));
 
-  g_clear_object (&self->entities);
-  self->entity_custom_filter = gtk_custom_filter_new (entity_matches, self, NULL);
-  self->entities = gtk_filter_list_model_new (g_object_ref (tessera_store_get_entities (store)),
-                                              GTK_FILTER (self->entity_custom_filter));
-  gtk_list_view_set_model (self->entity_list,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->entities)))));
-
+  tessera_entity_list_set_store (self->entity_list, store);
   tessera_inspector_set_store (self->inspector, store);
   tessera_import_queue_set_store (self->import_queue, store);
   tessera_palette_set_store (self->palette, store);
@@ -1071,10 +920,8 @@ tessera_window_finalize (GObject *object)
   TesseraWindow *self = (TesseraWindow *)object;
 
   g_clear_object (&self->documents);
-  g_clear_object (&self->entities);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  g_free (self->entity_search_key);
 
   G_OBJECT_CLASS (tessera_window_parent_class)->finalize (object);
 }
@@ -1181,6 +1028,7 @@ tessera_window_class_init (TesseraWindowClass *klass)
 
   g_type_ensure (TESSERA_TYPE_TEXT_VIEW);
   g_type_ensure (TESSERA_TYPE_PALETTE);
+  g_type_ensure (TESSERA_TYPE_ENTITY_LIST);
   g_type_ensure (TESSERA_TYPE_INSPECTOR);
   g_type_ensure (TESSERA_TYPE_IMPORT_QUEUE);
 
@@ -1200,7 +1048,6 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_filter);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_list);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, import_queue);
-  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, entity_filter);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, entity_list);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, empty_page);
@@ -1247,16 +1094,6 @@ tessera_window_init (TesseraWindow *self)
                             G_CALLBACK (on_document_filter_changed), self);
   g_signal_connect_swapped (self->document_list, "activate",
                             G_CALLBACK (on_document_activated), self);
-
-  /* Entities */
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (entity_row_setup), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (entity_row_bind), self);
-  gtk_list_view_set_factory (self->entity_list, factory);
-  g_object_unref (factory);
-  g_signal_connect_swapped (self->entity_list, "activate", G_CALLBACK (on_entity_activated), self);
-  g_signal_connect_swapped (self->entity_filter, "search-changed",
-                            G_CALLBACK (on_entity_filter_changed), self);
 
   /* Annotations of the document */
   self->annotation_selection = gtk_single_selection_new (NULL);
