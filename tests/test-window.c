@@ -7,6 +7,7 @@
 #include <gdk/x11/gdkx.h>
 #include <adwaita.h>
 
+#include "tessera-annotation-list-view.h"
 #include "tessera-export-dialog.h"
 #include "tessera-import-queue.h"
 #include "tessera-inspector.h"
@@ -520,6 +521,50 @@ test_import_report_warnings (Fixture       *fixture,
   gtk_window_destroy (dialog);
 }
 
+static char *
+dup_annotation_list_heading (gpointer data)
+{
+  return g_strdup (gtk_label_get_label (GTK_LABEL (data)));
+}
+
+/* The list of the document's annotations counts them, follows the article's selection and
+ * selects in the article the annotation chosen. */
+static void
+test_annotation_list (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *view = gui_find_widget (GTK_WIDGET (fixture->window),
+                                     TESSERA_TYPE_ANNOTATION_LIST_VIEW, NULL);
+  GtkWidget *heading = GTK_WIDGET (gtk_widget_get_template_child (view,
+                                                                  TESSERA_TYPE_ANNOTATION_LIST_VIEW,
+                                                                  "count"));
+  GtkListView *list = GTK_LIST_VIEW (gtk_widget_get_template_child (view,
+                                                                    TESSERA_TYPE_ANNOTATION_LIST_VIEW,
+                                                                    "list"));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  TesseraAnnotationList *annotations = tessera_text_view_get_annotations (gui_text_view (fixture));
+  gint64 first, second;
+  guint position;
+
+  gui_wait_string (dup_annotation_list_heading, heading, "0 annotations");
+  first = gui_add_annotation (fixture, "Assimi Goïta", "person");
+  second = gui_add_annotation (fixture, "Burkina", "place");
+  gui_wait_string (dup_annotation_list_heading, heading, "2 annotations");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 2);
+
+  tessera_text_view_select (gui_text_view (fixture), second, FALSE);
+  g_assert_true (tessera_annotation_list_find (annotations, second, &position));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, position);
+
+  g_assert_true (tessera_annotation_list_find (annotations, first, &position));
+  g_signal_emit_by_name (list, "activate", position);
+  g_assert_cmpint (tessera_text_view_get_selected (gui_text_view (fixture)), ==, first);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, position);
+
+  tessera_text_view_select (gui_text_view (fixture), 0, FALSE);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+}
+
 /* What the import queue said of a run. */
 typedef struct
 {
@@ -713,6 +758,7 @@ main (int   argc,
   ADD ("export-dialog-refuses-project", test_export_dialog_refuses_project);
   ADD ("import-report-warnings", test_import_report_warnings);
   ADD ("import-queue-folder", test_import_queue_folder);
+  ADD ("annotation-list", test_annotation_list);
 
   return g_test_run ();
 }

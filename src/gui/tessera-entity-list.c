@@ -19,6 +19,7 @@ struct _TesseraEntityList
   GtkWidget           parent_instance;
 
   /* Template */
+  GtkWidget          *box;
   GtkSearchEntry     *filter;
   GtkListView        *list;
 
@@ -143,11 +144,8 @@ static void
 tessera_entity_list_dispose (GObject *object)
 {
   TesseraEntityList *self = (TesseraEntityList *)object;
-  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TESSERA_TYPE_ENTITY_LIST);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_object (&self->entities);
   g_clear_object (&self->store);
 
@@ -177,6 +175,7 @@ tessera_entity_list_class_init (TesseraEntityListClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/tessera/Tessera/tessera-entity-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, TesseraEntityList, box);
   gtk_widget_class_bind_template_child (widget_class, TesseraEntityList, filter);
   gtk_widget_class_bind_template_child (widget_class, TesseraEntityList, list);
   gtk_widget_class_bind_template_callback (widget_class, entity_row_setup);

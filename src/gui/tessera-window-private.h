@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "tessera-annotation-list-view.h"
 #include "tessera-document-filter.h"
 #include "tessera-entity-list.h"
 #include "tessera-import-queue.h"
@@ -44,8 +45,7 @@ struct _TesseraWindow
   GtkLabel             *document_source;
   TesseraTextView      *text_view;
   TesseraInspector     *inspector;
-  GtkLabel             *annotation_count;
-  GtkListView          *annotation_list;
+  TesseraAnnotationListView *annotation_list;
   GMenu                *recent_menu;
 
   /* State */
@@ -55,10 +55,8 @@ struct _TesseraWindow
   GtkFilterListModel   *documents;
   GtkSingleSelection   *document_selection;
   TesseraDocumentFilter *document_title_filter;
-  GtkSingleSelection   *annotation_selection;
   gint64                document_id;
   guint                 poll_source;
-  guint                 scroll_source;
   gboolean              syncing_selection;
   gboolean              import_shows_next; /* tessera_window_open_articles () */
 };

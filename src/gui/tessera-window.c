@@ -78,39 +78,6 @@ show_saved_state (TesseraWindow *self)
 
 /* Documents ----------------------------------------------------------------------------- */
 
-/* List rows show their tooltip on demand. Setting one while binding costs GTK 4.8 a round
- * trip to the display server (to learn whether the pointer is over the row), and a list can
- * rebind a hundred rows after one change. */
-static gboolean
-on_row_query_tooltip (GtkWidget  *row,
-                      int         x,
-                      int         y,
-                      gboolean    keyboard,
-                      GtkTooltip *tooltip,
-                      gpointer    data)
-{
-  const char *text = g_object_get_data (G_OBJECT (row), "tessera-tooltip");
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static void
-setup_row_tooltip (GtkWidget *row)
-{
-  gtk_widget_set_has_tooltip (row, TRUE);
-  g_signal_connect (row, "query-tooltip", G_CALLBACK (on_row_query_tooltip), NULL);
-}
-
-static void
-set_row_tooltip (GtkWidget  *row,
-                 const char *text)
-{
-  g_object_set_data_full (G_OBJECT (row), "tessera-tooltip", g_strdup (text), g_free);
-}
-
 static void
 document_row_setup (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
@@ -120,7 +87,6 @@ document_row_setup (GtkSignalListItemFactory *factory,
 
   gtk_widget_set_margin_top (row, 4);
   gtk_widget_set_margin_bottom (row, 4);
-  setup_row_tooltip (row);
   gtk_list_item_set_child (item, row);
 }
 
@@ -140,7 +106,6 @@ document_row_bind (GtkSignalListItemFactory *factory,
                           tessera_progress_to_label (tessera_document_get_progress (document)));
   tessera_document_row_set_text (TESSERA_DOCUMENT_ROW (row),
                                  tessera_document_get_title (document), text);
-  set_row_tooltip (row, tessera_document_get_title (document));
 }
 
 static void
@@ -243,8 +208,8 @@ tessera_window_show_document (TesseraWindow *self,
   gtk_stack_set_visible_child_name (self->content_stack, "document");
   g_settings_set_int64 (self->settings, "last-document", document_id);
 
-  gtk_single_selection_set_model (self->annotation_selection,
-                                  G_LIST_MODEL (tessera_text_view_get_annotations (self->text_view)));
+  tessera_annotation_list_view_set_annotations (self->annotation_list,
+                                                tessera_text_view_get_annotations (self->text_view));
 
   /* Keep the sidebar's selection in step when the document was chosen elsewhere. */
   select_open_document (self);
@@ -380,124 +345,11 @@ add_article_shortcuts (TesseraWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
 }
 
-/* Annotation list ------------------------------------------------------------------------ */
+/* Annotations -------------------------------------------------------------------------- */
 
-static void
-annotation_row_setup (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      gpointer                  data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  setup_row_tooltip (label);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-annotation_row_bind (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     TesseraWindow            *self)
-{
-  TesseraAnnotation *annotation = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  g_autoptr(TesseraAnnotationType) type =
-    tessera_store_dup_annotation_type (self->store, tessera_annotation_get_type_id (annotation));
-  g_autofree char *description = tessera_text_view_describe (self->text_view, annotation);
-  g_autofree char *escaped = g_markup_escape_text (description, -1);
-  g_autofree char *markup = NULL;
-  g_autofree char *linked = NULL;
-  const char *marker = "";
-
-  if (type != NULL && tessera_annotation_type_get_kind (type) == TESSERA_KIND_CLAIM)
-    {
-      g_autoptr(TesseraClaim) claim =
-        tessera_store_dup_claim (self->store, tessera_annotation_get_id (annotation), NULL);
-
-      if (claim != NULL && !tessera_claim_is_complete (claim))
-        marker = " ⚠";
-    }
-  else if (tessera_annotation_get_entity_id (annotation) != 0)
-    {
-      g_autoptr(TesseraEntity) entity =
-        tessera_store_dup_entity (self->store, tessera_annotation_get_entity_id (annotation), NULL);
-
-      if (entity != NULL)
-        {
-          g_autofree char *name = g_markup_escape_text (tessera_entity_get_name (entity), -1);
-
-          linked = g_strdup_printf (" <span alpha=\"55%%\">→ %s</span>", name);
-          marker = linked;
-        }
-    }
-
-  markup = g_strdup_printf ("<span foreground=\"%s\">●</span> %s%s",
-                            type ? tessera_annotation_type_get_color (type) : "#888888",
-                            escaped, marker);
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  set_row_tooltip (label, description);
-}
-
-static void
-update_annotation_count (TesseraWindow *self)
-{
-  GListModel *model = gtk_single_selection_get_model (self->annotation_selection);
-  guint n = model ? g_list_model_get_n_items (model) : 0;
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation",
-                                                        "%u annotations", n), n);
-
-  gtk_label_set_label (self->annotation_count, text);
-}
-
-static void
-on_annotation_activated (TesseraWindow *self,
-                         guint          position)
-{
-  GListModel *model = gtk_single_selection_get_model (self->annotation_selection);
-  g_autoptr(TesseraAnnotation) annotation = g_list_model_get_item (model, position);
-
-  if (annotation != NULL)
-    tessera_text_view_select (self->text_view, tessera_annotation_get_id (annotation), TRUE);
-}
-
-/* Brings the selected annotation's row into view, after the frame that shows the change:
- * GTK 4.8's list view rebinds its rows when it scrolls, which should not delay that frame. */
-static gboolean
-scroll_annotation_list (gpointer data)
-{
-  TesseraWindow *self = data;
-  guint position = gtk_single_selection_get_selected (self->annotation_selection);
-
-  self->scroll_source = 0;
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->annotation_list), "list.scroll-to-item", "u",
-                                position);
-  return G_SOURCE_REMOVE;
-}
-
+/* What the actions allow follows the annotation selected or picked in the article. */
 static void
 on_text_view_selection_changed (TesseraWindow *self)
-{
-  gint64 selected = tessera_text_view_get_selected (self->text_view);
-  TesseraAnnotationList *list = tessera_text_view_get_annotations (self->text_view);
-  guint position;
-
-  if (selected != 0 && list != NULL && tessera_annotation_list_find (list, selected, &position))
-    {
-      gtk_single_selection_set_selected (self->annotation_selection, position);
-      if (self->scroll_source == 0)
-        self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, scroll_annotation_list, self, NULL);
-    }
-  else
-    gtk_single_selection_set_selected (self->annotation_selection, GTK_INVALID_LIST_POSITION);
-
-  _tessera_window_update_actions (self);
-}
-
-static void
-on_annotation_picked (TesseraWindow *self,
-                      gint64         annotation_id)
 {
   _tessera_window_update_actions (self);
 }
@@ -777,6 +629,7 @@ set_store (TesseraWindow *self,
   tessera_inspector_set_store (self->inspector, store);
   tessera_import_queue_set_store (self->import_queue, store);
   tessera_palette_set_store (self->palette, store);
+  tessera_annotation_list_view_set_store (self->annotation_list, store);
 
   g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
   g_signal_connect_swapped (store, "document-changed", G_CALLBACK (on_document_changed), self);
@@ -904,7 +757,6 @@ tessera_window_dispose (GObject *object)
   TesseraWindow *self = (TesseraWindow *)object;
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
-  g_clear_handle_id (&self->scroll_source, g_source_remove);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   if (self->store != NULL)
@@ -1029,6 +881,7 @@ tessera_window_class_init (TesseraWindowClass *klass)
   g_type_ensure (TESSERA_TYPE_TEXT_VIEW);
   g_type_ensure (TESSERA_TYPE_PALETTE);
   g_type_ensure (TESSERA_TYPE_ENTITY_LIST);
+  g_type_ensure (TESSERA_TYPE_ANNOTATION_LIST_VIEW);
   g_type_ensure (TESSERA_TYPE_INSPECTOR);
   g_type_ensure (TESSERA_TYPE_IMPORT_QUEUE);
 
@@ -1060,7 +913,6 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_source);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, text_view);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, inspector);
-  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, annotation_count);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, annotation_list);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, recent_menu);
 
@@ -1095,30 +947,14 @@ tessera_window_init (TesseraWindow *self)
   g_signal_connect_swapped (self->document_list, "activate",
                             G_CALLBACK (on_document_activated), self);
 
-  /* Annotations of the document */
-  self->annotation_selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->annotation_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->annotation_selection, TRUE);
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (annotation_row_setup), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (annotation_row_bind), self);
-  gtk_list_view_set_factory (self->annotation_list, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->annotation_list, GTK_SELECTION_MODEL (self->annotation_selection));
-  g_signal_connect_swapped (self->annotation_list, "activate",
-                            G_CALLBACK (on_annotation_activated), self);
-  g_signal_connect_swapped (self->annotation_selection, "items-changed",
-                            G_CALLBACK (update_annotation_count), self);
-  g_signal_connect_swapped (self->annotation_selection, "notify::model",
-                            G_CALLBACK (update_annotation_count), self);
-
   /* Text and inspector */
   add_article_shortcuts (self);
   g_signal_connect_swapped (self->text_view, "selection-changed",
                             G_CALLBACK (on_text_view_selection_changed), self);
   g_signal_connect_swapped (self->text_view, "annotation-picked",
-                            G_CALLBACK (on_annotation_picked), self);
+                            G_CALLBACK (on_text_view_selection_changed), self);
   tessera_inspector_set_text_view (self->inspector, self->text_view);
+  tessera_annotation_list_view_set_text_view (self->annotation_list, self->text_view);
 
   /* Find */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
@@ -1168,7 +1004,6 @@ tessera_window_init (TesseraWindow *self)
 
   update_recent (self, NULL);
   _tessera_window_update_actions (self);
-  update_annotation_count (self);
 }
 
 TesseraWindow *
