@@ -20,17 +20,16 @@ struct _TesseraWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkToggleButton      *sidebar_button;
-  GtkToggleButton      *find_button;
   GtkMenuButton        *menu_button;
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
   GtkPaned             *outer_paned;
   GtkPaned             *inner_paned;
   GtkPaned             *inspector_paned;
-  GtkWidget            *sidebar;
   GtkStack             *sidebar_stack;
   GtkSearchEntry       *document_filter;
   GtkListView          *document_list;
+  GtkSingleSelection   *document_selection;
   TesseraImportQueue   *import_queue;
   TesseraEntityList    *entity_list;
   GtkStack             *content_stack;
@@ -53,7 +52,6 @@ struct _TesseraWindow
   gboolean              snap_to_words;
   TesseraStore         *store;
   GtkFilterListModel   *documents;
-  GtkSingleSelection   *document_selection;
   TesseraDocumentFilter *document_title_filter;
   gint64                document_id;
   guint                 poll_source;

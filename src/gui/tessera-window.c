@@ -444,7 +444,7 @@ on_search_changed (TesseraWindow *self)
 }
 
 static void
-on_search_activate (TesseraWindow *self)
+find_next (TesseraWindow *self)
 {
   _tessera_window_find (self, 1);
 }
@@ -889,14 +889,12 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, sidebar_button);
-  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, find_button);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, inner_paned);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, inspector_paned);
-  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_filter);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_list);
@@ -916,6 +914,17 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, annotation_list);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, recent_menu);
 
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_selection);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_selected);
+  gtk_widget_class_bind_template_callback (widget_class, document_row_setup);
+  gtk_widget_class_bind_template_callback (widget_class, document_row_bind);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_view_selection_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, find_next);
+  gtk_widget_class_bind_template_callback (widget_class, find_previous);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
   gtk_widget_class_bind_template_callback (widget_class, on_document_imported);
   gtk_widget_class_bind_template_callback (widget_class, on_import_finished);
 
@@ -925,65 +934,19 @@ tessera_window_class_init (TesseraWindowClass *klass)
 static void
 tessera_window_init (TesseraWindow *self)
 {
-  GtkListItemFactory *factory;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
 
-  /* Documents */
-  self->document_selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->document_selection, FALSE);
-  g_signal_connect_swapped (self->document_selection, "notify::selected",
-                            G_CALLBACK (on_document_selected), self);
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (document_row_setup), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (document_row_bind), NULL);
-  gtk_list_view_set_factory (self->document_list, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->document_list, GTK_SELECTION_MODEL (self->document_selection));
-  g_signal_connect_swapped (self->document_filter, "search-changed",
-                            G_CALLBACK (on_document_filter_changed), self);
-  g_signal_connect_swapped (self->document_list, "activate",
-                            G_CALLBACK (on_document_activated), self);
-
   /* Text and inspector */
   add_article_shortcuts (self);
-  g_signal_connect_swapped (self->text_view, "selection-changed",
-                            G_CALLBACK (on_text_view_selection_changed), self);
-  g_signal_connect_swapped (self->text_view, "annotation-picked",
-                            G_CALLBACK (on_text_view_selection_changed), self);
   tessera_inspector_set_text_view (self->inspector, self->text_view);
   tessera_annotation_list_view_set_text_view (self->annotation_list, self->text_view);
 
   /* Find */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  g_object_bind_property (self->find_button, "active", self->search_bar, "search-mode-enabled",
-                          G_BINDING_BIDIRECTIONAL);
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
-  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
-  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_search_stop), self);
-  g_signal_connect_swapped (self->search_entry, "next-match", G_CALLBACK (on_search_activate),
-                            self);
-  g_signal_connect_swapped (self->search_entry, "previous-match", G_CALLBACK (find_previous),
-                            self);
-  g_signal_connect_swapped (self->search_exact_case, "toggled", G_CALLBACK (on_search_changed),
-                            self);
-  /* Shift+Enter goes back, as Enter goes on. */
-  {
-    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-      gtk_shortcut_new (gtk_alternative_trigger_new (
-                          gtk_keyval_trigger_new (GDK_KEY_Return, GDK_SHIFT_MASK),
-                          gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_SHIFT_MASK)),
-                        gtk_named_action_new ("win.find-previous")));
-    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), shortcuts);
-  }
 
   /* Layout and state */
-  g_object_bind_property (self->sidebar_button, "active", self->sidebar, "visible",
-                          G_BINDING_SYNC_CREATE);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
