@@ -24,7 +24,7 @@ typedef struct
 {
   TesseraStore          *store;
   TesseraDocumentRecord *document;
-  GHashTable            *types;        /* type id → TesseraAnnotationType (borrowed) */
+  GHashTable            *types;        /* type id → TesseraAnnotationType of the tagset */
   GHashTable            *entities;     /* entity id → TesseraEntityRecord (borrowed) */
   GHashTable            *annotations;  /* annotation id → TesseraAnnotationRecord (borrowed) */
 } RecordReader;
@@ -236,7 +236,6 @@ read_annotations (RecordReader  *reader,
   return TRUE;
 }
 
-/* Once every annotation has its record: the claims point at them. */
 static gboolean
 read_claim (RecordReader             *reader,
             TesseraAnnotationRecord  *annotation,
@@ -297,18 +296,19 @@ read_relations (RecordReader  *reader,
   return TRUE;
 }
 
+/* The claims come once every annotation has its record, since they point at them. */
 static gboolean
 read_snapshot (RecordReader  *reader,
                gint64         document_id,
                GError       **error)
 {
-  TesseraDocumentRecord *document = reader->document;
+  GPtrArray *annotations = reader->document->annotations;
 
   if (!read_document (reader, document_id, error) || !read_annotations (reader, error))
     return FALSE;
-  for (guint i = 0; i < document->annotations->len; i++)
+  for (guint i = 0; i < annotations->len; i++)
     {
-      TesseraAnnotationRecord *annotation = g_ptr_array_index (document->annotations, i);
+      TesseraAnnotationRecord *annotation = g_ptr_array_index (annotations, i);
 
       if (tessera_annotation_type_get_kind (annotation->type) == TESSERA_KIND_CLAIM &&
           !read_claim (reader, annotation, error))
