@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  gint64       id;               /* an entity of the project to reuse, or 0 to create it */
+  gint64       id;               /* its id in the project; to insert: one to reuse, or 0 */
   char        *name;
   TesseraAnnotationType *type;   /* nullable: a type of the project, or one of new_types */
   char        *description;
