@@ -14,7 +14,7 @@
  * hovering go through the X server (xdotool), and every wait is for a condition.
  */
 
-#define TIMEOUT_MS 20000
+#define TIMEOUT_MS GUI_WAIT_TIMEOUT_MS
 
 /* The annotations a click selected, in order: each change of the selection to one. */
 static void
@@ -161,7 +161,8 @@ test_click_every_column (GuiFixture    *fixture,
   handler = g_signal_connect (view, "selection-changed", G_CALLBACK (on_selection_changed),
                               selections);
   g_ptr_array_add (argv, NULL);
-  gui_xdotool_argv (GTK_WINDOW (fixture->window), (char **) argv->pdata);
+  /* Returns once the window has handled every click, however slow the machine. */
+  gui_xdotoolv (GTK_WINDOW (fixture->window), (const char * const *) argv->pdata);
   clicks.n_expected = expected->len;
   gui_wait_until (all_clicks_seen, &clicks, TIMEOUT_MS);
   g_signal_handler_disconnect (view, handler);
@@ -215,9 +216,9 @@ static void
 press_key (GuiFixture *fixture,
            const char *key)
 {
-  char *commands[] = { "key", (char *) key, NULL };
+  const char *commands[] = { "key", key, NULL };
 
-  gui_xdotool_argv (GTK_WINDOW (fixture->window), commands);
+  gui_xdotoolv (GTK_WINDOW (fixture->window), commands);
 }
 
 /* Ctrl+arrows stop after the elided word of "l’Alliance", so Shift+Ctrl+Right from there
