@@ -11,6 +11,7 @@
 
 #include "tessera-exporter.h"
 
+#include "tessera-exporter-private.h"
 #include "tessera-output-file-private.h"
 
 /*
@@ -54,12 +55,13 @@ dup_document_record (TesseraStore  *store,
   return g_steal_pointer (&record);
 }
 
-/* The documents to export, each once, in order: all of the project's when none is named. */
-static GArray *
-list_document_ids (TesseraStore  *store,
-                   const gint64  *document_ids,
-                   guint          n_documents,
-                   GError       **error)
+/* The documents to export, each once (a corpus cannot hold the same ids twice), in order:
+ * all of the project's when none is named. */
+GArray *
+_tessera_exporter_list_document_ids (TesseraStore  *store,
+                                     const gint64  *document_ids,
+                                     guint          n_documents,
+                                     GError       **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -84,6 +86,47 @@ list_document_ids (TesseraStore  *store,
       return NULL;
     }
   return g_steal_pointer (&ids);
+}
+
+/* Before a folder export writes anything: every destination is checked (none is a
+ * project), what killed exports left of files named @name_pattern is removed, and the
+ * folder is created. */
+gboolean
+_tessera_exporter_prepare_folder (const char  *folder,
+                                  GPtrArray   *file_names,
+                                  const char  *name_pattern,
+                                  GError     **error)
+{
+  if (!_tessera_output_file_check_destination (folder, error))
+    return FALSE;
+  for (guint i = 0; i < file_names->len; i++)
+    {
+      g_autofree char *file = g_build_filename (folder, g_ptr_array_index (file_names, i), NULL);
+
+      if (!_tessera_output_file_check_destination (file, error))
+        return FALSE;
+    }
+  _tessera_output_file_clean_stale (folder, name_pattern);
+
+  if (g_mkdir_with_parents (folder, 0777) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (folder);
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not create the folder %s: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The extension of the files written: the format's first. */
+static const char *
+get_file_extension (TesseraExporter *self)
+{
+  const char * const *extensions = TESSERA_EXPORTER_GET_CLASS (self)->extensions;
+
+  return extensions != NULL && extensions[0] != NULL ? extensions[0] : "txt";
 }
 
 typedef struct
@@ -157,8 +200,10 @@ tessera_exporter_real_export (TesseraExporter            *self,
                               gpointer                    progress_data,
                               GError                    **error)
 {
-  g_autoptr(GArray) ids = list_document_ids (store, document_ids, n_documents, error);
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = _tessera_exporter_list_document_ids (store, document_ids,
+                                                               n_documents, error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *pattern = NULL;
   Progress progress = { progress_func, progress_data, 0, 0 };
 
   if (ids == NULL)
@@ -170,31 +215,19 @@ tessera_exporter_real_export (TesseraExporter            *self,
                           cancellable, &progress, error);
     }
 
-  /* A folder: every destination is checked before the first file is written. */
-  if (!_tessera_output_file_check_destination (path, error))
-    return FALSE;
   for (guint i = 0; i < ids->len; i++)
-    {
-      g_autofree char *name = tessera_exporter_dup_file_name (self, g_array_index (ids, gint64, i));
+    g_ptr_array_add (names, tessera_exporter_dup_file_name (self, g_array_index (ids, gint64, i)));
+  pattern = g_strconcat ("document-*.", get_file_extension (self), NULL);
+  if (!_tessera_exporter_prepare_folder (path, names, pattern, error))
+    return FALSE;
 
-      g_ptr_array_add (files, g_build_filename (path, name, NULL));
-      if (!_tessera_output_file_check_destination (g_ptr_array_index (files, i), error))
-        return FALSE;
-    }
-  if (g_mkdir_with_parents (path, 0777) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Could not create the folder %s: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
   progress.total = 2 * ids->len;
   for (guint i = 0; i < ids->len; i++)
     {
-      if (!export_file (self, store, g_ptr_array_index (files, i),
-                        &g_array_index (ids, gint64, i), 1, cancellable, &progress, error))
+      g_autofree char *file = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+
+      if (!export_file (self, store, file, &g_array_index (ids, gint64, i), 1, cancellable,
+                        &progress, error))
         return FALSE;
     }
   return TRUE;
@@ -287,13 +320,10 @@ char *
 tessera_exporter_dup_file_name (TesseraExporter *self,
                                 gint64           document_id)
 {
-  const char * const *extensions;
-
   g_return_val_if_fail (TESSERA_IS_EXPORTER (self), NULL);
 
-  extensions = TESSERA_EXPORTER_GET_CLASS (self)->extensions;
   return g_strdup_printf ("document-%" G_GINT64_FORMAT ".%s", document_id,
-                          extensions != NULL && extensions[0] != NULL ? extensions[0] : "txt");
+                          get_file_extension (self));
 }
 
 /**

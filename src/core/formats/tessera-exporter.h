@@ -15,7 +15,7 @@ G_DECLARE_DERIVABLE_TYPE (TesseraExporter, tessera_exporter, TESSERA, EXPORTER, 
 /**
  * TesseraExporterClass:
  * @id: the name the command line knows the format by, such as "tei"
- * @name: what the user reads, marked with N_()
+ * @name: what the user reads, marked for translation
  * @extensions: (array zero-terminated=1): the file name endings, without the dot; the
  *   first is the one given to the files written
  * @mime_type: the format's MIME type

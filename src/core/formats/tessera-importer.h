@@ -15,7 +15,7 @@ G_DECLARE_DERIVABLE_TYPE (TesseraImporter, tessera_importer, TESSERA, IMPORTER, 
 /**
  * TesseraImporterClass:
  * @id: the name the command line knows the format by, such as "tei"
- * @name: what the user reads, marked with N_()
+ * @name: what the user reads, marked for translation
  * @extensions: (array zero-terminated=1): the file name endings, without the dot
  * @mime_type: the format's MIME type
  * @sniff: how sure the importer is that it reads the file, from 0 (not at all) to 100,
