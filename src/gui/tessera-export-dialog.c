@@ -205,8 +205,8 @@ export_thread (GTask        *task,
     {
       for (guint i = 0; i < job->ids->len; i++)
         {
-          g_autofree char *name = tessera_exporter_dup_file_name (job->exporter,
-                                                                  g_array_index (job->ids, gint64, i));
+          gint64 id = g_array_index (job->ids, gint64, i);
+          g_autofree char *name = tessera_exporter_dup_file_name (job->exporter, id);
 
           g_ptr_array_add (job->files, g_build_filename (job->destination, name, NULL));
         }
