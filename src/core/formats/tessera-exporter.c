@@ -26,35 +26,6 @@ G_DEFINE_QUARK (tessera-format-error-quark, tessera_format_error)
 
 G_DEFINE_ABSTRACT_TYPE (TesseraExporter, tessera_exporter, G_TYPE_OBJECT)
 
-/* One document as the exporters consume it: its details and text. */
-static TesseraDocumentRecord *
-dup_document_record (TesseraStore  *store,
-                     gint64         document_id,
-                     GError       **error)
-{
-  g_autoptr(TesseraDocument) document = tessera_store_dup_document (store, document_id, error);
-  g_autoptr(TesseraDocumentRecord) record = NULL;
-
-  if (document == NULL)
-    return NULL;
-
-  record = tessera_document_record_new ();
-  record->id = document_id;
-  record->info.title = g_strdup (tessera_document_get_title (document));
-  record->info.author = g_strdup (tessera_document_get_author (document));
-  record->info.source_url = g_strdup (tessera_document_get_source_url (document));
-  record->info.publisher = g_strdup (tessera_document_get_publisher (document));
-  record->info.publication_date = g_strdup (tessera_document_get_publication_date (document));
-  record->info.language = g_strdup (tessera_document_get_language (document));
-  record->info.licence = g_strdup (tessera_document_get_licence (document));
-  record->info.notes = g_strdup (tessera_document_get_notes (document));
-  record->info.source_path = g_strdup (tessera_document_get_source_path (document));
-  record->text = tessera_store_dup_document_text (store, document_id, error);
-  if (record->text == NULL)
-    return NULL;
-  return g_steal_pointer (&record);
-}
-
 /* The documents to export, each once (a corpus cannot hold the same ids twice), in order:
  * all of the project's when none is named. */
 GArray *
@@ -174,7 +145,7 @@ export_file (TesseraExporter  *self,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      document = dup_document_record (store, ids[i], error);
+      document = tessera_store_dup_document_record (store, ids[i], error);
       if (document == NULL || !klass->write_document (self, stream, document, error))
         return FALSE;
       progress_step (progress);
