@@ -177,6 +177,10 @@ tessera_exporter_real_export (TesseraExporter            *self,
   g_autofree char *pattern = NULL;
   Progress progress = { progress_func, progress_data, 0, 0 };
 
+  /* A format that does not override export() writes documents and checks them. */
+  g_return_val_if_fail (TESSERA_EXPORTER_GET_CLASS (self)->write_document != NULL, FALSE);
+  g_return_val_if_fail (TESSERA_EXPORTER_GET_CLASS (self)->check != NULL, FALSE);
+
   if (ids == NULL)
     return FALSE;
   if (!tessera_exporter_writes_folder (self))
