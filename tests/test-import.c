@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "tessera-import.h"
+#include "tessera-text-importer.h"
 #include "tessera-store.h"
 #include "tessera-text.h"
 #include "test-common.h"

@@ -7,6 +7,7 @@
 
 #include "fuzz-common.h"
 #include "tessera-import.h"
+#include "tessera-text-importer.h"
 
 /*
  * Plain-text import on arbitrary bytes. Either the bytes are refused with a message a user

@@ -11,6 +11,7 @@
 #include "fuzz-common.h"
 #include "test-common.h"
 #include "tessera-import.h"
+#include "tessera-text-importer.h"
 #include "tessera-tei-export.h"
 #include "tessera-tei-import.h"
 #include "tessera-text.h"
