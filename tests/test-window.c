@@ -7,6 +7,8 @@
 #include <gdk/x11/gdkx.h>
 #include <adwaita.h>
 
+#include "tessera-entity-chooser.h"
+#include "tessera-entity-section.h"
 #include "tessera-export-dialog.h"
 #include "tessera-inspector.h"
 #include "tessera-text-view.h"
@@ -555,6 +557,10 @@ test_link_generic_mention (Fixture       *fixture,
   wait.annotation_id = mention;
 
   search = GTK_WIDGET (gtk_widget_get_template_child (inspector, TESSERA_TYPE_INSPECTOR,
+                                                      "entity_section"));
+  search = GTK_WIDGET (gtk_widget_get_template_child (search, TESSERA_TYPE_ENTITY_SECTION,
+                                                      "entity_chooser"));
+  search = GTK_WIDGET (gtk_widget_get_template_child (search, TESSERA_TYPE_ENTITY_CHOOSER,
                                                       "entity_search"));
   gtk_editable_set_text (GTK_EDITABLE (search), "Colonel");
   g_signal_emit_by_name (search, "activate");
