@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "tessera-core.h"
+#include "tessera-json.h"
 
 /*
  * tessera-cli: the project from a terminal or a script.

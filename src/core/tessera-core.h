@@ -1,22 +1,32 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* Tessera's core: the model, the SQLite store, importers and exporters.
- * GLib, SQLite and libxml2 only; never GTK (src/core/meson.build checks it). */
+/* Tessera's core, the one header programs include: the model, the SQLite store, importers
+ * and exporters. GLib, SQLite and libxml2 only; never GTK (src/core/meson.build checks it).
+ * The *-private.h headers of each folder are for the core and its tests only. */
 
+/* util/ */
+#include "tessera-range.h"
+#include "tessera-text.h"
+
+/* model/ */
 #include "tessera-types.h"
 #include "tessera-annotation.h"
-#include "tessera-annotation-list.h"
 #include "tessera-annotation-type.h"
 #include "tessera-claim.h"
-#include "tessera-default-project.h"
 #include "tessera-document.h"
 #include "tessera-entity.h"
-#include "tessera-import.h"
-#include "tessera-json.h"
+#include "tessera-record.h"
+
+/* store/ */
+#include "tessera-annotation-list.h"
 #include "tessera-store.h"
+
+/* formats/ */
+#include "tessera-import.h"
 #include "tessera-tei-error.h"
 #include "tessera-tei-export.h"
 #include "tessera-tei-import.h"
 #include "tessera-tei-validator.h"
-#include "tessera-text.h"
+
+#include "tessera-default-project.h"

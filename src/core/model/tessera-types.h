@@ -3,20 +3,9 @@
 
 #include <glib-object.h>
 
-G_BEGIN_DECLS
+#include "tessera-range.h"
 
-/**
- * TesseraRange:
- * @start: first code point of the range (offset into the NFC text)
- * @end: one past the last code point
- *
- * A half-open range of Unicode code points, the unit GtkTextBuffer counts.
- */
-typedef struct
-{
-  guint start;
-  guint end;
-} TesseraRange;
+G_BEGIN_DECLS
 
 typedef enum
 {
@@ -66,8 +55,5 @@ const char *tessera_progress_to_string    (TesseraProgress    progress);
 const char *tessera_progress_to_label     (TesseraProgress    progress);
 gboolean    tessera_progress_from_string  (const char        *str,
                                            TesseraProgress   *out_progress);
-
-int         tessera_range_compare         (const TesseraRange *a,
-                                           const TesseraRange *b);
 
 G_END_DECLS

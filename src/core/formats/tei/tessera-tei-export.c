@@ -14,7 +14,7 @@
 #include "tessera-tei-export.h"
 
 #include "tessera-output-file-private.h"
-#include "tessera-store-import-private.h"
+#include "tessera-store-bulk-private.h"
 #include "tessera-tei-export-private.h"
 #include "tessera-text.h"
 

@@ -3,7 +3,7 @@
 
 #include <glib.h>
 
-#include "tessera-types.h"
+#include "tessera-range.h"
 
 G_BEGIN_DECLS
 

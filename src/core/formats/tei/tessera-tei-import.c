@@ -15,7 +15,7 @@
 
 #include "tessera-import.h"
 #include "tessera-project-files-private.h"
-#include "tessera-store-import-private.h"
+#include "tessera-store-bulk-private.h"
 #include "tessera-util-private.h"
 #include "tessera-tei-private.h"
 #include "tessera-text.h"
@@ -2055,9 +2055,9 @@ typedef struct
   TesseraTeiContext *context;
   GHashTable        *types;            /* key → TesseraAnnotationType (owned) */
   GPtrArray         *new_types;
-  GPtrArray         *entities;         /* TesseraBulkEntity */
-  GHashTable        *entity_of_id;     /* xml:id → TesseraBulkEntity */
-  GHashTable        *entity_of_uri;    /* authority URI → TesseraBulkEntity */
+  GPtrArray         *entities;         /* TesseraEntityRecord */
+  GHashTable        *entity_of_id;     /* xml:id → TesseraEntityRecord */
+  GHashTable        *entity_of_uri;    /* authority URI → TesseraEntityRecord */
   GHashTable        *project_uris;     /* URI → gint64 id of an entity of the project */
   GPtrArray         *refused_links;    /* the mentions whose entity their type cannot name */
 } Conversion;
@@ -2087,19 +2087,19 @@ conversion_type (Conversion *self,
   return type;
 }
 
-static TesseraBulkEntity *
-bulk_entity_for_uri (Conversion            *self,
+static TesseraEntityRecord *
+entity_record_for_uri (Conversion            *self,
                      const char            *uri,
                      const char            *name,
                      TesseraAnnotationType *type)
 {
-  TesseraBulkEntity *entity = g_hash_table_lookup (self->entity_of_uri, uri);
+  TesseraEntityRecord *entity = g_hash_table_lookup (self->entity_of_uri, uri);
   gint64 *existing;
   TesseraAuthority authority;
 
   if (entity != NULL)
     return entity;
-  entity = _tessera_bulk_entity_new ();
+  entity = tessera_entity_record_new ();
   existing = g_hash_table_lookup (self->project_uris, uri);
   if (existing != NULL)
     entity->id = *existing;
@@ -2119,7 +2119,7 @@ convert_entities (Conversion *self)
   for (guint i = 0; i < self->context->entity_order->len; i++)
     {
       TesseraTeiEntity *model = g_ptr_array_index (self->context->entity_order, i);
-      TesseraBulkEntity *entity;
+      TesseraEntityRecord *entity;
       TesseraAnnotationType *type = conversion_type (self, model->type_key);
       g_autoptr(TesseraAnnotationType) fallback = NULL;
 
@@ -2128,7 +2128,7 @@ convert_entities (Conversion *self)
       if (type == NULL)
         type = fallback = default_entity_type (self->tagset, model->list);
 
-      entity = _tessera_bulk_entity_new ();
+      entity = tessera_entity_record_new ();
       entity->name = g_strdup (model->name);
       entity->description = g_strdup (model->description);
       if (type != NULL && tessera_annotation_type_get_kind (type) == TESSERA_KIND_ENTITY)
@@ -2155,7 +2155,7 @@ convert_entities (Conversion *self)
 /* The type an entity will have in the project: its own when the project has it already. */
 static TesseraAnnotationType *
 dup_entity_type (Conversion        *self,
-                 TesseraBulkEntity *entity)
+                 TesseraEntityRecord *entity)
 {
   g_autoptr(TesseraEntity) stored = NULL;
 
@@ -2166,13 +2166,13 @@ dup_entity_type (Conversion        *self,
   return entity->type != NULL ? g_object_ref (entity->type) : NULL;
 }
 
-static TesseraBulkDocument *
+static TesseraDocumentRecord *
 convert_document (Conversion          *self,
                   TesseraTeiDocument  *model,
                   const char          *source_path,
                   GError             **error)
 {
-  g_autoptr(TesseraBulkDocument) document = _tessera_bulk_document_new ();
+  g_autoptr(TesseraDocumentRecord) document = tessera_document_record_new ();
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) pairs = g_ptr_array_new ();
 
@@ -2193,11 +2193,11 @@ convert_document (Conversion          *self,
     {
       TesseraTeiAnnotation *a = g_ptr_array_index (model->annotations, i);
       TesseraAnnotationType *type = conversion_type (self, a->type_key);
-      TesseraBulkAnnotation *annotation;
+      TesseraAnnotationRecord *annotation;
 
       if (type == NULL)
         continue;
-      annotation = _tessera_bulk_annotation_new ();
+      annotation = tessera_annotation_record_new ();
       annotation->type = g_object_ref (type);
       g_array_append_vals (annotation->ranges, a->ranges->data, a->ranges->len);
       annotation->annotator = g_strdup (a->annotator);
@@ -2217,7 +2217,7 @@ convert_document (Conversion          *self,
               g_autofree char *name = tessera_text_slice_ranges (document->text, ranges,
                                                                  a->ranges->len, " ");
 
-              annotation->entity = bulk_entity_for_uri (self, a->entity_uri, name, type);
+              annotation->entity = entity_record_for_uri (self, a->entity_uri, name, type);
             }
           /* The store's rule, for files written before it: the mention stays, unlinked. */
           if (annotation->entity != NULL)
@@ -2243,14 +2243,14 @@ convert_document (Conversion          *self,
 
   for (guint i = 0; i < document->annotations->len; i++)
     {
-      TesseraBulkAnnotation *annotation = g_ptr_array_index (document->annotations, i);
+      TesseraAnnotationRecord *annotation = g_ptr_array_index (document->annotations, i);
       TesseraTeiAnnotation *a = g_ptr_array_index (pairs, i);
       TesseraTeiClaim *c = a->claim;
-      TesseraBulkClaim *claim;
+      TesseraClaimRecord *claim;
 
       if (c == NULL || tessera_annotation_type_get_kind (annotation->type) != TESSERA_KIND_CLAIM)
         continue;
-      claim = annotation->claim = g_new0 (TesseraBulkClaim, 1);
+      claim = annotation->claim = g_new0 (TesseraClaimRecord, 1);
       claim->source_entity = c->source_entity ? g_hash_table_lookup (self->entity_of_id,
                                                                      c->source_entity) : NULL;
       claim->source_annotation = c->source_annotation ? g_hash_table_lookup (by_id,
@@ -2275,13 +2275,13 @@ convert_document (Conversion          *self,
   for (guint i = 0; i < model->relations->len; i++)
     {
       TesseraTeiRelation *r = g_ptr_array_index (model->relations, i);
-      TesseraBulkAnnotation *source = r->source ? g_hash_table_lookup (by_id, r->source) : NULL;
-      TesseraBulkAnnotation *target = r->target ? g_hash_table_lookup (by_id, r->target) : NULL;
-      TesseraBulkRelation *relation;
+      TesseraAnnotationRecord *source = r->source ? g_hash_table_lookup (by_id, r->source) : NULL;
+      TesseraAnnotationRecord *target = r->target ? g_hash_table_lookup (by_id, r->target) : NULL;
+      TesseraRelationRecord *relation;
 
       if (source == NULL || target == NULL || source == target)
         continue;
-      relation = g_new0 (TesseraBulkRelation, 1);
+      relation = g_new0 (TesseraRelationRecord, 1);
       relation->type = g_strdup (r->type);
       relation->source = source;
       relation->target = target;
@@ -2318,7 +2318,7 @@ tessera_tei_import_file (TesseraStore  *store,
   g_autoptr(GPtrArray) models =
     g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_document_free);
   g_autoptr(GPtrArray) documents =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_bulk_document_free);
+    g_ptr_array_new_with_free_func ((GDestroyNotify) tessera_document_record_free);
   g_autoptr(TesseraTeiContext) context = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autofree char *display_name = g_filename_display_basename (path);
@@ -2370,7 +2370,7 @@ tessera_tei_import_file (TesseraStore  *store,
   conversion.context = context;
   conversion.types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   conversion.new_types = g_ptr_array_new_with_free_func (g_object_unref);
-  conversion.entities = g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_bulk_entity_free);
+  conversion.entities = g_ptr_array_new_with_free_func ((GDestroyNotify) tessera_entity_record_free);
   conversion.entity_of_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   conversion.entity_of_uri = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   conversion.project_uris = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -2397,7 +2397,7 @@ tessera_tei_import_file (TesseraStore  *store,
   convert_entities (&conversion);
   for (guint i = 0; i < models->len; i++)
     {
-      TesseraBulkDocument *document = convert_document (&conversion,
+      TesseraDocumentRecord *document = convert_document (&conversion,
                                                         g_ptr_array_index (models, i),
                                                         absolute, error);
 
@@ -2428,7 +2428,7 @@ tessera_tei_import_file (TesseraStore  *store,
   if (ok)
     {
       /* Entity types may be among the new types: their ids exist only once written. */
-      ok = _tessera_store_import_documents (store, display_name, conversion.new_types,
+      ok = _tessera_store_insert_documents (store, display_name, conversion.new_types,
                                             conversion.entities, documents, error);
     }
 
@@ -2437,7 +2437,7 @@ tessera_tei_import_file (TesseraStore  *store,
       results = g_ptr_array_new_with_free_func ((GDestroyNotify) tessera_import_result_free);
       for (guint i = 0; i < documents->len; i++)
         {
-          TesseraBulkDocument *document = g_ptr_array_index (documents, i);
+          TesseraDocumentRecord *document = g_ptr_array_index (documents, i);
           TesseraImportResult *result = g_new0 (TesseraImportResult, 1);
 
           result->path = g_strdup (path);

@@ -60,23 +60,6 @@ DEFINE_ENUM_STRINGS (TesseraStatus, status, status_names)
 DEFINE_ENUM_STRINGS (TesseraProgress, progress, progress_names)
 
 /**
- * tessera_range_compare:
- *
- * Orders ranges by start, then longest first, so that enclosing spans come before the
- * spans they contain.
- */
-int
-tessera_range_compare (const TesseraRange *a,
-                       const TesseraRange *b)
-{
-  if (a->start != b->start)
-    return a->start < b->start ? -1 : 1;
-  if (a->end != b->end)
-    return a->end > b->end ? -1 : 1;
-  return 0;
-}
-
-/**
  * tessera_progress_to_label:
  * @progress: the state of a document
  *

@@ -5,120 +5,16 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tessera-store-import-private.h"
+#include "tessera-store-bulk-private.h"
 #include "tessera-store-private.h"
 #include "tessera-text.h"
 
 /*
- * Bulk import: the rows of whole documents written with cached statements inside one
- * TesseraOp. The op is permanent (imports cannot be undone), so only the rows the views
+ * Bulk insert: whole documents (TesseraDocumentRecord) written with cached statements
+ * inside one TesseraOp. The op is permanent (imports cannot be undone), so only the rows the views
  * must refresh are recorded: documents, entities and annotation types. Annotations of a
  * new document are read when it is opened.
  */
-
-TesseraBulkEntity *
-_tessera_bulk_entity_new (void)
-{
-  TesseraBulkEntity *entity = g_new0 (TesseraBulkEntity, 1);
-
-  entity->authorities = g_array_new (FALSE, TRUE, sizeof (TesseraAuthority));
-  return entity;
-}
-
-void
-_tessera_bulk_entity_free (TesseraBulkEntity *entity)
-{
-  if (entity == NULL)
-    return;
-  for (guint i = 0; i < entity->authorities->len; i++)
-    {
-      TesseraAuthority *authority = &g_array_index (entity->authorities, TesseraAuthority, i);
-
-      g_free (authority->scheme);
-      g_free (authority->uri);
-    }
-  g_array_unref (entity->authorities);
-  g_clear_object (&entity->type);
-  g_free (entity->name);
-  g_free (entity->description);
-  g_clear_pointer (&entity->attributes, g_hash_table_unref);
-  g_free (entity);
-}
-
-TesseraBulkAnnotation *
-_tessera_bulk_annotation_new (void)
-{
-  TesseraBulkAnnotation *annotation = g_new0 (TesseraBulkAnnotation, 1);
-
-  annotation->ranges = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
-  return annotation;
-}
-
-static void
-bulk_claim_free (TesseraBulkClaim *claim)
-{
-  if (claim == NULL)
-    return;
-  g_free (claim->source_kind);
-  g_free (claim->quote_type);
-  g_free (claim->polarity);
-  g_free (claim->factuality);
-  g_free (claim->writer_distance);
-  g_free (claim->statement_date);
-  g_free (claim->topic);
-  g_free (claim);
-}
-
-void
-_tessera_bulk_annotation_free (TesseraBulkAnnotation *annotation)
-{
-  if (annotation == NULL)
-    return;
-  g_clear_object (&annotation->type);
-  g_array_unref (annotation->ranges);
-  g_free (annotation->annotator);
-  g_free (annotation->note);
-  g_free (annotation->normalized);
-  g_clear_pointer (&annotation->attributes, g_hash_table_unref);
-  bulk_claim_free (annotation->claim);
-  g_free (annotation);
-}
-
-void
-_tessera_bulk_relation_free (TesseraBulkRelation *relation)
-{
-  if (relation == NULL)
-    return;
-  g_free (relation->type);
-  g_free (relation->note);
-  g_free (relation->annotator);
-  g_free (relation);
-}
-
-TesseraBulkDocument *
-_tessera_bulk_document_new (void)
-{
-  TesseraBulkDocument *document = g_new0 (TesseraBulkDocument, 1);
-
-  document->annotations =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_bulk_annotation_free);
-  document->relations =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_bulk_relation_free);
-  return document;
-}
-
-void
-_tessera_bulk_document_free (TesseraBulkDocument *document)
-{
-  if (document == NULL)
-    return;
-  tessera_document_info_clear (&document->info);
-  g_free (document->text);
-  g_clear_pointer (&document->attributes, g_hash_table_unref);
-  g_ptr_array_unref (document->annotations);
-  g_ptr_array_unref (document->relations);
-  g_free (document);
-}
 
 /* Writing ---------------------------------------------------------------------------- */
 
@@ -276,7 +172,7 @@ write_attributes (BulkWriter  *writer,
 
 static gboolean
 write_entity (BulkWriter         *writer,
-              TesseraBulkEntity  *entity,
+              TesseraEntityRecord  *entity,
               GError            **error)
 {
   g_autofree char *name = g_strstrip (g_strdup (entity->name ? entity->name : ""));
@@ -334,7 +230,7 @@ write_entity (BulkWriter         *writer,
 
 /* Sorted, non-empty, inside the text, disjoint: what tessera_store_add_annotation() checks. */
 static gboolean
-check_ranges (TesseraBulkAnnotation  *annotation,
+check_ranges (TesseraAnnotationRecord  *annotation,
               guint                   length,
               const char             *title,
               GError                **error)
@@ -366,8 +262,8 @@ check_ranges (TesseraBulkAnnotation  *annotation,
 
 static gboolean
 write_annotation (BulkWriter             *writer,
-                  TesseraBulkDocument    *document,
-                  TesseraBulkAnnotation  *annotation,
+                  TesseraDocumentRecord    *document,
+                  TesseraAnnotationRecord  *annotation,
                   guint                   length,
                   GError                **error)
 {
@@ -428,7 +324,7 @@ write_annotation (BulkWriter             *writer,
 }
 
 static gint64
-annotation_id_or_zero (TesseraBulkAnnotation *annotation)
+annotation_id_or_zero (TesseraAnnotationRecord *annotation)
 {
   return annotation != NULL ? annotation->id : 0;
 }
@@ -436,11 +332,11 @@ annotation_id_or_zero (TesseraBulkAnnotation *annotation)
 /* Claims point at other annotations of the document: written once all of them have ids. */
 static gboolean
 write_claim (BulkWriter             *writer,
-             TesseraBulkAnnotation  *annotation,
+             TesseraAnnotationRecord  *annotation,
              GError                **error)
 {
-  TesseraBulkClaim *claim = annotation->claim;
-  TesseraBulkAnnotation *parent = NULL;
+  TesseraClaimRecord *claim = annotation->claim;
+  TesseraAnnotationRecord *parent = NULL;
   sqlite3_stmt *stmt;
 
   if (claim != NULL && claim->parent != NULL && claim->parent->claim != NULL &&
@@ -476,7 +372,7 @@ write_claim (BulkWriter             *writer,
 
 static gboolean
 write_relation (BulkWriter           *writer,
-                TesseraBulkRelation  *relation,
+                TesseraRelationRecord  *relation,
                 GError              **error)
 {
   sqlite3_stmt *stmt;
@@ -509,7 +405,7 @@ write_relation (BulkWriter           *writer,
 
 static gboolean
 write_document (BulkWriter           *writer,
-                TesseraBulkDocument  *document,
+                TesseraDocumentRecord  *document,
                 GError              **error)
 {
   g_autofree char *sha256 = NULL;
@@ -579,7 +475,7 @@ write_document (BulkWriter           *writer,
     }
   for (guint i = 0; i < document->annotations->len; i++)
     {
-      TesseraBulkAnnotation *annotation = g_ptr_array_index (document->annotations, i);
+      TesseraAnnotationRecord *annotation = g_ptr_array_index (document->annotations, i);
 
       if (tessera_annotation_type_get_kind (annotation->type) == TESSERA_KIND_CLAIM &&
           !write_claim (writer, annotation, error))
@@ -595,19 +491,19 @@ write_document (BulkWriter           *writer,
 }
 
 /**
- * _tessera_store_import_documents:
+ * _tessera_store_insert_documents:
  * @summary: what the journal says of the import, e.g. the file's name
  * @new_types: (element-type TesseraAnnotationType): types to add to the tagset first; their
  *   ids are set
- * @entities: (element-type TesseraBulkEntity): entities to create (those with an id are
+ * @entities: (element-type TesseraEntityRecord): entities to create (those with an id are
  *   reused as they are)
- * @documents: (element-type TesseraBulkDocument): the documents; a text the project already
+ * @documents: (element-type TesseraDocumentRecord): the documents; a text the project already
  *   has is skipped and marked existing
  *
  * Writes everything in one permanent change. On any error nothing is written.
  */
 gboolean
-_tessera_store_import_documents (TesseraStore  *self,
+_tessera_store_insert_documents (TesseraStore  *self,
                                  const char    *summary,
                                  GPtrArray     *new_types,
                                  GPtrArray     *entities,
@@ -640,7 +536,7 @@ _tessera_store_import_documents (TesseraStore  *self,
     }
   for (guint i = 0; i < documents->len; i++)
     {
-      TesseraBulkDocument *document = g_ptr_array_index (documents, i);
+      TesseraDocumentRecord *document = g_ptr_array_index (documents, i);
 
       if (!write_document (&writer, document, error))
         goto failed;
@@ -666,7 +562,7 @@ _tessera_store_import_documents (TesseraStore  *self,
   /* Entities that gained mentions show their new counts. */
   for (guint i = 0; entities != NULL && i < entities->len; i++)
     {
-      TesseraBulkEntity *entity = g_ptr_array_index (entities, i);
+      TesseraEntityRecord *entity = g_ptr_array_index (entities, i);
 
       _tessera_store_refresh_entity (self, entity->id, TESSERA_CHANGE_MODIFIED);
     }
@@ -678,7 +574,7 @@ failed:
     _tessera_annotation_type_set_id (g_ptr_array_index (new_types, i), 0);
   for (guint i = 0; i < documents->len; i++)
     {
-      TesseraBulkDocument *document = g_ptr_array_index (documents, i);
+      TesseraDocumentRecord *document = g_ptr_array_index (documents, i);
 
       document->id = 0;
       document->existing = FALSE;
