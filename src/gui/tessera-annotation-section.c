@@ -409,8 +409,8 @@ tessera_annotation_section_class_init (TesseraAnnotationSectionClass *klass)
 
   object_class->dispose = tessera_annotation_section_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/tessera/Tessera/tessera-annotation-section.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/tessera/Tessera/tessera-annotation-section.ui");
   gtk_widget_class_bind_template_child (widget_class, TesseraAnnotationSection, type_dot);
   gtk_widget_class_bind_template_child (widget_class, TesseraAnnotationSection, type_label);
   gtk_widget_class_bind_template_child (widget_class, TesseraAnnotationSection, suggested_label);

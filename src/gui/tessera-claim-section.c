@@ -539,7 +539,7 @@ tessera_claim_section_pick_annotation (TesseraClaimSection *self,
       tessera_inspector_section_show_error (section, error->message);
       return;
     }
-  kind = tessera_inspector_section_dup_kind (self->store, picked);
+  kind = tessera_inspector_section_get_kind (self->store, picked);
   described = tessera_text_view_describe (tessera_inspector_section_get_text_view (section),
                                           picked);
 
@@ -662,7 +662,7 @@ tessera_claim_section_set_annotation (TesseraInspectorSection *section,
   g_set_object (&self->store, store);
   g_clear_object (&self->claim);
   if (annotation != NULL &&
-      tessera_inspector_section_dup_kind (store, annotation) == TESSERA_KIND_CLAIM)
+      tessera_inspector_section_get_kind (store, annotation) == TESSERA_KIND_CLAIM)
     self->claim = tessera_store_dup_claim (store, tessera_annotation_get_id (annotation), NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self), self->claim != NULL);

@@ -56,7 +56,7 @@ tessera_details_section_set_annotation (TesseraInspectorSection *section,
   tessera_inspector_section_sync_entry (self->normalized_row,
                                         tessera_annotation_get_normalized (annotation), fresh);
   gtk_widget_set_visible (GTK_WIDGET (self->normalized_row),
-                          tessera_inspector_section_dup_kind (store, annotation) ==
+                          tessera_inspector_section_get_kind (store, annotation) ==
                           TESSERA_KIND_ENTITY);
   gtk_widget_set_sensitive (GTK_WIDGET (self->details_group), !tessera_store_is_read_only (store));
   self->syncing--;

@@ -104,10 +104,10 @@ sync_authorities (TesseraEntitySection *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
       g_autofree char *label = g_strdup_printf (_("Remove the link to %s"), authorities[i].uri);
+      const char *scheme = tessera_inspector_section_scheme_label (authorities[i].scheme);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     tessera_inspector_section_scheme_label (authorities[i].scheme));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), scheme);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), authorities[i].uri);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
 
@@ -172,7 +172,7 @@ tessera_entity_section_set_annotation (TesseraInspectorSection *section,
                                        TesseraAnnotation       *annotation)
 {
   TesseraEntitySection *self = TESSERA_ENTITY_SECTION (section);
-  gboolean mention = tessera_inspector_section_dup_kind (store, annotation) == TESSERA_KIND_ENTITY;
+  gboolean mention = tessera_inspector_section_get_kind (store, annotation) == TESSERA_KIND_ENTITY;
   gint64 shown_id = self->annotation != NULL ? tessera_annotation_get_id (self->annotation) : 0;
   gboolean fresh;
   gboolean writable;
@@ -183,7 +183,9 @@ tessera_entity_section_set_annotation (TesseraInspectorSection *section,
       g_clear_object (&self->entity);
       gtk_toggle_button_set_active (self->new_entity_button, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      g_set_object (&self->store, store);
+      /* Another project's entities are not kept. */
+      if (g_set_object (&self->store, store))
+        tessera_entity_chooser_set_filter (self->entity_chooser, store, 0, 0);
       return;
     }
 

@@ -96,8 +96,9 @@ tessera_inspector_section_show_error (TesseraInspectorSection *self,
     g_debug ("No win.show-error action for: %s", message);
 }
 
+/* The kind of @annotation's type; a type the store does not know counts as a mention's. */
 TesseraKind
-tessera_inspector_section_dup_kind (TesseraStore      *store,
+tessera_inspector_section_get_kind (TesseraStore      *store,
                                     TesseraAnnotation *annotation)
 {
   g_autoptr(TesseraAnnotationType) type = NULL;

@@ -34,7 +34,7 @@ void             tessera_inspector_section_dispose_template (GtkWidget          
                                                              GType                    type);
 void             tessera_inspector_section_show_error       (TesseraInspectorSection *self,
                                                              const char              *message);
-TesseraKind      tessera_inspector_section_dup_kind         (TesseraStore            *store,
+TesseraKind      tessera_inspector_section_get_kind         (TesseraStore            *store,
                                                              TesseraAnnotation       *annotation);
 char            *tessera_inspector_section_dup_covered_text (TesseraInspectorSection *self,
                                                              TesseraAnnotation       *annotation,

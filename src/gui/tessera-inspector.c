@@ -100,7 +100,7 @@ tessera_inspector_reload (TesseraInspector *self)
       return;
     }
 
-  mention = tessera_inspector_section_dup_kind (self->store, self->annotation) ==
+  mention = tessera_inspector_section_get_kind (self->store, self->annotation) ==
             TESSERA_KIND_ENTITY;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.new-entity",
                                  mention && !tessera_store_is_read_only (self->store));
@@ -188,7 +188,10 @@ on_store_entity_changed (TesseraInspector *self,
                          int               change,
                          TesseraStore     *store)
 {
-  if ((self->annotation != NULL && tessera_annotation_get_entity_id (self->annotation) == entity_id) ||
+  gint64 linked = self->annotation != NULL ? tessera_annotation_get_entity_id (self->annotation)
+                                            : 0;
+
+  if ((linked != 0 && linked == entity_id) ||
       tessera_claim_section_refers_to (self->claim_section, 0, entity_id))
     tessera_inspector_reload (self);
 }
