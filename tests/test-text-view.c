@@ -315,28 +315,17 @@ find_in_search_bar (GuiFixture *fixture,
   return widget;
 }
 
-typedef struct
+static char *
+dup_label_text (gpointer label)
 {
-  GtkLabel   *label;
-  const char *expected;
-} LabelText;
-
-static gboolean
-label_says (gpointer data)
-{
-  LabelText *text = data;
-
-  return g_strcmp0 (gtk_label_get_text (text->label), text->expected) == 0;
+  return g_strdup (gtk_label_get_text (label));
 }
 
 static void
 assert_label_says (GtkLabel   *label,
                    const char *expected)
 {
-  LabelText text = { label, expected };
-
-  if (!gui_wait_until (label_says, &text, TIMEOUT_MS))
-    g_assert_cmpstr (gtk_label_get_text (label), ==, expected);
+  gui_wait_string (dup_label_text, label, expected);
 }
 
 /* Whether a shortcut of @entry's own sends @key to @action. */
@@ -426,27 +415,23 @@ test_find (GuiFixture    *fixture,
 }
 
 /* The item of the open main menu labelled @text, with its check mark. */
+static gboolean
+is_menu_item (GtkWidget     *widget,
+              gconstpointer  text)
+{
+  g_autofree char *label = NULL;
+
+  if (!g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton"))
+    return FALSE;
+  g_object_get (widget, "text", &label, NULL);
+  return g_strcmp0 (label, text) == 0;
+}
+
 static GtkWidget *
 find_menu_item (GtkWidget  *root,
                 const char *text)
 {
-  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "GtkModelButton"))
-    {
-      g_autofree char *label = NULL;
-
-      g_object_get (root, "text", &label, NULL);
-      if (g_strcmp0 (label, text) == 0)
-        return root;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_item (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return gui_find_descendant (root, is_menu_item, text);
 }
 
 typedef struct

@@ -410,6 +410,22 @@ on_exported (TesseraExportDialog *dialog,
   *count = n_files;
 }
 
+/* Exports the window's document into @folder with a new dialog, presented; *@dialog is a
+ * weak pointer to it, @exported counts the files it says it wrote. */
+static void
+start_export_dialog (Fixture              *fixture,
+                     const char           *folder,
+                     TesseraExportDialog **dialog,
+                     guint                *exported)
+{
+  *dialog = tessera_export_dialog_new (GTK_WINDOW (fixture->window), gui_store (fixture),
+                                       tessera_window_get_document_id (fixture->window));
+  g_object_add_weak_pointer (G_OBJECT (*dialog), (gpointer *) dialog);
+  g_signal_connect (*dialog, "exported", G_CALLBACK (on_exported), exported);
+  gui_present (GTK_WINDOW (*dialog));
+  tessera_export_dialog_start (*dialog, folder);
+}
+
 static void
 test_export_dialog (Fixture       *fixture,
                     gconstpointer  data)
@@ -432,12 +448,7 @@ test_export_dialog (Fixture       *fixture,
   g_settings_set_string (settings, "relaxng-schema", schema);
   g_settings_set_boolean (settings, "export-corpus", FALSE);
 
-  dialog = tessera_export_dialog_new (GTK_WINDOW (fixture->window), gui_store (fixture),
-                                      tessera_window_get_document_id (fixture->window));
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &exported);
-  gui_present (GTK_WINDOW (dialog));
-  tessera_export_dialog_start (dialog, folder);
+  start_export_dialog (fixture, folder, &dialog, &exported);
   g_assert_true (tessera_export_dialog_is_busy (dialog));
   gui_await (export_finished, &dialog, "the export to finish");
   g_assert_nonnull (dialog);
@@ -447,12 +458,7 @@ test_export_dialog (Fixture       *fixture,
 
   /* Without a schema the export succeeds, the dialog closes and says where. */
   g_settings_set_string (settings, "relaxng-schema", "");
-  dialog = tessera_export_dialog_new (GTK_WINDOW (fixture->window), gui_store (fixture),
-                                      tessera_window_get_document_id (fixture->window));
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &exported);
-  gui_present (GTK_WINDOW (dialog));
-  tessera_export_dialog_start (dialog, folder);
+  start_export_dialog (fixture, folder, &dialog, &exported);
   gui_await (export_finished, &dialog, "the export to finish");
   gui_await (dialog_finalized, &dialog, "the dialog to close");
   g_assert_cmpuint (exported, ==, 1);
@@ -474,24 +480,21 @@ test_export_dialog (Fixture       *fixture,
   g_unlink (schema);
 }
 
+/* A mapped label (its parents are mapped too) that shows @needle. */
+static gboolean
+is_label_showing (GtkWidget     *widget,
+                  gconstpointer  needle)
+{
+  return gtk_widget_get_mapped (widget) && GTK_IS_LABEL (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL;
+}
+
 /* The label under @root that shows @needle, if one is mapped. */
 static GtkLabel *
 find_label_showing (GtkWidget  *root,
                     const char *needle)
 {
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
-    return GTK_LABEL (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label_showing (child, needle);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return (GtkLabel *) gui_find_descendant (root, is_label_showing, needle);
 }
 
 typedef struct
@@ -548,12 +551,7 @@ test_export_dialog_refuses_project (Fixture       *fixture,
       LabelWait wait = { NULL, "Nothing was written" };
       guint exported = 0;
 
-      dialog = tessera_export_dialog_new (GTK_WINDOW (fixture->window), gui_store (fixture),
-                                          tessera_window_get_document_id (fixture->window));
-      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-      g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &exported);
-      gui_present (GTK_WINDOW (dialog));
-      tessera_export_dialog_start (dialog, destinations[i]);
+      start_export_dialog (fixture, destinations[i], &dialog, &exported);
       gui_await (export_finished, &dialog, "the export to finish");
 
       /* The dialog stays, with the reason on screen. */

@@ -18,14 +18,6 @@
 
 #define TITLE_MAX_LENGTH 200
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  tessera_fuzz_init ();
-  return 0;
-}
-
 static void
 assert_annotatable (const char *text)
 {
