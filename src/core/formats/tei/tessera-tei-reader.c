@@ -284,14 +284,32 @@ path (xmlNode *node,
 
 /* Reading ------------------------------------------------------------------------------------- */
 
+/* An element of the text, with where it starts and ends in the text; what may carry an
+ * annotation or be pointed to is read from it as it is met, since the text's elements are
+ * freed as soon as they are read. */
 typedef struct
 {
-  xmlNode  *node;
-  guint     start;
-  guint     end;
-  gboolean  start_pending;
-  gboolean  has_id;
+  guint              start;
+  guint              end;
+  gboolean           start_pending;
+  TesseraTeiCarrier *carrier;      /* nullable: neither an annotation nor pointed to */
 } Mark;
+
+/* How the text's elements are read as they end (see on_end_element()). */
+typedef enum
+{
+  STREAM_NONE,       /* read with its parent, or not at all */
+  STREAM_TEXT,       /* text or group: holds bodies */
+  STREAM_BODY,       /* body: its children read as they end */
+  STREAM_CONTAINER,  /* an element that only holds paragraphs: the same, with a mark */
+  STREAM_STAND_OFF,  /* standOff, and what in it only holds records: the same */
+} Stream;
+
+typedef struct
+{
+  Stream stream;
+  guint  mark;
+} OpenElement;
 
 struct _TesseraTeiReader
 {
@@ -336,8 +354,13 @@ struct _TesseraTeiReader
   GArray                 *newlines;       /* guint offsets of the newlines */
   GArray                 *marks;          /* Mark */
   GArray                 *pending;        /* indices of marks waiting for a paragraph */
-  GHashTable             *mark_of_node;   /* xmlNode → index + 1 */
   GHashTable             *mark_of_id;     /* xml:id → index + 1 */
+  GArray                 *open;           /* OpenElement, one per element open */
+  xmlNode                *tei;            /* the TEI element being read, or NULL */
+  TesseraTeiDocument     *document;       /* …its model */
+  TesseraTeiAssembly      found;          /* …and what its annotations are made of */
+  gboolean                header_read;
+  gboolean                text_seen;
 };
 
 typedef struct _TesseraTeiReader Reader;
@@ -432,9 +455,17 @@ reset_document_state (Reader *self)
   g_array_set_size (self->newlines, 0);
   g_array_set_size (self->marks, 0);
   g_array_set_size (self->pending, 0);
-  g_hash_table_remove_all (self->mark_of_node);
   g_hash_table_remove_all (self->mark_of_id);
 }
+
+static void
+clear_mark (Mark *mark)
+{
+  g_clear_pointer (&mark->carrier, _tessera_tei_carrier_free);
+}
+
+static TesseraTeiCarrier *carrier_from_node (xmlNode               *node,
+                                             TesseraTeiCarrierKind  kind);
 
 static Mark *
 mark_at (Reader *self,
@@ -560,8 +591,17 @@ add_mark (Reader   *self,
           gboolean  block)
 {
   g_autofree char *id = get_xml_id (node);
-  Mark mark = { node, self->length, self->length, FALSE, id != NULL };
+  Mark mark = { self->length, self->length, FALSE, NULL };
   guint index = self->marks->len;
+  gboolean candidate = is_tei (node) && !is_element (node, "anchor") &&
+                       ((self->context->tessera && xmlHasProp (node, BAD_CAST "ana") != NULL) ||
+                        _tessera_tei_element_is_mappable (local_name (node)));
+
+  if (candidate || id != NULL)
+    {
+      mark.carrier = carrier_from_node (node, TESSERA_TEI_CARRIER_TEXT);
+      mark.carrier->candidate = candidate;
+    }
 
   if (block)
     {
@@ -571,7 +611,6 @@ add_mark (Reader   *self,
     }
   else
     g_array_append_val (self->marks, mark);
-  g_hash_table_insert (self->mark_of_node, node, GUINT_TO_POINTER (index + 1));
   /* A repeated xml:id (see check_id()) names its first element. */
   if (id != NULL && !g_hash_table_contains (self->mark_of_id, id))
     g_hash_table_insert (self->mark_of_id, g_steal_pointer (&id), GUINT_TO_POINTER (index + 1));
@@ -786,27 +825,6 @@ walk (Reader   *self,
         }
     }
   return self->error == NULL;
-}
-
-/* The bodies of a text, and of the texts of its group (groups nest). */
-static gboolean
-walk_text (Reader  *self,
-           xmlNode *text)
-{
-  for (xmlNode *child = text->children; child != NULL; child = child->next)
-    {
-      if (is_element (child, "body"))
-        {
-          if (!walk (self, child, TRUE))
-            return FALSE;
-          end_paragraph (self);
-        }
-      else if ((is_element (child, "group") || (is_element (text, "group") &&
-                                                is_element (child, "text"))) &&
-               !walk_text (self, child))
-        return FALSE;
-    }
-  return TRUE;
 }
 
 /* Header -------------------------------------------------------------------------------------- */
@@ -1167,7 +1185,8 @@ carrier_from_node (xmlNode               *node,
     }
   else
     {
-      g_autoptr(GHashTable) seen = NULL;
+      /* Bit i: carrier_attributes[i] was met; the last bit: xml:id. */
+      guint seen = 0;
 
       /* The first attribute of a name, whatever its namespace, as xmlGetProp() finds it;
        * xml:id by its namespace. */
@@ -1177,14 +1196,22 @@ carrier_from_node (xmlNode               *node,
           const char *name = (const char *) attribute->name;
           gboolean is_id = attribute->ns != NULL && g_str_equal (name, "id") &&
                            xmlStrEqual (attribute->ns->href, XML_XML_NAMESPACE);
+          guint bit = G_N_ELEMENTS (carrier_attributes) - 1;
           xmlChar *value;
 
-          if (!is_id && !g_strv_contains (carrier_attributes, name))
+          if (!is_id)
+            {
+              for (bit = 0; carrier_attributes[bit] != NULL; bit++)
+                {
+                  if (g_str_equal (carrier_attributes[bit], name))
+                    break;
+                }
+              if (carrier_attributes[bit] == NULL)
+                continue;
+            }
+          if (seen & (1u << bit))
             continue;
-          if (seen == NULL)
-            seen = g_hash_table_new (g_str_hash, g_str_equal);
-          if (!g_hash_table_add (seen, is_id ? (gpointer) "xml:id" : (gpointer) name))
-            continue;
+          seen |= 1u << bit;
           value = xmlNodeListGetString (doc, attribute->children, 1);
           _tessera_tei_carrier_set (carrier, name, is_id, g_strdup (value ? (const char *) value
                                                                            : ""));
@@ -1278,13 +1305,53 @@ static void
 assembly_clear (TesseraTeiAssembly *found)
 {
   g_clear_pointer (&found->anchors.ranges, g_array_unref);
-  g_ptr_array_unref (found->texts);
-  g_hash_table_unref (found->text_of_id);
-  g_ptr_array_unref (found->joins);
-  g_ptr_array_unref (found->spans);
-  g_hash_table_unref (found->span_of_id);
-  g_ptr_array_unref (found->records);
-  g_ptr_array_unref (found->relations);
+  g_clear_pointer (&found->texts, g_ptr_array_unref);
+  g_clear_pointer (&found->text_of_id, g_hash_table_unref);
+  g_clear_pointer (&found->joins, g_ptr_array_unref);
+  g_clear_pointer (&found->spans, g_ptr_array_unref);
+  g_clear_pointer (&found->span_of_id, g_hash_table_unref);
+  g_clear_pointer (&found->records, g_ptr_array_unref);
+  g_clear_pointer (&found->relations, g_ptr_array_unref);
+}
+
+static void collect_stand_off (Reader             *self,
+                               xmlNode            *node,
+                               TesseraTeiAssembly *found);
+
+/* What @child, an element of @found's document outside its bodies, says of annotations
+ * and entities. */
+static void
+collect_element (Reader             *self,
+                 xmlNode            *child,
+                 TesseraTeiAssembly *found)
+{
+  if (child->type != XML_ELEMENT_NODE || !is_tei (child))
+    return;
+  if (in_list (child, record_elements))
+    {
+      xmlNode *parent = child->parent;
+
+      if (parent != NULL && g_str_has_prefix (local_name (parent), "list"))
+        read_entity (self, child);
+      return;
+    }
+  if (is_element (child, "join"))
+    g_ptr_array_add (found->joins, carrier_from_node (child, TESSERA_TEI_CARRIER_JOIN));
+  else if (is_element (child, "span"))
+    {
+      TesseraTeiCarrier *span = carrier_from_node (child, TESSERA_TEI_CARRIER_SPAN);
+
+      g_ptr_array_add (found->spans, span);
+      if (span->id != NULL && !g_hash_table_contains (found->span_of_id, span->id))
+        g_hash_table_insert (found->span_of_id, span->id, span);
+    }
+  else if (is_element (child, "annotation"))
+    g_ptr_array_add (found->records, record_from_node (child));
+  else if (is_element (child, "relation"))
+    g_ptr_array_add (found->relations, relation_from_node (child));
+  else if (is_element (child, "body"))
+    return;
+  collect_stand_off (self, child, found);
 }
 
 static void
@@ -1294,35 +1361,7 @@ collect_stand_off (Reader             *self,
 {
   for (xmlNode *child = node->children; child != NULL && self->error == NULL;
        child = child->next)
-    {
-      if (child->type != XML_ELEMENT_NODE || !is_tei (child))
-        continue;
-      if (in_list (child, record_elements))
-        {
-          xmlNode *parent = child->parent;
-
-          if (parent != NULL && g_str_has_prefix (local_name (parent), "list"))
-            read_entity (self, child);
-          continue;
-        }
-      if (is_element (child, "join"))
-        g_ptr_array_add (found->joins, carrier_from_node (child, TESSERA_TEI_CARRIER_JOIN));
-      else if (is_element (child, "span"))
-        {
-          TesseraTeiCarrier *span = carrier_from_node (child, TESSERA_TEI_CARRIER_SPAN);
-
-          g_ptr_array_add (found->spans, span);
-          if (span->id != NULL && !g_hash_table_contains (found->span_of_id, span->id))
-            g_hash_table_insert (found->span_of_id, span->id, span);
-        }
-      else if (is_element (child, "annotation"))
-        g_ptr_array_add (found->records, record_from_node (child));
-      else if (is_element (child, "relation"))
-        g_ptr_array_add (found->relations, relation_from_node (child));
-      else if (is_element (child, "body"))
-        continue;
-      collect_stand_off (self, child, found);
-    }
+    collect_element (self, child, found);
 }
 
 /* The elements of the text that may carry annotations, and what pointers may name. */
@@ -1335,19 +1374,12 @@ collect_text (Reader             *self,
   for (guint m = 0; m < self->marks->len; m++)
     {
       Mark *mark = mark_at (self, m);
-      xmlNode *node = mark->node;
       TesseraRange range = { mark->start, mark->end };
-      TesseraTeiCarrier *carrier;
-      gboolean candidate;
+      TesseraTeiCarrier *carrier = g_steal_pointer (&mark->carrier);
 
       g_array_append_val (spots, range);
-      candidate = is_tei (node) && !is_element (node, "anchor") &&
-                  ((self->context->tessera && xmlHasProp (node, BAD_CAST "ana") != NULL) ||
-                   _tessera_tei_element_is_mappable (local_name (node)));
-      if (!candidate && !mark->has_id)
+      if (carrier == NULL)
         continue;
-      carrier = carrier_from_node (node, TESSERA_TEI_CARRIER_TEXT);
-      carrier->candidate = candidate;
       carrier->start = mark->start;
       carrier->end = mark->end;
       g_ptr_array_add (found->texts, carrier);
@@ -1496,51 +1528,71 @@ map_annotations (Reader             *self,
     }
 }
 
-/* One TEI element: a document. */
+/* Documents ---------------------------------------------------------------------------------- */
+
+static void
+clear_document (Reader *self)
+{
+  self->tei = NULL;
+  g_clear_pointer (&self->document, _tessera_tei_document_free);
+  assembly_clear (&self->found);
+}
+
+/* A TEI element starts: a document. */
+static void
+begin_document (Reader  *self,
+                xmlNode *tei)
+{
+  clear_document (self);
+  reset_document_state (self);
+  assembly_init (self, &self->found);
+  self->tei = tei;
+  self->document = _tessera_tei_document_new ();
+  self->document->id = get_xml_id (tei);
+  self->document->line = (guint) xmlGetLineNo (tei);
+  self->header_read = FALSE;
+  self->text_seen = FALSE;
+}
+
+/* Its header, read as soon as it ends: what the text's elements mean depends on it (a
+ * file Tessera wrote). */
+static void
+read_header (Reader  *self,
+             xmlNode *header)
+{
+  self->header_read = TRUE;
+  read_context_header (self, header);
+  read_document_header (self, self->tei, header, self->document);
+}
+
+/* The TEI element ends; its elements were read as they came (see on_end_element()). */
 static gboolean
 read_document (Reader  *self,
                xmlNode *tei)
 {
-  g_autoptr(TesseraTeiDocument) document = _tessera_tei_document_new ();
   g_autoptr(GArray) composed = g_array_new (FALSE, FALSE, sizeof (Composed));
-  TesseraTeiAssembly found;
-  xmlNode *header = first_child (tei, "teiHeader");
-  xmlNode *text = first_child (tei, "text");
+  TesseraTeiDocument *document = self->document;
   gboolean ok = FALSE;
 
-  assembly_init (self, &found);
-  reset_document_state (self);
-  document->id = get_xml_id (tei);
-  document->line = (guint) xmlGetLineNo (tei);
-  if (header != NULL)
-    {
-      read_context_header (self, header);
-      read_document_header (self, tei, header, document);
-    }
-  collect_stand_off (self, tei, &found);
-  if (self->error != NULL)
-    goto out;
-
-  if (text == NULL)
+  if (!self->text_seen)
     {
       fail (self, tei, TESSERA_TEI_ERROR_EMPTY, _("this TEI document has no text element"));
       goto out;
     }
-  if (!walk_text (self, text))
-    goto out;
   document->text = normalize_text (self->text->str, self->text->len, composed);
 
   /* Pointers count the text as read; the annotations are then moved to the stored text. */
-  collect_text (self, &found);
-  if (!_tessera_tei_assemble (&found, document, &self->error))
+  collect_text (self, &self->found);
+  if (!_tessera_tei_assemble (&self->found, document, &self->error))
     goto out;
   if (composed->len > 0)
     map_annotations (self, document, composed);
 
-  ok = self->func (self->context, g_steal_pointer (&document), self->user_data, &self->error);
+  self->document = NULL;
+  ok = self->func (self->context, document, self->user_data, &self->error);
 
 out:
-  assembly_clear (&found);
+  clear_document (self);
   return ok && self->error == NULL;
 }
 
@@ -1760,6 +1812,82 @@ check_strict (Reader        *self,
     fail_at (self, line, TESSERA_TEI_ERROR_MALFORMED, _("the file is not declared as UTF-8"));
 }
 
+/* How an element that starts in the document's text is read (see on_end_element()):
+ * as read_document() would walk the whole text, its bodies, and in them, the elements
+ * that only hold paragraphs. */
+static Stream
+stream_of (Reader        *self,
+           const char    *name,
+           const xmlChar *uri)
+{
+  xmlNode *parent = self->parser->node;
+  Stream parent_stream = STREAM_NONE;
+
+  if (self->tei == NULL || parent == NULL || !is_tei_namespace (uri))
+    return STREAM_NONE;
+  if (parent == self->tei)
+    {
+      if (g_str_equal (name, "standOff"))
+        return STREAM_STAND_OFF;
+      /* The first text of the document. */
+      if (!g_str_equal (name, "text") || self->text_seen)
+        return STREAM_NONE;
+      self->text_seen = TRUE;
+      return STREAM_TEXT;
+    }
+  if (self->open->len > 0)
+    parent_stream = g_array_index (self->open, OpenElement, self->open->len - 1).stream;
+  switch (parent_stream)
+    {
+    case STREAM_TEXT:
+      /* The bodies of a text, and of the texts of its group (groups nest). */
+      if (g_str_equal (name, "body"))
+        return STREAM_BODY;
+      if (g_str_equal (name, "group") ||
+          (g_str_equal (name, "text") && is_element (parent, "group")))
+        return STREAM_TEXT;
+      return STREAM_NONE;
+    case STREAM_BODY:
+    case STREAM_CONTAINER:
+      return g_strv_contains (container_elements, name) ? STREAM_CONTAINER : STREAM_NONE;
+    case STREAM_STAND_OFF:
+      /* What collect_element() only looks into. */
+      if (g_strv_contains (record_elements, name) || g_str_equal (name, "join") ||
+          g_str_equal (name, "span") || g_str_equal (name, "annotation") ||
+          g_str_equal (name, "relation") || g_str_equal (name, "body"))
+        return STREAM_NONE;
+      return STREAM_STAND_OFF;
+    case STREAM_NONE:
+    default:
+      return STREAM_NONE;
+    }
+}
+
+/* Frees the children of @node. Were some white space kept, the tree builder would append
+ * the text that comes next to it, as if it were the last text node it made. */
+static void
+free_children (xmlNode *node)
+{
+  while (node->children != NULL)
+    {
+      xmlNode *child = node->children;
+
+      xmlUnlinkNode (child);
+      xmlFreeNode (child);
+    }
+}
+
+/* Walks what @node holds so far, in a body or an element that only holds paragraphs,
+ * and frees it. */
+static void
+read_children (Reader  *self,
+               xmlNode *node)
+{
+  if (self->error == NULL)
+    walk (self, node, TRUE);
+  free_children (node);
+}
+
 static void
 on_start_element (void           *data,
                   const xmlChar  *localname,
@@ -1775,6 +1903,7 @@ on_start_element (void           *data,
   const char *name = (const char *) localname;
   gboolean top = self->depth == self->corpus_depth;
   gboolean is_document = top && is_tei_namespace (uri) && g_str_equal (name, "TEI");
+  OpenElement open = { STREAM_NONE, 0 };
   g_autofree char *id = NULL;
 
   if (stopped (self))
@@ -1807,8 +1936,21 @@ on_start_element (void           *data,
   if (top && is_tei_namespace (uri) && g_str_equal (name, "teiCorpus"))
     self->corpus_depth++;
   self->depth++;
+  open.stream = stream_of (self, name, uri);
+  /* What comes before an element read as it goes is read first, in order. */
+  if (open.stream == STREAM_CONTAINER)
+    read_children (self, self->parser->node);
+  g_array_append_val (self->open, open);
   xmlSAX2StartElementNs (data, localname, prefix, uri, n_namespaces, namespaces,
                          n_attributes, n_defaulted, attributes);
+  if (is_document)
+    begin_document (self, self->parser->node);
+  else if (open.stream == STREAM_CONTAINER)
+    {
+      end_paragraph (self);
+      g_array_index (self->open, OpenElement, self->open->len - 1).mark =
+        add_mark (self, self->parser->node, TRUE);
+    }
 }
 
 /* An element of the corpus, complete: a document, or what the corpus declares for all. */
@@ -1852,32 +1994,69 @@ on_end_element (void          *data,
   xmlParserCtxt *parser = data;
   Reader *self = parser->_private;
   xmlNode *node = parser->node;
+  OpenElement closed;
 
   if (stopped (self))
     return;
   xmlSAX2EndElementNs (data, localname, prefix, uri);
   self->depth--;
+  closed = g_array_index (self->open, OpenElement, self->open->len - 1);
+  g_array_set_size (self->open, self->open->len - 1);
+  if (node == NULL)
+    return;
+
+  /* The text is read as its elements end, and freed: in memory, one paragraph at a time
+   * rather than the whole text. */
+  if (closed.stream == STREAM_BODY || closed.stream == STREAM_CONTAINER)
+    {
+      read_children (self, node);
+      end_paragraph (self);
+      if (closed.stream == STREAM_CONTAINER)
+        end_mark (self, closed.mark);
+    }
+  if (self->open->len > 0)
+    {
+      Stream parent = g_array_index (self->open, OpenElement, self->open->len - 1).stream;
+
+      /* An element read as it went was read; what came before it too. */
+      if ((parent == STREAM_BODY || parent == STREAM_CONTAINER) &&
+          closed.stream == STREAM_CONTAINER)
+        free_children (node->parent);
+      else if (parent == STREAM_BODY || parent == STREAM_CONTAINER)
+        read_children (self, node->parent);
+      else if (parent == STREAM_STAND_OFF)
+        {
+          if (self->error == NULL)
+            collect_element (self, node, &self->found);
+          free_children (node->parent);
+        }
+    }
+  /* The document's header, stand-off annotations, text…: read, then freed. */
+  if (self->tei != NULL && node->parent == self->tei)
+    {
+      if (!self->header_read && is_element (node, "teiHeader"))
+        read_header (self, node);
+      if (self->error == NULL)
+        collect_element (self, node, &self->found);
+      free_children (self->tei);
+      node = NULL;
+    }
+  if (self->error != NULL)
+    {
+      xmlStopParser (self->parser);
+      return;
+    }
+
   if (self->depth < self->corpus_depth)
     self->corpus_depth = self->depth;
   if (self->depth != self->corpus_depth || node == NULL)
     return;
 
   /* One element of the corpus in memory at a time: read, then freed with the white space
-   * before it. (Were the white space kept, the tree builder would append the next to it
-   * as if it were the last text node it made.) */
+   * before it (see free_children()). */
   read_top_element (self, node);
   if (node->parent != NULL && node->parent->type == XML_ELEMENT_NODE)
-    {
-      xmlNode *corpus = node->parent;
-
-      while (corpus->children != NULL)
-        {
-          xmlNode *child = corpus->children;
-
-          xmlUnlinkNode (child);
-          xmlFreeNode (child);
-        }
-    }
+    free_children (node->parent);
 }
 
 /* A file Tessera wrote has neither a document type declaration nor entity references; a
@@ -2063,8 +2242,9 @@ _tessera_tei_reader_new (const char              *path,
   self->text = g_string_new (NULL);
   self->newlines = g_array_new (FALSE, FALSE, sizeof (guint));
   self->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+  g_array_set_clear_func (self->marks, (GDestroyNotify) clear_mark);
   self->pending = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->mark_of_node = g_hash_table_new (NULL, NULL);
+  self->open = g_array_new (FALSE, FALSE, sizeof (OpenElement));
   self->mark_of_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->repeated_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               free_lines);
@@ -2084,6 +2264,7 @@ _tessera_tei_reader_free (TesseraTeiReader *self)
 {
   if (self == NULL)
     return;
+  clear_document (self);
   if (self->parser != NULL)
     {
       g_clear_pointer (&self->parser->myDoc, xmlFreeDoc);
@@ -2101,7 +2282,7 @@ _tessera_tei_reader_free (TesseraTeiReader *self)
   g_array_unref (self->newlines);
   g_array_unref (self->marks);
   g_array_unref (self->pending);
-  g_hash_table_unref (self->mark_of_node);
+  g_array_unref (self->open);
   g_hash_table_unref (self->mark_of_id);
   g_hash_table_unref (self->repeated_ids);
   g_ptr_array_unref (self->repeated_order);
@@ -2159,7 +2340,8 @@ start_parser (Reader     *self,
       return FALSE;
     }
   self->parser->_private = self;
-  xmlCtxtUseOptions (self->parser, PARSE_OPTIONS);
+  /* Small text nodes kept in the node itself: the tree is only read, and freed. */
+  xmlCtxtUseOptions (self->parser, PARSE_OPTIONS | XML_PARSE_COMPACT);
   self->parser->loadsubset |= XML_SKIP_IDS;
   return TRUE;
 }
