@@ -361,6 +361,8 @@ struct _TesseraTeiReader
   TesseraTeiAssembly      found;          /* …and what its annotations are made of */
   gboolean                header_read;
   gboolean                text_seen;
+  gboolean                early;          /* strict: its joins known before its text */
+  GHashTable             *join_targets;   /* …the xml:ids they take */
 };
 
 typedef struct _TesseraTeiReader Reader;
@@ -456,6 +458,8 @@ reset_document_state (Reader *self)
   g_array_set_size (self->marks, 0);
   g_array_set_size (self->pending, 0);
   g_hash_table_remove_all (self->mark_of_id);
+  self->early = FALSE;
+  g_hash_table_remove_all (self->join_targets);
 }
 
 static void
@@ -638,6 +642,22 @@ end_mark (Reader *self,
       mark->start = self->length;
     }
   mark->end = self->length;
+
+  /* In a file Tessera wrote, whose joins come before the text, an element that no join
+   * takes and that no chain continues is an annotation already: the model of a novel
+   * need not hold every element's carrier too. */
+  if (self->early && mark->carrier != NULL && mark->carrier->next == NULL &&
+      mark->carrier->prev == NULL &&
+      (mark->carrier->id == NULL || !g_hash_table_contains (self->join_targets,
+                                                             mark->carrier->id)))
+    {
+      g_autoptr(TesseraTeiCarrier) carrier = g_steal_pointer (&mark->carrier);
+
+      carrier->start = mark->start;
+      carrier->end = mark->end;
+      if (self->error == NULL)
+        _tessera_tei_assemble_text (&self->found, self->document, carrier, &self->error);
+    }
 }
 
 /* Walking the body ------------------------------------------------------------------------ */
@@ -1812,6 +1832,28 @@ check_strict (Reader        *self,
     fail_at (self, line, TESSERA_TEI_ERROR_MALFORMED, _("the file is not declared as UTF-8"));
 }
 
+/* Tessera writes a document's standOff, and its joins, before its text (were one after,
+ * a join would point to nothing, an error): see end_mark(). */
+static void
+begin_early_assembly (Reader *self)
+{
+  self->early = TRUE;
+  for (guint i = 0; i < self->found.joins->len; i++)
+    {
+      TesseraTeiCarrier *join = g_ptr_array_index (self->found.joins, i);
+      g_auto(GStrv) pointers = join->target ? g_strsplit_set (join->target, " \t\n\r", -1)
+                                            : NULL;
+
+      for (guint j = 0; pointers != NULL && pointers[j] != NULL; j++)
+        {
+          const char *id = local_target (pointers[j]);
+
+          if (id != NULL)
+            g_hash_table_add (self->join_targets, g_strdup (id));
+        }
+    }
+}
+
 /* How an element that starts in the document's text is read (see on_end_element()):
  * as read_document() would walk the whole text, its bodies, and in them, the elements
  * that only hold paragraphs. */
@@ -1833,6 +1875,8 @@ stream_of (Reader        *self,
       if (!g_str_equal (name, "text") || self->text_seen)
         return STREAM_NONE;
       self->text_seen = TRUE;
+      if (self->flags & TESSERA_TEI_READER_STRICT)
+        begin_early_assembly (self);
       return STREAM_TEXT;
     }
   if (self->open->len > 0)
@@ -2245,6 +2289,7 @@ _tessera_tei_reader_new (const char              *path,
   g_array_set_clear_func (self->marks, (GDestroyNotify) clear_mark);
   self->pending = g_array_new (FALSE, FALSE, sizeof (guint));
   self->open = g_array_new (FALSE, FALSE, sizeof (OpenElement));
+  self->join_targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->mark_of_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->repeated_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               free_lines);
@@ -2283,6 +2328,7 @@ _tessera_tei_reader_free (TesseraTeiReader *self)
   g_array_unref (self->marks);
   g_array_unref (self->pending);
   g_array_unref (self->open);
+  g_hash_table_unref (self->join_targets);
   g_hash_table_unref (self->mark_of_id);
   g_hash_table_unref (self->repeated_ids);
   g_ptr_array_unref (self->repeated_order);
