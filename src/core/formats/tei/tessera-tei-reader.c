@@ -2061,6 +2061,7 @@ on_end_element (void          *data,
   if (self->open->len > 0)
     {
       Stream parent = g_array_index (self->open, OpenElement, self->open->len - 1).stream;
+      gboolean freed = TRUE;
 
       /* An element read as it went was read; what came before it too. */
       if ((parent == STREAM_BODY || parent == STREAM_CONTAINER) &&
@@ -2074,9 +2075,13 @@ on_end_element (void          *data,
             collect_element (self, node, &self->found);
           free_children (node->parent);
         }
+      else
+        freed = FALSE;
+      if (freed)
+        node = NULL;
     }
   /* The document's header, stand-off annotations, text…: read, then freed. */
-  if (self->tei != NULL && node->parent == self->tei)
+  if (node != NULL && self->tei != NULL && node->parent == self->tei)
     {
       if (!self->header_read && is_element (node, "teiHeader"))
         read_header (self, node);
