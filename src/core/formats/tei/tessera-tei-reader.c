@@ -128,11 +128,54 @@ is_element (xmlNode    *node,
   return is_tei (node) && g_str_equal (local_name (node), name);
 }
 
+/* The classes above as bits of an element's name, found with one lookup: the walk of the
+ * text asks several of them of every element of a novel. */
+static const char * const * const element_classes[] = {
+  block_elements, container_elements, skipped_elements, nothing_elements,
+  element_only_elements, break_elements,
+};
+
+static guint
+class_bits (const char *name)
+{
+  static GHashTable *classes;
+
+  if (g_once_init_enter (&classes))
+    {
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < G_N_ELEMENTS (element_classes); i++)
+        {
+          for (guint j = 0; element_classes[i][j] != NULL; j++)
+            {
+              const char *member = element_classes[i][j];
+              guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (table, member));
+
+              g_hash_table_insert (table, (gpointer) member, GUINT_TO_POINTER (bits | 1u << i));
+            }
+        }
+      g_once_init_leave (&classes, table);
+    }
+  return GPOINTER_TO_UINT (g_hash_table_lookup (classes, name));
+}
+
+static gboolean
+name_in_list (const char         *name,
+              const char * const *names)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (element_classes); i++)
+    {
+      if (element_classes[i] == names)
+        return (class_bits (name) & (1u << i)) != 0;
+    }
+  return g_strv_contains (names, name);
+}
+
 static gboolean
 in_list (xmlNode            *node,
          const char * const *names)
 {
-  return is_tei (node) && g_strv_contains (names, local_name (node));
+  return is_tei (node) && name_in_list (local_name (node), names);
 }
 
 /* Takes @value, from libxml2's allocator, and gives it back from GLib's. */
@@ -1893,7 +1936,7 @@ stream_of (Reader        *self,
       return STREAM_NONE;
     case STREAM_BODY:
     case STREAM_CONTAINER:
-      return g_strv_contains (container_elements, name) ? STREAM_CONTAINER : STREAM_NONE;
+      return name_in_list (name, container_elements) ? STREAM_CONTAINER : STREAM_NONE;
     case STREAM_STAND_OFF:
       /* What collect_element() only looks into. */
       if (g_strv_contains (record_elements, name) || g_str_equal (name, "join") ||
