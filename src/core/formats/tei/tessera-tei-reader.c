@@ -2173,14 +2173,15 @@ on_internal_subset (void          *data,
     xmlSAX2InternalSubset (data, name, external_id, system_id);
 }
 
+/* Never read: libxml2's own handler would load the DTD, since the parser's loadsubset is
+ * not 0 (XML_SKIP_IDS). */
 static void
 on_external_subset (void          *data,
                     const xmlChar *name,
                     const xmlChar *external_id,
                     const xmlChar *system_id)
 {
-  if (!refuse_subset (((xmlParserCtxt *) data)->_private))
-    xmlSAX2ExternalSubset (data, name, external_id, system_id);
+  refuse_subset (((xmlParserCtxt *) data)->_private);
 }
 
 static void
