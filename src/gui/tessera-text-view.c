@@ -1488,9 +1488,10 @@ on_motion (GtkEventControllerMotion *controller,
       for (guint i = 0; i < found->len; i++)
         {
           TesseraAnnotation *annotation = g_ptr_array_index (found, i);
+          gint64 type_id = tessera_annotation_get_type_id (annotation);
           g_autoptr(TesseraClaim) claim = NULL;
 
-          if (kind_of (self, tessera_annotation_get_type_id (annotation)) != TESSERA_KIND_CLAIM)
+          if (!tessera_kind_carries_claim (kind_of (self, type_id)))
             continue;
           claim = tessera_store_dup_claim (self->store, tessera_annotation_get_id (annotation), NULL);
           if (claim != NULL)
@@ -1561,7 +1562,7 @@ on_query_tooltip (TesseraTextView *self,
               g_string_append_printf (markup, " → %s", name);
             }
         }
-      if (tessera_annotation_type_get_kind (type) == TESSERA_KIND_CLAIM)
+      if (tessera_annotation_type_carries_claim (type))
         {
           g_autoptr(TesseraClaim) claim =
             tessera_store_dup_claim (self->store, tessera_annotation_get_id (annotation), NULL);
