@@ -694,19 +694,35 @@ command_show (int    argc,
 
 /* Options that take a code ---------------------------------------------------------- */
 
-/* The options whose value is a code of a vocabulary (tessera-vocabulary.h). */
-static const struct
+/* The options whose value is a code of a vocabulary (tessera-vocabulary.h), and for the
+ * claim's fields the setter that takes it. */
+typedef struct
 {
-  const char        *long_name;
-  TesseraVocabulary  vocabulary;
-} code_options[] = {
-  { "certainty", TESSERA_VOCABULARY_CERTAINTY },
-  { "source-kind", TESSERA_VOCABULARY_SOURCE_KIND },
-  { "quote-type", TESSERA_VOCABULARY_QUOTE_TYPE },
-  { "polarity", TESSERA_VOCABULARY_POLARITY },
-  { "factuality", TESSERA_VOCABULARY_FACTUALITY },
-  { "distance", TESSERA_VOCABULARY_WRITER_DISTANCE },
+  const char         *long_name;
+  TesseraVocabulary   vocabulary;
+  gboolean          (*set_claim) (TesseraClaim *claim,
+                                  const char   *code);
+} CodeOption;
+
+static const CodeOption code_options[] = {
+  { "certainty", TESSERA_VOCABULARY_CERTAINTY, NULL },
+  { "source-kind", TESSERA_VOCABULARY_SOURCE_KIND, tessera_claim_set_source_kind },
+  { "quote-type", TESSERA_VOCABULARY_QUOTE_TYPE, tessera_claim_set_quote_type },
+  { "polarity", TESSERA_VOCABULARY_POLARITY, tessera_claim_set_polarity },
+  { "factuality", TESSERA_VOCABULARY_FACTUALITY, tessera_claim_set_factuality },
+  { "distance", TESSERA_VOCABULARY_WRITER_DISTANCE, tessera_claim_set_writer_distance },
 };
+
+static const CodeOption *
+find_code_option (const GOptionEntry *entry)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (code_options); i++)
+    {
+      if (g_str_equal (entry->long_name, code_options[i].long_name))
+        return &code_options[i];
+    }
+  return NULL;
+}
 
 static char *
 dup_codes (TesseraVocabulary vocabulary)
@@ -729,40 +745,46 @@ describe_code_options (const GOptionEntry *entries,
   g_ptr_array_add (strings, copy);
 
   for (guint i = 0; i < n_entries; i++)
-    for (guint c = 0; c < G_N_ELEMENTS (code_options); c++)
-      if (g_str_equal (copy[i].long_name, code_options[c].long_name))
-        {
-          TesseraVocabulary vocabulary = code_options[c].vocabulary;
-          g_autofree char *codes = dup_codes (vocabulary);
-          char *description = g_strdup_printf (_("%s: %s"),
-                                               tessera_vocabulary_get_title (vocabulary),
-                                               codes);
+    {
+      const CodeOption *option = find_code_option (&copy[i]);
+      g_autofree char *codes = NULL;
 
-          g_ptr_array_add (strings, description);
-          copy[i].description = description;
-        }
+      if (option == NULL)
+        continue;
+      codes = dup_codes (option->vocabulary);
+      copy[i].description = g_strdup_printf (_("%s: %s"),
+                                             tessera_vocabulary_get_title (option->vocabulary),
+                                             codes);
+      g_ptr_array_add (strings, (char *) copy[i].description);
+    }
   return copy;
 }
 
-/* Whether @value, given to @option, is a code of @vocabulary (or not given); if not,
+/* Whether the value given to each option of @entries that takes a code is one; if not,
  * prints a usage error that lists the codes. */
 static gboolean
-check_code_option (const char         *command_name,
-                   const char         *option,
-                   const char         *value,
-                   TesseraVocabulary   vocabulary,
-                   int                *out_status)
+check_code_options (const char         *command_name,
+                    const GOptionEntry *entries,
+                    int                *out_status)
 {
-  g_autofree char *codes = NULL;
-  g_autofree char *message = NULL;
+  for (const GOptionEntry *entry = entries; entry->long_name != NULL; entry++)
+    {
+      const CodeOption *option = find_code_option (entry);
+      const char *value = option != NULL ? *(char **) entry->arg_data : NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *codes = NULL;
+      g_autofree char *message = NULL;
 
-  if (value == NULL || tessera_vocabulary_contains (vocabulary, value))
-    return TRUE;
-  codes = dup_codes (vocabulary);
-  /* TRANSLATORS: a value, an option, then the values it accepts */
-  message = g_strdup_printf (_("“%s” is not a value %s accepts: %s"), value, option, codes);
-  *out_status = usage_error (command_name, message);
-  return FALSE;
+      if (value == NULL || tessera_vocabulary_contains (option->vocabulary, value))
+        continue;
+      name = g_strconcat ("--", entry->long_name, NULL);
+      codes = dup_codes (option->vocabulary);
+      /* TRANSLATORS: a value, an option, then the values it accepts */
+      message = g_strdup_printf (_("“%s” is not a value %s accepts: %s"), value, name, codes);
+      *out_status = usage_error (command_name, message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* annotate ----------------------------------------------------------------------------- */
@@ -902,8 +924,7 @@ command_annotate (int    argc,
       !parse_number_option ("annotate", "--repeat", annotate_repeat, 1, G_MAXINT, &repeat,
                             &status))
     return status;
-  if (!check_code_option ("annotate", "--certainty", annotate_certainty,
-                          TESSERA_VOCABULARY_CERTAINTY, &status))
+  if (!check_code_options ("annotate", annotate_entries, &status))
     return status;
   if (annotate_certainty != NULL)
     tessera_certainty_from_string (annotate_certainty, &certainty);
@@ -1339,16 +1360,7 @@ command_claim (int    argc,
                             &status) ||
       !check_text_option ("claim", "--date", claim_date, &status) ||
       !check_text_option ("claim", "--topic", claim_topic, &status) ||
-      !check_code_option ("claim", "--source-kind", claim_source_kind,
-                          TESSERA_VOCABULARY_SOURCE_KIND, &status) ||
-      !check_code_option ("claim", "--quote-type", claim_quote_type,
-                          TESSERA_VOCABULARY_QUOTE_TYPE, &status) ||
-      !check_code_option ("claim", "--polarity", claim_polarity,
-                          TESSERA_VOCABULARY_POLARITY, &status) ||
-      !check_code_option ("claim", "--factuality", claim_factuality,
-                          TESSERA_VOCABULARY_FACTUALITY, &status) ||
-      !check_code_option ("claim", "--distance", claim_distance,
-                          TESSERA_VOCABULARY_WRITER_DISTANCE, &status))
+      !check_code_options ("claim", claim_entries, &status))
     return status;
 
   store = open_project (TRUE);
@@ -1380,17 +1392,14 @@ command_claim (int    argc,
   if (parent != 0)
     tessera_claim_set_parent_annotation_id (claim, (gint64) parent);
 
-  /* Checked above: the setters accept these codes. */
-  if (claim_source_kind != NULL)
-    tessera_claim_set_source_kind (claim, claim_source_kind);
-  if (claim_quote_type != NULL)
-    tessera_claim_set_quote_type (claim, claim_quote_type);
-  if (claim_polarity != NULL)
-    tessera_claim_set_polarity (claim, claim_polarity);
-  if (claim_factuality != NULL)
-    tessera_claim_set_factuality (claim, claim_factuality);
-  if (claim_distance != NULL)
-    tessera_claim_set_writer_distance (claim, claim_distance);
+  /* The coded fields: checked above, so the setters accept them. */
+  for (const GOptionEntry *entry = claim_entries; entry->long_name != NULL; entry++)
+    {
+      const CodeOption *option = find_code_option (entry);
+
+      if (option != NULL && option->set_claim != NULL && *(char **) entry->arg_data != NULL)
+        option->set_claim (claim, *(char **) entry->arg_data);
+    }
   if (claim_date != NULL)
     tessera_claim_set_statement_date (claim, claim_date);
   if (claim_topic != NULL)

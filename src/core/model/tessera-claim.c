@@ -100,16 +100,16 @@ ID_SETTER (cue_annotation_id)
 ID_SETTER (parent_annotation_id)
 
 /* Setters of coded fields refuse values outside their vocabulary; NULL clears. */
-#define CODE_SETTER(name, vocabulary)                                 \
-  gboolean                                                            \
-  tessera_claim_set_##name (TesseraClaim *self,                       \
-                            const char   *value)                      \
-  {                                                                   \
-    g_return_val_if_fail (TESSERA_IS_CLAIM (self), FALSE);            \
-    if (value != NULL && !tessera_vocabulary_contains (vocabulary, value)) \
-      return FALSE;                                                   \
-    tessera_set_str (&self->name, value);                             \
-    return TRUE;                                                      \
+#define CODE_SETTER(name, vocabulary)                                         \
+  gboolean                                                                    \
+  tessera_claim_set_##name (TesseraClaim *self,                               \
+                            const char   *value)                              \
+  {                                                                           \
+    g_return_val_if_fail (TESSERA_IS_CLAIM (self), FALSE);                    \
+    if (value != NULL && !tessera_vocabulary_contains (vocabulary, value))    \
+      return FALSE;                                                           \
+    tessera_set_str (&self->name, value);                                     \
+    return TRUE;                                                              \
   }
 
 CODE_SETTER (source_kind, TESSERA_VOCABULARY_SOURCE_KIND)
@@ -152,32 +152,15 @@ tessera_claim_is_complete (TesseraClaim *self)
 }
 
 /* The codes of each field, in table order (see tessera-vocabulary.c). */
-const char * const *
-tessera_claim_source_kinds (void)
-{
-  return tessera_vocabulary_get_codes (TESSERA_VOCABULARY_SOURCE_KIND);
-}
+#define CODES(name, vocabulary)                                               \
+  const char * const *                                                        \
+  tessera_claim_##name (void)                                                 \
+  {                                                                           \
+    return tessera_vocabulary_get_codes (vocabulary);                         \
+  }
 
-const char * const *
-tessera_claim_quote_types (void)
-{
-  return tessera_vocabulary_get_codes (TESSERA_VOCABULARY_QUOTE_TYPE);
-}
-
-const char * const *
-tessera_claim_polarities (void)
-{
-  return tessera_vocabulary_get_codes (TESSERA_VOCABULARY_POLARITY);
-}
-
-const char * const *
-tessera_claim_factualities (void)
-{
-  return tessera_vocabulary_get_codes (TESSERA_VOCABULARY_FACTUALITY);
-}
-
-const char * const *
-tessera_claim_writer_distances (void)
-{
-  return tessera_vocabulary_get_codes (TESSERA_VOCABULARY_WRITER_DISTANCE);
-}
+CODES (source_kinds, TESSERA_VOCABULARY_SOURCE_KIND)
+CODES (quote_types, TESSERA_VOCABULARY_QUOTE_TYPE)
+CODES (polarities, TESSERA_VOCABULARY_POLARITY)
+CODES (factualities, TESSERA_VOCABULARY_FACTUALITY)
+CODES (writer_distances, TESSERA_VOCABULARY_WRITER_DISTANCE)
