@@ -17,6 +17,13 @@ G_BEGIN_DECLS
  *   (TESSERA_SEEDS_DIR); returns its path.
  * test_type_id: the id of the annotation type @key, failing the test if there is none.
  * test_assert_contains: fails the test, showing both, unless @haystack contains @needle.
+ * TestProject: a new project in a new temporary folder, open; test_project_free() closes
+ *   it if the test has not, and removes the folder.
+ * test_choose_french_locale: a French UTF-8 locale if there is one, else C.UTF-8 (where
+ *   glibc still honours LANGUAGE; it ignores it under C), exported as LC_ALL and set;
+ *   returns its name. Set LANGUAGE=fr too for French messages.
+ * test_bind_catalogue: binds Tessera's text domain to the build tree's catalogue
+ *   (TESSERA_LOCALEDIR) or the installed one, as the programs do; returns the folder.
  */
 void             test_remove_tree         (const char    *path);
 char            *test_make_seeded_project (const char    *dir,
@@ -29,6 +36,19 @@ void             test_assert_contains_at  (const char    *domain,
                                            const char    *function,
                                            const char    *haystack,
                                            const char    *needle);
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  TesseraStore *store;
+} TestProject;
+
+TestProject     *test_project_new          (void);
+void             test_project_free         (TestProject   *project);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestProject, test_project_free)
+
+const char      *test_choose_french_locale (void);
+const char      *test_bind_catalogue       (void);
 #define test_assert_contains(haystack, needle) \
   test_assert_contains_at (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, (haystack), (needle))
 
