@@ -174,27 +174,3 @@ test_bind_catalogue (void)
   textdomain (GETTEXT_PACKAGE);
   return localedir;
 }
-
-TestProject *
-test_project_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  TestProject *project = g_new0 (TestProject, 1);
-
-  project->dir = g_dir_make_tmp ("tessera-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  project->path = g_build_filename (project->dir, "test.tessera", NULL);
-  project->store = tessera_store_open (project->path, TESSERA_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  return project;
-}
-
-void
-test_project_free (TestProject *project)
-{
-  g_clear_object (&project->store);
-  test_remove_tree (project->dir);
-  g_free (project->path);
-  g_free (project->dir);
-  g_free (project);
-}

@@ -28,8 +28,6 @@ G_BEGIN_DECLS
  *   older Tessera or another program could have written it (close the project's store first).
  * test_type_id: the id of the annotation type @key, failing the test if there is none.
  * test_assert_contains: fails the test, showing both, unless @haystack contains @needle.
- * TestProject: a new project in a new temporary folder, open; test_project_free() closes
- *   it if the test has not, and removes the folder.
  * test_choose_french_locale: a French UTF-8 locale if there is one, else C.UTF-8 (where
  *   glibc still honours LANGUAGE; it ignores it under C), exported as LC_ALL and set;
  *   returns its name. Set LANGUAGE=fr too for French messages.
@@ -65,17 +63,6 @@ void             test_assert_contains_at  (const char    *domain,
                                            const char    *function,
                                            const char    *haystack,
                                            const char    *needle);
-typedef struct
-{
-  char         *dir;
-  char         *path;
-  TesseraStore *store;
-} TestProject;
-
-TestProject     *test_project_new          (void);
-void             test_project_free         (TestProject   *project);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestProject, test_project_free)
-
 const char      *test_choose_french_locale (void);
 const char      *test_bind_catalogue       (void);
 #define test_assert_contains(haystack, needle) \

@@ -60,8 +60,8 @@ static const char *unknown_codes[] = { "bogus", "", "Direct", "direct ", "ct+", 
 
 typedef struct
 {
-  TestProject  *project;
-  gint64        annotation_ids[TESSERA_N_KINDS];  /* one annotation of each kind */
+  TestProject  project;
+  gint64       annotation_ids[TESSERA_N_KINDS];  /* one annotation of each kind */
 } Fixture;
 
 static TesseraAnnotationType *
@@ -88,12 +88,12 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   TesseraDocumentInfo info = { .title = (char *) "Essai", .language = (char *) "fr" };
   TesseraStore *store;
-  gint64 document_id;
 
-  fixture->project = test_project_new ();
-  store = fixture->project->store;
-  document_id = tessera_store_add_document (store, &info, "Selon le ministre, « tout va bien ».",
-                                            NULL, &error);
+  test_project_set_up (&fixture->project, "tessera-vocabulary-XXXXXX", "test.tessera");
+  store = fixture->project.store;
+  fixture->project.document_id =
+    tessera_store_add_document (store, &info, "Selon le ministre, « tout va bien ».", NULL,
+                                &error);
   g_assert_no_error (error);
 
   for (TesseraKind kind = 0; kind < TESSERA_N_KINDS; kind++)
@@ -103,8 +103,9 @@ fixture_set_up (Fixture       *fixture,
 
       g_assert_nonnull (type);
       fixture->annotation_ids[kind] =
-        tessera_store_add_annotation (store, document_id, tessera_annotation_type_get_id (type),
-                                      &range, 1, NULL, &error);
+        tessera_store_add_annotation (store, fixture->project.document_id,
+                                      tessera_annotation_type_get_id (type), &range, 1, NULL,
+                                      &error);
       g_assert_no_error (error);
     }
 }
@@ -113,7 +114,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_pointer (&fixture->project, test_project_free);
+  test_project_tear_down (&fixture->project);
 }
 
 /* The tables --------------------------------------------------------------------------- */
@@ -183,7 +184,7 @@ static void
 test_kinds (Fixture       *fixture,
             gconstpointer  data)
 {
-  TesseraStore *store = fixture->project->store;
+  TesseraStore *store = fixture->project.store;
   g_autoptr(GError) entity_error = NULL;
   gint64 entity_id = tessera_store_add_entity (store, "Le ministre", 0, NULL, &entity_error);
 
@@ -234,7 +235,7 @@ static void
 test_setters (Fixture       *fixture,
               gconstpointer  data)
 {
-  TesseraStore *store = fixture->project->store;
+  TesseraStore *store = fixture->project.store;
   gint64 claim_id = fixture->annotation_ids[TESSERA_KIND_CLAIM];
   g_autoptr(GError) error = NULL;
   g_autoptr(TesseraClaim) claim = tessera_store_dup_claim (store, claim_id, &error);
@@ -300,8 +301,8 @@ test_schema_check (Fixture       *fixture,
 {
   sqlite3 *db = NULL;
 
-  g_clear_object (&fixture->project->store);
-  g_assert_cmpint (sqlite3_open_v2 (fixture->project->path, &db, SQLITE_OPEN_READONLY, NULL),
+  g_clear_object (&fixture->project.store);
+  g_assert_cmpint (sqlite3_open_v2 (fixture->project.path, &db, SQLITE_OPEN_READONLY, NULL),
                    ==, SQLITE_OK);
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
     {
@@ -330,8 +331,8 @@ test_schema_accepts (Fixture       *fixture,
 {
   sqlite3 *db = NULL;
 
-  g_clear_object (&fixture->project->store);
-  g_assert_cmpint (sqlite3_open (fixture->project->path, &db), ==, SQLITE_OK);
+  g_clear_object (&fixture->project.store);
+  g_assert_cmpint (sqlite3_open (fixture->project.path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
     {
@@ -437,7 +438,7 @@ test_cli (Fixture       *fixture,
 {
   const char *claim_args[] = { "claim", "--help", NULL };
   const char *annotate_args[] = { "annotate", "--help", NULL };
-  const char *path = fixture->project->path;
+  const char *path = fixture->project.path;
   g_autofree char *claim_help = NULL;
   g_autofree char *annotate_help = NULL;
   g_autofree char *claim_id = g_strdup_printf ("%" G_GINT64_FORMAT,
@@ -448,7 +449,7 @@ test_cli (Fixture       *fixture,
       g_test_skip ("TESSERA_CLI is not set");
       return;
     }
-  g_clear_object (&fixture->project->store);
+  g_clear_object (&fixture->project.store);
 
   g_assert_cmpint (run_cli (claim_args, &claim_help), ==, 0);
   g_assert_cmpint (run_cli (annotate_args, &annotate_help), ==, 0);
