@@ -168,7 +168,7 @@ sync_header (TesseraAnnotationSection *self,
   g_autofree char *quoted = g_strdup_printf (C_("quoted text", "«%s»"), covered);
   g_autoptr(TesseraClaim) claim = NULL;
 
-  if (type != NULL && tessera_annotation_type_get_kind (type) == TESSERA_KIND_CLAIM)
+  if (type != NULL && tessera_annotation_type_carries_claim (type))
     claim = tessera_store_dup_claim (self->store, tessera_annotation_get_id (self->annotation),
                                      NULL);
 

@@ -60,80 +60,27 @@ static GParamSpec *properties[N_PROPS];
 
 /* Vocabularies ------------------------------------------------------------------------- */
 
+/* The claim's drop-downs: each a field of the claim, filled from its vocabulary
+ * (tessera-vocabulary.h), whose name is the field's for tessera_store_set_claim_field(). */
 typedef struct
 {
-  const char *code;
-  const char *label;
-} VocabularyLabel;
-
-static const VocabularyLabel source_kind_labels[] = {
-  { "named", N_("Named source") },
-  { "anonymous", N_("Anonymous source") },
-  { "collective", N_("Collective (“experts”, “the police”)") },
-  { "document", N_("Document or report") },
-  { "writer", N_("The writer") },
-  { NULL }
-};
-
-static const VocabularyLabel quote_type_labels[] = {
-  { "direct", N_("Direct quote") },
-  { "indirect", N_("Indirect (reported speech)") },
-  { "mixed", N_("Mixed") },
-  { "according-to", N_("“According to”") },
-  { NULL }
-};
-
-static const VocabularyLabel polarity_labels[] = {
-  { "positive", N_("Positive") },
-  { "negative", N_("Negative") },
-  { "neutral", N_("Neutral") },
-  { "underspecified", N_("Underspecified") },
-  { NULL }
-};
-
-/* FactBank values; the code stays visible, annotators know them by it. */
-static const VocabularyLabel factuality_labels[] = {
-  { "CT+", N_("certain, positive") },
-  { "CT-", N_("certain, negative") },
-  { "PR+", N_("probable, positive") },
-  { "PR-", N_("probable, negative") },
-  { "PS+", N_("possible, positive") },
-  { "PS-", N_("possible, negative") },
-  { "CTu", N_("certain, polarity unknown") },
-  { "Uu", N_("uncommitted") },
-  { NULL }
-};
-
-static const VocabularyLabel writer_distance_labels[] = {
-  { "endorsed", N_("Endorsed by the writer") },
-  { "neutral", N_("Neutral (reported as is)") },
-  { "distanced", N_("Distanced (e.g. reporting conditional)") },
-  { NULL }
-};
-
-/* The claim's drop-downs, each a field of the claim with its codes and their labels. */
-typedef struct
-{
-  const char            *field;      /* as tessera_store_set_claim_field() names it */
+  TesseraVocabulary      vocabulary;
   gsize                  row_offset; /* of its AdwComboRow in the section */
-  const char * const  *(*codes)      (void);
   const char          *(*get)        (TesseraClaim *claim);
-  const VocabularyLabel *labels;
-  gboolean               show_code;
 } ClaimVocabulary;
 
 static const ClaimVocabulary claim_vocabularies[] = {
-  { "source-kind", G_STRUCT_OFFSET (TesseraClaimSection, source_kind_row),
-    tessera_claim_source_kinds, tessera_claim_get_source_kind, source_kind_labels, FALSE },
-  { "quote-type", G_STRUCT_OFFSET (TesseraClaimSection, quote_type_row),
-    tessera_claim_quote_types, tessera_claim_get_quote_type, quote_type_labels, FALSE },
-  { "polarity", G_STRUCT_OFFSET (TesseraClaimSection, polarity_row),
-    tessera_claim_polarities, tessera_claim_get_polarity, polarity_labels, FALSE },
-  { "factuality", G_STRUCT_OFFSET (TesseraClaimSection, factuality_row),
-    tessera_claim_factualities, tessera_claim_get_factuality, factuality_labels, TRUE },
-  { "writer-distance", G_STRUCT_OFFSET (TesseraClaimSection, writer_distance_row),
-    tessera_claim_writer_distances, tessera_claim_get_writer_distance, writer_distance_labels,
-    FALSE },
+  { TESSERA_VOCABULARY_SOURCE_KIND, G_STRUCT_OFFSET (TesseraClaimSection, source_kind_row),
+    tessera_claim_get_source_kind },
+  { TESSERA_VOCABULARY_QUOTE_TYPE, G_STRUCT_OFFSET (TesseraClaimSection, quote_type_row),
+    tessera_claim_get_quote_type },
+  { TESSERA_VOCABULARY_POLARITY, G_STRUCT_OFFSET (TesseraClaimSection, polarity_row),
+    tessera_claim_get_polarity },
+  { TESSERA_VOCABULARY_FACTUALITY, G_STRUCT_OFFSET (TesseraClaimSection, factuality_row),
+    tessera_claim_get_factuality },
+  { TESSERA_VOCABULARY_WRITER_DISTANCE,
+    G_STRUCT_OFFSET (TesseraClaimSection, writer_distance_row),
+    tessera_claim_get_writer_distance },
 };
 
 static AdwComboRow *
@@ -141,18 +88,6 @@ vocabulary_row (TesseraClaimSection   *self,
                 const ClaimVocabulary *vocabulary)
 {
   return G_STRUCT_MEMBER (AdwComboRow *, self, vocabulary->row_offset);
-}
-
-static const char *
-vocabulary_label (const VocabularyLabel *labels,
-                  const char            *code)
-{
-  for (guint i = 0; labels[i].code != NULL; i++)
-    {
-      if (g_str_equal (labels[i].code, code))
-        return _(labels[i].label);
-    }
-  return code;
 }
 
 /* The popover's items wrap: French labels are long and the pane sits at the screen edge. */
@@ -193,20 +128,21 @@ setup_vocabulary_rows (TesseraClaimSection *self)
   for (guint v = 0; v < G_N_ELEMENTS (claim_vocabularies); v++)
     {
       const ClaimVocabulary *vocabulary = &claim_vocabularies[v];
+      TesseraVocabulary terms = vocabulary->vocabulary;
       AdwComboRow *row = vocabulary_row (self, vocabulary);
-      const char * const *codes = vocabulary->codes ();
       g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
       gtk_string_list_append (list, _("Not set"));
-      for (guint i = 0; codes[i] != NULL; i++)
+      for (guint i = 0; i < tessera_vocabulary_get_n_terms (terms); i++)
         {
-          const char *label = vocabulary_label (vocabulary->labels, codes[i]);
+          const char *code = tessera_vocabulary_get_code (terms, i);
+          const char *label = tessera_vocabulary_get_label (terms, i);
           g_autofree char *text = NULL;
 
           /* TRANSLATORS: a FactBank code and its meaning, e.g. "CT+ — certain, positive" */
-          text = vocabulary->show_code ? g_strdup_printf (_("%s — %s"), codes[i], label)
-                                       : g_strdup (label);
+          text = tessera_vocabulary_shows_code (terms) ? g_strdup_printf (_("%s — %s"), code, label)
+                                                       : g_strdup (label);
           gtk_string_list_append (list, text);
         }
 
@@ -226,14 +162,10 @@ select_code (AdwComboRow *row,
              const char  *code)
 {
   const ClaimVocabulary *vocabulary = g_object_get_data (G_OBJECT (row), "tessera-vocabulary");
-  const char * const *codes = vocabulary->codes ();
   guint position = 0;
 
-  for (guint i = 0; code != NULL && codes[i] != NULL; i++)
-    {
-      if (g_str_equal (codes[i], code))
-        position = i + 1;
-    }
+  if (tessera_vocabulary_lookup (vocabulary->vocabulary, code, &position))
+    position++;
   adw_combo_row_set_selected (row, position);
 }
 
@@ -245,7 +177,7 @@ selected_code (AdwComboRow *row)
 
   if (position == 0 || position == GTK_INVALID_LIST_POSITION)
     return NULL;
-  return vocabulary->codes ()[position - 1];
+  return tessera_vocabulary_get_code (vocabulary->vocabulary, position - 1);
 }
 
 /* Edits ---------------------------------------------------------------------------------- */
@@ -310,7 +242,7 @@ on_claim_code_selected (TesseraClaimSection *self,
 
   if (self->syncing || self->claim == NULL || vocabulary == NULL)
     return;
-  set_field (self, vocabulary->field, selected_code (row));
+  set_field (self, tessera_vocabulary_get_name (vocabulary->vocabulary), selected_code (row));
 }
 
 static gboolean
@@ -545,7 +477,7 @@ tessera_claim_section_pick_annotation (TesseraClaimSection *self,
 
   if (self->pick == TESSERA_PICK_SOURCE)
     {
-      if (kind == TESSERA_KIND_ENTITY)
+      if (tessera_kind_links_entity (kind))
         {
           if (set_source (self, annotation_id, 0))
             tessera_claim_section_set_pick (self, TESSERA_PICK_NONE);
@@ -557,7 +489,7 @@ tessera_claim_section_pick_annotation (TesseraClaimSection *self,
     }
   else
     {
-      if (kind == TESSERA_KIND_CUE)
+      if (tessera_kind_can_be_cue (kind))
         {
           if (set_cue (self, annotation_id))
             tessera_claim_section_set_pick (self, TESSERA_PICK_NONE);
@@ -662,7 +594,7 @@ tessera_claim_section_set_annotation (TesseraInspectorSection *section,
   g_set_object (&self->store, store);
   g_clear_object (&self->claim);
   if (annotation != NULL &&
-      tessera_inspector_section_get_kind (store, annotation) == TESSERA_KIND_CLAIM)
+      tessera_kind_carries_claim (tessera_inspector_section_get_kind (store, annotation)))
     self->claim = tessera_store_dup_claim (store, tessera_annotation_get_id (annotation), NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self), self->claim != NULL);

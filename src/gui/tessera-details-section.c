@@ -56,8 +56,8 @@ tessera_details_section_set_annotation (TesseraInspectorSection *section,
   tessera_inspector_section_sync_entry (self->normalized_row,
                                         tessera_annotation_get_normalized (annotation), fresh);
   gtk_widget_set_visible (GTK_WIDGET (self->normalized_row),
-                          tessera_inspector_section_get_kind (store, annotation) ==
-                          TESSERA_KIND_ENTITY);
+                          tessera_kind_links_entity (
+                            tessera_inspector_section_get_kind (store, annotation)));
   gtk_widget_set_sensitive (GTK_WIDGET (self->details_group), !tessera_store_is_read_only (store));
   self->syncing--;
 }
@@ -106,8 +106,7 @@ on_level_selected (TesseraDetailsSection *self,
     return;
   shown = certainty ? (guint) tessera_annotation_get_certainty (self->annotation)
                     : (guint) tessera_annotation_get_status (self->annotation);
-  if (position == shown ||
-      position > (certainty ? TESSERA_CERTAINTY_HIGH : TESSERA_STATUS_SUGGESTED))
+  if (position == shown || position == GTK_INVALID_LIST_POSITION)
     return;
   if (certainty)
     done = tessera_store_set_annotation_certainty (self->store, annotation_id (self),
@@ -184,8 +183,22 @@ tessera_details_section_class_init (TesseraDetailsSectionClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_normalized_apply);
 }
 
+/* Item i of a level's drop-down is the term i of its vocabulary, the enumeration's value. */
+static void
+set_level_terms (AdwComboRow       *row,
+                 TesseraVocabulary  vocabulary)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < tessera_vocabulary_get_n_terms (vocabulary); i++)
+    gtk_string_list_append (list, tessera_vocabulary_get_label (vocabulary, i));
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+}
+
 static void
 tessera_details_section_init (TesseraDetailsSection *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_level_terms (self->certainty_row, TESSERA_VOCABULARY_CERTAINTY);
+  set_level_terms (self->status_row, TESSERA_VOCABULARY_STATUS);
 }

@@ -172,7 +172,8 @@ tessera_entity_section_set_annotation (TesseraInspectorSection *section,
                                        TesseraAnnotation       *annotation)
 {
   TesseraEntitySection *self = TESSERA_ENTITY_SECTION (section);
-  gboolean mention = tessera_inspector_section_get_kind (store, annotation) == TESSERA_KIND_ENTITY;
+  gboolean mention =
+    tessera_kind_links_entity (tessera_inspector_section_get_kind (store, annotation));
   gint64 shown_id = self->annotation != NULL ? tessera_annotation_get_id (self->annotation) : 0;
   gboolean fresh;
   gboolean writable;

@@ -100,8 +100,8 @@ tessera_inspector_reload (TesseraInspector *self)
       return;
     }
 
-  mention = tessera_inspector_section_get_kind (self->store, self->annotation) ==
-            TESSERA_KIND_ENTITY;
+  mention = tessera_kind_links_entity (tessera_inspector_section_get_kind (self->store,
+                                                                          self->annotation));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.new-entity",
                                  mention && !tessera_store_is_read_only (self->store));
   gtk_stack_set_visible_child_name (self->stack, "annotation");

@@ -466,7 +466,7 @@ tessera_store_add_annotation (TesseraStore        *self,
   _tessera_op_touch_new (op, "annotation", id);
   if (!insert_ranges (self, op, id, sorted, error))
     goto failed;
-  if (tessera_annotation_type_get_kind (type) == TESSERA_KIND_CLAIM &&
+  if (tessera_annotation_type_carries_claim (type) &&
       !insert_claim (self, op, id, error))
     goto failed;
 
@@ -629,9 +629,9 @@ tessera_store_set_annotation_type (TesseraStore  *self,
     }
 
   old_type = tessera_store_dup_annotation_type (self, tessera_annotation_get_type_id (annotation));
-  was_claim = old_type != NULL && tessera_annotation_type_get_kind (old_type) == TESSERA_KIND_CLAIM;
-  is_claim = tessera_annotation_type_get_kind (new_type) == TESSERA_KIND_CLAIM;
-  keeps_entity = tessera_annotation_type_get_kind (new_type) == TESSERA_KIND_ENTITY;
+  was_claim = old_type != NULL && tessera_annotation_type_carries_claim (old_type);
+  is_claim = tessera_annotation_type_carries_claim (new_type);
+  keeps_entity = tessera_annotation_type_links_entity (new_type);
   if (keeps_entity && tessera_annotation_get_entity_id (annotation) != 0)
     {
       g_autoptr(TesseraEntity) entity =
@@ -871,7 +871,7 @@ tessera_store_link_annotation (TesseraStore  *self,
 
   type = tessera_store_dup_annotation_type (self, tessera_annotation_get_type_id (annotation));
   if (entity_id != 0 && (type == NULL ||
-                         tessera_annotation_type_get_kind (type) != TESSERA_KIND_ENTITY))
+                         !tessera_annotation_type_links_entity (type)))
     {
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
                    _("Only mentions (not claims or cues) can be linked to an entity"));

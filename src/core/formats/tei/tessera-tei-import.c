@@ -17,6 +17,7 @@
 #include "tessera-tei-private.h"
 #include "tessera-tei-reader-private.h"
 #include "tessera-text.h"
+#include "tessera-vocabulary.h"
 
 /*
  * TEI P5 import: the reader (tessera-tei-reader.c) turns the file into the model, one
@@ -173,7 +174,7 @@ type_from_category (TesseraTeiCategory *category)
            g_strcmp0 (element, "quote") == 0)
     kind = TESSERA_KIND_CLAIM;
   if (element == NULL || !_tessera_tei_element_is_mappable (element))
-    element = kind == TESSERA_KIND_CLAIM ? "said" : kind == TESSERA_KIND_CUE ? "seg" : "rs";
+    element = tessera_kind_get_tei_element (kind);
 
   /* Keys are letters, digits, "-" and "_" (an xml:id may hold more). */
   key = g_strdup (category->key);
@@ -188,7 +189,7 @@ type_from_category (TesseraTeiCategory *category)
     tessera_annotation_type_set_label_for (type, language, text);
   tessera_annotation_type_set_tei (type, element,
                                    category->element ? category->element_type
-                                                     : kind == TESSERA_KIND_CUE ? "cue" : NULL);
+                                                     : tessera_kind_get_tei_type (kind));
   if (category->color != NULL)
     tessera_annotation_type_set_color (type, category->color);
   return type;
@@ -315,7 +316,7 @@ convert_entities (Conversion *self)
       entity = tessera_entity_record_new ();
       entity->name = g_strdup (model->name);
       entity->description = g_strdup (model->description);
-      if (type != NULL && tessera_annotation_type_get_kind (type) == TESSERA_KIND_ENTITY)
+      if (type != NULL && tessera_annotation_type_links_entity (type))
         entity->type = g_object_ref (type);
       if (model->attributes != NULL)
         entity->attributes = g_hash_table_ref (model->attributes);
@@ -391,7 +392,7 @@ convert_document (Conversion          *self,
       annotation->normalized = g_strdup (a->normalized);
       if (a->attributes != NULL)
         annotation->attributes = g_hash_table_ref (a->attributes);
-      if (tessera_annotation_type_get_kind (type) == TESSERA_KIND_ENTITY)
+      if (tessera_annotation_type_links_entity (type))
         {
           if (a->entity != NULL)
             annotation->entity = g_hash_table_lookup (self->entity_of_id, a->entity);
@@ -432,7 +433,7 @@ convert_document (Conversion          *self,
       TesseraTeiClaim *c = a->claim;
       TesseraClaimRecord *claim;
 
-      if (c == NULL || tessera_annotation_type_get_kind (annotation->type) != TESSERA_KIND_CLAIM)
+      if (c == NULL || !tessera_annotation_type_carries_claim (annotation->type))
         continue;
       claim = annotation->claim = g_new0 (TesseraClaimRecord, 1);
       claim->source_entity = c->source_entity ? g_hash_table_lookup (self->entity_of_id,
