@@ -5,10 +5,12 @@
 
 #include <inttypes.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "tessera-core.h"
 #include "tessera-json.h"
@@ -361,6 +363,50 @@ command_init (int    argc,
 
 /* import ------------------------------------------------------------------------------- */
 
+typedef struct
+{
+  GMainLoop    *loop;
+  GCancellable *cancellable;
+  GAsyncResult *result;
+  guint         failed;
+} Import;
+
+/* Each file is reported as soon as it is done, in order. */
+static void
+on_import_progress (guint        files_done,
+                    guint        files_total,
+                    const char  *path,
+                    GPtrArray   *results,
+                    gpointer     user_data)
+{
+  Import *import = user_data;
+  guint failed = 0;
+
+  print_import_results (results, &failed);
+  import->failed += failed;
+}
+
+static void
+on_import_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Import *import = user_data;
+
+  import->result = g_object_ref (result);
+  g_main_loop_quit (import->loop);
+}
+
+/* Ctrl+C stops between two files: those imported stay, and the project stays whole. */
+static gboolean
+on_interrupt (gpointer user_data)
+{
+  Import *import = user_data;
+
+  g_cancellable_cancel (import->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
 static int
 command_import (int    argc,
                 char **argv)
@@ -368,7 +414,10 @@ command_import (int    argc,
   g_autoptr(TesseraStore) store = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
-  guint failed = 0;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Import import = { loop, cancellable, NULL, 0 };
+  guint interrupt_source;
   int status;
 
   if (!parse_options ("import", NULL, FALSE, &argc, &argv, &status))
@@ -380,12 +429,18 @@ command_import (int    argc,
   if (store == NULL)
     return EXIT_FAILURE;
 
-  results = tessera_import_paths (store, (const char * const *) argv + 2, &error);
+  interrupt_source = g_unix_signal_add (SIGINT, on_interrupt, &import);
+  tessera_import_paths_async (store, (const char * const *) argv + 2, cancellable,
+                              on_import_progress, &import, on_import_done, &import);
+  g_main_loop_run (loop);
+  g_source_remove (interrupt_source);
+
+  results = tessera_import_paths_finish (store, import.result, &error);
+  g_object_unref (import.result);
   if (results == NULL)
     return fail ("%s", error->message);
 
-  print_import_results (results, &failed);
-  return failed > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+  return import.failed > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
 /* list --------------------------------------------------------------------------------- */
