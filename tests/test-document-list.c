@@ -3,6 +3,7 @@
 
 #include "gui-helpers.h"
 #include "tessera-document-row.h"
+#include "tessera-entity-list.h"
 
 /*
  * The document list in the sidebar, filtered as a user types: titles match whatever the
@@ -256,12 +257,13 @@ static char *
 dup_entities_listed (GuiFixture *fixture,
                      const char *filter)
 {
-  GtkWidget *entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
-                                                                TESSERA_TYPE_WINDOW,
-                                                                "entity_filter"));
-  GtkListView *list = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
-                                                                    TESSERA_TYPE_WINDOW,
-                                                                    "entity_list"));
+  GtkWidget *sidebar = gui_find_widget (GTK_WIDGET (fixture->window), TESSERA_TYPE_ENTITY_LIST,
+                                        NULL);
+  GtkWidget *entry = GTK_WIDGET (gtk_widget_get_template_child (sidebar, TESSERA_TYPE_ENTITY_LIST,
+                                                                "filter"));
+  GtkListView *list = GTK_LIST_VIEW (gtk_widget_get_template_child (sidebar,
+                                                                    TESSERA_TYPE_ENTITY_LIST,
+                                                                    "list"));
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
   g_autoptr(GString) names = g_string_new (NULL);
 
@@ -320,6 +322,43 @@ test_entity_filter_folds (GuiFixture    *fixture,
     }
 }
 
+/* Choosing an entity in the sidebar goes to the document that mentions it. */
+static void
+test_entity_goes_to_mentions (GuiFixture    *fixture,
+                              gconstpointer  data)
+{
+  TesseraStore *store = gui_store (fixture);
+  GListModel *documents = tessera_store_get_documents (store);
+  g_autoptr(TesseraDocument) last =
+    g_list_model_get_item (documents, g_list_model_get_n_items (documents) - 1);
+  g_autoptr(TesseraAnnotationType) place = tessera_store_find_annotation_type (store, "place");
+  GtkWidget *sidebar = gui_find_widget (GTK_WIDGET (fixture->window), TESSERA_TYPE_ENTITY_LIST,
+                                        NULL);
+  GtkListView *list = GTK_LIST_VIEW (gtk_widget_get_template_child (sidebar,
+                                                                    TESSERA_TYPE_ENTITY_LIST,
+                                                                    "list"));
+  g_autoptr(GError) error = NULL;
+  TesseraRange range = { 0, 4 };
+  gint64 entity, mention;
+
+  g_assert_cmpint (tessera_window_get_document_id (fixture->window), !=,
+                   tessera_document_get_id (last));
+  entity = tessera_store_add_entity (store, "Ségou", tessera_annotation_type_get_id (place),
+                                     NULL, &error);
+  g_assert_no_error (error);
+  mention = tessera_store_add_annotation (store, tessera_document_get_id (last),
+                                          tessera_annotation_type_get_id (place), &range, 1,
+                                          NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (tessera_store_link_annotation (store, mention, entity, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 1);
+  g_signal_emit_by_name (list, "activate", 0);
+  g_assert_cmpint (tessera_window_get_document_id (fixture->window), ==,
+                   tessera_document_get_id (last));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +375,7 @@ main (int   argc,
   ADD ("filter-finds-renamed-and-imported", test_filter_finds_changes);
   ADD ("rows-show-counts", test_rows_show_counts);
   ADD ("entity-filter-folds", test_entity_filter_folds);
+  ADD ("entity-goes-to-mentions", test_entity_goes_to_mentions);
 
   return g_test_run ();
 }

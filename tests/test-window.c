@@ -7,7 +7,9 @@
 #include <gdk/x11/gdkx.h>
 #include <adwaita.h>
 
+#include "tessera-annotation-list-view.h"
 #include "tessera-export-dialog.h"
+#include "tessera-import-queue.h"
 #include "tessera-inspector.h"
 #include "tessera-text-view.h"
 #include "tessera-window.h"
@@ -519,6 +521,161 @@ test_import_report_warnings (Fixture       *fixture,
   gtk_window_destroy (dialog);
 }
 
+static char *
+dup_annotation_list_heading (gpointer data)
+{
+  return g_strdup (gtk_label_get_label (GTK_LABEL (data)));
+}
+
+/* The list of the document's annotations counts them, follows the article's selection and
+ * selects in the article the annotation chosen. */
+static void
+test_annotation_list (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *view = gui_find_widget (GTK_WIDGET (fixture->window),
+                                     TESSERA_TYPE_ANNOTATION_LIST_VIEW, NULL);
+  GtkWidget *heading = GTK_WIDGET (gtk_widget_get_template_child (view,
+                                                                  TESSERA_TYPE_ANNOTATION_LIST_VIEW,
+                                                                  "count"));
+  GtkListView *list = GTK_LIST_VIEW (gtk_widget_get_template_child (view,
+                                                                    TESSERA_TYPE_ANNOTATION_LIST_VIEW,
+                                                                    "list"));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  TesseraAnnotationList *annotations = tessera_text_view_get_annotations (gui_text_view (fixture));
+  gint64 first, second;
+  guint position;
+
+  gui_wait_string (dup_annotation_list_heading, heading, "0 annotations");
+  first = gui_add_annotation (fixture, "Assimi Goïta", "person");
+  second = gui_add_annotation (fixture, "Burkina", "place");
+  gui_wait_string (dup_annotation_list_heading, heading, "2 annotations");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 2);
+
+  tessera_text_view_select (gui_text_view (fixture), second, FALSE);
+  g_assert_true (tessera_annotation_list_find (annotations, second, &position));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, position);
+
+  g_assert_true (tessera_annotation_list_find (annotations, first, &position));
+  g_signal_emit_by_name (list, "activate", position);
+  g_assert_cmpint (tessera_text_view_get_selected (gui_text_view (fixture)), ==, first);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, position);
+
+  tessera_text_view_select (gui_text_view (fixture), 0, FALSE);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+}
+
+/* What the import queue said of a run. */
+typedef struct
+{
+  GArray   *imported;   /* gint64: the documents, in the order announced */
+  guint     existing;   /* how many of them the project held already */
+  guint     added;      /* as ::finished says */
+  gboolean  finished;
+} ImportRun;
+
+static void
+on_run_document_imported (TesseraImportQueue *queue,
+                          gint64              document_id,
+                          gboolean            existing,
+                          ImportRun          *run)
+{
+  g_array_append_val (run->imported, document_id);
+  run->existing += existing ? 1 : 0;
+}
+
+static void
+on_run_finished (TesseraImportQueue *queue,
+                 guint               n_added,
+                 ImportRun          *run)
+{
+  run->added = n_added;
+  run->finished = TRUE;
+}
+
+static gboolean
+run_is_finished (gpointer data)
+{
+  return ((ImportRun *) data)->finished;
+}
+
+static void
+import_run (TesseraImportQueue *queue,
+            GFile              *folder,
+            ImportRun          *run)
+{
+  gulong imported = g_signal_connect (queue, "document-imported",
+                                      G_CALLBACK (on_run_document_imported), run);
+  gulong finished = g_signal_connect (queue, "finished", G_CALLBACK (on_run_finished), run);
+
+  run->imported = g_array_new (FALSE, FALSE, sizeof (gint64));
+  tessera_import_queue_add_paths (queue, &folder, 1);
+  g_assert_true (tessera_import_queue_is_busy (queue));
+  gui_await (run_is_finished, run, "the import queue to finish its run");
+  g_assert_false (tessera_import_queue_is_busy (queue));
+  g_signal_handler_disconnect (queue, imported);
+  g_signal_handler_disconnect (queue, finished);
+}
+
+/* A folder goes in by file name, its articles only; the same folder again adds nothing. */
+static void
+test_import_queue_folder (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  TesseraImportQueue *queue =
+    TESSERA_IMPORT_QUEUE (gui_find_widget (GTK_WIDGET (fixture->window),
+                                           TESSERA_TYPE_IMPORT_QUEUE, NULL));
+  g_autofree char *folder_path = g_build_filename (fixture->dir, "articles", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  GListModel *documents = tessera_store_get_documents (gui_store (fixture));
+  guint before = g_list_model_get_n_items (documents);
+  const char *files[][2] = {
+    { "b-second.txt", "Second article\n\nBamako, le 2 mai." },
+    { "a-first.txt", "First article\n\nSégou, le 1er mai." },
+    { "notes.md", "Not an article" },
+    { ".hidden.txt", "Hidden\n\nNot listed." },
+  };
+  ImportRun first = { 0 }, again = { 0 };
+
+  g_assert_nonnull (queue);
+  g_assert_true (tessera_import_queue_get_store (queue) == gui_store (fixture));
+  g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (folder_path, files[i][0], NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_file_set_contents (path, files[i][1], -1, &error);
+      g_assert_no_error (error);
+    }
+
+  import_run (queue, folder, &first);
+  g_assert_cmpuint (first.added, ==, 2);
+  g_assert_cmpuint (first.existing, ==, 0);
+  g_assert_cmpuint (first.imported->len, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, before + 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(TesseraDocument) document =
+        tessera_store_dup_document (gui_store (fixture),
+                                    g_array_index (first.imported, gint64, i), NULL);
+
+      g_assert_nonnull (document);
+      g_assert_cmpstr (tessera_document_get_title (document), ==,
+                       i == 0 ? "First article" : "Second article");
+    }
+
+  import_run (queue, folder, &again);
+  g_assert_cmpuint (again.added, ==, 0);
+  g_assert_cmpuint (again.existing, ==, 2);
+  g_assert_cmpmem (again.imported->data, again.imported->len * sizeof (gint64),
+                   first.imported->data, first.imported->len * sizeof (gint64));
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, before + 2);
+
+  g_array_unref (first.imported);
+  g_array_unref (again.imported);
+}
+
 typedef struct
 {
   Fixture *fixture;
@@ -600,6 +757,8 @@ main (int   argc,
   ADD ("export-dialog", test_export_dialog);
   ADD ("export-dialog-refuses-project", test_export_dialog_refuses_project);
   ADD ("import-report-warnings", test_import_report_warnings);
+  ADD ("import-queue-folder", test_import_queue_folder);
+  ADD ("annotation-list", test_annotation_list);
 
   return g_test_run ();
 }

@@ -10,6 +10,41 @@
 
 /* The window's win.* actions and their keys: what the menus, buttons and shortcuts do. */
 
+/* Which actions the project and the selection allow. */
+void
+_tessera_window_update_actions (TesseraWindow *self)
+{
+  gboolean writable = self->store != NULL && !tessera_store_is_read_only (self->store);
+  gboolean has_document = self->document_id != 0;
+  gboolean selected = tessera_text_view_get_selected (self->text_view) != 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 writable && tessera_store_can_undo (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 writable && tessera_store_can_redo (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark", writable && has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-annotation", writable && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-boundary", writable && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                 self->store != NULL &&
+                                 g_list_model_get_n_items (tessera_store_get_documents (self->store)) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.document-progress",
+                                 writable && has_document);
+}
+
+static void
+show_dialog (TesseraWindow *self,
+             const char    *heading,
+             const char    *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 mark_action (GtkWidget  *widget,
              const char *action_name,
@@ -257,6 +292,80 @@ show_error_action (GtkWidget  *widget,
   tessera_window_show_error (TESSERA_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* What a part of the window has to say, in a toast that goes by itself. */
+static void
+show_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _tessera_window_toast (TESSERA_WINDOW (widget), g_variant_get_string (parameter, NULL), FALSE);
+}
+
+/* An entity chosen in the sidebar: its mentions highlighted in the article, in the first
+ * document that has one if this one has none; while the inspector waits for a claim's
+ * source, the answer. */
+static void
+show_entity_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TesseraWindow *self = TESSERA_WINDOW (widget);
+  gint64 entity_id = g_variant_get_int64 (parameter);
+  g_autoptr(TesseraEntity) entity = NULL;
+  g_autoptr(GArray) mentions = NULL;
+  g_autoptr(GArray) here = g_array_new (FALSE, FALSE, sizeof (gint64));
+  TesseraAnnotationList *list = tessera_text_view_get_annotations (self->text_view);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->store == NULL)
+    return;
+  entity = tessera_store_dup_entity (self->store, entity_id, NULL);
+  if (entity == NULL)
+    return;
+
+  if (tessera_inspector_is_picking (self->inspector))
+    {
+      tessera_inspector_pick_entity (self->inspector, entity_id);
+      return;
+    }
+
+  mentions = tessera_store_dup_entity_mentions (self->store, entity_id, &error);
+  if (mentions == NULL)
+    {
+      tessera_window_show_error (self, error->message);
+      return;
+    }
+  for (guint i = 0; list != NULL && i < mentions->len; i++)
+    {
+      gint64 id = g_array_index (mentions, gint64, i);
+
+      if (tessera_annotation_list_lookup (list, id) != NULL)
+        g_array_append_val (here, id);
+    }
+
+  if (here->len == 0 && mentions->len > 0)
+    {
+      /* Mentioned elsewhere: go there. */
+      g_autoptr(TesseraAnnotation) first =
+        tessera_store_dup_annotation (self->store, g_array_index (mentions, gint64, 0), NULL);
+
+      if (first != NULL &&
+          tessera_window_show_document (self, tessera_annotation_get_document_id (first)))
+        {
+          show_entity_action (widget, action_name, parameter);
+          return;
+        }
+    }
+
+  tessera_text_view_set_highlighted (self->text_view, (const gint64 *) (gpointer) here->data,
+                                     here->len);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u mention in this document",
+                                          "%s: %u mentions in this document", here->len),
+                             tessera_entity_get_name (entity), here->len);
+  _tessera_window_toast (self, message, FALSE);
+}
+
 static void
 find_action (GtkWidget  *widget,
              const char *action_name,
@@ -298,7 +407,7 @@ focus_sidebar_action (GtkWidget  *widget,
 
   gtk_toggle_button_set_active (self->sidebar_button, TRUE);
   gtk_stack_set_visible_child_name (self->sidebar_stack, page);
-  gtk_widget_grab_focus (g_str_equal (page, "entities") ? GTK_WIDGET (self->entity_filter)
+  gtk_widget_grab_focus (g_str_equal (page, "entities") ? GTK_WIDGET (self->entity_list)
                                                         : GTK_WIDGET (self->document_filter));
 }
 
@@ -364,6 +473,20 @@ import_action (GtkWidget  *widget,
 }
 
 static void
+open_path (TesseraWindow *self,
+           const char    *path,
+           gboolean       create)
+{
+  TesseraStoreOpenFlags flags = create ? TESSERA_STORE_OPEN_CREATE : TESSERA_STORE_OPEN_DEFAULT;
+  g_autoptr(GError) error = NULL;
+
+  if (!_tessera_window_open_store (self, path, flags, &error))
+    show_dialog (self, create ? _("The Project Could Not Be Created")
+                              : _("The Project Could Not Be Opened"),
+                 error->message);
+}
+
+static void
 on_project_response (GtkNativeDialog *dialog,
                      int              response,
                      TesseraWindow   *self)
@@ -384,7 +507,7 @@ on_project_response (GtkNativeDialog *dialog,
           path = with_suffix;
         }
       if (path != NULL)
-        _tessera_window_open_path (self, path, create);
+        open_path (self, path, create);
     }
   g_object_unref (dialog);
 }
@@ -421,9 +544,8 @@ open_recent_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  _tessera_window_open_path (TESSERA_WINDOW (widget), g_variant_get_string (parameter, NULL), FALSE);
+  open_path (TESSERA_WINDOW (widget), g_variant_get_string (parameter, NULL), FALSE);
 }
-
 
 void
 _tessera_window_class_actions_init (TesseraWindowClass *klass)
@@ -439,8 +561,10 @@ _tessera_window_class_actions_init (TesseraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
   gtk_widget_class_install_action (widget_class, "win.move-boundary", "s", move_boundary_action);
   gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_action);
+  gtk_widget_class_install_action (widget_class, "win.show-message", "s", show_message_action);
   gtk_widget_class_install_property_action (widget_class, "win.document-progress",
                                             "document-progress");
+  gtk_widget_class_install_action (widget_class, "win.show-entity", "x", show_entity_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_next_action);

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "tessera-annotation-list-view.h"
 #include "tessera-document-filter.h"
+#include "tessera-entity-list.h"
+#include "tessera-import-queue.h"
 #include "tessera-inspector.h"
+#include "tessera-palette.h"
 #include "tessera-text-view.h"
 #include "tessera-window.h"
-#include "tessera-wrap-box.h"
 
 G_BEGIN_DECLS
 
@@ -17,25 +20,21 @@ struct _TesseraWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkToggleButton      *sidebar_button;
-  GtkToggleButton      *find_button;
   GtkMenuButton        *menu_button;
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
   GtkPaned             *outer_paned;
   GtkPaned             *inner_paned;
   GtkPaned             *inspector_paned;
-  GtkWidget            *sidebar;
   GtkStack             *sidebar_stack;
   GtkSearchEntry       *document_filter;
   GtkListView          *document_list;
-  GtkRevealer          *import_revealer;
-  GtkLabel             *import_label;
-  GtkProgressBar       *import_progress;
-  GtkSearchEntry       *entity_filter;
-  GtkListView          *entity_list;
+  GtkSingleSelection   *document_selection;
+  TesseraImportQueue   *import_queue;
+  TesseraEntityList    *entity_list;
   GtkStack             *content_stack;
   AdwStatusPage        *empty_page;
-  TesseraWrapBox       *palette;
+  TesseraPalette       *palette;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkLabel             *search_label;
@@ -45,8 +44,7 @@ struct _TesseraWindow
   GtkLabel             *document_source;
   TesseraTextView      *text_view;
   TesseraInspector     *inspector;
-  GtkLabel             *annotation_count;
-  GtkListView          *annotation_list;
+  TesseraAnnotationListView *annotation_list;
   GMenu                *recent_menu;
 
   /* State */
@@ -54,38 +52,23 @@ struct _TesseraWindow
   gboolean              snap_to_words;
   TesseraStore         *store;
   GtkFilterListModel   *documents;
-  GtkSingleSelection   *document_selection;
   TesseraDocumentFilter *document_title_filter;
-  GtkFilterListModel   *entities;
-  GtkCustomFilter      *entity_custom_filter;
-  char                 *entity_search_key;  /* the entity filter's text, folded */
-  GtkSingleSelection   *annotation_selection;
-  GtkEventController   *mark_shortcuts;
   gint64                document_id;
   guint                 poll_source;
-  guint                 scroll_source;
   gboolean              syncing_selection;
-
-  /* Import in progress */
-  GPtrArray            *import_queue;      /* GFile */
-  GPtrArray            *import_failures;   /* char * */
-  GPtrArray            *import_warnings;   /* char *: what was imported otherwise than written */
-  guint                 import_total;
-  guint                 import_done;
-  guint                 import_added;
-  guint                 import_source;
   gboolean              import_shows_next; /* tessera_window_open_articles () */
 };
 
-void _tessera_window_class_actions_init (TesseraWindowClass *klass);
-
-void _tessera_window_toast              (TesseraWindow      *self,
-                                         const char         *message,
-                                         gboolean            with_undo);
-void _tessera_window_find               (TesseraWindow      *self,
-                                         int                 direction);
-void _tessera_window_open_path          (TesseraWindow      *self,
-                                         const char         *path,
-                                         gboolean            create);
+void     _tessera_window_class_actions_init (TesseraWindowClass     *klass);
+void     _tessera_window_update_actions     (TesseraWindow          *self);
+void     _tessera_window_toast              (TesseraWindow          *self,
+                                             const char             *message,
+                                             gboolean                with_undo);
+void     _tessera_window_find               (TesseraWindow          *self,
+                                             int                     direction);
+gboolean _tessera_window_open_store         (TesseraWindow          *self,
+                                             const char             *path,
+                                             TesseraStoreOpenFlags   flags,
+                                             GError                **error);
 
 G_END_DECLS

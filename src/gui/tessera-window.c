@@ -13,7 +13,6 @@
 #include "tessera-inspector.h"
 #include "tessera-text-view.h"
 #include "tessera-window-private.h"
-#include "tessera-wrap-box.h"
 
 #define POLL_INTERVAL_MS 1000
 #define MAX_RECENT       10
@@ -28,8 +27,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void update_actions (TesseraWindow *self);
 
 /* Messages ---------------------------------------------------------------------------- */
 
@@ -69,17 +66,6 @@ tessera_window_show_error (TesseraWindow *self,
 }
 
 static void
-show_dialog (TesseraWindow *self,
-             const char    *heading,
-             const char    *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 show_saved_state (TesseraWindow *self)
 {
   if (self->store == NULL)
@@ -92,59 +78,6 @@ show_saved_state (TesseraWindow *self)
 
 /* Documents ----------------------------------------------------------------------------- */
 
-/* List rows show their tooltip on demand. Setting one while binding costs GTK 4.8 a round
- * trip to the display server (to learn whether the pointer is over the row), and a list can
- * rebind a hundred rows after one change. */
-static gboolean
-on_row_query_tooltip (GtkWidget  *row,
-                      int         x,
-                      int         y,
-                      gboolean    keyboard,
-                      GtkTooltip *tooltip,
-                      gpointer    data)
-{
-  const char *text = g_object_get_data (G_OBJECT (row), "tessera-tooltip");
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static void
-setup_row_tooltip (GtkWidget *row)
-{
-  gtk_widget_set_has_tooltip (row, TRUE);
-  g_signal_connect (row, "query-tooltip", G_CALLBACK (on_row_query_tooltip), NULL);
-}
-
-static void
-set_row_tooltip (GtkWidget  *row,
-                 const char *text)
-{
-  g_object_set_data_full (G_OBJECT (row), "tessera-tooltip", g_strdup (text), g_free);
-}
-
-/* A list row of two lines: a name and dim details. */
-static GtkWidget *
-two_line_row_new (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *details = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (details), 0);
-  gtk_widget_add_css_class (details, "caption");
-  gtk_widget_add_css_class (details, "dim-label");
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), details);
-  return box;
-}
-
 static void
 document_row_setup (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
@@ -154,7 +87,6 @@ document_row_setup (GtkSignalListItemFactory *factory,
 
   gtk_widget_set_margin_top (row, 4);
   gtk_widget_set_margin_bottom (row, 4);
-  setup_row_tooltip (row);
   gtk_list_item_set_child (item, row);
 }
 
@@ -174,7 +106,6 @@ document_row_bind (GtkSignalListItemFactory *factory,
                           tessera_progress_to_label (tessera_document_get_progress (document)));
   tessera_document_row_set_text (TESSERA_DOCUMENT_ROW (row),
                                  tessera_document_get_title (document), text);
-  set_row_tooltip (row, tessera_document_get_title (document));
 }
 
 static void
@@ -277,14 +208,14 @@ tessera_window_show_document (TesseraWindow *self,
   gtk_stack_set_visible_child_name (self->content_stack, "document");
   g_settings_set_int64 (self->settings, "last-document", document_id);
 
-  gtk_single_selection_set_model (self->annotation_selection,
-                                  G_LIST_MODEL (tessera_text_view_get_annotations (self->text_view)));
+  tessera_annotation_list_view_set_annotations (self->annotation_list,
+                                                tessera_text_view_get_annotations (self->text_view));
 
   /* Keep the sidebar's selection in step when the document was chosen elsewhere. */
   select_open_document (self);
 
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-  update_actions (self);
+  _tessera_window_update_actions (self);
   return TRUE;
 }
 
@@ -376,363 +307,51 @@ on_document_changed (TesseraWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_PROGRESS]);
 }
 
-/* Palette and marking ------------------------------------------------------------------ */
+/* Keys of the article ---------------------------------------------------------------- */
 
+/* The type keys (the palette's) and these work while the article has the focus, before
+ * GtkTextView's own bindings (Delete, BackSpace, Ctrl+Z…): the project's win actions first. */
 static void
-rebuild_palette (TesseraWindow *self)
+add_article_shortcuts (TesseraWindow *self)
 {
-  GListModel *tagset = tessera_store_get_tagset (self->store);
-  GtkShortcutController *controller = GTK_SHORTCUT_CONTROLLER (self->mark_shortcuts);
-  guint n = g_list_model_get_n_items (tagset);
+  static const struct {
+    guint            keyval;
+    GdkModifierType  modifiers;
+    const char      *action;
+  } keys[] = {
+    /* Keyboard navigation between annotations, inside the article. */
+    { GDK_KEY_Tab, 0, "win.select-next" },
+    { GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, "win.select-previous" },
+    { GDK_KEY_Tab, GDK_SHIFT_MASK, "win.select-previous" },
+    { GDK_KEY_Escape, 0, "win.escape" },
+    { GDK_KEY_Delete, 0, "win.delete-annotation" },
+    { GDK_KEY_BackSpace, 0, "win.delete-annotation" },
+    { GDK_KEY_z, GDK_CONTROL_MASK, "win.undo" },
+    { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo" },
+    { GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo" },
+  };
+  GtkEventController *type_keys =
+    gtk_shortcut_controller_new_for_model (tessera_palette_get_shortcuts (self->palette));
+  GtkEventController *controller = gtk_shortcut_controller_new ();
 
-  tessera_wrap_box_remove_all (self->palette);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+      gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
+                        gtk_named_action_new (keys[i].action)));
 
-  /* The type keys work while the article has the focus. */
-  while (g_list_model_get_n_items (G_LIST_MODEL (controller)) > 0)
-    {
-      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), 0);
-      gtk_shortcut_controller_remove_shortcut (controller, shortcut);
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
-      const char *key = tessera_annotation_type_get_shortcut (type);
-      const char *label = tessera_annotation_type_get_label_localized (type);
-      GtkWidget *button = gtk_button_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *dot = gtk_label_new (NULL);
-      GtkWidget *name = gtk_label_new (label);
-      g_autofree char *dot_markup = g_strdup_printf ("<span foreground=\"%s\">●</span>",
-                                                     tessera_annotation_type_get_color (type));
-      g_autofree char *tooltip = NULL;
-
-      gtk_label_set_markup (GTK_LABEL (dot), dot_markup);
-      gtk_box_append (GTK_BOX (box), dot);
-      gtk_box_append (GTK_BOX (box), name);
-      if (key != NULL)
-        {
-          GtkWidget *badge = gtk_label_new (key);
-
-          gtk_widget_add_css_class (badge, "tessera-key");
-          gtk_box_append (GTK_BOX (box), badge);
-          tooltip = g_strdup_printf (_("Mark the selection as %s (key %s)"), label, key);
-        }
-      else
-        tooltip = g_strdup_printf (_("Mark the selection as %s"), label);
-
-      gtk_button_set_child (GTK_BUTTON (button), box);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.mark");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                              g_variant_new_int64 (tessera_annotation_type_get_id (type)));
-      tessera_wrap_box_append (self->palette, button);
-
-      if (key != NULL && g_utf8_strlen (key, -1) == 1)
-        {
-          guint keyval = gdk_unicode_to_keyval (g_utf8_get_char (key));
-          GtkShortcut *shortcut =
-            gtk_shortcut_new (gtk_keyval_trigger_new (keyval, 0),
-                              gtk_named_action_new ("win.mark"));
-
-          gtk_shortcut_set_arguments (shortcut,
-                                      g_variant_new_int64 (tessera_annotation_type_get_id (type)));
-          gtk_shortcut_controller_add_shortcut (controller, shortcut);
-
-          /* Keypad digits too. */
-          if (key[0] >= '0' && key[0] <= '9')
-            {
-              GtkShortcut *keypad =
-                gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_0 + (key[0] - '0'), 0),
-                                  gtk_named_action_new ("win.mark"));
-
-              gtk_shortcut_set_arguments (keypad,
-                                          g_variant_new_int64 (tessera_annotation_type_get_id (type)));
-              gtk_shortcut_controller_add_shortcut (controller, keypad);
-            }
-        }
-    }
-
-  /* Keyboard navigation between annotations, inside the article. */
-  gtk_shortcut_controller_add_shortcut (controller,
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Tab, 0),
-                      gtk_named_action_new ("win.select-next")));
-  gtk_shortcut_controller_add_shortcut (controller,
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK),
-                      gtk_named_action_new ("win.select-previous")));
-  gtk_shortcut_controller_add_shortcut (controller,
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Tab, GDK_SHIFT_MASK),
-                      gtk_named_action_new ("win.select-previous")));
-  gtk_shortcut_controller_add_shortcut (controller,
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                      gtk_named_action_new ("win.escape")));
-
-  /* GtkTextView has its own bindings for these; the project's win actions come first. */
-  gtk_shortcut_controller_add_shortcut (controller,
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                      gtk_named_action_new ("win.delete-annotation")));
-  gtk_shortcut_controller_add_shortcut (controller,
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_BackSpace, 0),
-                      gtk_named_action_new ("win.delete-annotation")));
-  gtk_shortcut_controller_add_shortcut (controller,
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
-                      gtk_named_action_new ("win.undo")));
-  gtk_shortcut_controller_add_shortcut (controller,
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
-                      gtk_named_action_new ("win.redo")));
-  gtk_shortcut_controller_add_shortcut (controller,
-    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
-                      gtk_named_action_new ("win.redo")));
+  gtk_event_controller_set_propagation_phase (type_keys, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), type_keys);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
 }
 
-/* Annotation list ------------------------------------------------------------------------ */
+/* Annotations -------------------------------------------------------------------------- */
 
-static void
-annotation_row_setup (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      gpointer                  data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  setup_row_tooltip (label);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-annotation_row_bind (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     TesseraWindow            *self)
-{
-  TesseraAnnotation *annotation = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  g_autoptr(TesseraAnnotationType) type =
-    tessera_store_dup_annotation_type (self->store, tessera_annotation_get_type_id (annotation));
-  g_autofree char *description = tessera_text_view_describe (self->text_view, annotation);
-  g_autofree char *escaped = g_markup_escape_text (description, -1);
-  g_autofree char *markup = NULL;
-  g_autofree char *linked = NULL;
-  const char *marker = "";
-
-  if (type != NULL && tessera_annotation_type_get_kind (type) == TESSERA_KIND_CLAIM)
-    {
-      g_autoptr(TesseraClaim) claim =
-        tessera_store_dup_claim (self->store, tessera_annotation_get_id (annotation), NULL);
-
-      if (claim != NULL && !tessera_claim_is_complete (claim))
-        marker = " ⚠";
-    }
-  else if (tessera_annotation_get_entity_id (annotation) != 0)
-    {
-      g_autoptr(TesseraEntity) entity =
-        tessera_store_dup_entity (self->store, tessera_annotation_get_entity_id (annotation), NULL);
-
-      if (entity != NULL)
-        {
-          g_autofree char *name = g_markup_escape_text (tessera_entity_get_name (entity), -1);
-
-          linked = g_strdup_printf (" <span alpha=\"55%%\">→ %s</span>", name);
-          marker = linked;
-        }
-    }
-
-  markup = g_strdup_printf ("<span foreground=\"%s\">●</span> %s%s",
-                            type ? tessera_annotation_type_get_color (type) : "#888888",
-                            escaped, marker);
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  set_row_tooltip (label, description);
-}
-
-static void
-update_annotation_count (TesseraWindow *self)
-{
-  GListModel *model = gtk_single_selection_get_model (self->annotation_selection);
-  guint n = model ? g_list_model_get_n_items (model) : 0;
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation",
-                                                        "%u annotations", n), n);
-
-  gtk_label_set_label (self->annotation_count, text);
-}
-
-static void
-on_annotation_activated (TesseraWindow *self,
-                         guint          position)
-{
-  GListModel *model = gtk_single_selection_get_model (self->annotation_selection);
-  g_autoptr(TesseraAnnotation) annotation = g_list_model_get_item (model, position);
-
-  if (annotation != NULL)
-    tessera_text_view_select (self->text_view, tessera_annotation_get_id (annotation), TRUE);
-}
-
-/* Brings the selected annotation's row into view, after the frame that shows the change:
- * GTK 4.8's list view rebinds its rows when it scrolls, which should not delay that frame. */
-static gboolean
-scroll_annotation_list (gpointer data)
-{
-  TesseraWindow *self = data;
-  guint position = gtk_single_selection_get_selected (self->annotation_selection);
-
-  self->scroll_source = 0;
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->annotation_list), "list.scroll-to-item", "u",
-                                position);
-  return G_SOURCE_REMOVE;
-}
-
+/* What the actions allow follows the annotation selected or picked in the article. */
 static void
 on_text_view_selection_changed (TesseraWindow *self)
 {
-  gint64 selected = tessera_text_view_get_selected (self->text_view);
-  TesseraAnnotationList *list = tessera_text_view_get_annotations (self->text_view);
-  guint position;
-
-  if (selected != 0 && list != NULL && tessera_annotation_list_find (list, selected, &position))
-    {
-      gtk_single_selection_set_selected (self->annotation_selection, position);
-      if (self->scroll_source == 0)
-        self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, scroll_annotation_list, self, NULL);
-    }
-  else
-    gtk_single_selection_set_selected (self->annotation_selection, GTK_INVALID_LIST_POSITION);
-
-  update_actions (self);
-}
-
-static void
-on_annotation_picked (TesseraWindow *self,
-                      gint64         annotation_id)
-{
-  update_actions (self);
-}
-
-/* Entities ------------------------------------------------------------------------------ */
-
-static void
-entity_row_setup (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  data)
-{
-  gtk_list_item_set_child (item, two_line_row_new ());
-}
-
-static void
-entity_row_bind (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 TesseraWindow            *self)
-{
-  TesseraEntity *entity = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *name = gtk_widget_get_first_child (box);
-  GtkWidget *details = gtk_widget_get_next_sibling (name);
-  g_autoptr(TesseraAnnotationType) type =
-    tessera_store_dup_annotation_type (self->store, tessera_entity_get_type_id (entity));
-  guint count = tessera_entity_get_mention_count (entity);
-  g_autofree char *mentions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mention",
-                                                            "%u mentions", count), count);
-  g_autofree char *markup = NULL;
-  g_autofree char *escaped = g_markup_escape_text (tessera_entity_get_name (entity), -1);
-
-  markup = g_strdup_printf ("<span foreground=\"%s\">●</span> %s",
-                            type ? tessera_annotation_type_get_color (type) : "#888888", escaped);
-  gtk_label_set_markup (GTK_LABEL (name), markup);
-  if (type != NULL)
-    {
-      g_autofree char *text = g_strdup_printf ("%s · %s",
-                                               tessera_annotation_type_get_label_localized (type),
-                                               mentions);
-      gtk_label_set_label (GTK_LABEL (details), text);
-    }
-  else
-    gtk_label_set_label (GTK_LABEL (details), mentions);
-}
-
-static gboolean
-entity_matches (gpointer item,
-                gpointer data)
-{
-  TesseraWindow *self = data;
-  g_autofree char *name = NULL;
-
-  if (self->entity_search_key == NULL)
-    return TRUE;
-  /* As the document list: case, accents and apostrophes aside, anywhere in the name. */
-  name = tessera_text_fold (tessera_entity_get_name (item));
-  return strstr (name, self->entity_search_key) != NULL;
-}
-
-static void
-on_entity_filter_changed (TesseraWindow *self)
-{
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->entity_filter));
-
-  g_clear_pointer (&self->entity_search_key, g_free);
-  if (search != NULL && *search != '\0')
-    self->entity_search_key = tessera_text_fold (search);
-  gtk_filter_changed (GTK_FILTER (self->entity_custom_filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-static void
-on_entity_activated (TesseraWindow *self,
-                     guint          position)
-{
-  g_autoptr(TesseraEntity) entity = g_list_model_get_item (G_LIST_MODEL (self->entities), position);
-  g_autoptr(GArray) mentions = NULL;
-  g_autoptr(GArray) here = g_array_new (FALSE, FALSE, sizeof (gint64));
-  TesseraAnnotationList *list = tessera_text_view_get_annotations (self->text_view);
-  g_autoptr(GError) error = NULL;
-
-  if (entity == NULL)
-    return;
-
-  /* While the inspector waits for a claim's source, an entity is an answer. */
-  if (tessera_inspector_is_picking (self->inspector))
-    {
-      tessera_inspector_pick_entity (self->inspector, tessera_entity_get_id (entity));
-      return;
-    }
-
-  mentions = tessera_store_dup_entity_mentions (self->store, tessera_entity_get_id (entity), &error);
-  if (mentions == NULL)
-    {
-      tessera_window_show_error (self, error->message);
-      return;
-    }
-  for (guint i = 0; list != NULL && i < mentions->len; i++)
-    {
-      gint64 id = g_array_index (mentions, gint64, i);
-
-      if (tessera_annotation_list_lookup (list, id) != NULL)
-        g_array_append_val (here, id);
-    }
-
-  if (here->len == 0 && mentions->len > 0)
-    {
-      /* Mentioned elsewhere: go there. */
-      g_autoptr(TesseraAnnotation) first =
-        tessera_store_dup_annotation (self->store, g_array_index (mentions, gint64, 0), NULL);
-
-      if (first != NULL &&
-          tessera_window_show_document (self, tessera_annotation_get_document_id (first)))
-        {
-          on_entity_activated (self, position);
-          return;
-        }
-    }
-
-  tessera_text_view_set_highlighted (self->text_view, (const gint64 *) (gpointer) here->data,
-                                     here->len);
-  {
-    g_autofree char *message =
-      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u mention in this document",
-                                    "%s: %u mentions in this document", here->len),
-                       tessera_entity_get_name (entity), here->len);
-    _tessera_window_toast (self, message, FALSE);
-  }
+  _tessera_window_update_actions (self);
 }
 
 /* Find ---------------------------------------------------------------------------------- */
@@ -825,7 +444,7 @@ on_search_changed (TesseraWindow *self)
 }
 
 static void
-on_search_activate (TesseraWindow *self)
+find_next (TesseraWindow *self)
 {
   _tessera_window_find (self, 1);
 }
@@ -843,171 +462,26 @@ on_search_stop (TesseraWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
-/* Actions ------------------------------------------------------------------------------ */
-
-static void
-update_actions (TesseraWindow *self)
-{
-  gboolean writable = self->store != NULL && !tessera_store_is_read_only (self->store);
-  gboolean has_document = self->document_id != 0;
-  gboolean selected = tessera_text_view_get_selected (self->text_view) != 0;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 writable && tessera_store_can_undo (self->store));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 writable && tessera_store_can_redo (self->store));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark", writable && has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-annotation", writable && selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-boundary", writable && selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
-                                 self->store != NULL &&
-                                 g_list_model_get_n_items (tessera_store_get_documents (self->store)) > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.document-progress",
-                                 writable && has_document);
-}
-
 /* Import -------------------------------------------------------------------------------- */
 
+/* The first document a run brings, or the one asked for: shown. */
 static void
-finish_import (TesseraWindow *self)
+on_document_imported (TesseraWindow *self,
+                      gint64         document_id,
+                      gboolean       existing)
 {
-  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
-  self->import_source = 0;
+  if (self->import_shows_next || (!existing && self->document_id == 0))
+    {
+      self->import_shows_next = FALSE;
+      tessera_window_show_document (self, document_id);
+    }
+}
+
+static void
+on_import_finished (TesseraWindow *self,
+                    guint          n_added)
+{
   self->import_shows_next = FALSE;
-
-  if (self->import_failures->len > 0 || self->import_warnings->len > 0)
-    {
-      g_autoptr(GPtrArray) paragraphs = g_ptr_array_new ();
-      g_autofree char *body = NULL;
-      g_autofree char *heading = NULL;
-
-      /* The failures, then what was imported otherwise than the files say. */
-      g_ptr_array_extend (paragraphs, self->import_failures, NULL, NULL);
-      g_ptr_array_extend (paragraphs, self->import_warnings, NULL, NULL);
-      g_ptr_array_add (paragraphs, NULL);
-      body = g_strjoinv ("\n\n", (char **) paragraphs->pdata);
-      if (self->import_failures->len > 0)
-        heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u File Could Not Be Imported",
-                                                "%u Files Could Not Be Imported",
-                                                self->import_failures->len),
-                                   self->import_failures->len);
-      else
-        heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "Imported %u Article, with Warnings",
-                                                "Imported %u Articles, with Warnings",
-                                                self->import_added),
-                                   self->import_added);
-      show_dialog (self, heading, body);
-    }
-  else
-    {
-      g_autofree char *message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u article", "Imported %u articles",
-                                      self->import_added), self->import_added);
-      _tessera_window_toast (self, message, FALSE);
-    }
-
-  g_ptr_array_set_size (self->import_queue, 0);
-  g_ptr_array_set_size (self->import_failures, 0);
-  g_ptr_array_set_size (self->import_warnings, 0);
-}
-
-static gboolean
-import_next (gpointer data)
-{
-  TesseraWindow *self = data;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-  g_autoptr(GPtrArray) results = NULL;
-
-  if (self->import_queue->len == 0 || self->store == NULL)
-    {
-      finish_import (self);
-      return G_SOURCE_REMOVE;
-    }
-
-  file = g_ptr_array_steal_index (self->import_queue, 0);
-  path = g_file_get_path (file);
-  name = g_file_get_basename (file);
-  gtk_label_set_label (self->import_label, name);
-
-  /* Plain text, or TEI (one document per text it holds), as tessera-cli import does. */
-  if (path != NULL)
-    results = tessera_import_paths (self->store, (const char * const []) { path, NULL }, &error);
-  if (results == NULL)
-    g_ptr_array_add (self->import_failures,
-                     g_strdup (error ? error->message : _("Only local files can be imported")));
-  for (guint i = 0; results != NULL && i < results->len; i++)
-    {
-      TesseraImportResult *result = g_ptr_array_index (results, i);
-
-      if (result->document_id == 0)
-        {
-          g_ptr_array_add (self->import_failures, g_strdup (result->error->message));
-          continue;
-        }
-      for (guint w = 0; result->warnings != NULL && w < result->warnings->len; w++)
-        g_ptr_array_add (self->import_warnings,
-                         g_strdup (g_ptr_array_index (result->warnings, w)));
-      if (!result->existing)
-        self->import_added++;
-      if (self->import_shows_next || (!result->existing && self->document_id == 0))
-        {
-          self->import_shows_next = FALSE;
-          tessera_window_show_document (self, result->document_id);
-        }
-    }
-
-  self->import_done++;
-  gtk_progress_bar_set_fraction (self->import_progress,
-                                 (double) self->import_done / MAX (1, self->import_total));
-  return G_SOURCE_CONTINUE;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char **) a, *(const char **) b);
-}
-
-static void
-queue_folder (TesseraWindow *self,
-              GFile         *folder)
-{
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  GFileInfo *info;
-
-  enumerator = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                          G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                                          G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN,
-                                          G_FILE_QUERY_INFO_NONE, NULL, &error);
-  if (enumerator == NULL)
-    {
-      g_ptr_array_add (self->import_failures, g_strdup (error->message));
-      return;
-    }
-  while ((info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
-    {
-      const char *file_name = g_file_info_get_name (info);
-      g_autofree char *lower = g_ascii_strdown (file_name, -1);
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
-          !g_file_info_get_is_hidden (info) &&
-          (g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".xml") ||
-           g_str_has_suffix (lower, ".tei")))
-        g_ptr_array_add (names, g_strdup (file_name));
-      g_object_unref (info);
-    }
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i < names->len; i++)
-    g_ptr_array_add (self->import_queue, g_file_get_child (folder, g_ptr_array_index (names, i)));
 }
 
 /**
@@ -1023,24 +497,9 @@ tessera_window_import_files (TesseraWindow  *self,
 {
   g_return_if_fail (TESSERA_IS_WINDOW (self));
 
-  for (guint i = 0; i < n_files; i++)
-    {
-      if (g_file_query_file_type (files[i], G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
-        queue_folder (self, files[i]);
-      else
-        g_ptr_array_add (self->import_queue, g_object_ref (files[i]));
-    }
-
-  self->import_total = self->import_queue->len;
-  self->import_done = 0;
-  self->import_added = 0;
-  gtk_progress_bar_set_fraction (self->import_progress, 0);
-  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
   gtk_toggle_button_set_active (self->sidebar_button, TRUE);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "documents");
-
-  if (self->import_source == 0)
-    self->import_source = g_idle_add (import_next, self);
+  tessera_import_queue_add_paths (self->import_queue, files, n_files);
 }
 
 /**
@@ -1114,7 +573,7 @@ static void
 on_store_changed (TesseraWindow *self)
 {
   show_saved_state (self);
-  update_actions (self);
+  _tessera_window_update_actions (self);
 }
 
 /* The annotator's name recorded from now on; empty is the user's own name, as at open. */
@@ -1138,12 +597,6 @@ on_text_font_changed (TesseraWindow *self)
 
   tessera_text_view_set_font (self->text_view, font,
                               g_settings_get_double (self->settings, "text-scale"));
-}
-
-static void
-on_tagset_changed (TesseraWindow *self)
-{
-  rebuild_palette (self);
 }
 
 static void
@@ -1172,17 +625,13 @@ set_store (TesseraWindow *self,
   tessera_document_filter_prepare (self->document_title_filter,
                                    tessera_store_get_documents (store));
 
-  g_clear_object (&self->entities);
-  self->entity_custom_filter = gtk_custom_filter_new (entity_matches, self, NULL);
-  self->entities = gtk_filter_list_model_new (g_object_ref (tessera_store_get_entities (store)),
-                                              GTK_FILTER (self->entity_custom_filter));
-  gtk_list_view_set_model (self->entity_list,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->entities)))));
-
+  tessera_entity_list_set_store (self->entity_list, store);
   tessera_inspector_set_store (self->inspector, store);
+  tessera_import_queue_set_store (self->import_queue, store);
+  tessera_palette_set_store (self->palette, store);
+  tessera_annotation_list_view_set_store (self->annotation_list, store);
 
   g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
-  g_signal_connect_swapped (store, "tagset-changed", G_CALLBACK (on_tagset_changed), self);
   g_signal_connect_swapped (store, "document-changed", G_CALLBACK (on_document_changed), self);
   g_signal_connect_object (tessera_store_get_documents (store), "items-changed",
                            G_CALLBACK (on_documents_changed), self, G_CONNECT_SWAPPED);
@@ -1197,7 +646,6 @@ set_store (TesseraWindow *self,
   else
     gtk_revealer_set_reveal_child (self->read_only_revealer, FALSE);
 
-  rebuild_palette (self);
   show_saved_state (self);
 
   {
@@ -1219,34 +667,37 @@ set_store (TesseraWindow *self,
     else
       on_documents_changed (self);
   }
-  update_actions (self);
+  _tessera_window_update_actions (self);
 }
 
-/**
- * tessera_window_open_project:
- *
- * Opens a project in this window. On failure the current project stays open and @error
- * says why (newer version, not a project, locked…).
- */
-static gboolean
-open_store_at (TesseraWindow          *self,
-               const char             *path,
-               TesseraStoreOpenFlags   flags,
-               GError                **error)
+/* The project opened at @path shown in this window, and remembered. */
+static void
+show_project (TesseraWindow *self,
+              TesseraStore  *store,
+              const char    *path)
 {
-  g_autoptr(TesseraStore) store = NULL;
-  g_autofree char *previous = NULL;
+  g_autofree char *previous = g_settings_get_string (self->settings, "last-project");
 
-  store = tessera_store_open (path, flags, error);
-  if (store == NULL)
-    return FALSE;
-
-  previous = g_settings_get_string (self->settings, "last-project");
   if (g_strcmp0 (previous, path) != 0)
     g_settings_set_int64 (self->settings, "last-document", 0);
   g_settings_set_string (self->settings, "last-project", path);
   update_recent (self, path);
   set_store (self, store);
+}
+
+/* Opens the project at @path in this window. On failure the current project stays open
+ * and @error says why (newer version, not a project, locked…). */
+gboolean
+_tessera_window_open_store (TesseraWindow          *self,
+                            const char             *path,
+                            TesseraStoreOpenFlags   flags,
+                            GError                **error)
+{
+  g_autoptr(TesseraStore) store = tessera_store_open (path, flags, error);
+
+  if (store == NULL)
+    return FALSE;
+  show_project (self, store, path);
   return TRUE;
 }
 
@@ -1258,7 +709,7 @@ tessera_window_open_project (TesseraWindow  *self,
   g_return_val_if_fail (TESSERA_IS_WINDOW (self), FALSE);
 
   /* An existing project only: an empty or missing file is an error, not a new project. */
-  return open_store_at (self, path, TESSERA_STORE_OPEN_DEFAULT, error);
+  return _tessera_window_open_store (self, path, TESSERA_STORE_OPEN_DEFAULT, error);
 }
 
 gboolean
@@ -1267,35 +718,14 @@ tessera_window_open_default_project (TesseraWindow  *self,
 {
   g_autoptr(TesseraStore) store = NULL;
   g_autofree char *path = tessera_default_project_path ();
-  g_autofree char *previous = NULL;
 
   g_return_val_if_fail (TESSERA_IS_WINDOW (self), FALSE);
 
   store = tessera_default_project_open (NULL, error);
   if (store == NULL)
     return FALSE;
-
-  previous = g_settings_get_string (self->settings, "last-project");
-  if (g_strcmp0 (previous, path) != 0)
-    g_settings_set_int64 (self->settings, "last-document", 0);
-  g_settings_set_string (self->settings, "last-project", path);
-  update_recent (self, path);
-  set_store (self, store);
+  show_project (self, store, path);
   return TRUE;
-}
-
-void
-_tessera_window_open_path (TesseraWindow *self,
-                           const char    *path,
-                           gboolean       create)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!open_store_at (self, path,
-                      create ? TESSERA_STORE_OPEN_CREATE : TESSERA_STORE_OPEN_DEFAULT, &error))
-    show_dialog (self, create ? _("The Project Could Not Be Created")
-                              : _("The Project Could Not Be Opened"),
-                 error->message);
 }
 
 TesseraStore *
@@ -1327,8 +757,6 @@ tessera_window_dispose (GObject *object)
   TesseraWindow *self = (TesseraWindow *)object;
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
-  g_clear_handle_id (&self->scroll_source, g_source_remove);
-  g_clear_handle_id (&self->import_source, g_source_remove);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   if (self->store != NULL)
@@ -1344,13 +772,8 @@ tessera_window_finalize (GObject *object)
   TesseraWindow *self = (TesseraWindow *)object;
 
   g_clear_object (&self->documents);
-  g_clear_object (&self->entities);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  g_ptr_array_unref (self->import_queue);
-  g_ptr_array_unref (self->import_failures);
-  g_ptr_array_unref (self->import_warnings);
-  g_free (self->entity_search_key);
 
   G_OBJECT_CLASS (tessera_window_parent_class)->finalize (object);
 }
@@ -1456,28 +879,26 @@ tessera_window_class_init (TesseraWindowClass *klass)
                                    properties[PROP_DOCUMENT_PROGRESS]);
 
   g_type_ensure (TESSERA_TYPE_TEXT_VIEW);
-  g_type_ensure (TESSERA_TYPE_WRAP_BOX);
+  g_type_ensure (TESSERA_TYPE_PALETTE);
+  g_type_ensure (TESSERA_TYPE_ENTITY_LIST);
+  g_type_ensure (TESSERA_TYPE_ANNOTATION_LIST_VIEW);
   g_type_ensure (TESSERA_TYPE_INSPECTOR);
+  g_type_ensure (TESSERA_TYPE_IMPORT_QUEUE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/tessera/Tessera/tessera-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, sidebar_button);
-  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, find_button);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, inner_paned);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, inspector_paned);
-  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_filter);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_list);
-  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, import_revealer);
-  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, import_label);
-  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, import_progress);
-  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, entity_filter);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, import_queue);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, entity_list);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, empty_page);
@@ -1490,9 +911,22 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_source);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, text_view);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, inspector);
-  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, annotation_count);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, annotation_list);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, recent_menu);
+
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_selection);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_selected);
+  gtk_widget_class_bind_template_callback (widget_class, document_row_setup);
+  gtk_widget_class_bind_template_callback (widget_class, document_row_bind);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_view_selection_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, find_next);
+  gtk_widget_class_bind_template_callback (widget_class, find_previous);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_imported);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_finished);
 
   _tessera_window_class_actions_init (klass);
 }
@@ -1500,97 +934,19 @@ tessera_window_class_init (TesseraWindowClass *klass)
 static void
 tessera_window_init (TesseraWindow *self)
 {
-  GtkListItemFactory *factory;
-
-  self->import_queue = g_ptr_array_new_with_free_func (g_object_unref);
-  self->import_failures = g_ptr_array_new_with_free_func (g_free);
-  self->import_warnings = g_ptr_array_new_with_free_func (g_free);
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
 
-  /* Documents */
-  self->document_selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->document_selection, FALSE);
-  g_signal_connect_swapped (self->document_selection, "notify::selected",
-                            G_CALLBACK (on_document_selected), self);
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (document_row_setup), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (document_row_bind), NULL);
-  gtk_list_view_set_factory (self->document_list, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->document_list, GTK_SELECTION_MODEL (self->document_selection));
-  g_signal_connect_swapped (self->document_filter, "search-changed",
-                            G_CALLBACK (on_document_filter_changed), self);
-  g_signal_connect_swapped (self->document_list, "activate",
-                            G_CALLBACK (on_document_activated), self);
-
-  /* Entities */
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (entity_row_setup), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (entity_row_bind), self);
-  gtk_list_view_set_factory (self->entity_list, factory);
-  g_object_unref (factory);
-  g_signal_connect_swapped (self->entity_list, "activate", G_CALLBACK (on_entity_activated), self);
-  g_signal_connect_swapped (self->entity_filter, "search-changed",
-                            G_CALLBACK (on_entity_filter_changed), self);
-
-  /* Annotations of the document */
-  self->annotation_selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->annotation_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->annotation_selection, TRUE);
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (annotation_row_setup), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (annotation_row_bind), self);
-  gtk_list_view_set_factory (self->annotation_list, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->annotation_list, GTK_SELECTION_MODEL (self->annotation_selection));
-  g_signal_connect_swapped (self->annotation_list, "activate",
-                            G_CALLBACK (on_annotation_activated), self);
-  g_signal_connect_swapped (self->annotation_selection, "items-changed",
-                            G_CALLBACK (update_annotation_count), self);
-  g_signal_connect_swapped (self->annotation_selection, "notify::model",
-                            G_CALLBACK (update_annotation_count), self);
-
   /* Text and inspector */
-  self->mark_shortcuts = gtk_shortcut_controller_new ();
-  gtk_event_controller_set_propagation_phase (self->mark_shortcuts, GTK_PHASE_CAPTURE);
-  gtk_widget_add_controller (GTK_WIDGET (self->text_view), self->mark_shortcuts);
-  g_signal_connect_swapped (self->text_view, "selection-changed",
-                            G_CALLBACK (on_text_view_selection_changed), self);
-  g_signal_connect_swapped (self->text_view, "annotation-picked",
-                            G_CALLBACK (on_annotation_picked), self);
+  add_article_shortcuts (self);
   tessera_inspector_set_text_view (self->inspector, self->text_view);
+  tessera_annotation_list_view_set_text_view (self->annotation_list, self->text_view);
 
   /* Find */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  g_object_bind_property (self->find_button, "active", self->search_bar, "search-mode-enabled",
-                          G_BINDING_BIDIRECTIONAL);
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
-  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
-  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_search_stop), self);
-  g_signal_connect_swapped (self->search_entry, "next-match", G_CALLBACK (on_search_activate),
-                            self);
-  g_signal_connect_swapped (self->search_entry, "previous-match", G_CALLBACK (find_previous),
-                            self);
-  g_signal_connect_swapped (self->search_exact_case, "toggled", G_CALLBACK (on_search_changed),
-                            self);
-  /* Shift+Enter goes back, as Enter goes on. */
-  {
-    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-      gtk_shortcut_new (gtk_alternative_trigger_new (
-                          gtk_keyval_trigger_new (GDK_KEY_Return, GDK_SHIFT_MASK),
-                          gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_SHIFT_MASK)),
-                        gtk_named_action_new ("win.find-previous")));
-    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), shortcuts);
-  }
 
   /* Layout and state */
-  g_object_bind_property (self->sidebar_button, "active", self->sidebar, "visible",
-                          G_BINDING_SYNC_CREATE);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
@@ -1610,8 +966,7 @@ tessera_window_init (TesseraWindow *self)
   on_text_font_changed (self);
 
   update_recent (self, NULL);
-  update_actions (self);
-  update_annotation_count (self);
+  _tessera_window_update_actions (self);
 }
 
 TesseraWindow *

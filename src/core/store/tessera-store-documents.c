@@ -90,35 +90,20 @@ _tessera_store_reload_documents (TesseraStore  *self,
   return TRUE;
 }
 
+static gint64
+get_document_id (gpointer document)
+{
+  return tessera_document_get_id (document);
+}
+
+/* The list is ordered by id. */
 static gboolean
 find_document_position (TesseraStore *self,
                         gint64        document_id,
                         guint        *out_position)
 {
-  GListModel *model = G_LIST_MODEL (self->documents);
-  guint n = g_list_model_get_n_items (model);
-  guint lo = 0, hi = n;
-
-  /* The list is ordered by id. */
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      g_autoptr(TesseraDocument) document = g_list_model_get_item (model, mid);
-      gint64 id = tessera_document_get_id (document);
-
-      if (id == document_id)
-        {
-          *out_position = mid;
-          return TRUE;
-        }
-      if (id < document_id)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  *out_position = lo;
-  return FALSE;
+  return _tessera_store_list_find (G_LIST_MODEL (self->documents), document_id, get_document_id,
+                                   out_position);
 }
 
 #define TEXT_INDEX_STEP 4096
@@ -232,24 +217,13 @@ _tessera_store_refresh_document (TesseraStore  *self,
                                  gint64         document_id,
                                  TesseraChange  change)
 {
-
   g_autoptr(GError) error = NULL;
   g_autoptr(TesseraDocument) document = load_document (self, document_id, &error);
-  guint position;
-  gboolean found = find_document_position (self, document_id, &position);
 
   /* Unreadable is not removed: keep what the list shows. */
   if (error != NULL)
     return;
-  if (document == NULL)
-    {
-      if (found)
-        g_list_store_remove (self->documents, position);
-    }
-  else if (found)
-    g_list_store_splice (self->documents, position, 1, (gpointer *) &document, 1);
-  else
-    g_list_store_insert (self->documents, position, document);
+  _tessera_store_list_put (self->documents, document_id, document, get_document_id);
 }
 
 /**

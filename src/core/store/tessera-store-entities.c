@@ -110,45 +110,20 @@ _tessera_store_reload_entities (TesseraStore  *self,
   return TRUE;
 }
 
+static gint64
+get_entity_id (gpointer entity)
+{
+  return tessera_entity_get_id (entity);
+}
+
 void
 _tessera_store_refresh_entity (TesseraStore  *self,
                                gint64         entity_id,
                                TesseraChange  change)
 {
-  GListModel *model = G_LIST_MODEL (self->entities);
   g_autoptr(TesseraEntity) entity = load_entity (self, entity_id);
-  guint n = g_list_model_get_n_items (model);
-  guint lo = 0, hi = n;
-  gboolean found = FALSE;
 
-  /* Ordered by id. */
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      g_autoptr(TesseraEntity) item = g_list_model_get_item (model, mid);
-      gint64 id = tessera_entity_get_id (item);
-
-      if (id == entity_id)
-        {
-          lo = mid;
-          found = TRUE;
-          break;
-        }
-      if (id < entity_id)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  if (entity == NULL)
-    {
-      if (found)
-        g_list_store_remove (self->entities, lo);
-    }
-  else if (found)
-    g_list_store_splice (self->entities, lo, 1, (gpointer *) &entity, 1);
-  else
-    g_list_store_insert (self->entities, lo, entity);
+  _tessera_store_list_put (self->entities, entity_id, entity, get_entity_id);
 }
 
 /**

@@ -139,6 +139,15 @@ gboolean       _tessera_store_reload_documents (TesseraStore  *self,
                                                 GError       **error);
 gboolean       _tessera_store_reload_entities  (TesseraStore  *self,
                                                 GError       **error);
+typedef gint64 (*TesseraIdGetter) (gpointer item);
+gboolean       _tessera_store_list_find        (GListModel      *list,
+                                                gint64           id,
+                                                TesseraIdGetter  get_id,
+                                                guint           *out_position);
+void           _tessera_store_list_put         (GListStore      *list,
+                                                gint64           id,
+                                                gpointer         item,
+                                                TesseraIdGetter  get_id);
 void           _tessera_store_refresh_document (TesseraStore  *self,
                                                 gint64         document_id,
                                                 TesseraChange  change);

@@ -235,6 +235,65 @@ tessera_stats_free (TesseraStats *stats)
   g_free (stats);
 }
 
+/* Lists ordered by id ---------------------------------------------------------------- */
+
+/*
+ * The store keeps its documents and its entities as lists ordered by id, kept current one
+ * row at a time after each change: found by bisection, then replaced, inserted or removed.
+ */
+
+/* Where the item with @id stands in @list, or where it would go if it is not there. */
+gboolean
+_tessera_store_list_find (GListModel     *list,
+                          gint64          id,
+                          TesseraIdGetter get_id,
+                          guint          *out_position)
+{
+  guint lo = 0, hi = g_list_model_get_n_items (list);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(GObject) item = g_list_model_get_item (list, mid);
+      gint64 item_id = get_id (item);
+
+      if (item_id == id)
+        {
+          *out_position = mid;
+          return TRUE;
+        }
+      if (item_id < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  *out_position = lo;
+  return FALSE;
+}
+
+/* Puts @item, as it now is, in its place in @list; with @item %NULL, removes the item with
+ * @id, which is gone. */
+void
+_tessera_store_list_put (GListStore      *list,
+                         gint64           id,
+                         gpointer         item,
+                         TesseraIdGetter  get_id)
+{
+  guint position;
+  gboolean found = _tessera_store_list_find (G_LIST_MODEL (list), id, get_id, &position);
+
+  if (item == NULL)
+    {
+      if (found)
+        g_list_store_remove (list, position);
+    }
+  else if (found)
+    g_list_store_splice (list, position, 1, &item, 1);
+  else
+    g_list_store_insert (list, position, item);
+}
+
 /* Errors ----------------------------------------------------------------------------- */
 
 gboolean

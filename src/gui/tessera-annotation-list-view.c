@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tessera-annotation-list-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tessera-annotation-list-view.h"
+
+/*
+ * The annotations of the document shown, in the article's order, with how many there are:
+ * a row each with its type's colour, its text, and the entity it names or ⚠ for a claim
+ * not yet complete. The row of the annotation selected in the article is selected; a row
+ * chosen selects its annotation in the article.
+ */
+
+struct _TesseraAnnotationListView
+{
+  GtkWidget           parent_instance;
+
+  /* Template */
+  GtkWidget          *box;
+  GtkLabel           *count;
+  GtkListView        *list;
+  GtkSingleSelection *selection;
+
+  /* State */
+  TesseraStore       *store;
+  TesseraTextView    *text_view;
+  guint               scroll_source;
+};
+
+G_DEFINE_FINAL_TYPE (TesseraAnnotationListView, tessera_annotation_list_view, GTK_TYPE_WIDGET)
+
+/* Rows show their tooltip on demand. Setting one while binding costs GTK 4.8 a round trip
+ * to the display server (to learn whether the pointer is over the row), and a list can
+ * rebind a hundred rows after one change. */
+static gboolean
+on_row_query_tooltip (GtkWidget  *row,
+                      int         x,
+                      int         y,
+                      gboolean    keyboard,
+                      GtkTooltip *tooltip,
+                      gpointer    data)
+{
+  const char *text = g_object_get_data (G_OBJECT (row), "tessera-tooltip");
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+annotation_row_setup (GtkSignalListItemFactory  *factory,
+                      GtkListItem               *item,
+                      TesseraAnnotationListView *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_row_query_tooltip), NULL);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+annotation_row_bind (GtkSignalListItemFactory  *factory,
+                     GtkListItem               *item,
+                     TesseraAnnotationListView *self)
+{
+  TesseraAnnotation *annotation = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autoptr(TesseraAnnotationType) type =
+    tessera_store_dup_annotation_type (self->store, tessera_annotation_get_type_id (annotation));
+  g_autofree char *description = tessera_text_view_describe (self->text_view, annotation);
+  g_autofree char *escaped = g_markup_escape_text (description, -1);
+  g_autofree char *markup = NULL;
+  g_autofree char *linked = NULL;
+  const char *marker = "";
+
+  if (type != NULL && tessera_annotation_type_get_kind (type) == TESSERA_KIND_CLAIM)
+    {
+      g_autoptr(TesseraClaim) claim =
+        tessera_store_dup_claim (self->store, tessera_annotation_get_id (annotation), NULL);
+
+      if (claim != NULL && !tessera_claim_is_complete (claim))
+        marker = " ⚠";
+    }
+  else if (tessera_annotation_get_entity_id (annotation) != 0)
+    {
+      g_autoptr(TesseraEntity) entity =
+        tessera_store_dup_entity (self->store, tessera_annotation_get_entity_id (annotation), NULL);
+
+      if (entity != NULL)
+        {
+          g_autofree char *name = g_markup_escape_text (tessera_entity_get_name (entity), -1);
+
+          linked = g_strdup_printf (" <span alpha=\"55%%\">→ %s</span>", name);
+          marker = linked;
+        }
+    }
+
+  markup = g_strdup_printf ("<span foreground=\"%s\">●</span> %s%s",
+                            type ? tessera_annotation_type_get_color (type) : "#888888",
+                            escaped, marker);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  g_object_set_data_full (G_OBJECT (label), "tessera-tooltip", g_steal_pointer (&description),
+                          g_free);
+}
+
+static void
+update_count (TesseraAnnotationListView *self)
+{
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+  guint n = model ? g_list_model_get_n_items (model) : 0;
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation",
+                                                        "%u annotations", n), n);
+
+  gtk_label_set_label (self->count, text);
+}
+
+static void
+on_annotation_activated (TesseraAnnotationListView *self,
+                         guint                      position)
+{
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+  g_autoptr(TesseraAnnotation) annotation = g_list_model_get_item (model, position);
+
+  if (annotation != NULL)
+    tessera_text_view_select (self->text_view, tessera_annotation_get_id (annotation), TRUE);
+}
+
+/* Brings the selected annotation's row into view, after the frame that shows the change:
+ * GTK 4.8's list view rebinds its rows when it scrolls, which should not delay that frame. */
+static gboolean
+scroll_to_selected (gpointer data)
+{
+  TesseraAnnotationListView *self = data;
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  self->scroll_source = 0;
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", position);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_text_view_selection_changed (TesseraAnnotationListView *self)
+{
+  gint64 selected = tessera_text_view_get_selected (self->text_view);
+  TesseraAnnotationList *list = tessera_text_view_get_annotations (self->text_view);
+  guint position;
+
+  if (selected != 0 && list != NULL && tessera_annotation_list_find (list, selected, &position))
+    {
+      gtk_single_selection_set_selected (self->selection, position);
+      if (self->scroll_source == 0)
+        self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, scroll_to_selected, self, NULL);
+    }
+  else
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+void
+tessera_annotation_list_view_set_store (TesseraAnnotationListView *self,
+                                        TesseraStore              *store)
+{
+  g_return_if_fail (TESSERA_IS_ANNOTATION_LIST_VIEW (self));
+  g_return_if_fail (store == NULL || TESSERA_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+}
+
+/* The article whose annotations are listed, and whose selection the list follows. */
+void
+tessera_annotation_list_view_set_text_view (TesseraAnnotationListView *self,
+                                            TesseraTextView           *text_view)
+{
+  g_return_if_fail (TESSERA_IS_ANNOTATION_LIST_VIEW (self));
+  g_return_if_fail (TESSERA_IS_TEXT_VIEW (text_view));
+  g_return_if_fail (self->text_view == NULL);
+
+  self->text_view = text_view;
+  g_signal_connect_object (text_view, "selection-changed",
+                           G_CALLBACK (on_text_view_selection_changed), self, G_CONNECT_SWAPPED);
+}
+
+/* The annotations of the document the article now shows. */
+void
+tessera_annotation_list_view_set_annotations (TesseraAnnotationListView *self,
+                                              TesseraAnnotationList     *annotations)
+{
+  g_return_if_fail (TESSERA_IS_ANNOTATION_LIST_VIEW (self));
+
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (annotations));
+}
+
+static void
+tessera_annotation_list_view_dispose (GObject *object)
+{
+  TesseraAnnotationListView *self = (TesseraAnnotationListView *)object;
+
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TESSERA_TYPE_ANNOTATION_LIST_VIEW);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (tessera_annotation_list_view_parent_class)->dispose (object);
+}
+
+static void
+tessera_annotation_list_view_class_init (TesseraAnnotationListViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tessera_annotation_list_view_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/tessera/Tessera/tessera-annotation-list-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, TesseraAnnotationListView, box);
+  gtk_widget_class_bind_template_child (widget_class, TesseraAnnotationListView, count);
+  gtk_widget_class_bind_template_child (widget_class, TesseraAnnotationListView, list);
+  gtk_widget_class_bind_template_child (widget_class, TesseraAnnotationListView, selection);
+  gtk_widget_class_bind_template_callback (widget_class, annotation_row_setup);
+  gtk_widget_class_bind_template_callback (widget_class, annotation_row_bind);
+  gtk_widget_class_bind_template_callback (widget_class, update_count);
+  gtk_widget_class_bind_template_callback (widget_class, on_annotation_activated);
+}
+
+static void
+tessera_annotation_list_view_init (TesseraAnnotationListView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update_count (self);
+}
