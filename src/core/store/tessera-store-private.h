@@ -148,6 +148,10 @@ void           _tessera_store_list_put         (GListStore      *list,
                                                 gint64           id,
                                                 gpointer         item,
                                                 TesseraIdGetter  get_id);
+void           _tessera_store_list_sync        (GListStore      *list,
+                                                GPtrArray       *items,
+                                                TesseraIdGetter  get_id,
+                                                GEqualFunc       equal);
 void           _tessera_store_refresh_document (TesseraStore  *self,
                                                 gint64         document_id,
                                                 TesseraChange  change);

@@ -294,6 +294,48 @@ _tessera_store_list_put (GListStore      *list,
     g_list_store_insert (list, position, item);
 }
 
+/* Makes @list, ordered by id, hold @items (ordered by id too), touching only what differs,
+ * so that views keep their rows: after another program added ten documents to a thousand,
+ * ten rows are added, not a thousand made anew. @equal says whether an item in @list
+ * still is what the fresh one with its id says. */
+void
+_tessera_store_list_sync (GListStore      *list,
+                          GPtrArray       *items,
+                          TesseraIdGetter  get_id,
+                          GEqualFunc       equal)
+{
+  GListModel *model = G_LIST_MODEL (list);
+  guint position = 0;
+  guint i = 0;
+
+  while (i < items->len || position < g_list_model_get_n_items (model))
+    {
+      g_autoptr(GObject) old = g_list_model_get_item (model, position);
+      gint64 old_id = old != NULL ? get_id (old) : G_MAXINT64;
+      guint first = i;
+
+      /* New items before this one: added in one go. */
+      while (i < items->len && get_id (g_ptr_array_index (items, i)) < old_id)
+        i++;
+      if (i > first)
+        {
+          g_list_store_splice (list, position, 0, items->pdata + first, i - first);
+          position += i - first;
+          continue;
+        }
+
+      if (i == items->len || get_id (g_ptr_array_index (items, i)) > old_id)
+        g_list_store_remove (list, position);
+      else
+        {
+          if (!equal (old, g_ptr_array_index (items, i)))
+            g_list_store_splice (list, position, 1, &g_ptr_array_index (items, i), 1);
+          position++;
+          i++;
+        }
+    }
+}
+
 /* Errors ----------------------------------------------------------------------------- */
 
 gboolean
