@@ -56,6 +56,11 @@ gboolean       _tessera_store_step_done        (TesseraStore  *self,
 gboolean       _tessera_store_exec             (TesseraStore  *self,
                                                 const char    *sql,
                                                 GError       **error);
+gboolean       _tessera_store_begin            (TesseraStore  *self,
+                                                GError       **error);
+gboolean       _tessera_store_commit           (TesseraStore  *self,
+                                                GError       **error);
+void           _tessera_store_abort            (TesseraStore  *self);
 char          *_tessera_store_now              (void);
 gint64         _tessera_store_ensure_annotator (TesseraStore  *self,
                                                 GError       **error);

@@ -459,6 +459,35 @@ _tessera_store_exec (TesseraStore  *self,
   return TRUE;
 }
 
+/* Every write is one transaction, begun and ended by these three. IMMEDIATE: a second
+ * writer waits for the busy timeout here, never half-way through its change. */
+gboolean
+_tessera_store_begin (TesseraStore  *self,
+                      GError       **error)
+{
+  return _tessera_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+/* Commits; when that fails, rolls back: either way the transaction is over. */
+gboolean
+_tessera_store_commit (TesseraStore  *self,
+                       GError       **error)
+{
+  if (_tessera_store_exec (self, "COMMIT", error))
+    return TRUE;
+  _tessera_store_abort (self);
+  return FALSE;
+}
+
+/* Rolls back the transaction under way, unless SQLite already has (a full disk, an I/O
+ * error): the file is left as it was before _tessera_store_begin(). */
+void
+_tessera_store_abort (TesseraStore *self)
+{
+  if (self->db != NULL && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 char *
 _tessera_store_now (void)
 {
@@ -1079,7 +1108,7 @@ _tessera_op_begin (TesseraStore  *self,
                    _("The project is closed"));
       return NULL;
     }
-  if (!_tessera_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!_tessera_store_begin (self, error))
     return NULL;
 
   op = g_new0 (TesseraOp, 1);
@@ -1347,11 +1376,8 @@ finish_transaction (TesseraStore  *self,
                     GArray        *changes,
                     GError       **error)
 {
-  if (!_tessera_store_exec (self, "COMMIT", error))
-    {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      return FALSE;
-    }
+  if (!_tessera_store_commit (self, error))
+    return FALSE;
 
   emit_changes (self, changes);
   return TRUE;
@@ -1400,7 +1426,7 @@ _tessera_op_commit (TesseraOp  *op,
   if (changes->len == 0 && !op->permanent)
     {
       /* Nothing changed: nothing to journal. */
-      if (!_tessera_store_exec (self, "COMMIT", error))
+      if (!_tessera_store_commit (self, error))
         goto failed;
       self->op = NULL;
       op_free (op);
@@ -1458,8 +1484,7 @@ _tessera_op_abort (TesseraOp *op)
 {
   TesseraStore *self = op->store;
 
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  _tessera_store_abort (self);
   /* A rollback may undo the creation of our annotator row. */
   self->annotator_id = 0;
   self->op = NULL;
@@ -1530,7 +1555,7 @@ replay (TesseraStore  *self,
 
   if (!_tessera_store_check_writable (self, error))
     return NULL;
-  if (!_tessera_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!_tessera_store_begin (self, error))
     return NULL;
 
   stmt = _tessera_store_prepare (self, sql, error);
@@ -1597,7 +1622,7 @@ replay (TesseraStore  *self,
   return g_steal_pointer (&entry);
 
 failed:
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  _tessera_store_abort (self);
   return NULL;
 }
 
@@ -1896,12 +1921,12 @@ configure_and_migrate (TesseraStore  *self,
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (!_tessera_store_exec (self, "BEGIN IMMEDIATE", error))
+      if (!_tessera_store_begin (self, error))
         return FALSE;
       if (!_tessera_store_migrate_step (self, step, &local_error) ||
-          !_tessera_store_exec (self, "COMMIT", &local_error))
+          !_tessera_store_commit (self, &local_error))
         {
-          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          _tessera_store_abort (self);
           g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                       _("Could not update the project to format %u: "),
                                       step + 1);
