@@ -582,7 +582,6 @@ tessera_store_remove_document (TesseraStore  *self,
 {
   g_autoptr(TesseraDocument) document = NULL;
   TesseraOp *op;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
 
@@ -596,11 +595,7 @@ tessera_store_remove_document (TesseraStore  *self,
   if (!_tessera_op_touch_cascade (op, "document", document_id, error))
     goto failed;
 
-  stmt = _tessera_store_prepare (self, "DELETE FROM document WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  if (!_tessera_store_step_done (self, stmt, error))
+  if (!_tessera_store_run_for_id (self, "DELETE FROM document WHERE id = ?", document_id, error))
     goto failed;
 
   _tessera_op_set_summary (op, "%s", tessera_document_get_title (document));

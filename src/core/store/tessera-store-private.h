@@ -56,6 +56,10 @@ gboolean       _tessera_store_step_done        (TesseraStore  *self,
 gboolean       _tessera_store_exec             (TesseraStore  *self,
                                                 const char    *sql,
                                                 GError       **error);
+gboolean       _tessera_store_run_for_id       (TesseraStore  *self,
+                                                const char    *sql,
+                                                gint64         id,
+                                                GError       **error);
 gboolean       _tessera_store_begin            (TesseraStore  *self,
                                                 GError       **error);
 gboolean       _tessera_store_commit           (TesseraStore  *self,

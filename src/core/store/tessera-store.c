@@ -459,6 +459,21 @@ _tessera_store_exec (TesseraStore  *self,
   return TRUE;
 }
 
+/* Runs @sql, whose one parameter is @id: deleting a row, inserting one by its id. */
+gboolean
+_tessera_store_run_for_id (TesseraStore  *self,
+                           const char    *sql,
+                           gint64         id,
+                           GError       **error)
+{
+  sqlite3_stmt *stmt = _tessera_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _tessera_store_step_done (self, stmt, error);
+}
+
 /* Every write is one transaction, begun and ended by these three. IMMEDIATE: a second
  * writer waits for the busy timeout here, never half-way through its change. */
 gboolean
