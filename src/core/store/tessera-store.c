@@ -1719,6 +1719,20 @@ tessera_store_dup_history (TesseraStore  *self,
  * read again outside SQLite: closing that descriptor would drop the locks of the open
  * connection (tessera-project-files.c); configure_and_migrate() checks it through SQLite.
  */
+/* A project from a newer Tessera is refused, never "repaired". */
+static gboolean
+refuse_newer_version (const char  *name,
+                      guint        version,
+                      GError     **error)
+{
+  g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NEWER_VERSION,
+               _("“%s” was written by a newer version of Tessera (project format %u; "
+                 "this version reads up to %u). Update Tessera to open it; "
+                 "the file was left untouched"),
+               name, version, TESSERA_STORE_SCHEMA_VERSION);
+  return FALSE;
+}
+
 static gboolean
 inspect_file (const char  *path,
               gboolean     may_create,
@@ -1809,14 +1823,7 @@ inspect_file (const char  *path,
     }
 
   if (user_version > TESSERA_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NEWER_VERSION,
-                   _("“%s” was written by a newer version of Tessera (project format %u; "
-                     "this version reads up to %u). Update Tessera to open it; "
-                     "the file was left untouched"),
-                   name, user_version, TESSERA_STORE_SCHEMA_VERSION);
-      return FALSE;
-    }
+    return refuse_newer_version (name, user_version, error);
 
   return TRUE;
 }
@@ -1897,14 +1904,7 @@ configure_and_migrate (TesseraStore  *self,
       return FALSE;
     }
   if (user_version > TESSERA_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NEWER_VERSION,
-                   _("“%s” was written by a newer version of Tessera (project format %u; "
-                     "this version reads up to %u). Update Tessera to open it; "
-                     "the file was left untouched"),
-                   self->path, (guint) user_version, TESSERA_STORE_SCHEMA_VERSION);
-      return FALSE;
-    }
+    return refuse_newer_version (self->path, (guint) user_version, error);
   if ((user_version > 0 && application_id != TESSERA_STORE_APPLICATION_ID) ||
       (user_version == 0 && query_int64 (self, "SELECT count(*) FROM sqlite_schema", 0) > 0))
     {
