@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "tessera-core.h"
+#include "tessera-store-bulk-private.h"
 #include "test-common.h"
 
 /* Accents, a combining mark (kept decomposed on input: NFC composes it), an emoji with a
@@ -1026,6 +1027,392 @@ test_relations_and_attributes (Fixture       *fixture,
   g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND);
 }
 
+/* The document model ----------------------------------------------------------------- */
+
+static gint64
+annotate_ranges (Fixture    *fixture,
+                 const char *key,
+                 const char *first,
+                 const char *second)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = tessera_store_dup_document_text (fixture->store, fixture->document_id,
+                                                            &error);
+  TesseraRange ranges[2];
+  gint64 id;
+
+  g_assert_no_error (error);
+  g_assert_true (tessera_text_find (text, first, 1, &ranges[0]));
+  g_assert_true (tessera_text_find (text, second, 1, &ranges[1]));
+  id = tessera_store_add_annotation (fixture->store, fixture->document_id,
+                                     test_type_id (fixture->store, key), ranges, 2, NULL, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static TesseraAnnotationRecord *
+find_annotation_record (TesseraDocumentRecord *document,
+                        gint64                 id)
+{
+  for (guint i = 0; i < document->annotations->len; i++)
+    {
+      TesseraAnnotationRecord *annotation = g_ptr_array_index (document->annotations, i);
+
+      if (annotation->id == id)
+        return annotation;
+    }
+  g_assert_not_reached ();
+}
+
+static int
+index_in (GPtrArray     *array,
+          gconstpointer  item)
+{
+  guint index;
+
+  if (item == NULL)
+    return -1;
+  g_assert_true (g_ptr_array_find (array, item, &index));
+  return (int) index;
+}
+
+static void
+assert_attributes_equal (GHashTable *a,
+                         GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_assert_cmpuint (a ? g_hash_table_size (a) : 0, ==, b ? g_hash_table_size (b) : 0);
+  if (a == NULL)
+    return;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_assert_cmpstr (g_hash_table_lookup (b, key), ==, value);
+}
+
+static void
+assert_types_equal (TesseraAnnotationType *a,
+                    TesseraAnnotationType *b)
+{
+  g_assert_true ((a == NULL) == (b == NULL));
+  if (a == NULL)
+    return;
+  g_assert_cmpint (tessera_annotation_type_get_id (a), ==, tessera_annotation_type_get_id (b));
+  g_assert_cmpstr (tessera_annotation_type_get_key (a), ==, tessera_annotation_type_get_key (b));
+}
+
+static void
+assert_entity_records_equal (TesseraEntityRecord *a,
+                             TesseraEntityRecord *b)
+{
+  g_assert_cmpint (a->id, ==, b->id);
+  g_assert_cmpstr (a->name, ==, b->name);
+  assert_types_equal (a->type, b->type);
+  g_assert_cmpstr (a->description, ==, b->description);
+  g_assert_cmpuint (a->authorities->len, ==, b->authorities->len);
+  for (guint i = 0; i < a->authorities->len; i++)
+    {
+      TesseraAuthority *x = &g_array_index (a->authorities, TesseraAuthority, i);
+      TesseraAuthority *y = &g_array_index (b->authorities, TesseraAuthority, i);
+
+      g_assert_cmpstr (x->scheme, ==, y->scheme);
+      g_assert_cmpstr (x->uri, ==, y->uri);
+    }
+  assert_attributes_equal (a->attributes, b->attributes);
+}
+
+/* Field for field, the pointers between records included (compared by position). */
+static void
+assert_document_records_equal (TesseraDocumentRecord *a,
+                               TesseraDocumentRecord *b)
+{
+  g_assert_cmpint (a->id, ==, b->id);
+  g_assert_cmpstr (a->info.title, ==, b->info.title);
+  g_assert_cmpstr (a->info.author, ==, b->info.author);
+  g_assert_cmpstr (a->info.source_url, ==, b->info.source_url);
+  g_assert_cmpstr (a->info.publisher, ==, b->info.publisher);
+  g_assert_cmpstr (a->info.publication_date, ==, b->info.publication_date);
+  g_assert_cmpstr (a->info.language, ==, b->info.language);
+  g_assert_cmpstr (a->info.licence, ==, b->info.licence);
+  g_assert_cmpstr (a->info.notes, ==, b->info.notes);
+  g_assert_cmpstr (a->info.source_path, ==, b->info.source_path);
+  g_assert_cmpstr (a->text, ==, b->text);
+  g_assert_cmpint (a->progress, ==, b->progress);
+  assert_attributes_equal (a->attributes, b->attributes);
+
+  g_assert_cmpuint (a->entities->len, ==, b->entities->len);
+  for (guint i = 0; i < a->entities->len; i++)
+    assert_entity_records_equal (g_ptr_array_index (a->entities, i),
+                                 g_ptr_array_index (b->entities, i));
+
+  g_assert_cmpuint (a->annotations->len, ==, b->annotations->len);
+  for (guint i = 0; i < a->annotations->len; i++)
+    {
+      TesseraAnnotationRecord *x = g_ptr_array_index (a->annotations, i);
+      TesseraAnnotationRecord *y = g_ptr_array_index (b->annotations, i);
+
+      g_assert_cmpint (x->id, ==, y->id);
+      assert_types_equal (x->type, y->type);
+      g_assert_cmpmem (x->ranges->data, x->ranges->len * sizeof (TesseraRange),
+                       y->ranges->data, y->ranges->len * sizeof (TesseraRange));
+      g_assert_cmpint (index_in (a->entities, x->entity), ==, index_in (b->entities, y->entity));
+      g_assert_cmpstr (x->annotator, ==, y->annotator);
+      g_assert_cmpint (x->certainty, ==, y->certainty);
+      g_assert_cmpint (x->status, ==, y->status);
+      g_assert_cmpstr (x->note, ==, y->note);
+      g_assert_cmpstr (x->normalized, ==, y->normalized);
+      assert_attributes_equal (x->attributes, y->attributes);
+      g_assert_true ((x->claim == NULL) == (y->claim == NULL));
+      if (x->claim == NULL)
+        continue;
+      g_assert_cmpint (index_in (a->entities, x->claim->source_entity), ==,
+                       index_in (b->entities, y->claim->source_entity));
+      g_assert_cmpint (index_in (a->annotations, x->claim->source_annotation), ==,
+                       index_in (b->annotations, y->claim->source_annotation));
+      g_assert_cmpint (index_in (a->annotations, x->claim->cue), ==,
+                       index_in (b->annotations, y->claim->cue));
+      g_assert_cmpint (index_in (a->annotations, x->claim->parent), ==,
+                       index_in (b->annotations, y->claim->parent));
+      g_assert_cmpstr (x->claim->source_kind, ==, y->claim->source_kind);
+      g_assert_cmpstr (x->claim->quote_type, ==, y->claim->quote_type);
+      g_assert_cmpstr (x->claim->polarity, ==, y->claim->polarity);
+      g_assert_cmpstr (x->claim->factuality, ==, y->claim->factuality);
+      g_assert_cmpstr (x->claim->writer_distance, ==, y->claim->writer_distance);
+      g_assert_cmpstr (x->claim->statement_date, ==, y->claim->statement_date);
+      g_assert_cmpstr (x->claim->topic, ==, y->claim->topic);
+    }
+
+  g_assert_cmpuint (a->relations->len, ==, b->relations->len);
+  for (guint i = 0; i < a->relations->len; i++)
+    {
+      TesseraRelationRecord *x = g_ptr_array_index (a->relations, i);
+      TesseraRelationRecord *y = g_ptr_array_index (b->relations, i);
+
+      g_assert_cmpint (x->id, ==, y->id);
+      g_assert_cmpstr (x->type, ==, y->type);
+      g_assert_cmpint (index_in (a->annotations, x->source), ==,
+                       index_in (b->annotations, y->source));
+      g_assert_cmpint (index_in (a->annotations, x->target), ==,
+                       index_in (b->annotations, y->target));
+      g_assert_cmpstr (x->note, ==, y->note);
+      g_assert_cmpstr (x->annotator, ==, y->annotator);
+    }
+}
+
+/* The record names the types of @store: the one of the same key. */
+static void
+use_types_of (TesseraStore          *store,
+              TesseraAnnotationType **type)
+{
+  TesseraAnnotationType *other;
+
+  if (*type == NULL)
+    return;
+  other = tessera_store_find_annotation_type (store, tessera_annotation_type_get_key (*type));
+  g_assert_nonnull (other);
+  g_object_unref (*type);
+  *type = other;
+}
+
+static void
+test_document_record (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraDocumentRecord) record = NULL;
+  g_autoptr(TesseraDocumentRecord) copy = NULL;
+  g_autoptr(TesseraClaim) claim = NULL;
+  g_autoptr(TesseraStore) other = NULL;
+  g_autoptr(GPtrArray) documents = g_ptr_array_new ();
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.tessera", NULL);
+  gint64 mention = annotate_text (fixture, "person", "Oumar Diarra", 1);
+  gint64 split = annotate_ranges (fixture, "person", "général", "ministre");
+  gint64 cue = annotate_text (fixture, "cue", "Selon", 1);
+  gint64 statement = annotate_text (fixture, "claim", "ce plan permettra d’insuffler", 1);
+  gint64 crossing = annotate_text (fixture, "other", "permettra d’insuffler un nouveau", 1);
+  gint64 quote = annotate_text (fixture, "claim", "c’est 👍🏽 !", 1);
+  gint64 entity, relation;
+  TesseraAnnotationRecord *a;
+  TesseraEntityRecord *e;
+  TesseraAuthority *authority;
+
+  entity = tessera_store_add_entity (fixture->store, "Oumar Diarra",
+                                     test_type_id (fixture->store, "person"),
+                                     "Chef d’état-major", &error);
+  g_assert_no_error (error);
+  g_assert_true (tessera_store_add_entity_authority (fixture->store, entity, NULL,
+                                                     "https://www.wikidata.org/wiki/Q1", &error));
+  g_assert_true (tessera_store_link_annotation (fixture->store, mention, entity, &error));
+  g_assert_true (tessera_store_link_annotation (fixture->store, split, entity, &error));
+  g_assert_true (tessera_store_set_annotation_certainty (fixture->store, mention,
+                                                         TESSERA_CERTAINTY_HIGH, &error));
+  g_assert_true (tessera_store_set_annotation_status (fixture->store, mention,
+                                                      TESSERA_STATUS_SUGGESTED, &error));
+  g_assert_true (tessera_store_set_annotation_note (fixture->store, mention, "à vérifier",
+                                                    &error));
+  g_assert_true (tessera_store_set_annotation_normalized (fixture->store, mention,
+                                                          "Diarra, Oumar", &error));
+  g_assert_true (tessera_store_set_attribute (fixture->store, "document", fixture->document_id,
+                                              "source", "AMAP", &error));
+  g_assert_true (tessera_store_set_attribute (fixture->store, "annotation", statement, "genre",
+                                              "presse", &error));
+  g_assert_true (tessera_store_set_attribute (fixture->store, "entity", entity, "rôle",
+                                              "militaire", &error));
+  g_assert_no_error (error);
+  claim = tessera_store_dup_claim (fixture->store, statement, &error);
+  g_assert_no_error (error);
+  tessera_claim_set_source_annotation_id (claim, mention);
+  tessera_claim_set_source_entity_id (claim, entity);
+  tessera_claim_set_cue_annotation_id (claim, cue);
+  g_assert_true (tessera_claim_set_quote_type (claim, "according-to"));
+  g_assert_true (tessera_claim_set_factuality (claim, "PR+"));
+  tessera_claim_set_topic (claim, "coopération militaire");
+  g_assert_true (tessera_store_update_claim (fixture->store, claim, &error));
+  g_clear_object (&claim);
+  claim = tessera_store_dup_claim (fixture->store, quote, &error);
+  tessera_claim_set_parent_annotation_id (claim, statement);
+  g_assert_true (tessera_store_update_claim (fixture->store, claim, &error));
+  relation = tessera_store_add_relation (fixture->store, "supports", statement, quote,
+                                         "même idée", &error);
+  g_assert_no_error (error);
+
+  record = tessera_store_dup_document_record (fixture->store, fixture->document_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+
+  g_assert_cmpint (record->id, ==, fixture->document_id);
+  g_assert_cmpstr (record->info.title, ==, "Essai");
+  g_assert_cmpstr (record->info.language, ==, "fr");
+  g_assert_null (record->info.author);
+  {
+    g_autofree char *text = tessera_store_dup_document_text (fixture->store,
+                                                              fixture->document_id, &error);
+
+    g_assert_cmpstr (record->text, ==, text);
+  }
+  g_assert_cmpint (record->progress, ==, TESSERA_PROGRESS_NOT_STARTED);
+  g_assert_cmpuint (g_hash_table_size (record->attributes), ==, 1);
+  g_assert_cmpstr (g_hash_table_lookup (record->attributes, "source"), ==, "AMAP");
+
+  /* Reading order: by start, the longer first. */
+  g_assert_cmpuint (record->annotations->len, ==, 6);
+  g_assert_cmpint (((TesseraAnnotationRecord *) record->annotations->pdata[0])->id, ==, cue);
+  g_assert_cmpint (((TesseraAnnotationRecord *) record->annotations->pdata[1])->id, ==, split);
+
+  /* One record for an entity named twice, with everything the store knows of it. */
+  g_assert_cmpuint (record->entities->len, ==, 1);
+  e = g_ptr_array_index (record->entities, 0);
+  g_assert_cmpint (e->id, ==, entity);
+  g_assert_cmpstr (e->name, ==, "Oumar Diarra");
+  g_assert_cmpstr (tessera_annotation_type_get_key (e->type), ==, "person");
+  g_assert_cmpstr (e->description, ==, "Chef d’état-major");
+  g_assert_cmpuint (e->authorities->len, ==, 1);
+  authority = &g_array_index (e->authorities, TesseraAuthority, 0);
+  g_assert_cmpstr (authority->scheme, ==, "wikidata");
+  g_assert_cmpstr (authority->uri, ==, "https://www.wikidata.org/wiki/Q1");
+  g_assert_cmpstr (g_hash_table_lookup (e->attributes, "rôle"), ==, "militaire");
+
+  a = find_annotation_record (record, mention);
+  g_assert_cmpstr (tessera_annotation_type_get_key (a->type), ==, "person");
+  g_assert_true (a->entity == e);
+  g_assert_cmpint (a->certainty, ==, TESSERA_CERTAINTY_HIGH);
+  g_assert_cmpint (a->status, ==, TESSERA_STATUS_SUGGESTED);
+  g_assert_cmpstr (a->note, ==, "à vérifier");
+  g_assert_cmpstr (a->normalized, ==, "Diarra, Oumar");
+  g_assert_cmpstr (a->annotator, ==, "Test Annotator");
+  g_assert_null (a->attributes);
+  g_assert_null (a->claim);
+  {
+    g_autofree char *covered = tessera_text_slice_ranges (record->text,
+                                                          (TesseraRange *) a->ranges->data,
+                                                          a->ranges->len, "|");
+
+    g_assert_cmpstr (covered, ==, "Oumar Diarra");
+  }
+
+  a = find_annotation_record (record, split);
+  g_assert_true (a->entity == e);
+  {
+    g_autofree char *covered = tessera_text_slice_ranges (record->text,
+                                                          (TesseraRange *) a->ranges->data,
+                                                          a->ranges->len, "|");
+
+    g_assert_cmpstr (covered, ==, "général|ministre");
+  }
+
+  /* Two annotations that cross keep their own ranges. */
+  a = find_annotation_record (record, crossing);
+  {
+    g_autofree char *covered = tessera_text_slice_ranges (record->text,
+                                                          (TesseraRange *) a->ranges->data,
+                                                          a->ranges->len, "|");
+
+    g_assert_cmpstr (covered, ==, "permettra d’insuffler un nouveau");
+  }
+  g_assert_null (a->entity);
+  g_assert_null (a->claim);
+
+  a = find_annotation_record (record, statement);
+  g_assert_cmpstr (g_hash_table_lookup (a->attributes, "genre"), ==, "presse");
+  g_assert_nonnull (a->claim);
+  g_assert_true (a->claim->source_entity == e);
+  g_assert_true (a->claim->source_annotation == find_annotation_record (record, mention));
+  g_assert_true (a->claim->cue == find_annotation_record (record, cue));
+  g_assert_null (a->claim->parent);
+  g_assert_cmpstr (a->claim->quote_type, ==, "according-to");
+  g_assert_cmpstr (a->claim->factuality, ==, "PR+");
+  g_assert_cmpstr (a->claim->topic, ==, "coopération militaire");
+  g_assert_null (a->claim->polarity);
+
+  a = find_annotation_record (record, quote);
+  g_assert_nonnull (a->claim);
+  g_assert_true (a->claim->parent == find_annotation_record (record, statement));
+  g_assert_null (a->claim->source_entity);
+
+  g_assert_cmpuint (record->relations->len, ==, 1);
+  {
+    TesseraRelationRecord *r = g_ptr_array_index (record->relations, 0);
+
+    g_assert_cmpint (r->id, ==, relation);
+    g_assert_cmpstr (r->type, ==, "supports");
+    g_assert_true (r->source == find_annotation_record (record, statement));
+    g_assert_true (r->target == find_annotation_record (record, quote));
+    g_assert_cmpstr (r->note, ==, "même idée");
+    g_assert_cmpstr (r->annotator, ==, "Test Annotator");
+  }
+
+  /* Written into another project and read back, the record is the same: the insert sets
+   * the other project's ids on it. Entities are created there, under its own types. */
+  other = tessera_store_open (other_path, TESSERA_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < record->entities->len; i++)
+    {
+      TesseraEntityRecord *entity_record = g_ptr_array_index (record->entities, i);
+
+      entity_record->id = 0;
+      use_types_of (other, &entity_record->type);
+    }
+  for (guint i = 0; i < record->annotations->len; i++)
+    use_types_of (other, &((TesseraAnnotationRecord *) record->annotations->pdata[i])->type);
+  g_ptr_array_add (documents, record);
+  g_assert_true (_tessera_store_insert_documents (other, "copy", NULL, record->entities,
+                                                  documents, &error));
+  g_assert_no_error (error);
+  g_assert_false (record->existing);
+  copy = tessera_store_dup_document_record (other, record->id, &error);
+  g_assert_no_error (error);
+  assert_document_records_equal (record, copy);
+
+  /* A document that is not there is an error, and the store goes on working. */
+  g_clear_pointer (&copy, tessera_document_record_free);
+  copy = tessera_store_dup_document_record (fixture->store, 4242, &error);
+  g_assert_null (copy);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  annotate_text (fixture, "place", "باماكو", 1);
+}
+
 /* Tagset and annotators --------------------------------------------------------------- */
 
 static void
@@ -1485,6 +1872,7 @@ main (int   argc,
   ADD ("entity-for-mention", test_entity_for_mention);
   ADD ("claims", test_claims);
   ADD ("relations-and-attributes", test_relations_and_attributes);
+  ADD ("document-record", test_document_record);
   ADD ("stats", test_stats);
   ADD ("tagset", test_tagset);
   ADD ("annotators-and-history", test_annotators);

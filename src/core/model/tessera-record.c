@@ -93,6 +93,8 @@ tessera_document_record_new (void)
     g_ptr_array_new_with_free_func ((GDestroyNotify) tessera_annotation_record_free);
   document->relations =
     g_ptr_array_new_with_free_func ((GDestroyNotify) tessera_relation_record_free);
+  document->entities =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) tessera_entity_record_free);
   return document;
 }
 
@@ -106,5 +108,6 @@ tessera_document_record_free (TesseraDocumentRecord *document)
   g_clear_pointer (&document->attributes, g_hash_table_unref);
   g_ptr_array_unref (document->annotations);
   g_ptr_array_unref (document->relations);
+  g_ptr_array_unref (document->entities);
   g_free (document);
 }

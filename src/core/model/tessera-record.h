@@ -11,12 +11,13 @@ G_BEGIN_DECLS
  * The document model as plain data: a document with its annotations (ranges), the entities
  * they name, claims, relations and attributes. Importers produce it, the store writes it in
  * one transaction (and fills in the ids it assigns), exporters consume it. The records point
- * at each other directly, not by id.
+ * at each other directly, not by id; the ids are the store's, so that entities named in
+ * several documents can be told apart from namesakes.
  */
 
 typedef struct
 {
-  gint64       id;               /* an entity of the project to reuse, or 0 to create it */
+  gint64       id;               /* its id in the project; to insert: one to reuse, or 0 */
   char        *name;
   TesseraAnnotationType *type;   /* nullable: a type of the project, or one of new_types */
   char        *description;
@@ -58,6 +59,7 @@ struct _TesseraAnnotationRecord
 
 typedef struct
 {
+  gint64                 id;             /* set by the store */
   char                  *type;
   TesseraAnnotationRecord *source;
   TesseraAnnotationRecord *target;
@@ -75,6 +77,8 @@ typedef struct
   GHashTable          *attributes;       /* nullable */
   GPtrArray           *annotations;      /* TesseraAnnotationRecord */
   GPtrArray           *relations;        /* TesseraRelationRecord */
+  GPtrArray           *entities;         /* TesseraEntityRecord the document owns; an
+                                          * importer may keep its entities elsewhere */
 } TesseraDocumentRecord;
 
 TesseraEntityRecord     *tessera_entity_record_new      (void);

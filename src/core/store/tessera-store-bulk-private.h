@@ -14,6 +14,9 @@ gboolean             _tessera_store_insert_documents (TesseraStore  *self,
                                                       GError       **error);
 
 /* Readers the exporter needs beyond the public API. */
+TesseraEntityRecord *_tessera_store_dup_entity_record (TesseraStore  *self,
+                                                       gint64         entity_id,
+                                                       GError       **error);
 GHashTable          *_tessera_store_dup_annotator_ids (TesseraStore  *self,
                                                        GError       **error);
 

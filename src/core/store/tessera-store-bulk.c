@@ -400,7 +400,10 @@ write_relation (BulkWriter           *writer,
   _tessera_bind_id_or_null (stmt, 4, annotator);
   _tessera_bind_text_or_null (stmt, 5, relation->note);
   sqlite3_bind_text (stmt, 6, writer->now, -1, SQLITE_STATIC);
-  return step (writer, stmt, error);
+  if (!step (writer, stmt, error))
+    return FALSE;
+  relation->id = last_id (writer);
+  return TRUE;
 }
 
 static gboolean

@@ -9,6 +9,7 @@
 #include "tessera-claim.h"
 #include "tessera-document.h"
 #include "tessera-entity.h"
+#include "tessera-record.h"
 
 G_BEGIN_DECLS
 
@@ -273,6 +274,11 @@ gboolean               tessera_store_remove_relation          (TesseraStore     
                                                                gint64                  relation_id,
                                                                GError                **error);
 GPtrArray             *tessera_store_dup_relations            (TesseraStore           *self,
+                                                               gint64                  document_id,
+                                                               GError                **error);
+
+/* The document model: one document as plain data (tessera-record.h) */
+TesseraDocumentRecord *tessera_store_dup_document_record      (TesseraStore           *self,
                                                                gint64                  document_id,
                                                                GError                **error);
 

@@ -54,7 +54,6 @@ typedef struct
   GListModel                    *tagset;
   GHashTable                    *types;          /* type id → TesseraAnnotationType */
   GHashTable                    *annotator_ids;  /* name → gint64 */
-  GHashTable                    *entities;       /* entity id → TesseraEntity */
   TesseraTeiContext             *context;        /* the entity records, as the model says */
   GPtrArray                     *written_entities; /* TesseraTeiEntity of the current file */
   xmlTextWriter                 *writer;
@@ -71,7 +70,6 @@ exporter_clear (Exporter *self)
 {
   g_clear_pointer (&self->types, g_hash_table_unref);
   g_clear_pointer (&self->annotator_ids, g_hash_table_unref);
-  g_clear_pointer (&self->entities, g_hash_table_unref);
   g_clear_pointer (&self->context, _tessera_tei_context_free);
   g_clear_pointer (&self->written_entities, g_ptr_array_unref);
   g_clear_pointer (&self->writer, xmlFreeTextWriter);
@@ -277,7 +275,7 @@ pointer (Exporter   *self,
     attr_printf (self, name, "#%s", id);
 }
 
-/* Reading the project into the model ----------------------------------------------------- */
+/* The document record into the model ----------------------------------------------------- */
 
 static TesseraAnnotationType *
 lookup_type (Exporter *self,
@@ -302,202 +300,147 @@ entity_xml_id (gint64 entity_id)
 }
 
 static char *
-annotation_xml_id (const char *prefix,
-                   gint64      annotation_id)
+annotation_xml_id (const char              *prefix,
+                   TesseraAnnotationRecord *annotation)
 {
-  return annotation_id > 0 ? g_strdup_printf ("%sa%" G_GINT64_FORMAT, prefix, annotation_id)
-                           : NULL;
+  return annotation != NULL ? g_strdup_printf ("%sa%" G_GINT64_FORMAT, prefix, annotation->id)
+                            : NULL;
 }
 
-/* The record of an entity as the model holds it (and as it must read back). */
-static TesseraTeiEntity *
-entity_model (Exporter *self,
-              gint64    entity_id,
-              GError  **error)
+static GHashTable *
+ref_or_null (GHashTable *table)
 {
-  g_autofree char *id = entity_xml_id (entity_id);
+  return table != NULL && g_hash_table_size (table) > 0 ? g_hash_table_ref (table) : NULL;
+}
+
+/* The record of an entity as the model holds it (and as it must read back): once per
+ * project, however many documents name it. */
+static TesseraTeiEntity *
+entity_model (Exporter                  *self,
+              const TesseraEntityRecord *entity)
+{
+  g_autofree char *id = entity_xml_id (entity->id);
   TesseraTeiEntity *model = g_hash_table_lookup (self->context->entities, id);
-  TesseraEntity *entity;
-  TesseraAnnotationType *type;
-  const TesseraAuthority *authorities;
-  guint n;
 
   if (model != NULL)
     return model;
 
-  entity = g_hash_table_lookup (self->entities, &entity_id);
-  if (entity == NULL)
-    {
-      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
-                   _("There is no entity %" PRId64 " in this project"), entity_id);
-      return NULL;
-    }
-
   model = _tessera_tei_entity_new ();
   model->id = g_steal_pointer (&id);
-  model->name = g_strdup (tessera_entity_get_name (entity));
-  model->description = g_strdup (tessera_entity_get_description (entity));
-  type = lookup_type (self, tessera_entity_get_type_id (entity));
-  if (type != NULL)
+  model->name = g_strdup (entity->name);
+  model->description = g_strdup (entity->description);
+  if (entity->type != NULL)
     {
       const char *element_type = NULL;
-      const char *element = _tessera_tei_element_for_type (type, &element_type);
+      const char *element = _tessera_tei_element_for_type (entity->type, &element_type);
 
-      model->type_key = g_strdup (tessera_annotation_type_get_key (type));
+      model->type_key = g_strdup (tessera_annotation_type_get_key (entity->type));
       model->list = g_strdup (_tessera_tei_entity_list (element, element_type));
     }
   else
     model->list = g_strdup ("object");
-  authorities = tessera_entity_get_authorities (entity, &n);
-  for (guint i = 0; i < n; i++)
-    _tessera_tei_entity_add_authority (model, authorities[i].scheme, authorities[i].uri);
-  model->attributes = tessera_store_dup_attributes (self->store, "entity", entity_id, error);
-  if (model->attributes == NULL)
+  for (guint i = 0; i < entity->authorities->len; i++)
     {
-      _tessera_tei_entity_free (model);
-      return NULL;
+      const TesseraAuthority *authority = &g_array_index (entity->authorities,
+                                                          TesseraAuthority, i);
+
+      _tessera_tei_entity_add_authority (model, authority->scheme, authority->uri);
     }
-  if (g_hash_table_size (model->attributes) == 0)
-    g_clear_pointer (&model->attributes, g_hash_table_unref);
+  model->attributes = ref_or_null (entity->attributes);
 
   _tessera_tei_context_add_entity (self->context, model);
   return model;
 }
 
-static GHashTable *
-nonempty_or_null (GHashTable *table)
+static char *
+entity_model_id (Exporter                  *self,
+                 const TesseraEntityRecord *entity)
 {
-  if (table != NULL && g_hash_table_size (table) == 0)
-    g_clear_pointer (&table, g_hash_table_unref);
-  return table;
+  return entity != NULL ? g_strdup (entity_model (self, entity)->id) : NULL;
+}
+
+static TesseraTeiClaim *
+claim_model (Exporter                 *self,
+             const TesseraClaimRecord *claim,
+             const char               *prefix)
+{
+  TesseraTeiClaim *model = _tessera_tei_claim_new ();
+
+  model->source_entity = entity_model_id (self, claim->source_entity);
+  model->source_annotation = annotation_xml_id (prefix, claim->source_annotation);
+  model->cue = annotation_xml_id (prefix, claim->cue);
+  model->parent = annotation_xml_id (prefix, claim->parent);
+  model->source_kind = g_strdup (claim->source_kind);
+  model->quote_type = g_strdup (claim->quote_type);
+  model->polarity = g_strdup (claim->polarity);
+  model->factuality = g_strdup (claim->factuality);
+  model->writer_distance = g_strdup (claim->writer_distance);
+  model->statement_date = g_strdup (claim->statement_date);
+  model->topic = g_strdup (claim->topic);
+  return model;
 }
 
 /* The document as the model holds it: what the file must say and what it must read back
- * as. Ids get @prefix ("d12." in a corpus). */
+ * as. Ids get @prefix ("d12." in a corpus). The model takes the record's text, so that a
+ * novel is in memory once. */
 static TesseraTeiDocument *
-document_model (Exporter    *self,
-                gint64       document_id,
-                const char  *prefix,
-                GError     **error)
+document_model (Exporter              *self,
+                TesseraDocumentRecord *record,
+                const char            *prefix,
+                GError               **error)
 {
   g_autoptr(TesseraTeiDocument) model = _tessera_tei_document_new ();
-  g_autoptr(TesseraDocument) document = NULL;
-  g_autoptr(GPtrArray) annotations = NULL;
-  g_autoptr(GPtrArray) relations = NULL;
-  g_autoptr(GHashTable) attributes = NULL;
   g_autofree char *what = NULL;
 
-  document = tessera_store_dup_document (self->store, document_id, error);
-  if (document == NULL)
-    return NULL;
-  model->id = g_strdup_printf ("d%" G_GINT64_FORMAT, document_id);
-  model->info.title = g_strdup (tessera_document_get_title (document));
-  model->info.author = g_strdup (tessera_document_get_author (document));
-  model->info.source_url = g_strdup (tessera_document_get_source_url (document));
-  model->info.publisher = g_strdup (tessera_document_get_publisher (document));
-  model->info.publication_date = g_strdup (tessera_document_get_publication_date (document));
-  model->info.language = g_strdup (tessera_document_get_language (document));
-  model->info.licence = g_strdup (tessera_document_get_licence (document));
-  model->info.notes = g_strdup (tessera_document_get_notes (document));
-  model->progress = tessera_document_get_progress (document);
+  model->id = g_strdup_printf ("d%" G_GINT64_FORMAT, record->id);
+  model->info.title = g_strdup (record->info.title);
+  model->info.author = g_strdup (record->info.author);
+  model->info.source_url = g_strdup (record->info.source_url);
+  model->info.publisher = g_strdup (record->info.publisher);
+  model->info.publication_date = g_strdup (record->info.publication_date);
+  model->info.language = g_strdup (record->info.language);
+  model->info.licence = g_strdup (record->info.licence);
+  model->info.notes = g_strdup (record->info.notes);
+  model->progress = record->progress;
 
-  model->text = tessera_store_dup_document_text (self->store, document_id, error);
-  if (model->text == NULL)
-    return NULL;
+  model->text = g_steal_pointer (&record->text);
   what = g_strdup_printf (_("The text of “%s”"), model->info.title ? model->info.title : "");
   if (!_tessera_tei_check_text (model->text, what, error))
     return NULL;
+  model->attributes = ref_or_null (record->attributes);
 
-  model->attributes = tessera_store_dup_attributes (self->store, "document", document_id, error);
-  if (model->attributes == NULL)
-    return NULL;
-  model->attributes = nonempty_or_null (model->attributes);
-
-  annotations = tessera_store_dup_annotations (self->store, document_id, error);
-  if (annotations == NULL)
-    return NULL;
-  attributes = _tessera_store_dup_document_attributes (self->store, document_id, error);
-  if (attributes == NULL)
-    return NULL;
-
-  for (guint i = 0; i < annotations->len; i++)
+  for (guint i = 0; i < record->annotations->len; i++)
     {
-      TesseraAnnotation *annotation = g_ptr_array_index (annotations, i);
-      g_autoptr(TesseraTeiAnnotation) a = _tessera_tei_annotation_new ();
-      TesseraAnnotationType *type = lookup_type (self, tessera_annotation_get_type_id (annotation));
-      gint64 id = tessera_annotation_get_id (annotation);
+      TesseraAnnotationRecord *annotation = g_ptr_array_index (record->annotations, i);
+      TesseraTeiAnnotation *a = _tessera_tei_annotation_new ();
       const char *element_type = NULL;
-      const TesseraRange *ranges;
-      GHashTable *own_attributes;
-      guint n;
 
-      g_assert (type != NULL);
-      a->store_id = id;
-      a->id = annotation_xml_id (prefix, id);
-      a->type_key = g_strdup (tessera_annotation_type_get_key (type));
-      a->type_position = tessera_annotation_type_get_position (type);
-      a->element = g_strdup (_tessera_tei_element_for_type (type, &element_type));
+      g_ptr_array_add (model->annotations, a);
+      a->id = annotation_xml_id (prefix, annotation);
+      a->type_key = g_strdup (tessera_annotation_type_get_key (annotation->type));
+      a->element = g_strdup (_tessera_tei_element_for_type (annotation->type, &element_type));
       a->element_type = g_strdup (element_type);
-      ranges = tessera_annotation_get_ranges (annotation, &n);
-      g_array_append_vals (a->ranges, ranges, n);
-      a->annotator = g_strdup (tessera_annotation_get_annotator (annotation));
-      a->certainty = tessera_annotation_get_certainty (annotation);
-      a->status = tessera_annotation_get_status (annotation);
-      a->note = g_strdup (tessera_annotation_get_note (annotation));
-      a->normalized = g_strdup (tessera_annotation_get_normalized (annotation));
-      own_attributes = g_hash_table_lookup (attributes, &id);
-      if (own_attributes != NULL)
-        a->attributes = g_hash_table_ref (own_attributes);
-
-      if (tessera_annotation_get_entity_id (annotation) > 0)
-        {
-          if (entity_model (self, tessera_annotation_get_entity_id (annotation), error) == NULL)
-            return NULL;
-          a->entity = entity_xml_id (tessera_annotation_get_entity_id (annotation));
-        }
-
-      if (tessera_annotation_type_get_kind (type) == TESSERA_KIND_CLAIM)
-        {
-          g_autoptr(TesseraClaim) claim = tessera_store_dup_claim (self->store, id, error);
-          TesseraTeiClaim *c;
-
-          if (claim == NULL)
-            return NULL;
-          c = a->claim = _tessera_tei_claim_new ();
-          if (tessera_claim_get_source_entity_id (claim) > 0)
-            {
-              if (entity_model (self, tessera_claim_get_source_entity_id (claim), error) == NULL)
-                return NULL;
-              c->source_entity = entity_xml_id (tessera_claim_get_source_entity_id (claim));
-            }
-          c->source_annotation = annotation_xml_id (prefix,
-                                                    tessera_claim_get_source_annotation_id (claim));
-          c->cue = annotation_xml_id (prefix, tessera_claim_get_cue_annotation_id (claim));
-          c->parent = annotation_xml_id (prefix, tessera_claim_get_parent_annotation_id (claim));
-          c->source_kind = g_strdup (tessera_claim_get_source_kind (claim));
-          c->quote_type = g_strdup (tessera_claim_get_quote_type (claim));
-          c->polarity = g_strdup (tessera_claim_get_polarity (claim));
-          c->factuality = g_strdup (tessera_claim_get_factuality (claim));
-          c->writer_distance = g_strdup (tessera_claim_get_writer_distance (claim));
-          c->statement_date = g_strdup (tessera_claim_get_statement_date (claim));
-          c->topic = g_strdup (tessera_claim_get_topic (claim));
-        }
-
-      g_ptr_array_add (model->annotations, g_steal_pointer (&a));
+      g_array_append_vals (a->ranges, annotation->ranges->data, annotation->ranges->len);
+      a->annotator = g_strdup (annotation->annotator);
+      a->certainty = annotation->certainty;
+      a->status = annotation->status;
+      a->note = g_strdup (annotation->note);
+      a->normalized = g_strdup (annotation->normalized);
+      a->attributes = ref_or_null (annotation->attributes);
+      a->entity = entity_model_id (self, annotation->entity);
+      if (annotation->claim != NULL)
+        a->claim = claim_model (self, annotation->claim, prefix);
     }
 
-  relations = tessera_store_dup_relations (self->store, document_id, error);
-  if (relations == NULL)
-    return NULL;
-  for (guint i = 0; i < relations->len; i++)
+  for (guint i = 0; i < record->relations->len; i++)
     {
-      TesseraRelation *relation = g_ptr_array_index (relations, i);
+      TesseraRelationRecord *relation = g_ptr_array_index (record->relations, i);
       TesseraTeiRelation *r = g_new0 (TesseraTeiRelation, 1);
 
       r->id = g_strdup_printf ("%sr%" G_GINT64_FORMAT, prefix, relation->id);
       r->type = g_strdup (relation->type);
-      r->source = annotation_xml_id (prefix, relation->source_id);
-      r->target = annotation_xml_id (prefix, relation->target_id);
+      r->source = annotation_xml_id (prefix, relation->source);
+      r->target = annotation_xml_id (prefix, relation->target);
       r->note = g_strdup (relation->note);
       r->annotator = g_strdup (relation->annotator);
       g_ptr_array_add (model->relations, r);
@@ -636,9 +579,10 @@ is_date_like (const char *element)
 
 typedef struct
 {
-  TesseraTeiDocument *document;
-  Layout             *layout;
-  GArray             *stack;     /* fragment indices */
+  TesseraTeiDocument    *document;
+  TesseraDocumentRecord *record;  /* what the model was made from, annotation for annotation */
+  Layout                *layout;
+  GArray                *stack;   /* fragment indices */
 } Sweep;
 
 static TesseraTeiAnnotation *
@@ -660,6 +604,9 @@ piece_compare (gconstpointer a,
   const Piece *pa = a, *pb = b;
   TesseraTeiAnnotation *aa = sweep_annotation (sweep, pa->annotation);
   TesseraTeiAnnotation *ab = sweep_annotation (sweep, pb->annotation);
+  TesseraAnnotationRecord *ra = g_ptr_array_index (sweep->record->annotations, pa->annotation);
+  TesseraAnnotationRecord *rb = g_ptr_array_index (sweep->record->annotations, pb->annotation);
+  int position_a, position_b;
 
   if (pa->start != pb->start)
     return pa->start < pb->start ? -1 : 1;
@@ -669,10 +616,12 @@ piece_compare (gconstpointer a,
     return -1;
   if (is_date_like (aa->element) && is_said_like (ab->element))
     return 1;
-  if (aa->type_position != ab->type_position)
-    return aa->type_position < ab->type_position ? -1 : 1;
-  if (aa->store_id != ab->store_id)
-    return aa->store_id < ab->store_id ? -1 : 1;
+  position_a = tessera_annotation_type_get_position (ra->type);
+  position_b = tessera_annotation_type_get_position (rb->type);
+  if (position_a != position_b)
+    return position_a < position_b ? -1 : 1;
+  if (ra->id != rb->id)
+    return ra->id < rb->id ? -1 : 1;
   return (pa->range > pb->range) - (pa->range < pb->range);
 }
 
@@ -912,13 +861,14 @@ add_pieces (GArray   *lines,
 }
 
 static void
-sweep_document (TesseraTeiDocument *document,
-                Layout             *layout)
+sweep_document (TesseraTeiDocument    *document,
+                TesseraDocumentRecord *record,
+                Layout                *layout)
 {
   guint n_lines = layout->lines->len;
   GArray **pieces = g_new0 (GArray *, n_lines);
   GArray **anchors = g_new0 (GArray *, n_lines);
-  Sweep sweep = { document, layout, g_array_new (FALSE, FALSE, sizeof (guint)) };
+  Sweep sweep = { document, record, layout, g_array_new (FALSE, FALSE, sizeof (guint)) };
 
   g_clear_pointer (&layout->fragments, g_array_unref);
   g_clear_pointer (&layout->events, g_array_unref);
@@ -1095,6 +1045,7 @@ anchor_too_deep (Layout *layout)
 
 static Layout *
 compute_layout (TesseraTeiDocument            *document,
+                TesseraDocumentRecord         *record,
                 const TesseraTeiExportOptions *options)
 {
   g_autoptr(Layout) layout = g_new0 (Layout, 1);
@@ -1160,7 +1111,7 @@ compute_layout (TesseraTeiDocument            *document,
     {
       gboolean changed = FALSE;
 
-      sweep_document (document, layout);
+      sweep_document (document, record, layout);
       number_fragments (layout);
       for (guint i = 0; options->overlap == TESSERA_TEI_OVERLAP_ANCHORS && i < n; i++)
         {
@@ -2403,18 +2354,22 @@ write_tei (Exporter      *self,
 {
   g_autofree char *prefix = in_corpus ? g_strdup_printf ("d%" G_GINT64_FORMAT ".", document_id)
                                       : g_strdup ("");
+  g_autoptr(TesseraDocumentRecord) record = NULL;
   g_autoptr(TesseraTeiDocument) document = NULL;
   g_autoptr(Layout) layout = NULL;
   g_autoptr(GPtrArray) days = NULL;
   g_autoptr(GPtrArray) entities = NULL;
 
-  document = document_model (self, document_id, prefix, error);
+  record = tessera_store_dup_document_record (self->store, document_id, error);
+  if (record == NULL)
+    return NULL;
+  document = document_model (self, record, prefix, error);
   if (document == NULL)
     return NULL;
   days = _tessera_store_dup_revision_days (self->store, document_id, error);
   if (days == NULL)
     return NULL;
-  layout = compute_layout (document, self->options);
+  layout = compute_layout (document, record, self->options);
   if (!in_corpus)
     entities = referenced_entities (self, document);
 
@@ -2615,11 +2570,13 @@ write_corpus (Exporter      *self,
   for (guint i = 0; i < g_list_model_get_n_items (all_entities); i++)
     {
       g_autoptr(TesseraEntity) entity = g_list_model_get_item (all_entities, i);
-      TesseraTeiEntity *model = entity_model (self, tessera_entity_get_id (entity), error);
+      g_autoptr(TesseraEntityRecord) record = NULL;
 
-      if (model == NULL)
+      record = _tessera_store_dup_entity_record (self->store, tessera_entity_get_id (entity),
+                                                 error);
+      if (record == NULL)
         return FALSE;
-      g_ptr_array_add (entities, model);
+      g_ptr_array_add (entities, entity_model (self, record));
     }
   g_hash_table_iter_init (&iter, self->annotator_ids);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -2827,7 +2784,6 @@ tessera_tei_export_documents (TesseraStore                   *store,
   self.options = options;
   self.tagset = tessera_store_get_tagset (store);
   self.types = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  self.entities = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self.context = _tessera_tei_context_new ();
   self.today = g_date_time_format (now, "%Y-%m-%d");
   for (guint i = 0; i < g_list_model_get_n_items (self.tagset); i++)
@@ -2837,17 +2793,6 @@ tessera_tei_export_documents (TesseraStore                   *store,
 
       g_hash_table_insert (self.types, g_memdup2 (&id, 8), type);
     }
-  {
-    GListModel *entities = tessera_store_get_entities (store);
-
-    for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
-      {
-        TesseraEntity *entity = g_list_model_get_item (entities, i);
-        gint64 id = tessera_entity_get_id (entity);
-
-        g_hash_table_insert (self.entities, g_memdup2 (&id, 8), entity);
-      }
-  }
   self.annotator_ids = _tessera_store_dup_annotator_ids (store, error);
   if (self.annotator_ids == NULL)
     {

@@ -70,10 +70,6 @@ typedef struct
   GHashTable       *attributes;    /* key → value, nullable */
   TesseraTeiClaim  *claim;         /* nullable */
   guint             line;          /* where it was read, for messages */
-
-  /* Export only. */
-  gint64            store_id;
-  int               type_position;
 } TesseraTeiAnnotation;
 
 typedef struct
