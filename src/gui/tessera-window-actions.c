@@ -284,21 +284,19 @@ open_uri_action (GtkWidget  *widget,
   gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
-static void
-show_error_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  tessera_window_show_error (TESSERA_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-/* What a part of the window has to say, in a toast that goes by itself. */
+/* What a part of the window has to say: an error stays until dismissed, a message goes by
+ * itself. */
 static void
 show_message_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  _tessera_window_toast (TESSERA_WINDOW (widget), g_variant_get_string (parameter, NULL), FALSE);
+  const char *message = g_variant_get_string (parameter, NULL);
+
+  if (g_str_equal (action_name, "win.show-error"))
+    tessera_window_show_error (TESSERA_WINDOW (widget), message);
+  else
+    _tessera_window_toast (TESSERA_WINDOW (widget), message, FALSE);
 }
 
 /* An entity chosen in the sidebar: its mentions highlighted in the article, in the first
@@ -560,7 +558,7 @@ _tessera_window_class_actions_init (TesseraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.select-previous", NULL, select_next_action);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
   gtk_widget_class_install_action (widget_class, "win.move-boundary", "s", move_boundary_action);
-  gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_action);
+  gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_message_action);
   gtk_widget_class_install_action (widget_class, "win.show-message", "s", show_message_action);
   gtk_widget_class_install_property_action (widget_class, "win.document-progress",
                                             "document-progress");
