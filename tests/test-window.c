@@ -718,18 +718,18 @@ static void
 test_import_queue_cancel (Fixture       *fixture,
                           gconstpointer  data)
 {
-  TesseraImportQueue *queue =
-    TESSERA_IMPORT_QUEUE (gui_find_widget (GTK_WIDGET (fixture->window),
-                                           TESSERA_TYPE_IMPORT_QUEUE, NULL));
-  g_autofree char *folder_path = g_build_filename (fixture->dir, "thousand", NULL);
-  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  GtkWidget *queue_widget = gui_find_widget (GTK_WIDGET (fixture->window),
+                                             TESSERA_TYPE_IMPORT_QUEUE, NULL);
+  TesseraImportQueue *queue = TESSERA_IMPORT_QUEUE (queue_widget);
   GListModel *documents = tessera_store_get_documents (gui_store (fixture));
   guint before = g_list_model_get_n_items (documents);
+  g_autofree char *folder_path = g_build_filename (fixture->dir, "thousand", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
   ImportRun run = { 0 };
   ImportUser user = { fixture, NULL, &run, FALSE };
   gulong imported, finished, acted;
 
-  user.cancel = gui_find_widget (GTK_WIDGET (queue), GTK_TYPE_BUTTON, NULL);
+  user.cancel = gui_find_widget (queue_widget, GTK_TYPE_BUTTON, NULL);
   g_assert_nonnull (user.cancel);
   g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
   for (guint i = 1; i <= 1000; i++)
