@@ -210,10 +210,7 @@ gui_present (GtkWindow *window)
 char *
 gui_make_seeded_project (char **out_dir)
 {
-  g_autoptr(GError) error = NULL;
-
-  *out_dir = g_dir_make_tmp ("tessera-gui-XXXXXX", &error);
-  g_assert_no_error (error);
+  *out_dir = test_make_tmp_dir ("tessera-gui-XXXXXX");
   return test_make_seeded_project (*out_dir, "gui.tessera");
 }
 
@@ -601,20 +598,18 @@ gui_is_tinted_with (const GdkRGBA *painted,
   return dd > 0.03 * 0.03 && de > 0 && de * de > 0.95 * 0.95 * dd * ee;
 }
 
-/* The first widget under @root (included) of @type, named @name if given. */
 GtkWidget *
-gui_find_widget (GtkWidget  *root,
-                 GType       type,
-                 const char *name)
+gui_find_descendant (GtkWidget      *root,
+                     GuiWidgetMatch  match,
+                     gconstpointer   data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
+  if (match (root, data))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = gui_find_widget (child, type, name);
+      GtkWidget *found = gui_find_descendant (child, match, data);
 
       if (found != NULL)
         return found;
@@ -622,24 +617,43 @@ gui_find_widget (GtkWidget  *root,
   return NULL;
 }
 
-static AdwPreferencesRow *
-find_row (GtkWidget  *root,
-          GType       type,
-          const char *title)
+/* A widget of a type, with a name (a widget's name, or a row's title). */
+typedef struct
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return ADW_PREFERENCES_ROW (root);
+  GType       type;
+  const char *name;
+} WidgetQuery;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwPreferencesRow *found = find_row (child, type, title);
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  const WidgetQuery *query = data;
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, query->type) &&
+         (query->name == NULL || g_strcmp0 (gtk_widget_get_name (widget), query->name) == 0);
+}
+
+/* The first widget under @root (included) of @type, named @name if given. */
+GtkWidget *
+gui_find_widget (GtkWidget  *root,
+                 GType       type,
+                 const char *name)
+{
+  WidgetQuery query = { type, name };
+
+  return gui_find_descendant (root, is_named, &query);
+}
+
+static gboolean
+is_titled (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  const WidgetQuery *query = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, query->type) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                    query->name) == 0;
 }
 
 /* The preferences row under @root of @type (an AdwPreferencesRow type) titled @title. */
@@ -648,8 +662,10 @@ gui_find_row (GtkWidget  *root,
               GType       type,
               const char *title)
 {
+  WidgetQuery query = { type, title };
+
   g_assert_true (g_type_is_a (type, ADW_TYPE_PREFERENCES_ROW));
-  return find_row (root, type, title);
+  return ADW_PREFERENCES_ROW (gui_find_descendant (root, is_titled, &query));
 }
 
 /* The type names on the palette, in order. */
@@ -785,20 +801,17 @@ gui_undo_redo_subtitles (GuiFixture        *fixture,
 
 /* The row of the document list under @root showing @title, among the rows the list has
  * built. */
+static gboolean
+is_document_row (GtkWidget     *widget,
+                 gconstpointer  title)
+{
+  return TESSERA_IS_DOCUMENT_ROW (widget) &&
+         g_strcmp0 (tessera_document_row_get_title (TESSERA_DOCUMENT_ROW (widget)), title) == 0;
+}
+
 TesseraDocumentRow *
 gui_find_document_row (GtkWidget  *root,
                        const char *title)
 {
-  if (TESSERA_IS_DOCUMENT_ROW (root) &&
-      g_strcmp0 (tessera_document_row_get_title (TESSERA_DOCUMENT_ROW (root)), title) == 0)
-    return TESSERA_DOCUMENT_ROW (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      TesseraDocumentRow *found = gui_find_document_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return (TesseraDocumentRow *) gui_find_descendant (root, is_document_row, title);
 }

@@ -110,6 +110,17 @@ gboolean         gui_is_tinted_with       (const GdkRGBA *painted,
                                            const GdkRGBA *background,
                                            const GdkRGBA *color);
 
+/*
+ * Finding widgets. gui_find_descendant: the first widget under @root (@root included), depth
+ * first, for which @match (widget, @data) holds; %NULL if there is none. The other finders
+ * are made of it.
+ */
+typedef gboolean (*GuiWidgetMatch) (GtkWidget     *widget,
+                                    gconstpointer  data);
+
+GtkWidget       *gui_find_descendant      (GtkWidget     *root,
+                                           GuiWidgetMatch match,
+                                           gconstpointer  data);
 GtkWidget       *gui_find_widget          (GtkWidget     *root,
                                            GType          type,
                                            const char    *name);

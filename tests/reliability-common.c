@@ -419,10 +419,7 @@ void
 reliability_fixture_set_up (ReliabilityFixture *fixture,
                             gconstpointer       data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tessera-reliability-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_make_tmp_dir ("tessera-reliability-XXXXXX");
   fixture->path = test_make_seeded_project (fixture->dir, "project.tessera");
   fixture->envp = reliability_environ (fixture->dir);
 }
@@ -435,4 +432,37 @@ reliability_fixture_tear_down (ReliabilityFixture *fixture,
   g_free (fixture->dir);
   g_free (fixture->path);
   g_strfreev (fixture->envp);
+}
+
+GPtrArray *
+reliability_dup_annotations (TesseraStore *store,
+                             GArray       *ids)
+{
+  GPtrArray *annotations = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      TesseraAnnotation *annotation =
+        tessera_store_dup_annotation (store, g_array_index (ids, gint64, i), &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (annotation);
+      g_ptr_array_add (annotations, annotation);
+    }
+  return annotations;
+}
+
+TesseraStats *
+reliability_dup_stats_read_only (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraStore) second = tessera_store_open (path, TESSERA_STORE_OPEN_READ_ONLY,
+                                                      &error);
+  TesseraStats *stats;
+
+  g_assert_no_error (error);
+  stats = tessera_store_dup_stats (second, 0, &error);
+  g_assert_no_error (error);
+  return stats;
 }

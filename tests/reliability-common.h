@@ -63,6 +63,11 @@ int              reliability_run_cli           (const char * const  *envp,
 void             reliability_assert_project_ok (const char * const  *envp,
                                                 const char          *path);
 GBytes          *reliability_read_file         (const char          *path);
+/* The annotations @ids (gint64) read back from @store, in order, each one there. */
+GPtrArray       *reliability_dup_annotations   (TesseraStore        *store,
+                                                GArray              *ids);
+/* The statistics of the project @path, read by a second, read-only store. */
+TesseraStats    *reliability_dup_stats_read_only (const char        *path);
 gboolean         reliability_can_switch_user   (void);
 char            *reliability_deleted_open_files (const char         *dir);
 

@@ -187,21 +187,21 @@ points_at (GtkWidget *widget,
   return differs == NULL;
 }
 
+/* Whether @data, a widget, is labelled by @target. */
+static gboolean
+is_target_of (GtkWidget     *target,
+              gconstpointer  data)
+{
+  GtkWidget *widget = (GtkWidget *) data;
+
+  return target != widget && points_at (widget, target);
+}
+
 static GtkWidget *
 find_target (GtkWidget *widget,
              GtkWidget *root)
 {
-  if (root != widget && points_at (widget, root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *target = find_target (widget, child);
-
-      if (target != NULL)
-        return target;
-    }
-  return NULL;
+  return gui_find_descendant (root, is_target_of, widget);
 }
 
 /* GTK 4.8 labels every button by its child, an icon as well as a text: a labelled-by
@@ -463,7 +463,7 @@ test_audit_finds_unnamed (void)
 }
 
 static char *
-dup_description (GtkWidget *widget)
+dup_description (gpointer widget)
 {
   /* No getter in GTK 4.8: ask the test API whether it differs from nothing at all. */
   if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
@@ -484,30 +484,13 @@ place_caret (GuiFixture *fixture,
   gtk_text_buffer_place_cursor (buffer, &iter);
 }
 
-typedef struct
-{
-  GtkWidget  *widget;
-  const char *description;
-} DescriptionWait;
-
-static gboolean
-is_described (gpointer data)
-{
-  DescriptionWait *wait = data;
-  g_autofree char *description = dup_description (wait->widget);
-
-  return g_strcmp0 (description, wait->description) == 0;
-}
-
 /* Waits until @widget's accessible description is @description (NULL: none), or fails
  * saying what it is. */
 static void
 wait_description (GtkWidget  *widget,
                   const char *description)
 {
-  DescriptionWait wait = { widget, description };
-
-  gui_wait_until (is_described, &wait, GUI_WAIT_TIMEOUT_MS);
+  gui_wait_string (dup_description, widget, description);
   if (description != NULL)
     gtk_test_accessible_assert_property (widget, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                          description);

@@ -11,7 +11,6 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "test-common.h"
 
@@ -58,15 +57,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
     g_assert_cmpint ((run)->status, ==, (expected));                                    \
   } G_STMT_END
 
-#define assert_contains(haystack, needle)                                               \
-  G_STMT_START {                                                                        \
-    const char *haystack_ = (haystack);                                                 \
-    const char *needle_ = (needle);                                                     \
-    if (strstr (haystack_, needle_) == NULL)                                            \
-      g_assertion_message_cmpstr (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC,          \
-                                  #haystack " contains " #needle,                       \
-                                  haystack_, "does not contain", needle_);              \
-  } G_STMT_END
+#define assert_contains(haystack, needle) test_assert_contains ((haystack), (needle))
 
 #define assert_not_contains(haystack, needle)                                           \
   G_STMT_START {                                                                        \
@@ -103,10 +94,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->home = g_dir_make_tmp ("test-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->home = test_make_tmp_dir ("test-cli-XXXXXX");
   fixture->default_project = g_build_filename (fixture->home, "tessera", "default.tessera",
                                                NULL);
 
@@ -170,42 +158,8 @@ run_cli_strv (Fixture            *fixture,
   return run;
 }
 
-static CliRun *
-run_cli_valist (Fixture            *fixture,
-                const char * const *extra_envp,
-                const char         *first_arg,
-                va_list             args)
-{
-  g_autoptr(GPtrArray) strv = g_ptr_array_new ();
-
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (strv, (char *) arg);
-  g_ptr_array_add (strv, NULL);
-
-  return run_cli_strv (fixture, extra_envp, (const char * const *) strv->pdata);
-}
-
-/* Runs tessera-cli with the arguments up to NULL; returns its exit status and output. */
-static CliRun *
-run_cli (Fixture    *fixture,
-         const char *first_arg,
-         ...) G_GNUC_NULL_TERMINATED;
-
-static CliRun *
-run_cli (Fixture    *fixture,
-         const char *first_arg,
-         ...)
-{
-  CliRun *run;
-  va_list args;
-
-  va_start (args, first_arg);
-  run = run_cli_valist (fixture, NULL, first_arg, args);
-  va_end (args);
-  return run;
-}
-
-/* Like run_cli(), with one more variable in the child's environment. */
+/* Runs tessera-cli with the arguments up to NULL and, when @variable is not %NULL, @variable
+ * set to @value in its environment; returns its exit status and output. */
 static CliRun *
 run_cli_with_env (Fixture    *fixture,
                   const char *variable,
@@ -221,37 +175,34 @@ run_cli_with_env (Fixture    *fixture,
                   ...)
 {
   const char *extra[] = { variable, value, NULL };
-  CliRun *run;
+  g_autoptr(GPtrArray) strv = g_ptr_array_new ();
   va_list args;
 
   va_start (args, first_arg);
-  run = run_cli_valist (fixture, extra, first_arg, args);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (strv, (char *) arg);
   va_end (args);
-  return run;
+  g_ptr_array_add (strv, NULL);
+
+  return run_cli_strv (fixture, extra, (const char * const *) strv->pdata);
+}
+
+/* Runs tessera-cli with the arguments up to NULL; returns its exit status and output. */
+#define run_cli(fixture, ...) run_cli_with_env ((fixture), NULL, NULL, __VA_ARGS__)
+
+/* Checks that @run succeeded quietly; frees it and returns its stdout. */
+static char *
+steal_quiet_output (CliRun *run)
+{
+  g_autoptr(CliRun) owned = run;
+
+  assert_exit (owned, 0);
+  g_assert_cmpstr (owned->err, ==, "");
+  return g_steal_pointer (&owned->out);
 }
 
 /* Runs a command that must succeed quietly, and returns its stdout. */
-static char *
-run_cli_ok (Fixture    *fixture,
-            const char *first_arg,
-            ...) G_GNUC_NULL_TERMINATED;
-
-static char *
-run_cli_ok (Fixture    *fixture,
-            const char *first_arg,
-            ...)
-{
-  g_autoptr(CliRun) run = NULL;
-  va_list args;
-
-  va_start (args, first_arg);
-  run = run_cli_valist (fixture, NULL, first_arg, args);
-  va_end (args);
-
-  assert_exit (run, 0);
-  g_assert_cmpstr (run->err, ==, "");
-  return g_steal_pointer (&run->out);
-}
+#define run_cli_ok(fixture, ...) steal_quiet_output (run_cli ((fixture), __VA_ARGS__))
 
 /* The JSON without the white space between tokens, so that it can be searched. */
 static char *
@@ -282,29 +233,18 @@ compact_json (const char *json)
   return g_string_free (out, FALSE);
 }
 
-/* Runs a command with --json and returns its compacted output. */
+/* Frees @out, the output of a command run with --json; returns it compacted. */
 static char *
-run_cli_json (Fixture    *fixture,
-              const char *first_arg,
-              ...) G_GNUC_NULL_TERMINATED;
-
-static char *
-run_cli_json (Fixture    *fixture,
-              const char *first_arg,
-              ...)
+compact_json_output (char *out)
 {
-  g_autoptr(CliRun) run = NULL;
-  va_list args;
+  g_autofree char *owned = out;
 
-  va_start (args, first_arg);
-  run = run_cli_valist (fixture, NULL, first_arg, args);
-  va_end (args);
-
-  assert_exit (run, 0);
-  g_assert_cmpstr (run->err, ==, "");
-  g_assert_true (g_str_has_suffix (run->out, "\n"));
-  return compact_json (run->out);
+  g_assert_true (g_str_has_suffix (owned, "\n"));
+  return compact_json (owned);
 }
+
+/* Runs a command with --json that must succeed quietly, and returns its compacted output. */
+#define run_cli_json(fixture, ...) compact_json_output (run_cli_ok ((fixture), __VA_ARGS__))
 
 /* The integer after the @nth (from 0) occurrence of @key in compact JSON. */
 static gint64
@@ -321,18 +261,6 @@ json_int (const char *json,
   p += strlen (quoted);
   g_assert_true (g_ascii_isdigit (*p) || *p == '-');
   return g_ascii_strtoll (p, NULL, 10);
-}
-
-static char *
-file_sha256 (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
 static char *
@@ -603,7 +531,7 @@ test_annotate_offsets (Fixture       *fixture,
       { "--start", "2749", "--end", "100000", NULL },
       { "--range", "1:3", "--range", "2:5", NULL },
     };
-    g_autofree char *before = file_sha256 (fixture->default_project);
+    g_autofree char *before = test_file_sha256 (fixture->default_project);
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
@@ -615,7 +543,7 @@ test_annotate_offsets (Fixture       *fixture,
         assert_exit (run, 1);
         assert_one_line_error (run);
         g_assert_cmpstr (run->out, ==, "");
-        after = file_sha256 (fixture->default_project);
+        after = test_file_sha256 (fixture->default_project);
         g_assert_cmpstr (before, ==, after);
       }
   }
@@ -852,13 +780,13 @@ test_check (Fixture       *fixture,
   }
 
   g_free (run_cli_ok (fixture, "list", NULL));
-  hash = file_sha256 (fixture->default_project);
+  hash = test_file_sha256 (fixture->default_project);
   out = run_cli_ok (fixture, "check", NULL);
   assert_contains (out, "no problems found");
   assert_contains (out, fixture->default_project);
   /* …nor change it. */
   {
-    g_autofree char *after = file_sha256 (fixture->default_project);
+    g_autofree char *after = test_file_sha256 (fixture->default_project);
 
     g_assert_cmpstr (hash, ==, after);
   }
@@ -905,6 +833,27 @@ test_usage_errors (Fixture       *fixture,
   const char *commands[] = {
     "init", "import", "list", "show", "annotate", "remove", "undo", "redo", "stats", "check",
   };
+  /* Command lines refused with status 2, and what stderr says when it matters. */
+  static const struct
+  {
+    const char *args[12];
+    const char *in_err;
+  } wrong[] = {
+    { { "frobnicate", NULL }, "“frobnicate” is not a command" },
+    { { "annotate", "1", NULL }, "--type" },
+    { { "show", NULL }, "show --help" },
+    { { "show", "one", NULL }, NULL },
+    { { "annotate", "1", "--type", "person", "--occurrence", "2", NULL }, NULL },
+    { { "annotate", "1", "--type", "person", "--start", "1", "--end", "3", "--occurrence", "2",
+        NULL }, "--occurrence" },
+    { { "annotate", "1", "--type", "person", "--start", "1", NULL }, NULL },
+    { { "annotate", "1", "--type", "person", "--text", PERSON_NAME, "--start", "1", "--end", "3",
+        NULL }, NULL },
+    { { "annotate", "1", "--type", "person", "--range", "12-20", NULL }, NULL },
+    { { "list", "--no-such-option", NULL }, NULL },
+    { { "list", "extra", NULL }, NULL },
+    { { "import", NULL }, NULL },
+  };
 
   {
     g_autoptr(CliRun) run = run_cli (fixture, NULL, NULL);
@@ -913,76 +862,14 @@ test_usage_errors (Fixture       *fixture,
     g_assert_cmpstr (run->out, ==, "");
     assert_contains (run->err, "Usage:");
   }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "frobnicate", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_autoptr(CliRun) run = run_cli_strv (fixture, NULL, wrong[i].args);
 
-    assert_exit (run, 2);
-    assert_contains (run->err, "“frobnicate” is not a command");
-  }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "annotate", "1", NULL);
-
-    assert_exit (run, 2);
-    assert_contains (run->err, "--type");
-  }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "show", NULL);
-
-    assert_exit (run, 2);
-    assert_contains (run->err, "show --help");
-  }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "show", "one", NULL);
-
-    assert_exit (run, 2);
-  }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "annotate", "1", "--type", "person",
-                                     "--occurrence", "2", NULL);
-
-    assert_exit (run, 2);
-  }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "annotate", "1", "--type", "person",
-                                     "--start", "1", "--end", "3", "--occurrence", "2", NULL);
-
-    assert_exit (run, 2);
-    assert_contains (run->err, "--occurrence");
-  }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "annotate", "1", "--type", "person",
-                                     "--start", "1", NULL);
-
-    assert_exit (run, 2);
-  }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "annotate", "1", "--type", "person",
-                                     "--text", PERSON_NAME, "--start", "1", "--end", "3",
-                                     NULL);
-
-    assert_exit (run, 2);
-  }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "annotate", "1", "--type", "person",
-                                     "--range", "12-20", NULL);
-
-    assert_exit (run, 2);
-  }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "list", "--no-such-option", NULL);
-
-    assert_exit (run, 2);
-  }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "list", "extra", NULL);
-
-    assert_exit (run, 2);
-  }
-  {
-    g_autoptr(CliRun) run = run_cli (fixture, "import", NULL);
-
-    assert_exit (run, 2);
-  }
+      assert_exit (run, 2);
+      if (wrong[i].in_err != NULL)
+        assert_contains (run->err, wrong[i].in_err);
+    }
 
   /* A wrong command line touches nothing, not even the default project. */
   g_assert_false (g_file_test (fixture->default_project, G_FILE_TEST_EXISTS));
@@ -1042,7 +929,7 @@ test_init_import (Fixture       *fixture,
   }
 
   /* init never overwrites. */
-  hash = file_sha256 (project);
+  hash = test_file_sha256 (project);
   {
     g_autoptr(CliRun) run = run_cli (fixture, "init", "--project", project, NULL);
     g_autofree char *after = NULL;
@@ -1050,7 +937,7 @@ test_init_import (Fixture       *fixture,
     assert_exit (run, 1);
     assert_one_line_error (run);
     assert_contains (run->err, "already exists");
-    after = file_sha256 (project);
+    after = test_file_sha256 (project);
     g_assert_cmpstr (hash, ==, after);
   }
 
@@ -1068,7 +955,7 @@ test_init_import (Fixture       *fixture,
   /* "Café" in Latin-1 on line 2: the é is byte 26, counting from 0. */
   write_file (latin1, "Le Mali et le Niger\nUn caf\xE9 noir.\n", -1);
   g_clear_pointer (&hash, g_free);
-  hash = file_sha256 (project);
+  hash = test_file_sha256 (project);
   {
     g_autoptr(CliRun) run = run_cli (fixture, "import", "--project", project, latin1, NULL);
     g_autofree char *after = NULL;
@@ -1079,7 +966,7 @@ test_init_import (Fixture       *fixture,
     assert_contains (run->err, "byte 26");
     assert_contains (run->err, "line 2");
     g_assert_cmpstr (run->out, ==, "");
-    after = file_sha256 (project);
+    after = test_file_sha256 (project);
     g_assert_cmpstr (hash, ==, after);
   }
 
@@ -1184,7 +1071,7 @@ assert_refused (Fixture    *fixture,
                 const char *path,
                 const char *message)
 {
-  g_autofree char *before = file_sha256 (path);
+  g_autofree char *before = test_file_sha256 (path);
   const char *commands[][10] = {
     { "list", "--project", path, NULL },
     { "--project", path, "show", "1", NULL },
@@ -1212,7 +1099,7 @@ assert_refused (Fixture    *fixture,
       assert_one_line_error (run);
       assert_contains (run->err, message);
       g_assert_cmpstr (run->out, ==, "");
-      after = file_sha256 (path);
+      after = test_file_sha256 (path);
       g_assert_cmpstr (before, ==, after);
       assert_no_sidecar_files (path);
     }
@@ -1399,14 +1286,10 @@ test_check_text (Fixture       *fixture,
                  gconstpointer  user_data)
 {
   g_autoptr(CliRun) run = NULL;
-  sqlite3 *db = NULL;
 
   g_free (run_cli_ok (fixture, "annotate", "1", "--type", "person", "--text", PERSON_NAME,
                       "--note", "bonne note", NULL));
-  g_assert_cmpint (sqlite3_open (fixture->default_project, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE annotation SET note = 'a' || char (1) || 'b'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  test_exec_sql (fixture->default_project, "UPDATE annotation SET note = 'a' || char (1) || 'b'");
 
   run = run_cli (fixture, "check", NULL);
   assert_exit (run, 1);
@@ -1513,14 +1396,14 @@ test_export_refuses_projects (Fixture       *fixture,
     g_assert_true (g_file_get_contents (other, &copy, &length, NULL));
     write_file (in_folder, copy, (gssize) length);
   }
-  project_sum = file_sha256 (project);
-  other_sum = file_sha256 (other);
+  project_sum = test_file_sha256 (project);
+  other_sum = test_file_sha256 (other);
   names = list_folder (fixture->home);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(CliRun) run = NULL;
-      g_autofree char *in_folder_sum = file_sha256 (in_folder);
+      g_autofree char *in_folder_sum = test_file_sha256 (in_folder);
       g_autofree char *names_after = NULL;
       g_autofree char *project_after = NULL;
       g_autofree char *other_after = NULL;
@@ -1535,9 +1418,9 @@ test_export_refuses_projects (Fixture       *fixture,
       assert_contains (run->err, "Nothing was written");
       assert_not_contains (run->out, "Wrote");
 
-      project_after = file_sha256 (project);
-      other_after = file_sha256 (other);
-      in_folder_after = file_sha256 (in_folder);
+      project_after = test_file_sha256 (project);
+      other_after = test_file_sha256 (other);
+      in_folder_after = test_file_sha256 (in_folder);
       names_after = list_folder (fixture->home);
       g_assert_cmpstr (project_after, ==, project_sum);
       g_assert_cmpstr (other_after, ==, other_sum);
@@ -1700,7 +1583,6 @@ test_check_links (Fixture       *fixture,
                   gconstpointer  user_data)
 {
   g_autoptr(CliRun) run = NULL;
-  sqlite3 *db = NULL;
 
   g_free (run_cli_ok (fixture, "annotate", "1", "--type", "person", "--text", PERSON_NAME,
                       NULL));
@@ -1714,10 +1596,8 @@ test_check_links (Fixture       *fixture,
   g_free (run_cli_ok (fixture, "link", "4", "--entity", "1", NULL));
   g_free (run_cli_ok (fixture, "check", NULL));
 
-  g_assert_cmpint (sqlite3_open (fixture->default_project, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE annotation SET entity_id = 1 WHERE id IN (2, 3)",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  test_exec_sql (fixture->default_project,
+                 "UPDATE annotation SET entity_id = 1 WHERE id IN (2, 3)");
 
   run = run_cli (fixture, "check", NULL);
   assert_exit (run, 1);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "test-common.h"
 
@@ -29,6 +30,59 @@ test_remove_tree (const char *path)
 }
 
 char *
+test_make_tmp_dir (const char *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static TesseraStore *
+open_project (const char            *path,
+              TesseraStoreOpenFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  TesseraStore *store = tessera_store_open (path, flags, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+TesseraStore *
+test_create_project (const char *path)
+{
+  return open_project (path, TESSERA_STORE_OPEN_CREATE);
+}
+
+TesseraStore *
+test_open_existing_project (const char *path)
+{
+  return open_project (path, TESSERA_STORE_OPEN_DEFAULT);
+}
+
+void
+test_project_set_up (TestProject *project,
+                     const char  *tmpl,
+                     const char  *name)
+{
+  project->dir = test_make_tmp_dir (tmpl);
+  project->path = g_build_filename (project->dir, name, NULL);
+  project->store = test_create_project (project->path);
+}
+
+void
+test_project_tear_down (TestProject *project)
+{
+  g_clear_object (&project->store);
+  test_remove_tree (project->dir);
+  g_free (project->path);
+  g_free (project->dir);
+}
+
+char *
 test_make_seeded_project (const char *dir,
                           const char *name)
 {
@@ -38,12 +92,34 @@ test_make_seeded_project (const char *dir,
   const char *seeds[] = { g_getenv ("TESSERA_SEEDS_DIR"), NULL };
   char *path = g_build_filename (dir, name, NULL);
 
-  store = tessera_store_open (path, TESSERA_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  store = test_create_project (path);
   results = tessera_import_paths (store, seeds, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (results->len, ==, 5);
   return path;
+}
+
+char *
+test_file_sha256 (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+void
+test_exec_sql (const char *path,
+               const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
 gint64

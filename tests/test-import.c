@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "tessera-import.h"
+#include "tessera-text-importer.h"
 #include "tessera-store.h"
 #include "tessera-text.h"
 #include "test-common.h"
@@ -349,14 +350,9 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tessera-test-import-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_make_tmp_dir ("tessera-test-import-XXXXXX");
   fixture->project_path = g_build_filename (fixture->dir, "project.tessera", NULL);
-  fixture->store = tessera_store_open (fixture->project_path, TESSERA_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
+  fixture->store = test_create_project (fixture->project_path);
 }
 
 static void
@@ -388,19 +384,6 @@ static guint
 count_documents (TesseraStore *store)
 {
   return g_list_model_get_n_items (tessera_store_get_documents (store));
-}
-
-static char *
-dup_file_sha256 (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
 }
 
 static void
@@ -585,7 +568,7 @@ test_file_failure_leaves_project_unchanged (Fixture       *fixture,
   missing = g_build_filename (fixture->dir, "absent.txt", NULL);
 
   g_clear_object (&fixture->store);
-  before = dup_file_sha256 (fixture->project_path);
+  before = test_file_sha256 (fixture->project_path);
 
   fixture->store = tessera_store_open (fixture->project_path, TESSERA_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -613,7 +596,7 @@ test_file_failure_leaves_project_unchanged (Fixture       *fixture,
 
   g_assert_cmpuint (count_documents (fixture->store), ==, 1);
   g_clear_object (&fixture->store);
-  after = dup_file_sha256 (fixture->project_path);
+  after = test_file_sha256 (fixture->project_path);
 
   g_assert_cmpstr (before, ==, after);
 }
@@ -962,7 +945,7 @@ import_and_wait (TesseraStore        *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  tessera_import_paths_async (store, paths, progress ? progress->cancellable : NULL,
+  tessera_import_paths_async (store, paths, NULL, progress ? progress->cancellable : NULL,
                               progress ? on_progress : NULL, progress, on_import_done,
                               &result);
   while (result == NULL)

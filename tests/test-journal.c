@@ -10,13 +10,7 @@ static const char article[] =
   "Selon le général Oumar Diarra, ce plan permettra d’insuffler un nouveau dynamisme "
   "à la coopération militaire entre le Mali, le Burkina Faso et le Niger.";
 
-typedef struct
-{
-  char         *dir;
-  char         *path;
-  TesseraStore *store;
-  gint64        document_id;
-} Fixture;
+typedef TestProject Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -25,11 +19,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   TesseraDocumentInfo info = { .title = (char *) "Article" };
 
-  fixture->dir = g_dir_make_tmp ("tessera-journal-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "journal.tessera", NULL);
-  fixture->store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  test_project_set_up (fixture, "tessera-journal-XXXXXX", "journal.tessera");
   fixture->document_id = tessera_store_add_document (fixture->store, &info, article, NULL, &error);
   g_assert_no_error (error);
 }
@@ -38,10 +28,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
-  test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  test_project_tear_down (fixture);
 }
 
 static void

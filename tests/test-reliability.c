@@ -246,16 +246,14 @@ test_disk_full_store (Fixture       *fixture,
   reliability_assert_project_ok ((const char * const *) fixture->envp, fixture->path);
 
   /* With room again, everything before the failure is there and work goes on. */
-  store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < kept->len; i++)
-    {
-      g_autoptr(TesseraAnnotation) annotation =
-        tessera_store_dup_annotation (store, g_array_index (kept, gint64, i), &error);
+  store = test_open_existing_project (fixture->path);
+  {
+    g_autoptr(GPtrArray) annotations = reliability_dup_annotations (store, kept);
 
-      g_assert_no_error (error);
-      g_assert_cmpuint (tessera_annotation_get_start (annotation), ==, i);
-    }
+    for (guint i = 0; i < annotations->len; i++)
+      g_assert_cmpuint (tessera_annotation_get_start (g_ptr_array_index (annotations, i)), ==,
+                        i);
+  }
   {
     TesseraRange range = { 2500, 2510 };
 
@@ -1061,14 +1059,7 @@ run_reader (Reader        reader,
     {
     case READER_SECOND_STORE:
       {
-        g_autoptr(TesseraStore) second = tessera_store_open (other_name,
-                                                            TESSERA_STORE_OPEN_READ_ONLY,
-                                                            &error);
-        g_autoptr(TesseraStats) stats = NULL;
-
-        g_assert_no_error (error);
-        stats = tessera_store_dup_stats (second, 0, &error);
-        g_assert_no_error (error);
+        g_autoptr(TesseraStats) stats = reliability_dup_stats_read_only (other_name);
       }
       break;
     case READER_IS_PROJECT:
@@ -1184,16 +1175,8 @@ test_readers_keep_locks (Fixture       *fixture,
 
   g_clear_object (&store);
   reliability_assert_project_ok ((const char * const *) fixture->envp, fixture->path);
-  store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(TesseraAnnotation) annotation =
-        tessera_store_dup_annotation (store, g_array_index (ids, gint64, i), &error);
-
-      g_assert_no_error (error);
-      g_assert_nonnull (annotation);
-    }
+  store = test_open_existing_project (fixture->path);
+  g_ptr_array_unref (reliability_dup_annotations (store, ids));
 }
 
 int

@@ -16,13 +16,7 @@ static const char sample_text[] =
   "Le ministre a déclare\xcc\x81 : « c’est 👍🏽 ! » 👨‍👩‍👧 🇲🇱\n"
   "قال الوزير إن الخطة ستنجح في باماكو.";
 
-typedef struct
-{
-  char         *dir;
-  char         *path;
-  TesseraStore *store;
-  gint64        document_id;
-} Fixture;
+typedef TestProject Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -31,12 +25,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   TesseraDocumentInfo info = { .title = (char *) "Essai", .language = (char *) "fr" };
 
-  fixture->dir = g_dir_make_tmp ("tessera-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "test.tessera", NULL);
-  fixture->store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
+  test_project_set_up (fixture, "tessera-store-XXXXXX", "test.tessera");
   tessera_store_set_annotator (fixture->store, "Test Annotator");
 
   fixture->document_id = tessera_store_add_document (fixture->store, &info, sample_text, NULL,
@@ -49,23 +38,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
-  g_chmod (fixture->dir, 0700);
-  test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static char *
-file_sha256 (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  g_autoptr(GError) error = NULL;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  test_project_tear_down (fixture);
 }
 
 static gint64
@@ -166,13 +139,13 @@ test_migrate_from_empty (void)
 
   /* Reopening an up-to-date project changes nothing. */
   {
-    g_autofree char *before = file_sha256 (path);
+    g_autofree char *before = test_file_sha256 (path);
     g_autofree char *after = NULL;
 
     store = tessera_store_open (path, TESSERA_STORE_OPEN_DEFAULT, &error);
     g_assert_no_error (error);
     g_clear_object (&store);
-    after = file_sha256 (path);
+    after = test_file_sha256 (path);
     g_assert_cmpstr (before, ==, after);
   }
 
@@ -207,19 +180,34 @@ test_refuse_newer_version (Fixture       *fixture,
 
   g_clear_object (&fixture->store);
   write_be32 (fixture->path, 60, TESSERA_STORE_SCHEMA_VERSION + 1);   /* user_version */
-  before = file_sha256 (fixture->path);
+  before = test_file_sha256 (fixture->path);
 
   store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_CREATE, &error);
   g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NEWER_VERSION);
   g_assert_null (store);
   g_assert_nonnull (strstr (error->message, "newer version"));
 
-  after = file_sha256 (fixture->path);
+  after = test_file_sha256 (fixture->path);
   g_assert_cmpstr (before, ==, after);
   {
     g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
     g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   }
+}
+
+/* Opening @path, even with CREATE, is refused: not a project; the file is left as it was. */
+static void
+assert_not_a_project (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = test_file_sha256 (path);
+  g_autofree char *after = NULL;
+  TesseraStore *store = tessera_store_open (path, TESSERA_STORE_OPEN_CREATE, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_A_PROJECT);
+  after = test_file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
 }
 
 static void
@@ -229,38 +217,18 @@ test_refuse_not_a_project (void)
   g_autofree char *dir = g_dir_make_tmp ("tessera-store-XXXXXX", &error);
   g_autofree char *text_path = g_build_filename (dir, "notes.tessera", NULL);
   g_autofree char *sqlite_path = g_build_filename (dir, "other.sqlite", NULL);
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   TesseraStore *store;
-  sqlite3 *db = NULL;
 
   /* Plain text, long enough to have a "header". */
   g_assert_true (g_file_set_contents (text_path,
                                       "Ceci n’est pas un projet. Ceci n’est pas un projet. "
                                       "Ceci n’est pas un projet. Ceci n’est pas un projet.\n",
                                       -1, NULL));
-  before = file_sha256 (text_path);
-  store = tessera_store_open (text_path, TESSERA_STORE_OPEN_CREATE, &error);
-  g_assert_null (store);
-  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_A_PROJECT);
-  after = file_sha256 (text_path);
-  g_assert_cmpstr (before, ==, after);
-  g_clear_error (&error);
-  g_clear_pointer (&before, g_free);
-  g_clear_pointer (&after, g_free);
+  assert_not_a_project (text_path);
 
   /* Another program's SQLite database. */
-  g_assert_cmpint (sqlite3_open (sqlite_path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-  before = file_sha256 (sqlite_path);
-  store = tessera_store_open (sqlite_path, TESSERA_STORE_OPEN_CREATE, &error);
-  g_assert_null (store);
-  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_A_PROJECT);
-  after = file_sha256 (sqlite_path);
-  g_assert_cmpstr (before, ==, after);
-  g_clear_error (&error);
+  test_exec_sql (sqlite_path, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+  assert_not_a_project (sqlite_path);
 
   /* A folder, and a missing file without CREATE. */
   store = tessera_store_open (dir, TESSERA_STORE_OPEN_CREATE, &error);
@@ -286,7 +254,6 @@ test_rollback_leaves_file_unchanged (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  sqlite3 *db = NULL;
   TesseraRange range = { 6, 28 };
   gint64 id;
 
@@ -295,13 +262,10 @@ test_rollback_leaves_file_unchanged (Fixture       *fixture,
 
   /* Make the second statement of "add annotation" fail: the annotation row is already
    * written by then, so only a whole-transaction rollback can leave the file as it was. */
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER injected_failure"
-                                     " BEFORE INSERT ON annotation_range"
-                                     " BEGIN SELECT RAISE (ABORT, 'injected failure'); END",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-  before = file_sha256 (fixture->path);
+  test_exec_sql (fixture->path, "CREATE TRIGGER injected_failure"
+                                " BEFORE INSERT ON annotation_range"
+                                " BEGIN SELECT RAISE (ABORT, 'injected failure'); END");
+  before = test_file_sha256 (fixture->path);
 
   fixture->store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -323,7 +287,7 @@ test_rollback_leaves_file_unchanged (Fixture       *fixture,
   g_assert_true (tessera_store_can_undo (fixture->store));
   g_clear_object (&fixture->store);
 
-  after = file_sha256 (fixture->path);
+  after = test_file_sha256 (fixture->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -341,7 +305,7 @@ test_read_only (Fixture       *fixture,
     {
       /* Root ignores file permissions; use the explicit read-only mode. */
       g_clear_object (&fixture->store);
-      before = file_sha256 (fixture->path);
+      before = test_file_sha256 (fixture->path);
       store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_READ_ONLY, &error);
     }
   else
@@ -349,7 +313,7 @@ test_read_only (Fixture       *fixture,
       g_clear_object (&fixture->store);
       g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
       g_assert_cmpint (g_chmod (fixture->dir, 0555), ==, 0);
-      before = file_sha256 (fixture->path);
+      before = test_file_sha256 (fixture->path);
       store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
     }
   g_assert_no_error (error);
@@ -365,7 +329,7 @@ test_read_only (Fixture       *fixture,
   g_assert_false (tessera_store_can_undo (store));
   g_clear_object (&store);
 
-  after = file_sha256 (fixture->path);
+  after = test_file_sha256 (fixture->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -1562,7 +1526,6 @@ test_check (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  sqlite3 *db = NULL;
 
   annotate_text (fixture, "person", "Oumar Diarra", 1);
   g_assert_true (tessera_store_check (fixture->store, &problems, &error));
@@ -1572,12 +1535,8 @@ test_check (Fixture       *fixture,
   g_clear_object (&fixture->store);
 
   /* Break two invariants behind Tessera's back. */
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "UPDATE annotation_range SET end_offset = 999999;"
-                                 "UPDATE document SET text = text || 'x';",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  test_exec_sql (fixture->path, "UPDATE annotation_range SET end_offset = 999999;"
+                                "UPDATE document SET text = text || 'x';");
 
   fixture->store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -1614,14 +1573,14 @@ history_length (TesseraStore *store)
 #define assert_refused_text(call, field)                                                 \
   G_STMT_START {                                                                       \
     guint before_ = history_length (fixture->store);                                   \
-    g_autofree char *hash_ = file_sha256 (fixture->path);                             \
+    g_autofree char *hash_ = test_file_sha256 (fixture->path);                         \
     g_assert_false (call);                                                             \
     g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);          \
     g_assert_nonnull (strstr (error->message, field));                                 \
     g_clear_error (&error);                                                            \
     g_assert_cmpuint (history_length (fixture->store), ==, before_);                   \
     {                                                                                  \
-      g_autofree char *after_ = file_sha256 (fixture->path);                          \
+      g_autofree char *after_ = test_file_sha256 (fixture->path);                      \
       g_assert_cmpstr (hash_, ==, after_);                                             \
     }                                                                                  \
   } G_STMT_END
@@ -1714,7 +1673,6 @@ test_check_text_xml_rule (Fixture       *fixture,
   gint64 mention = annotate_text (fixture, "person", "Oumar Diarra", 1);
   gint64 entity = tessera_store_add_entity (fixture->store, "Oumar Diarra", 0, NULL, &error);
   g_autofree char *update = NULL;
-  sqlite3 *db = NULL;
 
   g_assert_no_error (error);
   g_clear_object (&fixture->store);
@@ -1725,9 +1683,7 @@ test_check_text_xml_rule (Fixture       *fixture,
                             " WHERE id = %" G_GINT64_FORMAT ";"
                             "UPDATE annotator SET name = 'bad' || char (2);",
                             mention, entity);
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, update, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  test_exec_sql (fixture->path, update);
 
   fixture->store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);

@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "tessera-core.h"
 #include "tessera-tei-export-private.h"
@@ -143,10 +142,8 @@ new_project (const char *dir,
              const char *name)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  TesseraStore *store = tessera_store_open (path, TESSERA_STORE_OPEN_CREATE, &error);
+  TesseraStore *store = test_create_project (path);
 
-  g_assert_no_error (error);
   tessera_store_set_annotator (store, "Alice Martin");
   return store;
 }
@@ -155,10 +152,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tessera-tei-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_make_tmp_dir ("tessera-tei-XXXXXX");
   fixture->store = new_project (fixture->dir, "project.tessera");
 }
 
@@ -417,12 +411,27 @@ annotate_seeds (TesseraStore *store)
 /* A project in words: what must survive export and import. ---------------------------- */
 
 static char *
+describe_attributes (TesseraStore *store,
+                     const char   *owner,
+                     gint64        id)
+{
+  g_autoptr(GHashTable) attributes = tessera_store_dup_attributes (store, owner, id, NULL);
+  g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (attributes), (GCompareFunc) g_strcmp0);
+  GString *out = g_string_new (NULL);
+
+  for (GList *l = keys; l; l = l->next)
+    g_string_append_printf (out, " @%s=%s", (char *) l->data,
+                            (char *) g_hash_table_lookup (attributes, l->data));
+  return g_string_free (out, FALSE);
+}
+
+static char *
 describe_entity (TesseraStore *store,
                  gint64        entity_id)
 {
   g_autoptr(TesseraEntity) entity = NULL;
   g_autoptr(TesseraAnnotationType) type = NULL;
-  g_autoptr(GHashTable) attributes = NULL;
+  g_autofree char *attributes = NULL;
   GString *out;
   const TesseraAuthority *authorities;
   guint n;
@@ -439,15 +448,8 @@ describe_entity (TesseraStore *store,
   authorities = tessera_entity_get_authorities (entity, &n);
   for (guint i = 0; i < n; i++)
     g_string_append_printf (out, " %s=%s", authorities[i].scheme, authorities[i].uri);
-  attributes = tessera_store_dup_attributes (store, "entity", entity_id, NULL);
-  {
-    g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (attributes),
-                                         (GCompareFunc) g_strcmp0);
-
-    for (GList *l = keys; l; l = l->next)
-      g_string_append_printf (out, " @%s=%s", (char *) l->data,
-                              (char *) g_hash_table_lookup (attributes, l->data));
-  }
+  attributes = describe_attributes (store, "entity", entity_id);
+  g_string_append (out, attributes);
   return g_string_free (out, FALSE);
 }
 
@@ -470,21 +472,6 @@ describe_annotation (TesseraStore *store,
   ranges = tessera_annotation_get_ranges (annotation, &n);
   for (guint i = 0; i < n; i++)
     g_string_append_printf (out, " %u-%u", ranges[i].start, ranges[i].end);
-  return g_string_free (out, FALSE);
-}
-
-static char *
-describe_attributes (TesseraStore *store,
-                     const char   *owner,
-                     gint64        id)
-{
-  g_autoptr(GHashTable) attributes = tessera_store_dup_attributes (store, owner, id, NULL);
-  g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (attributes), (GCompareFunc) g_strcmp0);
-  GString *out = g_string_new (NULL);
-
-  for (GList *l = keys; l; l = l->next)
-    g_string_append_printf (out, " @%s=%s", (char *) l->data,
-                            (char *) g_hash_table_lookup (attributes, l->data));
   return g_string_free (out, FALSE);
 }
 
@@ -687,19 +674,28 @@ assert_round_trip (Fixture                       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
-/* The round trip with each overlap encoding: fragments and join, anchors, standOff only. */
+/* The round trip with fragments and join, then with standOff only. */
 static void
-assert_round_trips (Fixture *fixture)
+assert_round_trips_fragments_standoff (Fixture *fixture)
 {
   TesseraTeiExportOptions options;
 
   tessera_tei_export_options_init (&options);
   assert_round_trip (fixture, &options, "fragments");
-  options.overlap = TESSERA_TEI_OVERLAP_ANCHORS;
-  assert_round_trip (fixture, &options, "anchors");
-  tessera_tei_export_options_init (&options);
   options.standoff_only = TRUE;
   assert_round_trip (fixture, &options, "standoff");
+}
+
+/* The round trip with each overlap encoding: fragments and join, standOff only, anchors. */
+static void
+assert_round_trips (Fixture *fixture)
+{
+  TesseraTeiExportOptions options;
+
+  assert_round_trips_fragments_standoff (fixture);
+  tessera_tei_export_options_init (&options);
+  options.overlap = TESSERA_TEI_OVERLAP_ANCHORS;
+  assert_round_trip (fixture, &options, "anchors");
 }
 
 /* Export ----------------------------------------------------------------------------------- */
@@ -741,21 +737,29 @@ assert_golden (const char *path,
   g_assert_cmpstr (normalized, ==, expected);
 }
 
+/* The five seeds, annotated, exported one file a document into a new folder; its path. */
+static char *
+export_seeds_per_document (Fixture *fixture)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "documents", NULL);
+  g_autoptr(GError) error = NULL;
+
+  import_seeds (fixture->store);
+  annotate_seeds (fixture->store);
+  tessera_tei_export_documents (fixture->store, NULL, 0, folder, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&folder);
+}
+
 static void
 test_export_seeds_golden (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autofree char *folder = g_build_filename (fixture->dir, "documents", NULL);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = export_seeds_per_document (fixture);
   TesseraTeiExportOptions options;
   g_autofree char *anchors = NULL;
   g_autofree char *standoff = NULL;
 
-  import_seeds (fixture->store);
-  annotate_seeds (fixture->store);
-
-  tessera_tei_export_documents (fixture->store, NULL, 0, folder, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
   for (guint i = 1; i <= 5; i++)
     {
       g_autofree char *name = tessera_tei_export_file_name (i);
@@ -798,16 +802,10 @@ static void
 test_round_trip_per_document (Fixture       *fixture,
                               gconstpointer  data)
 {
-  g_autofree char *folder = g_build_filename (fixture->dir, "documents", NULL);
   g_autoptr(TesseraStore) copy = new_project (fixture->dir, "copy.tessera");
-  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = export_seeds_per_document (fixture);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-
-  import_seeds (fixture->store);
-  annotate_seeds (fixture->store);
-  tessera_tei_export_documents (fixture->store, NULL, 0, folder, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
 
   for (guint i = 1; i <= 5; i++)
     {
@@ -990,7 +988,6 @@ test_special_characters (Fixture       *fixture,
   TesseraStore *store = fixture->store;
   gint64 doc = add_document (store, "<Titre> & \"spécial\" ]]>", text);
   g_autoptr(GError) error = NULL;
-  TesseraTeiExportOptions options;
   gint64 a;
 
   a = annotate (store, doc, "other", "<balise> & \"guillemets\"", 1);
@@ -1013,10 +1010,7 @@ test_special_characters (Fixture       *fixture,
     g_assert_no_error (error);
   }
 
-  tessera_tei_export_options_init (&options);
-  assert_round_trip (fixture, &options, "fragments");
-  options.standoff_only = TRUE;
-  assert_round_trip (fixture, &options, "standoff");
+  assert_round_trips_fragments_standoff (fixture);
 }
 
 static gint64
@@ -1052,7 +1046,6 @@ test_custom_tagset (Fixture       *fixture,
   TesseraStore *store = fixture->store;
   gint64 doc = add_document (store, "Types propres", text);
   g_autoptr(GError) error = NULL;
-  TesseraTeiExportOptions options;
   gint64 founding, e;
 
   founding = custom_type (store, "event-founding", TESSERA_KIND_ENTITY, "seg", "event",
@@ -1091,10 +1084,7 @@ test_custom_tagset (Fixture       *fixture,
   annotate (store, doc, "rumour", "La signature de la charte\r a eu lieu à Bamako", 1);
   annotate (store, doc, "hedge", "selon", 1);
 
-  tessera_tei_export_options_init (&options);
-  assert_round_trip (fixture, &options, "fragments");
-  options.standoff_only = TRUE;
-  assert_round_trip (fixture, &options, "standoff");
+  assert_round_trips_fragments_standoff (fixture);
 }
 
 static void
@@ -1131,7 +1121,6 @@ test_control_character_refused (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   TesseraTeiExportOptions options;
   TesseraDocumentInfo info = { .title = (char *) "Contrôle" };
-  sqlite3 *db = NULL;
 
   /* The store refuses the text, as it refuses any text XML cannot carry… */
   g_assert_cmpint (tessera_store_add_document (fixture->store, &info,
@@ -1143,10 +1132,7 @@ test_control_character_refused (Fixture       *fixture,
   /* …and the export refuses one written behind its back. */
   add_document (fixture->store, "Contrôle", "Un caractère X interdit en XML.");
   g_clear_object (&fixture->store);
-  g_assert_cmpint (sqlite3_open (project, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE document SET text = replace (text, 'X', char (1))",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  test_exec_sql (project, "UPDATE document SET text = replace (text, 'X', char (1))");
   fixture->store = tessera_store_open (project, TESSERA_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
 
@@ -1425,22 +1411,37 @@ test_import_external_entity (Fixture       *fixture,
   }
 }
 
-static void
-test_import_billion_laughs (Fixture       *fixture,
-                            gconstpointer  data)
+/* A file of tests/data/tei/ the import refuses, and what the error says. */
+typedef struct
 {
-  g_autofree char *path = data_path ("billion-laughs.xml");
+  const char *name;
+  int         code;
+  const char *in_message;
+} Refusal;
 
-  assert_import_fails (fixture, path, TESSERA_TEI_ERROR_UNSAFE, "billion laughs");
-}
+static const Refusal billion_laughs = {
+  "billion-laughs.xml", TESSERA_TEI_ERROR_UNSAFE, "billion laughs"
+};
+static const Refusal malformed = {
+  "malformed.xml", TESSERA_TEI_ERROR_MALFORMED, "line 3, column "
+};
+static const Refusal not_tei = {
+  "not-tei.xml", TESSERA_TEI_ERROR_NOT_TEI, "not TEI"
+};
+/* The parser's limit, in words a user can act on, with the line. */
+static const Refusal deep_nesting = {
+  "deep-nesting.xml", TESSERA_TEI_ERROR_FAILED,
+  "line 13: its elements nest more than 256 levels deep"
+};
 
 static void
-test_import_malformed (Fixture       *fixture,
-                       gconstpointer  data)
+test_import_refused (Fixture       *fixture,
+                     gconstpointer  data)
 {
-  g_autofree char *path = data_path ("malformed.xml");
+  const Refusal *refusal = data;
+  g_autofree char *path = data_path (refusal->name);
 
-  assert_import_fails (fixture, path, TESSERA_TEI_ERROR_MALFORMED, "line 3, column ");
+  assert_import_fails (fixture, path, refusal->code, refusal->in_message);
 }
 
 static void
@@ -1471,15 +1472,6 @@ test_import_bad_encoding (Fixture       *fixture,
   xmlFreeDoc (xmlReadMemory ("<a>", 3, "broken.xml", NULL, XML_PARSE_NONET));
   g_assert_cmpuint (n_reached, >, 0);
   xmlSetStructuredErrorFunc (NULL, NULL);
-}
-
-static void
-test_import_not_tei (Fixture       *fixture,
-                     gconstpointer  data)
-{
-  g_autofree char *path = data_path ("not-tei.xml");
-
-  assert_import_fails (fixture, path, TESSERA_TEI_ERROR_NOT_TEI, "not TEI");
 }
 
 static void
@@ -1547,15 +1539,31 @@ type_key_of (TesseraStore      *store,
   return g_strdup (tessera_annotation_type_get_key (type));
 }
 
+/* Imports tests/data/tei/@name, one document; its text. */
+static char *
+import_fixture (Fixture    *fixture,
+                const char *name,
+                gint64     *out_document)
+{
+  g_autofree char *path = data_path (name);
+  g_autoptr(GPtrArray) results = import_file (fixture->store, path);
+  gint64 doc;
+
+  g_assert_cmpuint (results->len, ==, 1);
+  doc = ((TesseraImportResult *) g_ptr_array_index (results, 0))->document_id;
+  g_assert_cmpint (doc, >, 0);
+  if (out_document != NULL)
+    *out_document = doc;
+  return tessera_store_dup_document_text (fixture->store, doc, NULL);
+}
+
 static void
 test_import_foreign_markup (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autofree char *path = data_path ("foreign-markup.xml");
-  g_autoptr(GPtrArray) results = import_file (fixture->store, path);
-  gint64 doc = ((TesseraImportResult *) g_ptr_array_index (results, 0))->document_id;
+  gint64 doc;
+  g_autofree char *text = import_fixture (fixture, "foreign-markup.xml", &doc);
   g_autoptr(TesseraDocument) document = tessera_store_dup_document (fixture->store, doc, NULL);
-  g_autofree char *text = tessera_store_dup_document_text (fixture->store, doc, NULL);
   g_autoptr(GPtrArray) annotations = tessera_store_dup_annotations (fixture->store, doc, NULL);
   TesseraAnnotation *a;
   g_autofree char *key = NULL;
@@ -1619,10 +1627,7 @@ static void
 test_import_structure (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autofree char *path = data_path ("structure.xml");
-  g_autoptr(GPtrArray) results = import_file (fixture->store, path);
-  gint64 doc = ((TesseraImportResult *) g_ptr_array_index (results, 0))->document_id;
-  g_autofree char *text = tessera_store_dup_document_text (fixture->store, doc, NULL);
+  g_autofree char *text = import_fixture (fixture, "structure.xml", NULL);
 
   g_assert_cmpstr (text, ==, "Un Paul.\nDeux.\nFigure\nA\nTrois\nQuatre\nCinq en italique\n"
                              "Texte libre entre deux blocs.\nSix");
@@ -2164,24 +2169,6 @@ test_jing_all_files (void)
 
 /* Files written by other projects ---------------------------------------------------------- */
 
-/* Imports tests/data/tei/@name, one document; its text. */
-static char *
-import_fixture (Fixture    *fixture,
-                const char *name,
-                gint64     *out_document)
-{
-  g_autofree char *path = data_path (name);
-  g_autoptr(GPtrArray) results = import_file (fixture->store, path);
-  gint64 doc;
-
-  g_assert_cmpuint (results->len, ==, 1);
-  doc = ((TesseraImportResult *) g_ptr_array_index (results, 0))->document_id;
-  g_assert_cmpint (doc, >, 0);
-  if (out_document != NULL)
-    *out_document = doc;
-  return tessera_store_dup_document_text (fixture->store, doc, NULL);
-}
-
 /* Recogito puts running text in span elements. */
 static void
 test_real_span_in_body (Fixture       *fixture,
@@ -2229,17 +2216,6 @@ test_real_author_identifier (Fixture       *fixture,
   g_autoptr(TesseraDocument) document = tessera_store_dup_document (fixture->store, doc, NULL);
 
   g_assert_cmpstr (tessera_document_get_author (document), ==, "Alphonse Allais");
-}
-
-/* The parser's limit, in words a user can act on, with the line. */
-static void
-test_real_deep_nesting (Fixture       *fixture,
-                        gconstpointer  data)
-{
-  g_autofree char *path = data_path ("deep-nesting.xml");
-
-  assert_import_fails (fixture, path, TESSERA_TEI_ERROR_FAILED,
-                       "line 13: its elements nest more than 256 levels deep");
 }
 
 /* A title the text starts with is not written again as a docTitle; another one is. */
@@ -2585,9 +2561,9 @@ main (int   argc,
   ADD ("import/reuses-entities", test_import_reuses_entities);
   ADD ("import/all-or-nothing", test_import_all_or_nothing);
   ADD ("hostile/external-entity", test_import_external_entity);
-  ADD ("hostile/billion-laughs", test_import_billion_laughs);
-  ADD ("hostile/malformed", test_import_malformed);
-  ADD ("hostile/not-tei", test_import_not_tei);
+  ADD_DATA ("hostile/billion-laughs", &billion_laughs, test_import_refused);
+  ADD_DATA ("hostile/malformed", &malformed, test_import_refused);
+  ADD_DATA ("hostile/not-tei", &not_tei, test_import_refused);
   ADD ("hostile/bad-encoding", test_import_bad_encoding);
   ADD ("hostile/dtd-not-read", test_import_dtd_not_read);
   ADD_DATA ("eltec/gaboriau", "FRA01902_Gaboriau.xml", test_eltec);
@@ -2600,7 +2576,7 @@ main (int   argc,
   ADD ("real/line-break-in-word", test_real_line_break_in_word);
   ADD ("real/subst-indented", test_real_subst_indented);
   ADD ("real/author-identifier", test_real_author_identifier);
-  ADD ("real/deep-nesting", test_real_deep_nesting);
+  ADD_DATA ("real/deep-nesting", &deep_nesting, test_import_refused);
   ADD ("real/export-title-once", test_real_export_title_once);
   ADD ("real/link-compatible", test_real_link_compatible);
   ADD ("real/link-generic", test_real_link_generic);

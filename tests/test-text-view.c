@@ -14,7 +14,7 @@
  * hovering go through the X server (xdotool), and every wait is for a condition.
  */
 
-#define TIMEOUT_MS 20000
+#define TIMEOUT_MS GUI_WAIT_TIMEOUT_MS
 
 /* The annotations a click selected, in order: each change of the selection to one. */
 static void
@@ -161,7 +161,8 @@ test_click_every_column (GuiFixture    *fixture,
   handler = g_signal_connect (view, "selection-changed", G_CALLBACK (on_selection_changed),
                               selections);
   g_ptr_array_add (argv, NULL);
-  gui_xdotool_argv (GTK_WINDOW (fixture->window), (char **) argv->pdata);
+  /* Returns once the window has handled every click, however slow the machine. */
+  gui_xdotoolv (GTK_WINDOW (fixture->window), (const char * const *) argv->pdata);
   clicks.n_expected = expected->len;
   gui_wait_until (all_clicks_seen, &clicks, TIMEOUT_MS);
   g_signal_handler_disconnect (view, handler);
@@ -215,9 +216,9 @@ static void
 press_key (GuiFixture *fixture,
            const char *key)
 {
-  char *commands[] = { "key", (char *) key, NULL };
+  const char *commands[] = { "key", key, NULL };
 
-  gui_xdotool_argv (GTK_WINDOW (fixture->window), commands);
+  gui_xdotoolv (GTK_WINDOW (fixture->window), commands);
 }
 
 /* Ctrl+arrows stop after the elided word of "l’Alliance", so Shift+Ctrl+Right from there
@@ -314,28 +315,17 @@ find_in_search_bar (GuiFixture *fixture,
   return widget;
 }
 
-typedef struct
+static char *
+dup_label_text (gpointer label)
 {
-  GtkLabel   *label;
-  const char *expected;
-} LabelText;
-
-static gboolean
-label_says (gpointer data)
-{
-  LabelText *text = data;
-
-  return g_strcmp0 (gtk_label_get_text (text->label), text->expected) == 0;
+  return g_strdup (gtk_label_get_text (label));
 }
 
 static void
 assert_label_says (GtkLabel   *label,
                    const char *expected)
 {
-  LabelText text = { label, expected };
-
-  if (!gui_wait_until (label_says, &text, TIMEOUT_MS))
-    g_assert_cmpstr (gtk_label_get_text (label), ==, expected);
+  gui_wait_string (dup_label_text, label, expected);
 }
 
 /* Whether a shortcut of @entry's own sends @key to @action. */
@@ -425,27 +415,23 @@ test_find (GuiFixture    *fixture,
 }
 
 /* The item of the open main menu labelled @text, with its check mark. */
+static gboolean
+is_menu_item (GtkWidget     *widget,
+              gconstpointer  text)
+{
+  g_autofree char *label = NULL;
+
+  if (!g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton"))
+    return FALSE;
+  g_object_get (widget, "text", &label, NULL);
+  return g_strcmp0 (label, text) == 0;
+}
+
 static GtkWidget *
 find_menu_item (GtkWidget  *root,
                 const char *text)
 {
-  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "GtkModelButton"))
-    {
-      g_autofree char *label = NULL;
-
-      g_object_get (root, "text", &label, NULL);
-      if (g_strcmp0 (label, text) == 0)
-        return root;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_item (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return gui_find_descendant (root, is_menu_item, text);
 }
 
 typedef struct

@@ -14,6 +14,7 @@
 #include "tessera-text-view.h"
 #include "tessera-window.h"
 
+#include "dummy-exporter.h"
 #include "gui-helpers.h"
 
 /*
@@ -328,6 +329,22 @@ on_exported (TesseraExportDialog *dialog,
   *count = n_files;
 }
 
+/* Exports the window's document into @folder with a new dialog, presented; *@dialog is a
+ * weak pointer to it, @exported counts the files it says it wrote. */
+static void
+start_export_dialog (Fixture              *fixture,
+                     const char           *folder,
+                     TesseraExportDialog **dialog,
+                     guint                *exported)
+{
+  *dialog = tessera_export_dialog_new (GTK_WINDOW (fixture->window), gui_store (fixture),
+                                       tessera_window_get_document_id (fixture->window));
+  g_object_add_weak_pointer (G_OBJECT (*dialog), (gpointer *) dialog);
+  g_signal_connect (*dialog, "exported", G_CALLBACK (on_exported), exported);
+  gui_present (GTK_WINDOW (*dialog));
+  tessera_export_dialog_start (*dialog, folder);
+}
+
 static void
 test_export_dialog (Fixture       *fixture,
                     gconstpointer  data)
@@ -350,12 +367,7 @@ test_export_dialog (Fixture       *fixture,
   g_settings_set_string (settings, "relaxng-schema", schema);
   g_settings_set_boolean (settings, "export-corpus", FALSE);
 
-  dialog = tessera_export_dialog_new (GTK_WINDOW (fixture->window), gui_store (fixture),
-                                      tessera_window_get_document_id (fixture->window));
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &exported);
-  gui_present (GTK_WINDOW (dialog));
-  tessera_export_dialog_start (dialog, folder);
+  start_export_dialog (fixture, folder, &dialog, &exported);
   g_assert_true (tessera_export_dialog_is_busy (dialog));
   gui_await (export_finished, &dialog, "the export to finish");
   g_assert_nonnull (dialog);
@@ -365,12 +377,7 @@ test_export_dialog (Fixture       *fixture,
 
   /* Without a schema the export succeeds, the dialog closes and says where. */
   g_settings_set_string (settings, "relaxng-schema", "");
-  dialog = tessera_export_dialog_new (GTK_WINDOW (fixture->window), gui_store (fixture),
-                                      tessera_window_get_document_id (fixture->window));
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &exported);
-  gui_present (GTK_WINDOW (dialog));
-  tessera_export_dialog_start (dialog, folder);
+  start_export_dialog (fixture, folder, &dialog, &exported);
   gui_await (export_finished, &dialog, "the export to finish");
   gui_await (dialog_finalized, &dialog, "the dialog to close");
   g_assert_cmpuint (exported, ==, 1);
@@ -392,24 +399,21 @@ test_export_dialog (Fixture       *fixture,
   g_unlink (schema);
 }
 
+/* A mapped label (its parents are mapped too) that shows @needle. */
+static gboolean
+is_label_showing (GtkWidget     *widget,
+                  gconstpointer  needle)
+{
+  return gtk_widget_get_mapped (widget) && GTK_IS_LABEL (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL;
+}
+
 /* The label under @root that shows @needle, if one is mapped. */
 static GtkLabel *
 find_label_showing (GtkWidget  *root,
                     const char *needle)
 {
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
-    return GTK_LABEL (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label_showing (child, needle);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return (GtkLabel *) gui_find_descendant (root, is_label_showing, needle);
 }
 
 typedef struct
@@ -443,6 +447,97 @@ checksum_by_other_process (const char *path)
   return g_strndup (out, strcspn (out, " "));
 }
 
+/* The preferences row titled @title under @root, or NULL. */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The position of @name in the format drop-down, or G_MAXUINT. */
+static guint
+find_format (AdwComboRow *format_row,
+             const char  *name)
+{
+  GListModel *names = adw_combo_row_get_model (format_row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    {
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), name) == 0)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+/* A format registered by the test (tests/dummy-exporter.c), which the dialog has never
+ * heard of, is offered with its options, and exports with the values set there. */
+static void
+test_export_dialog_lists_registered_format (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.tessera.Tessera");
+  g_autofree char *destination = g_build_filename (fixture->dir, "titles.dummy", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(TesseraDocument) document = NULL;
+  TesseraExportDialog *dialog;
+  AdwComboRow *format_row;
+  GtkWidget *prefix_row;
+  guint exported = 0;
+  guint dummy;
+
+  g_settings_set_string (settings, "export-format", "tei");
+  dialog = tessera_export_dialog_new (GTK_WINDOW (fixture->window), gui_store (fixture),
+                                      tessera_window_get_document_id (fixture->window));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &exported);
+  gui_present (GTK_WINDOW (dialog));
+
+  /* TEI first, as last time, with its options; the formats of the registry all listed. */
+  format_row = ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "Format"));
+  g_assert_nonnull (format_row);
+  g_assert_cmpuint (adw_combo_row_get_selected (format_row), ==,
+                    find_format (format_row, "TEI P5"));
+  g_assert_cmpuint (find_format (format_row, "Plain text"), !=, G_MAXUINT);
+  g_assert_nonnull (find_row (GTK_WIDGET (dialog), "Crossing Annotations"));
+  g_assert_nonnull (find_row (GTK_WIDGET (dialog), "Leave the Text Unmarked"));
+  g_assert_null (find_row (GTK_WIDGET (dialog), "Prefix"));
+
+  dummy = find_format (format_row, "Dummy titles");
+  g_assert_cmpuint (dummy, !=, G_MAXUINT);
+  adw_combo_row_set_selected (format_row, dummy);
+  g_assert_null (find_row (GTK_WIDGET (dialog), "Crossing Annotations"));
+  prefix_row = find_row (GTK_WIDGET (dialog), "Prefix");
+  g_assert_true (ADW_IS_ENTRY_ROW (prefix_row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (prefix_row)), ==, "- ");
+  g_assert_nonnull (find_row (GTK_WIDGET (dialog), "Sabotage"));
+
+  gtk_editable_set_text (GTK_EDITABLE (prefix_row), "# ");
+  tessera_export_dialog_start (dialog, destination);
+  gui_await (export_finished, &dialog, "the export to finish");
+  gui_await (dialog_finalized, &dialog, "the dialog to close");
+  g_assert_cmpuint (exported, ==, 1);
+
+  document = tessera_store_dup_document (gui_store (fixture),
+                                         tessera_window_get_document_id (fixture->window), NULL);
+  expected = g_strdup_printf ("# %s\n", tessera_document_get_title (document));
+  g_assert_true (g_file_get_contents (destination, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected);
+  g_settings_set_string (settings, "export-format", "tei");
+}
+
 /* The export dialog refuses to write over the open project (or its -wal), says why, and
  * the project is left byte for byte as it was. */
 static void
@@ -466,12 +561,7 @@ test_export_dialog_refuses_project (Fixture       *fixture,
       LabelWait wait = { NULL, "Nothing was written" };
       guint exported = 0;
 
-      dialog = tessera_export_dialog_new (GTK_WINDOW (fixture->window), gui_store (fixture),
-                                          tessera_window_get_document_id (fixture->window));
-      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-      g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &exported);
-      gui_present (GTK_WINDOW (dialog));
-      tessera_export_dialog_start (dialog, destinations[i]);
+      start_export_dialog (fixture, destinations[i], &dialog, &exported);
       gui_await (export_finished, &dialog, "the export to finish");
 
       /* The dialog stays, with the reason on screen. */
@@ -843,6 +933,8 @@ main (int   argc,
       char *argv[])
 {
   gui_init (&argc, &argv);
+  /* A format only this test has: the export dialog must offer it all the same. */
+  tessera_formats_register_exporter (DUMMY_TYPE_EXPORTER);
 
 #define ADD(path, func) \
   g_test_add ("/gui/window/" path, Fixture, NULL, gui_fixture_set_up, func, gui_fixture_tear_down)
@@ -857,6 +949,7 @@ main (int   argc,
   ADD ("reopen-keeps-everything", test_reopen_keeps_everything);
   ADD ("export-dialog", test_export_dialog);
   ADD ("export-dialog-refuses-project", test_export_dialog_refuses_project);
+  ADD ("export-dialog-lists-registered-format", test_export_dialog_lists_registered_format);
   ADD ("import-report-warnings", test_import_report_warnings);
   ADD ("import-queue-folder", test_import_queue_folder);
   ADD ("import-queue-cancel", test_import_queue_cancel);

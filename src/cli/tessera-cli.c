@@ -4,13 +4,14 @@
 #include "config.h"
 
 #include <inttypes.h>
-#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 #include <glib-unix.h>
+
+#include "tessera-cli.h"
 
 #include "tessera-core.h"
 #include "tessera-json.h"
@@ -57,6 +58,7 @@ typedef struct
   const char          *parameters;
   const char          *summary;
   CommandFunc          run;
+  char              *(*describe) (void);  /* nullable: what --help shows after the options */
   const GOptionEntry  *entries;          /* its own options, or NULL */
   gboolean             json;             /* whether it takes --json */
   Arguments            arguments;
@@ -157,6 +159,12 @@ parse_options (const Command  *command,
   g_autoptr(GError) error = NULL;
 
   g_option_context_set_summary (context, _(command->summary));
+  if (command->describe != NULL)
+    {
+      g_autofree char *description = command->describe ();
+
+      g_option_context_set_description (context, description);
+    }
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
   if (command->json)
@@ -451,7 +459,142 @@ command_init (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* formats ------------------------------------------------------------------------------ */
+
+/* The formats of @formats (importers or exporters) by id, for a usage line: "text, tei". */
+static char *
+dup_format_ids (GPtrArray *formats)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  for (guint i = 0; i < formats->len; i++)
+    {
+      gpointer format = g_ptr_array_index (formats, i);
+
+      g_strv_builder_add (ids, TESSERA_IS_IMPORTER (format) ? tessera_importer_get_id (format)
+                                                            : tessera_exporter_get_id (format));
+    }
+  strv = g_strv_builder_end (ids);
+  return g_strjoinv (", ", strv);
+}
+
+/* The options of a format, one a line: "    --option corpus=true|false  What it does". */
+static void
+append_format_options (GString *out,
+                       GObject *format)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs = 0;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (format), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_autofree char *values = NULL;
+      g_autofree char *option = NULL;
+
+      if (!(pspecs[i]->flags & G_PARAM_WRITABLE))
+        continue;
+      values = tessera_format_describe_value (pspecs[i]);
+      option = g_strdup_printf ("%s=%s", g_param_spec_get_name (pspecs[i]), values);
+      g_string_append_printf (out, "    --option %-28s %s\n", option,
+                              g_dgettext (GETTEXT_PACKAGE, g_param_spec_get_blurb (pspecs[i])));
+    }
+}
+
+/* Every format, importers and exporters together by id: what `formats` prints. */
+static char *
+describe_formats (void)
+{
+  g_autoptr(GPtrArray) importers = tessera_formats_list_importers ();
+  g_autoptr(GPtrArray) exporters = tessera_formats_list_exporters ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  GString *out = g_string_new (_("Formats (--format ID):"));
+
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < importers->len; i++)
+    g_ptr_array_add (ids, (gpointer) tessera_importer_get_id (g_ptr_array_index (importers, i)));
+  for (guint i = 0; i < exporters->len; i++)
+    {
+      const char *id = tessera_exporter_get_id (g_ptr_array_index (exporters, i));
+
+      if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
+        g_ptr_array_add (ids, (gpointer) id);
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      TesseraImporter *importer = NULL;
+      TesseraExporter *exporter = NULL;
+      const char * const *extensions;
+      g_autoptr(GString) extension_list = g_string_new (NULL);
+
+      for (guint j = 0; j < importers->len; j++)
+        {
+          if (g_str_equal (tessera_importer_get_id (g_ptr_array_index (importers, j)), id))
+            importer = g_ptr_array_index (importers, j);
+        }
+      for (guint j = 0; j < exporters->len; j++)
+        {
+          if (g_str_equal (tessera_exporter_get_id (g_ptr_array_index (exporters, j)), id))
+            exporter = g_ptr_array_index (exporters, j);
+        }
+      extensions = importer != NULL ? tessera_importer_get_extensions (importer)
+                                    : tessera_exporter_get_extensions (exporter);
+      for (guint j = 0; extensions != NULL && extensions[j] != NULL; j++)
+        g_string_append_printf (extension_list, "%s.%s", j > 0 ? " " : "", extensions[j]);
+
+      g_string_append_printf (out, "  %-8s %-20s %-12s %s\n", id,
+                              importer != NULL ? tessera_importer_get_name (importer)
+                                               : tessera_exporter_get_name (exporter),
+                              extension_list->str,
+                              importer != NULL && exporter != NULL ? _("import, export")
+                              : importer != NULL ? _("import") : _("export"));
+      if (importer != NULL)
+        append_format_options (out, G_OBJECT (importer));
+      if (exporter != NULL)
+        append_format_options (out, G_OBJECT (exporter));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static int
+command_formats (int    argc,
+                 char **argv)
+{
+  g_autofree char *formats = NULL;
+  int status;
+
+  if (!start_command ("formats", &argc, &argv, NULL, NULL, &status))
+    return status;
+
+  formats = describe_formats ();
+  g_print ("%s", formats);
+  return EXIT_SUCCESS;
+}
+
 /* import ------------------------------------------------------------------------------- */
+
+static char *import_format;
+
+static const GOptionEntry import_entries[] = {
+  { "format", 'f', 0, G_OPTION_ARG_STRING, &import_format,
+    N_("Read every file as this format (default: recognise each)"), N_("ID") },
+  { NULL }
+};
+static TesseraImporter *import_importer;   /* --format, once checked */
+
+static gboolean
+check_import_options (int *out_status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (import_format == NULL)
+    return TRUE;
+  import_importer = tessera_formats_new_importer (import_format, &error);
+  return import_importer != NULL || refuse ("import", error->message, out_status);
+}
 
 typedef struct
 {
@@ -514,8 +657,9 @@ command_import (int    argc,
     return status;
 
   interrupt_source = g_unix_signal_add (SIGINT, on_interrupt, &import);
-  tessera_import_paths_async (store, (const char * const *) argv + 2, cancellable,
-                              on_import_progress, &import, on_import_done, &import);
+  tessera_import_paths_async (store, (const char * const *) argv + 2, import_importer,
+                              cancellable, on_import_progress, &import, on_import_done,
+                              &import);
   g_main_loop_run (loop);
   g_source_remove (interrupt_source);
 
@@ -927,6 +1071,9 @@ check_annotate_options (int *out_status)
   guint64 start = 0, end = 0;
   int ways = 0;
 
+  annotate_occurrence_number = 1;
+  annotate_repeat_count = 1;
+  annotate_certainty_level = TESSERA_CERTAINTY_UNKNOWN;
   if (annotate_type == NULL)
     return refuse ("annotate", _("Say which type of annotation with --type"), out_status);
 
@@ -1265,6 +1412,7 @@ static guint64 link_entity_id;   /* --entity, once checked */
 static gboolean
 check_link_options (int *out_status)
 {
+  link_entity_id = 0;
   if ((link_entity != NULL) == (link_new != NULL))
     return refuse ("link", _("Give either --entity ID or --new NAME"), out_status);
   if (!parse_number_option ("link", "--entity", link_entity, 1, G_MAXINT64, &link_entity_id,
@@ -1369,6 +1517,7 @@ static guint64 claim_ids[4];
 static gboolean
 check_claim_options (int *out_status)
 {
+  memset (claim_ids, 0, sizeof claim_ids);
   return parse_number_option ("claim", "--source", claim_source, 1, G_MAXINT64, &claim_ids[0],
                               out_status) &&
          parse_number_option ("claim", "--source-entity", claim_source_entity, 1, G_MAXINT64,
@@ -1456,16 +1605,22 @@ command_claim (int    argc,
 
 static char *export_format;
 static char *export_output;
+static char **export_options;
 static gboolean export_corpus;
 static gboolean export_standoff;
 static gboolean export_anchors;
 static char *export_licence;
 static char *export_publisher;
 
+/* --corpus, --standoff, --anchors, --licence and --publisher are short for the options of
+ * the same name (tessera-cli formats lists them). */
 static const GOptionEntry export_entries[] = {
-  { "format", 'f', 0, G_OPTION_ARG_STRING, &export_format, N_("The format: tei"), N_("FORMAT") },
+  { "format", 'f', 0, G_OPTION_ARG_STRING, &export_format,
+    N_("The format (tessera-cli formats lists them)"), N_("ID") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &export_output,
     N_("A folder (one file per document), or the file with --corpus"), N_("PATH") },
+  { "option", 0, 0, G_OPTION_ARG_STRING_ARRAY, &export_options,
+    N_("Set an option of the format (tessera-cli formats lists them)"), N_("NAME=VALUE") },
   { "corpus", 0, 0, G_OPTION_ARG_NONE, &export_corpus,
     N_("Write one teiCorpus file instead of one file per document"), NULL },
   { "standoff", 0, 0, G_OPTION_ARG_NONE, &export_standoff,
@@ -1479,17 +1634,65 @@ static const GOptionEntry export_entries[] = {
   { NULL }
 };
 
+/* The options given, shorthands first, set on @exporter; a usage error otherwise. */
+static gboolean
+set_export_options (TesseraExporter *exporter,
+                    int             *out_status)
+{
+  g_autoptr(GPtrArray) options = g_ptr_array_new_with_free_func (g_free);
+
+  if (export_corpus)
+    g_ptr_array_add (options, g_strdup ("corpus=true"));
+  if (export_standoff)
+    g_ptr_array_add (options, g_strdup ("standoff=true"));
+  if (export_anchors)
+    g_ptr_array_add (options, g_strdup ("overlap=anchors"));
+  if (export_licence != NULL)
+    g_ptr_array_add (options, g_strconcat ("licence=", export_licence, NULL));
+  if (export_publisher != NULL)
+    g_ptr_array_add (options, g_strconcat ("publisher=", export_publisher, NULL));
+  for (guint i = 0; export_options != NULL && export_options[i] != NULL; i++)
+    g_ptr_array_add (options, g_strdup (export_options[i]));
+
+  for (guint i = 0; i < options->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) pair = g_strsplit (g_ptr_array_index (options, i), "=", 2);
+
+      if (pair[0] == NULL || pair[1] == NULL)
+        {
+          return refuse ("export", _("Give an option as --option NAME=VALUE"), out_status);
+        }
+      if (!tessera_format_set_option (G_OBJECT (exporter), pair[0], pair[1], &error))
+        return refuse ("export", error->message, out_status);
+    }
+  return TRUE;
+}
+
+static TesseraExporter *export_exporter;   /* --format, once checked, with its options */
+
 static gboolean
 check_export_options (int *out_status)
 {
-  if (export_format == NULL || g_ascii_strcasecmp (export_format, "tei") != 0)
-    return refuse ("export", _("Say which format with --format; tei is the one there is"),
-                   out_status);
+  g_autoptr(GError) error = NULL;
+
+  if (export_format == NULL)
+    {
+      g_autoptr(GPtrArray) exporters = tessera_formats_list_exporters ();
+      g_autofree char *formats = dup_format_ids (exporters);
+      g_autofree char *message = g_strdup_printf (_("Say which format with --format: %s"),
+                                                  formats);
+
+      return refuse ("export", message, out_status);
+    }
+  export_exporter = tessera_formats_new_exporter (export_format, &error);
+  if (export_exporter == NULL)
+    return refuse ("export", error->message, out_status);
   if (export_output == NULL)
     return refuse ("export", _("Say where to write with -o PATH"), out_status);
   if (export_standoff && export_anchors)
     return refuse ("export", _("--standoff and --anchors do not go together"), out_status);
-  return TRUE;
+  return set_export_options (export_exporter, out_status);
 }
 
 static int
@@ -1499,11 +1702,12 @@ command_export (int    argc,
   g_autoptr(TesseraStore) store = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
-  TesseraTeiExportOptions options;
+  TesseraExporter *exporter;
   int status;
 
   if (!start_command ("export", &argc, &argv, &store, NULL, &status))
     return status;
+  exporter = export_exporter;
   for (int i = 2; i < argc; i++)
     {
       gint64 id = 0;
@@ -1512,18 +1716,11 @@ command_export (int    argc,
       g_array_append_val (ids, id);
     }
 
-  tessera_tei_export_options_init (&options);
-  options.corpus = export_corpus;
-  options.standoff_only = export_standoff;
-  options.overlap = export_anchors ? TESSERA_TEI_OVERLAP_ANCHORS : TESSERA_TEI_OVERLAP_FRAGMENTS;
-  options.licence_url = export_licence;
-  options.publisher = export_publisher;
-
-  if (!tessera_tei_export_documents (store, (const gint64 *) (gpointer) ids->data, ids->len,
-                                     export_output, &options, NULL, NULL, NULL, &error))
+  if (!tessera_exporter_export (exporter, store, (const gint64 *) (gpointer) ids->data,
+                                ids->len, export_output, NULL, NULL, NULL, &error))
     return fail ("%s", error->message);
 
-  if (export_corpus)
+  if (!tessera_exporter_writes_folder (exporter))
     g_print (_("Wrote %s\n"), export_output);
   else
     {
@@ -1543,7 +1740,8 @@ static const Command commands[] = {
     .entries = init_entries, .project = PROJECT_NONE,
     .arguments_error = N_("init takes no arguments besides --project") },
   { "import", N_("FILE|FOLDER…"), N_("Import plain-text articles (UTF-8) and TEI files"),
-    command_import,
+    command_import, describe_formats,
+    .entries = import_entries, .check = check_import_options,
     .arguments = ARGUMENTS_PATHS,
     .arguments_error = N_("Name at least one file or folder to import") },
   { "list", "", N_("List the project's documents"), command_list,
@@ -1577,11 +1775,14 @@ static const Command commands[] = {
     .arguments_error = N_("Name at most one document by its id") },
   { "check", "", N_("Check the project's integrity"), command_check,
     .project = PROJECT_OPEN, .arguments_error = N_("check takes no arguments") },
-  { "export", N_("[DOCUMENT…]"), N_("Export documents as TEI P5 (all when none is named)"),
-    command_export,
+  { "export", N_("[DOCUMENT…]"), N_("Export documents (all when none is named)"),
+    command_export, describe_formats,
     .entries = export_entries, .check = check_export_options,
     .arguments = ARGUMENTS_IDS,
     .arguments_error = N_("Name documents by their ids (see “tessera-cli list”)") },
+  { "formats", "", N_("List the formats Tessera imports and exports, with their options"),
+    command_formats,
+    .project = PROJECT_NONE, .arguments_error = N_("formats takes no arguments") },
 };
 
 static const Command *
@@ -1604,26 +1805,30 @@ print_usage (FILE *stream)
     fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Every command takes --project FILE (default: the default "
                                "project) and --help."));
-  fprintf (stream, "%s\n", _("Exit status: 0 success, 1 failure, 2 wrong usage."));
+  fprintf (stream, "%s\n\n", _("Exit status: 0 success, 1 failure, 2 wrong usage."));
+  {
+    g_autofree char *formats = describe_formats ();
+
+    fprintf (stream, "%s", formats);
+  }
 }
 
+/**
+ * tessera_cli_run:
+ * @argc: the number of arguments
+ * @argv: the arguments, the program's name first
+ *
+ * Runs one command of tessera-cli, as main() does once the locale is set up.
+ *
+ * Returns: the exit status: 0 success, 1 failure, 2 wrong usage
+ */
 int
-main (int    argc,
-      char **argv)
+tessera_cli_run (int    argc,
+                 char **argv)
 {
   const Command *command = NULL;
   int command_index = 0;
   int status;
-  /* Set by `meson devenv` to the build tree's compiled translations. */
-  const char *localedir = g_getenv ("TESSERA_LOCALEDIR");
-
-  if (localedir == NULL || *localedir == '\0')
-    localedir = LOCALEDIR;
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
 
   /* The command is the first word that is neither an option nor an option's value. */
   for (int i = 1; i < argc; i++)
@@ -1688,10 +1893,14 @@ main (int    argc,
 
   g_clear_pointer (&globals.project, g_free);
   g_clear_pointer (&globals.annotator, g_free);
+  g_clear_pointer (&import_format, g_free);
   g_clear_pointer (&export_format, g_free);
+  g_clear_pointer (&export_options, g_strfreev);
   g_clear_pointer (&export_output, g_free);
   g_clear_pointer (&export_licence, g_free);
   g_clear_pointer (&export_publisher, g_free);
   g_clear_pointer (&annotate_spans, g_array_unref);
+  g_clear_object (&import_importer);
+  g_clear_object (&export_exporter);
   return status;
 }

@@ -23,7 +23,15 @@
 #include "tessera-store.h"
 
 /* formats/ */
+#include "tessera-format-error.h"
+#include "tessera-formats.h"
+#include "tessera-exporter.h"
 #include "tessera-import.h"
+#include "tessera-importer.h"
+#include "tessera-text-exporter.h"
+#include "tessera-text-importer.h"
+#include "tessera-tei-exporter.h"
+#include "tessera-tei-importer.h"
 #include "tessera-tei-error.h"
 #include "tessera-tei-export.h"
 #include "tessera-tei-import.h"

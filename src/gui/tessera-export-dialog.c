@@ -10,7 +10,11 @@
 #include "tessera-export-dialog.h"
 
 /*
- * Export as TEI: what, in which form, and whether to validate. The export runs in a worker
+ * Export: what, in which format and form, and whether to validate. The formats are those
+ * of the registry (tessera-formats.c); the rows of a format's options are built from the
+ * exporter's properties (a switch for a boolean, a drop-down for an enumeration, an entry
+ * for text, a spin button for a number), and an option with a GSettings key named
+ * "export-OPTION" starts from the last value used. The export runs in a worker
  * thread on its own read-only connection to the project (SQLite's WAL lets it read while
  * the window goes on writing); a RELAX NG schema is compiled once per process, off the main
  * thread, and reused for every file.
@@ -31,9 +35,9 @@ struct _TesseraExportDialog
   GtkButton       *export_button;
   AdwComboRow     *scope_row;
   AdwExpanderRow  *choice_row;
-  AdwComboRow     *layout_row;
-  AdwComboRow     *overlap_row;
-  GtkSwitch       *standoff_switch;
+  AdwPreferencesGroup *form_group;
+  AdwComboRow     *format_row;
+  AdwPreferencesGroup *validation_group;
   AdwActionRow    *schema_row;
   GtkSwitch       *validate_switch;
   GtkBox          *progress_box;
@@ -46,6 +50,8 @@ struct _TesseraExportDialog
   TesseraStore    *store;
   gint64           document_id;
   GPtrArray       *choices;        /* GtkCheckButton, data "document-id" */
+  GPtrArray       *exporters;      /* TesseraExporter, as the format row lists them */
+  GPtrArray       *option_rows;    /* the rows of the chosen format's options */
   GCancellable    *cancellable;
   char            *schema_path;
 };
@@ -101,9 +107,7 @@ typedef struct
   char                    *project_path;
   GArray                  *ids;
   char                    *destination;
-  gboolean                 corpus;
-  gboolean                 standoff_only;
-  TesseraTeiOverlap        overlap;
+  TesseraExporter         *exporter;     /* a copy: the dialog's may change meanwhile */
   char                    *schema_path;  /* NULL: no validation */
   GPtrArray               *files;        /* char *, written */
   GPtrArray               *problems;     /* char *, "file, line N: message" */
@@ -116,6 +120,7 @@ export_job_free (ExportJob *job)
   g_free (job->project_path);
   g_array_unref (job->ids);
   g_free (job->destination);
+  g_clear_object (&job->exporter);
   g_free (job->schema_path);
   g_ptr_array_unref (job->files);
   g_ptr_array_unref (job->problems);
@@ -176,7 +181,6 @@ export_thread (GTask        *task,
   ExportJob *job = task_data;
   g_autoptr(TesseraStore) store = NULL;
   g_autoptr(TesseraTeiValidator) validator = NULL;
-  TesseraTeiExportOptions options;
   GError *error = NULL;
 
   store = tessera_store_open (job->project_path, TESSERA_STORE_OPEN_READ_ONLY, &error);
@@ -186,27 +190,23 @@ export_thread (GTask        *task,
       return;
     }
 
-  tessera_tei_export_options_init (&options);
-  options.corpus = job->corpus;
-  options.standoff_only = job->standoff_only;
-  options.overlap = job->overlap;
-
-  post_progress (job->dialog, 0, _("Writing and checking the TEI…"));
-  if (!tessera_tei_export_documents (store, (const gint64 *) (gpointer) job->ids->data,
-                                     job->ids->len, job->destination, &options, cancellable,
-                                     on_export_progress, job, &error))
+  post_progress (job->dialog, 0, _("Writing and checking the files…"));
+  if (!tessera_exporter_export (job->exporter, store, (const gint64 *) (gpointer) job->ids->data,
+                                job->ids->len, job->destination, cancellable,
+                                on_export_progress, job, &error))
     {
       g_task_return_error (task, error);
       return;
     }
 
-  if (job->corpus)
+  if (!tessera_exporter_writes_folder (job->exporter))
     g_ptr_array_add (job->files, g_strdup (job->destination));
   else
     {
       for (guint i = 0; i < job->ids->len; i++)
         {
-          g_autofree char *name = tessera_tei_export_file_name (g_array_index (job->ids, gint64, i));
+          gint64 id = g_array_index (job->ids, gint64, i);
+          g_autofree char *name = tessera_exporter_dup_file_name (job->exporter, id);
 
           g_ptr_array_add (job->files, g_build_filename (job->destination, name, NULL));
         }
@@ -335,6 +335,287 @@ on_export_done (GObject      *source,
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), TRUE);
 }
 
+/* Formats and their options ------------------------------------------------------------- */
+
+static TesseraExporter *
+get_exporter (TesseraExportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->format_row);
+
+  return g_ptr_array_index (self->exporters, MIN (selected, self->exporters->len - 1));
+}
+
+/* An exporter of the same format with the same options, for the worker thread. */
+static TesseraExporter *
+dup_exporter (TesseraExporter *exporter)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  TesseraExporter *copy = g_object_new (G_OBJECT_TYPE (exporter), NULL);
+  guint n_pspecs = 0;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (exporter), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if ((pspecs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE)
+        continue;
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (G_OBJECT (exporter), pspecs[i]->name, &value);
+      g_object_set_property (G_OBJECT (copy), pspecs[i]->name, &value);
+    }
+  return copy;
+}
+
+/* RELAX NG validates XML formats only. */
+static gboolean
+validates (TesseraExportDialog *self)
+{
+  const char *mime_type = tessera_exporter_get_mime_type (get_exporter (self));
+
+  return mime_type != NULL && (g_str_has_suffix (mime_type, "+xml") ||
+                               g_str_has_suffix (mime_type, "/xml"));
+}
+
+/* The boolean key "export-OPTION" that remembers an option, or NULL. */
+static char *
+dup_settings_key (TesseraExportDialog *self,
+                  GParamSpec          *pspec)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) key = NULL;
+  g_autofree char *name = g_strconcat ("export-", pspec->name, NULL);
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  if (!G_IS_PARAM_SPEC_BOOLEAN (pspec) || !g_settings_schema_has_key (schema, name))
+    return NULL;
+  key = g_settings_schema_get_key (schema, name);
+  if (!g_variant_type_equal (g_settings_schema_key_get_value_type (key), G_VARIANT_TYPE_BOOLEAN))
+    return NULL;
+  return g_steal_pointer (&name);
+}
+
+/* Restores (@save FALSE) or saves the options that have a key of their own. */
+static void
+sync_settings (TesseraExportDialog *self,
+               TesseraExporter     *exporter,
+               gboolean             save)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs = 0;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (exporter), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_autofree char *key = dup_settings_key (self, pspecs[i]);
+      gboolean value;
+
+      if (key == NULL)
+        continue;
+      if (save)
+        {
+          g_object_get (exporter, pspecs[i]->name, &value, NULL);
+          g_settings_set_boolean (self->settings, key, value);
+        }
+      else
+        g_object_set (exporter, pspecs[i]->name, g_settings_get_boolean (self->settings, key),
+                      NULL);
+    }
+}
+
+static void
+save_options (TesseraExportDialog *self)
+{
+  TesseraExporter *exporter = get_exporter (self);
+
+  g_settings_set_string (self->settings, "export-format", tessera_exporter_get_id (exporter));
+  sync_settings (self, exporter, TRUE);
+}
+
+static gboolean
+enum_to_position (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      data)
+{
+  GEnumClass *enum_class = data;
+
+  for (guint i = 0; i < enum_class->n_values; i++)
+    {
+      if (enum_class->values[i].value == g_value_get_enum (from))
+        {
+          g_value_set_uint (to, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+position_to_enum (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      data)
+{
+  GEnumClass *enum_class = data;
+  guint position = g_value_get_uint (from);
+
+  if (position >= enum_class->n_values)
+    return FALSE;
+  g_value_set_enum (to, enum_class->values[position].value);
+  return TRUE;
+}
+
+/* An option left empty is not set: the format's default applies. */
+static gboolean
+string_to_text (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      data)
+{
+  const char *string = g_value_get_string (from);
+
+  g_value_set_string (to, string != NULL ? string : "");
+  return TRUE;
+}
+
+static gboolean
+text_to_string (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      data)
+{
+  const char *text = g_value_get_string (from);
+
+  g_value_set_string (to, text != NULL && *text != '\0' ? text : NULL);
+  return TRUE;
+}
+
+/* A row with @control at its end, named for assistive technologies after the option. */
+static GtkWidget *
+new_control_row (GtkWidget  *control,
+                 const char *label)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), control);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), control);
+  return row;
+}
+
+/* The row of one option, bound both ways to the exporter's property; NULL for a kind of
+ * option the dialog does not show. */
+static GtkWidget *
+new_option_row (TesseraExporter *exporter,
+                GParamSpec      *pspec)
+{
+  const char *title = g_dgettext (GETTEXT_PACKAGE, g_param_spec_get_nick (pspec));
+  const char *blurb = g_dgettext (GETTEXT_PACKAGE, g_param_spec_get_blurb (pspec));
+  GBindingFlags flags = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
+  GtkWidget *row = NULL;
+
+  if (G_IS_PARAM_SPEC_BOOLEAN (pspec))
+    {
+      GtkWidget *toggle = gtk_switch_new ();
+
+      row = new_control_row (toggle, title);
+      g_object_bind_property (exporter, pspec->name, toggle, "active", flags);
+    }
+  else if (G_IS_PARAM_SPEC_ENUM (pspec))
+    {
+      GEnumClass *enum_class = G_PARAM_SPEC_ENUM (pspec)->enum_class;
+      g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+      for (guint i = 0; i < enum_class->n_values; i++)
+        gtk_string_list_append (labels, g_dgettext (GETTEXT_PACKAGE,
+                                                    enum_class->values[i].value_name));
+      row = adw_combo_row_new ();
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+      g_object_bind_property_full (exporter, pspec->name, row, "selected", flags,
+                                   enum_to_position, position_to_enum,
+                                   g_type_class_ref (G_TYPE_FROM_CLASS (enum_class)),
+                                   g_type_class_unref);
+    }
+  else if (G_IS_PARAM_SPEC_STRING (pspec))
+    {
+      row = adw_entry_row_new ();
+      gtk_widget_set_tooltip_text (row, blurb);
+      g_object_bind_property_full (exporter, pspec->name, row, "text", flags,
+                                   string_to_text, text_to_string, NULL, NULL);
+    }
+  else if (G_IS_PARAM_SPEC_INT (pspec))
+    {
+      GParamSpecInt *range = G_PARAM_SPEC_INT (pspec);
+      GtkWidget *spin = gtk_spin_button_new_with_range (range->minimum, range->maximum, 1);
+
+      row = new_control_row (spin, title);
+      g_object_bind_property (exporter, pspec->name, spin, "value", flags);
+    }
+
+  if (row == NULL)
+    return NULL;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (ADW_IS_ACTION_ROW (row))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), blurb);
+  return row;
+}
+
+static void
+on_format_changed (TesseraExportDialog *self)
+{
+  TesseraExporter *exporter;
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs = 0;
+
+  if (self->exporters == NULL || self->exporters->len == 0)
+    return;
+
+  for (guint i = 0; i < self->option_rows->len; i++)
+    adw_preferences_group_remove (self->form_group, g_ptr_array_index (self->option_rows, i));
+  g_ptr_array_set_size (self->option_rows, 0);
+
+  exporter = get_exporter (self);
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (exporter), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GtkWidget *row;
+
+      if ((pspecs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE)
+        continue;
+      row = new_option_row (exporter, pspecs[i]);
+      if (row == NULL)
+        continue;
+      adw_preferences_group_add (self->form_group, row);
+      g_ptr_array_add (self->option_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->validation_group), validates (self));
+}
+
+/* The registry's formats, the last one used chosen, with the options last used. */
+static void
+fill_formats (TesseraExportDialog *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *last = g_settings_get_string (self->settings, "export-format");
+  guint selected = 0;
+
+  for (guint i = 0; i < self->exporters->len; i++)
+    {
+      TesseraExporter *exporter = g_ptr_array_index (self->exporters, i);
+
+      sync_settings (self, exporter, FALSE);
+      gtk_string_list_append (names, tessera_exporter_get_name (exporter));
+      if (g_strcmp0 (tessera_exporter_get_id (exporter), last) == 0)
+        selected = i;
+    }
+  adw_combo_row_set_model (self->format_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->format_row, selected);
+  on_format_changed (self);
+}
+
 /* Starting ------------------------------------------------------------------------------ */
 
 static GArray *
@@ -377,17 +658,14 @@ start_export (TesseraExportDialog *self,
   job->project_path = g_strdup (tessera_store_get_path (self->store));
   job->ids = chosen_ids (self);
   job->destination = g_strdup (destination);
-  job->corpus = adw_combo_row_get_selected (self->layout_row) == 1;
-  job->standoff_only = gtk_switch_get_active (self->standoff_switch);
-  job->overlap = adw_combo_row_get_selected (self->overlap_row) == 1 ? TESSERA_TEI_OVERLAP_ANCHORS
-                                                                     : TESSERA_TEI_OVERLAP_FRAGMENTS;
-  if (gtk_switch_get_active (self->validate_switch) && self->schema_path != NULL)
+  job->exporter = dup_exporter (get_exporter (self));
+  if (validates (self) && gtk_switch_get_active (self->validate_switch) &&
+      self->schema_path != NULL)
     job->schema_path = g_strdup (self->schema_path);
   job->files = g_ptr_array_new_with_free_func (g_free);
   job->problems = g_ptr_array_new_with_free_func (g_free);
 
-  g_settings_set_boolean (self->settings, "export-corpus", job->corpus);
-  g_settings_set_boolean (self->settings, "export-standoff", job->standoff_only);
+  save_options (self);
 
   set_busy (self, TRUE);
   self->cancellable = g_cancellable_new ();
@@ -429,7 +707,8 @@ static void
 on_export_clicked (TesseraExportDialog *self)
 {
   g_autoptr(GArray) ids = chosen_ids (self);
-  gboolean corpus = adw_combo_row_get_selected (self->layout_row) == 1;
+  TesseraExporter *exporter = get_exporter (self);
+  gboolean one_file = !tessera_exporter_writes_folder (exporter);
   g_autofree char *folder = g_settings_get_string (self->settings, "export-folder");
   GtkFileChooserNative *chooser;
 
@@ -439,17 +718,19 @@ on_export_clicked (TesseraExportDialog *self)
                                    adw_toast_new (_("Choose at least one document to export")));
       return;
     }
-  if (gtk_switch_get_active (self->validate_switch) && self->schema_path == NULL)
+  if (validates (self) && gtk_switch_get_active (self->validate_switch) &&
+      self->schema_path == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
                                    adw_toast_new (_("Choose a RELAX NG schema to validate against")));
       return;
     }
 
-  chooser = gtk_file_chooser_native_new (corpus ? _("Save the Corpus") : _("Choose a Folder for the TEI Files"),
+  chooser = gtk_file_chooser_native_new (one_file ? _("Save the Export")
+                                                  : _("Choose a Folder for the Files"),
                                          GTK_WINDOW (self),
-                                         corpus ? GTK_FILE_CHOOSER_ACTION_SAVE
-                                                : GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         one_file ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                                  : GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                          _("_Export"), _("_Cancel"));
   if (folder != NULL && *folder != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
     {
@@ -457,15 +738,17 @@ on_export_clicked (TesseraExportDialog *self)
 
       gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), start, NULL);
     }
-  if (corpus)
+  if (one_file)
     {
       g_autofree char *base = g_path_get_basename (tessera_store_get_path (self->store));
+      const char * const *extensions = tessera_exporter_get_extensions (exporter);
       char *dot = strrchr (base, '.');
       g_autofree char *name = NULL;
 
       if (dot != NULL)
         *dot = '\0';
-      name = g_strconcat (base, ".tei.xml", NULL);
+      name = g_strconcat (base, ".", extensions != NULL && extensions[0] != NULL
+                                     ? extensions[0] : "txt", NULL);
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
   g_signal_connect (chooser, "response", G_CALLBACK (on_destination_response), self);
@@ -602,6 +885,8 @@ tessera_export_dialog_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
   g_ptr_array_unref (self->choices);
+  g_ptr_array_unref (self->exporters);
+  g_ptr_array_unref (self->option_rows);
   g_free (self->schema_path);
 
   G_OBJECT_CLASS (tessera_export_dialog_parent_class)->finalize (object);
@@ -633,9 +918,9 @@ tessera_export_dialog_class_init (TesseraExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, scope_row);
   gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, choice_row);
-  gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, layout_row);
-  gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, overlap_row);
-  gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, standoff_switch);
+  gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, form_group);
+  gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, validation_group);
   gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, schema_row);
   gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, validate_switch);
   gtk_widget_class_bind_template_child (widget_class, TesseraExportDialog, progress_box);
@@ -646,6 +931,7 @@ tessera_export_dialog_class_init (TesseraExportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_schema_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_format_changed);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, on_escape, NULL);
 }
@@ -655,15 +941,14 @@ tessera_export_dialog_init (TesseraExportDialog *self)
 {
   g_autofree char *schema = NULL;
 
+  self->choices = g_ptr_array_new ();
+  self->option_rows = g_ptr_array_new ();
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->exporters = tessera_formats_list_exporters ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->choices = g_ptr_array_new ();
-  self->settings = g_settings_new (APPLICATION_ID);
-
-  adw_combo_row_set_selected (self->layout_row,
-                              g_settings_get_boolean (self->settings, "export-corpus") ? 1 : 0);
-  gtk_switch_set_active (self->standoff_switch,
-                         g_settings_get_boolean (self->settings, "export-standoff"));
+  fill_formats (self);
   schema = g_settings_get_string (self->settings, "relaxng-schema");
   if (schema != NULL && *schema != '\0' && g_file_test (schema, G_FILE_TEST_IS_REGULAR))
     self->schema_path = g_steal_pointer (&schema);

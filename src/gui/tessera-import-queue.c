@@ -239,7 +239,7 @@ start_import (TesseraImportQueue *self)
   gtk_label_set_label (self->label, "");
   gtk_progress_bar_set_fraction (self->progress, 0);
   gtk_revealer_set_reveal_child (self->revealer, TRUE);
-  tessera_import_paths_async (self->store, (const char * const *) paths->pdata,
+  tessera_import_paths_async (self->store, (const char * const *) paths->pdata, NULL,
                               self->cancellable, on_import_progress, self, on_import_done,
                               g_object_ref (self));
 }

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "fuzz-common.h"
+#include "test-common.h"
 
 /*
  * What the fuzz targets share: one temporary folder per process (removed at exit; scripts/fuzz
@@ -31,7 +32,7 @@ static void
 remove_fuzz_dir (void)
 {
   if (fuzz_dir != NULL)
-    tessera_fuzz_remove_tree (fuzz_dir);
+    test_remove_tree (fuzz_dir);
   g_clear_pointer (&fuzz_dir, g_free);
   g_clear_pointer (&template_data, g_free);
   g_clear_pointer (&fresh_digest, g_free);
@@ -48,6 +49,14 @@ refuse_external_entity (const char       *url,
   g_printerr ("libxml2 was asked to load “%s” (public id “%s”) while reading untrusted XML\n",
               url ? url : "", id ? id : "");
   abort ();
+}
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  tessera_fuzz_init ();
+  return 0;
 }
 
 const char *
@@ -73,31 +82,6 @@ tessera_fuzz_write_file (const char *path,
   g_assert_nonnull (file);
   g_assert_cmpuint (length > 0 ? fwrite (data, 1, length, file) : 0, ==, length);
   g_assert_cmpint (fclose (file), ==, 0);
-}
-
-void
-tessera_fuzz_remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) &&
-          !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        tessera_fuzz_remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
 }
 
 /* Nothing may be left behind between two inputs: not a temporary file of an export, not a
@@ -132,6 +116,26 @@ tessera_fuzz_new_project (const char *name)
 
   tessera_fuzz_write_file (path, template_data, template_length);
   return path;
+}
+
+/* Opens the project @path, which no input can make fail. */
+TesseraStore *
+tessera_fuzz_open_project (const char            *path,
+                           TesseraStoreOpenFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  TesseraStore *store = tessera_store_open (path, flags, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* Closes @store, so that its file holds everything, and drops it. */
+void
+tessera_fuzz_close_project (TesseraStore *store)
+{
+  tessera_store_close (store);
+  g_object_unref (store);
 }
 
 void
@@ -246,7 +250,6 @@ tessera_fuzz_init (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *template_path = NULL;
   g_autofree char *path = NULL;
-  TesseraStore *store;
 
   if (fuzz_dir != NULL)
     return;
@@ -261,24 +264,18 @@ tessera_fuzz_init (void)
   xmlInitParser ();
   xmlSetExternalEntityLoader (refuse_external_entity);
 
-  fuzz_dir = g_dir_make_tmp ("tessera-fuzz-XXXXXX", &error);
-  g_assert_no_error (error);
+  fuzz_dir = test_make_tmp_dir ("tessera-fuzz-XXXXXX");
   atexit (remove_fuzz_dir);
 
   template_path = tessera_fuzz_build_path ("template.tessera");
-  store = tessera_store_open (template_path, TESSERA_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  tessera_store_close (store);
-  g_object_unref (store);
+  tessera_fuzz_close_project (tessera_fuzz_open_project (template_path,
+                                                         TESSERA_STORE_OPEN_CREATE));
   g_assert_true (g_file_get_contents (template_path, &template_data, &template_length, &error));
   g_assert_no_error (error);
   tessera_fuzz_remove_project (template_path);
 
   path = tessera_fuzz_new_project ("fresh");
-  store = tessera_store_open (path, TESSERA_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  tessera_store_close (store);
-  g_object_unref (store);
+  tessera_fuzz_close_project (tessera_fuzz_open_project (path, TESSERA_STORE_OPEN_DEFAULT));
   fresh_digest = tessera_fuzz_dup_project_digest (path);
   tessera_fuzz_remove_project (path);
   tessera_fuzz_assert_dir_empty ();

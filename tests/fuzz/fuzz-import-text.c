@@ -7,6 +7,7 @@
 
 #include "fuzz-common.h"
 #include "tessera-import.h"
+#include "tessera-text-importer.h"
 
 /*
  * Plain-text import on arbitrary bytes. Either the bytes are refused with a message a user
@@ -17,14 +18,6 @@
  */
 
 #define TITLE_MAX_LENGTH 200
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  tessera_fuzz_init ();
-  return 0;
-}
 
 static void
 assert_annotatable (const char *text)

@@ -9,7 +9,9 @@
 #include <libxml/parser.h>
 
 #include "fuzz-common.h"
+#include "test-common.h"
 #include "tessera-import.h"
+#include "tessera-text-importer.h"
 #include "tessera-tei-export.h"
 #include "tessera-tei-import.h"
 #include "tessera-text.h"
@@ -57,14 +59,6 @@ static const char * const dates[] = {
 static const char * const relation_types[] = {
   "supports", "contradicts", "same-claim", "cites", "part of", "",
 };
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  tessera_fuzz_init ();
-  return 0;
-}
 
 /* XML 1.0's Char production. */
 static gboolean
@@ -402,8 +396,7 @@ check_reimport (const char *file,
   TesseraImportResult *result;
   TesseraStore *store;
 
-  store = tessera_store_open (project, TESSERA_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  store = tessera_fuzz_open_project (project, TESSERA_STORE_OPEN_DEFAULT);
   results = tessera_tei_import_file (store, file, NULL, &error);
   if (results == NULL)
     g_error ("the export %s could not be imported: %s", file, error->message);
@@ -421,8 +414,7 @@ check_reimport (const char *file,
   found = describe_annotations (store, result->document_id);
   assert_same_annotations (expected, found);
 
-  tessera_store_close (store);
-  g_object_unref (store);
+  tessera_fuzz_close_project (store);
   tessera_fuzz_remove_project (project);
 }
 
@@ -468,8 +460,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   length = g_utf8_strlen (text, -1);
 
   project = tessera_fuzz_new_project ("project");
-  store = tessera_store_open (project, TESSERA_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  store = tessera_fuzz_open_project (project, TESSERA_STORE_OPEN_DEFAULT);
   info.title = title;
   document_id = tessera_store_add_document (store, &info, text, NULL, &error);
   g_assert_no_error (error);
@@ -516,9 +507,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   else
     g_error ("export failed: %s", error->message);
 
-  tessera_store_close (store);
-  g_object_unref (store);
-  tessera_fuzz_remove_tree (destination);
+  tessera_fuzz_close_project (store);
+  test_remove_tree (destination);
   tessera_fuzz_remove_project (project);
   tessera_fuzz_assert_dir_empty ();
   return 0;

@@ -22,14 +22,6 @@
  * file back and compares it with the project).
  */
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  tessera_fuzz_init ();
-  return 0;
-}
-
 static void
 assert_document_sound (TesseraStore *store,
                        gint64        document_id)
@@ -118,8 +110,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   TesseraStore *store;
 
   tessera_fuzz_write_file (input, data, size);
-  store = tessera_store_open (project, TESSERA_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  store = tessera_fuzz_open_project (project, TESSERA_STORE_OPEN_DEFAULT);
 
   results = tessera_tei_import_file (store, input, NULL, &error);
   if (results == NULL)
@@ -140,8 +131,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       assert_exportable (store, results);
     }
 
-  tessera_store_close (store);
-  g_object_unref (store);
+  tessera_fuzz_close_project (store);
 
   digest = tessera_fuzz_dup_project_digest (project);
   if (results == NULL)

@@ -55,20 +55,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TesseraImportResult, tessera_import_result_free)
 
 GQuark     tessera_import_error_quark      (void);
 
-char      *tessera_import_prepare_text     (const char          *display_name,
-                                            const char          *data,
-                                            gsize                length,
-                                            char               **out_title,
-                                            GError             **error);
-gint64     tessera_import_text_file        (TesseraStore        *store,
-                                            const char          *path,
-                                            gboolean            *out_existing,
-                                            GError             **error);
 GPtrArray *tessera_import_paths            (TesseraStore        *store,
                                             const char * const  *paths,
                                             GError             **error);
+
+/* tessera-importer.h needs the result above. */
+typedef struct _TesseraImporter TesseraImporter;
+
+GPtrArray *tessera_import_paths_with_importer (TesseraStore       *store,
+                                               const char * const *paths,
+                                               TesseraImporter    *importer,
+                                               GError            **error);
 void       tessera_import_paths_async      (TesseraStore        *store,
                                             const char * const  *paths,
+                                            TesseraImporter     *importer,
                                             GCancellable        *cancellable,
                                             TesseraImportProgressFunc progress,
                                             gpointer             progress_data,

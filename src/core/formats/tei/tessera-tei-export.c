@@ -13,6 +13,7 @@
 
 #include "tessera-tei-export.h"
 
+#include "tessera-exporter-private.h"
 #include "tessera-output-file-private.h"
 #include "tessera-store-bulk-private.h"
 #include "tessera-tei-export-private.h"
@@ -2726,7 +2727,7 @@ tessera_tei_export_documents (TesseraStore                   *store,
                               GError                        **error)
 {
   TesseraTeiExportOptions defaults;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   Exporter self = { .fd = -1 };
   gboolean ok = TRUE;
@@ -2749,35 +2750,9 @@ tessera_tei_export_documents (TesseraStore                   *store,
       !_tessera_tei_check_text (options->title, _("The title of the corpus"), error))
     return FALSE;
 
-  if (n_documents > 0)
-    {
-      g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-      /* Each document once: a corpus cannot hold the same ids twice. */
-      for (guint i = 0; i < n_documents; i++)
-        {
-          if (g_hash_table_add (seen, (gpointer) &document_ids[i]))
-            g_array_append_val (ids, document_ids[i]);
-        }
-    }
-  else
-    {
-      GListModel *documents = tessera_store_get_documents (store);
-
-      for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
-        {
-          g_autoptr(TesseraDocument) document = g_list_model_get_item (documents, i);
-          gint64 id = tessera_document_get_id (document);
-
-          g_array_append_val (ids, id);
-        }
-    }
-  if (ids->len == 0)
-    {
-      g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_EMPTY,
-                   _("The project has no documents to export"));
-      return FALSE;
-    }
+  ids = _tessera_exporter_list_document_ids (store, document_ids, n_documents, error);
+  if (ids == NULL)
+    return FALSE;
 
   xmlInitParser ();
   self.store = store;
@@ -2805,28 +2780,11 @@ tessera_tei_export_documents (TesseraStore                   *store,
                       progress, progress_data, 0, 2 * ids->len, error);
   else
     {
-      /* Every destination is checked before the first is written. */
-      ok = _tessera_output_file_check_destination (path, error);
-      for (guint i = 0; ok && i < ids->len; i++)
-        {
-          g_autofree char *name = tessera_tei_export_file_name (g_array_index (ids, gint64, i));
-          g_autofree char *file = g_build_filename (path, name, NULL);
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
 
-          ok = _tessera_output_file_check_destination (file, error);
-        }
-      if (ok)
-        _tessera_output_file_clean_stale (path, FILE_NAME_PATTERN);
-
-      if (ok && g_mkdir_with_parents (path, 0777) != 0)
-        {
-          int saved_errno = errno;
-          g_autofree char *display = g_filename_display_name (path);
-
-          g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_FAILED,
-                       _("Could not create the folder %s: %s"), display,
-                       g_strerror (saved_errno));
-          ok = FALSE;
-        }
+      for (guint i = 0; i < ids->len; i++)
+        g_ptr_array_add (files, tessera_tei_export_file_name (g_array_index (ids, gint64, i)));
+      ok = _tessera_exporter_prepare_folder (path, files, FILE_NAME_PATTERN, error);
       for (guint i = 0; ok && i < ids->len; i++)
         {
           gint64 id = g_array_index (ids, gint64, i);

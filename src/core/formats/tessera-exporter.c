@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tessera-export"
+
+#include "config.h"
+
+#include <errno.h>
+
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "tessera-exporter.h"
+
+#include "tessera-exporter-private.h"
+#include "tessera-output-file-private.h"
+
+/*
+ * An export format. What every format must guarantee is done here once: the destination
+ * is checked (never a project), each file is written beside its destination, read back by
+ * the format's check() and compared with what was written, and only then renamed over the
+ * destination. Documents are read from the project one at a time, so memory does not grow
+ * with the corpus.
+ */
+
+G_DEFINE_QUARK (tessera-format-error-quark, tessera_format_error)
+
+G_DEFINE_ABSTRACT_TYPE (TesseraExporter, tessera_exporter, G_TYPE_OBJECT)
+
+/* The documents to export, each once (a corpus cannot hold the same ids twice), in order:
+ * all of the project's when none is named. */
+GArray *
+_tessera_exporter_list_document_ids (TesseraStore  *store,
+                                     const gint64  *document_ids,
+                                     guint          n_documents,
+                                     GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GListModel *documents = tessera_store_get_documents (store);
+
+  for (guint i = 0; i < n_documents; i++)
+    {
+      if (g_hash_table_add (seen, (gpointer) &document_ids[i]))
+        g_array_append_val (ids, document_ids[i]);
+    }
+  for (guint i = 0; n_documents == 0 && i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(TesseraDocument) document = g_list_model_get_item (documents, i);
+      gint64 id = tessera_document_get_id (document);
+
+      g_array_append_val (ids, id);
+    }
+  if (ids->len == 0)
+    {
+      g_set_error (error, TESSERA_FORMAT_ERROR, TESSERA_FORMAT_ERROR_EMPTY,
+                   _("The project has no documents to export"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* Before a folder export writes anything: every destination is checked (none is a
+ * project), what killed exports left of files named @name_pattern is removed, and the
+ * folder is created. */
+gboolean
+_tessera_exporter_prepare_folder (const char  *folder,
+                                  GPtrArray   *file_names,
+                                  const char  *name_pattern,
+                                  GError     **error)
+{
+  if (!_tessera_output_file_check_destination (folder, error))
+    return FALSE;
+  for (guint i = 0; i < file_names->len; i++)
+    {
+      g_autofree char *file = g_build_filename (folder, g_ptr_array_index (file_names, i), NULL);
+
+      if (!_tessera_output_file_check_destination (file, error))
+        return FALSE;
+    }
+  _tessera_output_file_clean_stale (folder, name_pattern);
+
+  if (g_mkdir_with_parents (folder, 0777) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (folder);
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not create the folder %s: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The extension of the files written: the format's first. */
+static const char *
+get_file_extension (TesseraExporter *self)
+{
+  const char * const *extensions = TESSERA_EXPORTER_GET_CLASS (self)->extensions;
+
+  return extensions != NULL && extensions[0] != NULL ? extensions[0] : "txt";
+}
+
+typedef struct
+{
+  TesseraFormatProgressFunc  func;
+  gpointer                   data;
+  guint                      done;
+  guint                      total;
+} Progress;
+
+static void
+progress_step (Progress *progress)
+{
+  progress->done++;
+  if (progress->func != NULL)
+    progress->func (progress->done, progress->total, progress->data);
+}
+
+/* One file: written beside @path, read back, then renamed over it. */
+static gboolean
+export_file (TesseraExporter  *self,
+             TesseraStore     *store,
+             const char       *path,
+             const gint64     *ids,
+             guint             n_ids,
+             GCancellable     *cancellable,
+             Progress         *progress,
+             GError          **error)
+{
+  TesseraExporterClass *klass = TESSERA_EXPORTER_GET_CLASS (self);
+  g_autoptr(TesseraOutputFile) output = _tessera_output_file_new (path, error);
+  g_autoptr(GOutputStream) file_stream = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+
+  if (output == NULL)
+    return FALSE;
+  file_stream = g_unix_output_stream_new (_tessera_output_file_steal_fd (output), TRUE);
+  stream = g_buffered_output_stream_new (file_stream);
+
+  if (klass->begin != NULL && !klass->begin (self, stream, error))
+    return FALSE;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(TesseraDocumentRecord) document = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      document = tessera_store_dup_document_record (store, ids[i], error);
+      if (document == NULL || !klass->write_document (self, stream, document, error))
+        return FALSE;
+      progress_step (progress);
+    }
+  if ((klass->end != NULL && !klass->end (self, stream, error)) ||
+      !g_output_stream_close (stream, cancellable, error))
+    return FALSE;
+
+  if (!klass->check (self, _tessera_output_file_get_temporary (output), cancellable, error))
+    return FALSE;
+  progress_step (progress);
+  return _tessera_output_file_commit (output, error);
+}
+
+static gboolean
+tessera_exporter_real_export (TesseraExporter            *self,
+                              TesseraStore               *store,
+                              const gint64               *document_ids,
+                              guint                       n_documents,
+                              const char                 *path,
+                              GCancellable               *cancellable,
+                              TesseraFormatProgressFunc   progress_func,
+                              gpointer                    progress_data,
+                              GError                    **error)
+{
+  g_autoptr(GArray) ids = _tessera_exporter_list_document_ids (store, document_ids,
+                                                               n_documents, error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *pattern = NULL;
+  Progress progress = { progress_func, progress_data, 0, 0 };
+
+  /* A format that does not override export() writes documents and checks them. */
+  g_return_val_if_fail (TESSERA_EXPORTER_GET_CLASS (self)->write_document != NULL, FALSE);
+  g_return_val_if_fail (TESSERA_EXPORTER_GET_CLASS (self)->check != NULL, FALSE);
+
+  if (ids == NULL)
+    return FALSE;
+  if (!tessera_exporter_writes_folder (self))
+    {
+      progress.total = ids->len + 1;
+      return export_file (self, store, path, (const gint64 *) (gpointer) ids->data, ids->len,
+                          cancellable, &progress, error);
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    g_ptr_array_add (names, tessera_exporter_dup_file_name (self, g_array_index (ids, gint64, i)));
+  pattern = g_strconcat ("document-*.", get_file_extension (self), NULL);
+  if (!_tessera_exporter_prepare_folder (path, names, pattern, error))
+    return FALSE;
+
+  progress.total = 2 * ids->len;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree char *file = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+
+      if (!export_file (self, store, file, &g_array_index (ids, gint64, i), 1, cancellable,
+                        &progress, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+tessera_exporter_real_writes_folder (TesseraExporter *self)
+{
+  return FALSE;
+}
+
+static void
+tessera_exporter_class_init (TesseraExporterClass *klass)
+{
+  klass->export = tessera_exporter_real_export;
+  klass->writes_folder = tessera_exporter_real_writes_folder;
+}
+
+static void
+tessera_exporter_init (TesseraExporter *self)
+{
+}
+
+/**
+ * tessera_exporter_get_id:
+ *
+ * Returns: the name the command line knows the format by, such as "tei"
+ */
+const char *
+tessera_exporter_get_id (TesseraExporter *self)
+{
+  g_return_val_if_fail (TESSERA_IS_EXPORTER (self), NULL);
+  return TESSERA_EXPORTER_GET_CLASS (self)->id;
+}
+
+/**
+ * tessera_exporter_get_name:
+ *
+ * Returns: the format's name, translated
+ */
+const char *
+tessera_exporter_get_name (TesseraExporter *self)
+{
+  g_return_val_if_fail (TESSERA_IS_EXPORTER (self), NULL);
+  return g_dgettext (GETTEXT_PACKAGE, TESSERA_EXPORTER_GET_CLASS (self)->name);
+}
+
+/**
+ * tessera_exporter_get_extensions:
+ *
+ * Returns: (array zero-terminated=1) (transfer none): the file name endings, without the
+ *   dot, the one of the files written first
+ */
+const char * const *
+tessera_exporter_get_extensions (TesseraExporter *self)
+{
+  g_return_val_if_fail (TESSERA_IS_EXPORTER (self), NULL);
+  return TESSERA_EXPORTER_GET_CLASS (self)->extensions;
+}
+
+const char *
+tessera_exporter_get_mime_type (TesseraExporter *self)
+{
+  g_return_val_if_fail (TESSERA_IS_EXPORTER (self), NULL);
+  return TESSERA_EXPORTER_GET_CLASS (self)->mime_type;
+}
+
+/**
+ * tessera_exporter_writes_folder:
+ *
+ * Returns: %TRUE when, with the options set, the destination is a folder that gets one
+ *   file per document (named by tessera_exporter_dup_file_name()); %FALSE when it is one
+ *   file
+ */
+gboolean
+tessera_exporter_writes_folder (TesseraExporter *self)
+{
+  g_return_val_if_fail (TESSERA_IS_EXPORTER (self), FALSE);
+  return TESSERA_EXPORTER_GET_CLASS (self)->writes_folder (self);
+}
+
+/**
+ * tessera_exporter_dup_file_name:
+ * @document_id: a document
+ *
+ * Returns: (transfer full): the name of the document's file in a folder export:
+ *   "document-ID.EXT"
+ */
+char *
+tessera_exporter_dup_file_name (TesseraExporter *self,
+                                gint64           document_id)
+{
+  g_return_val_if_fail (TESSERA_IS_EXPORTER (self), NULL);
+
+  return g_strdup_printf ("document-%" G_GINT64_FORMAT ".%s", document_id,
+                          get_file_extension (self));
+}
+
+/**
+ * tessera_exporter_export:
+ * @store: the project
+ * @document_ids: (array length=n_documents) (nullable): the documents, or %NULL for all
+ * @n_documents: how many; 0 for all
+ * @path: the file, or the folder when tessera_exporter_writes_folder()
+ * @progress: (scope call) (nullable): told of each step done
+ *
+ * Exports documents with the options set as properties. Every file is read back and
+ * compared with what was exported before it replaces its destination; one that does not
+ * read back is not kept, and the destination is left as it was.
+ *
+ * Returns: %TRUE on success, else %FALSE with @error set
+ */
+gboolean
+tessera_exporter_export (TesseraExporter            *self,
+                         TesseraStore               *store,
+                         const gint64               *document_ids,
+                         guint                       n_documents,
+                         const char                 *path,
+                         GCancellable               *cancellable,
+                         TesseraFormatProgressFunc   progress,
+                         gpointer                    progress_data,
+                         GError                    **error)
+{
+  g_return_val_if_fail (TESSERA_IS_EXPORTER (self), FALSE);
+  g_return_val_if_fail (TESSERA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (document_ids != NULL || n_documents == 0, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return TESSERA_EXPORTER_GET_CLASS (self)->export (self, store, document_ids, n_documents,
+                                                    path, cancellable, progress,
+                                                    progress_data, error);
+}

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tessera-format-error.h"
+#include "tessera-record.h"
+#include "tessera-store.h"
+
+G_BEGIN_DECLS
+
+#define TESSERA_TYPE_EXPORTER (tessera_exporter_get_type ())
+G_DECLARE_DERIVABLE_TYPE (TesseraExporter, tessera_exporter, TESSERA, EXPORTER, GObject)
+
+/**
+ * TesseraExporterClass:
+ * @id: the name the command line knows the format by, such as "tei"
+ * @name: what the user reads, marked for translation
+ * @extensions: (array zero-terminated=1): the file name endings, without the dot; the
+ *   first is the one given to the files written
+ * @mime_type: the format's MIME type
+ * @writes_folder: whether the destination is a folder with one file per document (with
+ *   the options set) rather than one file; %FALSE if not implemented
+ * @begin: writes what comes before the first document
+ * @write_document: writes one document; called once per document, in order
+ * @end: writes what comes after the last document
+ * @check: reads back the written file @path and compares it with what was written; the
+ *   file replaces its destination only if this returns %TRUE
+ * @export: the whole export, for a format that does not go through begin, write_document
+ *   and end (the default implementation writes, checks and renames each file)
+ *
+ * A format Tessera exports. Options are properties of the subclass, which the command line
+ * and the export dialog show. The framework gives every format the same guarantees: a
+ * project is never a destination, a file is written beside its destination, read back
+ * with @check, and only then renamed over it; documents are read one at a time.
+ */
+struct _TesseraExporterClass
+{
+  GObjectClass parent_class;
+
+  const char          *id;
+  const char          *name;
+  const char * const  *extensions;
+  const char          *mime_type;
+
+  gboolean  (*writes_folder)  (TesseraExporter              *self);
+  gboolean  (*begin)          (TesseraExporter              *self,
+                               GOutputStream                *stream,
+                               GError                      **error);
+  gboolean  (*write_document) (TesseraExporter              *self,
+                               GOutputStream                *stream,
+                               const TesseraDocumentRecord  *document,
+                               GError                      **error);
+  gboolean  (*end)            (TesseraExporter              *self,
+                               GOutputStream                *stream,
+                               GError                      **error);
+  gboolean  (*check)          (TesseraExporter              *self,
+                               const char                   *path,
+                               GCancellable                 *cancellable,
+                               GError                      **error);
+  gboolean  (*export)         (TesseraExporter              *self,
+                               TesseraStore                 *store,
+                               const gint64                 *document_ids,
+                               guint                         n_documents,
+                               const char                   *path,
+                               GCancellable                 *cancellable,
+                               TesseraFormatProgressFunc     progress,
+                               gpointer                      progress_data,
+                               GError                      **error);
+
+  /*< private >*/
+  gpointer padding[8];
+};
+
+const char         *tessera_exporter_get_id          (TesseraExporter  *self);
+const char         *tessera_exporter_get_name        (TesseraExporter  *self);
+const char * const *tessera_exporter_get_extensions  (TesseraExporter  *self);
+const char         *tessera_exporter_get_mime_type   (TesseraExporter  *self);
+gboolean            tessera_exporter_writes_folder   (TesseraExporter  *self);
+char               *tessera_exporter_dup_file_name   (TesseraExporter  *self,
+                                                      gint64            document_id);
+gboolean            tessera_exporter_export          (TesseraExporter  *self,
+                                                      TesseraStore     *store,
+                                                      const gint64     *document_ids,
+                                                      guint             n_documents,
+                                                      const char       *path,
+                                                      GCancellable     *cancellable,
+                                                      TesseraFormatProgressFunc progress,
+                                                      gpointer          progress_data,
+                                                      GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean _tessera_importer_check_file       (const char  *path,
+                                             const char  *display_name,
+                                             GError     **error);
+void     _tessera_importer_set_too_large    (GError     **error,
+                                             const char  *display_name,
+                                             guint64      size);
+gboolean _tessera_importer_has_suffix       (const char  *name,
+                                             const char  *extension);
+
+G_END_DECLS

@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tessera-import"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "tessera-importer.h"
+
+#include "tessera-importer-private.h"
+
+/*
+ * An import format. The framework checks each file before a format sees it: a regular
+ * file (a FIFO would block, a device never end), not larger than TESSERA_IMPORT_MAX_BYTES,
+ * not a project. The registry (tessera-formats.c) picks the importer of a file by asking
+ * each how sure it is that it reads it.
+ */
+
+G_DEFINE_ABSTRACT_TYPE (TesseraImporter, tessera_importer, G_TYPE_OBJECT)
+
+/* In binary units: the limit is exactly 64 MiB, and "67.1 MB" would puzzle. */
+void
+_tessera_importer_set_too_large (GError     **error,
+                                 const char  *display_name,
+                                 guint64      size)
+{
+  g_autofree char *file_size = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *max_size = g_format_size_full (TESSERA_IMPORT_MAX_BYTES,
+                                                  G_FORMAT_SIZE_IEC_UNITS);
+
+  g_set_error (error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_TOO_LARGE,
+               _("%s is %s; Tessera imports articles of at most %s"),
+               display_name, file_size, max_size);
+}
+
+/* Only a regular file is opened, and only one Tessera imports: a FIFO would block the
+ * import until something writes to it, a device would never end. Looked at with stat(),
+ * which opens nothing. */
+gboolean
+_tessera_importer_check_file (const char  *path,
+                              const char  *display_name,
+                              GError     **error)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s: %s", display_name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_FAILED,
+                   _("%s is a folder, not a text file"), display_name);
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_FAILED,
+                   _("%s is not a regular file"), display_name);
+      return FALSE;
+    }
+
+  /* Refuse before reading: the file could be a disk image. */
+  if (st.st_size > TESSERA_IMPORT_MAX_BYTES)
+    {
+      _tessera_importer_set_too_large (error, display_name, st.st_size);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether @name ends in ".@extension", in any case. */
+gboolean
+_tessera_importer_has_suffix (const char *name,
+                              const char *extension)
+{
+  gsize length = strlen (name);
+  gsize extension_length = strlen (extension);
+
+  return length > extension_length + 1 && name[length - extension_length - 1] == '.' &&
+         g_ascii_strcasecmp (name + length - extension_length, extension) == 0;
+}
+
+static void
+tessera_importer_class_init (TesseraImporterClass *klass)
+{
+}
+
+static void
+tessera_importer_init (TesseraImporter *self)
+{
+}
+
+/**
+ * tessera_importer_get_id:
+ *
+ * Returns: the name the command line knows the format by, such as "tei"
+ */
+const char *
+tessera_importer_get_id (TesseraImporter *self)
+{
+  g_return_val_if_fail (TESSERA_IS_IMPORTER (self), NULL);
+  return TESSERA_IMPORTER_GET_CLASS (self)->id;
+}
+
+/**
+ * tessera_importer_get_name:
+ *
+ * Returns: the format's name, translated
+ */
+const char *
+tessera_importer_get_name (TesseraImporter *self)
+{
+  g_return_val_if_fail (TESSERA_IS_IMPORTER (self), NULL);
+  return g_dgettext (GETTEXT_PACKAGE, TESSERA_IMPORTER_GET_CLASS (self)->name);
+}
+
+/**
+ * tessera_importer_get_extensions:
+ *
+ * Returns: (array zero-terminated=1) (transfer none): the file name endings, without the dot
+ */
+const char * const *
+tessera_importer_get_extensions (TesseraImporter *self)
+{
+  g_return_val_if_fail (TESSERA_IS_IMPORTER (self), NULL);
+  return TESSERA_IMPORTER_GET_CLASS (self)->extensions;
+}
+
+const char *
+tessera_importer_get_mime_type (TesseraImporter *self)
+{
+  g_return_val_if_fail (TESSERA_IS_IMPORTER (self), NULL);
+  return TESSERA_IMPORTER_GET_CLASS (self)->mime_type;
+}
+
+/**
+ * tessera_importer_handles_name:
+ * @name: a file name
+ *
+ * Returns: whether @name ends with one of the format's extensions, in any case
+ */
+gboolean
+tessera_importer_handles_name (TesseraImporter *self,
+                               const char      *name)
+{
+  const char * const *extensions;
+
+  g_return_val_if_fail (TESSERA_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  extensions = TESSERA_IMPORTER_GET_CLASS (self)->extensions;
+  for (guint i = 0; extensions != NULL && extensions[i] != NULL; i++)
+    {
+      if (_tessera_importer_has_suffix (name, extensions[i]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * tessera_importer_sniff:
+ * @path: the file
+ * @data: (array length=length): its first bytes
+ * @length: how many
+ *
+ * Returns: how sure the importer is that it reads the file, from 0 (it does not) to 100
+ */
+guint
+tessera_importer_sniff (TesseraImporter *self,
+                        const char      *path,
+                        const guint8    *data,
+                        gsize            length)
+{
+  TesseraImporterClass *klass;
+
+  g_return_val_if_fail (TESSERA_IS_IMPORTER (self), 0);
+  g_return_val_if_fail (path != NULL, 0);
+
+  klass = TESSERA_IMPORTER_GET_CLASS (self);
+  if (klass->sniff != NULL)
+    return MIN (klass->sniff (self, path, data, length), 100);
+  return tessera_importer_handles_name (self, path) ? 50 : 0;
+}
+
+/**
+ * tessera_importer_import_file:
+ * @store: the project to import into
+ * @path: the file
+ *
+ * Imports the documents of @path. A file that is not regular, or too large, is refused
+ * before anything opens it.
+ *
+ * Returns: (transfer container) (element-type TesseraImportResult): one result per
+ *   document, or %NULL with @error set when the file could not be read at all
+ */
+GPtrArray *
+tessera_importer_import_file (TesseraImporter  *self,
+                              TesseraStore     *store,
+                              const char       *path,
+                              GCancellable     *cancellable,
+                              GError          **error)
+{
+  g_autofree char *display_name = NULL;
+
+  g_return_val_if_fail (TESSERA_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (TESSERA_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_name = g_filename_display_basename (path);
+  if (!_tessera_importer_check_file (path, display_name, error))
+    return NULL;
+  return TESSERA_IMPORTER_GET_CLASS (self)->import_file (self, store, path, cancellable,
+                                                         error);
+}
