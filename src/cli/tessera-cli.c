@@ -665,6 +665,9 @@ command_import (int    argc,
 
   results = tessera_import_paths_finish (store, import.result, &error);
   g_object_unref (import.result);
+  /* The worker may hold the store a moment longer: close it now, so that the last
+   * connection checkpoints the project before the program ends. */
+  tessera_store_close (store);
   if (results == NULL)
     return fail ("%s", error->message);
 

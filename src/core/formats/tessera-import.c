@@ -440,6 +440,9 @@ import_thread (GTask        *task,
  * its own to the project of @store, so that the caller's main loop goes on meanwhile.
  * Each file is its own transaction: when @cancellable is cancelled, the import stops
  * before the next file and the files already imported stay in the project.
+ *
+ * The worker holds a reference to @store until its thread ends, which may be a moment
+ * after @callback: a program about to exit closes @store with tessera_store_close().
  */
 void
 tessera_import_paths_async (TesseraStore               *store,
