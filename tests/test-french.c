@@ -152,7 +152,7 @@ test_main_menu (GuiFixture    *fixture,
   assert_has_label (labels, "_Nouveau projet…");
   assert_has_label (labels, "_Ouvrir un projet…");
   assert_has_label (labels, "_Importer des articles…");
-  assert_has_label (labels, "_Exporter en TEI…");
+  assert_has_label (labels, "_Exporter…");
   assert_has_label (labels, "_Préférences");
   assert_has_label (labels, "_Raccourcis clavier");
   assert_has_label (labels, "À propos de _Tessera");
