@@ -16,7 +16,6 @@
 #include "tessera-import.h"
 #include "tessera-importer-private.h"
 #include "tessera-project-files-private.h"
-#include "tessera-store-bulk-private.h"
 #include "tessera-util-private.h"
 #include "tessera-tei-private.h"
 #include "tessera-text.h"
