@@ -8,6 +8,9 @@
 #include <adwaita.h>
 
 #include "tessera-annotation-list-view.h"
+#include "tessera-claim-section.h"
+#include "tessera-entity-chooser.h"
+#include "tessera-entity-section.h"
 #include "tessera-export-dialog.h"
 #include "tessera-import-queue.h"
 #include "tessera-inspector.h"
@@ -229,6 +232,85 @@ test_claim_source_by_picking (Fixture       *fixture,
   g_assert_cmpint (tessera_claim_get_source_annotation_id (stored), ==, person);
   g_assert_cmpint (tessera_claim_get_cue_annotation_id (stored), ==, cue);
   g_assert_true (tessera_claim_is_complete (stored));
+}
+
+static TesseraClaim *
+dup_claim (Fixture *fixture,
+           gint64   claim)
+{
+  g_autoptr(GError) error = NULL;
+  TesseraClaim *stored = tessera_store_dup_claim (gui_store (fixture), claim, &error);
+
+  g_assert_no_error (error);
+  return stored;
+}
+
+/* The inspector shows the claim section for a claim only; its drop-downs and entries write
+ * one field each, undone in one step, and a date that is not ISO 8601 is refused. */
+static void
+test_claim_fields (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *inspector = tessera_window_get_inspector (fixture->window);
+  GType type = TESSERA_TYPE_INSPECTOR;
+  GtkWidget *claim_section = GTK_WIDGET (gtk_widget_get_template_child (inspector, type,
+                                                                        "claim_section"));
+  GtkWidget *entity_section = GTK_WIDGET (gtk_widget_get_template_child (inspector, type,
+                                                                         "entity_section"));
+  AdwComboRow *factuality;
+  AdwEntryRow *date;
+  GListModel *items;
+  guint position = GTK_INVALID_LIST_POSITION;
+  gint64 claim;
+  g_autoptr(TesseraClaim) stored = NULL;
+
+  type = TESSERA_TYPE_CLAIM_SECTION;
+  factuality = ADW_COMBO_ROW (gtk_widget_get_template_child (claim_section, type,
+                                                             "factuality_row"));
+  date = ADW_ENTRY_ROW (gtk_widget_get_template_child (claim_section, type, "date_row"));
+  items = adw_combo_row_get_model (factuality);
+
+  mark_with_key (fixture, "Oumar Diarra", "1");
+  g_assert_true (gtk_widget_get_visible (entity_section));
+  g_assert_false (gtk_widget_get_visible (claim_section));
+  claim = mark_with_key (fixture, "ce plan permettra d’insuffler un nouveau dynamisme", "8");
+  g_assert_cmpint (tessera_inspector_get_annotation (TESSERA_INSPECTOR (inspector)), ==, claim);
+  g_assert_false (gtk_widget_get_visible (entity_section));
+  g_assert_true (gtk_widget_get_visible (claim_section));
+
+  /* FactBank codes are offered with their meaning. */
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (items, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), "PR+ — probable, positive"))
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (factuality, position);
+  stored = dup_claim (fixture, claim);
+  g_assert_cmpstr (tessera_claim_get_factuality (stored), ==, "PR+");
+  g_clear_object (&stored);
+
+  gtk_editable_set_text (GTK_EDITABLE (date), "18 mars");
+  g_signal_emit_by_name (date, "apply");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
+  stored = dup_claim (fixture, claim);
+  g_assert_null (tessera_claim_get_statement_date (stored));
+  g_clear_object (&stored);
+
+  gtk_editable_set_text (GTK_EDITABLE (date), "2024-03-18");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
+  g_signal_emit_by_name (date, "apply");
+  stored = dup_claim (fixture, claim);
+  g_assert_cmpstr (tessera_claim_get_statement_date (stored), ==, "2024-03-18");
+  g_clear_object (&stored);
+
+  /* One undo takes back the date, not the factuality. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  stored = dup_claim (fixture, claim);
+  g_assert_null (tessera_claim_get_statement_date (stored));
+  g_assert_cmpstr (tessera_claim_get_factuality (stored), ==, "PR+");
 }
 
 static void
@@ -766,6 +848,107 @@ test_import_queue_folder (Fixture       *fixture,
   g_array_unref (again.imported);
 }
 
+/* What the user does while a folder imports: at the first article, a key; at the third,
+ * Cancel. The import waits for the window after each file, so this happens between the
+ * same files every time. */
+typedef struct
+{
+  Fixture   *fixture;
+  GtkWidget *cancel;
+  ImportRun *run;
+  gboolean   key_handled;
+} ImportUser;
+
+static void
+on_user_document_imported (TesseraImportQueue *queue,
+                           gint64              document_id,
+                           gboolean            existing,
+                           ImportUser         *user)
+{
+  GtkSearchBar *search_bar =
+    GTK_SEARCH_BAR (gui_find_widget (GTK_WIDGET (user->fixture->window),
+                                     GTK_TYPE_SEARCH_BAR, NULL));
+
+  if (user->run->imported->len == 1)
+    {
+      /* A key through the X server, handled while the import is under way. */
+      g_assert_true (tessera_import_queue_is_busy (queue));
+      g_assert_false (gtk_search_bar_get_search_mode (search_bar));
+      xdotool (user->fixture, "key", "ctrl+f", NULL);
+      user->key_handled = gtk_search_bar_get_search_mode (search_bar);
+    }
+  else if (user->run->imported->len == 3)
+    {
+      g_signal_emit_by_name (user->cancel, "clicked");
+    }
+}
+
+/* A folder of a thousand articles imports on a worker thread: the window answers a key
+ * while the import runs, and Cancel stops it between two files, keeping what it imported
+ * and nothing else. */
+static void
+test_import_queue_cancel (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *queue_widget = gui_find_widget (GTK_WIDGET (fixture->window),
+                                             TESSERA_TYPE_IMPORT_QUEUE, NULL);
+  TesseraImportQueue *queue = TESSERA_IMPORT_QUEUE (queue_widget);
+  GListModel *documents = tessera_store_get_documents (gui_store (fixture));
+  guint before = g_list_model_get_n_items (documents);
+  g_autofree char *folder_path = g_build_filename (fixture->dir, "thousand", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  ImportRun run = { 0 };
+  ImportUser user = { fixture, NULL, &run, FALSE };
+  gulong imported, finished, acted;
+
+  user.cancel = gui_find_widget (queue_widget, GTK_TYPE_BUTTON, NULL);
+  g_assert_nonnull (user.cancel);
+  g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
+  for (guint i = 1; i <= 1000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%04u.txt", i);
+      g_autofree char *path = g_build_filename (folder_path, name, NULL);
+      g_autofree char *text = g_strdup_printf ("Article %u\n\nBamako, le %u mai.", i, i);
+      g_autoptr(GError) error = NULL;
+
+      g_file_set_contents (path, text, -1, &error);
+      g_assert_no_error (error);
+    }
+
+  run.imported = g_array_new (FALSE, FALSE, sizeof (gint64));
+  imported = g_signal_connect (queue, "document-imported",
+                               G_CALLBACK (on_run_document_imported), &run);
+  acted = g_signal_connect_after (queue, "document-imported",
+                                  G_CALLBACK (on_user_document_imported), &user);
+  finished = g_signal_connect (queue, "finished", G_CALLBACK (on_run_finished), &run);
+
+  tessera_window_import_files (fixture->window, &folder, 1);
+  g_assert_true (tessera_import_queue_is_busy (queue));
+  gui_await (run_is_finished, &run, "the import to stop");
+  g_assert_false (tessera_import_queue_is_busy (queue));
+  g_assert_true (user.key_handled);
+
+  /* Stopped after the third file; those three are in the project, whole, and no other. */
+  g_assert_cmpuint (run.imported->len, ==, 3);
+  g_assert_cmpuint (run.added, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, before + 3);
+  for (guint i = 0; i < run.imported->len; i++)
+    {
+      g_autoptr(TesseraDocument) document =
+        tessera_store_dup_document (gui_store (fixture),
+                                    g_array_index (run.imported, gint64, i), NULL);
+      g_autofree char *title = g_strdup_printf ("Article %u", i + 1);
+
+      g_assert_nonnull (document);
+      g_assert_cmpstr (tessera_document_get_title (document), ==, title);
+    }
+
+  g_signal_handler_disconnect (queue, imported);
+  g_signal_handler_disconnect (queue, acted);
+  g_signal_handler_disconnect (queue, finished);
+  g_array_unref (run.imported);
+}
+
 typedef struct
 {
   Fixture *fixture;
@@ -802,6 +985,10 @@ test_link_generic_mention (Fixture       *fixture,
   wait.annotation_id = mention;
 
   search = GTK_WIDGET (gtk_widget_get_template_child (inspector, TESSERA_TYPE_INSPECTOR,
+                                                      "entity_section"));
+  search = GTK_WIDGET (gtk_widget_get_template_child (search, TESSERA_TYPE_ENTITY_SECTION,
+                                                      "entity_chooser"));
+  search = GTK_WIDGET (gtk_widget_get_template_child (search, TESSERA_TYPE_ENTITY_CHOOSER,
                                                       "entity_search"));
   gtk_editable_set_text (GTK_EDITABLE (search), "Colonel");
   g_signal_emit_by_name (search, "activate");
@@ -842,6 +1029,7 @@ main (int   argc,
   ADD ("mark-by-key", test_mark_by_key);
   ADD ("selection-snaps-to-words", test_selection_snaps_to_words);
   ADD ("claim-source-by-picking", test_claim_source_by_picking);
+  ADD ("claim-fields", test_claim_fields);
   ADD ("link-new-entity", test_link_new_entity);
   ADD ("link-generic-mention", test_link_generic_mention);
   ADD ("undo-redo-delete", test_undo_redo_delete);
@@ -851,6 +1039,7 @@ main (int   argc,
   ADD ("export-dialog-lists-registered-format", test_export_dialog_lists_registered_format);
   ADD ("import-report-warnings", test_import_report_warnings);
   ADD ("import-queue-folder", test_import_queue_folder);
+  ADD ("import-queue-cancel", test_import_queue_cancel);
   ADD ("annotation-list", test_annotation_list);
 
   return g_test_run ();
