@@ -27,7 +27,9 @@ G_DECLARE_DERIVABLE_TYPE (TesseraExporter, tessera_exporter, TESSERA, EXPORTER, 
  * @finish: called once after the export, whether it succeeded or not, to drop what
  *   @prepare took; %NULL if not needed
  * @begin: writes what comes before the first document
- * @write_document: writes one document; called once per document, in order
+ * @write_document: writes one document; called once per document, in order. The record
+ *   is freed after the call: the format may take what it keeps of it (such as its text,
+ *   so that a novel is in memory once)
  * @end: writes what comes after the last document
  * @check: reads back the written file @path and compares it with what was written; the
  *   file replaces its destination only if this returns %TRUE
@@ -61,7 +63,7 @@ struct _TesseraExporterClass
                                GError                      **error);
   gboolean  (*write_document) (TesseraExporter              *self,
                                GOutputStream                *stream,
-                               const TesseraDocumentRecord  *document,
+                               TesseraDocumentRecord        *document,
                                GError                      **error);
   gboolean  (*end)            (TesseraExporter              *self,
                                GOutputStream                *stream,

@@ -385,13 +385,13 @@ claim_model (Exporter                 *self,
 }
 
 /* The document as the model holds it: what the file must say and what it must read back
- * as. Ids get @prefix ("d12." in a corpus). The model keeps its own copy of the text: it
- * is compared with what the file reads back as, after the record is gone. */
+ * as. Ids get @prefix ("d12." in a corpus). The model takes the record's text, so that a
+ * novel is in memory once. */
 static TesseraTeiDocument *
-document_model (Exporter                     *self,
-                const TesseraDocumentRecord  *record,
-                const char                   *prefix,
-                GError                      **error)
+document_model (Exporter               *self,
+                TesseraDocumentRecord  *record,
+                const char             *prefix,
+                GError                **error)
 {
   g_autoptr(TesseraTeiDocument) model = _tessera_tei_document_new ();
   g_autofree char *what = NULL;
@@ -407,7 +407,7 @@ document_model (Exporter                     *self,
   model->info.notes = g_strdup (record->info.notes);
   model->progress = record->progress;
 
-  model->text = g_strdup (record->text);
+  model->text = g_steal_pointer (&record->text);
   what = g_strdup_printf (_("The text of “%s”"), model->info.title ? model->info.title : "");
   if (!_tessera_tei_check_text (model->text, what, error))
     return NULL;
@@ -2374,7 +2374,7 @@ referenced_entities (Exporter           *self,
 /* Returns the model the document was written from, for the self-check. */
 static TesseraTeiDocument *
 write_tei (Exporter                     *self,
-           const TesseraDocumentRecord  *record,
+           TesseraDocumentRecord        *record,
            gboolean                      in_corpus,
            GCancellable                 *cancellable,
            GError                      **error)
@@ -2696,7 +2696,7 @@ _tessera_tei_writer_begin_file (TesseraTeiWriter  *self,
  */
 gboolean
 _tessera_tei_writer_write_document (TesseraTeiWriter             *self,
-                                    const TesseraDocumentRecord  *record,
+                                    TesseraDocumentRecord        *record,
                                     GError                      **error)
 {
   TesseraTeiDocument *document;

@@ -123,7 +123,7 @@ tessera_tei_exporter_begin (TesseraExporter  *exporter,
 static gboolean
 tessera_tei_exporter_write_document (TesseraExporter              *exporter,
                                      GOutputStream                *stream,
-                                     const TesseraDocumentRecord  *document,
+                                     TesseraDocumentRecord        *document,
                                      GError                      **error)
 {
   TesseraTeiExporter *self = TESSERA_TEI_EXPORTER (exporter);

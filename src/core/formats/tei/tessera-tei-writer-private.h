@@ -24,7 +24,7 @@ gboolean          _tessera_tei_writer_begin_file     (TesseraTeiWriter          
                                                       const char                     *display_name,
                                                       GError                        **error);
 gboolean          _tessera_tei_writer_write_document (TesseraTeiWriter               *self,
-                                                      const TesseraDocumentRecord    *record,
+                                                      TesseraDocumentRecord          *record,
                                                       GError                        **error);
 gboolean          _tessera_tei_writer_end_file       (TesseraTeiWriter               *self,
                                                       GError                        **error);
