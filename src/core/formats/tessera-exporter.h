@@ -29,7 +29,7 @@ G_DECLARE_DERIVABLE_TYPE (TesseraExporter, tessera_exporter, TESSERA, EXPORTER, 
  * @begin: writes what comes before the first document
  * @write_document: writes one document; called once per document, in order. The record
  *   is freed after the call: the format may take what it keeps of it (such as its text,
- *   so that a novel is in memory once)
+ *   so that a novel is in memory once), or free what it no longer needs
  * @end: writes what comes after the last document
  * @check: reads back the written file @path and compares it with what was written; the
  *   file replaces its destination only if this returns %TRUE

@@ -2707,7 +2707,15 @@ _tessera_tei_writer_write_document (TesseraTeiWriter             *self,
       return FALSE;
     }
   document = write_tei (self, record, self->options.corpus, self->cancellable, error);
-  return document != NULL && verify_written (self, document, error);
+  if (document == NULL)
+    return FALSE;
+  /* The model holds what the file is compared with: the rest of the record goes before
+   * the document is read back, so that a novel's annotations are not in memory three
+   * times. */
+  g_ptr_array_set_size (record->relations, 0);
+  g_ptr_array_set_size (record->annotations, 0);
+  g_ptr_array_set_size (record->entities, 0);
+  return verify_written (self, document, error);
 }
 
 /**
