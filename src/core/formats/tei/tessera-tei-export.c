@@ -20,11 +20,13 @@
 
 /*
  * TEI P5 export, streamed with xmlTextWriter: one document is in memory at a time, however
- * many the corpus has. Each file is written beside its destination and read back as it is
- * written (streamed too, tessera-tei-export-check.c) into the model the importer makes:
- * each document is compared with the model of the project it was written from (text
- * character for character, every annotation, claim and relation), and the file is renamed
- * into place only once all of it has read back.
+ * many the corpus has. The exporter framework gives the file (written beside its
+ * destination) and the documents, one record at a time (tessera-tei-exporter.c); each
+ * document is read back as soon as it is in the file (streamed too,
+ * tessera-tei-export-check.c) into the model the importer makes, and compared with the
+ * model of the project it was written from (text character for character, every
+ * annotation, claim and relation). The framework renames the file into place only once
+ * all of it has read back (_tessera_tei_writer_check_file()).
  *
  * The body is the stored text, one head or p per line, xml:space="preserve". Annotations
  * nest where their spans nest; the others (crossing another annotation, a paragraph
