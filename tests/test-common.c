@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -143,4 +145,32 @@ test_assert_contains_at (const char *domain,
   if (strstr (haystack, needle) == NULL)
     g_assertion_message_cmpstr (domain, file, line, function, "haystack contains needle",
                                 haystack, "does not contain", needle);
+}
+
+const char *
+test_choose_french_locale (void)
+{
+  const char *candidates[] = { "fr_FR.UTF-8", "fr_FR.utf8", "fr_BE.UTF-8", "fr_CA.UTF-8",
+                               "fr_CH.UTF-8", "fr_LU.UTF-8", "C.UTF-8" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (setlocale (LC_ALL, candidates[i]) != NULL)
+      {
+        g_setenv ("LC_ALL", candidates[i], TRUE);
+        return candidates[i];
+      }
+  g_error ("neither a French locale nor C.UTF-8 is available");
+}
+
+const char *
+test_bind_catalogue (void)
+{
+  const char *localedir = g_getenv ("TESSERA_LOCALEDIR");
+
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  return localedir;
 }

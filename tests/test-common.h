@@ -28,6 +28,11 @@ G_BEGIN_DECLS
  *   older Tessera or another program could have written it (close the project's store first).
  * test_type_id: the id of the annotation type @key, failing the test if there is none.
  * test_assert_contains: fails the test, showing both, unless @haystack contains @needle.
+ * test_choose_french_locale: a French UTF-8 locale if there is one, else C.UTF-8 (where
+ *   glibc still honours LANGUAGE; it ignores it under C), exported as LC_ALL and set;
+ *   returns its name. Set LANGUAGE=fr too for French messages.
+ * test_bind_catalogue: binds Tessera's text domain to the build tree's catalogue
+ *   (TESSERA_LOCALEDIR) or the installed one, as the programs do; returns the folder.
  */
 typedef struct
 {
@@ -58,6 +63,8 @@ void             test_assert_contains_at  (const char    *domain,
                                            const char    *function,
                                            const char    *haystack,
                                            const char    *needle);
+const char      *test_choose_french_locale (void);
+const char      *test_bind_catalogue       (void);
 #define test_assert_contains(haystack, needle) \
   test_assert_contains_at (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, (haystack), (needle))
 

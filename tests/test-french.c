@@ -16,23 +16,6 @@
  * the title bar and the inspector the translations of po/fr.po.
  */
 
-/* A French UTF-8 locale if there is one, else C.UTF-8 (where glibc still honours LANGUAGE;
- * it ignores it under C), exported as LC_ALL: returns its name. */
-static const char *
-choose_locale (void)
-{
-  const char *candidates[] = { "fr_FR.UTF-8", "fr_FR.utf8", "fr_BE.UTF-8", "fr_CA.UTF-8",
-                               "fr_CH.UTF-8", "fr_LU.UTF-8", "C.UTF-8" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    if (setlocale (LC_ALL, candidates[i]) != NULL)
-      {
-        g_setenv ("LC_ALL", candidates[i], TRUE);
-        return candidates[i];
-      }
-  g_error ("neither a French locale nor C.UTF-8 is available");
-}
-
 /* The labels of a menu and of its sections, and of its submenus when @submenus is set. */
 static void
 collect_labels (GMenuModel *model,
@@ -152,7 +135,7 @@ test_main_menu (GuiFixture    *fixture,
   assert_has_label (labels, "_Nouveau projet…");
   assert_has_label (labels, "_Ouvrir un projet…");
   assert_has_label (labels, "_Importer des articles…");
-  assert_has_label (labels, "_Exporter en TEI…");
+  assert_has_label (labels, "_Exporter…");
   assert_has_label (labels, "_Préférences");
   assert_has_label (labels, "_Raccourcis clavier");
   assert_has_label (labels, "À propos de _Tessera");
@@ -253,22 +236,18 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("TESSERA_LOCALEDIR");
+  const char *localedir;
   const char *locale;
 
   /* The environment is set before GTK starts threads. */
   g_setenv ("LANGUAGE", "fr", TRUE);
-  locale = choose_locale ();
+  locale = test_choose_french_locale ();
   gui_init (&argc, &argv);
 
   /* gtk_test_init() sets a locale of its own: back to ours, then the catalogue as main()
    * binds it. */
   g_assert_nonnull (setlocale (LC_ALL, locale));
-  if (localedir == NULL || *localedir == '\0')
-    localedir = LOCALEDIR;
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  localedir = test_bind_catalogue ();
   g_test_message ("locale %s, catalogue from %s", locale, localedir);
 
 #define ADD(path, func) \

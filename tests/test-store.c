@@ -729,6 +729,108 @@ test_entity_for_mention (Fixture       *fixture,
   g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
 }
 
+static TesseraClaim *
+dup_claim (Fixture *fixture,
+           gint64   annotation_id)
+{
+  g_autoptr(GError) error = NULL;
+  TesseraClaim *claim = tessera_store_dup_claim (fixture->store, annotation_id, &error);
+
+  g_assert_no_error (error);
+  return claim;
+}
+
+/* What the inspector does to a claim, one field or one source at a time, each undoable. */
+static void
+test_claim_edits (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraClaim) claim = NULL;
+  gint64 person = test_type_id (fixture->store, "person");
+  gint64 diarra = annotate_text (fixture, "person", "Oumar Diarra", 1);
+  gint64 unlinked = annotate_text (fixture, "person", "Le ministre", 1);
+  gint64 cue = annotate_text (fixture, "cue", "Selon", 1);
+  gint64 statement = annotate_text (fixture, "claim", "ce plan permettra d’insuffler", 1);
+  gint64 entity = tessera_store_add_entity (fixture->store, "Oumar Diarra", person, NULL, &error);
+  gint64 other = tessera_store_add_entity (fixture->store, "Moussa Barmou", person, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (tessera_store_link_annotation (fixture->store, diarra, entity, &error));
+  g_assert_no_error (error);
+
+  /* A code of the vocabulary, or nothing; anything else is refused and changes nothing. */
+  g_assert_true (tessera_store_set_claim_field (fixture->store, statement, "factuality", "PR+",
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_false (tessera_store_set_claim_field (fixture->store, statement, "factuality", "sure",
+                                                 &error));
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (tessera_store_set_claim_field (fixture->store, statement, "topic", "défense",
+                                                &error));
+  g_assert_true (tessera_store_set_claim_field (fixture->store, statement, "statement-date", "",
+                                                &error));
+  g_assert_no_error (error);
+  claim = dup_claim (fixture, statement);
+  g_assert_cmpstr (tessera_claim_get_factuality (claim), ==, "PR+");
+  g_assert_cmpstr (tessera_claim_get_topic (claim), ==, "défense");
+  g_assert_null (tessera_claim_get_statement_date (claim));
+  g_assert_false (tessera_claim_is_complete (claim));
+  g_clear_object (&claim);
+
+  /* A mention brings its entity, and the source is named. */
+  g_assert_true (tessera_store_set_claim_source (fixture->store, statement, diarra, 0, &error));
+  g_assert_no_error (error);
+  claim = dup_claim (fixture, statement);
+  g_assert_cmpint (tessera_claim_get_source_annotation_id (claim), ==, diarra);
+  g_assert_cmpint (tessera_claim_get_source_entity_id (claim), ==, entity);
+  g_assert_cmpstr (tessera_claim_get_source_kind (claim), ==, "named");
+  g_assert_true (tessera_claim_is_complete (claim));
+  g_clear_object (&claim);
+
+  /* Another entity: the mention of someone else no longer names the source. */
+  g_assert_true (tessera_store_set_claim_source (fixture->store, statement, 0, other, &error));
+  claim = dup_claim (fixture, statement);
+  g_assert_cmpint (tessera_claim_get_source_annotation_id (claim), ==, 0);
+  g_assert_cmpint (tessera_claim_get_source_entity_id (claim), ==, other);
+  g_clear_object (&claim);
+
+  /* An unlinked mention keeps the entity; an entity keeps the unlinked mention. */
+  g_assert_true (tessera_store_set_claim_source (fixture->store, statement, unlinked, 0, &error));
+  g_assert_true (tessera_store_set_claim_source (fixture->store, statement, 0, other, &error));
+  g_assert_no_error (error);
+  claim = dup_claim (fixture, statement);
+  g_assert_cmpint (tessera_claim_get_source_annotation_id (claim), ==, unlinked);
+  g_assert_cmpint (tessera_claim_get_source_entity_id (claim), ==, other);
+  g_clear_object (&claim);
+
+  /* The cue, then no source at all; the claim cannot be its own cue. */
+  g_assert_true (tessera_store_set_claim_cue (fixture->store, statement, cue, &error));
+  g_assert_false (tessera_store_set_claim_cue (fixture->store, statement, statement, &error));
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (tessera_store_set_claim_source (fixture->store, statement, 0, 0, &error));
+  g_assert_no_error (error);
+  claim = dup_claim (fixture, statement);
+  g_assert_cmpint (tessera_claim_get_cue_annotation_id (claim), ==, cue);
+  g_assert_cmpint (tessera_claim_get_source_annotation_id (claim), ==, 0);
+  g_assert_cmpint (tessera_claim_get_source_entity_id (claim), ==, 0);
+  g_clear_object (&claim);
+
+  /* Each edit is one step of undo. */
+  {
+    g_autoptr(TesseraJournalEntry) entry = tessera_store_undo (fixture->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (entry);
+  }
+  claim = dup_claim (fixture, statement);
+  g_assert_cmpint (tessera_claim_get_source_annotation_id (claim), ==, unlinked);
+  g_assert_cmpint (tessera_claim_get_source_entity_id (claim), ==, other);
+  g_assert_cmpint (tessera_claim_get_cue_annotation_id (claim), ==, cue);
+}
+
 static void
 test_claims (Fixture       *fixture,
              gconstpointer  data)
@@ -1762,6 +1864,7 @@ main (int   argc,
   ADD ("entities", test_entities);
   ADD ("entity-for-mention", test_entity_for_mention);
   ADD ("claims", test_claims);
+  ADD ("claim-edits", test_claim_edits);
   ADD ("relations-and-attributes", test_relations_and_attributes);
   ADD ("document-record", test_document_record);
   ADD ("stats", test_stats);

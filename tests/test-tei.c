@@ -12,6 +12,7 @@
 #include "tessera-core.h"
 #include "tessera-tei-export-private.h"
 #include "tessera-tei-private.h"
+#include "tessera-tei-reader-private.h"
 #include "test-common.h"
 
 /*
@@ -1489,14 +1490,37 @@ test_import_bad_encoding (Fixture       *fixture,
   xmlSetStructuredErrorFunc (NULL, NULL);
 }
 
+static guint n_external_loads;
+
+static xmlParserInputPtr
+count_external_load (const char       *url,
+                     const char       *id,
+                     xmlParserCtxtPtr  context)
+{
+  g_test_message ("libxml2 was asked to load %s", url ? url : "");
+  n_external_loads++;
+  return NULL;
+}
+
+/* Neither a DTD nor an external entity is ever asked for, let alone read. */
 static void
 test_import_dtd_not_read (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autofree char *path = data_path ("external-dtd.xml");
-  g_autoptr(GPtrArray) results = import_file (fixture->store, path);
+  static const char * const files[] = { "external-dtd.xml", "xxe-parameter.xml" };
+  xmlExternalEntityLoader previous = xmlGetExternalEntityLoader ();
 
-  g_assert_cmpuint (results->len, ==, 1);
+  n_external_loads = 0;
+  xmlSetExternalEntityLoader (count_external_load);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = data_path (files[i]);
+      g_autoptr(GPtrArray) results = import_file (fixture->store, path);
+
+      g_assert_cmpuint (results->len, ==, 1);
+    }
+  xmlSetExternalEntityLoader (previous);
+  g_assert_cmpuint (n_external_loads, ==, 0);
 }
 
 /* A corpus whose second document is broken imports nothing, not even the first. */
@@ -2391,6 +2415,159 @@ assert_says (const char *message,
     g_error ("“%s” does not say “%s”", message, part);
 }
 
+/* The reader ------------------------------------------------------------------------------ */
+
+static gboolean
+keep_document (TesseraTeiContext   *context,
+               TesseraTeiDocument  *document,
+               gpointer             user_data,
+               GError             **error)
+{
+  g_ptr_array_add (user_data, document);
+  return TRUE;
+}
+
+static guint
+count_string (const char *text,
+              gsize       length,
+              const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = g_strstr_len (text, length, needle); p != NULL;
+       p = g_strstr_len (p + 1, length - (p + 1 - text), needle))
+    n++;
+  return n;
+}
+
+/* The self-check reads a corpus as it is written, each document once it is complete, and
+ * gives each the meaning the importer gives it. */
+static void
+test_reader_as_written (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "corpus.xml", NULL);
+  g_autofree char *growing = g_build_filename (fixture->dir, "growing.xml", NULL);
+  g_autoptr(GPtrArray) checked = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) _tessera_tei_document_free);
+  g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) _tessera_tei_document_free);
+  g_autoptr(TesseraTeiReadBack) reading = NULL;
+  g_autoptr(TesseraTeiContext) checked_context = NULL;
+  g_autoptr(TesseraTeiContext) imported_context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  TesseraTeiExportOptions options;
+  gsize length;
+  gsize half;
+  guint n_complete;
+
+  import_seeds (fixture->store);
+  annotate_seeds (fixture->store);
+  tessera_tei_export_options_init (&options);
+  options.corpus = TRUE;
+  g_assert_true (tessera_tei_export_documents (fixture->store, NULL, 0, path, &options, NULL,
+                                               NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  /* Half the file: the documents it holds whole, and no more. */
+  half = length / 2;
+  n_complete = count_string (contents, half, "</TEI>");
+  g_assert_cmpuint (n_complete, >, 0);
+  g_assert_cmpuint (n_complete, <, 5);
+  g_assert_true (g_file_set_contents (growing, contents, half, NULL));
+  reading = _tessera_tei_read_back_new (growing, TRUE, tessera_store_get_tagset (fixture->store),
+                                        keep_document, checked, &error);
+  g_assert_no_error (error);
+  g_assert_true (_tessera_tei_read_back_step (reading, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (checked->len, ==, n_complete);
+
+  /* The rest, appended to the same file. */
+  {
+    int fd = g_open (growing, O_WRONLY | O_APPEND, 0);
+
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_cmpint (write (fd, contents + half, length - half), ==, (gssize) (length - half));
+    g_assert_true (g_close (fd, NULL));
+  }
+  checked_context = _tessera_tei_read_back_finish (reading, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checked->len, ==, 5);
+
+  imported_context = _tessera_tei_read_file (path, tessera_store_get_tagset (fixture->store),
+                                             keep_document, imported, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imported->len, ==, checked->len);
+  for (guint i = 0; i < checked->len; i++)
+    {
+      g_autofree char *problem = _tessera_tei_document_compare (
+        g_ptr_array_index (imported, i), imported_context,
+        g_ptr_array_index (checked, i), checked_context);
+
+      g_assert_null (problem);
+    }
+}
+
+/* What a file from elsewhere may hold, and the importer reads (with a warning at most),
+ * the self-check refuses in a file the exporter wrote. */
+static void
+test_reader_strict (Fixture       *fixture,
+                    gconstpointer  data)
+{
+#define HEAD "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:id=\"d1\"><teiHeader><fileDesc>" \
+             "<titleStmt><title>Un</title></titleStmt></fileDesc></teiHeader>\n"
+  static const struct
+  {
+    const char *file;      /* in tests/data/tei, or NULL */
+    const char *contents;
+    int         code;
+    const char *says;
+  } cases[] = {
+    { NULL, HEAD "<text><body><p xml:id=\"p1\">Un</p>\n<p xml:id=\"p1\">Deux</p></body></text>"
+            "</TEI>",
+      TESSERA_TEI_ERROR_MALFORMED, "line 3: the xml:id “p1” is used twice" },
+    { NULL, HEAD "<text><body><p>Un <b xmlns=\"urn:x\">mot</b></p></body></text></TEI>",
+      TESSERA_TEI_ERROR_MALFORMED, "line 2: <b> is not in the TEI namespace" },
+    { "xxe-parameter.xml", NULL, TESSERA_TEI_ERROR_UNSAFE, "document type declaration" },
+    { "foreign-markup.xml", NULL, TESSERA_TEI_ERROR_MALFORMED, "a TEI document has no xml:id" },
+  };
+#undef HEAD
+  GListModel *tagset = tessera_store_get_tagset (fixture->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (
+        (GDestroyNotify) _tessera_tei_document_free);
+      g_autoptr(TesseraTeiContext) context = NULL;
+      g_autoptr(TesseraTeiReader) reader = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (cases[i].file != NULL)
+        path = data_path (cases[i].file);
+      else
+        {
+          path = g_build_filename (fixture->dir, "strict.xml", NULL);
+          g_assert_true (g_file_set_contents (path, cases[i].contents, -1, NULL));
+        }
+      g_test_message ("%s", cases[i].says);
+      context = _tessera_tei_read_file (path, tagset, keep_document, documents, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (documents->len, ==, 1);
+
+      reader = _tessera_tei_reader_new (path, TESSERA_TEI_READER_STRICT, tagset, keep_document,
+                                        documents, &error);
+      g_assert_no_error (error);
+      g_clear_pointer (&context, _tessera_tei_context_free);
+      context = _tessera_tei_reader_finish (reader, NULL, &error);
+      g_assert_null (context);
+      g_assert_error (error, TESSERA_TEI_ERROR, cases[i].code);
+      assert_says (error->message, cases[i].says);
+    }
+}
+
 /* Recogito Studio repeats a respStmt's xml:id in each annotation: read, with a warning. */
 static void
 test_real_repeated_id (Fixture       *fixture,
@@ -2561,6 +2738,8 @@ main (int   argc,
   ADD ("export/control-character-refused", test_control_character_refused);
   g_test_add_func ("/core/tei/export/self-check-compares", test_self_check_compare);
   ADD ("export/self-check-rejects-corruption", test_self_check_rejects_corruption);
+  ADD ("reader/as-written", test_reader_as_written);
+  ADD ("reader/strict", test_reader_strict);
   ADD ("round-trip/seeds-corpus", test_round_trip_seeds_corpus);
   ADD ("round-trip/per-document", test_round_trip_per_document);
   ADD ("round-trip/overlap-cases", test_overlap_cases);

@@ -7,6 +7,7 @@
 
 #include "gui-helpers.h"
 #include "tessera-document-row.h"
+#include "tessera-entity-section.h"
 #include "tessera-inspector.h"
 
 /*
@@ -536,6 +537,7 @@ test_new_entity_name (GuiFixture    *fixture,
                       gconstpointer  data)
 {
   TesseraInspector *inspector = TESSERA_INSPECTOR (tessera_window_get_inspector (fixture->window));
+  GtkWidget *section;
   GtkToggleButton *button;
   GtkEditable *name;
   gint64 mention;
@@ -550,11 +552,12 @@ test_new_entity_name (GuiFixture    *fixture,
   inspected.annotation = mention;
   g_assert_true (gui_wait_until (inspector_shows, &inspected, TIMEOUT_MS));
 
-  button = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (inspector),
-                                                             TESSERA_TYPE_INSPECTOR,
+  section = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (inspector),
+                                                       TESSERA_TYPE_INSPECTOR, "entity_section"));
+  button = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (section, TESSERA_TYPE_ENTITY_SECTION,
                                                              "new_entity_button"));
-  name = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (inspector),
-                                                     TESSERA_TYPE_INSPECTOR, "new_name_row"));
+  name = GTK_EDITABLE (gtk_widget_get_template_child (section, TESSERA_TYPE_ENTITY_SECTION,
+                                                     "new_name_row"));
   gtk_toggle_button_set_active (button, TRUE);
   g_assert_cmpstr (gtk_editable_get_text (name), ==, "Assimi Go\u00efta");
   g_assert_true (gtk_editable_get_selection_bounds (name, &start, &end));

@@ -8,6 +8,9 @@
 #include <adwaita.h>
 
 #include "tessera-annotation-list-view.h"
+#include "tessera-claim-section.h"
+#include "tessera-entity-chooser.h"
+#include "tessera-entity-section.h"
 #include "tessera-export-dialog.h"
 #include "tessera-import-queue.h"
 #include "tessera-inspector.h"
@@ -229,6 +232,85 @@ test_claim_source_by_picking (Fixture       *fixture,
   g_assert_cmpint (tessera_claim_get_source_annotation_id (stored), ==, person);
   g_assert_cmpint (tessera_claim_get_cue_annotation_id (stored), ==, cue);
   g_assert_true (tessera_claim_is_complete (stored));
+}
+
+static TesseraClaim *
+dup_claim (Fixture *fixture,
+           gint64   claim)
+{
+  g_autoptr(GError) error = NULL;
+  TesseraClaim *stored = tessera_store_dup_claim (gui_store (fixture), claim, &error);
+
+  g_assert_no_error (error);
+  return stored;
+}
+
+/* The inspector shows the claim section for a claim only; its drop-downs and entries write
+ * one field each, undone in one step, and a date that is not ISO 8601 is refused. */
+static void
+test_claim_fields (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *inspector = tessera_window_get_inspector (fixture->window);
+  GType type = TESSERA_TYPE_INSPECTOR;
+  GtkWidget *claim_section = GTK_WIDGET (gtk_widget_get_template_child (inspector, type,
+                                                                        "claim_section"));
+  GtkWidget *entity_section = GTK_WIDGET (gtk_widget_get_template_child (inspector, type,
+                                                                         "entity_section"));
+  AdwComboRow *factuality;
+  AdwEntryRow *date;
+  GListModel *items;
+  guint position = GTK_INVALID_LIST_POSITION;
+  gint64 claim;
+  g_autoptr(TesseraClaim) stored = NULL;
+
+  type = TESSERA_TYPE_CLAIM_SECTION;
+  factuality = ADW_COMBO_ROW (gtk_widget_get_template_child (claim_section, type,
+                                                             "factuality_row"));
+  date = ADW_ENTRY_ROW (gtk_widget_get_template_child (claim_section, type, "date_row"));
+  items = adw_combo_row_get_model (factuality);
+
+  mark_with_key (fixture, "Oumar Diarra", "1");
+  g_assert_true (gtk_widget_get_visible (entity_section));
+  g_assert_false (gtk_widget_get_visible (claim_section));
+  claim = mark_with_key (fixture, "ce plan permettra d’insuffler un nouveau dynamisme", "8");
+  g_assert_cmpint (tessera_inspector_get_annotation (TESSERA_INSPECTOR (inspector)), ==, claim);
+  g_assert_false (gtk_widget_get_visible (entity_section));
+  g_assert_true (gtk_widget_get_visible (claim_section));
+
+  /* FactBank codes are offered with their meaning. */
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (items, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), "PR+ — probable, positive"))
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (factuality, position);
+  stored = dup_claim (fixture, claim);
+  g_assert_cmpstr (tessera_claim_get_factuality (stored), ==, "PR+");
+  g_clear_object (&stored);
+
+  gtk_editable_set_text (GTK_EDITABLE (date), "18 mars");
+  g_signal_emit_by_name (date, "apply");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
+  stored = dup_claim (fixture, claim);
+  g_assert_null (tessera_claim_get_statement_date (stored));
+  g_clear_object (&stored);
+
+  gtk_editable_set_text (GTK_EDITABLE (date), "2024-03-18");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
+  g_signal_emit_by_name (date, "apply");
+  stored = dup_claim (fixture, claim);
+  g_assert_cmpstr (tessera_claim_get_statement_date (stored), ==, "2024-03-18");
+  g_clear_object (&stored);
+
+  /* One undo takes back the date, not the factuality. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  stored = dup_claim (fixture, claim);
+  g_assert_null (tessera_claim_get_statement_date (stored));
+  g_assert_cmpstr (tessera_claim_get_factuality (stored), ==, "PR+");
 }
 
 static void
@@ -802,6 +884,10 @@ test_link_generic_mention (Fixture       *fixture,
   wait.annotation_id = mention;
 
   search = GTK_WIDGET (gtk_widget_get_template_child (inspector, TESSERA_TYPE_INSPECTOR,
+                                                      "entity_section"));
+  search = GTK_WIDGET (gtk_widget_get_template_child (search, TESSERA_TYPE_ENTITY_SECTION,
+                                                      "entity_chooser"));
+  search = GTK_WIDGET (gtk_widget_get_template_child (search, TESSERA_TYPE_ENTITY_CHOOSER,
                                                       "entity_search"));
   gtk_editable_set_text (GTK_EDITABLE (search), "Colonel");
   g_signal_emit_by_name (search, "activate");
@@ -842,6 +928,7 @@ main (int   argc,
   ADD ("mark-by-key", test_mark_by_key);
   ADD ("selection-snaps-to-words", test_selection_snaps_to_words);
   ADD ("claim-source-by-picking", test_claim_source_by_picking);
+  ADD ("claim-fields", test_claim_fields);
   ADD ("link-new-entity", test_link_new_entity);
   ADD ("link-generic-mention", test_link_generic_mention);
   ADD ("undo-redo-delete", test_undo_redo_delete);

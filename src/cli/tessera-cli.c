@@ -672,7 +672,7 @@ json_annotation (TesseraJson       *json,
   tessera_json_key (json, "created");
   tessera_json_string (json, tessera_annotation_get_created (annotation));
 
-  if (type != NULL && tessera_annotation_type_get_kind (type) == TESSERA_KIND_CLAIM)
+  if (type != NULL && tessera_annotation_type_carries_claim (type))
     {
       g_autoptr(TesseraClaim) claim =
         tessera_store_dup_claim (store, tessera_annotation_get_id (annotation), NULL);
@@ -819,7 +819,7 @@ command_show (int    argc,
           if (entity != NULL)
             g_print (" → %s", tessera_entity_get_name (entity));
         }
-      if (type != NULL && tessera_annotation_type_get_kind (type) == TESSERA_KIND_CLAIM)
+      if (type != NULL && tessera_annotation_type_carries_claim (type))
         {
           g_autoptr(TesseraClaim) claim =
             tessera_store_dup_claim (store, tessera_annotation_get_id (annotation), NULL);
@@ -831,6 +831,101 @@ command_show (int    argc,
     }
 
   return EXIT_SUCCESS;
+}
+
+/* Options that take a code ---------------------------------------------------------- */
+
+/* The options whose value is a code of a vocabulary (tessera-vocabulary.h), and for the
+ * claim's fields the setter that takes it. */
+typedef struct
+{
+  const char         *long_name;
+  TesseraVocabulary   vocabulary;
+  gboolean          (*set_claim) (TesseraClaim *claim,
+                                  const char   *code);
+} CodeOption;
+
+static const CodeOption code_options[] = {
+  { "certainty", TESSERA_VOCABULARY_CERTAINTY, NULL },
+  { "source-kind", TESSERA_VOCABULARY_SOURCE_KIND, tessera_claim_set_source_kind },
+  { "quote-type", TESSERA_VOCABULARY_QUOTE_TYPE, tessera_claim_set_quote_type },
+  { "polarity", TESSERA_VOCABULARY_POLARITY, tessera_claim_set_polarity },
+  { "factuality", TESSERA_VOCABULARY_FACTUALITY, tessera_claim_set_factuality },
+  { "distance", TESSERA_VOCABULARY_WRITER_DISTANCE, tessera_claim_set_writer_distance },
+};
+
+static const CodeOption *
+find_code_option (const GOptionEntry *entry)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (code_options); i++)
+    {
+      if (g_str_equal (entry->long_name, code_options[i].long_name))
+        return &code_options[i];
+    }
+  return NULL;
+}
+
+static char *
+dup_codes (TesseraVocabulary vocabulary)
+{
+  return g_strjoinv (", ", (char **) tessera_vocabulary_get_codes (vocabulary));
+}
+
+/* A copy of @entries (freed with @strings) in which the help of each option that takes a
+ * code lists exactly its vocabulary's codes: "Quote Type: direct, indirect, mixed…". */
+static const GOptionEntry *
+describe_code_options (const GOptionEntry *entries,
+                       GPtrArray          *strings)
+{
+  GOptionEntry *copy;
+  guint n_entries = 0;
+
+  while (entries[n_entries].long_name != NULL)
+    n_entries++;
+  copy = g_memdup2 (entries, (n_entries + 1) * sizeof (GOptionEntry));
+  g_ptr_array_add (strings, copy);
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      const CodeOption *option = find_code_option (&copy[i]);
+      g_autofree char *codes = NULL;
+
+      if (option == NULL)
+        continue;
+      codes = dup_codes (option->vocabulary);
+      copy[i].description = g_strdup_printf (_("%s: %s"),
+                                             tessera_vocabulary_get_title (option->vocabulary),
+                                             codes);
+      g_ptr_array_add (strings, (char *) copy[i].description);
+    }
+  return copy;
+}
+
+/* Whether the value given to each option of @entries that takes a code is one; if not,
+ * prints a usage error that lists the codes. */
+static gboolean
+check_code_options (const char         *command_name,
+                    const GOptionEntry *entries,
+                    int                *out_status)
+{
+  for (const GOptionEntry *entry = entries; entry->long_name != NULL; entry++)
+    {
+      const CodeOption *option = find_code_option (entry);
+      const char *value = option != NULL ? *(char **) entry->arg_data : NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *codes = NULL;
+      g_autofree char *message = NULL;
+
+      if (value == NULL || tessera_vocabulary_contains (option->vocabulary, value))
+        continue;
+      name = g_strconcat ("--", entry->long_name, NULL);
+      codes = dup_codes (option->vocabulary);
+      /* TRANSLATORS: a value, an option, then the values it accepts */
+      message = g_strdup_printf (_("“%s” is not a value %s accepts: %s"), value, name, codes);
+      *out_status = usage_error (command_name, message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* annotate ----------------------------------------------------------------------------- */
@@ -859,8 +954,7 @@ static const GOptionEntry annotate_entries[] = {
   { "range", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &annotate_ranges,
     N_("A range START:END; repeat for a discontinuous span"), N_("START:END") },
   { "note", 0, 0, G_OPTION_ARG_STRING, &annotate_note, N_("A note"), N_("TEXT") },
-  { "certainty", 0, 0, G_OPTION_ARG_STRING, &annotate_certainty,
-    N_("high, medium, low or unknown"), N_("LEVEL") },
+  { "certainty", 0, 0, G_OPTION_ARG_STRING, &annotate_certainty, NULL, N_("LEVEL") },
   { "repeat", 0, 0, G_OPTION_ARG_STRING, &annotate_repeat,
     N_("Mark N spans of the same length one after the other, each saved and printed on its "
        "own (to test and time the store)"), N_("N") },
@@ -942,9 +1036,11 @@ command_annotate (int    argc,
   TesseraCertainty certainty = TESSERA_CERTAINTY_UNKNOWN;
   guint64 occurrence = 1, start = 0, end = 0, repeat = 1;
   int ways = 0;
+  g_autoptr(GPtrArray) help = g_ptr_array_new_with_free_func (g_free);
   int status;
 
-  if (!parse_options ("annotate", annotate_entries, FALSE, &argc, &argv, &status))
+  if (!parse_options ("annotate", describe_code_options (annotate_entries, help), FALSE,
+                      &argc, &argv, &status))
     return status;
   if (argc != 3 || !parse_id (argv[2], &document_id))
     return usage_error ("annotate", _("Name one document by its id (see “tessera-cli list”)"));
@@ -969,8 +1065,10 @@ command_annotate (int    argc,
       !parse_number_option ("annotate", "--repeat", annotate_repeat, 1, G_MAXINT, &repeat,
                             &status))
     return status;
-  if (annotate_certainty != NULL && !tessera_certainty_from_string (annotate_certainty, &certainty))
-    return usage_error ("annotate", _("--certainty is high, medium, low or unknown"));
+  if (!check_code_options ("annotate", annotate_entries, &status))
+    return status;
+  if (annotate_certainty != NULL)
+    tessera_certainty_from_string (annotate_certainty, &certainty);
   if (repeat > 1 && annotate_ranges != NULL)
     return usage_error ("annotate", _("--repeat goes with one span: --text, or --start and --end"));
   if (!check_text_option ("annotate", "--note", annotate_note, &status))
@@ -1365,16 +1463,12 @@ static const GOptionEntry claim_entries[] = {
     N_("The cue annotation («selon», «a déclaré»…)"), N_("ANNOTATION") },
   { "parent", 0, 0, G_OPTION_ARG_STRING, &claim_parent,
     N_("The claim this one is nested in"), N_("ANNOTATION") },
-  { "source-kind", 0, 0, G_OPTION_ARG_STRING, &claim_source_kind,
-    N_("named, anonymous, collective, document or writer"), N_("KIND") },
-  { "quote-type", 0, 0, G_OPTION_ARG_STRING, &claim_quote_type,
-    N_("direct, indirect, mixed or according-to"), N_("TYPE") },
-  { "polarity", 0, 0, G_OPTION_ARG_STRING, &claim_polarity,
-    N_("positive, negative, neutral or underspecified"), N_("POLARITY") },
-  { "factuality", 0, 0, G_OPTION_ARG_STRING, &claim_factuality,
-    N_("CT+, CT-, PR+, PR-, PS+, PS-, CTu or Uu (FactBank)"), N_("VALUE") },
-  { "distance", 0, 0, G_OPTION_ARG_STRING, &claim_distance,
-    N_("The writer's distance: endorsed, neutral or distanced"), N_("DISTANCE") },
+  /* The help of the coded options is their vocabulary (describe_code_options()). */
+  { "source-kind", 0, 0, G_OPTION_ARG_STRING, &claim_source_kind, NULL, N_("KIND") },
+  { "quote-type", 0, 0, G_OPTION_ARG_STRING, &claim_quote_type, NULL, N_("TYPE") },
+  { "polarity", 0, 0, G_OPTION_ARG_STRING, &claim_polarity, NULL, N_("POLARITY") },
+  { "factuality", 0, 0, G_OPTION_ARG_STRING, &claim_factuality, NULL, N_("VALUE") },
+  { "distance", 0, 0, G_OPTION_ARG_STRING, &claim_distance, NULL, N_("DISTANCE") },
   { "date", 0, 0, G_OPTION_ARG_STRING, &claim_date,
     N_("When the statement was made (ISO 8601)"), N_("DATE") },
   { "topic", 0, 0, G_OPTION_ARG_STRING, &claim_topic, N_("The claim's topic"), N_("TOPIC") },
@@ -1390,9 +1484,11 @@ command_claim (int    argc,
   g_autoptr(GError) error = NULL;
   gint64 annotation_id;
   guint64 source = 0, source_entity = 0, cue = 0, parent = 0;
+  g_autoptr(GPtrArray) help = g_ptr_array_new_with_free_func (g_free);
   int status;
 
-  if (!parse_options ("claim", claim_entries, FALSE, &argc, &argv, &status))
+  if (!parse_options ("claim", describe_code_options (claim_entries, help), FALSE, &argc,
+                      &argv, &status))
     return status;
   if (argc != 3 || !parse_id (argv[2], &annotation_id))
     return usage_error ("claim", _("Name one claim annotation by its id (see “tessera-cli show”)"));
@@ -1404,7 +1500,8 @@ command_claim (int    argc,
       !parse_number_option ("claim", "--parent", claim_parent, 1, G_MAXINT64, &parent,
                             &status) ||
       !check_text_option ("claim", "--date", claim_date, &status) ||
-      !check_text_option ("claim", "--topic", claim_topic, &status))
+      !check_text_option ("claim", "--topic", claim_topic, &status) ||
+      !check_code_options ("claim", claim_entries, &status))
     return status;
 
   store = open_project (TRUE);
@@ -1436,19 +1533,14 @@ command_claim (int    argc,
   if (parent != 0)
     tessera_claim_set_parent_annotation_id (claim, (gint64) parent);
 
-#define SET_CODE(value, setter, option)                                                   \
-  if (value != NULL && !setter (claim, value))                                            \
-    {                                                                                     \
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a value %s accepts"),   \
-                                                  value, option);                         \
-      return usage_error ("claim", message);                                              \
+  /* The coded fields: checked above, so the setters accept them. */
+  for (const GOptionEntry *entry = claim_entries; entry->long_name != NULL; entry++)
+    {
+      const CodeOption *option = find_code_option (entry);
+
+      if (option != NULL && option->set_claim != NULL && *(char **) entry->arg_data != NULL)
+        option->set_claim (claim, *(char **) entry->arg_data);
     }
-  SET_CODE (claim_source_kind, tessera_claim_set_source_kind, "--source-kind")
-  SET_CODE (claim_quote_type, tessera_claim_set_quote_type, "--quote-type")
-  SET_CODE (claim_polarity, tessera_claim_set_polarity, "--polarity")
-  SET_CODE (claim_factuality, tessera_claim_set_factuality, "--factuality")
-  SET_CODE (claim_distance, tessera_claim_set_writer_distance, "--distance")
-#undef SET_CODE
   if (claim_date != NULL)
     tessera_claim_set_statement_date (claim, claim_date);
   if (claim_topic != NULL)

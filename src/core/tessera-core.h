@@ -17,6 +17,7 @@
 #include "tessera-document.h"
 #include "tessera-entity.h"
 #include "tessera-record.h"
+#include "tessera-vocabulary.h"
 
 /* store/ */
 #include "tessera-annotation-list.h"

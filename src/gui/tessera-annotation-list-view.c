@@ -80,7 +80,7 @@ annotation_row_bind (GtkSignalListItemFactory  *factory,
   g_autofree char *linked = NULL;
   const char *marker = "";
 
-  if (type != NULL && tessera_annotation_type_get_kind (type) == TESSERA_KIND_CLAIM)
+  if (type != NULL && tessera_annotation_type_carries_claim (type))
     {
       g_autoptr(TesseraClaim) claim =
         tessera_store_dup_claim (self->store, tessera_annotation_get_id (annotation), NULL);

@@ -80,21 +80,6 @@ tessera_annotation_type_row_dup_language (void)
   return NULL;
 }
 
-static const char *
-kind_label (TesseraKind kind)
-{
-  switch (kind)
-    {
-    case TESSERA_KIND_CLAIM:
-      return _("Claim");
-    case TESSERA_KIND_CUE:
-      return _("Attribution cue");
-    case TESSERA_KIND_ENTITY:
-    default:
-      return _("Entity");
-    }
-}
-
 /* Edits --------------------------------------------------------------------------------- */
 
 static void
@@ -493,7 +478,8 @@ tessera_annotation_type_row_set_type (TesseraAnnotationTypeRow *self,
                                tessera_annotation_type_get_tei_element (self->type), tei_type);
   else
     element = g_strdup_printf ("<%s>", tessera_annotation_type_get_tei_element (self->type));
-  subtitle = g_strdup_printf ("%s · %s", kind_label (tessera_annotation_type_get_kind (self->type)),
+  subtitle = g_strdup_printf ("%s · %s",
+                              tessera_kind_get_label (tessera_annotation_type_get_kind (self->type)),
                               element);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), label);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);

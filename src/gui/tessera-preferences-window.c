@@ -451,15 +451,18 @@ add_type_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   TesseraPreferencesWindow *self = TESSERA_PREFERENCES_WINDOW (widget);
-  const char *kinds[] = { _("Entity"), _("Claim"), _("Attribution cue"), NULL };
   GtkWidget *dialog;
   GtkWidget *list;
   GtkWidget *name_row;
   GtkWidget *kind_row;
-  g_autoptr(GtkStringList) kind_model = gtk_string_list_new (kinds);
+  g_autoptr(GtkStringList) kind_model = gtk_string_list_new (NULL);
 
   if (self->store == NULL)
     return;
+
+  /* Item i is the kind i. */
+  for (TesseraKind kind = 0; kind < TESSERA_N_KINDS; kind++)
+    gtk_string_list_append (kind_model, tessera_kind_get_label (kind));
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Annotation Type"),
                                    _("It goes at the end of the palette. Its kind cannot "
@@ -477,7 +480,8 @@ add_type_action (GtkWidget  *widget,
   gtk_list_box_append (GTK_LIST_BOX (list), name_row);
 
   kind_row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind_row), _("Kind"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind_row),
+                                 tessera_vocabulary_get_title (TESSERA_VOCABULARY_KIND));
   adw_combo_row_set_model (ADW_COMBO_ROW (kind_row), G_LIST_MODEL (kind_model));
   gtk_list_box_append (GTK_LIST_BOX (list), kind_row);
 

@@ -153,7 +153,7 @@ tint_of (TesseraTextView *self,
     return FALSE;
   *out_tint = *color;
   /* Claims are long: a faint tint, their underline says the rest. */
-  if (kind_of (self, type_id) == TESSERA_KIND_CLAIM)
+  if (tessera_kind_carries_claim (kind_of (self, type_id)))
     out_tint->alpha = dark ? 0.16 : 0.09;
   else
     out_tint->alpha = dark ? 0.38 : 0.22;
@@ -1234,7 +1234,7 @@ snapshot_tints (TesseraTextView *self,
           gint64 type_id = tessera_annotation_get_type_id (item->annotation);
           GdkRGBA tint;
 
-          if ((pass == 0) != (kind_of (self, type_id) != TESSERA_KIND_ENTITY) ||
+          if ((pass == 0) != !tessera_kind_links_entity (kind_of (self, type_id)) ||
               !tint_of (self, type_id, &tint))
             continue;
           for (guint r = 0; r < item->n_rects; r++)
@@ -1488,9 +1488,10 @@ on_motion (GtkEventControllerMotion *controller,
       for (guint i = 0; i < found->len; i++)
         {
           TesseraAnnotation *annotation = g_ptr_array_index (found, i);
+          gint64 type_id = tessera_annotation_get_type_id (annotation);
           g_autoptr(TesseraClaim) claim = NULL;
 
-          if (kind_of (self, tessera_annotation_get_type_id (annotation)) != TESSERA_KIND_CLAIM)
+          if (!tessera_kind_carries_claim (kind_of (self, type_id)))
             continue;
           claim = tessera_store_dup_claim (self->store, tessera_annotation_get_id (annotation), NULL);
           if (claim != NULL)
@@ -1561,7 +1562,7 @@ on_query_tooltip (TesseraTextView *self,
               g_string_append_printf (markup, " → %s", name);
             }
         }
-      if (tessera_annotation_type_get_kind (type) == TESSERA_KIND_CLAIM)
+      if (tessera_annotation_type_carries_claim (type))
         {
           g_autoptr(TesseraClaim) claim =
             tessera_store_dup_claim (self->store, tessera_annotation_get_id (annotation), NULL);

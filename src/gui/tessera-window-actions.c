@@ -245,12 +245,12 @@ on_exported (TesseraWindow       *self,
 
   if (validated)
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Exported %u valid TEI file to %s",
-                                            "Exported %u valid TEI files to %s", n_files),
+                                            "Exported %u valid file to %s",
+                                            "Exported %u valid files to %s", n_files),
                                n_files, name);
   else
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u TEI file to %s",
-                                            "Exported %u TEI files to %s", n_files),
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u file to %s",
+                                            "Exported %u files to %s", n_files),
                                n_files, name);
 
   item = adw_toast_new (message);

@@ -5,6 +5,7 @@
 
 #include "tessera-annotation-type.h"
 #include "tessera-util-private.h"
+#include "tessera-vocabulary.h"
 
 struct _TesseraAnnotationType
 {
@@ -105,7 +106,7 @@ tessera_annotation_type_init (TesseraAnnotationType *self)
 {
   self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->color = g_strdup ("#888888");
-  self->tei_element = g_strdup ("rs");
+  self->tei_element = g_strdup (tessera_kind_get_tei_element (TESSERA_KIND_ENTITY));
 }
 
 /**
@@ -128,13 +129,8 @@ tessera_annotation_type_new (const char  *key,
   self->key = g_strdup (key);
   self->label = g_strdup (label);
   self->kind = kind;
-  if (kind == TESSERA_KIND_CLAIM)
-    tessera_set_str (&self->tei_element, "said");
-  else if (kind == TESSERA_KIND_CUE)
-    {
-      tessera_set_str (&self->tei_element, "seg");
-      tessera_set_str (&self->tei_type, "cue");
-    }
+  tessera_set_str (&self->tei_element, tessera_kind_get_tei_element (kind));
+  tessera_set_str (&self->tei_type, tessera_kind_get_tei_type (kind));
 
   return self;
 }
@@ -320,11 +316,37 @@ tessera_annotation_type_can_name (TesseraAnnotationType *self,
   g_return_val_if_fail (TESSERA_IS_ANNOTATION_TYPE (self), FALSE);
   g_return_val_if_fail (entity_type == NULL || TESSERA_IS_ANNOTATION_TYPE (entity_type), FALSE);
 
-  if (self->kind != TESSERA_KIND_ENTITY)
+  if (!tessera_kind_links_entity (self->kind))
     return FALSE;
   return entity_type == NULL ||
          g_strcmp0 (self->key, entity_type->key) == 0 ||
          g_strcmp0 (self->tei_element, "rs") == 0;
+}
+
+/**
+ * tessera_annotation_type_links_entity:
+ *
+ * Returns: whether an annotation of type @self is a mention, that may name an entity
+ *   (tessera_kind_links_entity() of its kind)
+ */
+gboolean
+tessera_annotation_type_links_entity (TesseraAnnotationType *self)
+{
+  g_return_val_if_fail (TESSERA_IS_ANNOTATION_TYPE (self), FALSE);
+  return tessera_kind_links_entity (self->kind);
+}
+
+/**
+ * tessera_annotation_type_carries_claim:
+ *
+ * Returns: whether an annotation of type @self has a claim record
+ *   (tessera_kind_carries_claim() of its kind)
+ */
+gboolean
+tessera_annotation_type_carries_claim (TesseraAnnotationType *self)
+{
+  g_return_val_if_fail (TESSERA_IS_ANNOTATION_TYPE (self), FALSE);
+  return tessera_kind_carries_claim (self->kind);
 }
 
 void

@@ -29,6 +29,8 @@ int                    tessera_annotation_type_get_position    (TesseraAnnotatio
 GHashTable            *tessera_annotation_type_get_labels      (TesseraAnnotationType *self);
 gboolean               tessera_annotation_type_can_name        (TesseraAnnotationType *self,
                                                                 TesseraAnnotationType *entity_type);
+gboolean               tessera_annotation_type_links_entity    (TesseraAnnotationType *self);
+gboolean               tessera_annotation_type_carries_claim   (TesseraAnnotationType *self);
 
 void                   tessera_annotation_type_set_label       (TesseraAnnotationType *self,
                                                                 const char            *label);

@@ -5,6 +5,7 @@
 
 #include "tessera-claim.h"
 #include "tessera-util-private.h"
+#include "tessera-vocabulary.h"
 
 struct _TesseraClaim
 {
@@ -25,24 +26,6 @@ struct _TesseraClaim
 };
 
 G_DEFINE_FINAL_TYPE (TesseraClaim, tessera_claim, G_TYPE_OBJECT)
-
-static const char * const source_kinds[] = {
-  "named", "anonymous", "collective", "document", "writer", NULL
-};
-static const char * const quote_types[] = {
-  "direct", "indirect", "mixed", "according-to", NULL
-};
-static const char * const polarities[] = {
-  "positive", "negative", "neutral", "underspecified", NULL
-};
-/* FactBank: certain, probable, possible × positive, negative; certain but
- * underspecified polarity; underspecified. */
-static const char * const factualities[] = {
-  "CT+", "CT-", "PR+", "PR-", "PS+", "PS-", "CTu", "Uu", NULL
-};
-static const char * const writer_distances[] = {
-  "endorsed", "neutral", "distanced", NULL
-};
 
 static void
 tessera_claim_finalize (GObject *object)
@@ -117,23 +100,23 @@ ID_SETTER (cue_annotation_id)
 ID_SETTER (parent_annotation_id)
 
 /* Setters of coded fields refuse values outside their vocabulary; NULL clears. */
-#define CODE_SETTER(name, values)                        \
-  gboolean                                               \
-  tessera_claim_set_##name (TesseraClaim *self,          \
-                            const char   *value)         \
-  {                                                      \
-    g_return_val_if_fail (TESSERA_IS_CLAIM (self), FALSE); \
-    if (value != NULL && !g_strv_contains (values, value)) \
-      return FALSE;                                      \
-    tessera_set_str (&self->name, value);                \
-    return TRUE;                                         \
+#define CODE_SETTER(name, vocabulary)                                         \
+  gboolean                                                                    \
+  tessera_claim_set_##name (TesseraClaim *self,                               \
+                            const char   *value)                              \
+  {                                                                           \
+    g_return_val_if_fail (TESSERA_IS_CLAIM (self), FALSE);                    \
+    if (value != NULL && !tessera_vocabulary_contains (vocabulary, value))    \
+      return FALSE;                                                           \
+    tessera_set_str (&self->name, value);                                     \
+    return TRUE;                                                              \
   }
 
-CODE_SETTER (source_kind, source_kinds)
-CODE_SETTER (quote_type, quote_types)
-CODE_SETTER (polarity, polarities)
-CODE_SETTER (factuality, factualities)
-CODE_SETTER (writer_distance, writer_distances)
+CODE_SETTER (source_kind, TESSERA_VOCABULARY_SOURCE_KIND)
+CODE_SETTER (quote_type, TESSERA_VOCABULARY_QUOTE_TYPE)
+CODE_SETTER (polarity, TESSERA_VOCABULARY_POLARITY)
+CODE_SETTER (factuality, TESSERA_VOCABULARY_FACTUALITY)
+CODE_SETTER (writer_distance, TESSERA_VOCABULARY_WRITER_DISTANCE)
 
 void
 tessera_claim_set_statement_date (TesseraClaim *self,
@@ -168,8 +151,16 @@ tessera_claim_is_complete (TesseraClaim *self)
          g_strcmp0 (self->source_kind, "anonymous") == 0;
 }
 
-const char * const *tessera_claim_source_kinds (void) { return source_kinds; }
-const char * const *tessera_claim_quote_types (void) { return quote_types; }
-const char * const *tessera_claim_polarities (void) { return polarities; }
-const char * const *tessera_claim_factualities (void) { return factualities; }
-const char * const *tessera_claim_writer_distances (void) { return writer_distances; }
+/* The codes of each field, in table order (see tessera-vocabulary.c). */
+#define CODES(name, vocabulary)                                               \
+  const char * const *                                                        \
+  tessera_claim_##name (void)                                                 \
+  {                                                                           \
+    return tessera_vocabulary_get_codes (vocabulary);                         \
+  }
+
+CODES (source_kinds, TESSERA_VOCABULARY_SOURCE_KIND)
+CODES (quote_types, TESSERA_VOCABULARY_QUOTE_TYPE)
+CODES (polarities, TESSERA_VOCABULARY_POLARITY)
+CODES (factualities, TESSERA_VOCABULARY_FACTUALITY)
+CODES (writer_distances, TESSERA_VOCABULARY_WRITER_DISTANCE)

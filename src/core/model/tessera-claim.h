@@ -8,13 +8,8 @@ G_BEGIN_DECLS
 /*
  * The attribution of a claim, after the PARC and FactBank schemes: who says it (an entity
  * and/or the mention that names them), how it is reported, and how sure the writer makes it.
- * String fields hold the stored codes; NULL means "not set".
- *
- *  source-kind:     named | anonymous | collective | document | writer
- *  quote-type:      direct | indirect | mixed | according-to
- *  polarity:        positive | negative | neutral | underspecified
- *  factuality:      CT+ CT- PR+ PR- PS+ PS- CTu Uu   (FactBank)
- *  writer-distance: endorsed | neutral | distanced   (e.g. the French reporting conditional)
+ * String fields hold the stored codes of their vocabularies (tessera-vocabulary.h: source
+ * kind, quote type, polarity, FactBank factuality, writer distance); NULL means "not set".
  */
 
 #define TESSERA_TYPE_CLAIM (tessera_claim_get_type ())

@@ -3,61 +3,34 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "tessera-types.h"
+#include "tessera-vocabulary.h"
 
-static const char *kind_names[] = { "entity", "claim", "cue" };
-static const char *certainty_names[] = { "unknown", "low", "medium", "high" };
-static const char *status_names[] = { "accepted", "suggested" };
-static const char *progress_names[] = { "not-started", "in-progress", "done" };
-
-static gboolean
-lookup (const char  *str,
-        const char **names,
-        guint        n_names,
-        int         *out_value)
-{
-  if (str == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < n_names; i++)
-    {
-      if (g_strcmp0 (str, names[i]) == 0)
-        {
-          if (out_value != NULL)
-            *out_value = (int) i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-#define DEFINE_ENUM_STRINGS(Type, name, names)                                   \
+/* The codes of the enumerations are their vocabularies' terms, in enumeration order
+ * (tessera_vocabulary_get_code () refuses a value out of range). */
+#define DEFINE_ENUM_STRINGS(Type, name, vocabulary)                              \
   const char *                                                                   \
   tessera_##name##_to_string (Type value)                                        \
   {                                                                              \
-    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (names), NULL);           \
-    return names[value];                                                         \
+    return tessera_vocabulary_get_code (vocabulary, (guint) value);              \
   }                                                                              \
                                                                                  \
   gboolean                                                                       \
   tessera_##name##_from_string (const char *str,                                 \
                                 Type       *out_value)                           \
   {                                                                              \
-    int value = 0;                                                               \
-    if (!lookup (str, names, G_N_ELEMENTS (names), &value))                      \
+    guint position = 0;                                                          \
+    if (!tessera_vocabulary_lookup (vocabulary, str, &position))                 \
       return FALSE;                                                              \
     if (out_value != NULL)                                                       \
-      *out_value = (Type) value;                                                 \
+      *out_value = (Type) position;                                              \
     return TRUE;                                                                 \
   }
 
-DEFINE_ENUM_STRINGS (TesseraKind, kind, kind_names)
-DEFINE_ENUM_STRINGS (TesseraCertainty, certainty, certainty_names)
-DEFINE_ENUM_STRINGS (TesseraStatus, status, status_names)
-DEFINE_ENUM_STRINGS (TesseraProgress, progress, progress_names)
+DEFINE_ENUM_STRINGS (TesseraKind, kind, TESSERA_VOCABULARY_KIND)
+DEFINE_ENUM_STRINGS (TesseraCertainty, certainty, TESSERA_VOCABULARY_CERTAINTY)
+DEFINE_ENUM_STRINGS (TesseraStatus, status, TESSERA_VOCABULARY_STATUS)
+DEFINE_ENUM_STRINGS (TesseraProgress, progress, TESSERA_VOCABULARY_PROGRESS)
 
 /**
  * tessera_progress_to_label:
@@ -68,14 +41,7 @@ DEFINE_ENUM_STRINGS (TesseraProgress, progress, progress_names)
 const char *
 tessera_progress_to_label (TesseraProgress progress)
 {
-  switch (progress)
-    {
-    case TESSERA_PROGRESS_DONE:
-      return _("Done");
-    case TESSERA_PROGRESS_IN_PROGRESS:
-      return _("In progress");
-    case TESSERA_PROGRESS_NOT_STARTED:
-    default:
-      return _("Not started");
-    }
+  if ((guint) progress >= tessera_vocabulary_get_n_terms (TESSERA_VOCABULARY_PROGRESS))
+    progress = TESSERA_PROGRESS_NOT_STARTED;
+  return tessera_vocabulary_get_label (TESSERA_VOCABULARY_PROGRESS, progress);
 }

@@ -12,6 +12,7 @@ typedef enum
   TESSERA_KIND_ENTITY,
   TESSERA_KIND_CLAIM,
   TESSERA_KIND_CUE,
+  TESSERA_N_KINDS
 } TesseraKind;
 
 typedef enum

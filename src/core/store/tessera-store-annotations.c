@@ -466,7 +466,7 @@ tessera_store_add_annotation (TesseraStore        *self,
   _tessera_op_touch_new (op, "annotation", id);
   if (!insert_ranges (self, op, id, sorted, error))
     goto failed;
-  if (tessera_annotation_type_get_kind (type) == TESSERA_KIND_CLAIM &&
+  if (tessera_annotation_type_carries_claim (type) &&
       !insert_claim (self, op, id, error))
     goto failed;
 
@@ -629,9 +629,9 @@ tessera_store_set_annotation_type (TesseraStore  *self,
     }
 
   old_type = tessera_store_dup_annotation_type (self, tessera_annotation_get_type_id (annotation));
-  was_claim = old_type != NULL && tessera_annotation_type_get_kind (old_type) == TESSERA_KIND_CLAIM;
-  is_claim = tessera_annotation_type_get_kind (new_type) == TESSERA_KIND_CLAIM;
-  keeps_entity = tessera_annotation_type_get_kind (new_type) == TESSERA_KIND_ENTITY;
+  was_claim = old_type != NULL && tessera_annotation_type_carries_claim (old_type);
+  is_claim = tessera_annotation_type_carries_claim (new_type);
+  keeps_entity = tessera_annotation_type_links_entity (new_type);
   if (keeps_entity && tessera_annotation_get_entity_id (annotation) != 0)
     {
       g_autoptr(TesseraEntity) entity =
@@ -871,7 +871,7 @@ tessera_store_link_annotation (TesseraStore  *self,
 
   type = tessera_store_dup_annotation_type (self, tessera_annotation_get_type_id (annotation));
   if (entity_id != 0 && (type == NULL ||
-                         tessera_annotation_type_get_kind (type) != TESSERA_KIND_ENTITY))
+                         !tessera_annotation_type_links_entity (type)))
     {
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
                    _("Only mentions (not claims or cues) can be linked to an entity"));
@@ -1088,6 +1088,155 @@ tessera_store_update_claim (TesseraStore  *self,
 failed:
   _tessera_op_abort (op);
   return FALSE;
+}
+
+/* Sets one field of @claim; FALSE if @value is not one of its codes. */
+static gboolean
+claim_set_field (TesseraClaim *claim,
+                 const char   *field,
+                 const char   *value)
+{
+  if (g_str_equal (field, "source-kind"))
+    return tessera_claim_set_source_kind (claim, value);
+  if (g_str_equal (field, "quote-type"))
+    return tessera_claim_set_quote_type (claim, value);
+  if (g_str_equal (field, "polarity"))
+    return tessera_claim_set_polarity (claim, value);
+  if (g_str_equal (field, "factuality"))
+    return tessera_claim_set_factuality (claim, value);
+  if (g_str_equal (field, "writer-distance"))
+    return tessera_claim_set_writer_distance (claim, value);
+  if (g_str_equal (field, "statement-date"))
+    tessera_claim_set_statement_date (claim, value);
+  else if (g_str_equal (field, "topic"))
+    tessera_claim_set_topic (claim, value);
+  else
+    g_return_val_if_reached (FALSE);
+  return TRUE;
+}
+
+/**
+ * tessera_store_set_claim_field:
+ * @annotation_id: a claim annotation
+ * @field: "source-kind", "quote-type", "polarity", "factuality", "writer-distance",
+ *   "statement-date" or "topic"
+ * @value: (nullable): a code of the field's vocabulary or a text; %NULL or "" unsets it
+ *
+ * Changes one field of a claim's attribution, as one undoable change.
+ */
+gboolean
+tessera_store_set_claim_field (TesseraStore  *self,
+                               gint64         annotation_id,
+                               const char    *field,
+                               const char    *value,
+                               GError       **error)
+{
+  g_autoptr(TesseraClaim) claim = NULL;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  claim = tessera_store_dup_claim (self, annotation_id, error);
+  if (claim == NULL)
+    return FALSE;
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (!claim_set_field (claim, field, value))
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
+                   _("“%s” is not a value of a claim’s %s"), value, field);
+      return FALSE;
+    }
+  return tessera_store_update_claim (self, claim, error);
+}
+
+/**
+ * tessera_store_set_claim_source:
+ * @annotation_id: a claim annotation
+ * @mention_id: the mention that names who says it, or 0
+ * @entity_id: the entity who says it, or 0
+ *
+ * Names the source of a claim, as one undoable change. A mention brings its linked entity
+ * unless @entity_id is given; an entity keeps the source mention only if that mention names
+ * no one else. A source once named is "named" unless its kind was set. With both 0, the claim
+ * has no source any more.
+ */
+gboolean
+tessera_store_set_claim_source (TesseraStore  *self,
+                                gint64         annotation_id,
+                                gint64         mention_id,
+                                gint64         entity_id,
+                                GError       **error)
+{
+  g_autoptr(TesseraClaim) claim = NULL;
+  gint64 kept_mention;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
+
+  claim = tessera_store_dup_claim (self, annotation_id, error);
+  if (claim == NULL)
+    return FALSE;
+
+  kept_mention = tessera_claim_get_source_annotation_id (claim);
+  if (mention_id != 0)
+    {
+      g_autoptr(TesseraAnnotation) mention = tessera_store_dup_annotation (self, mention_id, error);
+
+      if (mention == NULL)
+        return FALSE;
+      if (entity_id == 0)
+        entity_id = tessera_annotation_get_entity_id (mention);
+      kept_mention = mention_id;
+    }
+  else if (entity_id != 0 && kept_mention != 0)
+    {
+      g_autoptr(TesseraAnnotation) mention =
+        tessera_store_dup_annotation (self, kept_mention, NULL);
+
+      if (mention == NULL ||
+          (tessera_annotation_get_entity_id (mention) != 0 &&
+           tessera_annotation_get_entity_id (mention) != entity_id))
+        kept_mention = 0;
+    }
+
+  if (mention_id == 0 && entity_id == 0)
+    {
+      tessera_claim_set_source_annotation_id (claim, 0);
+      tessera_claim_set_source_entity_id (claim, 0);
+    }
+  else
+    {
+      tessera_claim_set_source_annotation_id (claim, kept_mention);
+      if (entity_id != 0)
+        tessera_claim_set_source_entity_id (claim, entity_id);
+      if (tessera_claim_get_source_kind (claim) == NULL)
+        tessera_claim_set_source_kind (claim, "named");
+    }
+  return tessera_store_update_claim (self, claim, error);
+}
+
+/**
+ * tessera_store_set_claim_cue:
+ * @annotation_id: a claim annotation
+ * @cue_id: the annotation of the words that attribute it, or 0
+ *
+ * Changes the cue of a claim, as one undoable change.
+ */
+gboolean
+tessera_store_set_claim_cue (TesseraStore  *self,
+                             gint64         annotation_id,
+                             gint64         cue_id,
+                             GError       **error)
+{
+  g_autoptr(TesseraClaim) claim = NULL;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
+
+  claim = tessera_store_dup_claim (self, annotation_id, error);
+  if (claim == NULL)
+    return FALSE;
+  tessera_claim_set_cue_annotation_id (claim, cue_id);
+  return tessera_store_update_claim (self, claim, error);
 }
 
 /* Relations ------------------------------------------------------------------------------- */

@@ -8,6 +8,7 @@
 #include "tessera-store-bulk-private.h"
 #include "tessera-store-private.h"
 #include "tessera-text.h"
+#include "tessera-vocabulary.h"
 
 /*
  * Bulk insert: whole documents (TesseraDocumentRecord) written with cached statements
@@ -194,8 +195,7 @@ write_entity (BulkWriter         *writer,
     return FALSE;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
   _tessera_bind_id_or_null (stmt, 2, entity->type != NULL &&
-                                     tessera_annotation_type_get_kind (entity->type) ==
-                                     TESSERA_KIND_ENTITY
+                                     tessera_annotation_type_links_entity (entity->type)
                                      ? tessera_annotation_type_get_id (entity->type) : 0);
   _tessera_bind_text_or_null (stmt, 3, entity->description);
   sqlite3_bind_text (stmt, 4, writer->now, -1, SQLITE_STATIC);
@@ -288,7 +288,7 @@ write_annotation (BulkWriter             *writer,
   sqlite3_bind_int64 (stmt, 1, document->id);
   sqlite3_bind_int64 (stmt, 2, tessera_annotation_type_get_id (annotation->type));
   /* Only mentions link to entities (tessera_store_link_annotation()). */
-  _tessera_bind_id_or_null (stmt, 3, kind == TESSERA_KIND_ENTITY && annotation->entity != NULL
+  _tessera_bind_id_or_null (stmt, 3, tessera_kind_links_entity (kind) && annotation->entity != NULL
                                      ? annotation->entity->id : 0);
   _tessera_bind_id_or_null (stmt, 4, annotator);
   sqlite3_bind_text (stmt, 5, tessera_certainty_to_string (annotation->certainty), -1,
@@ -480,7 +480,7 @@ write_document (BulkWriter           *writer,
     {
       TesseraAnnotationRecord *annotation = g_ptr_array_index (document->annotations, i);
 
-      if (tessera_annotation_type_get_kind (annotation->type) == TESSERA_KIND_CLAIM &&
+      if (tessera_annotation_type_carries_claim (annotation->type) &&
           !write_claim (writer, annotation, error))
         return FALSE;
     }

@@ -249,7 +249,7 @@ tessera_store_add_entity (TesseraStore  *self,
     {
       g_autoptr(TesseraAnnotationType) type = tessera_store_dup_annotation_type (self, type_id);
 
-      if (type == NULL || tessera_annotation_type_get_kind (type) != TESSERA_KIND_ENTITY)
+      if (type == NULL || !tessera_annotation_type_links_entity (type))
         {
           g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
                        _("An entity’s type must be an entity type (person, place…)"));
@@ -313,7 +313,7 @@ tessera_store_add_entity_for_mention (TesseraStore  *self,
   if (annotation == NULL)
     return 0;
   type = tessera_store_dup_annotation_type (self, tessera_annotation_get_type_id (annotation));
-  if (type == NULL || tessera_annotation_type_get_kind (type) != TESSERA_KIND_ENTITY)
+  if (type == NULL || !tessera_annotation_type_links_entity (type))
     {
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
                    _("Only mentions (not claims or cues) can be linked to an entity"));

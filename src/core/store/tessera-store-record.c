@@ -310,7 +310,7 @@ read_snapshot (RecordReader  *reader,
     {
       TesseraAnnotationRecord *annotation = g_ptr_array_index (annotations, i);
 
-      if (tessera_annotation_type_get_kind (annotation->type) == TESSERA_KIND_CLAIM &&
+      if (tessera_annotation_type_carries_claim (annotation->type) &&
           !read_claim (reader, annotation, error))
         return FALSE;
     }

@@ -4,10 +4,18 @@
 #include "config.h"
 
 #include "tessera-store-private.h"
+#include "tessera-vocabulary.h"
+
+#include <string.h>
 
 /*
  * The schema, as an append-only list of migration steps: step N takes a project from
  * user_version N to N + 1. Never edit a step that has shipped; add one.
+ *
+ * The CHECK lists of coded columns come from the vocabularies (tessera-vocabulary.c): a
+ * step writes "@name@" where the list goes and says how many terms it knew, so that a
+ * term appended later leaves the step's SQL as it shipped. A new term needs a step that
+ * widens the column's CHECK (test-store fails until there is one).
  *
  * Every table a user can change has an INTEGER PRIMARY KEY "id": the journal records rows
  * by (table, id), which is what makes undo and redo generic. Foreign keys are deferred to
@@ -41,7 +49,7 @@ static const char schema_v1[] =
   "  length           INTEGER NOT NULL CHECK (length >= 0),"
   "  sha256           TEXT NOT NULL UNIQUE,"
   "  progress         TEXT NOT NULL DEFAULT 'not-started'"
-  "                   CHECK (progress IN ('not-started', 'in-progress', 'done')),"
+  "                   CHECK (progress IN @progress@),"
   "  imported         TEXT NOT NULL,"
   "  modified         TEXT NOT NULL"
   ");"
@@ -50,7 +58,7 @@ static const char schema_v1[] =
   "  id          INTEGER PRIMARY KEY,"
   "  key         TEXT NOT NULL UNIQUE,"
   "  label       TEXT NOT NULL,"
-  "  kind        TEXT NOT NULL CHECK (kind IN ('entity', 'claim', 'cue')),"
+  "  kind        TEXT NOT NULL CHECK (kind IN @kind@),"
   "  tei_element TEXT NOT NULL,"
   "  tei_type    TEXT,"
   "  color       TEXT NOT NULL,"
@@ -98,9 +106,9 @@ static const char schema_v1[] =
   "               DEFERRABLE INITIALLY DEFERRED,"
   "  annotator_id INTEGER REFERENCES annotator (id),"
   "  certainty    TEXT NOT NULL DEFAULT 'unknown'"
-  "               CHECK (certainty IN ('unknown', 'low', 'medium', 'high')),"
+  "               CHECK (certainty IN @certainty@),"
   "  status       TEXT NOT NULL DEFAULT 'accepted'"
-  "               CHECK (status IN ('accepted', 'suggested')),"
+  "               CHECK (status IN @status@),"
   "  note         TEXT,"
   "  normalized   TEXT,"
   "  created      TEXT NOT NULL,"
@@ -133,15 +141,15 @@ static const char schema_v1[] =
   "  parent_claim_id      INTEGER REFERENCES claim (id) ON DELETE SET NULL"
   "                       DEFERRABLE INITIALLY DEFERRED,"
   "  source_kind          TEXT CHECK (source_kind IN"
-  "                         ('named', 'anonymous', 'collective', 'document', 'writer')),"
+  "                         @source-kind@),"
   "  quote_type           TEXT CHECK (quote_type IN"
-  "                         ('direct', 'indirect', 'mixed', 'according-to')),"
+  "                         @quote-type@),"
   "  polarity             TEXT CHECK (polarity IN"
-  "                         ('positive', 'negative', 'neutral', 'underspecified')),"
+  "                         @polarity@),"
   "  factuality           TEXT CHECK (factuality IN"
-  "                         ('CT+', 'CT-', 'PR+', 'PR-', 'PS+', 'PS-', 'CTu', 'Uu')),"
+  "                         @factuality@),"
   "  writer_distance      TEXT CHECK (writer_distance IN"
-  "                         ('endorsed', 'neutral', 'distanced')),"
+  "                         @writer-distance@),"
   "  statement_date       TEXT,"
   "  topic                TEXT"
   ");"
@@ -205,14 +213,64 @@ static const char schema_v1[] =
 
 G_STATIC_ASSERT (TESSERA_STORE_APPLICATION_ID == 1414746689);
 
+typedef struct
+{
+  TesseraVocabulary vocabulary;
+  guint             n_terms;    /* the terms the step knew; never change a shipped count */
+} CheckList;
+
+static const CheckList schema_v1_lists[] = {
+  { TESSERA_VOCABULARY_PROGRESS, 3 },
+  { TESSERA_VOCABULARY_KIND, 3 },
+  { TESSERA_VOCABULARY_CERTAINTY, 4 },
+  { TESSERA_VOCABULARY_STATUS, 2 },
+  { TESSERA_VOCABULARY_SOURCE_KIND, 5 },
+  { TESSERA_VOCABULARY_QUOTE_TYPE, 4 },
+  { TESSERA_VOCABULARY_POLARITY, 4 },
+  { TESSERA_VOCABULARY_FACTUALITY, 8 },
+  { TESSERA_VOCABULARY_WRITER_DISTANCE, 3 },
+};
+
+/* @sql with each "@name@" of @lists replaced by its SQL list: ('a', 'b', 'c'). Codes are
+ * letters, digits, "+" and "-": the quotes need no escaping. */
+static char *
+expand_check_lists (const char      *sql,
+                    const CheckList *lists,
+                    guint            n_lists)
+{
+  GString *expanded = g_string_new (sql);
+
+  for (guint i = 0; i < n_lists; i++)
+    {
+      g_autofree char *placeholder =
+        g_strdup_printf ("@%s@", tessera_vocabulary_get_name (lists[i].vocabulary));
+      g_autoptr(GString) list = g_string_new ("(");
+
+      g_assert (lists[i].n_terms <= tessera_vocabulary_get_n_terms (lists[i].vocabulary));
+      for (guint t = 0; t < lists[i].n_terms; t++)
+        {
+          const char *code = tessera_vocabulary_get_code (lists[i].vocabulary, t);
+
+          g_assert (strchr (code, '\'') == NULL);
+          g_string_append_printf (list, "%s'%s'", t > 0 ? ", " : "", code);
+        }
+      g_string_append_c (list, ')');
+      g_assert (strstr (expanded->str, placeholder) != NULL);
+      g_string_replace (expanded, placeholder, list->str, 0);
+    }
+  return g_string_free (expanded, FALSE);
+}
+
 static gboolean
 migrate_to_v1 (TesseraStore  *self,
                GError       **error)
 {
   g_autofree char *now = _tessera_store_now ();
+  g_autofree char *schema = expand_check_lists (schema_v1, schema_v1_lists,
+                                                G_N_ELEMENTS (schema_v1_lists));
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (!_tessera_store_exec (self, schema_v1, error))
+  if (!_tessera_store_exec (self, schema, error))
     return FALSE;
 
   stmt = _tessera_store_prepare_fresh (self,

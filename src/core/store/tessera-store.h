@@ -262,6 +262,20 @@ TesseraClaim          *tessera_store_dup_claim                (TesseraStore     
 gboolean               tessera_store_update_claim             (TesseraStore           *self,
                                                                TesseraClaim           *claim,
                                                                GError                **error);
+gboolean               tessera_store_set_claim_field          (TesseraStore           *self,
+                                                               gint64                  annotation_id,
+                                                               const char             *field,
+                                                               const char             *value,
+                                                               GError                **error);
+gboolean               tessera_store_set_claim_source         (TesseraStore           *self,
+                                                               gint64                  annotation_id,
+                                                               gint64                  mention_id,
+                                                               gint64                  entity_id,
+                                                               GError                **error);
+gboolean               tessera_store_set_claim_cue            (TesseraStore           *self,
+                                                               gint64                  annotation_id,
+                                                               gint64                  cue_id,
+                                                               GError                **error);
 
 /* Relations */
 gint64                 tessera_store_add_relation             (TesseraStore           *self,

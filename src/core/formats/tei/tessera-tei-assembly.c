@@ -12,6 +12,7 @@
 #include "tessera-entity.h"
 #include "tessera-text.h"
 #include "tessera-util-private.h"
+#include "tessera-vocabulary.h"
 
 /*
  * Both TEI readers, the importer (tessera-tei-import.c) and the exporter's self-check
@@ -769,12 +770,12 @@ annotation_from (Assembler         *self,
     }
 
   if (category != NULL && category->has_kind)
-    is_claim = category->kind == TESSERA_KIND_CLAIM;
+    is_claim = tessera_kind_carries_claim (category->kind);
   else
     {
       if (type == NULL)
         type = type_by_key (self->assembly->tagset, annotation->type_key);
-      is_claim = type != NULL && tessera_annotation_type_get_kind (type) == TESSERA_KIND_CLAIM;
+      is_claim = type != NULL && tessera_annotation_type_carries_claim (type);
     }
   if (is_claim)
     annotation->claim = _tessera_tei_claim_new ();

@@ -17,6 +17,7 @@
 #include "tessera-tei-export-private.h"
 #include "tessera-tei-writer-private.h"
 #include "tessera-text.h"
+#include "tessera-vocabulary.h"
 
 /*
  * TEI P5 export, streamed with xmlTextWriter: one document is in memory at a time, however
@@ -1643,23 +1644,16 @@ write_category_labels (Exporter              *self,
 static void
 write_taxonomy (Exporter *self)
 {
-  static const struct { TesseraKind kind; const char *fr; const char *en; } kinds[] = {
-    { TESSERA_KIND_ENTITY, "Entité", "Entity" },
-    { TESSERA_KIND_CLAIM, "Propos rapporté", "Claim" },
-    { TESSERA_KIND_CUE, "Marqueur d’attribution", "Cue" },
-  };
-
   start (self, "classDecl");
   start (self, "taxonomy");
   attr (self, "xml:id", "tessera-kinds");
   element (self, "desc", "Kinds of Tessera annotation types");
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+  for (TesseraKind kind = 0; kind < TESSERA_N_KINDS; kind++)
     {
       start (self, "category");
-      attr_printf (self, "xml:id", TESSERA_TEI_KIND_PREFIX "%s",
-                   tessera_kind_to_string (kinds[k].kind));
-      write_label (self, "fr", kinds[k].fr);
-      write_label (self, "en", kinds[k].en);
+      attr_printf (self, "xml:id", TESSERA_TEI_KIND_PREFIX "%s", tessera_kind_to_string (kind));
+      write_label (self, "fr", tessera_kind_get_tei_label (kind, "fr"));
+      write_label (self, "en", tessera_kind_get_tei_label (kind, "en"));
       end (self);
     }
   end (self);

@@ -334,18 +334,10 @@ guint                 _tessera_tei_append_preserved    (GString              *te
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TesseraTeiCarrier, _tessera_tei_carrier_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TesseraTeiRecord, _tessera_tei_record_free)
 
-/* tessera-tei-import.c: reading a file into the model, one document at a time. */
+/* Called with each document a reading (tessera-tei-reader-private.h) reads. */
 typedef gboolean (*TesseraTeiDocumentFunc) (TesseraTeiContext   *context,
                                             TesseraTeiDocument  *document,
                                             gpointer             user_data,
                                             GError             **error);
-
-TesseraTeiContext    *_tessera_tei_read_file           (const char           *path,
-                                                        GListModel           *tagset,
-                                                        TesseraTeiDocumentFunc func,
-                                                        gpointer              user_data,
-                                                        GCancellable         *cancellable,
-                                                        GError              **error);
-int                   _tessera_tei_parse_options       (void);
 
 G_END_DECLS

@@ -9,7 +9,7 @@
 #include "tessera-tei-validator.h"
 
 #include "tessera-project-files-private.h"
-#include "tessera-tei-private.h"
+#include "tessera-tei-reader-private.h"
 
 /*
  * TesseraTeiValidator: a RELAX NG schema compiled once, then used to validate any number
