@@ -2466,8 +2466,7 @@ test_reader_as_written (Fixture       *fixture,
   annotate_seeds (fixture->store);
   tessera_tei_export_options_init (&options);
   options.corpus = TRUE;
-  g_assert_true (tessera_tei_export_documents (fixture->store, NULL, 0, path, &options, NULL,
-                                               NULL, NULL, &error));
+  g_assert_true (export_tei (fixture->store, NULL, 0, path, &options, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
 
