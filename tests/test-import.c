@@ -895,6 +895,238 @@ test_file_name_not_utf8 (Fixture       *fixture,
     }
 }
 
+/* Asynchronous import */
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         cancel_after;   /* files, or 0 */
+  guint         n_calls;
+  guint         files_total;
+  GPtrArray    *paths;          /* char *: the files reported, in order */
+  guint         n_results;
+} Progress;
+
+static void
+on_progress (guint        files_done,
+             guint        files_total,
+             const char  *path,
+             GPtrArray   *results,
+             gpointer     user_data)
+{
+  Progress *progress = user_data;
+
+  progress->n_calls++;
+  g_assert_cmpuint (files_done, ==, progress->n_calls);
+  progress->files_total = files_total;
+  g_ptr_array_add (progress->paths, g_strdup (path));
+  progress->n_results += results->len;
+
+  if (files_done == progress->cancel_after)
+    g_cancellable_cancel (progress->cancellable);
+}
+
+static void
+on_import_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out_result = user_data;
+
+  *out_result = g_object_ref (result);
+  g_main_context_wakeup (NULL);
+}
+
+static GPtrArray *
+import_and_wait (TesseraStore        *store,
+                 const char * const  *paths,
+                 Progress            *progress,
+                 GError             **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tessera_import_paths_async (store, paths, NULL, progress ? progress->cancellable : NULL,
+                              progress ? on_progress : NULL, progress, on_import_done,
+                              &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return tessera_import_paths_finish (store, result, error);
+}
+
+/* @n numbered articles in a new folder of @dir; the one numbered @bad, if any, in Latin-1. */
+static char *
+make_article_folder (const char *dir,
+                     guint       n,
+                     guint       bad)
+{
+  char *folder = g_build_filename (dir, "articles", NULL);
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%u.txt", i);
+      g_autofree char *text = i == bad ? g_strdup ("Article illisible : caf\xE9\n")
+                                       : g_strdup_printf ("Article %u\nTexte %u.\n", i, i);
+
+      g_free (write_file (folder, name, text, -1));
+    }
+
+  return folder;
+}
+
+static void
+test_async_same_as_sync (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = make_article_folder (fixture->dir, 12, 5);
+  g_autofree char *single = write_file (fixture->dir, "seul.text", "Article seul\n", -1);
+  g_autofree char *missing = g_build_filename (fixture->dir, "absent.txt", NULL);
+  g_autofree char *sync_path = g_build_filename (fixture->dir, "sync.tessera", NULL);
+  g_autoptr(TesseraStore) sync_store = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) reported = g_ptr_array_new_with_free_func (g_free);
+  const char *paths[] = { folder, missing, single, NULL };
+  Progress progress = { .paths = reported };
+
+  sync_store = tessera_store_open (sync_path, TESSERA_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  expected = tessera_import_paths (sync_store, paths, &error);
+  g_assert_no_error (error);
+
+  results = import_and_wait (fixture->store, paths, &progress, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+
+  g_assert_cmpuint (results->len, ==, 14);
+  g_assert_cmpuint (results->len, ==, expected->len);
+  for (guint i = 0; i < results->len; i++)
+    {
+      TesseraImportResult *result = result_at (results, i);
+      TesseraImportResult *want = result_at (expected, i);
+
+      g_assert_cmpstr (result->path, ==, want->path);
+      g_assert_cmpint (result->document_id, ==, want->document_id);
+      g_assert_cmpint (result->existing, ==, want->existing);
+      g_assert_cmpstr (result->title, ==, want->title);
+      if (want->error != NULL)
+        g_assert_error (result->error, want->error->domain, want->error->code);
+      else
+        g_assert_no_error (result->error);
+
+      /* One report per file, in the order of the results. */
+      g_assert_cmpstr (g_ptr_array_index (reported, i), ==, result->path);
+    }
+  g_assert_cmpuint (progress.n_calls, ==, 14);
+  g_assert_cmpuint (progress.files_total, ==, 14);
+  g_assert_cmpuint (progress.n_results, ==, 14);
+
+  /* The caller's store lists what the worker's connection wrote. */
+  g_assert_cmpuint (count_documents (fixture->store), ==, 12);
+  g_assert_cmpuint (count_documents (fixture->store), ==, count_documents (sync_store));
+}
+
+static void
+test_async_cancel (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *folder = make_article_folder (fixture->dir, 10, 0);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) reported = g_ptr_array_new_with_free_func (g_free);
+  const char *paths[] = { folder, NULL };
+  Progress progress = { .cancellable = cancellable, .cancel_after = 3, .paths = reported };
+  GListModel *documents;
+
+  results = import_and_wait (fixture->store, paths, &progress, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (results);
+  /* The message says how far the import went. */
+  test_assert_contains (error->message, "3 of 10");
+  g_assert_cmpuint (progress.n_calls, ==, 3);
+  g_clear_error (&error);
+
+  /* Exactly the files done before the cancel, each whole. */
+  documents = tessera_store_get_documents (fixture->store);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(TesseraDocument) document = g_list_model_get_item (documents, i);
+      g_autofree char *title = g_strdup_printf ("Article %u", i + 1);
+      g_autofree char *text = g_strdup_printf ("Article %u\nTexte %u.", i + 1, i + 1);
+      g_autofree char *stored = NULL;
+
+      g_assert_cmpstr (tessera_document_get_title (document), ==, title);
+      stored = tessera_store_dup_document_text (fixture->store,
+                                                tessera_document_get_id (document), &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (stored, ==, text);
+    }
+
+  /* Importing again goes on where the cancel stopped. */
+  g_clear_pointer (&results, g_ptr_array_unref);
+  results = import_and_wait (fixture->store, paths, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 10);
+  for (guint i = 0; i < 10; i++)
+    g_assert_cmpint (result_at (results, i)->existing, ==, i < 3);
+  g_assert_cmpuint (count_documents (fixture->store), ==, 10);
+}
+
+static void
+test_async_failing_file (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = make_article_folder (fixture->dir, 6, 2);
+  g_autoptr(GPtrArray) results = NULL;
+  const char *paths[] = { folder, NULL };
+
+  results = import_and_wait (fixture->store, paths, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      TesseraImportResult *result = result_at (results, i);
+
+      if (i == 1)
+        {
+          g_assert_error (result->error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_ENCODING);
+          g_assert_cmpint (result->document_id, ==, 0);
+        }
+      else
+        {
+          g_assert_no_error (result->error);
+          g_assert_cmpint (result->document_id, >, 0);
+        }
+    }
+  g_assert_cmpuint (count_documents (fixture->store), ==, 5);
+}
+
+static void
+test_async_read_only (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraStore) reader = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *folder = make_article_folder (fixture->dir, 2, 0);
+  const char *paths[] = { folder, NULL };
+
+  /* The worker's connection may do no more than the caller's. */
+  reader = tessera_store_open (fixture->project_path, TESSERA_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  results = import_and_wait (reader, paths, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 2);
+  g_assert_error (result_at (results, 0)->error, TESSERA_STORE_ERROR,
+                  TESSERA_STORE_ERROR_READ_ONLY);
+  g_assert_cmpuint (count_documents (fixture->store), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -932,6 +1164,10 @@ main (int   argc,
   ADD_FILE_TEST ("/core/import/folder/tei-dispatch", test_folder_tei_dispatch);
   ADD_FILE_TEST ("/core/import/file/fifo", test_file_fifo);
   ADD_FILE_TEST ("/core/import/file/name-not-utf8", test_file_name_not_utf8);
+  ADD_FILE_TEST ("/core/import/async/same-as-sync", test_async_same_as_sync);
+  ADD_FILE_TEST ("/core/import/async/cancel", test_async_cancel);
+  ADD_FILE_TEST ("/core/import/async/failing-file", test_async_failing_file);
+  ADD_FILE_TEST ("/core/import/async/read-only", test_async_read_only);
 
 #undef ADD_FILE_TEST
 

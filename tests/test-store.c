@@ -1844,6 +1844,71 @@ test_external_changes (Fixture       *fixture,
   g_assert_false (tessera_store_poll_external_changes (fixture->store));
 }
 
+static void
+on_items_changed (GListModel *list,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GString    *changes)
+{
+  g_string_append_printf (changes, "%u-%u+%u ", position, removed, added);
+}
+
+/* What another program changed reaches the document list as that change only: the rows a
+ * view shows for the other documents stay, and a poll during an import of a thousand
+ * articles does not rebuild the list. */
+static void
+test_external_documents_keep_rows (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraStore) other = NULL;
+  g_autoptr(TesseraDocument) second = NULL;
+  g_autoptr(TesseraDocument) now = NULL;
+  g_autoptr(GString) changes = g_string_new (NULL);
+  GListModel *documents = tessera_store_get_documents (fixture->store);
+  TesseraDocumentInfo info = { .title = (char *) "Autre" };
+  gint64 second_id, third_id;
+
+  second_id = tessera_store_add_document (fixture->store, &info, "Deuxième texte.", NULL, &error);
+  g_assert_no_error (error);
+  second = g_list_model_get_item (documents, 1);
+  g_signal_connect (documents, "items-changed", G_CALLBACK (on_items_changed), changes);
+
+  other = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (tessera_store_set_document_progress (other, fixture->document_id,
+                                                     TESSERA_PROGRESS_DONE, &error));
+  third_id = tessera_store_add_document (other, &info, "Troisième texte.", NULL, &error);
+  g_assert_cmpint (third_id, >, 0);
+  g_assert_cmpint (tessera_store_add_document (other, &info, "Quatrième texte.", NULL, &error),
+                   >, 0);
+  g_assert_no_error (error);
+
+  /* The changed document replaced, the new ones added, the other one kept as it was. */
+  g_assert_true (tessera_store_poll_external_changes (fixture->store));
+  g_assert_cmpstr (changes->str, ==, "0-1+1 2-0+2 ");
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 4);
+  now = g_list_model_get_item (documents, 0);
+  g_assert_cmpint (tessera_document_get_progress (now), ==, TESSERA_PROGRESS_DONE);
+  g_clear_object (&now);
+  now = g_list_model_get_item (documents, 1);
+  g_assert_true (now == second);
+  g_clear_object (&now);
+
+  /* A document removed elsewhere leaves the list, and only it. */
+  g_string_truncate (changes, 0);
+  g_assert_true (tessera_store_remove_document (other, second_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (tessera_store_poll_external_changes (fixture->store));
+  g_assert_cmpstr (changes->str, ==, "1-1+0 ");
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 3);
+  now = g_list_model_get_item (documents, 1);
+  g_assert_cmpint (tessera_document_get_id (now), ==, third_id);
+
+  g_signal_handlers_disconnect_by_func (documents, on_items_changed, changes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1872,6 +1937,7 @@ main (int   argc,
   ADD ("annotators-and-history", test_annotators);
   ADD ("check", test_check);
   ADD ("external-changes", test_external_changes);
+  ADD ("external-documents-keep-rows", test_external_documents_keep_rows);
   ADD ("text-xml-rule", test_text_xml_rule);
   ADD ("check-text-xml-rule", test_check_text_xml_rule);
 

@@ -848,6 +848,107 @@ test_import_queue_folder (Fixture       *fixture,
   g_array_unref (again.imported);
 }
 
+/* What the user does while a folder imports: at the first article, a key; at the third,
+ * Cancel. The import waits for the window after each file, so this happens between the
+ * same files every time. */
+typedef struct
+{
+  Fixture   *fixture;
+  GtkWidget *cancel;
+  ImportRun *run;
+  gboolean   key_handled;
+} ImportUser;
+
+static void
+on_user_document_imported (TesseraImportQueue *queue,
+                           gint64              document_id,
+                           gboolean            existing,
+                           ImportUser         *user)
+{
+  GtkSearchBar *search_bar =
+    GTK_SEARCH_BAR (gui_find_widget (GTK_WIDGET (user->fixture->window),
+                                     GTK_TYPE_SEARCH_BAR, NULL));
+
+  if (user->run->imported->len == 1)
+    {
+      /* A key through the X server, handled while the import is under way. */
+      g_assert_true (tessera_import_queue_is_busy (queue));
+      g_assert_false (gtk_search_bar_get_search_mode (search_bar));
+      xdotool (user->fixture, "key", "ctrl+f", NULL);
+      user->key_handled = gtk_search_bar_get_search_mode (search_bar);
+    }
+  else if (user->run->imported->len == 3)
+    {
+      g_signal_emit_by_name (user->cancel, "clicked");
+    }
+}
+
+/* A folder of a thousand articles imports on a worker thread: the window answers a key
+ * while the import runs, and Cancel stops it between two files, keeping what it imported
+ * and nothing else. */
+static void
+test_import_queue_cancel (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *queue_widget = gui_find_widget (GTK_WIDGET (fixture->window),
+                                             TESSERA_TYPE_IMPORT_QUEUE, NULL);
+  TesseraImportQueue *queue = TESSERA_IMPORT_QUEUE (queue_widget);
+  GListModel *documents = tessera_store_get_documents (gui_store (fixture));
+  guint before = g_list_model_get_n_items (documents);
+  g_autofree char *folder_path = g_build_filename (fixture->dir, "thousand", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  ImportRun run = { 0 };
+  ImportUser user = { fixture, NULL, &run, FALSE };
+  gulong imported, finished, acted;
+
+  user.cancel = gui_find_widget (queue_widget, GTK_TYPE_BUTTON, NULL);
+  g_assert_nonnull (user.cancel);
+  g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
+  for (guint i = 1; i <= 1000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%04u.txt", i);
+      g_autofree char *path = g_build_filename (folder_path, name, NULL);
+      g_autofree char *text = g_strdup_printf ("Article %u\n\nBamako, le %u mai.", i, i);
+      g_autoptr(GError) error = NULL;
+
+      g_file_set_contents (path, text, -1, &error);
+      g_assert_no_error (error);
+    }
+
+  run.imported = g_array_new (FALSE, FALSE, sizeof (gint64));
+  imported = g_signal_connect (queue, "document-imported",
+                               G_CALLBACK (on_run_document_imported), &run);
+  acted = g_signal_connect_after (queue, "document-imported",
+                                  G_CALLBACK (on_user_document_imported), &user);
+  finished = g_signal_connect (queue, "finished", G_CALLBACK (on_run_finished), &run);
+
+  tessera_window_import_files (fixture->window, &folder, 1);
+  g_assert_true (tessera_import_queue_is_busy (queue));
+  gui_await (run_is_finished, &run, "the import to stop");
+  g_assert_false (tessera_import_queue_is_busy (queue));
+  g_assert_true (user.key_handled);
+
+  /* Stopped after the third file; those three are in the project, whole, and no other. */
+  g_assert_cmpuint (run.imported->len, ==, 3);
+  g_assert_cmpuint (run.added, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, before + 3);
+  for (guint i = 0; i < run.imported->len; i++)
+    {
+      g_autoptr(TesseraDocument) document =
+        tessera_store_dup_document (gui_store (fixture),
+                                    g_array_index (run.imported, gint64, i), NULL);
+      g_autofree char *title = g_strdup_printf ("Article %u", i + 1);
+
+      g_assert_nonnull (document);
+      g_assert_cmpstr (tessera_document_get_title (document), ==, title);
+    }
+
+  g_signal_handler_disconnect (queue, imported);
+  g_signal_handler_disconnect (queue, acted);
+  g_signal_handler_disconnect (queue, finished);
+  g_array_unref (run.imported);
+}
+
 typedef struct
 {
   Fixture *fixture;
@@ -938,6 +1039,7 @@ main (int   argc,
   ADD ("export-dialog-lists-registered-format", test_export_dialog_lists_registered_format);
   ADD ("import-report-warnings", test_import_report_warnings);
   ADD ("import-queue-folder", test_import_queue_folder);
+  ADD ("import-queue-cancel", test_import_queue_cancel);
   ADD ("annotation-list", test_annotation_list);
 
   return g_test_run ();

@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "tessera-cli.h"
 
@@ -32,13 +34,37 @@ static Globals globals;
 
 typedef int (*CommandFunc) (int argc, char **argv);
 
+/* What a command takes besides its options. */
+typedef enum
+{
+  ARGUMENTS_NONE,          /* nothing */
+  ARGUMENTS_ID,            /* one id */
+  ARGUMENTS_OPTIONAL_ID,   /* at most one id */
+  ARGUMENTS_IDS,           /* any number of ids */
+  ARGUMENTS_PATHS,         /* one file or folder, or more */
+} Arguments;
+
+/* The project a command works on. */
+typedef enum
+{
+  PROJECT_OPEN_OR_CREATE,  /* --project, or the default one, created if need be */
+  PROJECT_OPEN,            /* --project, or the default one, which must exist */
+  PROJECT_NONE,            /* the command opens it itself */
+} Project;
+
 typedef struct
 {
-  const char  *name;
-  const char  *parameters;
-  const char  *summary;
-  CommandFunc  run;
-  char      *(*describe) (void);   /* nullable: what --help shows after the options */
+  const char          *name;
+  const char          *parameters;
+  const char          *summary;
+  CommandFunc          run;
+  char              *(*describe) (void);  /* nullable: what --help shows after the options */
+  const GOptionEntry  *entries;          /* its own options, or NULL */
+  gboolean             json;             /* whether it takes --json */
+  Arguments            arguments;
+  const char          *arguments_error;  /* what to say when the arguments are not right */
+  gboolean           (*check) (int *out_status);  /* its options, before any project opens */
+  Project              project;
 } Command;
 
 static const Command *find_command (const char *name);
@@ -69,6 +95,16 @@ usage_error (const char *command,
   g_printerr ("tessera-cli: %s\n", message);
   g_printerr (_("Try “tessera-cli %s --help”.\n"), command ? command : "");
   return EXIT_USAGE;
+}
+
+/* A usage error found while checking a command's options. */
+static gboolean
+refuse (const char *command,
+        const char *message,
+        int        *out_status)
+{
+  *out_status = usage_error (command, message);
+  return FALSE;
 }
 
 static const GOptionEntry global_entries[] = {
@@ -109,18 +145,113 @@ check_text_option (const char *command_name,
   return FALSE;
 }
 
+/* Options that take a code ---------------------------------------------------------- */
+
+/* The options whose value is a code of a vocabulary (tessera-vocabulary.h), and for the
+ * claim's fields the setter that takes it. */
+typedef struct
+{
+  const char         *long_name;
+  TesseraVocabulary   vocabulary;
+  gboolean          (*set_claim) (TesseraClaim *claim,
+                                  const char   *code);
+} CodeOption;
+
+static const CodeOption code_options[] = {
+  { "certainty", TESSERA_VOCABULARY_CERTAINTY, NULL },
+  { "source-kind", TESSERA_VOCABULARY_SOURCE_KIND, tessera_claim_set_source_kind },
+  { "quote-type", TESSERA_VOCABULARY_QUOTE_TYPE, tessera_claim_set_quote_type },
+  { "polarity", TESSERA_VOCABULARY_POLARITY, tessera_claim_set_polarity },
+  { "factuality", TESSERA_VOCABULARY_FACTUALITY, tessera_claim_set_factuality },
+  { "distance", TESSERA_VOCABULARY_WRITER_DISTANCE, tessera_claim_set_writer_distance },
+};
+
+static const CodeOption *
+find_code_option (const GOptionEntry *entry)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (code_options); i++)
+    {
+      if (g_str_equal (entry->long_name, code_options[i].long_name))
+        return &code_options[i];
+    }
+  return NULL;
+}
+
+static char *
+dup_codes (TesseraVocabulary vocabulary)
+{
+  return g_strjoinv (", ", (char **) tessera_vocabulary_get_codes (vocabulary));
+}
+
+/* A copy of @entries (freed with @strings) in which the help of each option that takes a
+ * code lists exactly its vocabulary's codes: "Quote Type: direct, indirect, mixed…". */
+static const GOptionEntry *
+describe_code_options (const GOptionEntry *entries,
+                       GPtrArray          *strings)
+{
+  GOptionEntry *copy;
+  guint n_entries = 0;
+
+  while (entries[n_entries].long_name != NULL)
+    n_entries++;
+  copy = g_memdup2 (entries, (n_entries + 1) * sizeof (GOptionEntry));
+  g_ptr_array_add (strings, copy);
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      const CodeOption *option = find_code_option (&copy[i]);
+      g_autofree char *codes = NULL;
+
+      if (option == NULL)
+        continue;
+      codes = dup_codes (option->vocabulary);
+      copy[i].description = g_strdup_printf (_("%s: %s"),
+                                             tessera_vocabulary_get_title (option->vocabulary),
+                                             codes);
+      g_ptr_array_add (strings, (char *) copy[i].description);
+    }
+  return copy;
+}
+
+/* Whether the value given to each option of @entries that takes a code is one; if not,
+ * prints a usage error that lists the codes. */
+static gboolean
+check_code_options (const char         *command_name,
+                    const GOptionEntry *entries,
+                    int                *out_status)
+{
+  for (const GOptionEntry *entry = entries; entry->long_name != NULL; entry++)
+    {
+      const CodeOption *option = find_code_option (entry);
+      const char *value = option != NULL ? *(char **) entry->arg_data : NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *codes = NULL;
+      g_autofree char *message = NULL;
+
+      if (value == NULL || tessera_vocabulary_contains (option->vocabulary, value))
+        continue;
+      name = g_strconcat ("--", entry->long_name, NULL);
+      codes = dup_codes (option->vocabulary);
+      /* TRANSLATORS: a value, an option, then the values it accepts */
+      message = g_strdup_printf (_("“%s” is not a value %s accepts: %s"), value, name, codes);
+      *out_status = usage_error (command_name, message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Parses a command's options; on a usage error prints it and returns FALSE. */
 static gboolean
-parse_options (const char         *command_name,
-               const GOptionEntry *entries,
-               gboolean            with_json,
-               int                *argc,
-               char             ***argv,
-               int                *out_status)
+parse_options (const Command  *command,
+               int            *argc,
+               char         ***argv,
+               int            *out_status)
 {
-  const Command *command = find_command (command_name);
+  const char *command_name = command->name;
   g_autofree char *parameter_string = g_strdup_printf ("%s %s", command->name,
                                                        command->parameters);
+  /* Before the context, so that it outlives it: the help of the coded options. */
+  g_autoptr(GPtrArray) help = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
   g_autoptr(GError) error = NULL;
 
@@ -133,10 +264,11 @@ parse_options (const char         *command_name,
     }
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
-  if (with_json)
+  if (command->json)
     g_option_context_add_main_entries (context, json_entries, GETTEXT_PACKAGE);
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (command->entries != NULL)
+    g_option_context_add_main_entries (context, describe_code_options (command->entries, help),
+                                       GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
@@ -236,6 +368,68 @@ parse_id (const char *text,
   return TRUE;
 }
 
+static gboolean
+check_arguments (const Command  *command,
+                 int             argc,
+                 char          **argv,
+                 gint64         *out_id)
+{
+  switch (command->arguments)
+    {
+    case ARGUMENTS_NONE:
+      return argc == 2;
+    case ARGUMENTS_ID:
+      return argc == 3 && parse_id (argv[2], out_id);
+    case ARGUMENTS_OPTIONAL_ID:
+      return argc == 2 || (argc == 3 && parse_id (argv[2], out_id));
+    case ARGUMENTS_IDS:
+      for (int i = 2; i < argc; i++)
+        {
+          gint64 id;
+
+          if (!parse_id (argv[i], &id))
+            return FALSE;
+        }
+      return TRUE;
+    case ARGUMENTS_PATHS:
+      return argc > 2;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The prologue of every command: parses its options, checks its arguments and options,
+ * then opens the project. A usage error is said before any project is opened, let alone
+ * created. @out_id: the id argument, 0 when an optional one is not given. */
+static gboolean
+start_command (const char     *name,
+               int            *argc,
+               char         ***argv,
+               TesseraStore  **out_store,
+               gint64         *out_id,
+               int            *out_status)
+{
+  const Command *command = find_command (name);
+  gint64 id = 0;
+
+  if (!parse_options (command, argc, argv, out_status))
+    return FALSE;
+  if (!check_arguments (command, *argc, *argv, &id))
+    return refuse (name, _(command->arguments_error), out_status);
+  if (command->entries != NULL && !check_code_options (name, command->entries, out_status))
+    return FALSE;
+  if (command->check != NULL && !command->check (out_status))
+    return FALSE;
+  if (out_id != NULL)
+    *out_id = id;
+
+  if (command->project == PROJECT_NONE)
+    return TRUE;
+  *out_store = open_project (command->project == PROJECT_OPEN_OR_CREATE);
+  *out_status = EXIT_FAILURE;
+  return *out_store != NULL;
+}
+
 /* Pads or cuts @text to exactly @width characters (not bytes). */
 static char *
 fit (const char *text,
@@ -328,10 +522,8 @@ command_init (int    argc,
   g_autofree char *path = NULL;
   int status;
 
-  if (!parse_options ("init", init_entries, FALSE, &argc, &argv, &status))
+  if (!start_command ("init", &argc, &argv, NULL, NULL, &status))
     return status;
-  if (argc > 2)
-    return usage_error ("init", _("init takes no arguments besides --project"));
 
   path = globals.project ? g_strdup (globals.project) : tessera_default_project_path ();
   if (g_file_test (path, G_FILE_TEST_EXISTS))
@@ -474,10 +666,8 @@ command_formats (int    argc,
   g_autofree char *formats = NULL;
   int status;
 
-  if (!parse_options ("formats", NULL, FALSE, &argc, &argv, &status))
+  if (!start_command ("formats", &argc, &argv, NULL, NULL, &status))
     return status;
-  if (argc > 2)
-    return usage_error ("formats", _("formats takes no arguments"));
 
   formats = describe_formats ();
   g_print ("%s", formats);
@@ -493,40 +683,95 @@ static const GOptionEntry import_entries[] = {
     N_("Read every file as this format (default: recognise each)"), N_("ID") },
   { NULL }
 };
+static TesseraImporter *import_importer;   /* --format, once checked */
+
+static gboolean
+check_import_options (int *out_status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (import_format == NULL)
+    return TRUE;
+  import_importer = tessera_formats_new_importer (import_format, &error);
+  return import_importer != NULL || refuse ("import", error->message, out_status);
+}
+
+typedef struct
+{
+  GMainLoop    *loop;
+  GCancellable *cancellable;
+  GAsyncResult *result;
+  guint         failed;
+} Import;
+
+/* Each file is reported as soon as it is done, in order. */
+static void
+on_import_progress (guint        files_done,
+                    guint        files_total,
+                    const char  *path,
+                    GPtrArray   *results,
+                    gpointer     user_data)
+{
+  Import *import = user_data;
+  guint failed = 0;
+
+  print_import_results (results, &failed);
+  import->failed += failed;
+}
+
+static void
+on_import_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Import *import = user_data;
+
+  import->result = g_object_ref (result);
+  g_main_loop_quit (import->loop);
+}
+
+/* Ctrl+C stops between two files: those imported stay, and the project stays whole. */
+static gboolean
+on_interrupt (gpointer user_data)
+{
+  Import *import = user_data;
+
+  g_cancellable_cancel (import->cancellable);
+  return G_SOURCE_CONTINUE;
+}
 
 static int
 command_import (int    argc,
                 char **argv)
 {
   g_autoptr(TesseraStore) store = NULL;
-  g_autoptr(TesseraImporter) importer = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
-  guint failed = 0;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Import import = { loop, cancellable, NULL, 0 };
+  guint interrupt_source;
   int status;
 
-  if (!parse_options ("import", import_entries, FALSE, &argc, &argv, &status))
+  if (!start_command ("import", &argc, &argv, &store, NULL, &status))
     return status;
-  if (argc < 3)
-    return usage_error ("import", _("Name at least one file or folder to import"));
-  if (import_format != NULL)
-    {
-      importer = tessera_formats_new_importer (import_format, &error);
-      if (importer == NULL)
-        return usage_error ("import", error->message);
-    }
 
-  store = open_project (TRUE);
-  if (store == NULL)
-    return EXIT_FAILURE;
+  interrupt_source = g_unix_signal_add (SIGINT, on_interrupt, &import);
+  tessera_import_paths_async (store, (const char * const *) argv + 2, import_importer,
+                              cancellable, on_import_progress, &import, on_import_done,
+                              &import);
+  g_main_loop_run (loop);
+  g_source_remove (interrupt_source);
 
-  results = tessera_import_paths_with_importer (store, (const char * const *) argv + 2,
-                                                importer, &error);
+  results = tessera_import_paths_finish (store, import.result, &error);
+  g_object_unref (import.result);
+  /* The worker may hold the store a moment longer: close it now, so that the last
+   * connection checkpoints the project before the program ends. */
+  tessera_store_close (store);
   if (results == NULL)
     return fail ("%s", error->message);
 
-  print_import_results (results, &failed);
-  return failed > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+  return import.failed > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
 /* list --------------------------------------------------------------------------------- */
@@ -540,14 +785,8 @@ command_list (int    argc,
   guint n;
   int status;
 
-  if (!parse_options ("list", NULL, TRUE, &argc, &argv, &status))
+  if (!start_command ("list", &argc, &argv, &store, NULL, &status))
     return status;
-  if (argc > 2)
-    return usage_error ("list", _("list takes no arguments"));
-
-  store = open_project (TRUE);
-  if (store == NULL)
-    return EXIT_FAILURE;
 
   documents = tessera_store_get_documents (store);
   n = g_list_model_get_n_items (documents);
@@ -715,14 +954,8 @@ command_show (int    argc,
   gint64 document_id;
   int status;
 
-  if (!parse_options ("show", show_entries, TRUE, &argc, &argv, &status))
+  if (!start_command ("show", &argc, &argv, &store, &document_id, &status))
     return status;
-  if (argc != 3 || !parse_id (argv[2], &document_id))
-    return usage_error ("show", _("Name one document by its id (see “tessera-cli list”)"));
-
-  store = open_project (TRUE);
-  if (store == NULL)
-    return EXIT_FAILURE;
 
   document = tessera_store_dup_document (store, document_id, &error);
   if (document == NULL)
@@ -833,101 +1066,6 @@ command_show (int    argc,
   return EXIT_SUCCESS;
 }
 
-/* Options that take a code ---------------------------------------------------------- */
-
-/* The options whose value is a code of a vocabulary (tessera-vocabulary.h), and for the
- * claim's fields the setter that takes it. */
-typedef struct
-{
-  const char         *long_name;
-  TesseraVocabulary   vocabulary;
-  gboolean          (*set_claim) (TesseraClaim *claim,
-                                  const char   *code);
-} CodeOption;
-
-static const CodeOption code_options[] = {
-  { "certainty", TESSERA_VOCABULARY_CERTAINTY, NULL },
-  { "source-kind", TESSERA_VOCABULARY_SOURCE_KIND, tessera_claim_set_source_kind },
-  { "quote-type", TESSERA_VOCABULARY_QUOTE_TYPE, tessera_claim_set_quote_type },
-  { "polarity", TESSERA_VOCABULARY_POLARITY, tessera_claim_set_polarity },
-  { "factuality", TESSERA_VOCABULARY_FACTUALITY, tessera_claim_set_factuality },
-  { "distance", TESSERA_VOCABULARY_WRITER_DISTANCE, tessera_claim_set_writer_distance },
-};
-
-static const CodeOption *
-find_code_option (const GOptionEntry *entry)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (code_options); i++)
-    {
-      if (g_str_equal (entry->long_name, code_options[i].long_name))
-        return &code_options[i];
-    }
-  return NULL;
-}
-
-static char *
-dup_codes (TesseraVocabulary vocabulary)
-{
-  return g_strjoinv (", ", (char **) tessera_vocabulary_get_codes (vocabulary));
-}
-
-/* A copy of @entries (freed with @strings) in which the help of each option that takes a
- * code lists exactly its vocabulary's codes: "Quote Type: direct, indirect, mixed…". */
-static const GOptionEntry *
-describe_code_options (const GOptionEntry *entries,
-                       GPtrArray          *strings)
-{
-  GOptionEntry *copy;
-  guint n_entries = 0;
-
-  while (entries[n_entries].long_name != NULL)
-    n_entries++;
-  copy = g_memdup2 (entries, (n_entries + 1) * sizeof (GOptionEntry));
-  g_ptr_array_add (strings, copy);
-
-  for (guint i = 0; i < n_entries; i++)
-    {
-      const CodeOption *option = find_code_option (&copy[i]);
-      g_autofree char *codes = NULL;
-
-      if (option == NULL)
-        continue;
-      codes = dup_codes (option->vocabulary);
-      copy[i].description = g_strdup_printf (_("%s: %s"),
-                                             tessera_vocabulary_get_title (option->vocabulary),
-                                             codes);
-      g_ptr_array_add (strings, (char *) copy[i].description);
-    }
-  return copy;
-}
-
-/* Whether the value given to each option of @entries that takes a code is one; if not,
- * prints a usage error that lists the codes. */
-static gboolean
-check_code_options (const char         *command_name,
-                    const GOptionEntry *entries,
-                    int                *out_status)
-{
-  for (const GOptionEntry *entry = entries; entry->long_name != NULL; entry++)
-    {
-      const CodeOption *option = find_code_option (entry);
-      const char *value = option != NULL ? *(char **) entry->arg_data : NULL;
-      g_autofree char *name = NULL;
-      g_autofree char *codes = NULL;
-      g_autofree char *message = NULL;
-
-      if (value == NULL || tessera_vocabulary_contains (option->vocabulary, value))
-        continue;
-      name = g_strconcat ("--", entry->long_name, NULL);
-      codes = dup_codes (option->vocabulary);
-      /* TRANSLATORS: a value, an option, then the values it accepts */
-      message = g_strdup_printf (_("“%s” is not a value %s accepts: %s"), value, name, codes);
-      *out_status = usage_error (command_name, message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* annotate ----------------------------------------------------------------------------- */
 
 static char *annotate_type;
@@ -1023,74 +1161,90 @@ annotate_span (TesseraStore          *store,
   return EXIT_SUCCESS;
 }
 
-static int
-command_annotate (int    argc,
-                  char **argv)
-{
-  g_autoptr(TesseraStore) store = NULL;
-  g_autoptr(TesseraAnnotationType) type = NULL;
-  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gint64 document_id;
-  TesseraCertainty certainty = TESSERA_CERTAINTY_UNKNOWN;
-  guint64 occurrence = 1, start = 0, end = 0, repeat = 1;
-  int ways = 0;
-  g_autoptr(GPtrArray) help = g_ptr_array_new_with_free_func (g_free);
-  int status;
+/* What the options say, once checked. */
+static guint64 annotate_occurrence_number = 1;
+static guint64 annotate_repeat_count = 1;
+static TesseraCertainty annotate_certainty_level = TESSERA_CERTAINTY_UNKNOWN;
+static GArray *annotate_spans;   /* TesseraRange: from --start and --end, or --range */
 
-  if (!parse_options ("annotate", describe_code_options (annotate_entries, help), FALSE,
-                      &argc, &argv, &status))
-    return status;
-  if (argc != 3 || !parse_id (argv[2], &document_id))
-    return usage_error ("annotate", _("Name one document by its id (see “tessera-cli list”)"));
+static gboolean
+check_annotate_options (int *out_status)
+{
+  guint64 start = 0, end = 0;
+  int ways = 0;
+
+  annotate_occurrence_number = 1;
+  annotate_repeat_count = 1;
+  annotate_certainty_level = TESSERA_CERTAINTY_UNKNOWN;
   if (annotate_type == NULL)
-    return usage_error ("annotate", _("Say which type of annotation with --type"));
+    return refuse ("annotate", _("Say which type of annotation with --type"), out_status);
 
   ways += annotate_text != NULL;
   ways += annotate_start != NULL || annotate_end != NULL;
   ways += annotate_ranges != NULL;
   if (ways != 1)
-    return usage_error ("annotate",
-                        _("Give the span in one way: --text, or --start and --end, or --range"));
+    return refuse ("annotate",
+                   _("Give the span in one way: --text, or --start and --end, or --range"),
+                   out_status);
   if ((annotate_start != NULL) != (annotate_end != NULL))
-    return usage_error ("annotate", _("--start and --end go together"));
+    return refuse ("annotate", _("--start and --end go together"), out_status);
   if (annotate_occurrence != NULL && annotate_text == NULL)
-    return usage_error ("annotate", _("--occurrence goes with --text"));
+    return refuse ("annotate", _("--occurrence goes with --text"), out_status);
   if (!parse_number_option ("annotate", "--occurrence", annotate_occurrence, 1, G_MAXINT,
-                            &occurrence, &status) ||
+                            &annotate_occurrence_number, out_status) ||
       !parse_number_option ("annotate", "--start", annotate_start, 0, G_MAXINT, &start,
-                            &status) ||
-      !parse_number_option ("annotate", "--end", annotate_end, 0, G_MAXINT, &end, &status) ||
-      !parse_number_option ("annotate", "--repeat", annotate_repeat, 1, G_MAXINT, &repeat,
-                            &status))
-    return status;
-  if (!check_code_options ("annotate", annotate_entries, &status))
-    return status;
+                            out_status) ||
+      !parse_number_option ("annotate", "--end", annotate_end, 0, G_MAXINT, &end, out_status) ||
+      !parse_number_option ("annotate", "--repeat", annotate_repeat, 1, G_MAXINT,
+                            &annotate_repeat_count, out_status))
+    return FALSE;
+  /* Its code is checked already, with every option that takes one (check_code_options()). */
   if (annotate_certainty != NULL)
-    tessera_certainty_from_string (annotate_certainty, &certainty);
-  if (repeat > 1 && annotate_ranges != NULL)
-    return usage_error ("annotate", _("--repeat goes with one span: --text, or --start and --end"));
-  if (!check_text_option ("annotate", "--note", annotate_note, &status))
-    return status;
+    tessera_certainty_from_string (annotate_certainty, &annotate_certainty_level);
+  if (annotate_repeat_count > 1 && annotate_ranges != NULL)
+    return refuse ("annotate", _("--repeat goes with one span: --text, or --start and --end"),
+                   out_status);
+  if (!check_text_option ("annotate", "--note", annotate_note, out_status))
+    return FALSE;
 
+  annotate_spans = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
   if (annotate_start != NULL)
     {
       TesseraRange range = { (guint) start, (guint) end };
-      g_array_append_val (ranges, range);
+      g_array_append_val (annotate_spans, range);
     }
   for (guint i = 0; annotate_ranges != NULL && annotate_ranges[i]; i++)
     {
       TesseraRange range;
 
       if (!parse_range (annotate_ranges[i], &range))
-        return usage_error ("annotate", _("A --range is written START:END, e.g. 120:132"));
-      g_array_append_val (ranges, range);
+        return refuse ("annotate", _("A --range is written START:END, e.g. 120:132"),
+                       out_status);
+      g_array_append_val (annotate_spans, range);
     }
+  return TRUE;
+}
 
-  store = open_project (TRUE);
-  if (store == NULL)
-    return EXIT_FAILURE;
+static int
+command_annotate (int    argc,
+                  char **argv)
+{
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(TesseraAnnotationType) type = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GArray *ranges;
+  gint64 document_id;
+  TesseraCertainty certainty;
+  guint64 occurrence, repeat;
+  int status;
+
+  if (!start_command ("annotate", &argc, &argv, &store, &document_id, &status))
+    return status;
+  ranges = annotate_spans;
+  certainty = annotate_certainty_level;
+  occurrence = annotate_occurrence_number;
+  repeat = annotate_repeat_count;
 
   type = tessera_store_find_annotation_type (store, annotate_type);
   if (type == NULL)
@@ -1161,14 +1315,8 @@ command_remove (int    argc,
   gint64 annotation_id;
   int status;
 
-  if (!parse_options ("remove", NULL, FALSE, &argc, &argv, &status))
+  if (!start_command ("remove", &argc, &argv, &store, &annotation_id, &status))
     return status;
-  if (argc != 3 || !parse_id (argv[2], &annotation_id))
-    return usage_error ("remove", _("Name one annotation by its id (see “tessera-cli show”)"));
-
-  store = open_project (TRUE);
-  if (store == NULL)
-    return EXIT_FAILURE;
 
   if (!tessera_store_remove_annotation (store, annotation_id, &error))
     return fail ("%s", error->message);
@@ -1192,14 +1340,8 @@ replay (const char *name,
   g_autofree char *message = NULL;
   int status;
 
-  if (!parse_options (name, NULL, FALSE, &argc, &argv, &status))
+  if (!start_command (name, &argc, &argv, &store, NULL, &status))
     return status;
-  if (argc > 2)
-    return usage_error (name, undo ? _("undo takes no arguments") : _("redo takes no arguments"));
-
-  store = open_project (TRUE);
-  if (store == NULL)
-    return EXIT_FAILURE;
 
   entry = undo ? tessera_store_undo (store, &error) : tessera_store_redo (store, &error);
   if (entry == NULL)
@@ -1238,14 +1380,8 @@ command_stats (int    argc,
   gint64 document_id = 0;
   int status;
 
-  if (!parse_options ("stats", NULL, TRUE, &argc, &argv, &status))
+  if (!start_command ("stats", &argc, &argv, &store, &document_id, &status))
     return status;
-  if (argc > 3 || (argc == 3 && !parse_id (argv[2], &document_id)))
-    return usage_error ("stats", _("Name at most one document by its id"));
-
-  store = open_project (TRUE);
-  if (store == NULL)
-    return EXIT_FAILURE;
 
   if (document_id != 0)
     {
@@ -1338,14 +1474,8 @@ command_check (int    argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse_options ("check", NULL, FALSE, &argc, &argv, &status))
+  if (!start_command ("check", &argc, &argv, &store, NULL, &status))
     return status;
-  if (argc > 2)
-    return usage_error ("check", _("check takes no arguments"));
-
-  store = open_project (FALSE);
-  if (store == NULL)
-    return EXIT_FAILURE;
 
   if (!tessera_store_check (store, &problems, &error))
     return fail (_("The project could not be checked: %s"), error->message);
@@ -1379,6 +1509,26 @@ static const GOptionEntry link_entries[] = {
   { NULL }
 };
 
+static guint64 link_entity_id;   /* --entity, once checked */
+
+static gboolean
+check_link_options (int *out_status)
+{
+  link_entity_id = 0;
+  if ((link_entity != NULL) == (link_new != NULL))
+    return refuse ("link", _("Give either --entity ID or --new NAME"), out_status);
+  if (!parse_number_option ("link", "--entity", link_entity, 1, G_MAXINT64, &link_entity_id,
+                            out_status) ||
+      !check_text_option ("link", "--new", link_new, out_status))
+    return FALSE;
+  for (guint i = 0; link_uris != NULL && link_uris[i] != NULL; i++)
+    {
+      if (!check_text_option ("link", "--uri", link_uris[i], out_status))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 command_link (int    argc,
               char **argv)
@@ -1388,28 +1538,12 @@ command_link (int    argc,
   g_autoptr(TesseraEntity) entity = NULL;
   g_autoptr(GError) error = NULL;
   gint64 annotation_id, entity_id;
-  guint64 linked_entity = 0;
+  guint64 linked_entity;
   int status;
 
-  if (!parse_options ("link", link_entries, FALSE, &argc, &argv, &status))
+  if (!start_command ("link", &argc, &argv, &store, &annotation_id, &status))
     return status;
-  if (argc != 3 || !parse_id (argv[2], &annotation_id))
-    return usage_error ("link", _("Name one annotation by its id (see “tessera-cli show”)"));
-  if ((link_entity != NULL) == (link_new != NULL))
-    return usage_error ("link", _("Give either --entity ID or --new NAME"));
-  if (!parse_number_option ("link", "--entity", link_entity, 1, G_MAXINT64, &linked_entity,
-                            &status) ||
-      !check_text_option ("link", "--new", link_new, &status))
-    return status;
-  for (guint i = 0; link_uris != NULL && link_uris[i] != NULL; i++)
-    {
-      if (!check_text_option ("link", "--uri", link_uris[i], &status))
-        return status;
-    }
-
-  store = open_project (TRUE);
-  if (store == NULL)
-    return EXIT_FAILURE;
+  linked_entity = link_entity_id;
 
   annotation = tessera_store_dup_annotation (store, annotation_id, &error);
   if (annotation == NULL)
@@ -1475,6 +1609,25 @@ static const GOptionEntry claim_entries[] = {
   { NULL }
 };
 
+/* --source, --source-entity, --cue and --parent, once checked. */
+static guint64 claim_ids[4];
+
+static gboolean
+check_claim_options (int *out_status)
+{
+  memset (claim_ids, 0, sizeof claim_ids);
+  return parse_number_option ("claim", "--source", claim_source, 1, G_MAXINT64, &claim_ids[0],
+                              out_status) &&
+         parse_number_option ("claim", "--source-entity", claim_source_entity, 1, G_MAXINT64,
+                              &claim_ids[1], out_status) &&
+         parse_number_option ("claim", "--cue", claim_cue, 1, G_MAXINT64, &claim_ids[2],
+                              out_status) &&
+         parse_number_option ("claim", "--parent", claim_parent, 1, G_MAXINT64, &claim_ids[3],
+                              out_status) &&
+         check_text_option ("claim", "--date", claim_date, out_status) &&
+         check_text_option ("claim", "--topic", claim_topic, out_status);
+}
+
 static int
 command_claim (int    argc,
                char **argv)
@@ -1483,30 +1636,15 @@ command_claim (int    argc,
   g_autoptr(TesseraClaim) claim = NULL;
   g_autoptr(GError) error = NULL;
   gint64 annotation_id;
-  guint64 source = 0, source_entity = 0, cue = 0, parent = 0;
-  g_autoptr(GPtrArray) help = g_ptr_array_new_with_free_func (g_free);
+  guint64 source, source_entity, cue, parent;
   int status;
 
-  if (!parse_options ("claim", describe_code_options (claim_entries, help), FALSE, &argc,
-                      &argv, &status))
+  if (!start_command ("claim", &argc, &argv, &store, &annotation_id, &status))
     return status;
-  if (argc != 3 || !parse_id (argv[2], &annotation_id))
-    return usage_error ("claim", _("Name one claim annotation by its id (see “tessera-cli show”)"));
-  if (!parse_number_option ("claim", "--source", claim_source, 1, G_MAXINT64, &source,
-                            &status) ||
-      !parse_number_option ("claim", "--source-entity", claim_source_entity, 1, G_MAXINT64,
-                            &source_entity, &status) ||
-      !parse_number_option ("claim", "--cue", claim_cue, 1, G_MAXINT64, &cue, &status) ||
-      !parse_number_option ("claim", "--parent", claim_parent, 1, G_MAXINT64, &parent,
-                            &status) ||
-      !check_text_option ("claim", "--date", claim_date, &status) ||
-      !check_text_option ("claim", "--topic", claim_topic, &status) ||
-      !check_code_options ("claim", claim_entries, &status))
-    return status;
-
-  store = open_project (TRUE);
-  if (store == NULL)
-    return EXIT_FAILURE;
+  source = claim_ids[0];
+  source_entity = claim_ids[1];
+  cue = claim_ids[2];
+  parent = claim_ids[3];
 
   claim = tessera_store_dup_claim (store, annotation_id, &error);
   if (claim == NULL)
@@ -1616,30 +1754,21 @@ set_export_options (TesseraExporter *exporter,
 
       if (pair[0] == NULL || pair[1] == NULL)
         {
-          *out_status = usage_error ("export", _("Give an option as --option NAME=VALUE"));
-          return FALSE;
+          return refuse ("export", _("Give an option as --option NAME=VALUE"), out_status);
         }
       if (!tessera_format_set_option (G_OBJECT (exporter), pair[0], pair[1], &error))
-        {
-          *out_status = usage_error ("export", error->message);
-          return FALSE;
-        }
+        return refuse ("export", error->message, out_status);
     }
   return TRUE;
 }
 
-static int
-command_export (int    argc,
-                char **argv)
-{
-  g_autoptr(TesseraStore) store = NULL;
-  g_autoptr(TesseraExporter) exporter = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GError) error = NULL;
-  int status;
+static TesseraExporter *export_exporter;   /* --format, once checked, with its options */
 
-  if (!parse_options ("export", export_entries, FALSE, &argc, &argv, &status))
-    return status;
+static gboolean
+check_export_options (int *out_status)
+{
+  g_autoptr(GError) error = NULL;
+
   if (export_format == NULL)
     {
       g_autoptr(GPtrArray) exporters = tessera_formats_list_exporters ();
@@ -1647,29 +1776,38 @@ command_export (int    argc,
       g_autofree char *message = g_strdup_printf (_("Say which format with --format: %s"),
                                                   formats);
 
-      return usage_error ("export", message);
+      return refuse ("export", message, out_status);
     }
-  exporter = tessera_formats_new_exporter (export_format, &error);
-  if (exporter == NULL)
-    return usage_error ("export", error->message);
+  export_exporter = tessera_formats_new_exporter (export_format, &error);
+  if (export_exporter == NULL)
+    return refuse ("export", error->message, out_status);
   if (export_output == NULL)
-    return usage_error ("export", _("Say where to write with -o PATH"));
+    return refuse ("export", _("Say where to write with -o PATH"), out_status);
   if (export_standoff && export_anchors)
-    return usage_error ("export", _("--standoff and --anchors do not go together"));
-  if (!set_export_options (exporter, &status))
+    return refuse ("export", _("--standoff and --anchors do not go together"), out_status);
+  return set_export_options (export_exporter, out_status);
+}
+
+static int
+command_export (int    argc,
+                char **argv)
+{
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  TesseraExporter *exporter;
+  int status;
+
+  if (!start_command ("export", &argc, &argv, &store, NULL, &status))
     return status;
+  exporter = export_exporter;
   for (int i = 2; i < argc; i++)
     {
-      gint64 id;
+      gint64 id = 0;
 
-      if (!parse_id (argv[i], &id))
-        return usage_error ("export", _("Name documents by their ids (see “tessera-cli list”)"));
+      parse_id (argv[i], &id);
       g_array_append_val (ids, id);
     }
-
-  store = open_project (TRUE);
-  if (store == NULL)
-    return EXIT_FAILURE;
 
   if (!tessera_exporter_export (exporter, store, (const gint64 *) (gpointer) ids->data,
                                 ids->len, export_output, NULL, NULL, NULL, &error))
@@ -1691,24 +1829,53 @@ command_export (int    argc,
 /* main --------------------------------------------------------------------------------- */
 
 static const Command commands[] = {
-  { "init", "", N_("Create a project"), command_init },
+  { "init", "", N_("Create a project"), command_init,
+    .entries = init_entries, .project = PROJECT_NONE,
+    .arguments_error = N_("init takes no arguments besides --project") },
   { "import", N_("FILE|FOLDER…"), N_("Import plain-text articles (UTF-8) and TEI files"),
-    command_import, describe_formats },
-  { "list", "", N_("List the project's documents"), command_list },
-  { "show", N_("DOCUMENT"), N_("Show a document and its annotations"), command_show },
-  { "annotate", N_("DOCUMENT"), N_("Mark a span of a document"), command_annotate },
-  { "remove", N_("ANNOTATION"), N_("Remove an annotation"), command_remove },
-  { "link", N_("ANNOTATION"), N_("Link a mention to an entity"), command_link },
-  { "claim", N_("ANNOTATION"), N_("Set a claim's source, cue and attribution"), command_claim },
-  { "undo", "", N_("Undo the last change to the project"), command_undo },
-  { "redo", "", N_("Redo the last change undone"), command_redo },
+    command_import, describe_formats,
+    .entries = import_entries, .check = check_import_options,
+    .arguments = ARGUMENTS_PATHS,
+    .arguments_error = N_("Name at least one file or folder to import") },
+  { "list", "", N_("List the project's documents"), command_list,
+    .json = TRUE, .arguments_error = N_("list takes no arguments") },
+  { "show", N_("DOCUMENT"), N_("Show a document and its annotations"), command_show,
+    .entries = show_entries, .json = TRUE,
+    .arguments = ARGUMENTS_ID,
+    .arguments_error = N_("Name one document by its id (see “tessera-cli list”)") },
+  { "annotate", N_("DOCUMENT"), N_("Mark a span of a document"), command_annotate,
+    .entries = annotate_entries, .check = check_annotate_options,
+    .arguments = ARGUMENTS_ID,
+    .arguments_error = N_("Name one document by its id (see “tessera-cli list”)") },
+  { "remove", N_("ANNOTATION"), N_("Remove an annotation"), command_remove,
+    .arguments = ARGUMENTS_ID,
+    .arguments_error = N_("Name one annotation by its id (see “tessera-cli show”)") },
+  { "link", N_("ANNOTATION"), N_("Link a mention to an entity"), command_link,
+    .entries = link_entries, .check = check_link_options,
+    .arguments = ARGUMENTS_ID,
+    .arguments_error = N_("Name one annotation by its id (see “tessera-cli show”)") },
+  { "claim", N_("ANNOTATION"), N_("Set a claim's source, cue and attribution"), command_claim,
+    .entries = claim_entries, .check = check_claim_options,
+    .arguments = ARGUMENTS_ID,
+    .arguments_error = N_("Name one claim annotation by its id (see “tessera-cli show”)") },
+  { "undo", "", N_("Undo the last change to the project"), command_undo,
+    .arguments_error = N_("undo takes no arguments") },
+  { "redo", "", N_("Redo the last change undone"), command_redo,
+    .arguments_error = N_("redo takes no arguments") },
   { "stats", N_("[DOCUMENT]"), N_("Count what the project (or a document) holds"),
-    command_stats },
-  { "check", "", N_("Check the project's integrity"), command_check },
+    command_stats,
+    .json = TRUE, .arguments = ARGUMENTS_OPTIONAL_ID,
+    .arguments_error = N_("Name at most one document by its id") },
+  { "check", "", N_("Check the project's integrity"), command_check,
+    .project = PROJECT_OPEN, .arguments_error = N_("check takes no arguments") },
   { "export", N_("[DOCUMENT…]"), N_("Export documents (all when none is named)"),
-    command_export, describe_formats },
+    command_export, describe_formats,
+    .entries = export_entries, .check = check_export_options,
+    .arguments = ARGUMENTS_IDS,
+    .arguments_error = N_("Name documents by their ids (see “tessera-cli list”)") },
   { "formats", "", N_("List the formats Tessera imports and exports, with their options"),
-    command_formats },
+    command_formats,
+    .project = PROJECT_NONE, .arguments_error = N_("formats takes no arguments") },
 };
 
 static const Command *
@@ -1825,5 +1992,8 @@ tessera_cli_run (int    argc,
   g_clear_pointer (&export_output, g_free);
   g_clear_pointer (&export_licence, g_free);
   g_clear_pointer (&export_publisher, g_free);
+  g_clear_pointer (&annotate_spans, g_array_unref);
+  g_clear_object (&import_importer);
+  g_clear_object (&export_exporter);
   return status;
 }

@@ -9,33 +9,46 @@
 #include "tessera-import-queue.h"
 
 /*
- * The import of articles the user chose: files and folders queued, imported one file at a
- * time into the project with the name of the file and a progress bar under the document
- * list, and a report at the end: a toast (win.show-message) when all went well, else a
- * dialog with each failure and what was imported otherwise than written.
+ * The import of articles the user chose: files and folders queued, imported by
+ * tessera_import_paths_async() on a worker thread, so that the window goes on answering,
+ * with the name of the last file and a progress bar under the document list, a button
+ * that cancels (the files imported until then stay), and a report at the end: a toast
+ * (win.show-message) when all went well, else a dialog with each failure and what was
+ * imported otherwise than written.
  *
- * Each imported document is announced by ::document-imported, so that the window can show
- * it; ::finished ends a run.
+ * Each imported document is announced by ::document-imported as soon as its file is done,
+ * so that the window can show it; ::finished ends a run.
  */
+
+/* The file and the bar follow the import a few times a second: a frame for each file would
+ * hold the import up, which waits for the main loop after each file. */
+#define PROGRESS_INTERVAL_MS 200
 
 struct _TesseraImportQueue
 {
-  GtkWidget       parent_instance;
+  GtkWidget        parent_instance;
 
   /* Template */
-  GtkRevealer    *revealer;
-  GtkLabel       *label;
-  GtkProgressBar *progress;
+  GtkRevealer     *revealer;
+  GtkLabel        *label;
+  GtkProgressBar  *progress;
 
   /* State */
-  TesseraStore   *store;
-  GPtrArray      *files;      /* GFile: still to import */
-  GPtrArray      *failures;   /* char * */
-  GPtrArray      *warnings;   /* char *: what was imported otherwise than written */
-  guint           total;
-  guint           done;
-  guint           added;
-  guint           source;
+  TesseraStore    *store;
+  GPtrArray       *paths;        /* char *: still to import, after the import under way */
+  GCancellable    *cancellable;  /* of the import under way, or NULL */
+  TesseraStore    *import_store; /* the project of the import under way */
+  gboolean         listed;       /* the store lists the documents of this run */
+  gboolean         disposed;
+
+  /* What the user is told: as it goes, then at the end */
+  char            *last_file;    /* the file last done, and the fraction of the files */
+  double           fraction;
+  guint            progress_source;
+  GPtrArray       *failures;     /* char * */
+  GPtrArray       *warnings;     /* char *: what was imported otherwise than written */
+  char            *cancelled;    /* what the cancelled import said, or NULL */
+  guint            added;
 };
 
 G_DEFINE_FINAL_TYPE (TesseraImportQueue, tessera_import_queue, GTK_TYPE_WIDGET)
@@ -66,7 +79,10 @@ report (TesseraImportQueue *self)
       g_autofree char *heading = NULL;
       GtkWidget *dialog;
 
-      /* The failures, then what was imported otherwise than the files say. */
+      /* That the run was cut short, the failures, then what was imported otherwise than
+       * the files say. */
+      if (self->cancelled != NULL)
+        g_ptr_array_add (paragraphs, self->cancelled);
       g_ptr_array_extend (paragraphs, self->failures, NULL, NULL);
       g_ptr_array_extend (paragraphs, self->warnings, NULL, NULL);
       g_ptr_array_add (paragraphs, NULL);
@@ -87,6 +103,11 @@ report (TesseraImportQueue *self)
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
     }
+  else if (self->cancelled != NULL)
+    {
+      /* How far the import went; what it imported stays. */
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", self->cancelled);
+    }
   else
     {
       g_autofree char *message =
@@ -98,6 +119,7 @@ report (TesseraImportQueue *self)
 
   g_ptr_array_set_size (self->failures, 0);
   g_ptr_array_set_size (self->warnings, 0);
+  g_clear_pointer (&self->cancelled, g_free);
 }
 
 static void
@@ -105,29 +127,46 @@ finish (TesseraImportQueue *self)
 {
   guint added = self->added;
 
+  g_clear_handle_id (&self->progress_source, g_source_remove);
   gtk_revealer_set_reveal_child (self->revealer, FALSE);
-  self->source = 0;
-  g_ptr_array_set_size (self->files, 0);
   report (self);
+  self->added = 0;
+  self->listed = FALSE;
   g_signal_emit (self, signals[FINISHED], 0, added);
 }
 
-/* The import work for one file: plain text, or TEI (one document per text it holds), as
- * tessera-cli import does. Each file is all or nothing. */
-static void
-import_file (TesseraImportQueue *self,
-             GFile              *file)
+static gboolean
+show_progress (gpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GPtrArray) results = NULL;
+  TesseraImportQueue *self = data;
 
-  if (path != NULL)
-    results = tessera_import_paths (self->store, (const char * const []) { path, NULL }, &error);
-  if (results == NULL)
-    g_ptr_array_add (self->failures,
-                     g_strdup (error ? error->message : _("Only local files can be imported")));
-  for (guint i = 0; results != NULL && i < results->len; i++)
+  self->progress_source = 0;
+  gtk_label_set_label (self->label, self->last_file);
+  gtk_progress_bar_set_fraction (self->progress, self->fraction);
+  return G_SOURCE_REMOVE;
+}
+
+/* After each file, on the main loop: the worker waits for this before the next file. */
+static void
+on_import_progress (guint        files_done,
+                    guint        files_total,
+                    const char  *path,
+                    GPtrArray   *results,
+                    gpointer     user_data)
+{
+  TesseraImportQueue *self = user_data;
+
+  /* Gone, or writing to a project the window has left. */
+  if (self->disposed || self->import_store != self->store)
+    return;
+
+  g_free (self->last_file);
+  self->last_file = g_filename_display_basename (path);
+  self->fraction = (double) files_done / MAX (1, files_total);
+  if (self->progress_source == 0)
+    self->progress_source = g_timeout_add (PROGRESS_INTERVAL_MS, show_progress, self);
+
+  for (guint i = 0; i < results->len; i++)
     {
       TesseraImportResult *result = g_ptr_array_index (results, i);
 
@@ -140,81 +179,76 @@ import_file (TesseraImportQueue *self,
         g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (result->warnings, w)));
       if (!result->existing)
         self->added++;
+      /* Another connection wrote it: the document list learns of it at the store's next
+       * poll. Once is enough for the first document a run shows; the window's poll and
+       * the end of the import bring the others. */
+      if (!self->listed)
+        {
+          tessera_store_poll_external_changes (self->store);
+          self->listed = TRUE;
+        }
       g_signal_emit (self, signals[DOCUMENT_IMPORTED], 0, result->document_id, result->existing);
     }
 }
 
-static gboolean
-import_next (gpointer data)
-{
-  TesseraImportQueue *self = data;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *name = NULL;
+static void start_import (TesseraImportQueue *self);
 
-  if (self->files->len == 0 || self->store == NULL)
-    {
-      finish (self);
-      return G_SOURCE_REMOVE;
-    }
-
-  file = g_ptr_array_steal_index (self->files, 0);
-  name = g_file_get_basename (file);
-  gtk_label_set_label (self->label, name);
-  import_file (self, file);
-
-  self->done++;
-  gtk_progress_bar_set_fraction (self->progress, (double) self->done / MAX (1, self->total));
-  return G_SOURCE_CONTINUE;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char **) a, *(const char **) b);
-}
-
-/* The articles of a folder, by name: plain text and TEI, hidden files aside. */
 static void
-queue_folder (TesseraImportQueue *self,
-              GFile              *folder)
+on_import_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(TesseraImportQueue) self = user_data;
+  g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
-  GFileInfo *info;
 
-  enumerator = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                          G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                                          G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN,
-                                          G_FILE_QUERY_INFO_NONE, NULL, &error);
-  if (enumerator == NULL)
+  results = tessera_import_paths_finish (TESSERA_STORE (source), result, &error);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->import_store);
+  if (self->disposed)
+    return;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    self->cancelled = g_strdup (error->message);
+  else if (error != NULL)
+    g_ptr_array_add (self->failures, g_strdup (error->message));
+
+  /* Files added while this import ran go next. */
+  start_import (self);
+}
+
+/* Imports the files queued, or ends the run when there are none. */
+static void
+start_import (TesseraImportQueue *self)
+{
+  g_autoptr(GPtrArray) paths = NULL;
+
+  if (self->paths->len == 0 || self->store == NULL)
     {
-      g_ptr_array_add (self->failures, g_strdup (error->message));
+      g_ptr_array_set_size (self->paths, 0);
+      finish (self);
       return;
     }
-  while ((info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
-    {
-      const char *file_name = g_file_info_get_name (info);
-      g_autofree char *lower = g_ascii_strdown (file_name, -1);
 
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
-          !g_file_info_get_is_hidden (info) &&
-          (g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".xml") ||
-           g_str_has_suffix (lower, ".tei")))
-        g_ptr_array_add (names, g_strdup (file_name));
-      g_object_unref (info);
-    }
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i < names->len; i++)
-    g_ptr_array_add (self->files, g_file_get_child (folder, g_ptr_array_index (names, i)));
+  paths = g_steal_pointer (&self->paths);
+  self->paths = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (paths, NULL);
+
+  self->cancellable = g_cancellable_new ();
+  self->import_store = g_object_ref (self->store);
+  gtk_label_set_label (self->label, "");
+  gtk_progress_bar_set_fraction (self->progress, 0);
+  gtk_revealer_set_reveal_child (self->revealer, TRUE);
+  tessera_import_paths_async (self->store, (const char * const *) paths->pdata, NULL,
+                              self->cancellable, on_import_progress, self, on_import_done,
+                              g_object_ref (self));
 }
 
 /**
  * tessera_import_queue_add_paths:
  * @files: (array length=n_files): articles, and folders of articles
  *
- * Imports @files into the project, one file at a time, after those already queued. The
+ * Imports @files into the project, after those already queued, on a worker thread. The
  * progress shows until the queue is empty; ::finished follows the report.
  */
 void
@@ -226,20 +260,37 @@ tessera_import_queue_add_paths (TesseraImportQueue  *self,
 
   for (guint i = 0; i < n_files; i++)
     {
-      if (g_file_query_file_type (files[i], G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
-        queue_folder (self, files[i]);
+      char *path = g_file_get_path (files[i]);
+
+      if (path == NULL)
+        g_ptr_array_add (self->failures, g_strdup (_("Only local files can be imported")));
       else
-        g_ptr_array_add (self->files, g_object_ref (files[i]));
+        g_ptr_array_add (self->paths, path);
     }
 
-  self->total = self->files->len;
-  self->done = 0;
-  self->added = 0;
-  gtk_progress_bar_set_fraction (self->progress, 0);
-  gtk_revealer_set_reveal_child (self->revealer, TRUE);
+  if (!tessera_import_queue_is_busy (self))
+    start_import (self);
+}
 
-  if (self->source == 0)
-    self->source = g_idle_add (import_next, self);
+/**
+ * tessera_import_queue_cancel:
+ *
+ * Stops the import between two files and forgets the files queued. What was imported
+ * stays in the project; the report says how far the import went.
+ */
+void
+tessera_import_queue_cancel (TesseraImportQueue *self)
+{
+  g_return_if_fail (TESSERA_IS_IMPORT_QUEUE (self));
+
+  g_ptr_array_set_size (self->paths, 0);
+  g_cancellable_cancel (self->cancellable);
+}
+
+static void
+on_cancel_clicked (TesseraImportQueue *self)
+{
+  tessera_import_queue_cancel (self);
 }
 
 /* Whether a run is under way. */
@@ -247,7 +298,7 @@ gboolean
 tessera_import_queue_is_busy (TesseraImportQueue *self)
 {
   g_return_val_if_fail (TESSERA_IS_IMPORT_QUEUE (self), FALSE);
-  return self->source != 0;
+  return self->cancellable != NULL;
 }
 
 TesseraStore *
@@ -257,7 +308,8 @@ tessera_import_queue_get_store (TesseraImportQueue *self)
   return self->store;
 }
 
-/* The project the files go to; the queue goes on into the new one. */
+/* The project the files go to. An import under way into the project left is cancelled:
+ * what it imported stays there. */
 void
 tessera_import_queue_set_store (TesseraImportQueue *self,
                                 TesseraStore       *store)
@@ -265,8 +317,11 @@ tessera_import_queue_set_store (TesseraImportQueue *self,
   g_return_if_fail (TESSERA_IS_IMPORT_QUEUE (self));
   g_return_if_fail (store == NULL || TESSERA_IS_STORE (store));
 
-  if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (!g_set_object (&self->store, store))
+    return;
+  if (tessera_import_queue_is_busy (self))
+    tessera_import_queue_cancel (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 static void
@@ -274,7 +329,10 @@ tessera_import_queue_dispose (GObject *object)
 {
   TesseraImportQueue *self = (TesseraImportQueue *)object;
 
-  g_clear_handle_id (&self->source, g_source_remove);
+  /* The worker ends at the next file, and its callbacks find the queue gone. */
+  self->disposed = TRUE;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TESSERA_TYPE_IMPORT_QUEUE);
 
   G_OBJECT_CLASS (tessera_import_queue_parent_class)->dispose (object);
@@ -286,9 +344,11 @@ tessera_import_queue_finalize (GObject *object)
   TesseraImportQueue *self = (TesseraImportQueue *)object;
 
   g_clear_object (&self->store);
-  g_ptr_array_unref (self->files);
+  g_ptr_array_unref (self->paths);
   g_ptr_array_unref (self->failures);
   g_ptr_array_unref (self->warnings);
+  g_free (self->cancelled);
+  g_free (self->last_file);
 
   G_OBJECT_CLASS (tessera_import_queue_parent_class)->finalize (object);
 }
@@ -370,12 +430,13 @@ tessera_import_queue_class_init (TesseraImportQueueClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TesseraImportQueue, revealer);
   gtk_widget_class_bind_template_child (widget_class, TesseraImportQueue, label);
   gtk_widget_class_bind_template_child (widget_class, TesseraImportQueue, progress);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
 }
 
 static void
 tessera_import_queue_init (TesseraImportQueue *self)
 {
-  self->files = g_ptr_array_new_with_free_func (g_object_unref);
+  self->paths = g_ptr_array_new_with_free_func (g_free);
   self->failures = g_ptr_array_new_with_free_func (g_free);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
 

@@ -16,6 +16,7 @@ void          tessera_import_queue_set_store (TesseraImportQueue  *self,
 void          tessera_import_queue_add_paths (TesseraImportQueue  *self,
                                               GFile              **files,
                                               guint                n_files);
+void          tessera_import_queue_cancel    (TesseraImportQueue  *self);
 gboolean      tessera_import_queue_is_busy   (TesseraImportQueue  *self);
 
 G_END_DECLS

@@ -164,6 +164,97 @@ append_file_results (TesseraStore    *store,
     g_ptr_array_add (results, g_ptr_array_steal_index (imported, i--));
 }
 
+/* What @paths name, one result per file to import, with only its path yet: the files
+ * named, and those found in each folder. A folder that cannot be read, or holds no
+ * article, is a result of its own, with its error. */
+static GPtrArray *
+list_files (const char * const *paths)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify)tessera_import_result_free);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) files = NULL;
+      TesseraImportResult *result = import_result_new (paths[i]);
+
+      g_ptr_array_add (entries, result);
+      if (!g_file_test (paths[i], G_FILE_TEST_IS_DIR))
+        continue;
+
+      files = list_text_files (paths[i], &result->error);
+
+      if (files != NULL && files->len == 0)
+        {
+          g_autofree char *display_name = g_filename_display_basename (paths[i]);
+
+          g_set_error (&result->error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_FAILED,
+                       _("The folder %s contains no article to import (.txt, or TEI as .xml or .tei)"), display_name);
+        }
+
+      if (result->error != NULL)
+        continue;
+
+      g_ptr_array_remove_index (entries, entries->len - 1);
+      for (guint j = 0; j < files->len; j++)
+        g_ptr_array_add (entries, import_result_new (g_ptr_array_index (files, j)));
+    }
+
+  return entries;
+}
+
+/* tessera_import_paths() with a way to stop between two files and to hear of each. Each
+ * file is its own transaction: a cancelled import keeps the files done before it. */
+static GPtrArray *
+import_paths_full (TesseraStore               *store,
+                   const char * const         *paths,
+                   TesseraImporter            *importer,
+                   GCancellable               *cancellable,
+                   TesseraImportProgressFunc   progress,
+                   gpointer                    progress_data,
+                   GError                    **error)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) entries = list_files (paths);
+
+  results = g_ptr_array_new_with_free_func ((GDestroyNotify)tessera_import_result_free);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      TesseraImportResult *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GPtrArray) file_results = NULL;
+      guint first = results->len;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "Import cancelled after %u of %u file; "
+                                    "the files imported until then stay in the project",
+                                    "Import cancelled after %u of %u files; "
+                                    "the files imported until then stay in the project",
+                                    entries->len),
+                       i, entries->len);
+          return NULL;
+        }
+
+      if (entry->error != NULL)
+        g_ptr_array_add (results, g_steal_pointer (&g_ptr_array_index (entries, i)));
+      else
+        append_file_results (store, importer, entry->path, results);
+
+      if (progress == NULL)
+        continue;
+
+      /* A view of the file's results: they stay in @results. */
+      file_results = g_ptr_array_new ();
+      for (guint j = first; j < results->len; j++)
+        g_ptr_array_add (file_results, g_ptr_array_index (results, j));
+      progress (i + 1, entries->len, entry->path, file_results, progress_data);
+    }
+
+  return g_steal_pointer (&results);
+}
+
 /**
  * tessera_import_paths:
  * @store: the project to import into
@@ -210,48 +301,214 @@ tessera_import_paths_with_importer (TesseraStore        *store,
                                     TesseraImporter     *importer,
                                     GError             **error)
 {
-  g_autoptr(GPtrArray) results = NULL;
-
   g_return_val_if_fail (TESSERA_IS_STORE (store), NULL);
   g_return_val_if_fail (importer == NULL || TESSERA_IS_IMPORTER (importer), NULL);
   g_return_val_if_fail (paths != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  results = g_ptr_array_new_with_free_func ((GDestroyNotify)tessera_import_result_free);
+  return import_paths_full (store, paths, importer, NULL, NULL, NULL, error);
+}
 
-  for (guint i = 0; paths[i] != NULL; i++)
+/* Asynchronous import ------------------------------------------------------------------- */
+
+typedef struct
+{
+  char                      *project_path;
+  char                      *annotator;
+  gboolean                   read_only;
+  GStrv                      paths;
+  TesseraImporter           *importer;
+  TesseraImportProgressFunc  progress;
+  gpointer                   progress_data;
+  GMainContext              *context;
+
+  /* One report at a time, handed from the worker to the caller's context. */
+  GMutex                     mutex;
+  GCond                      cond;
+  gboolean                   reported;
+  guint                      files_done;
+  guint                      files_total;
+  const char                *path;
+  GPtrArray                 *results;
+} ImportJob;
+
+static void
+import_job_free (gpointer data)
+{
+  ImportJob *job = data;
+
+  g_free (job->project_path);
+  g_free (job->annotator);
+  g_strfreev (job->paths);
+  g_clear_object (&job->importer);
+  g_main_context_unref (job->context);
+  g_mutex_clear (&job->mutex);
+  g_cond_clear (&job->cond);
+  g_free (job);
+}
+
+/* On the caller's context. */
+static gboolean
+report_progress (gpointer data)
+{
+  ImportJob *job = data;
+
+  job->progress (job->files_done, job->files_total, job->path, job->results,
+                 job->progress_data);
+
+  g_mutex_lock (&job->mutex);
+  job->reported = TRUE;
+  g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->mutex);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* On the worker: waits until the caller has heard of the file, so that a cancel from the
+ * progress callback stops the import before the next one. */
+static void
+forward_progress (guint        files_done,
+                  guint        files_total,
+                  const char  *path,
+                  GPtrArray   *results,
+                  gpointer     user_data)
+{
+  ImportJob *job = user_data;
+
+  job->files_done = files_done;
+  job->files_total = files_total;
+  job->path = path;
+  job->results = results;
+  job->reported = FALSE;
+
+  g_main_context_invoke (job->context, report_progress, job);
+
+  g_mutex_lock (&job->mutex);
+  while (!job->reported)
+    g_cond_wait (&job->cond, &job->mutex);
+  g_mutex_unlock (&job->mutex);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  GError *error = NULL;
+
+  /* A connection of its own: the caller's belongs to the caller's thread. */
+  store = tessera_store_open (job->project_path,
+                              job->read_only ? TESSERA_STORE_OPEN_READ_ONLY
+                                             : TESSERA_STORE_OPEN_DEFAULT,
+                              &error);
+  if (store == NULL)
     {
-      g_autoptr(GPtrArray) files = NULL;
-      TesseraImportResult *result;
-
-      if (!g_file_test (paths[i], G_FILE_TEST_IS_DIR))
-        {
-          append_file_results (store, importer, paths[i], results);
-          continue;
-        }
-
-      result = import_result_new (paths[i]);
-      files = list_text_files (paths[i], &result->error);
-
-      if (files != NULL && files->len == 0)
-        {
-          g_autofree char *display_name = g_filename_display_basename (paths[i]);
-
-          g_set_error (&result->error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_FAILED,
-                       _("The folder %s contains no article to import (.txt, or TEI as .xml or .tei)"), display_name);
-        }
-
-      if (result->error != NULL)
-        {
-          g_ptr_array_add (results, result);
-          continue;
-        }
-
-      tessera_import_result_free (result);
-
-      for (guint j = 0; j < files->len; j++)
-        append_file_results (store, importer, g_ptr_array_index (files, j), results);
+      g_task_return_error (task, error);
+      return;
     }
+  if (job->annotator != NULL)
+    tessera_store_set_annotator (store, job->annotator);
 
-  return g_steal_pointer (&results);
+  results = import_paths_full (store, (const char * const *) job->paths, job->importer,
+                               cancellable,
+                               job->progress != NULL ? forward_progress : NULL, job, &error);
+  tessera_store_close (store);
+
+  if (results == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * tessera_import_paths_async:
+ * @store: the project to import into
+ * @paths: (array zero-terminated=1): files and folders to import
+ * @importer: (nullable): the format of every file, or %NULL to recognise each
+ * @cancellable: (nullable): stops the import between two files
+ * @progress: (nullable): called on the thread-default main context
+ *   after each file
+ * @progress_data: data for @progress; it must live until @callback is called
+ * @callback: called on the thread-default main context when the import is over
+ * @user_data: data for @callback
+ *
+ * Imports @paths as tessera_import_paths_with_importer() does, on a worker thread with a connection of
+ * its own to the project of @store, so that the caller's main loop goes on meanwhile.
+ * Each file is its own transaction: when @cancellable is cancelled, the import stops
+ * before the next file and the files already imported stay in the project.
+ *
+ * The worker holds a reference to @store until its thread ends, which may be a moment
+ * after @callback: a program about to exit closes @store with tessera_store_close().
+ */
+void
+tessera_import_paths_async (TesseraStore               *store,
+                            const char * const         *paths,
+                            TesseraImporter            *importer,
+                            GCancellable               *cancellable,
+                            TesseraImportProgressFunc   progress,
+                            gpointer                    progress_data,
+                            GAsyncReadyCallback         callback,
+                            gpointer                    user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (TESSERA_IS_STORE (store));
+  g_return_if_fail (paths != NULL);
+  g_return_if_fail (importer == NULL || TESSERA_IS_IMPORTER (importer));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = g_new0 (ImportJob, 1);
+  job->project_path = g_strdup (tessera_store_get_path (store));
+  job->annotator = g_strdup (tessera_store_get_annotator (store));
+  job->read_only = tessera_store_is_read_only (store);
+  job->paths = g_strdupv ((char **) paths);
+  job->importer = importer != NULL ? g_object_ref (importer) : NULL;
+  job->progress = progress;
+  job->progress_data = progress_data;
+  job->context = g_main_context_ref_thread_default ();
+  g_mutex_init (&job->mutex);
+  g_cond_init (&job->cond);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tessera_import_paths_async);
+  g_task_set_task_data (task, job, import_job_free);
+  /* A cancelled import says how far it went: its own error, not GTask's. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * tessera_import_paths_finish:
+ * @store: the project given to tessera_import_paths_async()
+ * @result: the result given to its callback
+ * @error: return location for a #GError: %G_IO_ERROR_CANCELLED when the import was
+ *   cancelled (the files imported before stay in the project), or why the project could
+ *   not be opened
+ *
+ * Ends an import started with tessera_import_paths_async(). @store has looked at the
+ * project again: its lists show the documents imported.
+ *
+ * Returns: (transfer container) (element-type TesseraImportResult): one result per file,
+ *   in order, as tessera_import_paths() gives them; or %NULL with @error set
+ */
+GPtrArray *
+tessera_import_paths_finish (TesseraStore  *store,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (TESSERA_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tessera_import_paths_async,
+                        NULL);
+
+  /* The documents were written by another connection: the lists would see them only at
+   * the next poll. */
+  tessera_store_poll_external_changes (store);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

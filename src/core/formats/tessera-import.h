@@ -32,6 +32,24 @@ typedef struct
   GPtrArray *warnings;     /* char *: what was imported otherwise than written, or NULL */
 } TesseraImportResult;
 
+/**
+ * TesseraImportProgressFunc:
+ * @files_done: the files finished so far, imported or failed
+ * @files_total: the files to import, once the folders are listed
+ * @path: the file just finished
+ * @results: (element-type TesseraImportResult) (transfer none): its results: one, or one
+ *   per document of a TEI file
+ * @user_data: the data given to tessera_import_paths_async()
+ *
+ * Called on the caller's main context after each file. The import waits for it to return
+ * before it starts the next file, so that cancelling from it stops the import there.
+ */
+typedef void (*TesseraImportProgressFunc) (guint        files_done,
+                                           guint        files_total,
+                                           const char  *path,
+                                           GPtrArray   *results,
+                                           gpointer     user_data);
+
 void       tessera_import_result_free      (TesseraImportResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TesseraImportResult, tessera_import_result_free)
 
@@ -48,5 +66,16 @@ GPtrArray *tessera_import_paths_with_importer (TesseraStore       *store,
                                                const char * const *paths,
                                                TesseraImporter    *importer,
                                                GError            **error);
+void       tessera_import_paths_async      (TesseraStore        *store,
+                                            const char * const  *paths,
+                                            TesseraImporter     *importer,
+                                            GCancellable        *cancellable,
+                                            TesseraImportProgressFunc progress,
+                                            gpointer             progress_data,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+GPtrArray *tessera_import_paths_finish     (TesseraStore        *store,
+                                            GAsyncResult        *result,
+                                            GError             **error);
 
 G_END_DECLS

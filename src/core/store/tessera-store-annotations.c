@@ -359,13 +359,8 @@ insert_claim (TesseraStore  *self,
               gint64         annotation_id,
               GError       **error)
 {
-  sqlite3_stmt *stmt = _tessera_store_prepare (self,
-                                               "INSERT INTO claim (id) VALUES (?)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, annotation_id);
-  if (!_tessera_store_step_done (self, stmt, error))
+  if (!_tessera_store_run_for_id (self, "INSERT INTO claim (id) VALUES (?)", annotation_id,
+                                  error))
     return FALSE;
   _tessera_op_touch_new (op, "claim", annotation_id);
   return TRUE;
@@ -569,7 +564,6 @@ tessera_store_remove_annotation (TesseraStore  *self,
 {
   g_autoptr(TesseraAnnotation) annotation = NULL;
   TesseraOp *op;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
 
@@ -579,11 +573,8 @@ tessera_store_remove_annotation (TesseraStore  *self,
   if (!_tessera_op_touch_cascade (op, "annotation", annotation_id, error))
     goto failed;
 
-  stmt = _tessera_store_prepare (self, "DELETE FROM annotation WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, annotation_id);
-  if (!_tessera_store_step_done (self, stmt, error))
+  if (!_tessera_store_run_for_id (self, "DELETE FROM annotation WHERE id = ?", annotation_id,
+                                  error))
     goto failed;
 
   return commit_with_excerpt (self, op, annotation, NULL, error);
@@ -660,11 +651,7 @@ tessera_store_set_annotation_type (TesseraStore  *self,
     {
       if (!_tessera_op_touch_cascade (op, "claim", annotation_id, error))
         goto failed;
-      stmt = _tessera_store_prepare (self, "DELETE FROM claim WHERE id = ?", error);
-      if (stmt == NULL)
-        goto failed;
-      sqlite3_bind_int64 (stmt, 1, annotation_id);
-      if (!_tessera_store_step_done (self, stmt, error))
+      if (!_tessera_store_run_for_id (self, "DELETE FROM claim WHERE id = ?", annotation_id, error))
         goto failed;
     }
   else if (is_claim && !was_claim && !insert_claim (self, op, annotation_id, error))
@@ -1325,7 +1312,6 @@ tessera_store_remove_relation (TesseraStore  *self,
                                GError       **error)
 {
   TesseraOp *op;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
 
@@ -1335,11 +1321,7 @@ tessera_store_remove_relation (TesseraStore  *self,
   if (!_tessera_op_touch (op, "relation", relation_id, error))
     goto failed;
 
-  stmt = _tessera_store_prepare (self, "DELETE FROM relation WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, relation_id);
-  if (!_tessera_store_step_done (self, stmt, error))
+  if (!_tessera_store_run_for_id (self, "DELETE FROM relation WHERE id = ?", relation_id, error))
     goto failed;
   if (sqlite3_changes (self->db) == 0)
     {

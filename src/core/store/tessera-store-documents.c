@@ -66,6 +66,39 @@ load_document (TesseraStore  *self,
   return document;
 }
 
+static gint64
+get_document_id (gpointer document)
+{
+  return tessera_document_get_id (document);
+}
+
+/* Whether two reads of a document say the same of it. */
+static gboolean
+document_equal (gconstpointer a,
+                gconstpointer b)
+{
+  TesseraDocument *x = (TesseraDocument *) a;
+  TesseraDocument *y = (TesseraDocument *) b;
+  const char *(*strings[]) (TesseraDocument *) = {
+    tessera_document_get_title, tessera_document_get_author,
+    tessera_document_get_source_url, tessera_document_get_publisher,
+    tessera_document_get_publication_date, tessera_document_get_language,
+    tessera_document_get_licence, tessera_document_get_notes,
+    tessera_document_get_source_path, tessera_document_get_sha256,
+    tessera_document_get_imported,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    {
+      if (g_strcmp0 (strings[i] (x), strings[i] (y)) != 0)
+        return FALSE;
+    }
+  return tessera_document_get_id (x) == tessera_document_get_id (y) &&
+         tessera_document_get_length (x) == tessera_document_get_length (y) &&
+         tessera_document_get_annotation_count (x) == tessera_document_get_annotation_count (y) &&
+         tessera_document_get_progress (x) == tessera_document_get_progress (y);
+}
+
 gboolean
 _tessera_store_reload_documents (TesseraStore  *self,
                                  GError       **error)
@@ -84,16 +117,8 @@ _tessera_store_reload_documents (TesseraStore  *self,
   if (rc != SQLITE_DONE)
     return _tessera_store_set_error (self, rc, error);
 
-  g_list_store_splice (self->documents, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->documents)),
-                       documents->pdata, documents->len);
+  _tessera_store_list_sync (self->documents, documents, get_document_id, document_equal);
   return TRUE;
-}
-
-static gint64
-get_document_id (gpointer document)
-{
-  return tessera_document_get_id (document);
 }
 
 /* The list is ordered by id. */
@@ -557,7 +582,6 @@ tessera_store_remove_document (TesseraStore  *self,
 {
   g_autoptr(TesseraDocument) document = NULL;
   TesseraOp *op;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
 
@@ -571,11 +595,7 @@ tessera_store_remove_document (TesseraStore  *self,
   if (!_tessera_op_touch_cascade (op, "document", document_id, error))
     goto failed;
 
-  stmt = _tessera_store_prepare (self, "DELETE FROM document WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  if (!_tessera_store_step_done (self, stmt, error))
+  if (!_tessera_store_run_for_id (self, "DELETE FROM document WHERE id = ?", document_id, error))
     goto failed;
 
   _tessera_op_set_summary (op, "%s", tessera_document_get_title (document));

@@ -505,11 +505,7 @@ tessera_store_remove_entity_authority (TesseraStore  *self,
     }
   if (!_tessera_op_touch (op, "entity_authority", id, error))
     goto failed;
-  stmt = _tessera_store_prepare (self, "DELETE FROM entity_authority WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_tessera_store_step_done (self, stmt, error))
+  if (!_tessera_store_run_for_id (self, "DELETE FROM entity_authority WHERE id = ?", id, error))
     goto failed;
 
   _tessera_op_set_summary (op, "%s", uri);
@@ -532,7 +528,6 @@ tessera_store_remove_entity (TesseraStore  *self,
 {
   g_autoptr(TesseraEntity) entity = NULL;
   TesseraOp *op;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
 
@@ -545,11 +540,7 @@ tessera_store_remove_entity (TesseraStore  *self,
     return FALSE;
   if (!_tessera_op_touch_cascade (op, "entity", entity_id, error))
     goto failed;
-  stmt = _tessera_store_prepare (self, "DELETE FROM entity WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, entity_id);
-  if (!_tessera_store_step_done (self, stmt, error))
+  if (!_tessera_store_run_for_id (self, "DELETE FROM entity WHERE id = ?", entity_id, error))
     goto failed;
 
   _tessera_op_set_summary (op, "%s", tessera_entity_get_name (entity));

@@ -56,6 +56,15 @@ gboolean       _tessera_store_step_done        (TesseraStore  *self,
 gboolean       _tessera_store_exec             (TesseraStore  *self,
                                                 const char    *sql,
                                                 GError       **error);
+gboolean       _tessera_store_run_for_id       (TesseraStore  *self,
+                                                const char    *sql,
+                                                gint64         id,
+                                                GError       **error);
+gboolean       _tessera_store_begin            (TesseraStore  *self,
+                                                GError       **error);
+gboolean       _tessera_store_commit           (TesseraStore  *self,
+                                                GError       **error);
+void           _tessera_store_abort            (TesseraStore  *self);
 char          *_tessera_store_now              (void);
 gint64         _tessera_store_ensure_annotator (TesseraStore  *self,
                                                 GError       **error);
@@ -148,6 +157,10 @@ void           _tessera_store_list_put         (GListStore      *list,
                                                 gint64           id,
                                                 gpointer         item,
                                                 TesseraIdGetter  get_id);
+void           _tessera_store_list_sync        (GListStore      *list,
+                                                GPtrArray       *items,
+                                                TesseraIdGetter  get_id,
+                                                GEqualFunc       equal);
 void           _tessera_store_refresh_document (TesseraStore  *self,
                                                 gint64         document_id,
                                                 TesseraChange  change);

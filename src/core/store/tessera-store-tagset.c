@@ -638,11 +638,7 @@ tessera_store_remove_annotation_type (TesseraStore  *self,
 
   if (!_tessera_op_touch_cascade (op, "annotation_type", type_id, error))
     goto failed;
-  stmt = _tessera_store_prepare (self, "DELETE FROM annotation_type WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, type_id);
-  if (!_tessera_store_step_done (self, stmt, error))
+  if (!_tessera_store_run_for_id (self, "DELETE FROM annotation_type WHERE id = ?", type_id, error))
     goto failed;
 
   _tessera_op_set_summary (op, "%s", tessera_annotation_type_get_label (type));

@@ -294,6 +294,48 @@ _tessera_store_list_put (GListStore      *list,
     g_list_store_insert (list, position, item);
 }
 
+/* Makes @list, ordered by id, hold @items (ordered by id too), touching only what differs,
+ * so that views keep their rows: after another program added ten documents to a thousand,
+ * ten rows are added, not a thousand made anew. @equal says whether an item in @list
+ * still is what the fresh one with its id says. */
+void
+_tessera_store_list_sync (GListStore      *list,
+                          GPtrArray       *items,
+                          TesseraIdGetter  get_id,
+                          GEqualFunc       equal)
+{
+  GListModel *model = G_LIST_MODEL (list);
+  guint position = 0;
+  guint i = 0;
+
+  while (i < items->len || position < g_list_model_get_n_items (model))
+    {
+      g_autoptr(GObject) old = g_list_model_get_item (model, position);
+      gint64 old_id = old != NULL ? get_id (old) : G_MAXINT64;
+      guint first = i;
+
+      /* New items before this one: added in one go. */
+      while (i < items->len && get_id (g_ptr_array_index (items, i)) < old_id)
+        i++;
+      if (i > first)
+        {
+          g_list_store_splice (list, position, 0, items->pdata + first, i - first);
+          position += i - first;
+          continue;
+        }
+
+      if (i == items->len || get_id (g_ptr_array_index (items, i)) > old_id)
+        g_list_store_remove (list, position);
+      else
+        {
+          if (!equal (old, g_ptr_array_index (items, i)))
+            g_list_store_splice (list, position, 1, &g_ptr_array_index (items, i), 1);
+          position++;
+          i++;
+        }
+    }
+}
+
 /* Errors ----------------------------------------------------------------------------- */
 
 gboolean
@@ -415,6 +457,50 @@ _tessera_store_exec (TesseraStore  *self,
   if (rc != SQLITE_OK)
     return _tessera_store_set_error (self, rc, error);
   return TRUE;
+}
+
+/* Runs @sql, whose one parameter is @id: deleting a row, inserting one by its id. */
+gboolean
+_tessera_store_run_for_id (TesseraStore  *self,
+                           const char    *sql,
+                           gint64         id,
+                           GError       **error)
+{
+  sqlite3_stmt *stmt = _tessera_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _tessera_store_step_done (self, stmt, error);
+}
+
+/* Every write is one transaction, begun and ended by these three. IMMEDIATE: a second
+ * writer waits for the busy timeout here, never half-way through its change. */
+gboolean
+_tessera_store_begin (TesseraStore  *self,
+                      GError       **error)
+{
+  return _tessera_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+/* Commits; when that fails, rolls back: either way the transaction is over. */
+gboolean
+_tessera_store_commit (TesseraStore  *self,
+                       GError       **error)
+{
+  if (_tessera_store_exec (self, "COMMIT", error))
+    return TRUE;
+  _tessera_store_abort (self);
+  return FALSE;
+}
+
+/* Rolls back the transaction under way, unless SQLite already has (a full disk, an I/O
+ * error): the file is left as it was before _tessera_store_begin(). */
+void
+_tessera_store_abort (TesseraStore *self)
+{
+  if (self->db != NULL && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 char *
@@ -1037,7 +1123,7 @@ _tessera_op_begin (TesseraStore  *self,
                    _("The project is closed"));
       return NULL;
     }
-  if (!_tessera_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!_tessera_store_begin (self, error))
     return NULL;
 
   op = g_new0 (TesseraOp, 1);
@@ -1305,11 +1391,8 @@ finish_transaction (TesseraStore  *self,
                     GArray        *changes,
                     GError       **error)
 {
-  if (!_tessera_store_exec (self, "COMMIT", error))
-    {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      return FALSE;
-    }
+  if (!_tessera_store_commit (self, error))
+    return FALSE;
 
   emit_changes (self, changes);
   return TRUE;
@@ -1358,7 +1441,7 @@ _tessera_op_commit (TesseraOp  *op,
   if (changes->len == 0 && !op->permanent)
     {
       /* Nothing changed: nothing to journal. */
-      if (!_tessera_store_exec (self, "COMMIT", error))
+      if (!_tessera_store_commit (self, error))
         goto failed;
       self->op = NULL;
       op_free (op);
@@ -1416,8 +1499,7 @@ _tessera_op_abort (TesseraOp *op)
 {
   TesseraStore *self = op->store;
 
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  _tessera_store_abort (self);
   /* A rollback may undo the creation of our annotator row. */
   self->annotator_id = 0;
   self->op = NULL;
@@ -1488,7 +1570,7 @@ replay (TesseraStore  *self,
 
   if (!_tessera_store_check_writable (self, error))
     return NULL;
-  if (!_tessera_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!_tessera_store_begin (self, error))
     return NULL;
 
   stmt = _tessera_store_prepare (self, sql, error);
@@ -1555,7 +1637,7 @@ replay (TesseraStore  *self,
   return g_steal_pointer (&entry);
 
 failed:
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  _tessera_store_abort (self);
   return NULL;
 }
 
@@ -1637,6 +1719,20 @@ tessera_store_dup_history (TesseraStore  *self,
  * read again outside SQLite: closing that descriptor would drop the locks of the open
  * connection (tessera-project-files.c); configure_and_migrate() checks it through SQLite.
  */
+/* A project from a newer Tessera is refused, never "repaired". */
+static gboolean
+refuse_newer_version (const char  *name,
+                      guint        version,
+                      GError     **error)
+{
+  g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NEWER_VERSION,
+               _("“%s” was written by a newer version of Tessera (project format %u; "
+                 "this version reads up to %u). Update Tessera to open it; "
+                 "the file was left untouched"),
+               name, version, TESSERA_STORE_SCHEMA_VERSION);
+  return FALSE;
+}
+
 static gboolean
 inspect_file (const char  *path,
               gboolean     may_create,
@@ -1727,14 +1823,7 @@ inspect_file (const char  *path,
     }
 
   if (user_version > TESSERA_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NEWER_VERSION,
-                   _("“%s” was written by a newer version of Tessera (project format %u; "
-                     "this version reads up to %u). Update Tessera to open it; "
-                     "the file was left untouched"),
-                   name, user_version, TESSERA_STORE_SCHEMA_VERSION);
-      return FALSE;
-    }
+    return refuse_newer_version (name, user_version, error);
 
   return TRUE;
 }
@@ -1815,14 +1904,7 @@ configure_and_migrate (TesseraStore  *self,
       return FALSE;
     }
   if (user_version > TESSERA_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NEWER_VERSION,
-                   _("“%s” was written by a newer version of Tessera (project format %u; "
-                     "this version reads up to %u). Update Tessera to open it; "
-                     "the file was left untouched"),
-                   self->path, (guint) user_version, TESSERA_STORE_SCHEMA_VERSION);
-      return FALSE;
-    }
+    return refuse_newer_version (self->path, (guint) user_version, error);
   if ((user_version > 0 && application_id != TESSERA_STORE_APPLICATION_ID) ||
       (user_version == 0 && query_int64 (self, "SELECT count(*) FROM sqlite_schema", 0) > 0))
     {
@@ -1854,12 +1936,12 @@ configure_and_migrate (TesseraStore  *self,
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (!_tessera_store_exec (self, "BEGIN IMMEDIATE", error))
+      if (!_tessera_store_begin (self, error))
         return FALSE;
       if (!_tessera_store_migrate_step (self, step, &local_error) ||
-          !_tessera_store_exec (self, "COMMIT", &local_error))
+          !_tessera_store_commit (self, &local_error))
         {
-          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          _tessera_store_abort (self);
           g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                       _("Could not update the project to format %u: "),
                                       step + 1);
