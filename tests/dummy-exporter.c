@@ -42,7 +42,7 @@ dummy_exporter_begin (TesseraExporter  *exporter,
 static gboolean
 dummy_exporter_write_document (TesseraExporter              *exporter,
                                GOutputStream                *stream,
-                               const TesseraDocumentRecord  *document,
+                               TesseraDocumentRecord        *document,
                                GError                      **error)
 {
   DummyExporter *self = DUMMY_EXPORTER (exporter);

@@ -1440,7 +1440,7 @@ test_export_refuses_projects (Fixture       *fixture,
 }
 
 /* Re-export keeps the mode and group of the file it replaces; what exports killed while
- * writing left (NAME.XXXXXX) goes, what is not theirs or still being written stays. */
+ * writing left (NAME.tessera-XXXXXX) goes, what is not theirs or still being written stays. */
 static void
 test_export_replaces_files (Fixture       *fixture,
                             gconstpointer  user_data)
@@ -1457,12 +1457,13 @@ test_export_replaces_files (Fixture       *fixture,
     guint       mode;
     gboolean    stale;
   } leftovers[] = {
-    { "document-1.xml.Ab3xYz", "", 0600, TRUE },
-    { "document-7.xml.Q1w2E3", NULL, 0600, TRUE },     /* another document's */
-    { "document-1.xml.backup", "notes", 0600, FALSE },  /* not XML: the user's */
-    { "document-2.xml.Zz9Zz9", NULL, 0644, FALSE },     /* not the mode mkstemp gives */
-    { "notes.xml.A1b2C3", NULL, 0600, FALSE },          /* not a name we write */
-    { "document-3.xml.L0cked", NULL, 0600, FALSE },     /* an export still writing it */
+    { "document-1.xml.tessera-Ab3xYz", "", 0600, TRUE },
+    { "document-7.xml.tessera-Q1w2E3", NULL, 0600, TRUE },  /* another document's */
+    { "document-8.xml.tessera-Ha1fWr", "<TEI><te", 0600, TRUE },  /* whatever it holds */
+    { "document-1.xml.backup", "notes", 0600, FALSE },  /* not a name we give: the user's */
+    { "document-2.xml.tessera-Zz9Zz9", NULL, 0644, FALSE },  /* not the mode mkstemp gives */
+    { "notes.xml.tessera-A1b2C3", NULL, 0600, FALSE },  /* not a name we write */
+    { "document-3.xml.tessera-L0cked", NULL, 0600, FALSE },  /* an export still writing it */
   };
   int locked_fd;
   GStatBuf st;
@@ -1501,7 +1502,7 @@ test_export_replaces_files (Fixture       *fixture,
 
   /* Leftovers of a corpus and of a folder export. */
   {
-    g_autofree char *stale = g_strconcat (corpus, ".k1LL3d", NULL);
+    g_autofree char *stale = g_strconcat (corpus, ".tessera-k1LL3d", NULL);
 
     write_file (stale, xml, -1);
     g_assert_cmpint (g_chmod (stale, 0600), ==, 0);
@@ -1519,7 +1520,7 @@ test_export_replaces_files (Fixture       *fixture,
       g_assert_cmpint (g_chmod (path, leftovers[i].mode), ==, 0);
     }
   {
-    g_autofree char *path = g_build_filename (folder, "document-3.xml.L0cked", NULL);
+    g_autofree char *path = g_build_filename (folder, "document-3.xml.tessera-L0cked", NULL);
 
     locked_fd = g_open (path, O_RDONLY, 0);
     g_assert_cmpint (flock (locked_fd, LOCK_EX), ==, 0);
@@ -1537,8 +1538,9 @@ test_export_replaces_files (Fixture       *fixture,
   {
     g_autofree char *names = list_folder (folder);
 
-    g_assert_cmpstr (names, ==, "document-1.xml document-1.xml.backup document-2.xml.Zz9Zz9 "
-                                "document-3.xml.L0cked notes.xml.A1b2C3");
+    g_assert_cmpstr (names, ==, "document-1.xml document-1.xml.backup "
+                                "document-2.xml.tessera-Zz9Zz9 document-3.xml.tessera-L0cked "
+                                "notes.xml.tessera-A1b2C3");
   }
   g_close (locked_fd, NULL);
 }

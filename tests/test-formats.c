@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -534,6 +536,90 @@ test_text_export (Fixture       *fixture,
   }
 }
 
+/* Dies as a killed export does, once every document is in the file and before it is read
+ * back and renamed. */
+static void
+kill_when_written (guint    done,
+                   guint    total,
+                   gpointer data)
+{
+  if (done == GPOINTER_TO_UINT (data))
+    kill (getpid (), SIGKILL);
+}
+
+/* The temporary file in @dir that an export to @name left, or %NULL. */
+static char *
+find_leftover (const char *dir,
+               const char *name)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autofree char *prefix = g_strconcat (name, ".", NULL);
+  const char *entry;
+
+  while (listing != NULL && (entry = g_dir_read_name (listing)) != NULL)
+    {
+      if (g_str_has_prefix (entry, prefix))
+        return g_build_filename (dir, entry, NULL);
+    }
+  return NULL;
+}
+
+/* What a text export killed while writing leaves beside its destination (text, not XML)
+ * is removed by the next export there. */
+static void
+test_killed_text_export_leftover (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *project = NULL;
+  g_autofree char *corpus = NULL;
+  g_autofree char *leftover = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(TesseraExporter) exporter = tessera_formats_new_exporter ("text", NULL);
+
+  g_object_set (exporter, "corpus", TRUE, NULL);
+  if (g_test_subprocess ())
+    {
+      guint n_documents;
+
+      store = tessera_store_open (g_getenv ("TESSERA_TEST_PROJECT"),
+                                  TESSERA_STORE_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      n_documents = g_list_model_get_n_items (tessera_store_get_documents (store));
+      tessera_exporter_export (exporter, store, NULL, 0, g_getenv ("TESSERA_TEST_DESTINATION"),
+                               NULL, kill_when_written, GUINT_TO_POINTER (n_documents),
+                               &error);
+      g_assert_not_reached ();
+    }
+
+  dir = test_make_tmp_dir ("tessera-formats-XXXXXX");
+  project = test_make_seeded_project (dir, "project.tessera");
+  corpus = g_build_filename (dir, "corpus.txt", NULL);
+  g_setenv ("TESSERA_TEST_PROJECT", project, TRUE);
+  g_setenv ("TESSERA_TEST_DESTINATION", corpus, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+
+  leftover = find_leftover (dir, "corpus.txt");
+  g_assert_nonnull (leftover);
+  g_assert_false (g_file_test (corpus, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (leftover, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (contents), >, 0);
+  g_assert_false (g_str_has_prefix (contents, "<?xml"));
+
+  store = tessera_store_open (project, TESSERA_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (tessera_exporter_export (exporter, store, NULL, 0, corpus, NULL, NULL, NULL,
+                                          &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (leftover, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (corpus, G_FILE_TEST_IS_REGULAR));
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
 static void
 test_options (void)
 {
@@ -580,6 +666,8 @@ main (int    argc,
   g_test_add_func ("/core/formats/registry-lists-text-and-tei",
                    test_registry_lists_text_and_tei);
   g_test_add_func ("/core/formats/options", test_options);
+  g_test_add_func ("/core/formats/killed-text-export-leftover",
+                   test_killed_text_export_leftover);
   ADD ("/core/formats/dummy-in-cli", test_dummy_in_cli);
   ADD ("/core/formats/sniff-by-content", test_sniff_by_content);
   ADD ("/core/formats/import-with-format", test_import_with_format);

@@ -1093,12 +1093,11 @@ run_reader (Reader        reader,
       break;
     case READER_EXPORT:
       {
-        TesseraTeiExportOptions options;
+        g_autoptr(TesseraExporter) exporter = g_object_new (TESSERA_TYPE_TEI_EXPORTER,
+                                                            "corpus", TRUE, NULL);
 
-        tessera_tei_export_options_init (&options);
-        options.corpus = TRUE;
-        g_assert_false (tessera_tei_export_documents (store, NULL, 0, other_name, &options,
-                                                      NULL, NULL, NULL, &error));
+        g_assert_false (tessera_exporter_export (exporter, store, NULL, 0, other_name, NULL,
+                                                 NULL, NULL, &error));
         g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_IS_PROJECT);
       }
       break;

@@ -627,6 +627,24 @@ on_progress (guint    done,
   progress->calls++;
 }
 
+/* A TEI export with @options, through the exporter. */
+static gboolean
+export_tei (TesseraStore                   *store,
+            const gint64                   *document_ids,
+            guint                           n_documents,
+            const char                     *path,
+            const TesseraTeiExportOptions  *options,
+            GCancellable                   *cancellable,
+            TesseraFormatProgressFunc       progress,
+            gpointer                        progress_data,
+            GError                        **error)
+{
+  g_autoptr(TesseraExporter) exporter = tessera_tei_exporter_new (options);
+
+  return tessera_exporter_export (exporter, store, document_ids, n_documents, path,
+                                  cancellable, progress, progress_data, error);
+}
+
 static char *
 export_corpus (Fixture                       *fixture,
                TesseraStore                  *store,
@@ -644,8 +662,7 @@ export_corpus (Fixture                       *fixture,
   else
     tessera_tei_export_options_init (&options);
   options.corpus = TRUE;
-  tessera_tei_export_documents (store, NULL, 0, path, &options, NULL, on_progress, &progress,
-                                &error);
+  export_tei (store, NULL, 0, path, &options, NULL, on_progress, &progress, &error);
   g_assert_no_error (error);
   /* Each document written, and each read back and checked. */
   g_assert_cmpuint (progress.total, ==, 2 * n_documents);
@@ -747,7 +764,7 @@ export_seeds_per_document (Fixture *fixture)
 
   import_seeds (fixture->store);
   annotate_seeds (fixture->store);
-  tessera_tei_export_documents (fixture->store, NULL, 0, folder, NULL, NULL, NULL, NULL, &error);
+  export_tei (fixture->store, NULL, 0, folder, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   return g_steal_pointer (&folder);
 }
@@ -1139,8 +1156,7 @@ test_control_character_refused (Fixture       *fixture,
 
   tessera_tei_export_options_init (&options);
   options.corpus = TRUE;
-  g_assert_false (tessera_tei_export_documents (fixture->store, NULL, 0, path, &options, NULL,
-                                                NULL, NULL, &error));
+  g_assert_false (export_tei (fixture->store, NULL, 0, path, &options, NULL, NULL, NULL, &error));
   g_assert_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_CHARACTER);
   g_assert_nonnull (strstr (error->message, "U+0001"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -1259,8 +1275,7 @@ export_corrupted (Fixture           *fixture,
       options.standoff_only = corruption->standoff_only;
     }
   _tessera_tei_export_set_written_func (corrupt_written, corrupter);
-  ok = tessera_tei_export_documents (fixture->store, NULL, 0, path, &options, NULL, NULL, NULL,
-                                     error);
+  ok = export_tei (fixture->store, NULL, 0, path, &options, NULL, NULL, NULL, error);
   _tessera_tei_export_set_written_func (NULL, NULL);
   return ok;
 }
@@ -1891,7 +1906,7 @@ test_eltec (Fixture       *fixture,
       g_assert_cmpuint (tessera_document_get_annotation_count (document), ==, 6);
     }
 
-  tessera_tei_export_documents (fixture->store, &doc, 1, folder, NULL, NULL, NULL, NULL, &error);
+  export_tei (fixture->store, &doc, 1, folder, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   {
     g_autofree char *file = tessera_tei_export_file_name (doc);
@@ -1968,8 +1983,8 @@ test_export_cancelled (Fixture       *fixture,
 
   add_document (fixture->store, "Un", "Un texte.");
   g_cancellable_cancel (cancellable);
-  g_assert_false (tessera_tei_export_documents (fixture->store, NULL, 0, folder, NULL, cancellable,
-                                                NULL, NULL, &error));
+  g_assert_false (export_tei (fixture->store, NULL, 0, folder, NULL, cancellable,
+                              NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   {
     g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
@@ -2145,8 +2160,8 @@ test_export_options_text (Fixture       *fixture,
         options.licence_url = "https://creativecommons.org/licenses/by/4.0/\x1F";
       else
         options.title = "Corpus\xEF\xBF\xBE";
-      g_assert_false (tessera_tei_export_documents (fixture->store, NULL, 0, path, &options,
-                                                    NULL, NULL, NULL, &error));
+      g_assert_false (export_tei (fixture->store, NULL, 0, path, &options,
+                                  NULL, NULL, NULL, &error));
       g_assert_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_CHARACTER);
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
     }
@@ -2257,7 +2272,7 @@ test_real_export_title_once (Fixture       *fixture,
                 "Les ministres de la défense se sont réunis le 20 juin.");
   add_document (fixture->store, "Le Mali", "Le Mali et le Niger.");
   add_document (fixture->store, "Une lettre de Bamako", "Chers amis,\nnous voici.");
-  tessera_tei_export_documents (fixture->store, NULL, 0, folder, NULL, NULL, NULL, NULL, &error);
+  export_tei (fixture->store, NULL, 0, folder, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -2451,8 +2466,7 @@ test_reader_as_written (Fixture       *fixture,
   annotate_seeds (fixture->store);
   tessera_tei_export_options_init (&options);
   options.corpus = TRUE;
-  g_assert_true (tessera_tei_export_documents (fixture->store, NULL, 0, path, &options, NULL,
-                                               NULL, NULL, &error));
+  g_assert_true (export_tei (fixture->store, NULL, 0, path, &options, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
 

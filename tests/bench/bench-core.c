@@ -984,7 +984,8 @@ export_tei (const char *project,
   GListModel *documents = tessera_store_get_documents (store);
   guint n = g_list_model_get_n_items (documents);
   g_autofree gint64 *ids = g_new (gint64, n);
-  TesseraTeiExportOptions options;
+  g_autoptr(TesseraExporter) exporter = g_object_new (TESSERA_TYPE_TEI_EXPORTER, "corpus", TRUE,
+                                                      NULL);
   GStatBuf buf;
   gint64 t0;
   double ms;
@@ -994,12 +995,10 @@ export_tei (const char *project,
       g_autoptr(TesseraDocument) document = g_list_model_get_item (documents, i);
       ids[i] = tessera_document_get_id (document);
     }
-  tessera_tei_export_options_init (&options);
-  options.corpus = TRUE;
 
   bench_print_int ("rss_before_kib", bench_peak_rss_kib ());
   t0 = g_get_monotonic_time ();
-  if (!tessera_tei_export_documents (store, ids, n, out, &options, NULL, NULL, NULL, &error))
+  if (!tessera_exporter_export (exporter, store, ids, n, out, NULL, NULL, NULL, &error))
     die ("%s: %s", project, error->message);
   ms = bench_ms_since (t0);
   if (g_stat (out, &buf) != 0)

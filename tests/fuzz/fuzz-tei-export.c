@@ -12,7 +12,7 @@
 #include "test-common.h"
 #include "tessera-import.h"
 #include "tessera-text-importer.h"
-#include "tessera-tei-export.h"
+#include "tessera-tei-exporter.h"
 #include "tessera-tei-import.h"
 #include "tessera-text.h"
 
@@ -431,6 +431,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *file = NULL;
   g_autoptr(GArray) requests = g_array_new (FALSE, FALSE, sizeof (Request));
   g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(TesseraExporter) exporter = NULL;
   TesseraTeiExportOptions options;
   TesseraDocumentInfo info = { 0 };
   TesseraStore *store;
@@ -490,8 +491,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       file = g_build_filename (destination, name, NULL);
     }
 
-  if (tessera_tei_export_documents (store, &document_id, 1, destination, &options, NULL,
-                                    NULL, NULL, &error))
+  exporter = tessera_tei_exporter_new (&options);
+  if (tessera_exporter_export (exporter, store, &document_id, 1, destination, NULL, NULL, NULL,
+                               &error))
     {
       g_assert_no_error (error);
       assert_well_formed (file);

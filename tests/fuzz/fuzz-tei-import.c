@@ -9,7 +9,7 @@
 
 #include "fuzz-common.h"
 #include "tessera-import.h"
-#include "tessera-tei-export.h"
+#include "tessera-tei-exporter.h"
 #include "tessera-tei-import.h"
 #include "tessera-text.h"
 
@@ -80,7 +80,8 @@ assert_exportable (TesseraStore *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *file = tessera_fuzz_build_path ("export.xml");
-  TesseraTeiExportOptions options;
+  g_autoptr(TesseraExporter) exporter = g_object_new (TESSERA_TYPE_TEI_EXPORTER, "corpus", TRUE,
+                                                      "title", "Fuzz", NULL);
 
   for (guint i = 0; i < results->len; i++)
     {
@@ -89,11 +90,8 @@ assert_exportable (TesseraStore *store,
       g_array_append_val (ids, result->document_id);
     }
 
-  tessera_tei_export_options_init (&options);
-  options.corpus = TRUE;
-  options.title = "Fuzz";
-  if (!tessera_tei_export_documents (store, (const gint64 *) (gpointer) ids->data, ids->len,
-                                     file, &options, NULL, NULL, NULL, &error))
+  if (!tessera_exporter_export (exporter, store, (const gint64 *) (gpointer) ids->data,
+                                ids->len, file, NULL, NULL, NULL, &error))
     g_error ("an imported project could not be exported: %s", error->message);
   g_remove (file);
 }

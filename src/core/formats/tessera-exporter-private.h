@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "tessera-exporter.h"
 #include "tessera-store.h"
 
 G_BEGIN_DECLS
@@ -14,5 +15,9 @@ gboolean  _tessera_exporter_prepare_folder    (const char    *folder,
                                                GPtrArray     *file_names,
                                                const char    *name_pattern,
                                                GError       **error);
+
+/* For a format that reads its file back as it writes it: the file being written. */
+const char *_tessera_exporter_get_temporary_path (TesseraExporter *self);
+const char *_tessera_exporter_get_display_name   (TesseraExporter *self);
 
 G_END_DECLS

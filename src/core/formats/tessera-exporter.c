@@ -24,7 +24,13 @@
 
 G_DEFINE_QUARK (tessera-format-error-quark, tessera_format_error)
 
-G_DEFINE_ABSTRACT_TYPE (TesseraExporter, tessera_exporter, G_TYPE_OBJECT)
+typedef struct
+{
+  TesseraOutputFile *output;        /* the file being written, during an export */
+  char              *display_name;  /* its destination's, for messages */
+} TesseraExporterPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (TesseraExporter, tessera_exporter, G_TYPE_OBJECT)
 
 /* The documents to export, each once (a corpus cannot hold the same ids twice), in order:
  * all of the project's when none is named. */
@@ -108,32 +114,58 @@ typedef struct
   guint                      total;
 } Progress;
 
+/* Each document counts twice: once written, once read back. */
 static void
-progress_step (Progress *progress)
+progress_advance (Progress *progress,
+                  guint     n_steps)
 {
-  progress->done++;
+  progress->done += n_steps;
   if (progress->func != NULL)
     progress->func (progress->done, progress->total, progress->data);
 }
 
+/**
+ * _tessera_exporter_get_temporary_path:
+ *
+ * Returns: (nullable): the file being written beside its destination, from begin() to
+ *   check(), for a format that reads it back as it writes it
+ */
+const char *
+_tessera_exporter_get_temporary_path (TesseraExporter *self)
+{
+  TesseraExporterPrivate *priv = tessera_exporter_get_instance_private (self);
+
+  return priv->output != NULL ? _tessera_output_file_get_temporary (priv->output) : NULL;
+}
+
+/**
+ * _tessera_exporter_get_display_name:
+ *
+ * Returns: (nullable): the destination of the file being written, for messages
+ */
+const char *
+_tessera_exporter_get_display_name (TesseraExporter *self)
+{
+  TesseraExporterPrivate *priv = tessera_exporter_get_instance_private (self);
+
+  return priv->display_name;
+}
+
 /* One file: written beside @path, read back, then renamed over it. */
 static gboolean
-export_file (TesseraExporter  *self,
-             TesseraStore     *store,
-             const char       *path,
-             const gint64     *ids,
-             guint             n_ids,
-             GCancellable     *cancellable,
-             Progress         *progress,
-             GError          **error)
+write_and_check_file (TesseraExporter    *self,
+                      TesseraStore       *store,
+                      TesseraOutputFile  *output,
+                      const gint64       *ids,
+                      guint               n_ids,
+                      GCancellable       *cancellable,
+                      Progress           *progress,
+                      GError            **error)
 {
   TesseraExporterClass *klass = TESSERA_EXPORTER_GET_CLASS (self);
-  g_autoptr(TesseraOutputFile) output = _tessera_output_file_new (path, error);
   g_autoptr(GOutputStream) file_stream = NULL;
   g_autoptr(GOutputStream) stream = NULL;
 
-  if (output == NULL)
-    return FALSE;
   file_stream = g_unix_output_stream_new (_tessera_output_file_steal_fd (output), TRUE);
   stream = g_buffered_output_stream_new (file_stream);
 
@@ -148,7 +180,7 @@ export_file (TesseraExporter  *self,
       document = tessera_store_dup_document_record (store, ids[i], error);
       if (document == NULL || !klass->write_document (self, stream, document, error))
         return FALSE;
-      progress_step (progress);
+      progress_advance (progress, 1);
     }
   if ((klass->end != NULL && !klass->end (self, stream, error)) ||
       !g_output_stream_close (stream, cancellable, error))
@@ -156,8 +188,67 @@ export_file (TesseraExporter  *self,
 
   if (!klass->check (self, _tessera_output_file_get_temporary (output), cancellable, error))
     return FALSE;
-  progress_step (progress);
+  progress_advance (progress, n_ids);
   return _tessera_output_file_commit (output, error);
+}
+
+static gboolean
+export_file (TesseraExporter  *self,
+             TesseraStore     *store,
+             const char       *path,
+             const gint64     *ids,
+             guint             n_ids,
+             GCancellable     *cancellable,
+             Progress         *progress,
+             GError          **error)
+{
+  TesseraExporterPrivate *priv = tessera_exporter_get_instance_private (self);
+  g_autoptr(TesseraOutputFile) output = _tessera_output_file_new (path, error);
+  gboolean ok;
+
+  if (output == NULL)
+    return FALSE;
+  priv->output = output;
+  priv->display_name = g_filename_display_name (path);
+  ok = write_and_check_file (self, store, output, ids, n_ids, cancellable, progress, error);
+  priv->output = NULL;
+  g_clear_pointer (&priv->display_name, g_free);
+  return ok;
+}
+
+static gboolean
+export_files (TesseraExporter            *self,
+              TesseraStore               *store,
+              GArray                     *ids,
+              const char                 *path,
+              GCancellable               *cancellable,
+              TesseraFormatProgressFunc   progress_func,
+              gpointer                    progress_data,
+              GError                    **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *pattern = NULL;
+  Progress progress = { progress_func, progress_data, 0, 2 * ids->len };
+
+  if (!tessera_exporter_writes_folder (self))
+    return export_file (self, store, path, (const gint64 *) (gpointer) ids->data, ids->len,
+                        cancellable, &progress, error);
+
+  for (guint i = 0; i < ids->len; i++)
+    g_ptr_array_add (names, tessera_exporter_dup_file_name (self, g_array_index (ids, gint64, i)));
+  pattern = g_strconcat ("document-*.", get_file_extension (self), NULL);
+  if (!_tessera_exporter_prepare_folder (path, names, pattern, error))
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree char *file = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+
+      if (!export_file (self, store, file, &g_array_index (ids, gint64, i), 1, cancellable,
+                        &progress, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -171,41 +262,27 @@ tessera_exporter_real_export (TesseraExporter            *self,
                               gpointer                    progress_data,
                               GError                    **error)
 {
-  g_autoptr(GArray) ids = _tessera_exporter_list_document_ids (store, document_ids,
-                                                               n_documents, error);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *pattern = NULL;
-  Progress progress = { progress_func, progress_data, 0, 0 };
+  TesseraExporterClass *klass = TESSERA_EXPORTER_GET_CLASS (self);
+  g_autoptr(GArray) ids = NULL;
+  gboolean ok;
 
   /* A format that does not override export() writes documents and checks them. */
-  g_return_val_if_fail (TESSERA_EXPORTER_GET_CLASS (self)->write_document != NULL, FALSE);
-  g_return_val_if_fail (TESSERA_EXPORTER_GET_CLASS (self)->check != NULL, FALSE);
+  g_return_val_if_fail (klass->write_document != NULL, FALSE);
+  g_return_val_if_fail (klass->check != NULL, FALSE);
 
+  ids = _tessera_exporter_list_document_ids (store, document_ids, n_documents, error);
   if (ids == NULL)
     return FALSE;
-  if (!tessera_exporter_writes_folder (self))
-    {
-      progress.total = ids->len + 1;
-      return export_file (self, store, path, (const gint64 *) (gpointer) ids->data, ids->len,
-                          cancellable, &progress, error);
-    }
-
-  for (guint i = 0; i < ids->len; i++)
-    g_ptr_array_add (names, tessera_exporter_dup_file_name (self, g_array_index (ids, gint64, i)));
-  pattern = g_strconcat ("document-*.", get_file_extension (self), NULL);
-  if (!_tessera_exporter_prepare_folder (path, names, pattern, error))
-    return FALSE;
-
-  progress.total = 2 * ids->len;
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autofree char *file = g_build_filename (path, g_ptr_array_index (names, i), NULL);
-
-      if (!export_file (self, store, file, &g_array_index (ids, gint64, i), 1, cancellable,
-                        &progress, error))
-        return FALSE;
-    }
-  return TRUE;
+  if (klass->prepare != NULL &&
+      !klass->prepare (self, store, (const gint64 *) (gpointer) ids->data, ids->len,
+                       cancellable, error))
+    ok = FALSE;
+  else
+    ok = export_files (self, store, ids, path, cancellable, progress_func, progress_data,
+                       error);
+  if (klass->finish != NULL)
+    klass->finish (self);
+  return ok;
 }
 
 static gboolean

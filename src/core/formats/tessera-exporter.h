@@ -21,8 +21,15 @@ G_DECLARE_DERIVABLE_TYPE (TesseraExporter, tessera_exporter, TESSERA, EXPORTER, 
  * @mime_type: the format's MIME type
  * @writes_folder: whether the destination is a folder with one file per document (with
  *   the options set) rather than one file; %FALSE if not implemented
+ * @prepare: called once before the first file, with the project and the documents that
+ *   will be exported (each once, in order), for what a format writes from the project as
+ *   a whole or checks before anything is written; %NULL if not needed
+ * @finish: called once after the export, whether it succeeded or not, to drop what
+ *   @prepare took; %NULL if not needed
  * @begin: writes what comes before the first document
- * @write_document: writes one document; called once per document, in order
+ * @write_document: writes one document; called once per document, in order. The record
+ *   is freed after the call: the format may take what it keeps of it (such as its text,
+ *   so that a novel is in memory once), or free what it no longer needs
  * @end: writes what comes after the last document
  * @check: reads back the written file @path and compares it with what was written; the
  *   file replaces its destination only if this returns %TRUE
@@ -44,12 +51,19 @@ struct _TesseraExporterClass
   const char          *mime_type;
 
   gboolean  (*writes_folder)  (TesseraExporter              *self);
+  gboolean  (*prepare)        (TesseraExporter              *self,
+                               TesseraStore                 *store,
+                               const gint64                 *document_ids,
+                               guint                         n_documents,
+                               GCancellable                 *cancellable,
+                               GError                      **error);
+  void      (*finish)         (TesseraExporter              *self);
   gboolean  (*begin)          (TesseraExporter              *self,
                                GOutputStream                *stream,
                                GError                      **error);
   gboolean  (*write_document) (TesseraExporter              *self,
                                GOutputStream                *stream,
-                               const TesseraDocumentRecord  *document,
+                               TesseraDocumentRecord        *document,
                                GError                      **error);
   gboolean  (*end)            (TesseraExporter              *self,
                                GOutputStream                *stream,
@@ -69,7 +83,7 @@ struct _TesseraExporterClass
                                GError                      **error);
 
   /*< private >*/
-  gpointer padding[8];
+  gpointer padding[6];
 };
 
 const char         *tessera_exporter_get_id          (TesseraExporter  *self);

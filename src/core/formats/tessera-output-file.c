@@ -22,14 +22,16 @@
  *
  * - A project, the -wal, -shm or -journal of one, and above all the project being
  *   exported, is never a destination: refused before anything is written.
- * - The file is written as NAME.XXXXXX beside NAME and renamed over it once complete, with
- *   the mode and group the file it replaces had (0644 for a new file).
+ * - The file is written as NAME.tessera-XXXXXX beside NAME and renamed over it once
+ *   complete, with the mode and group the file it replaces had (0644 for a new file).
  * - The temporary file is locked (flock(), which belongs to the open file, not the
  *   process) for as long as it is being written. One left by an export that was killed
- *   is unlocked, and is removed by the next export to that folder.
+ *   is unlocked, and is removed by the next export to that folder. It is recognised by
+ *   its name, owner, mode and lock alone, whatever the format wrote into it.
  */
 
 #define DEFAULT_MODE 0644
+#define TEMPORARY_MARKER ".tessera-"
 #define TEMPORARY_SUFFIX_LENGTH 6   /* g_mkstemp()'s XXXXXX */
 
 struct _TesseraOutputFile
@@ -86,25 +88,17 @@ is_temporary_suffix (const char *suffix)
   return TRUE;
 }
 
-/* A temporary file nobody writes any more: ours (owner, the mode g_mkstemp() gives, an XML
- * start or nothing yet) and no live export holds its lock. */
+/* A temporary file nobody writes any more: ours (owner, the mode g_mkstemp() gives, not a
+ * project this process has open) and no live export holds its lock. */
 static gboolean
 is_stale (const char *path)
 {
   GStatBuf st;
-  guint8 start[5];
-  gsize n_read;
-  gboolean is_open = FALSE;
-  int saved_errno, fd;
+  int fd;
   gboolean stale;
 
   if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_uid != getuid () ||
-      (st.st_mode & 07777) != 0600)
-    return FALSE;
-  if (!_tessera_project_files_read_header (path, start, sizeof start, &n_read, &is_open,
-                                           &saved_errno) || is_open)
-    return FALSE;
-  if (n_read != 0 && (n_read < sizeof start || memcmp (start, "<?xml", sizeof start) != 0))
+      (st.st_mode & 07777) != 0600 || _tessera_project_files_is_project (path))
     return FALSE;
 
   fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0);
@@ -115,7 +109,8 @@ is_stale (const char *path)
   return stale;
 }
 
-/* Removes the stale NAME.XXXXXX of @folder whose NAME matches @pattern, or is @exact. */
+/* Removes the stale NAME.tessera-XXXXXX of @folder whose NAME matches @pattern, or is
+ * @exact. */
 static void
 clean_stale (const char   *folder,
              GPatternSpec *pattern,
@@ -130,14 +125,16 @@ clean_stale (const char   *folder,
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       gsize length = strlen (name);
+      gsize marker = strlen (TEMPORARY_MARKER);
       g_autofree char *destination = NULL;
       g_autofree char *path = NULL;
 
-      if (length < TEMPORARY_SUFFIX_LENGTH + 2 ||
-          name[length - TEMPORARY_SUFFIX_LENGTH - 1] != '.' ||
+      if (length < TEMPORARY_SUFFIX_LENGTH + marker + 1 ||
+          strncmp (name + length - TEMPORARY_SUFFIX_LENGTH - marker, TEMPORARY_MARKER,
+                   marker) != 0 ||
           !is_temporary_suffix (name + length - TEMPORARY_SUFFIX_LENGTH))
         continue;
-      destination = g_strndup (name, length - TEMPORARY_SUFFIX_LENGTH - 1);
+      destination = g_strndup (name, length - TEMPORARY_SUFFIX_LENGTH - marker);
       if (pattern != NULL ? !g_pattern_spec_match_string (pattern, destination)
                           : g_strcmp0 (destination, exact) != 0)
         continue;
@@ -156,7 +153,7 @@ clean_stale (const char   *folder,
  * @folder: where an export is about to write
  * @name_pattern: the names the export writes there (a #GPatternSpec: "document-*.xml")
  *
- * Removes the temporary files (NAME.XXXXXX) that exports killed while writing to @folder
+ * Removes the temporary files (NAME.tessera-XXXXXX) that exports killed while writing to @folder
  * left behind. Files being written by a running export are left alone.
  */
 void
@@ -207,7 +204,7 @@ _tessera_output_file_new (const char  *path,
       self->gid = st.st_gid;
     }
 
-  self->temporary = g_strconcat (path, ".XXXXXX", NULL);
+  self->temporary = g_strconcat (path, TEMPORARY_MARKER "XXXXXX", NULL);
   self->fd = g_mkstemp (self->temporary);
   if (self->fd < 0)
     {

@@ -13,20 +13,21 @@
 
 #include "tessera-tei-export.h"
 
-#include "tessera-exporter-private.h"
-#include "tessera-output-file-private.h"
 #include "tessera-store-bulk-private.h"
 #include "tessera-tei-export-private.h"
+#include "tessera-tei-writer-private.h"
 #include "tessera-text.h"
 #include "tessera-vocabulary.h"
 
 /*
  * TEI P5 export, streamed with xmlTextWriter: one document is in memory at a time, however
- * many the corpus has. Each file is written beside its destination and read back as it is
- * written (streamed too, tessera-tei-export-check.c) into the model the importer makes:
- * each document is compared with the model of the project it was written from (text
- * character for character, every annotation, claim and relation), and the file is renamed
- * into place only once all of it has read back.
+ * many the corpus has. The exporter framework gives the file (written beside its
+ * destination) and the documents, one record at a time (tessera-tei-exporter.c); each
+ * document is read back as soon as it is in the file (streamed too,
+ * tessera-tei-export-check.c) into the model the importer makes, and compared with the
+ * model of the project it was written from (text character for character, every
+ * annotation, claim and relation). The framework renames the file into place only once
+ * all of it has read back (_tessera_tei_writer_check_file()).
  *
  * The body is the stored text, one head or p per line, xml:space="preserve". Annotations
  * nest where their spans nest; the others (crossing another annotation, a paragraph
@@ -38,7 +39,6 @@
 #define BODY_INDENT "\n        "
 /* One file per document: tessera_tei_export_file_name() */
 #define FILE_NAME_FORMAT "document-%" G_GINT64_FORMAT ".xml"
-#define FILE_NAME_PATTERN "document-*.xml"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextWriter, xmlFreeTextWriter)
 
@@ -49,35 +49,40 @@ typedef struct
   gsize byte_start;
 } Line;
 
+/* The self-check: each document is read back from the file as soon as it is in it, and
+ * compared with the model it was written from: a document or two in memory, however many
+ * the corpus has. */
 typedef struct
 {
+  const char             *path;           /* the temporary file */
+  TesseraTeiReadBack     *reader;
+  guint                   n_ids;          /* documents the file holds */
+  guint                   next;
+  GQueue                  written;        /* TesseraTeiDocument, not read back yet */
+} Verification;
+
+typedef struct _TesseraTeiWriter Exporter;
+
+struct _TesseraTeiWriter
+{
   TesseraStore                  *store;
-  const TesseraTeiExportOptions *options;
+  TesseraTeiExportOptions        options;
+  guint                          n_documents;    /* in the export */
+  GCancellable                  *cancellable;
   GListModel                    *tagset;
   GHashTable                    *types;          /* type id → TesseraAnnotationType */
   GHashTable                    *annotator_ids;  /* name → gint64 */
   TesseraTeiContext             *context;        /* the entity records, as the model says */
   GPtrArray                     *written_entities; /* TesseraTeiEntity of the current file */
   xmlTextWriter                 *writer;
-  int                            fd;             /* the file the writer writes */
+  GOutputStream                 *stream;         /* the file the writer writes */
   GError                        *error;          /* the first failure of the writer */
   gsize                          text_run;       /* bytes of text since the last markup */
   gboolean                       indent;         /* the writer indents elements */
   char                          *today;
   const char                    *file_name;      /* for messages */
-} Exporter;
-
-static void
-exporter_clear (Exporter *self)
-{
-  g_clear_pointer (&self->types, g_hash_table_unref);
-  g_clear_pointer (&self->annotator_ids, g_hash_table_unref);
-  g_clear_pointer (&self->context, _tessera_tei_context_free);
-  g_clear_pointer (&self->written_entities, g_ptr_array_unref);
-  g_clear_pointer (&self->writer, xmlFreeTextWriter);
-  g_clear_error (&self->error);
-  g_clear_pointer (&self->today, g_free);
-}
+  Verification                   verification;   /* of the current file */
+};
 
 /**
  * tessera_tei_export_options_init:
@@ -386,10 +391,10 @@ claim_model (Exporter                 *self,
  * as. Ids get @prefix ("d12." in a corpus). The model takes the record's text, so that a
  * novel is in memory once. */
 static TesseraTeiDocument *
-document_model (Exporter              *self,
-                TesseraDocumentRecord *record,
-                const char            *prefix,
-                GError               **error)
+document_model (Exporter               *self,
+                TesseraDocumentRecord  *record,
+                const char             *prefix,
+                GError                **error)
 {
   g_autoptr(TesseraTeiDocument) model = _tessera_tei_document_new ();
   g_autofree char *what = NULL;
@@ -581,8 +586,8 @@ is_date_like (const char *element)
 
 typedef struct
 {
-  TesseraTeiDocument    *document;
-  TesseraDocumentRecord *record;  /* what the model was made from, annotation for annotation */
+  TesseraTeiDocument          *document;
+  const TesseraDocumentRecord *record;  /* what the model was made from, annotation for annotation */
   Layout                *layout;
   GArray                *stack;   /* fragment indices */
 } Sweep;
@@ -863,9 +868,9 @@ add_pieces (GArray   *lines,
 }
 
 static void
-sweep_document (TesseraTeiDocument    *document,
-                TesseraDocumentRecord *record,
-                Layout                *layout)
+sweep_document (TesseraTeiDocument           *document,
+                const TesseraDocumentRecord  *record,
+                Layout                       *layout)
 {
   guint n_lines = layout->lines->len;
   GArray **pieces = g_new0 (GArray *, n_lines);
@@ -1047,7 +1052,7 @@ anchor_too_deep (Layout *layout)
 
 static Layout *
 compute_layout (TesseraTeiDocument            *document,
-                TesseraDocumentRecord         *record,
+                const TesseraDocumentRecord   *record,
                 const TesseraTeiExportOptions *options)
 {
   g_autoptr(Layout) layout = g_new0 (Layout, 1);
@@ -1399,7 +1404,7 @@ write_resp_stmts (Exporter  *self,
 static void
 write_publication_stmt (Exporter *self)
 {
-  const char *publisher = self->options->publisher;
+  const char *publisher = self->options.publisher;
 
   if (publisher == NULL || *publisher == '\0')
     publisher = tessera_store_get_annotator (self->store);
@@ -1412,11 +1417,11 @@ write_publication_stmt (Exporter *self)
   end (self);
   start (self, "availability");
   start (self, "licence");
-  if (self->options->licence_url != NULL)
+  if (self->options.licence_url != NULL)
     {
-      attr (self, "target", self->options->licence_url);
+      attr (self, "target", self->options.licence_url);
       text (self, "Annotations: ");
-      text (self, self->options->licence_url);
+      text (self, self->options.licence_url);
     }
   else
     text (self, "The licence of the annotations is not stated; ask the publisher.");
@@ -1516,7 +1521,7 @@ write_notes_stmt (Exporter           *self,
 static void
 write_editorial_decl (Exporter *self)
 {
-  const TesseraTeiExportOptions *options = self->options;
+  const TesseraTeiExportOptions *options = &self->options;
   const char *overlap_en, *overlap_fr;
 
   if (options->standoff_only)
@@ -1948,7 +1953,7 @@ carrier_of (Exporter *self,
             Layout   *layout,
             guint     index)
 {
-  if (self->options->standoff_only)
+  if (self->options.standoff_only)
     return CARRIER_STANDOFF;
   return layout->anchored[index] ? CARRIER_ANCHORS : CARRIER_ELEMENT;
 }
@@ -2266,13 +2271,39 @@ write_stand_off (Exporter           *self,
 
 /* Files ---------------------------------------------------------------------------------- */
 
-/* The writer writes to the file without a stdio buffer between: what it flushes is in the
- * file for the self-check to read. */
+/* The XML writer writes into the framework's stream; after a failure, or once the file is
+ * abandoned, what it still flushes goes nowhere. */
+static int
+write_to_stream (void       *context,
+                 const char *buffer,
+                 int         length)
+{
+  Exporter *self = context;
+  g_autoptr(GError) local_error = NULL;
+
+  if (self->stream == NULL)
+    return length;
+  if (!g_output_stream_write_all (self->stream, buffer, length, NULL, NULL, &local_error))
+    {
+      if (self->error == NULL)
+        g_set_error (&self->error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_FAILED,
+                     _("Could not write %s: %s"), self->file_name, local_error->message);
+      return -1;
+    }
+  return length;
+}
+
+static int
+close_stream (void *context)
+{
+  return 0;
+}
+
 static gboolean
 begin_file (Exporter  *self,
             GError   **error)
 {
-  xmlOutputBuffer *output = xmlOutputBufferCreateFd (self->fd, NULL);
+  xmlOutputBuffer *output = xmlOutputBufferCreateIO (write_to_stream, close_stream, self, NULL);
 
   self->writer = output ? xmlNewTextWriter (output) : NULL;
   if (self->writer == NULL)
@@ -2291,6 +2322,7 @@ begin_file (Exporter  *self,
   return TRUE;
 }
 
+/* Everything written is in the framework's stream, which closes the file. */
 static gboolean
 end_file (Exporter  *self,
           GError   **error)
@@ -2300,11 +2332,7 @@ end_file (Exporter  *self,
   if (self->error == NULL)
     check (self, xmlTextWriterFlush (self->writer));
   g_clear_pointer (&self->writer, xmlFreeTextWriter);
-  /* Closing is the last chance for the file system to report a failed write. */
-  errno = 0;
-  if (self->fd >= 0 && !g_close (self->fd, NULL))
-    check (self, -1);
-  self->fd = -1;
+  self->stream = NULL;
   if (self->error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&self->error));
@@ -2341,30 +2369,26 @@ referenced_entities (Exporter           *self,
 
 /* Returns the model the document was written from, for the self-check. */
 static TesseraTeiDocument *
-write_tei (Exporter      *self,
-           gint64         document_id,
-           gboolean       in_corpus,
-           GCancellable  *cancellable,
-           GError       **error)
+write_tei (Exporter                     *self,
+           TesseraDocumentRecord        *record,
+           gboolean                      in_corpus,
+           GCancellable                 *cancellable,
+           GError                      **error)
 {
-  g_autofree char *prefix = in_corpus ? g_strdup_printf ("d%" G_GINT64_FORMAT ".", document_id)
+  g_autofree char *prefix = in_corpus ? g_strdup_printf ("d%" G_GINT64_FORMAT ".", record->id)
                                       : g_strdup ("");
-  g_autoptr(TesseraDocumentRecord) record = NULL;
   g_autoptr(TesseraTeiDocument) document = NULL;
   g_autoptr(Layout) layout = NULL;
   g_autoptr(GPtrArray) days = NULL;
   g_autoptr(GPtrArray) entities = NULL;
 
-  record = tessera_store_dup_document_record (self->store, document_id, error);
-  if (record == NULL)
-    return NULL;
   document = document_model (self, record, prefix, error);
   if (document == NULL)
     return NULL;
-  days = _tessera_store_dup_revision_days (self->store, document_id, error);
+  days = _tessera_store_dup_revision_days (self->store, record->id, error);
   if (days == NULL)
     return NULL;
-  layout = compute_layout (document, record, self->options);
+  layout = compute_layout (document, record, &self->options);
   if (!in_corpus)
     entities = referenced_entities (self, document);
 
@@ -2385,40 +2409,22 @@ write_tei (Exporter      *self,
 }
 
 static char *
-corpus_title (Exporter *self,
-              guint     n_documents)
+corpus_title (Exporter *self)
 {
   g_autofree char *base = NULL;
   char *dot;
 
-  if (is_set (self->options->title))
-    return g_strdup (self->options->title);
+  if (is_set (self->options.title))
+    return g_strdup (self->options.title);
   base = g_path_get_basename (tessera_store_get_path (self->store));
   dot = strrchr (base, '.');
   if (dot != NULL && dot != base)
     *dot = '\0';
-  return g_strdup_printf (n_documents == 1 ? "%s: %u document" : "%s: %u documents", base,
-                          n_documents);
+  return g_strdup_printf (self->n_documents == 1 ? "%s: %u document" : "%s: %u documents",
+                          base, self->n_documents);
 }
 
 /* The self-check ------------------------------------------------------------------------- */
-
-/* Each document is read back from the file as soon as it is in it, and compared with the
- * model it was written from: a document or two in memory, however many the corpus has. */
-typedef struct
-{
-  Exporter               *exporter;
-  const char             *path;
-  TesseraTeiReadBack     *reader;
-  const gint64           *ids;
-  guint                   n_ids;
-  guint                   next;
-  GQueue                  written;        /* TesseraTeiDocument, not read back yet */
-  TesseraTeiProgressFunc  progress;
-  gpointer                progress_data;
-  guint                   progress_done;
-  guint                   progress_total;
-} Verification;
 
 static TesseraTeiExportWrittenFunc written_func;
 static gpointer written_data;
@@ -2431,14 +2437,6 @@ _tessera_tei_export_set_written_func (TesseraTeiExportWrittenFunc func,
   written_data = user_data;
 }
 
-static void
-report_progress (Verification *verification)
-{
-  if (verification->progress != NULL)
-    verification->progress (++verification->progress_done, verification->progress_total,
-                            verification->progress_data);
-}
-
 static gboolean
 verify_document (TesseraTeiContext   *context,
                  TesseraTeiDocument  *read,
@@ -2446,8 +2444,8 @@ verify_document (TesseraTeiContext   *context,
                  GError             **error)
 {
   g_autoptr(TesseraTeiDocument) owned = read;
-  Verification *verification = user_data;
-  Exporter *self = verification->exporter;
+  Exporter *self = user_data;
+  Verification *verification = &self->verification;
   g_autoptr(TesseraTeiDocument) expected = g_queue_pop_head (&verification->written);
   g_autofree char *problem = NULL;
 
@@ -2471,7 +2469,6 @@ verify_document (TesseraTeiContext   *context,
                    self->file_name, expected->info.title ? expected->info.title : "", problem);
       return FALSE;
     }
-  report_progress (verification);
   return TRUE;
 }
 
@@ -2498,63 +2495,66 @@ read_back_failed (Exporter  *self,
  * A failure of the writer is left for end_file() to report. */
 static gboolean
 verify_written (Exporter            *self,
-                Verification        *verification,
                 TesseraTeiDocument  *document,
-                GCancellable        *cancellable,
                 GError             **error)
 {
+  Verification *verification = &self->verification;
   GError *local_error = NULL;
 
   g_queue_push_tail (&verification->written, document);
-  report_progress (verification);
   if (!check (self, xmlTextWriterFlush (self->writer)))
     return TRUE;
+  if (!g_output_stream_flush (self->stream, self->cancellable, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      g_set_error (&self->error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_FAILED,
+                   _("Could not write %s: %s"), self->file_name, local_error->message);
+      g_error_free (local_error);
+      return TRUE;
+    }
   if (written_func != NULL)
     written_func (verification->path, written_data);
-  if (_tessera_tei_read_back_step (verification->reader, cancellable, &local_error))
+  if (_tessera_tei_read_back_step (verification->reader, self->cancellable, &local_error))
     return TRUE;
   return read_back_failed (self, local_error, error);
 }
 
-/* The rest of the file, once it is complete. */
-static gboolean
-verify_file (Exporter      *self,
-             Verification  *verification,
-             GCancellable  *cancellable,
-             GError       **error)
+static void
+verification_clear (Verification *verification)
 {
-  g_autoptr(TesseraTeiContext) context = NULL;
-  GError *local_error = NULL;
-
-  if (written_func != NULL)
-    written_func (verification->path, written_data);
-  context = _tessera_tei_read_back_finish (verification->reader, cancellable, &local_error);
-  if (context == NULL)
-    return read_back_failed (self, local_error, error);
-  if (verification->next != verification->n_ids)
-    {
-      g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_SELF_CHECK,
-                   _("%s reads back with %u documents instead of %u, so it was not kept"),
-                   self->file_name, verification->next, verification->n_ids);
-      return FALSE;
-    }
-  return TRUE;
+  g_clear_pointer (&verification->reader, _tessera_tei_read_back_free);
+  g_queue_clear_full (&verification->written, (GDestroyNotify) _tessera_tei_document_free);
+  verification->path = NULL;
+  verification->next = 0;
+  verification->n_ids = 0;
 }
 
-/* Writing files ---------------------------------------------------------------------------- */
-
-static gboolean
-write_corpus (Exporter      *self,
-              Verification  *verification,
-              GCancellable  *cancellable,
-              GError       **error)
+/* After a failure, or at the end: the writer goes, and what it still holds goes nowhere. */
+static void
+abandon_file (Exporter *self)
 {
-  const gint64 *ids = verification->ids;
-  guint n_ids = verification->n_ids;
+  self->stream = NULL;
+  g_clear_pointer (&self->writer, xmlFreeTextWriter);
+  g_clear_error (&self->error);
+  verification_clear (&self->verification);
+}
+
+/* The files ------------------------------------------------------------------------------ */
+
+/* What a teiCorpus file says before its first TEI: the corpus header, and every entity of
+ * the project as the authority the documents point to. */
+static gboolean
+write_corpus_header (Exporter  *self,
+                     GError   **error)
+{
   g_autoptr(GPtrArray) days = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) entities = g_ptr_array_new ();
-  g_autofree char *title = corpus_title (self, n_ids);
+  g_autofree char *title = corpus_title (self);
   GListModel *all_entities = tessera_store_get_entities (self->store);
   GHashTableIter iter;
   gpointer key;
@@ -2577,9 +2577,6 @@ write_corpus (Exporter      *self,
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_ptr_array_add (names, g_strdup (key));
   g_ptr_array_sort_with_data (names, compare_resp, self->annotator_ids);
-
-  if (!begin_file (self, error))
-    return FALSE;
 
   start (self, "teiCorpus");
   attr (self, "xmlns", TESSERA_TEI_NS);
@@ -2606,193 +2603,178 @@ write_corpus (Exporter      *self,
       write_entity_lists (self, entities);
       end (self);
     }
-
-  for (guint i = 0; i < n_ids && self->error == NULL; i++)
-    {
-      TesseraTeiDocument *document = write_tei (self, ids[i], TRUE, cancellable, error);
-
-      if (document == NULL || !verify_written (self, verification, document, cancellable, error))
-        return FALSE;
-    }
-  end (self);
-  return end_file (self, error);
-}
-
-static gboolean
-write_single (Exporter      *self,
-              Verification  *verification,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  TesseraTeiDocument *document;
-
-  if (!begin_file (self, error))
-    return FALSE;
-  document = write_tei (self, verification->ids[0], FALSE, cancellable, error);
-  if (document == NULL || !verify_written (self, verification, document, cancellable, error))
-    return FALSE;
-  return end_file (self, error);
-}
-
-/* After a failure: the writer and the file it wrote go. */
-static void
-abandon_file (Exporter *self)
-{
-  g_clear_pointer (&self->writer, xmlFreeTextWriter);
-  if (self->fd >= 0)
-    g_close (self->fd, NULL);
-  self->fd = -1;
-}
-
-/* Written beside its destination, checked, then renamed over it: a file that fails is
- * never left in place (tessera-output-file.c). */
-static gboolean
-export_file (Exporter      *self,
-             const char    *path,
-             const gint64  *ids,
-             guint          n_ids,
-             GCancellable  *cancellable,
-             TesseraTeiProgressFunc progress,
-             gpointer       progress_data,
-             guint          progress_done,
-             guint          progress_total,
-             GError       **error)
-{
-  g_autofree char *display = g_filename_display_name (path);
-  g_autoptr(TesseraOutputFile) output = _tessera_output_file_new (path, error);
-  Verification verification = { self, NULL, NULL, ids, n_ids, 0, G_QUEUE_INIT, progress,
-                                progress_data, progress_done, progress_total };
-  gboolean ok;
-
-  if (output == NULL)
-    return FALSE;
-  self->file_name = display;
-  self->fd = _tessera_output_file_steal_fd (output);
-  verification.path = _tessera_output_file_get_temporary (output);
-
-  verification.reader = _tessera_tei_read_back_new (verification.path, self->options->corpus,
-                                                    self->tagset, verify_document,
-                                                    &verification, error);
-  if (verification.reader == NULL)
-    ok = FALSE;
-  else if (self->options->corpus)
-    ok = write_corpus (self, &verification, cancellable, error);
-  else
-    ok = write_single (self, &verification, cancellable, error);
-  if (!ok)
-    abandon_file (self);
-
-  ok = ok && verify_file (self, &verification, cancellable, error);
-  ok = ok && _tessera_output_file_commit (output, error);
-  g_clear_pointer (&verification.reader, _tessera_tei_read_back_free);
-  g_queue_clear_full (&verification.written, (GDestroyNotify) _tessera_tei_document_free);
-  self->file_name = NULL;
-  return ok;
+  return TRUE;
 }
 
 /**
- * tessera_tei_export_documents:
+ * _tessera_tei_writer_new:
  * @store: the project
- * @document_ids: (array length=n_documents) (nullable): the documents, or %NULL for all
- * @n_documents: how many; 0 for all
- * @path: a folder (created if missing) that gets one file per document, named by
- *   tessera_tei_export_file_name(), or with @options->corpus the `teiCorpus` file
- * @options: (nullable): how to write; the defaults of tessera_tei_export_options_init()
- * @progress: (scope call) (nullable): told of each document written and checked
+ * @options: how to write; the strings are borrowed until the writer is freed
+ * @n_documents: the documents in the export
  *
- * Exports documents as TEI P5. Every file is read back and compared with the project
- * before it replaces its destination: a file that would not give back the same text,
- * annotations, claims and relations is an error, and is not kept.
+ * Checks what the options write into every file (text XML carries, as the project's is)
+ * and reads what every file takes from the project as a whole.
  *
- * The export reads through @store on the calling thread. To export from a worker
- * thread, open a store of its own on the same project there (reading is concurrent).
- *
- * Returns: %TRUE on success, else %FALSE with @error set
+ * Returns: (transfer full): the writer, or %NULL with @error set, before anything is
+ *   written
  */
-gboolean
-tessera_tei_export_documents (TesseraStore                   *store,
-                              const gint64                   *document_ids,
-                              guint                           n_documents,
-                              const char                     *path,
-                              const TesseraTeiExportOptions  *options,
-                              GCancellable                   *cancellable,
-                              TesseraTeiProgressFunc          progress,
-                              gpointer                        progress_data,
-                              GError                        **error)
+TesseraTeiWriter *
+_tessera_tei_writer_new (TesseraStore                   *store,
+                         const TesseraTeiExportOptions  *options,
+                         guint                           n_documents,
+                         GCancellable                   *cancellable,
+                         GError                        **error)
 {
-  TesseraTeiExportOptions defaults;
-  g_autoptr(GArray) ids = NULL;
+  g_autoptr(TesseraTeiWriter) self = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  Exporter self = { .fd = -1 };
-  gboolean ok = TRUE;
 
-  g_return_val_if_fail (TESSERA_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (document_ids != NULL || n_documents == 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (options == NULL)
-    {
-      tessera_tei_export_options_init (&defaults);
-      options = &defaults;
-    }
-
-  /* What the options write into every file must be text XML carries, as the project's is:
-   * refused before anything is written. */
   if (!_tessera_tei_check_text (options->publisher, _("The publisher"), error) ||
       !_tessera_tei_check_text (options->licence_url, _("The licence"), error) ||
       !_tessera_tei_check_text (options->title, _("The title of the corpus"), error))
-    return FALSE;
-
-  ids = _tessera_exporter_list_document_ids (store, document_ids, n_documents, error);
-  if (ids == NULL)
-    return FALSE;
+    return NULL;
 
   xmlInitParser ();
-  self.store = store;
-  self.options = options;
-  self.tagset = tessera_store_get_tagset (store);
-  self.types = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  self.context = _tessera_tei_context_new ();
-  self.today = g_date_time_format (now, "%Y-%m-%d");
-  for (guint i = 0; i < g_list_model_get_n_items (self.tagset); i++)
+  self = g_new0 (TesseraTeiWriter, 1);
+  self->store = g_object_ref (store);
+  self->options = *options;
+  self->n_documents = n_documents;
+  self->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  self->tagset = tessera_store_get_tagset (store);
+  self->types = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->context = _tessera_tei_context_new ();
+  self->today = g_date_time_format (now, "%Y-%m-%d");
+  g_queue_init (&self->verification.written);
+  for (guint i = 0; i < g_list_model_get_n_items (self->tagset); i++)
     {
-      TesseraAnnotationType *type = g_list_model_get_item (self.tagset, i);
+      TesseraAnnotationType *type = g_list_model_get_item (self->tagset, i);
       gint64 id = tessera_annotation_type_get_id (type);
 
-      g_hash_table_insert (self.types, g_memdup2 (&id, 8), type);
+      g_hash_table_insert (self->types, g_memdup2 (&id, 8), type);
     }
-  self.annotator_ids = _tessera_store_dup_annotator_ids (store, error);
-  if (self.annotator_ids == NULL)
+  self->annotator_ids = _tessera_store_dup_annotator_ids (store, error);
+  if (self->annotator_ids == NULL)
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * _tessera_tei_writer_begin_file:
+ * @stream: where the file is written
+ * @temporary: the file @stream writes, read back as it is written
+ * @display_name: the destination, for messages
+ *
+ * Starts a file: the `teiCorpus` and its header, or nothing yet of the one document.
+ */
+gboolean
+_tessera_tei_writer_begin_file (TesseraTeiWriter  *self,
+                                GOutputStream     *stream,
+                                const char        *temporary,
+                                const char        *display_name,
+                                GError           **error)
+{
+  abandon_file (self);
+  self->stream = stream;
+  self->file_name = display_name;
+  self->verification.path = temporary;
+  self->verification.n_ids = self->options.corpus ? self->n_documents : 1;
+  self->verification.reader = _tessera_tei_read_back_new (temporary, self->options.corpus,
+                                                          self->tagset, verify_document,
+                                                          self, error);
+  if (self->verification.reader == NULL || !begin_file (self, error))
+    return FALSE;
+  return !self->options.corpus || write_corpus_header (self, error);
+}
+
+/**
+ * _tessera_tei_writer_write_document:
+ *
+ * Writes a document (a `TEI`), and reads back what the file holds so far.
+ */
+gboolean
+_tessera_tei_writer_write_document (TesseraTeiWriter             *self,
+                                    TesseraDocumentRecord        *record,
+                                    GError                      **error)
+{
+  TesseraTeiDocument *document;
+
+  if (self->error != NULL)
     {
-      exporter_clear (&self);
+      g_propagate_error (error, g_steal_pointer (&self->error));
       return FALSE;
     }
+  document = write_tei (self, record, self->options.corpus, self->cancellable, error);
+  if (document == NULL)
+    return FALSE;
+  /* The model holds what the file is compared with: the rest of the record goes before
+   * the document is read back, so that a novel's annotations are not in memory three
+   * times. */
+  g_ptr_array_set_size (record->relations, 0);
+  g_ptr_array_set_size (record->annotations, 0);
+  g_ptr_array_set_size (record->entities, 0);
+  return verify_written (self, document, error);
+}
 
-  if (options->corpus)
-    ok = export_file (&self, path, (gint64 *) (gpointer) ids->data, ids->len, cancellable,
-                      progress, progress_data, 0, 2 * ids->len, error);
-  else
+/**
+ * _tessera_tei_writer_end_file:
+ *
+ * Ends the file; the stream is closed by the caller.
+ */
+gboolean
+_tessera_tei_writer_end_file (TesseraTeiWriter  *self,
+                              GError           **error)
+{
+  if (self->options.corpus)
+    end (self);
+  return end_file (self, error);
+}
+
+/**
+ * _tessera_tei_writer_check_file:
+ *
+ * Reads back the rest of the file, once it is complete and closed: it must hold every
+ * document written, each as it was written.
+ *
+ * Returns: %FALSE with @error set if the file must not be kept
+ */
+gboolean
+_tessera_tei_writer_check_file (TesseraTeiWriter  *self,
+                                GCancellable      *cancellable,
+                                GError           **error)
+{
+  Verification *verification = &self->verification;
+  g_autoptr(TesseraTeiContext) context = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (verification->reader != NULL, FALSE);
+
+  if (written_func != NULL)
+    written_func (verification->path, written_data);
+  context = _tessera_tei_read_back_finish (verification->reader, cancellable, &local_error);
+  if (context == NULL)
+    return read_back_failed (self, local_error, error);
+  if (verification->next != verification->n_ids)
     {
-      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-
-      for (guint i = 0; i < ids->len; i++)
-        g_ptr_array_add (files, tessera_tei_export_file_name (g_array_index (ids, gint64, i)));
-      ok = _tessera_exporter_prepare_folder (path, files, FILE_NAME_PATTERN, error);
-      for (guint i = 0; ok && i < ids->len; i++)
-        {
-          gint64 id = g_array_index (ids, gint64, i);
-          g_autofree char *name = tessera_tei_export_file_name (id);
-          g_autofree char *file = g_build_filename (path, name, NULL);
-
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            ok = FALSE;
-          else
-            ok = export_file (&self, file, &id, 1, cancellable, progress, progress_data,
-                              2 * i, 2 * ids->len, error);
-        }
+      g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_SELF_CHECK,
+                   _("%s reads back with %u documents instead of %u, so it was not kept"),
+                   self->file_name, verification->next, verification->n_ids);
+      return FALSE;
     }
+  verification_clear (verification);
+  return TRUE;
+}
 
-  exporter_clear (&self);
-  return ok;
+void
+_tessera_tei_writer_free (TesseraTeiWriter *self)
+{
+  if (self == NULL)
+    return;
+  abandon_file (self);
+  g_clear_pointer (&self->types, g_hash_table_unref);
+  g_clear_pointer (&self->annotator_ids, g_hash_table_unref);
+  g_clear_pointer (&self->context, _tessera_tei_context_free);
+  g_clear_pointer (&self->written_entities, g_ptr_array_unref);
+  g_clear_pointer (&self->today, g_free);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_free (self);
 }

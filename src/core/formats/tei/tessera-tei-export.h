@@ -43,25 +43,7 @@ typedef struct
   const char        *title;
 } TesseraTeiExportOptions;
 
-/**
- * TesseraTeiProgressFunc:
- * @done: steps finished
- * @total: steps in all (each document is written, then read back and checked)
- */
-typedef void (*TesseraTeiProgressFunc) (guint    done,
-                                        guint    total,
-                                        gpointer user_data);
-
 void      tessera_tei_export_options_init (TesseraTeiExportOptions *options);
 char     *tessera_tei_export_file_name    (gint64                   document_id);
-gboolean  tessera_tei_export_documents    (TesseraStore            *store,
-                                           const gint64            *document_ids,
-                                           guint                    n_documents,
-                                           const char              *path,
-                                           const TesseraTeiExportOptions *options,
-                                           GCancellable            *cancellable,
-                                           TesseraTeiProgressFunc   progress,
-                                           gpointer                 progress_data,
-                                           GError                 **error);
 
 G_END_DECLS

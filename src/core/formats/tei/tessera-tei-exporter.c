@@ -7,12 +7,15 @@
 
 #include "tessera-tei-exporter.h"
 
-#include "tessera-tei-export.h"
+#include "tessera-exporter-private.h"
+#include "tessera-tei-writer-private.h"
 
 /*
- * TEI P5 as an export format: the options of tessera_tei_export_documents() as properties.
- * The TEI export writes beside the destination and reads each file back itself, with the
- * reader its importer shares (tessera-tei-export-check.c).
+ * TEI P5 as an export format: the options as properties, the writing in
+ * tessera-tei-export.c. The framework writes each file beside its destination and renames
+ * it into place once check() has read all of it back; the TEI writer reads each document
+ * back as soon as it is in the file, with the reader its importer shares
+ * (tessera-tei-export-check.c), so that a document or two is in memory at a time.
  */
 
 struct _TesseraTeiExporter
@@ -25,6 +28,8 @@ struct _TesseraTeiExporter
   char              *publisher;
   char              *licence;
   char              *title;
+
+  TesseraTeiWriter  *writer;   /* during an export */
 };
 
 G_DEFINE_FINAL_TYPE (TesseraTeiExporter, tessera_tei_exporter, TESSERA_TYPE_EXPORTER)
@@ -72,15 +77,12 @@ tessera_tei_exporter_writes_folder (TesseraExporter *exporter)
 }
 
 static gboolean
-tessera_tei_exporter_export (TesseraExporter            *exporter,
-                             TesseraStore               *store,
-                             const gint64               *document_ids,
-                             guint                       n_documents,
-                             const char                 *path,
-                             GCancellable               *cancellable,
-                             TesseraFormatProgressFunc   progress,
-                             gpointer                    progress_data,
-                             GError                    **error)
+tessera_tei_exporter_prepare (TesseraExporter  *exporter,
+                              TesseraStore     *store,
+                              const gint64     *document_ids,
+                              guint             n_documents,
+                              GCancellable     *cancellable,
+                              GError          **error)
 {
   TesseraTeiExporter *self = TESSERA_TEI_EXPORTER (exporter);
   TesseraTeiExportOptions options;
@@ -93,8 +95,62 @@ tessera_tei_exporter_export (TesseraExporter            *exporter,
   options.licence_url = self->licence;
   options.title = self->title;
 
-  return tessera_tei_export_documents (store, document_ids, n_documents, path, &options,
-                                       cancellable, progress, progress_data, error);
+  g_clear_pointer (&self->writer, _tessera_tei_writer_free);
+  self->writer = _tessera_tei_writer_new (store, &options, n_documents, cancellable, error);
+  return self->writer != NULL;
+}
+
+static void
+tessera_tei_exporter_finish (TesseraExporter *exporter)
+{
+  TesseraTeiExporter *self = TESSERA_TEI_EXPORTER (exporter);
+
+  g_clear_pointer (&self->writer, _tessera_tei_writer_free);
+}
+
+static gboolean
+tessera_tei_exporter_begin (TesseraExporter  *exporter,
+                            GOutputStream    *stream,
+                            GError          **error)
+{
+  TesseraTeiExporter *self = TESSERA_TEI_EXPORTER (exporter);
+
+  return _tessera_tei_writer_begin_file (self->writer, stream,
+                                         _tessera_exporter_get_temporary_path (exporter),
+                                         _tessera_exporter_get_display_name (exporter), error);
+}
+
+static gboolean
+tessera_tei_exporter_write_document (TesseraExporter              *exporter,
+                                     GOutputStream                *stream,
+                                     TesseraDocumentRecord        *document,
+                                     GError                      **error)
+{
+  TesseraTeiExporter *self = TESSERA_TEI_EXPORTER (exporter);
+
+  return _tessera_tei_writer_write_document (self->writer, document, error);
+}
+
+static gboolean
+tessera_tei_exporter_end (TesseraExporter  *exporter,
+                          GOutputStream    *stream,
+                          GError          **error)
+{
+  TesseraTeiExporter *self = TESSERA_TEI_EXPORTER (exporter);
+
+  return _tessera_tei_writer_end_file (self->writer, error);
+}
+
+/* The rest of the file read back: every document, as it was written. */
+static gboolean
+tessera_tei_exporter_check (TesseraExporter  *exporter,
+                            const char       *path,
+                            GCancellable     *cancellable,
+                            GError          **error)
+{
+  TesseraTeiExporter *self = TESSERA_TEI_EXPORTER (exporter);
+
+  return _tessera_tei_writer_check_file (self->writer, cancellable, error);
 }
 
 static void
@@ -105,6 +161,7 @@ tessera_tei_exporter_finalize (GObject *object)
   g_free (self->publisher);
   g_free (self->licence);
   g_free (self->title);
+  g_clear_pointer (&self->writer, _tessera_tei_writer_free);
 
   G_OBJECT_CLASS (tessera_tei_exporter_parent_class)->finalize (object);
 }
@@ -220,7 +277,12 @@ tessera_tei_exporter_class_init (TesseraTeiExporterClass *klass)
   exporter_class->extensions = tei_extensions;
   exporter_class->mime_type = "application/tei+xml";
   exporter_class->writes_folder = tessera_tei_exporter_writes_folder;
-  exporter_class->export = tessera_tei_exporter_export;
+  exporter_class->prepare = tessera_tei_exporter_prepare;
+  exporter_class->finish = tessera_tei_exporter_finish;
+  exporter_class->begin = tessera_tei_exporter_begin;
+  exporter_class->write_document = tessera_tei_exporter_write_document;
+  exporter_class->end = tessera_tei_exporter_end;
+  exporter_class->check = tessera_tei_exporter_check;
 
   properties[PROP_CORPUS] =
     g_param_spec_boolean ("corpus", N_("One Corpus File"),
@@ -254,4 +316,31 @@ static void
 tessera_tei_exporter_init (TesseraTeiExporter *self)
 {
   self->overlap = TESSERA_TEI_OVERLAP_FRAGMENTS;
+}
+
+/**
+ * tessera_tei_exporter_new:
+ * @options: (nullable): the options to set; the defaults of
+ *   tessera_tei_export_options_init() if %NULL
+ *
+ * Returns: (transfer full): a TEI exporter with @options set as its properties
+ */
+TesseraExporter *
+tessera_tei_exporter_new (const TesseraTeiExportOptions *options)
+{
+  TesseraTeiExportOptions defaults;
+
+  if (options == NULL)
+    {
+      tessera_tei_export_options_init (&defaults);
+      options = &defaults;
+    }
+  return g_object_new (TESSERA_TYPE_TEI_EXPORTER,
+                       "corpus", options->corpus,
+                       "standoff", options->standoff_only,
+                       "overlap", options->overlap,
+                       "publisher", options->publisher,
+                       "licence", options->licence_url,
+                       "title", options->title,
+                       NULL);
 }

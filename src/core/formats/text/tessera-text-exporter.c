@@ -70,7 +70,7 @@ tessera_text_exporter_begin (TesseraExporter  *exporter,
 static gboolean
 tessera_text_exporter_write_document (TesseraExporter              *exporter,
                                       GOutputStream                *stream,
-                                      const TesseraDocumentRecord  *document,
+                                      TesseraDocumentRecord        *document,
                                       GError                      **error)
 {
   TesseraTextExporter *self = TESSERA_TEXT_EXPORTER (exporter);
