@@ -135,6 +135,16 @@ static const char * const * const element_classes[] = {
   element_only_elements, break_elements,
 };
 
+/* The bits of element_classes. */
+enum {
+  CLASS_BLOCK        = 1u << 0,
+  CLASS_CONTAINER    = 1u << 1,
+  CLASS_SKIPPED      = 1u << 2,
+  CLASS_NOTHING      = 1u << 3,
+  CLASS_ELEMENT_ONLY = 1u << 4,
+  CLASS_BREAK        = 1u << 5,
+};
+
 static guint
 class_bits (const char *name)
 {
@@ -637,17 +647,20 @@ add_mark (Reader   *self,
           xmlNode  *node,
           gboolean  block)
 {
-  g_autofree char *id = get_xml_id (node);
   Mark mark = { self->length, self->length, FALSE, NULL };
   guint index = self->marks->len;
   gboolean candidate = is_tei (node) && !is_element (node, "anchor") &&
                        ((self->context->tessera && xmlHasProp (node, BAD_CAST "ana") != NULL) ||
                         _tessera_tei_element_is_mappable (local_name (node)));
+  const char *id = NULL;
 
-  if (candidate || id != NULL)
+  /* An element with an xml:id has a carrier, which holds its value as get_xml_id() reads
+   * it: read once. */
+  if (candidate || xmlHasNsProp (node, BAD_CAST "id", XML_XML_NAMESPACE) != NULL)
     {
       mark.carrier = carrier_from_node (node, TESSERA_TEI_CARRIER_TEXT);
       mark.carrier->candidate = candidate;
+      id = mark.carrier->id;
     }
 
   if (block)
@@ -660,7 +673,7 @@ add_mark (Reader   *self,
     g_array_append_val (self->marks, mark);
   /* A repeated xml:id (see check_id()) names its first element. */
   if (id != NULL && !g_hash_table_contains (self->mark_of_id, id))
-    g_hash_table_insert (self->mark_of_id, g_steal_pointer (&id), GUINT_TO_POINTER (index + 1));
+    g_hash_table_insert (self->mark_of_id, g_strdup (id), GUINT_TO_POINTER (index + 1));
   return index;
 }
 
@@ -770,9 +783,11 @@ walk_element (Reader   *self,
               xmlNode  *node,
               gboolean  block)
 {
+  /* The classes of the element, asked of every element of the text: found once. */
+  guint classes = is_tei (node) ? class_bits (local_name (node)) : 0;
   guint mark;
 
-  if (in_list (node, break_elements))
+  if (classes & CLASS_BREAK)
     {
       g_autofree char *brk = get_attr (node, "break");
 
@@ -785,7 +800,7 @@ walk_element (Reader   *self,
           return TRUE;
         }
     }
-  if (in_list (node, skipped_elements) || in_list (node, nothing_elements))
+  if (classes & (CLASS_SKIPPED | CLASS_NOTHING))
     return TRUE;
   /* A span that points (@from, @target) holds an interpretation of what it points to; one
    * that does not holds running text (Recogito's <span>my heart bleeds</span>). */
@@ -816,10 +831,10 @@ walk_element (Reader   *self,
       return walk (self, alternative, FALSE);
     }
 
-  if (block || in_list (node, block_elements))
+  if (block || (classes & CLASS_BLOCK))
     {
       end_paragraph (self);
-      if (in_list (node, container_elements) || has_block_child (node))
+      if ((classes & CLASS_CONTAINER) || has_block_child (node))
         {
           mark = add_mark (self, node, TRUE);
           if (!walk (self, node, TRUE))
@@ -855,6 +870,8 @@ walk (Reader   *self,
 {
   /* libxml2 answers for elements only: text takes its parent's xml:space. */
   gboolean preserve = xmlNodeGetSpacePreserve (parent) == 1;
+  /* Where white space between elements is no text. */
+  gboolean space_ignored = block || in_list (parent, element_only_elements);
 
   for (xmlNode *child = parent->children; child != NULL && self->error == NULL;
        child = child->next)
@@ -863,8 +880,7 @@ walk (Reader   *self,
         {
         case XML_TEXT_NODE:
         case XML_CDATA_SECTION_NODE:
-          if ((block || in_list (parent, element_only_elements)) &&
-              all_space ((const char *) child->content))
+          if (space_ignored && all_space ((const char *) child->content))
             break;
           append_text (self, (const char *) child->content, preserve);
           break;
@@ -1275,10 +1291,21 @@ carrier_from_node (xmlNode               *node,
           if (seen & (1u << bit))
             continue;
           seen |= 1u << bit;
-          value = xmlNodeListGetString (doc, attribute->children, 1);
-          _tessera_tei_carrier_set (carrier, name, is_id, g_strdup (value ? (const char *) value
-                                                                           : ""));
-          xmlFree (value);
+          /* A value is most often one text node: read in place, as
+           * xmlNodeListGetString() would copy it. */
+          if (attribute->children == NULL)
+            _tessera_tei_carrier_set (carrier, name, is_id, g_strdup (""));
+          else if (attribute->children->next == NULL &&
+                   attribute->children->type == XML_TEXT_NODE)
+            _tessera_tei_carrier_set (carrier, name, is_id,
+                                      g_strdup ((const char *) attribute->children->content));
+          else
+            {
+              value = xmlNodeListGetString (doc, attribute->children, 1);
+              _tessera_tei_carrier_set (carrier, name, is_id,
+                                        g_strdup (value ? (const char *) value : ""));
+              xmlFree (value);
+            }
         }
     }
   if (kind == TESSERA_TEI_CARRIER_JOIN)
