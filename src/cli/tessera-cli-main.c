@@ -3,27 +3,15 @@
 
 #include "config.h"
 
-#include <locale.h>
-
-#include <glib/gi18n.h>
-
 #include "tessera-cli.h"
+#include "tessera-core.h"
 
 /* The commands are in tessera-cli.c, a library the tests link too. */
 int
 main (int    argc,
       char **argv)
 {
-  /* Set by `meson devenv` to the build tree's compiled translations. */
-  const char *localedir = g_getenv ("TESSERA_LOCALEDIR");
-
-  if (localedir == NULL || *localedir == '\0')
-    localedir = LOCALEDIR;
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  tessera_locale_init ();
 
   return tessera_cli_run (argc, argv);
 }

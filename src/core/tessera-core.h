@@ -6,6 +6,7 @@
  * The *-private.h headers of each folder are for the core and its tests only. */
 
 /* util/ */
+#include "tessera-locale.h"
 #include "tessera-range.h"
 #include "tessera-text.h"
 
