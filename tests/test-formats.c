@@ -9,13 +9,15 @@
 #include <glib/gstdio.h>
 
 #include "dummy-exporter.h"
+#include "dummy-importer.h"
 #include "tessera-cli.h"
 #include "test-common.h"
 
 /*
  * The formats framework: the registry, sniffing, the guarantees every exporter gets (read
- * back before renaming, never over a project), and a format registered by a test showing
- * up in the command line, which knows nothing of it.
+ * back before renaming, never over a project), a format registered by a test showing up
+ * in the command line, which knows nothing of it, and one whose records the framework
+ * writes into the project.
  */
 
 typedef struct
@@ -279,6 +281,120 @@ test_import_with_format (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (text, "<?xml"));
 }
 
+/* Imports @paths: @n_results documents, each imported without error, each already in the
+ * project or each new as @existing says. */
+static GPtrArray *
+import_all (TesseraStore       *store,
+            const char * const *paths,
+            guint               n_results,
+            gboolean            existing)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *results = tessera_import_paths (store, paths, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, n_results);
+  for (guint i = 0; i < results->len; i++)
+    {
+      TesseraImportResult *result = g_ptr_array_index (results, i);
+
+      g_assert_no_error (result->error);
+      g_assert_cmpint (result->existing, ==, existing);
+      g_assert_cmpint (result->document_id, >, 0);
+    }
+  return results;
+}
+
+/* A format only reads: the dummy importer's records (documents, the entity they name, the
+ * type it brings, its warnings) are written by the framework, which also finds the format
+ * by sniffing, in a folder and in a file without its extension, and recognises texts the
+ * project already has. */
+static void
+test_dummy_importer (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *folder = dup_path (fixture, "deck");
+  g_autofree char *deck = g_build_filename (folder, "b.cards", NULL);
+  g_autofree char *note = g_build_filename (folder, "a.txt", NULL);
+  g_autofree char *bare = dup_path (fixture, "deck-without-extension");
+  g_autofree char *sniffed = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(TesseraStore) store = open_project (fixture);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(TesseraAnnotationType) type = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_documents = g_list_model_get_n_items (tessera_store_get_documents (store));
+  guint n_entities = g_list_model_get_n_items (tessera_store_get_entities (store));
+  guint n_history;
+  TesseraImportResult *result;
+  GListModel *entities;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  write_file (deck, "CARDS\n"
+                    "Première carte|Awa Traoré est arrivée à Bamako.|Awa Traoré\n"
+                    "pas une carte\n"
+                    "Deuxième carte|Le conseil a siégé hier.|\n");
+  write_file (note, "Une note\n\nEn texte brut.\n");
+  write_file (bare, "CARDS\nTroisième carte|Awa Traoré repart demain.|Awa Traoré\n");
+
+  sniffed = sniff (bare);
+  g_assert_cmpstr (sniffed, ==, "cards");
+
+  results = import_all (store, (const char * const []) { folder, bare, NULL }, 4, FALSE);
+  g_assert_cmpstr (((TesseraImportResult *) g_ptr_array_index (results, 0))->title, ==,
+                   "Une note");
+  result = g_ptr_array_index (results, 1);
+  g_assert_cmpstr (result->path, ==, deck);
+  g_assert_cmpstr (result->title, ==, "Première carte");
+  g_assert_nonnull (result->warnings);
+  g_assert_cmpuint (result->warnings->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (result->warnings, 0), ==, "line 3 is not a card");
+  g_assert_null (((TesseraImportResult *) g_ptr_array_index (results, 2))->warnings);
+  g_assert_cmpstr (((TesseraImportResult *) g_ptr_array_index (results, 3))->title, ==,
+                   "Troisième carte");
+  text = tessera_store_dup_document_text (store, result->document_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "Awa Traoré est arrivée à Bamako.");
+  g_assert_cmpuint (g_list_model_get_n_items (tessera_store_get_documents (store)), ==,
+                    n_documents + 4);
+
+  /* The new type is in the tagset, and the two files name the same entity. */
+  type = tessera_store_find_annotation_type (store, "card-name");
+  g_assert_nonnull (type);
+  entities = tessera_store_get_entities (store);
+  g_assert_cmpuint (g_list_model_get_n_items (entities), ==, n_entities + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(TesseraEntity) entity = g_list_model_get_item (entities, i);
+
+      if (g_str_equal (tessera_entity_get_name (entity), "Awa Traoré"))
+        {
+          found = TRUE;
+          g_assert_cmpint (tessera_entity_get_type_id (entity), ==,
+                           tessera_annotation_type_get_id (type));
+          g_assert_cmpuint (tessera_entity_get_mention_count (entity), ==, 2);
+        }
+    }
+  g_assert_true (found);
+
+  /* Again: every text is already there, and nothing is written, not even to the journal. */
+  history = tessera_store_dup_history (store, 0, 0, NULL);
+  n_history = history->len;
+  g_clear_pointer (&history, g_ptr_array_unref);
+  again = import_all (store, (const char * const []) { folder, bare, NULL }, 4, TRUE);
+  for (guint i = 0; i < again->len; i++)
+    g_assert_cmpint (((TesseraImportResult *) g_ptr_array_index (again, i))->document_id, ==,
+                     ((TesseraImportResult *) g_ptr_array_index (results, i))->document_id);
+  g_assert_cmpuint (g_list_model_get_n_items (tessera_store_get_documents (store)), ==,
+                    n_documents + 4);
+  g_assert_cmpuint (g_list_model_get_n_items (entities), ==, n_entities + 1);
+  history = tessera_store_dup_history (store, 0, 0, NULL);
+  g_assert_cmpuint (history->len, ==, n_history);
+}
+
 /* Exports ---------------------------------------------------------------------------- */
 
 /* A file that does not read back as written never replaces its destination, and nothing
@@ -455,6 +571,7 @@ main (int    argc,
 
   /* The one line a new format needs, here in the test instead of tessera-formats.c. */
   tessera_formats_register_exporter (DUMMY_TYPE_EXPORTER);
+  tessera_formats_register_importer (DUMMY_TYPE_IMPORTER);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -466,6 +583,7 @@ main (int    argc,
   ADD ("/core/formats/dummy-in-cli", test_dummy_in_cli);
   ADD ("/core/formats/sniff-by-content", test_sniff_by_content);
   ADD ("/core/formats/import-with-format", test_import_with_format);
+  ADD ("/core/formats/dummy-importer", test_dummy_importer);
   ADD ("/core/formats/check-refuses-bad-write", test_check_refuses_bad_write);
   ADD ("/core/formats/export-refuses-project", test_export_refuses_project);
   ADD ("/core/formats/text-export", test_text_export);

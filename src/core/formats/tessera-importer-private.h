@@ -3,15 +3,22 @@
 
 #include <glib.h>
 
+#include "tessera-importer.h"
+
 G_BEGIN_DECLS
 
-gboolean _tessera_importer_check_file       (const char  *path,
-                                             const char  *display_name,
-                                             GError     **error);
-void     _tessera_importer_set_too_large    (GError     **error,
-                                             const char  *display_name,
-                                             guint64      size);
-gboolean _tessera_importer_has_suffix       (const char  *name,
-                                             const char  *extension);
+gboolean   _tessera_importer_check_file    (const char          *path,
+                                            const char          *display_name,
+                                            GError             **error);
+void       _tessera_importer_set_too_large (GError             **error,
+                                            const char          *display_name,
+                                            guint64              size);
+gboolean   _tessera_importer_has_suffix    (const char          *name,
+                                            const char          *extension);
+GPtrArray *_tessera_import_batch_insert    (TesseraImportBatch  *batch,
+                                            TesseraStore        *store,
+                                            const char          *path,
+                                            GCancellable        *cancellable,
+                                            GError             **error);
 
 G_END_DECLS

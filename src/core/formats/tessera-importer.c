@@ -12,12 +12,15 @@
 #include "tessera-importer.h"
 
 #include "tessera-importer-private.h"
+#include "tessera-store-bulk-private.h"
 
 /*
  * An import format. The framework checks each file before a format sees it: a regular
  * file (a FIFO would block, a device never end), not larger than TESSERA_IMPORT_MAX_BYTES,
- * not a project. The registry (tessera-formats.c) picks the importer of a file by asking
- * each how sure it is that it reads it.
+ * not a project. The format only reads the file into records (a TesseraImportBatch); the
+ * framework writes them with the one bulk insert and reports one result per document, so
+ * that every format dedupes, journals and fails alike. The registry (tessera-formats.c)
+ * picks the importer of a file by asking each how sure it is that it reads it.
  */
 
 G_DEFINE_ABSTRACT_TYPE (TesseraImporter, tessera_importer, G_TYPE_OBJECT)
@@ -90,6 +93,96 @@ _tessera_importer_has_suffix (const char *name,
 
   return length > extension_length + 1 && name[length - extension_length - 1] == '.' &&
          g_ascii_strcasecmp (name + length - extension_length, extension) == 0;
+}
+
+/**
+ * tessera_import_batch_new:
+ *
+ * Returns: (transfer full): an empty batch, to fill
+ */
+TesseraImportBatch *
+tessera_import_batch_new (void)
+{
+  TesseraImportBatch *batch = g_new0 (TesseraImportBatch, 1);
+
+  batch->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) tessera_document_record_free);
+  batch->entities = g_ptr_array_new_with_free_func ((GDestroyNotify) tessera_entity_record_free);
+  batch->new_types = g_ptr_array_new_with_free_func (g_object_unref);
+  batch->warnings = g_ptr_array_new_with_free_func (g_free);
+  return batch;
+}
+
+void
+tessera_import_batch_free (TesseraImportBatch *batch)
+{
+  if (batch == NULL)
+    return;
+
+  g_ptr_array_unref (batch->documents);
+  g_ptr_array_unref (batch->entities);
+  g_ptr_array_unref (batch->new_types);
+  g_ptr_array_unref (batch->warnings);
+  g_free (batch);
+}
+
+/* The title a result shows: a text the project already has keeps the title it has there. */
+static char *
+dup_result_title (TesseraStore                *store,
+                  const TesseraDocumentRecord *document)
+{
+  g_autoptr(TesseraDocument) stored = NULL;
+
+  if (document->existing)
+    stored = tessera_store_dup_document (store, document->id, NULL);
+  if (stored != NULL && tessera_document_get_title (stored) != NULL)
+    return g_strdup (tessera_document_get_title (stored));
+  return g_strdup (document->info.title);
+}
+
+/**
+ * _tessera_import_batch_insert:
+ * @batch: what an importer read from @path; the store sets the ids of its records
+ * @path: the file it was read from, as given
+ *
+ * Writes the records of @batch into @store in one transaction (a text the project already
+ * has is not written again), all or nothing.
+ *
+ * Returns: (transfer container) (element-type TesseraImportResult): one result per
+ *   document, the file's warnings with the first; or %NULL with @error set
+ */
+GPtrArray *
+_tessera_import_batch_insert (TesseraImportBatch  *batch,
+                              TesseraStore        *store,
+                              const char          *path,
+                              GCancellable        *cancellable,
+                              GError             **error)
+{
+  g_autofree char *display_name = g_filename_display_basename (path);
+  g_autoptr(GPtrArray) results = NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  /* Entity types may be among the new types: their ids exist only once written. */
+  if (!_tessera_store_insert_documents (store, display_name, batch->new_types,
+                                        batch->entities, batch->documents, error))
+    return NULL;
+
+  results = g_ptr_array_new_with_free_func ((GDestroyNotify) tessera_import_result_free);
+  for (guint i = 0; i < batch->documents->len; i++)
+    {
+      TesseraDocumentRecord *document = g_ptr_array_index (batch->documents, i);
+      TesseraImportResult *result = g_new0 (TesseraImportResult, 1);
+
+      result->path = g_strdup (path);
+      result->document_id = document->id;
+      result->existing = document->existing;
+      result->title = dup_result_title (store, document);
+      /* What the file as a whole says: with its first document. */
+      if (i == 0 && batch->warnings->len > 0)
+        result->warnings = g_ptr_array_ref (batch->warnings);
+      g_ptr_array_add (results, result);
+    }
+  return g_steal_pointer (&results);
 }
 
 static void
@@ -199,8 +292,9 @@ tessera_importer_sniff (TesseraImporter *self,
  * @store: the project to import into
  * @path: the file
  *
- * Imports the documents of @path. A file that is not regular, or too large, is refused
- * before anything opens it.
+ * Imports the documents of @path: the format reads them, then they are written in one
+ * transaction, all or nothing. A file that is not regular, or too large, is refused before
+ * anything opens it; a text the project already has is not imported again.
  *
  * Returns: (transfer container) (element-type TesseraImportResult): one result per
  *   document, or %NULL with @error set when the file could not be read at all
@@ -213,6 +307,7 @@ tessera_importer_import_file (TesseraImporter  *self,
                               GError          **error)
 {
   g_autofree char *display_name = NULL;
+  g_autoptr(TesseraImportBatch) batch = NULL;
 
   g_return_val_if_fail (TESSERA_IS_IMPORTER (self), NULL);
   g_return_val_if_fail (TESSERA_IS_STORE (store), NULL);
@@ -222,6 +317,8 @@ tessera_importer_import_file (TesseraImporter  *self,
   display_name = g_filename_display_basename (path);
   if (!_tessera_importer_check_file (path, display_name, error))
     return NULL;
-  return TESSERA_IMPORTER_GET_CLASS (self)->import_file (self, store, path, cancellable,
-                                                         error);
+  batch = TESSERA_IMPORTER_GET_CLASS (self)->read_file (self, store, path, cancellable, error);
+  if (batch == NULL)
+    return NULL;
+  return _tessera_import_batch_insert (batch, store, path, cancellable, error);
 }

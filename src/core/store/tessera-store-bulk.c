@@ -510,6 +510,7 @@ _tessera_store_insert_documents (TesseraStore  *self,
   g_autofree char *now = _tessera_store_now ();
   BulkWriter writer = { self, NULL, annotators, now };
   gint64 first_document = 0;
+  guint n_written = 0;
   guint n_new = 0;
 
   g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
@@ -524,10 +525,16 @@ _tessera_store_insert_documents (TesseraStore  *self,
     {
       if (!write_type (&writer, g_ptr_array_index (new_types, i), error))
         goto failed;
+      n_written++;
     }
   for (guint i = 0; entities != NULL && i < entities->len; i++)
     {
-      if (!write_entity (&writer, g_ptr_array_index (entities, i), error))
+      TesseraEntityRecord *entity = g_ptr_array_index (entities, i);
+
+      /* One with an id is the project's own, reused as it is. */
+      if (entity->id == 0)
+        n_written++;
+      if (!write_entity (&writer, entity, error))
         goto failed;
     }
   for (guint i = 0; i < documents->len; i++)
@@ -542,6 +549,13 @@ _tessera_store_insert_documents (TesseraStore  *self,
           if (first_document == 0)
             first_document = document->id;
         }
+    }
+
+  /* Texts the project already has, and nothing else: nothing to write, nor to journal. */
+  if (n_written + n_new == 0)
+    {
+      _tessera_op_abort (writer.op);
+      return TRUE;
     }
 
   /* The history of a single imported document is found under it. */

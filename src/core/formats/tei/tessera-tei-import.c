@@ -11,8 +11,8 @@
 #include "tessera-tei-import.h"
 
 #include "tessera-import.h"
+#include "tessera-importer-private.h"
 #include "tessera-project-files-private.h"
-#include "tessera-store-bulk-private.h"
 #include "tessera-util-private.h"
 #include "tessera-tei-private.h"
 #include "tessera-tei-reader-private.h"
@@ -479,33 +479,29 @@ convert_document (Conversion          *self,
 }
 
 /**
- * tessera_tei_import_file:
- * @store: the project to import into
+ * tessera_tei_read_batch:
+ * @store: the project the file is read for: its tagset and entities, which it does not change
  * @path: a TEI P5 file: one `TEI` or a `teiCorpus`
  *
- * Imports every document of a TEI file with its metadata, its text (see the comment at the
+ * Reads every document of a TEI file with its metadata, its text (see the comment at the
  * top of this file for what becomes text) and the annotations, entities (with their
- * authority links), claims and relations it holds. Categories of a Tessera export the
- * project lacks are added to its tagset; entities sharing an authority link with one of the
- * project's are that entity. A text the project already has is not imported again.
+ * authority links), claims and relations it holds, as records to write. Categories of a
+ * Tessera export the project lacks become new types; entities sharing an authority link
+ * with one of the project's are that entity.
  *
- * All or nothing: if any document cannot be read, nothing is written.
- *
- * Returns: (transfer container) (element-type TesseraImportResult): one result per document
- *   of the file, or %NULL with @error set
+ * Returns: (transfer full): the records, or %NULL with @error set if any document cannot
+ *   be read
  */
-GPtrArray *
-tessera_tei_import_file (TesseraStore  *store,
-                         const char    *path,
-                         GCancellable  *cancellable,
-                         GError       **error)
+TesseraImportBatch *
+tessera_tei_read_batch (TesseraStore  *store,
+                        const char    *path,
+                        GCancellable  *cancellable,
+                        GError       **error)
 {
   g_autoptr(GPtrArray) models =
     g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_document_free);
-  g_autoptr(GPtrArray) documents =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) tessera_document_record_free);
+  g_autoptr(TesseraImportBatch) batch = tessera_import_batch_new ();
   g_autoptr(TesseraTeiContext) context = NULL;
-  g_autoptr(GPtrArray) results = NULL;
   g_autofree char *display_name = g_filename_display_basename (path);
   g_autofree char *canonical = g_canonicalize_filename (path, NULL);
   /* A text column holds text: a name that is not UTF-8 is stored as it is shown. */
@@ -513,7 +509,6 @@ tessera_tei_import_file (TesseraStore  *store,
   Conversion conversion = { 0 };
   GListModel *entities;
   GStatBuf st;
-  gboolean ok;
 
   g_return_val_if_fail (TESSERA_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -554,8 +549,8 @@ tessera_tei_import_file (TesseraStore  *store,
   conversion.tagset = tessera_store_get_tagset (store);
   conversion.context = context;
   conversion.types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  conversion.new_types = g_ptr_array_new_with_free_func (g_object_unref);
-  conversion.entities = g_ptr_array_new_with_free_func ((GDestroyNotify) tessera_entity_record_free);
+  conversion.new_types = g_ptr_array_ref (batch->new_types);
+  conversion.entities = g_ptr_array_ref (batch->entities);
   conversion.entity_of_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   conversion.entity_of_uri = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   conversion.project_uris = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -581,23 +576,18 @@ tessera_tei_import_file (TesseraStore  *store,
                      ((TesseraTeiCategory *) g_ptr_array_index (context->category_order, i))->key);
   convert_entities (&conversion);
   for (guint i = 0; i < models->len; i++)
-    {
-      TesseraDocumentRecord *document = convert_document (&conversion,
-                                                        g_ptr_array_index (models, i),
-                                                        absolute, error);
+    g_ptr_array_add (batch->documents,
+                     convert_document (&conversion, g_ptr_array_index (models, i), absolute,
+                                       error));
 
-      if (document == NULL)
-        break;
-      g_ptr_array_add (documents, document);
-    }
-
-  ok = documents->len == models->len;
-  if (ok && conversion.refused_links->len > 0)
+  for (guint i = 0; i < context->warnings->len; i++)
+    g_ptr_array_add (batch->warnings, g_strdup (g_ptr_array_index (context->warnings, i)));
+  if (conversion.refused_links->len > 0)
     {
       g_autofree char *names = _tessera_tei_first_few (conversion.refused_links);
       guint n = conversion.refused_links->len;
 
-      g_ptr_array_add (context->warnings,
+      g_ptr_array_add (batch->warnings,
                        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                      "%s: %u mention refers to an entity of "
                                                      "another type, which it cannot name (a "
@@ -610,31 +600,6 @@ tessera_tei_import_file (TesseraStore  *store,
                                                      n),
                                         display_name, n, names));
     }
-  if (ok)
-    {
-      /* Entity types may be among the new types: their ids exist only once written. */
-      ok = _tessera_store_insert_documents (store, display_name, conversion.new_types,
-                                            conversion.entities, documents, error);
-    }
-
-  if (ok)
-    {
-      results = g_ptr_array_new_with_free_func ((GDestroyNotify) tessera_import_result_free);
-      for (guint i = 0; i < documents->len; i++)
-        {
-          TesseraDocumentRecord *document = g_ptr_array_index (documents, i);
-          TesseraImportResult *result = g_new0 (TesseraImportResult, 1);
-
-          result->path = g_strdup (path);
-          result->document_id = document->id;
-          result->existing = document->existing;
-          result->title = g_strdup (document->info.title);
-          /* What the file as a whole says: with its first document. */
-          if (i == 0 && context->warnings->len > 0)
-            result->warnings = g_ptr_array_ref (context->warnings);
-          g_ptr_array_add (results, result);
-        }
-    }
 
   g_hash_table_unref (conversion.types);
   g_ptr_array_unref (conversion.new_types);
@@ -643,5 +608,32 @@ tessera_tei_import_file (TesseraStore  *store,
   g_hash_table_unref (conversion.entity_of_uri);
   g_hash_table_unref (conversion.project_uris);
   g_ptr_array_unref (conversion.refused_links);
-  return g_steal_pointer (&results);
+  return g_steal_pointer (&batch);
+}
+
+/**
+ * tessera_tei_import_file:
+ * @store: the project to import into
+ * @path: a TEI P5 file: one `TEI` or a `teiCorpus`
+ *
+ * Imports every document of a TEI file as tessera_tei_read_batch() reads them. A text the
+ * project already has is not imported again.
+ *
+ * All or nothing: if any document cannot be read, nothing is written.
+ *
+ * Returns: (transfer container) (element-type TesseraImportResult): one result per document
+ *   of the file, or %NULL with @error set
+ */
+GPtrArray *
+tessera_tei_import_file (TesseraStore  *store,
+                         const char    *path,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(TesseraImportBatch) batch = tessera_tei_read_batch (store, path, cancellable,
+                                                                error);
+
+  if (batch == NULL)
+    return NULL;
+  return _tessera_import_batch_insert (batch, store, path, cancellable, error);
 }

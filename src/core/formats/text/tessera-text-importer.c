@@ -15,7 +15,8 @@
 #include "tessera-text.h"
 
 /*
- * Plain text: a UTF-8 file is one document, titled after its first line.
+ * Plain text: a UTF-8 file is one document, titled after its first line. The importer
+ * reads it into a record; the framework (tessera-importer.c) writes it.
  */
 
 struct _TesseraTextImporter
@@ -297,77 +298,39 @@ tessera_import_prepare_text (const char  *display_name,
   return text;
 }
 
-/* In binary units: the limit is exactly 64 MiB, and "67.1 MB" would puzzle. */
-static gint64
-import_file (TesseraStore  *store,
-             const char    *path,
-             gboolean      *out_existing,
-             char         **out_title,
-             GError       **error)
+/* The file as one document record: its text prepared, titled after its first line. */
+static TesseraDocumentRecord *
+read_document (const char  *path,
+               GError     **error)
 {
-  g_autofree char *display_name = NULL;
-  g_autofree char *absolute_path = NULL;
+  g_autoptr(TesseraDocumentRecord) document = tessera_document_record_new ();
+  g_autofree char *display_name = g_filename_display_basename (path);
+  g_autofree char *absolute = NULL;
   g_autofree char *data = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *title = NULL;
-  TesseraDocumentInfo info = { 0 };
   gsize length = 0;
-  gboolean existing = FALSE;
-  gint64 document_id;
-
-  display_name = g_filename_display_basename (path);
-
-  if (!_tessera_importer_check_file (path, display_name, error))
-    return 0;
 
   /* A project is not a text; and this process may have it open (its locks). */
   if (!_tessera_project_files_check_readable (path, error) ||
       !g_file_get_contents (path, &data, &length, error))
-    return 0;
+    return NULL;
 
   /* The file may have grown since it was examined. */
   if (length > TESSERA_IMPORT_MAX_BYTES)
     {
       _tessera_importer_set_too_large (error, display_name, length);
-      return 0;
+      return NULL;
     }
 
-  text = tessera_import_prepare_text (display_name, data, length, &title, error);
-  if (text == NULL)
-    return 0;
-  g_clear_pointer (&data, g_free);
+  document->text = tessera_import_prepare_text (display_name, data, length,
+                                                &document->info.title, error);
+  if (document->text == NULL)
+    return NULL;
 
   /* A text column holds text: a name that is not UTF-8 is stored as it is shown. */
-  {
-    g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  absolute = g_canonicalize_filename (path, NULL);
+  document->info.source_path = g_filename_display_name (absolute);
 
-    absolute_path = g_filename_display_name (absolute);
-  }
-  info.title = title;
-  info.source_path = absolute_path;
-
-  document_id = tessera_store_add_document (store, &info, text, &existing, error);
-  if (document_id == 0)
-    return 0;
-
-  if (out_existing != NULL)
-    *out_existing = existing;
-
-  if (out_title != NULL)
-    {
-      g_autoptr(TesseraDocument) document = NULL;
-
-      /* A text the project already has keeps the title it has there. */
-      if (existing)
-        document = tessera_store_dup_document (store, document_id, NULL);
-
-      if (document != NULL && tessera_document_get_title (document) != NULL)
-        *out_title = g_strdup (tessera_document_get_title (document));
-      else
-        *out_title = g_steal_pointer (&title);
-    }
-
-  return document_id;
+  return g_steal_pointer (&document);
 }
 
 /**
@@ -392,6 +355,10 @@ tessera_import_text_file (TesseraStore  *store,
                           gboolean      *out_existing,
                           GError       **error)
 {
+  g_autoptr(TesseraImporter) importer = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  const TesseraImportResult *result;
+
   g_return_val_if_fail (TESSERA_IS_STORE (store), 0);
   g_return_val_if_fail (path != NULL, 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
@@ -399,7 +366,16 @@ tessera_import_text_file (TesseraStore  *store,
   if (out_existing != NULL)
     *out_existing = FALSE;
 
-  return import_file (store, path, out_existing, NULL, error);
+  importer = g_object_new (TESSERA_TYPE_TEXT_IMPORTER, NULL);
+  results = tessera_importer_import_file (importer, store, path, NULL, error);
+  if (results == NULL)
+    return 0;
+
+  g_assert (results->len == 1);
+  result = g_ptr_array_index (results, 0);
+  if (out_existing != NULL)
+    *out_existing = result->existing;
+  return result->document_id;
 }
 
 
@@ -420,22 +396,20 @@ tessera_text_importer_sniff (TesseraImporter *importer,
   return tessera_importer_handles_name (importer, path) ? 50 : 10;
 }
 
-static GPtrArray *
-tessera_text_importer_import_file (TesseraImporter  *importer,
-                                   TesseraStore     *store,
-                                   const char       *path,
-                                   GCancellable     *cancellable,
-                                   GError          **error)
+static TesseraImportBatch *
+tessera_text_importer_read_file (TesseraImporter  *importer,
+                                 TesseraStore     *store,
+                                 const char       *path,
+                                 GCancellable     *cancellable,
+                                 GError          **error)
 {
-  g_autoptr(GPtrArray) results =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) tessera_import_result_free);
-  TesseraImportResult *result = g_new0 (TesseraImportResult, 1);
+  g_autoptr(TesseraImportBatch) batch = tessera_import_batch_new ();
+  TesseraDocumentRecord *document = read_document (path, error);
 
-  result->path = g_strdup (path);
-  result->document_id = import_file (store, path, &result->existing, &result->title,
-                                     &result->error);
-  g_ptr_array_add (results, result);
-  return g_steal_pointer (&results);
+  if (document == NULL)
+    return NULL;
+  g_ptr_array_add (batch->documents, document);
+  return g_steal_pointer (&batch);
 }
 
 static void
@@ -448,7 +422,7 @@ tessera_text_importer_class_init (TesseraTextImporterClass *klass)
   importer_class->extensions = text_extensions;
   importer_class->mime_type = "text/plain";
   importer_class->sniff = tessera_text_importer_sniff;
-  importer_class->import_file = tessera_text_importer_import_file;
+  importer_class->read_file = tessera_text_importer_read_file;
 }
 
 static void
