@@ -418,6 +418,17 @@ test_documents (Fixture       *fixture,
   g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
+  /* Editing the removed document is refused and leaves no change behind: the undo below
+   * still finds the removal on top of the journal. */
+  g_assert_false (tessera_store_update_document_info (fixture->store, fixture->document_id,
+                                                      &info, &error));
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (tessera_store_set_document_progress (fixture->store, fixture->document_id,
+                                                       TESSERA_PROGRESS_DONE, &error));
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
   /* Undo brings back the document and its annotation. */
   {
     g_autoptr(TesseraJournalEntry) entry = tessera_store_undo (fixture->store, &error);
@@ -661,6 +672,10 @@ test_entities (Fixture       *fixture,
     g_assert_cmpint (g_array_index (mentions, gint64, 0), ==, mention);
   }
 
+  g_assert_false (tessera_store_update_entity (fixture->store, entity + 1000, "Personne", NULL,
+                                               &error));
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
   g_assert_true (tessera_store_update_entity (fixture->store, entity, "Général Oumar Diarra", NULL,
                                               &error));
   g_assert_true (tessera_store_remove_entity_authority (fixture->store, entity,

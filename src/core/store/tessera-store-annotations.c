@@ -570,11 +570,7 @@ tessera_store_remove_annotation (TesseraStore  *self,
   op = begin_annotation_op (self, "annotation-remove", annotation_id, &annotation, error);
   if (op == NULL)
     return FALSE;
-  if (!_tessera_op_touch_cascade (op, "annotation", annotation_id, error))
-    goto failed;
-
-  if (!_tessera_store_run_for_id (self, "DELETE FROM annotation WHERE id = ?", annotation_id,
-                                  error))
+  if (!_tessera_op_delete (op, "annotation", annotation_id, error))
     goto failed;
 
   return commit_with_excerpt (self, op, annotation, NULL, error);
@@ -649,9 +645,7 @@ tessera_store_set_annotation_type (TesseraStore  *self,
 
   if (was_claim && !is_claim)
     {
-      if (!_tessera_op_touch_cascade (op, "claim", annotation_id, error))
-        goto failed;
-      if (!_tessera_store_run_for_id (self, "DELETE FROM claim WHERE id = ?", annotation_id, error))
+      if (!_tessera_op_delete (op, "claim", annotation_id, error))
         goto failed;
     }
   else if (is_claim && !was_claim && !insert_claim (self, op, annotation_id, error))

@@ -107,14 +107,7 @@ write_type (BulkWriter             *writer,
                                  "   FROM annotation_type))", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, tessera_annotation_type_get_key (type), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, tessera_annotation_type_get_label (type), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, tessera_kind_to_string (tessera_annotation_type_get_kind (type)),
-                     -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, tessera_annotation_type_get_tei_element (type), -1,
-                     SQLITE_TRANSIENT);
-  _tessera_bind_text_or_null (stmt, 5, tessera_annotation_type_get_tei_type (type));
-  sqlite3_bind_text (stmt, 6, tessera_annotation_type_get_color (type), -1, SQLITE_TRANSIENT);
+  _tessera_store_bind_type (stmt, type);
   _tessera_bind_text_or_null (stmt, 7, tessera_annotation_type_get_description (type));
   if (!step (writer, stmt, error))
     return FALSE;

@@ -514,14 +514,10 @@ tessera_store_update_document_info (TesseraStore               *self,
   bind_info (stmt, info);
   sqlite3_bind_text (stmt, 10, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 11, document_id);
-  if (!_tessera_store_step_done (self, stmt, error))
+  if (!_tessera_store_step_found (self, stmt, error,
+                                  _("There is no document %" PRId64 " in this project"),
+                                  document_id))
     goto failed;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
-                   _("There is no document %" PRId64 " in this project"), document_id);
-      goto failed;
-    }
 
   _tessera_op_set_summary (op, "%s", info->title ? info->title : "");
   return _tessera_op_commit (op, error);
@@ -553,14 +549,10 @@ tessera_store_set_document_progress (TesseraStore     *self,
     goto failed;
   sqlite3_bind_text (stmt, 1, tessera_progress_to_string (progress), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, document_id);
-  if (!_tessera_store_step_done (self, stmt, error))
+  if (!_tessera_store_step_found (self, stmt, error,
+                                  _("There is no document %" PRId64 " in this project"),
+                                  document_id))
     goto failed;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
-                   _("There is no document %" PRId64 " in this project"), document_id);
-      goto failed;
-    }
 
   _tessera_op_set_summary (op, "%s", tessera_progress_to_string (progress));
   return _tessera_op_commit (op, error);
@@ -592,10 +584,7 @@ tessera_store_remove_document (TesseraStore  *self,
   op = _tessera_op_begin (self, "document-remove", document_id, error);
   if (op == NULL)
     return FALSE;
-  if (!_tessera_op_touch_cascade (op, "document", document_id, error))
-    goto failed;
-
-  if (!_tessera_store_run_for_id (self, "DELETE FROM document WHERE id = ?", document_id, error))
+  if (!_tessera_op_delete (op, "document", document_id, error))
     goto failed;
 
   _tessera_op_set_summary (op, "%s", tessera_document_get_title (document));

@@ -401,14 +401,10 @@ tessera_store_update_entity (TesseraStore  *self,
   _tessera_bind_text_or_null (stmt, 2, description);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, entity_id);
-  if (!_tessera_store_step_done (self, stmt, error))
+  if (!_tessera_store_step_found (self, stmt, error,
+                                  _("There is no entity %" PRId64 " in this project"),
+                                  entity_id))
     goto failed;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
-                   _("There is no entity %" PRId64 " in this project"), entity_id);
-      goto failed;
-    }
 
   _tessera_op_set_summary (op, "%s", stripped);
   return _tessera_op_commit (op, error);
@@ -538,9 +534,7 @@ tessera_store_remove_entity (TesseraStore  *self,
   op = _tessera_op_begin (self, "entity-remove", 0, error);
   if (op == NULL)
     return FALSE;
-  if (!_tessera_op_touch_cascade (op, "entity", entity_id, error))
-    goto failed;
-  if (!_tessera_store_run_for_id (self, "DELETE FROM entity WHERE id = ?", entity_id, error))
+  if (!_tessera_op_delete (op, "entity", entity_id, error))
     goto failed;
 
   _tessera_op_set_summary (op, "%s", tessera_entity_get_name (entity));
@@ -564,7 +558,6 @@ tessera_store_dup_entity_mentions (TesseraStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
 
   g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
 
@@ -577,15 +570,7 @@ tessera_store_dup_entity_mentions (TesseraStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, entity_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _tessera_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!_tessera_store_collect_ids (self, stmt, ids, error))
+    return NULL;
   return g_steal_pointer (&ids);
 }

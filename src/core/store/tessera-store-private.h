@@ -53,6 +53,15 @@ sqlite3_stmt  *_tessera_store_prepare_fresh    (TesseraStore  *self,
 gboolean       _tessera_store_step_done        (TesseraStore  *self,
                                                 sqlite3_stmt  *stmt,
                                                 GError       **error);
+gboolean       _tessera_store_step_found       (TesseraStore  *self,
+                                                sqlite3_stmt  *stmt,
+                                                GError       **error,
+                                                const char    *not_found,
+                                                ...) G_GNUC_PRINTF (4, 5);
+gboolean       _tessera_store_collect_ids      (TesseraStore  *self,
+                                                sqlite3_stmt  *stmt,
+                                                GArray        *ids,
+                                                GError       **error);
 gboolean       _tessera_store_exec             (TesseraStore  *self,
                                                 const char    *sql,
                                                 GError       **error);
@@ -88,6 +97,10 @@ void           _tessera_op_touch_new           (TesseraOp     *op,
                                                 const char    *table,
                                                 gint64         id);
 gboolean       _tessera_op_touch_cascade       (TesseraOp     *op,
+                                                const char    *table,
+                                                gint64         id,
+                                                GError       **error);
+gboolean       _tessera_op_delete              (TesseraOp     *op,
                                                 const char    *table,
                                                 gint64         id,
                                                 GError       **error);
@@ -139,6 +152,10 @@ gboolean       _tessera_store_migrate_step     (TesseraStore  *self,
 /* tessera-default-tagset.c */
 gboolean       _tessera_store_add_default_tagset (TesseraStore *self,
                                                   GError      **error);
+
+/* tessera-store-tagset.c: shared by the type editor and the bulk insert */
+void           _tessera_store_bind_type        (sqlite3_stmt          *stmt,
+                                                TesseraAnnotationType *type);
 
 /* Model refreshes after a commit, by the domain files. A reload that fails (a damaged
  * file) leaves the list as it was. */

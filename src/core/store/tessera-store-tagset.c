@@ -199,6 +199,22 @@ validate_type (TesseraAnnotationType  *type,
   return TRUE;
 }
 
+/* Binds the columns an added and an edited type share: parameters 1 to 6 are key, label,
+ * kind, tei_element, tei_type and color, in that order. */
+void
+_tessera_store_bind_type (sqlite3_stmt          *stmt,
+                          TesseraAnnotationType *type)
+{
+  sqlite3_bind_text (stmt, 1, tessera_annotation_type_get_key (type), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, tessera_annotation_type_get_label (type), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, tessera_kind_to_string (tessera_annotation_type_get_kind (type)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, tessera_annotation_type_get_tei_element (type), -1,
+                     SQLITE_TRANSIENT);
+  _tessera_bind_text_or_null (stmt, 5, tessera_annotation_type_get_tei_type (type));
+  sqlite3_bind_text (stmt, 6, tessera_annotation_type_get_color (type), -1, SQLITE_TRANSIENT);
+}
+
 static gboolean
 write_type (TesseraStore           *self,
             TesseraOp              *op,
@@ -218,14 +234,7 @@ write_type (TesseraStore           *self,
                                  " description = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, tessera_annotation_type_get_key (type), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, tessera_annotation_type_get_label (type), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, tessera_kind_to_string (tessera_annotation_type_get_kind (type)),
-                     -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, tessera_annotation_type_get_tei_element (type), -1,
-                     SQLITE_TRANSIENT);
-  _tessera_bind_text_or_null (stmt, 5, tessera_annotation_type_get_tei_type (type));
-  sqlite3_bind_text (stmt, 6, tessera_annotation_type_get_color (type), -1, SQLITE_TRANSIENT);
+  _tessera_store_bind_type (stmt, type);
   _tessera_bind_text_or_null (stmt, 7, tessera_annotation_type_get_shortcut (type));
   _tessera_bind_text_or_null (stmt, 8, tessera_annotation_type_get_description (type));
   sqlite3_bind_int64 (stmt, 9, type_id);
@@ -549,7 +558,6 @@ tessera_store_remove_annotation_type (TesseraStore  *self,
   g_autoptr(GArray) annotation_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   TesseraOp *op;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
 
@@ -576,16 +584,8 @@ tessera_store_remove_annotation_type (TesseraStore  *self,
   if (users == NULL)
     goto failed;
   sqlite3_bind_int64 (users, 1, type_id);
-  while ((rc = sqlite3_step (users)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (users, 0);
-      g_array_append_val (annotation_ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _tessera_store_set_error (self, rc, error);
-      goto failed;
-    }
+  if (!_tessera_store_collect_ids (self, users, annotation_ids, error))
+    goto failed;
 
   if (annotation_ids->len > 0)
     {
@@ -636,9 +636,7 @@ tessera_store_remove_annotation_type (TesseraStore  *self,
         goto failed;
     }
 
-  if (!_tessera_op_touch_cascade (op, "annotation_type", type_id, error))
-    goto failed;
-  if (!_tessera_store_run_for_id (self, "DELETE FROM annotation_type WHERE id = ?", type_id, error))
+  if (!_tessera_op_delete (op, "annotation_type", type_id, error))
     goto failed;
 
   _tessera_op_set_summary (op, "%s", tessera_annotation_type_get_label (type));

@@ -474,6 +474,50 @@ _tessera_store_run_for_id (TesseraStore  *self,
   return _tessera_store_step_done (self, stmt, error);
 }
 
+/* Steps an UPDATE or DELETE of one row; when no row changed, the row is not there:
+ * %TESSERA_STORE_ERROR_NOT_FOUND with @not_found, a translated printf format. */
+gboolean
+_tessera_store_step_found (TesseraStore  *self,
+                           sqlite3_stmt  *stmt,
+                           GError       **error,
+                           const char    *not_found,
+                           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (!_tessera_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) > 0)
+    return TRUE;
+
+  va_start (args, not_found);
+  message = g_strdup_vprintf (not_found, args);
+  va_end (args);
+  g_set_error_literal (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND, message);
+  return FALSE;
+}
+
+/* Appends the first column of every row of @stmt to @ids (of gint64). */
+gboolean
+_tessera_store_collect_ids (TesseraStore  *self,
+                            sqlite3_stmt  *stmt,
+                            GArray        *ids,
+                            GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    return _tessera_store_set_error (self, rc, error);
+  return TRUE;
+}
+
 /* Every write is one transaction, begun and ended by these three. IMMEDIATE: a second
  * writer waits for the busy timeout here, never half-way through its change. */
 gboolean
@@ -1237,6 +1281,25 @@ referenced_table (const Reference *reference)
   return "annotation";
 }
 
+/* Deletes one row of a journaled table, after recording it and every row its deletion
+ * removes or changes (_tessera_op_touch_cascade()), so that undo brings all of them back. */
+gboolean
+_tessera_op_delete (TesseraOp   *op,
+                    const char  *table,
+                    gint64       id,
+                    GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (intern_table (table) != NULL, FALSE);
+
+  if (!_tessera_op_touch_cascade (op, table, id, error))
+    return FALSE;
+  /* The statement cache keys on the text: intern it so that it outlives this call. */
+  sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table);
+  return _tessera_store_run_for_id (op->store, g_intern_string (sql), id, error);
+}
+
 /**
  * _tessera_op_touch_cascade:
  *
@@ -1255,7 +1318,6 @@ _tessera_op_touch_cascade (TesseraOp   *op,
       g_autofree char *sql = NULL;
       g_autoptr(sqlite3_stmt) stmt = NULL;
       g_autoptr(GArray) ids = NULL;
-      int rc;
 
       if (!g_str_equal (referenced_table (reference), table))
         continue;
@@ -1268,13 +1330,8 @@ _tessera_op_touch_cascade (TesseraOp   *op,
       sqlite3_bind_int64 (stmt, 1, id);
 
       ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 child = sqlite3_column_int64 (stmt, 0);
-          g_array_append_val (ids, child);
-        }
-      if (rc != SQLITE_DONE)
-        return _tessera_store_set_error (op->store, rc, error);
+      if (!_tessera_store_collect_ids (op->store, stmt, ids, error))
+        return FALSE;
 
       for (guint j = 0; j < ids->len; j++)
         {
