@@ -2452,7 +2452,7 @@ test_reader_as_written (Fixture       *fixture,
     (GDestroyNotify) _tessera_tei_document_free);
   g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (
     (GDestroyNotify) _tessera_tei_document_free);
-  g_autoptr(TesseraTeiReadBack) reading = NULL;
+  g_autoptr(TesseraTeiReader) reading = NULL;
   g_autoptr(TesseraTeiContext) checked_context = NULL;
   g_autoptr(TesseraTeiContext) imported_context = NULL;
   g_autoptr(GError) error = NULL;
@@ -2476,10 +2476,12 @@ test_reader_as_written (Fixture       *fixture,
   g_assert_cmpuint (n_complete, >, 0);
   g_assert_cmpuint (n_complete, <, 5);
   g_assert_true (g_file_set_contents (growing, contents, half, NULL));
-  reading = _tessera_tei_read_back_new (growing, TRUE, tessera_store_get_tagset (fixture->store),
-                                        keep_document, checked, &error);
+  reading = _tessera_tei_reader_new (growing,
+                                     TESSERA_TEI_READER_STRICT | TESSERA_TEI_READER_CORPUS,
+                                     tessera_store_get_tagset (fixture->store),
+                                     keep_document, checked, &error);
   g_assert_no_error (error);
-  g_assert_true (_tessera_tei_read_back_step (reading, NULL, &error));
+  g_assert_true (_tessera_tei_reader_step (reading, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (checked->len, ==, n_complete);
 
@@ -2491,7 +2493,7 @@ test_reader_as_written (Fixture       *fixture,
     g_assert_cmpint (write (fd, contents + half, length - half), ==, (gssize) (length - half));
     g_assert_true (g_close (fd, NULL));
   }
-  checked_context = _tessera_tei_read_back_finish (reading, NULL, &error);
+  checked_context = _tessera_tei_reader_finish (reading, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (checked->len, ==, 5);
 

@@ -15,9 +15,9 @@
 #include "tessera-vocabulary.h"
 
 /*
- * Both TEI readers, the importer (tessera-tei-import.c) and the exporter's self-check
- * (tessera-tei-export-check.c), read a document's elements into carriers, records and
- * relations; what they mean is decided here, once. Fragments chained by @next, joins of
+ * The TEI reader (tessera-tei-reader.c), for the importer and for the exporter's
+ * self-check, reads a document's elements into carriers, records and relations; what they
+ * mean is decided here, once. Fragments chained by @next, joins of
  * fragments and spans, spans over anchors or string-range() pointers, the range(s) each
  * covers, the annotation's type from @ana or from the element, its annotator, entity and
  * claim, then the annotation records and the relations.

@@ -24,7 +24,7 @@
  * many the corpus has. The exporter framework gives the file (written beside its
  * destination) and the documents, one record at a time (tessera-tei-exporter.c); each
  * document is read back as soon as it is in the file (streamed too,
- * tessera-tei-export-check.c) into the model the importer makes, and compared with the
+ * tessera-tei-reader.c, strict) into the model the importer makes, and compared with the
  * model of the project it was written from (text character for character, every
  * annotation, claim and relation). The framework renames the file into place only once
  * all of it has read back (_tessera_tei_writer_check_file()).
@@ -55,7 +55,7 @@ typedef struct
 typedef struct
 {
   const char             *path;           /* the temporary file */
-  TesseraTeiReadBack     *reader;
+  TesseraTeiReader       *reader;
   guint                   n_ids;          /* documents the file holds */
   guint                   next;
   GQueue                  written;        /* TesseraTeiDocument, not read back yet */
@@ -2518,7 +2518,7 @@ verify_written (Exporter            *self,
     }
   if (written_func != NULL)
     written_func (verification->path, written_data);
-  if (_tessera_tei_read_back_step (verification->reader, self->cancellable, &local_error))
+  if (_tessera_tei_reader_step (verification->reader, self->cancellable, &local_error))
     return TRUE;
   return read_back_failed (self, local_error, error);
 }
@@ -2526,7 +2526,7 @@ verify_written (Exporter            *self,
 static void
 verification_clear (Verification *verification)
 {
-  g_clear_pointer (&verification->reader, _tessera_tei_read_back_free);
+  g_clear_pointer (&verification->reader, _tessera_tei_reader_free);
   g_queue_clear_full (&verification->written, (GDestroyNotify) _tessera_tei_document_free);
   verification->path = NULL;
   verification->next = 0;
@@ -2677,9 +2677,11 @@ _tessera_tei_writer_begin_file (TesseraTeiWriter  *self,
   self->file_name = display_name;
   self->verification.path = temporary;
   self->verification.n_ids = self->options.corpus ? self->n_documents : 1;
-  self->verification.reader = _tessera_tei_read_back_new (temporary, self->options.corpus,
-                                                          self->tagset, verify_document,
-                                                          self, error);
+  self->verification.reader = _tessera_tei_reader_new (temporary, TESSERA_TEI_READER_STRICT |
+                                                       (self->options.corpus ?
+                                                        TESSERA_TEI_READER_CORPUS : 0),
+                                                       self->tagset, verify_document,
+                                                       self, error);
   if (self->verification.reader == NULL || !begin_file (self, error))
     return FALSE;
   return !self->options.corpus || write_corpus_header (self, error);
@@ -2749,7 +2751,7 @@ _tessera_tei_writer_check_file (TesseraTeiWriter  *self,
 
   if (written_func != NULL)
     written_func (verification->path, written_data);
-  context = _tessera_tei_read_back_finish (verification->reader, cancellable, &local_error);
+  context = _tessera_tei_reader_finish (verification->reader, cancellable, &local_error);
   if (context == NULL)
     return read_back_failed (self, local_error, error);
   if (verification->next != verification->n_ids)

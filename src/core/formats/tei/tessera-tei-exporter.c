@@ -15,7 +15,7 @@
  * tessera-tei-export.c. The framework writes each file beside its destination and renames
  * it into place once check() has read all of it back; the TEI writer reads each document
  * back as soon as it is in the file, with the reader its importer shares
- * (tessera-tei-export-check.c), so that a document or two is in memory at a time.
+ * (tessera-tei-reader.c, strict), so that a document or two is in memory at a time.
  */
 
 struct _TesseraTeiExporter
