@@ -20,7 +20,7 @@ G_DECLARE_DERIVABLE_TYPE (TesseraExporter, tessera_exporter, TESSERA, EXPORTER, 
  *   first is the one given to the files written
  * @mime_type: the format's MIME type
  * @writes_folder: whether the destination is a folder with one file per document (with
- *   the options set) rather than one file; %FALSE if not implemented
+ *   the options set) rather than one file; the default says one file
  * @prepare: called once before the first file, with the project and the documents that
  *   will be exported (each once, in order), for what a format writes from the project as
  *   a whole or checks before anything is written; %NULL if not needed
