@@ -18,6 +18,7 @@
 #include "tessera-document.h"
 #include "tessera-entity.h"
 #include "tessera-record.h"
+#include "tessera-relation-type.h"
 #include "tessera-vocabulary.h"
 
 /* store/ */
