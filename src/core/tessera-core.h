@@ -15,6 +15,7 @@
 #include "tessera-annotation.h"
 #include "tessera-annotation-type.h"
 #include "tessera-claim.h"
+#include "tessera-cue-finder.h"
 #include "tessera-document.h"
 #include "tessera-entity.h"
 #include "tessera-record.h"

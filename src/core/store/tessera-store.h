@@ -299,6 +299,13 @@ gboolean               tessera_store_set_claim_cue            (TesseraStore     
                                                                gint64                  annotation_id,
                                                                gint64                  cue_id,
                                                                GError                **error);
+gint64                 tessera_store_add_claim_mention        (TesseraStore           *self,
+                                                               gint64                  annotation_id,
+                                                               TesseraClaimRole        role,
+                                                               gint64                  type_id,
+                                                               const TesseraRange     *ranges,
+                                                               guint                   n_ranges,
+                                                               GError                **error);
 
 /* Relations */
 gint64                 tessera_store_add_relation             (TesseraStore           *self,
