@@ -24,6 +24,7 @@
 
 /* store/ */
 #include "tessera-annotation-list.h"
+#include "tessera-claim-rows.h"
 #include "tessera-store.h"
 
 /* formats/ */
