@@ -1024,6 +1024,13 @@ test_special_characters (Fixture       *fixture,
     gint64 m = annotate (store, doc, "other", "'apostrophes'", 1);
 
     link_mention (store, m, e);
+    {
+      g_autoptr(TesseraRelationType) spaced = tessera_relation_type_new ("type avec espaces",
+                                                                         "Type <spécial>");
+
+      tessera_store_add_relation_type (store, spaced, &error);
+      g_assert_no_error (error);
+    }
     tessera_store_add_relation (store, "type avec espaces", a, m, "note & <relation>", &error);
     g_assert_no_error (error);
   }

@@ -19,10 +19,12 @@
 #include "tessera-document.h"
 #include "tessera-entity.h"
 #include "tessera-record.h"
+#include "tessera-relation-type.h"
 #include "tessera-vocabulary.h"
 
 /* store/ */
 #include "tessera-annotation-list.h"
+#include "tessera-claim-rows.h"
 #include "tessera-store.h"
 
 /* formats/ */

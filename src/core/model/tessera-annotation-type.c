@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "tessera-annotation-type.h"
+#include "tessera-locale.h"
 #include "tessera-util-private.h"
 #include "tessera-vocabulary.h"
 
@@ -207,21 +208,8 @@ tessera_annotation_type_get_label_for (TesseraAnnotationType *self,
 const char *
 tessera_annotation_type_get_label_localized (TesseraAnnotationType *self)
 {
-  const char * const *names = g_get_language_names ();
-
   g_return_val_if_fail (TESSERA_IS_ANNOTATION_TYPE (self), NULL);
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      const char *label;
-
-      if (g_str_equal (names[i], "C"))
-        break;
-      if ((label = g_hash_table_lookup (self->labels, names[i])))
-        return label;
-    }
-
-  return self->label;
+  return tessera_locale_pick_label (self->labels, self->label);
 }
 
 void

@@ -1409,7 +1409,13 @@ tessera_store_add_claim_mention (TesseraStore        *self,
 
 /**
  * tessera_store_add_relation:
- * @type: e.g. "supports", "contradicts", "same-claim"
+ * @type: the key of one of the tagset's relation types, e.g. "supports", "same-as"
+ * @source_id: the annotation the relation goes from
+ * @target_id: another annotation of the same document
+ * @note: (nullable): a note on the relation
+ *
+ * Relates two annotations, as one undoable change (#TesseraStore::relation-changed tells).
+ * A type the tagset does not know is refused.
  *
  * Returns: the relation's id, or 0 with @error set
  */
@@ -1422,6 +1428,7 @@ tessera_store_add_relation (TesseraStore  *self,
                             GError       **error)
 {
   g_autoptr(TesseraAnnotation) source = NULL;
+  g_autoptr(TesseraRelationType) known = NULL;
   g_autofree char *now = NULL;
   TesseraOp *op;
   sqlite3_stmt *stmt;
@@ -1433,6 +1440,14 @@ tessera_store_add_relation (TesseraStore  *self,
     {
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
                    _("A relation needs a type"));
+      return 0;
+    }
+  known = tessera_store_lookup_relation_type (self, type);
+  if (known == NULL)
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
+                   _("The tagset has no relation type “%s”; add it in Preferences first"),
+                   type);
       return 0;
     }
   if (source_id == target_id)
@@ -1485,6 +1500,31 @@ failed:
   return 0;
 }
 
+/* The document of a relation, 0 if there is none of that id. */
+static gint64
+relation_document (TesseraStore *self,
+                   gint64        relation_id)
+{
+  sqlite3_stmt *stmt = _tessera_store_prepare (self,
+                                               "SELECT a.document_id FROM relation r"
+                                               " JOIN annotation a ON a.id = r.source_id"
+                                               " WHERE r.id = ?", NULL);
+  gint64 document_id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, relation_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    document_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return document_id;
+}
+
+/**
+ * tessera_store_remove_relation:
+ *
+ * Removes a relation, as one undoable change (#TesseraStore::relation-changed tells).
+ */
 gboolean
 tessera_store_remove_relation (TesseraStore  *self,
                                gint64         relation_id,
@@ -1494,7 +1534,8 @@ tessera_store_remove_relation (TesseraStore  *self,
 
   g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
 
-  op = _tessera_op_begin (self, "relation-remove", 0, error);
+  op = _tessera_op_begin (self, "relation-remove", relation_document (self, relation_id),
+                          error);
   if (op == NULL)
     return FALSE;
   if (!_tessera_op_touch (op, "relation", relation_id, error))

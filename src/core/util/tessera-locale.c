@@ -28,3 +28,32 @@ tessera_locale_init (void)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }
+
+/**
+ * tessera_locale_pick_label:
+ * @labels: (element-type utf8 utf8): language code → label
+ * @fallback: the label to use when none of @labels is in the user's languages
+ *
+ * The one rule by which a label stored in several languages (an annotation type's, a
+ * relation type's) is shown: the first of the user's languages (from the locale) that has
+ * one, else @fallback.
+ *
+ * Returns: (transfer none): the label
+ */
+const char *
+tessera_locale_pick_label (GHashTable *labels,
+                           const char *fallback)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *label;
+
+      if (g_str_equal (names[i], "C"))
+        break;
+      if ((label = g_hash_table_lookup (labels, names[i])))
+        return label;
+    }
+  return fallback;
+}

@@ -5,6 +5,8 @@
 
 G_BEGIN_DECLS
 
-void tessera_locale_init (void);
+void        tessera_locale_init       (void);
+const char *tessera_locale_pick_label (GHashTable *labels,
+                                       const char *fallback);
 
 G_END_DECLS
