@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tessera-annotation-list-view.h"
+#include "tessera-attribution-bar.h"
 #include "tessera-document-filter.h"
 #include "tessera-entity-list.h"
 #include "tessera-import-queue.h"
@@ -42,6 +43,7 @@ struct _TesseraWindow
   TesseraRange          find_match;     /* the occurrence Find selected last */
   GtkLabel             *document_heading;
   GtkLabel             *document_source;
+  TesseraAttributionBar *attribution_bar;
   TesseraTextView      *text_view;
   TesseraInspector     *inspector;
   TesseraAnnotationListView *annotation_list;
@@ -66,6 +68,18 @@ void     _tessera_window_toast              (TesseraWindow          *self,
                                              gboolean                with_undo);
 void     _tessera_window_find               (TesseraWindow          *self,
                                              int                     direction);
+/* tessera-window-claims.c */
+void     _tessera_window_class_claims_init  (TesseraWindowClass     *klass);
+void     _tessera_window_claims_update_actions (TesseraWindow       *self);
+void     _tessera_window_claims_add_shortcuts (TesseraWindow        *self,
+                                               GtkShortcutController *controller);
+gboolean _tessera_window_claims_mark        (TesseraWindow          *self,
+                                             TesseraAnnotationType  *type,
+                                             const TesseraRange     *range);
+void     _tessera_window_claims_marked      (TesseraWindow          *self,
+                                             gint64                  id,
+                                             TesseraAnnotationType  *type,
+                                             gboolean                existing);
 gboolean _tessera_window_open_store         (TesseraWindow          *self,
                                              const char             *path,
                                              TesseraStoreOpenFlags   flags,
