@@ -153,7 +153,7 @@ popup (TesseraTextView    *view,
   if (annotations->len == 0)
     {
       model = unmarked_menu_new (view);
-      popover = gtk_popover_menu_new_from_model (model);
+      popover = gtk_popover_menu_new_from_model_full (model, GTK_POPOVER_MENU_NESTED);
     }
   else
     {
@@ -182,7 +182,7 @@ popup (TesseraTextView    *view,
       if (annotations->len > 1)
         g_menu_append_section (menu, NULL, G_MENU_MODEL (stacked));
 
-      popover = gtk_popover_menu_new_from_model (model);
+      popover = gtk_popover_menu_new_from_model_full (model, GTK_POPOVER_MENU_NESTED);
       for (guint i = 0; i < annotations->len; i++)
         {
           g_autofree char *prefix = g_strdup_printf ("annotation%u", i);

@@ -292,12 +292,16 @@ static void
 tessera_palette_dispose (GObject *object)
 {
   TesseraPalette *self = (TesseraPalette *)object;
+  GtkWidget *child;
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), TESSERA_TYPE_PALETTE);
+  /* The box around the buttons and the menu. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (tessera_palette_parent_class)->dispose (object);
 }

@@ -663,6 +663,19 @@ tessera_text_view_get_store (TesseraTextView *self)
   return self->store;
 }
 
+/* A closed menu gives the keyboard back to the article, unless what it did took it. */
+static void
+on_menu_closed (TesseraTextView *self,
+                GtkPopover      *popover)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || focus == GTK_WIDGET (popover) ||
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (popover)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
 /**
  * tessera_text_view_popup_menu:
  * @popover: (transfer full): a menu for what is at @pointing_to
@@ -681,6 +694,8 @@ tessera_text_view_popup_menu (TesseraTextView    *self,
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   self->menu = GTK_WIDGET (popover);
   gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+  g_signal_connect_object (popover, "closed", G_CALLBACK (on_menu_closed), self,
+                           G_CONNECT_SWAPPED);
   gtk_popover_set_pointing_to (popover, pointing_to);
   gtk_popover_popup (popover);
 }

@@ -84,12 +84,13 @@ _tessera_window_types_class_init (TesseraWindowClass *klass)
 void
 _tessera_window_types_init (TesseraWindow *self)
 {
-  g_autoptr(GAction) show_labels = g_settings_create_action (self->settings, "show-type-labels");
+  g_autoptr(GPropertyAction) show_labels =
+    g_property_action_new ("show-type-labels", self->text_view, "show-type-labels");
 
   /* win.show-type-labels: a check mark in the menus, kept in the settings. */
-  g_action_map_add_action (G_ACTION_MAP (self), show_labels);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_labels));
   g_settings_bind (self->settings, "show-type-labels", self->text_view, "show-type-labels",
-                   G_SETTINGS_BIND_GET);
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "hidden-types", self->text_view, "hidden-types",
                    G_SETTINGS_BIND_GET);
   tessera_annotation_menu_attach (self->text_view);
