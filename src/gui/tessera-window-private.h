@@ -62,6 +62,9 @@ struct _TesseraWindow
 };
 
 void     _tessera_window_class_actions_init (TesseraWindowClass     *klass);
+void     _tessera_window_types_class_init   (TesseraWindowClass     *klass);
+void     _tessera_window_types_init         (TesseraWindow          *self);
+void     _tessera_window_types_update_actions (TesseraWindow        *self);
 void     _tessera_window_update_actions     (TesseraWindow          *self);
 void     _tessera_window_toast              (TesseraWindow          *self,
                                              const char             *message,

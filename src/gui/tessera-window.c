@@ -329,6 +329,9 @@ add_article_shortcuts (TesseraWindow *self)
     { GDK_KEY_z, GDK_CONTROL_MASK, "win.undo" },
     { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo" },
     { GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo" },
+    /* The annotation's menu, rather than GTK's text menu. */
+    { GDK_KEY_F10, GDK_SHIFT_MASK, "win.annotation-menu" },
+    { GDK_KEY_Menu, 0, "win.annotation-menu" },
   };
   GtkEventController *type_keys =
     gtk_shortcut_controller_new_for_model (tessera_palette_get_shortcuts (self->palette));
@@ -943,6 +946,7 @@ tessera_window_init (TesseraWindow *self)
 
   /* Text and inspector */
   add_article_shortcuts (self);
+  _tessera_window_types_init (self);
   tessera_inspector_set_text_view (self->inspector, self->text_view);
   tessera_annotation_list_view_set_text_view (self->annotation_list, self->text_view);
 
