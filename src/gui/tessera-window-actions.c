@@ -32,6 +32,7 @@ _tessera_window_update_actions (TesseraWindow *self)
                                  g_list_model_get_n_items (tessera_store_get_documents (self->store)) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.document-progress",
                                  writable && has_document);
+  _tessera_window_views_update_actions (self);
 }
 
 static void

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tessera-annotation-list-view.h"
+#include "tessera-claims-view.h"
 #include "tessera-document-filter.h"
 #include "tessera-entity-list.h"
 #include "tessera-import-queue.h"
@@ -45,6 +46,8 @@ struct _TesseraWindow
   TesseraTextView      *text_view;
   TesseraInspector     *inspector;
   TesseraAnnotationListView *annotation_list;
+  GtkStack             *view_stack;     /* "article" or "claims" */
+  TesseraClaimsView    *claims_view;
   GMenu                *recent_menu;
 
   /* State */
@@ -66,6 +69,10 @@ void     _tessera_window_toast              (TesseraWindow          *self,
                                              gboolean                with_undo);
 void     _tessera_window_find               (TesseraWindow          *self,
                                              int                     direction);
+/* tessera-window-views.c */
+void     _tessera_window_views_class_init   (TesseraWindowClass     *klass);
+void     _tessera_window_views_update_actions (TesseraWindow        *self);
+
 gboolean _tessera_window_open_store         (TesseraWindow          *self,
                                              const char             *path,
                                              TesseraStoreOpenFlags   flags,
