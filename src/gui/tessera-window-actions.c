@@ -34,6 +34,7 @@ _tessera_window_update_actions (TesseraWindow *self)
                                  writable && has_document);
   _tessera_window_claims_update_actions (self);
   _tessera_window_types_update_actions (self);
+  _tessera_window_views_update_actions (self);
 }
 
 static void

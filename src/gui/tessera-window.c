@@ -206,6 +206,7 @@ tessera_window_show_document (TesseraWindow *self,
   gtk_widget_set_margin_top (GTK_WIDGET (self->document_source),
                              gtk_widget_get_visible (GTK_WIDGET (self->document_heading)) ? 4 : 18);
   gtk_stack_set_visible_child_name (self->content_stack, "document");
+  gtk_stack_set_visible_child_name (self->view_stack, "article");
   g_settings_set_int64 (self->settings, "last-document", document_id);
 
   tessera_annotation_list_view_set_annotations (self->annotation_list,
@@ -635,6 +636,7 @@ set_store (TesseraWindow *self,
   tessera_import_queue_set_store (self->import_queue, store);
   tessera_palette_set_store (self->palette, store);
   tessera_annotation_list_view_set_store (self->annotation_list, store);
+  tessera_claims_view_set_store (self->claims_view, store);
 
   g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
   g_signal_connect_swapped (store, "document-changed", G_CALLBACK (on_document_changed), self);
@@ -917,6 +919,8 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, text_view);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, annotation_list);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, claims_view);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, recent_menu);
 
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_selection);
@@ -935,6 +939,7 @@ tessera_window_class_init (TesseraWindowClass *klass)
 
   _tessera_window_class_actions_init (klass);
   _tessera_window_class_claims_init (klass);
+  _tessera_window_views_class_init (klass);
 }
 
 static void
