@@ -505,6 +505,7 @@ struct _TesseraTeiReader
   GStringChunk           *strings;        /* the keys of the tables of xml:ids */
   GHashTable             *file_ids;       /* xml:ids of the file (strict: outside documents) */
   GHashTable             *document_ids;   /* strict: those of the document being read */
+  GStringChunk           *document_strings; /* …their keys, and those of mark_of_id */
   char                   *document_id;    /* strict: the xml:id of the TEI being read */
 
   /* The document being read. */
@@ -623,6 +624,8 @@ reset_document_state (Reader *self)
   g_array_set_size (self->marks, 0);
   g_array_set_size (self->pending, 0);
   g_hash_table_remove_all (self->mark_of_id);
+  /* (document_ids was emptied as the document started, see on_start_element().) */
+  g_string_chunk_clear (self->document_strings);
   self->early = FALSE;
   g_hash_table_remove_all (self->join_targets);
 }
@@ -790,7 +793,8 @@ add_mark (Reader        *self,
     g_array_append_val (self->marks, mark);
   /* A repeated xml:id (see check_id()) names its first element. */
   if (id != NULL && !g_hash_table_contains (self->mark_of_id, id))
-    g_hash_table_insert (self->mark_of_id, g_strdup (id), GUINT_TO_POINTER (index + 1));
+    g_hash_table_insert (self->mark_of_id, g_string_chunk_insert (self->document_strings, id),
+                         GUINT_TO_POINTER (index + 1));
   return index;
 }
 
@@ -2010,7 +2014,9 @@ check_id (Reader     *self,
             }
           ids = self->document_ids;
         }
-      if (!g_hash_table_add (ids, g_string_chunk_insert (self->strings, id)))
+      if (!g_hash_table_add (ids, g_string_chunk_insert (ids == self->document_ids
+                                                         ? self->document_strings
+                                                         : self->strings, id)))
         fail_at (self, line, TESSERA_TEI_ERROR_MALFORMED, _("the xml:id “%s” is used twice"),
                  id);
       return;
@@ -2715,13 +2721,14 @@ _tessera_tei_reader_new (const char              *path,
   self->open = g_array_new (FALSE, FALSE, sizeof (OpenElement));
   self->characters = g_string_new (NULL);
   self->join_targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->mark_of_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->mark_of_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->repeated_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               free_lines);
   self->repeated_order = g_ptr_array_new ();
   self->unresolved = g_ptr_array_new_with_free_func (g_free);
   self->moved = g_ptr_array_new_with_free_func (g_free);
   self->strings = g_string_chunk_new (64 * 1024);
+  self->document_strings = g_string_chunk_new (64 * 1024);
   self->file_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->document_ids = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -2763,6 +2770,7 @@ _tessera_tei_reader_free (TesseraTeiReader *self)
   g_hash_table_unref (self->file_ids);
   g_hash_table_unref (self->document_ids);
   g_string_chunk_free (self->strings);
+  g_string_chunk_free (self->document_strings);
   g_free (self->document_id);
   g_free (self);
 }
