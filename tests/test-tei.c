@@ -2417,6 +2417,13 @@ assert_says (const char *message,
 
 /* The reader ------------------------------------------------------------------------------ */
 
+/* An array for keep_document(). */
+static GPtrArray *
+new_documents (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_document_free);
+}
+
 static gboolean
 keep_document (TesseraTeiContext   *context,
                TesseraTeiDocument  *document,
@@ -2425,6 +2432,20 @@ keep_document (TesseraTeiContext   *context,
 {
   g_ptr_array_add (user_data, document);
   return TRUE;
+}
+
+/* The documents of @path as the importer reads them, and what the file declares for all. */
+static GPtrArray *
+read_as_imported (const char         *path,
+                  GListModel         *tagset,
+                  TesseraTeiContext **context)
+{
+  GPtrArray *documents = new_documents ();
+  g_autoptr(GError) error = NULL;
+
+  *context = _tessera_tei_read_file (path, tagset, keep_document, documents, NULL, &error);
+  g_assert_no_error (error);
+  return documents;
 }
 
 static guint
@@ -2448,10 +2469,8 @@ test_reader_as_written (Fixture       *fixture,
 {
   g_autofree char *path = g_build_filename (fixture->dir, "corpus.xml", NULL);
   g_autofree char *growing = g_build_filename (fixture->dir, "growing.xml", NULL);
-  g_autoptr(GPtrArray) checked = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) _tessera_tei_document_free);
-  g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) _tessera_tei_document_free);
+  g_autoptr(GPtrArray) checked = new_documents ();
+  g_autoptr(GPtrArray) imported = NULL;
   g_autoptr(TesseraTeiReader) reading = NULL;
   g_autoptr(TesseraTeiContext) checked_context = NULL;
   g_autoptr(TesseraTeiContext) imported_context = NULL;
@@ -2497,9 +2516,8 @@ test_reader_as_written (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (checked->len, ==, 5);
 
-  imported_context = _tessera_tei_read_file (path, tessera_store_get_tagset (fixture->store),
-                                             keep_document, imported, NULL, &error);
-  g_assert_no_error (error);
+  imported = read_as_imported (path, tessera_store_get_tagset (fixture->store),
+                               &imported_context);
   g_assert_cmpuint (imported->len, ==, checked->len);
   for (guint i = 0; i < checked->len; i++)
     {
@@ -2548,8 +2566,7 @@ test_reader_strict (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = NULL;
-      g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (
-        (GDestroyNotify) _tessera_tei_document_free);
+      g_autoptr(GPtrArray) documents = new_documents ();
       g_autoptr(TesseraTeiContext) context = NULL;
       g_autoptr(TesseraTeiReader) reader = NULL;
       g_autoptr(GError) error = NULL;
@@ -2601,11 +2618,9 @@ test_reader_text_as_imported (Fixture       *fixture,
     "</body></text></TEI>\n";
   g_autofree char *path = g_build_filename (fixture->dir, "text.xml", NULL);
   GListModel *tagset = tessera_store_get_tagset (fixture->store);
-  g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) _tessera_tei_document_free);
-  g_autoptr(GPtrArray) checked = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) _tessera_tei_document_free);
   g_autoptr(TesseraTeiContext) imported_context = NULL;
+  g_autoptr(GPtrArray) imported = NULL;
+  g_autoptr(GPtrArray) checked = new_documents ();
   g_autoptr(TesseraTeiContext) checked_context = NULL;
   g_autoptr(TesseraTeiReader) reader = NULL;
   g_autoptr(GError) error = NULL;
@@ -2613,9 +2628,7 @@ test_reader_text_as_imported (Fixture       *fixture,
   TesseraTeiDocument *document;
 
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-  imported_context = _tessera_tei_read_file (path, tagset, keep_document, imported, NULL,
-                                             &error);
-  g_assert_no_error (error);
+  imported = read_as_imported (path, tagset, &imported_context);
   reader = _tessera_tei_reader_new (path, TESSERA_TEI_READER_STRICT, tagset, keep_document,
                                     checked, &error);
   g_assert_no_error (error);
