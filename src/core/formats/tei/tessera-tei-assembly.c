@@ -144,11 +144,17 @@ _tessera_tei_carrier_set (TesseraTeiCarrier *carrier,
   return TRUE;
 }
 
+/**
+ * _tessera_tei_carrier_reset:
+ *
+ * Empties @carrier for another element, as _tessera_tei_carrier_new() makes it: a reader
+ * may reuse the carriers of the elements it has read.
+ */
 void
-_tessera_tei_carrier_free (TesseraTeiCarrier *carrier)
+_tessera_tei_carrier_reset (TesseraTeiCarrier     *carrier,
+                            TesseraTeiCarrierKind  kind,
+                            int                    line)
 {
-  if (carrier == NULL)
-    return;
   g_free (carrier->id);
   g_free (carrier->element);
   g_free (carrier->type);
@@ -166,6 +172,17 @@ _tessera_tei_carrier_free (TesseraTeiCarrier *carrier)
   g_free (carrier->target);
   g_free (carrier->who);
   g_free (carrier->direct);
+  memset (carrier, 0, sizeof *carrier);
+  carrier->kind = kind;
+  carrier->line = line;
+}
+
+void
+_tessera_tei_carrier_free (TesseraTeiCarrier *carrier)
+{
+  if (carrier == NULL)
+    return;
+  _tessera_tei_carrier_reset (carrier, TESSERA_TEI_CARRIER_TEXT, 0);
   g_free (carrier);
 }
 

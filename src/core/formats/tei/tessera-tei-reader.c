@@ -529,6 +529,7 @@ struct _TesseraTeiReader
   gboolean                text_seen;
   gboolean                early;          /* strict: its joins known before its text */
   GHashTable             *join_targets;   /* …the xml:ids they take */
+  TesseraTeiCarrier      *spare_carrier;  /* one the text has done with, to reuse */
 };
 
 typedef struct _TesseraTeiReader Reader;
@@ -638,7 +639,8 @@ clear_mark (Mark *mark)
 
 static TesseraTeiCarrier *carrier_from_element (const Element         *element,
                                                 TesseraTeiCarrierKind  kind,
-                                                int                    line);
+                                                int                    line,
+                                                TesseraTeiCarrier     *spare);
 
 static Mark *
 mark_at (Reader *self,
@@ -778,7 +780,8 @@ add_mark (Reader        *self,
     {
       mark.carrier = carrier_from_element (element, TESSERA_TEI_CARRIER_TEXT,
                                            element->node != NULL ? 0
-                                           : xmlSAX2GetLineNumber (element->parser));
+                                           : xmlSAX2GetLineNumber (element->parser),
+                                           g_steal_pointer (&self->spare_carrier));
       mark.carrier->candidate = candidate;
       id = mark.carrier->id;
     }
@@ -834,6 +837,9 @@ end_mark (Reader *self,
       carrier->end = mark->end;
       if (self->error == NULL)
         _tessera_tei_assemble_text (&self->found, self->document, carrier, &self->error);
+      /* The next element's, most often. */
+      if (self->spare_carrier == NULL)
+        self->spare_carrier = g_steal_pointer (&carrier);
     }
 }
 
@@ -1426,16 +1432,24 @@ carrier_wants (guint      *seen,
 }
 
 /* What an element says of the annotation it may carry. @line: where the parser is, for an
- * element read from the parser (a node knows its own). */
+ * element read from the parser (a node knows its own). @spare: a carrier to reuse, or NULL. */
 static TesseraTeiCarrier *
 carrier_from_element (const Element         *element,
                       TesseraTeiCarrierKind  kind,
-                      int                    line)
+                      int                    line,
+                      TesseraTeiCarrier     *spare)
 {
   xmlNode *node = element->node;
   xmlDoc *doc = node != NULL ? node->doc : NULL;
-  TesseraTeiCarrier *carrier = _tessera_tei_carrier_new (kind, node ? line_of (node) : line);
+  TesseraTeiCarrier *carrier = spare;
   guint seen = 0;
+
+  if (node != NULL)
+    line = line_of (node);
+  if (carrier != NULL)
+    _tessera_tei_carrier_reset (carrier, kind, line);
+  else
+    carrier = _tessera_tei_carrier_new (kind, line);
 
   if (doc != NULL && (doc->intSubset != NULL || doc->extSubset != NULL))
     {
@@ -1515,7 +1529,7 @@ carrier_from_node (xmlNode               *node,
   Element element;
 
   element_init (&element, node);
-  return carrier_from_element (&element, kind, 0);
+  return carrier_from_element (&element, kind, 0, NULL);
 }
 
 static TesseraTeiRecord *
@@ -2761,6 +2775,7 @@ _tessera_tei_reader_free (TesseraTeiReader *self)
   g_array_unref (self->pending);
   g_array_unref (self->open);
   g_string_free (self->characters, TRUE);
+  g_clear_pointer (&self->spare_carrier, _tessera_tei_carrier_free);
   g_hash_table_unref (self->join_targets);
   g_hash_table_unref (self->mark_of_id);
   g_hash_table_unref (self->repeated_ids);
