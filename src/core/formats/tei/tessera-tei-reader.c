@@ -2259,10 +2259,10 @@ on_characters (void          *data,
   Reader *self = ((xmlParserCtxt *) data)->_private;
   OpenElement *open = open_element (self);
 
-  if (open != NULL && reads_text (self, open->stream))
-    g_string_append_len (self->characters, (const char *) characters, length);
-  else
+  if (open == NULL || !reads_text (self, open->stream))
     xmlSAX2Characters (data, characters, length);
+  else if (open->stream != STREAM_LEFT_OUT)
+    g_string_append_len (self->characters, (const char *) characters, length);
 }
 
 static void
