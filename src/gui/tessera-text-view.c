@@ -1030,29 +1030,18 @@ char *
 tessera_text_view_describe (TesseraTextView   *self,
                             TesseraAnnotation *annotation)
 {
-  g_autoptr(TesseraAnnotationType) type = NULL;
+  TesseraAnnotationType *type = NULL;
   g_autofree char *covered = NULL;
   g_autofree char *shown = NULL;
-  gint64 type_id;
   guint n;
   const TesseraRange *ranges;
 
   g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), NULL);
 
   /* The tagset's own item, not a copy: every row of the annotation list is described. */
-  type_id = tessera_annotation_get_type_id (annotation);
   if (self->store != NULL)
-    {
-      GListModel *tagset = tessera_store_get_tagset (self->store);
-
-      for (guint i = 0; type == NULL && i < g_list_model_get_n_items (tagset); i++)
-        {
-          g_autoptr(TesseraAnnotationType) item = g_list_model_get_item (tagset, i);
-
-          if (tessera_annotation_type_get_id (item) == type_id)
-            type = g_steal_pointer (&item);
-        }
-    }
+    type = tessera_store_get_annotation_type (self->store,
+                                              tessera_annotation_get_type_id (annotation));
 
   ranges = tessera_annotation_get_ranges (annotation, &n);
   covered = tessera_text_view_dup_covered_text (self, ranges, n, " … ");
