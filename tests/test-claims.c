@@ -332,6 +332,30 @@ test_cycle_keys (Fixture       *fixture,
   g_assert_cmpstr (tessera_claim_get_quote_type (claim), ==, quote_types[0]);
 }
 
+/* The selected claim drawn joined to its source, on the visible lines; not once it is not
+ * selected. */
+static void
+test_connectors (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  /* The connectors' orange in the light style, over the white page. */
+  const GdkRGBA orange = { 0.79, 0.31, 0.05, 1.0 };
+  GtkWidget *view = GTK_WIDGET (gui_text_view (fixture));
+  gint64 claim_id = mark_claim (fixture);
+
+  g_assert_cmpuint (gui_count_pixels (view, &orange, 0.12), ==, 0);
+  type_on (fixture, "Oumar Diarra", "Return");
+  await_link (fixture, claim_id, FALSE, -1);
+  type_on (fixture, NULL, "Escape");
+  await_pick (fixture, TESSERA_PICK_NONE);
+  g_assert_cmpint (tessera_text_view_get_selected (gui_text_view (fixture)), ==, claim_id);
+  g_assert_cmpuint (gui_count_pixels (view, &orange, 0.12), >, 20);
+
+  type_on (fixture, NULL, "Escape");
+  g_assert_cmpint (tessera_text_view_get_selected (gui_text_view (fixture)), ==, 0);
+  g_assert_cmpuint (gui_count_pixels (view, &orange, 0.12), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +368,7 @@ main (int   argc,
   ADD ("three-actions", test_three_actions);
   ADD ("skip-and-pick-again", test_skip_and_pick_again);
   ADD ("cycle-keys", test_cycle_keys);
+  ADD ("connectors", test_connectors);
 
   return g_test_run ();
 }

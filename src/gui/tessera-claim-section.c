@@ -42,6 +42,7 @@ struct _TesseraClaimSection
   TesseraClaim          *claim;       /* of the annotation shown, or NULL */
   TesseraPickTarget      pick;
   gboolean               then_cue;    /* the source picked, the cue is asked for */
+  TesseraRange           proposed;    /* the cue proposed, selected in the text */
   guint                  syncing;
 };
 
@@ -352,10 +353,27 @@ propose_cue (TesseraClaimSection *self,
       tessera_propose_cue (text, ranges, n, &start, &end))
     {
       tessera_text_view_select_text (text_view, start, end);
+      self->proposed.start = start;
+      self->proposed.end = end;
       return;
     }
   gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
   gtk_text_buffer_place_cursor (buffer, &cursor);
+}
+
+/* The cue step over: the words proposed, if still selected as they were, are let go. */
+static void
+forget_proposal (TesseraClaimSection *self,
+                 TesseraTextView     *text_view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  GtkTextIter start, end;
+
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
+      (guint) gtk_text_iter_get_offset (&start) == self->proposed.start &&
+      (guint) gtk_text_iter_get_offset (&end) == self->proposed.end)
+    gtk_text_buffer_place_cursor (buffer, &end);
+  self->proposed.start = self->proposed.end = 0;
 }
 
 /**
@@ -414,6 +432,8 @@ tessera_claim_section_set_pick (TesseraClaimSection *self,
 
   if (pick == TESSERA_PICK_CUE && text_view != NULL && was_picking != TESSERA_PICK_CUE)
     propose_cue (self, text_view);
+  else if (was_picking == TESSERA_PICK_CUE && pick != TESSERA_PICK_CUE && text_view != NULL)
+    forget_proposal (self, text_view);
   if (was_picking != pick)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PICKING]);
 }

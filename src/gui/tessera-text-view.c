@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "tessera-text-view.h"
+#include "tessera-text-view-connectors.h"
 
 /*
  * The article with its annotations. Nothing of an annotation is in the buffer: its tint,
@@ -67,6 +68,7 @@ struct _TesseraTextView
   GHashTable            *kinds;         /* type id → TesseraKind */
   GHashTable            *highlighted;   /* ids */
   GArray                *related;       /* ids drawn as related to the hovered claim */
+  GArray                *connected;     /* ids joined by a line to the selected claim */
   GArray                *frame;         /* Drawn, from the layer below the text to the one above */
   GArray                *frame_rects;   /* graphene_rect_t, in buffer coordinates */
   gboolean               frame_ready;
@@ -192,6 +194,39 @@ foreach_in_range (TesseraTextView *self,
 
 static void update_accessible_description (TesseraTextView *self);
 
+/* The source and cue of the claim @claim_id, if it is one, appended to @ids. */
+static void
+append_claim_links (TesseraTextView *self,
+                    gint64           claim_id,
+                    GArray          *ids)
+{
+  g_autoptr(TesseraClaim) claim = tessera_store_dup_claim (self->store, claim_id, NULL);
+  gint64 source, cue;
+
+  if (claim == NULL)
+    return;
+  source = tessera_claim_get_source_annotation_id (claim);
+  cue = tessera_claim_get_cue_annotation_id (claim);
+  if (source != 0)
+    g_array_append_val (ids, source);
+  if (cue != 0)
+    g_array_append_val (ids, cue);
+}
+
+/* The selected claim's source and cue, drawn joined to it. */
+static void
+sync_connected (TesseraTextView *self)
+{
+  TesseraAnnotation *annotation = NULL;
+
+  g_array_set_size (self->connected, 0);
+  if (self->selected_id != 0 && self->annotations != NULL)
+    annotation = tessera_annotation_list_lookup (self->annotations, self->selected_id);
+  if (annotation != NULL &&
+      tessera_kind_carries_claim (kind_of (self, tessera_annotation_get_type_id (annotation))))
+    append_claim_links (self, self->selected_id, self->connected);
+}
+
 static void
 on_annotation_changed (TesseraTextView *self,
                        gint64           document_id,
@@ -207,8 +242,11 @@ on_annotation_changed (TesseraTextView *self,
       tessera_annotation_list_lookup (self->annotations, annotation_id) == NULL)
     {
       self->selected_id = 0;
+      g_array_set_size (self->connected, 0);
       g_signal_emit (self, signals[SELECTION_CHANGED], 0);
     }
+  else if (annotation_id == self->selected_id)
+    sync_connected (self);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
   update_accessible_description (self);
@@ -252,6 +290,7 @@ tessera_text_view_clear (TesseraTextView *self)
   g_hash_table_remove_all (self->highlighted);
   g_hash_table_remove_all (self->placed);
   g_array_set_size (self->related, 0);
+  g_array_set_size (self->connected, 0);
   self->document_id = 0;
   self->selected_id = 0;
 
@@ -468,6 +507,7 @@ tessera_text_view_select (TesseraTextView *self,
     return;
 
   self->selected_id = annotation_id;
+  sync_connected (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
@@ -1293,6 +1333,38 @@ snapshot_marks (TesseraTextView *self,
     }
 }
 
+/* The first rectangle this frame draws of the annotation @id, if it is on a visible line. */
+static const graphene_rect_t *
+frame_rect_of (TesseraTextView *self,
+               gint64           id)
+{
+  for (guint i = 0; i < self->frame->len; i++)
+    {
+      Drawn *item = &g_array_index (self->frame, Drawn, i);
+
+      if (tessera_annotation_get_id (item->annotation) == id && item->n_rects > 0)
+        return &g_array_index (self->frame_rects, graphene_rect_t, item->first_rect);
+    }
+  return NULL;
+}
+
+/* The selected claim joined to its source and cue, when both ends are on visible lines. */
+static void
+snapshot_connectors (TesseraTextView *self,
+                     GtkSnapshot     *snapshot)
+{
+  const graphene_rect_t *claim = frame_rect_of (self, self->selected_id);
+
+  for (guint i = 0; claim != NULL && i < self->connected->len; i++)
+    {
+      const graphene_rect_t *other = frame_rect_of (self,
+                                                    g_array_index (self->connected, gint64, i));
+
+      if (other != NULL)
+        _tessera_text_view_draw_connector (snapshot, claim, other, is_dark ());
+    }
+}
+
 static void
 tessera_text_view_snapshot_layer (GtkTextView      *view,
                                   GtkTextViewLayer  layer,
@@ -1311,6 +1383,8 @@ tessera_text_view_snapshot_layer (GtkTextView      *view,
       if (!self->frame_ready)
         collect_frame (self);
       snapshot_marks (self, snapshot);
+      if (self->connected->len > 0)
+        snapshot_connectors (self, snapshot);
       g_array_set_size (self->frame, 0);
       g_array_set_size (self->frame_rects, 0);
       self->frame_ready = FALSE;
@@ -1500,21 +1574,10 @@ on_motion (GtkEventControllerMotion *controller,
         {
           TesseraAnnotation *annotation = g_ptr_array_index (found, i);
           gint64 type_id = tessera_annotation_get_type_id (annotation);
-          g_autoptr(TesseraClaim) claim = NULL;
 
           if (!tessera_kind_carries_claim (kind_of (self, type_id)))
             continue;
-          claim = tessera_store_dup_claim (self->store, tessera_annotation_get_id (annotation), NULL);
-          if (claim != NULL)
-            {
-              gint64 source = tessera_claim_get_source_annotation_id (claim);
-              gint64 cue = tessera_claim_get_cue_annotation_id (claim);
-
-              if (source)
-                g_array_append_val (related, source);
-              if (cue)
-                g_array_append_val (related, cue);
-            }
+          append_claim_links (self, tessera_annotation_get_id (annotation), related);
           break;
         }
     }
@@ -1753,6 +1816,7 @@ tessera_text_view_finalize (GObject *object)
   g_hash_table_unref (self->kinds);
   g_hash_table_unref (self->highlighted);
   g_array_unref (self->related);
+  g_array_unref (self->connected);
   g_array_unref (self->byte_index);
   g_array_unref (self->frame);
   g_array_unref (self->frame_rects);
@@ -1829,6 +1893,7 @@ tessera_text_view_init (TesseraTextView *self)
   self->kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->highlighted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->related = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->connected = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->byte_index = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->frame = g_array_new (FALSE, FALSE, sizeof (Drawn));
   g_array_set_clear_func (self->frame, clear_drawn);
