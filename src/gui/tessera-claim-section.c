@@ -25,7 +25,6 @@ struct _TesseraClaimSection
   AdwActionRow          *cue_row;
   GtkToggleButton       *cue_pick_button;
   GtkWidget             *cue_clear_button;
-  GtkLabel              *pick_hint_label;
   GtkLabel              *pick_error_label;
   AdwPreferencesGroup   *source_chooser_group;
   TesseraEntityChooser  *source_chooser;
@@ -404,23 +403,7 @@ tessera_claim_section_set_pick (TesseraClaimSection *self,
   gtk_toggle_button_set_active (self->cue_pick_button, pick == TESSERA_PICK_CUE);
   self->syncing--;
 
-  switch (pick)
-    {
-    case TESSERA_PICK_SOURCE:
-      gtk_label_set_text (self->pick_hint_label,
-                          _("Click the source’s mention in the text, or choose an entity "
-                            "below or in the sidebar. Escape cancels."));
-      break;
-    case TESSERA_PICK_CUE:
-      gtk_label_set_text (self->pick_hint_label,
-                          _("Click the cue in the text («selon», «a souligné»…). "
-                            "Escape cancels."));
-      break;
-    case TESSERA_PICK_NONE:
-    default:
-      break;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->pick_hint_label), pick != TESSERA_PICK_NONE);
+  /* What to do is said above the article (tessera-attribution-bar.c). */
   show_pick_error (self, NULL);
 
   /* The project's entities are listed only while one may be chosen. */
@@ -800,7 +783,6 @@ tessera_claim_section_class_init (TesseraClaimSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimSection, cue_row);
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimSection, cue_pick_button);
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimSection, cue_clear_button);
-  gtk_widget_class_bind_template_child (widget_class, TesseraClaimSection, pick_hint_label);
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimSection, pick_error_label);
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimSection, source_chooser_group);
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimSection, source_chooser);

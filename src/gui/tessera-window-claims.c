@@ -126,9 +126,9 @@ _tessera_window_claims_mark (TesseraWindow         *self,
     {
       /* Not a retype of the claim, which is the annotation selected. */
       _tessera_window_toast (self, pick == TESSERA_PICK_SOURCE
-                                   ? _("Select the speaker’s words first, then press the key")
-                                   : _("Select the words that attribute the claim first, "
-                                       "then press the key"), FALSE);
+                                   ? _("Select the speaker’s words first")
+                                   : _("Select the words that attribute the claim first"),
+                             FALSE);
       return TRUE;
     }
   if (tessera_store_add_claim_mention (self->store, tessera_claim_get_annotation_id (claim),
