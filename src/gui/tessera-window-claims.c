@@ -214,16 +214,21 @@ set_claim_role_action (GtkWidget  *widget,
   gboolean for_source = g_str_equal (action_name, "win.set-claim-source");
   TesseraClaimSection *section = claim_section (self);
   TesseraPickTarget waited = for_source ? TESSERA_PICK_SOURCE : TESSERA_PICK_CUE;
-  TesseraPickTarget pick = tessera_claim_section_get_pick (section);
+  gint64 id = g_variant_get_int64 (parameter);
+  TesseraKind kind;
 
   if (selected_claim (self) == 0)
     return;
-  if (pick != waited)
+  /* Menus offer only what fits; anything else is a caller's slip, answered with the bell. */
+  if (!annotation_kind (self, id, &kind) ||
+      !(for_source ? tessera_kind_links_entity (kind) : tessera_kind_can_be_cue (kind)))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  if (tessera_claim_section_get_pick (section) != waited)
     tessera_claim_section_set_pick (section, waited);
-  tessera_claim_section_pick_annotation (section, g_variant_get_int64 (parameter));
-  /* Refused (not a mention, not a cue): the section said why; nothing stays awaited. */
-  if (pick != waited && tessera_claim_section_get_pick (section) == waited)
-    tessera_claim_section_set_pick (section, pick);
+  tessera_claim_section_pick_annotation (section, id);
 }
 
 /* q, Shift+Q, f, Shift+F: the next or previous value of the selected claim's quote type or
