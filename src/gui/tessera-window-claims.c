@@ -280,7 +280,7 @@ cycle_action (GtkWidget  *widget,
 
 /* The bar above the article follows what the claim section waits for. */
 static void
-on_picking_changed (TesseraWindow *self)
+on_inspector_picking_changed (TesseraWindow *self)
 {
   tessera_attribution_bar_set_pick (self->attribution_bar,
                                     tessera_claim_section_get_pick (claim_section (self)));
@@ -332,9 +332,6 @@ _tessera_window_claims_add_shortcuts (TesseraWindow         *self,
     gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, 0),
                                                    gtk_keyval_trigger_new (GDK_KEY_KP_Enter, 0)),
                       gtk_callback_action_new (enter_pressed, self, NULL)));
-
-  g_signal_connect_object (self->inspector, "notify::picking", G_CALLBACK (on_picking_changed),
-                           self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -344,6 +341,7 @@ _tessera_window_class_claims_init (TesseraWindowClass *klass)
 
   g_type_ensure (TESSERA_TYPE_ATTRIBUTION_BAR);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, attribution_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_inspector_picking_changed);
 
   gtk_widget_class_install_action (widget_class, "win.pick-source", NULL, pick_action);
   gtk_widget_class_install_action (widget_class, "win.pick-cue", NULL, pick_action);
