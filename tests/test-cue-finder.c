@@ -89,7 +89,8 @@ test_seed_inversion (void)
 
   /* After the quotation, closed with a no-break space: the inversion whole, not «pour
    * trouver» inside the claim. */
-  assert_proposal (meeting, "« Les experts ont réfléchi", "lutte commune" NBSP "»", "a-t-il précisé");
+  assert_proposal (meeting, "« Les experts ont réfléchi", "lutte commune" NBSP "»",
+                   "a-t-il précisé");
   /* Not the infinitives «assurer», «affirmer» of the quotation, nor «a souligné» of the
    * sentence before. */
   assert_proposal (ministers, "« Il s’agit d’assurer", "vitaux de nos peuples »",
