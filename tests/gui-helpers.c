@@ -246,7 +246,8 @@ gui_fixture_tear_down (GuiFixture    *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  const char *keys[] = { "annotator-name", "font", "text-scale", "color-scheme", "snap-to-words" };
+  const char *keys[] = { "annotator-name", "font", "text-scale", "color-scheme", "snap-to-words",
+                         "show-type-labels", "hidden-types" };
 
   /* Closing the window closes its dialogs (destroy-with-parent). */
   gui_close_window (fixture);

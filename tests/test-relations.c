@@ -33,22 +33,9 @@ fixture_tear_down (Fixture       *fixture,
   test_project_tear_down (fixture);
 }
 
-static gint64
-mark (Fixture    *fixture,
-      const char *key,
-      const char *needle)
-{
-  g_autoptr(GError) error = NULL;
-  TesseraRange range;
-  gint64 id;
-
-  g_assert_true (tessera_text_find (article, needle, 1, &range));
-  id = tessera_store_add_annotation (fixture->store, fixture->document_id,
-                                     test_type_id (fixture->store, key), &range, 1, NULL,
-                                     &error);
-  g_assert_no_error (error);
-  return id;
-}
+/* The first @needle of the article, marked as an annotation of type @key. */
+#define mark(fixture, key, needle) \
+  test_mark ((fixture)->store, (fixture)->document_id, article, (key), (needle))
 
 /* The keys of the relation types, in order, joined by spaces. */
 static char *

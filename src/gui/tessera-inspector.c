@@ -136,6 +136,14 @@ new_entity_action (GtkWidget  *widget,
   tessera_entity_section_create_entity (TESSERA_INSPECTOR (widget)->entity_section);
 }
 
+static void
+choose_entity_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  tessera_entity_section_focus_chooser (TESSERA_INSPECTOR (widget)->entity_section);
+}
+
 static gboolean
 escape_pressed (GtkWidget *widget,
                 GVariant  *args,
@@ -427,6 +435,8 @@ tessera_inspector_class_init (TesseraInspectorClass *klass)
                                    move_boundary_action);
   gtk_widget_class_install_action (widget_class, "inspector.new-entity", NULL,
                                    new_entity_action);
+  gtk_widget_class_install_action (widget_class, "inspector.choose-entity", NULL,
+                                   choose_entity_action);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_pressed, NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -33,6 +33,8 @@ _tessera_window_update_actions (TesseraWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.document-progress",
                                  writable && has_document);
   _tessera_window_claims_update_actions (self);
+  _tessera_window_types_update_actions (self);
+  _tessera_window_views_update_actions (self);
 }
 
 static void
@@ -66,6 +68,8 @@ mark_action (GtkWidget  *widget,
   type = tessera_store_dup_annotation_type (self->store, type_id);
   if (type == NULL)
     return;
+  /* What is marked with a hidden type shows it again: never an invisible annotation. */
+  tessera_palette_reveal_type (self->palette, type_id);
 
   has_range = tessera_text_view_get_marked_range (self->text_view, self->snap_to_words, &range);
   /* Awaited as a claim's source or cue: it becomes that. */
@@ -584,6 +588,7 @@ _tessera_window_class_actions_init (TesseraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-project", NULL, project_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_property_action (widget_class, "win.snap-to-words", "snap-to-words");
+  _tessera_window_types_class_init (klass);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -3,6 +3,7 @@
 
 #include "tessera-annotation-list-view.h"
 #include "tessera-attribution-bar.h"
+#include "tessera-claims-view.h"
 #include "tessera-document-filter.h"
 #include "tessera-entity-list.h"
 #include "tessera-import-queue.h"
@@ -47,6 +48,8 @@ struct _TesseraWindow
   TesseraTextView      *text_view;
   TesseraInspector     *inspector;
   TesseraAnnotationListView *annotation_list;
+  GtkStack             *view_stack;     /* "article" or "claims" */
+  TesseraClaimsView    *claims_view;
   GMenu                *recent_menu;
 
   /* State */
@@ -62,6 +65,9 @@ struct _TesseraWindow
 };
 
 void     _tessera_window_class_actions_init (TesseraWindowClass     *klass);
+void     _tessera_window_types_class_init   (TesseraWindowClass     *klass);
+void     _tessera_window_types_init         (TesseraWindow          *self);
+void     _tessera_window_types_update_actions (TesseraWindow        *self);
 void     _tessera_window_update_actions     (TesseraWindow          *self);
 void     _tessera_window_toast              (TesseraWindow          *self,
                                              const char             *message,
@@ -80,6 +86,10 @@ void     _tessera_window_claims_marked      (TesseraWindow          *self,
                                              gint64                  id,
                                              TesseraAnnotationType  *type,
                                              gboolean                existing);
+/* tessera-window-views.c */
+void     _tessera_window_views_class_init   (TesseraWindowClass     *klass);
+void     _tessera_window_views_update_actions (TesseraWindow        *self);
+
 gboolean _tessera_window_open_store         (TesseraWindow          *self,
                                              const char             *path,
                                              TesseraStoreOpenFlags   flags,

@@ -29,27 +29,23 @@ struct _TesseraRelationType
 
 G_DEFINE_FINAL_TYPE (TesseraRelationType, tessera_relation_type, G_TYPE_OBJECT)
 
+/* The label in the user's language, for expressions (a drop-down of types). */
 enum {
   PROP_0,
-  PROP_KEY,
   PROP_LABEL,
-  PROP_COLOR,
-  N_PROPS
 };
-
-static GParamSpec *properties[N_PROPS];
 
 static void
 tessera_relation_type_finalize (GObject *object)
 {
   TesseraRelationType *self = (TesseraRelationType *)object;
 
+  g_hash_table_unref (self->labels);
   g_free (self->key);
   g_free (self->label);
-  g_hash_table_unref (self->labels);
   g_free (self->tei_name);
-  g_free (self->color);
   g_free (self->description);
+  g_free (self->color);
 
   G_OBJECT_CLASS (tessera_relation_type_parent_class)->finalize (object);
 }
@@ -60,22 +56,10 @@ tessera_relation_type_get_property (GObject    *object,
                                     GValue     *value,
                                     GParamSpec *pspec)
 {
-  TesseraRelationType *self = TESSERA_RELATION_TYPE (object);
-
-  switch (prop_id)
-    {
-    case PROP_KEY:
-      g_value_set_string (value, self->key);
-      break;
-    case PROP_LABEL:
-      g_value_set_string (value, tessera_relation_type_get_label (self));
-      break;
-    case PROP_COLOR:
-      g_value_set_string (value, self->color);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_LABEL)
+    g_value_set_string (value, tessera_relation_type_get_label (TESSERA_RELATION_TYPE (object)));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -85,21 +69,16 @@ tessera_relation_type_class_init (TesseraRelationTypeClass *klass)
 
   object_class->finalize = tessera_relation_type_finalize;
   object_class->get_property = tessera_relation_type_get_property;
-
-  properties[PROP_KEY] =
-    g_param_spec_string ("key", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LABEL] =
-    g_param_spec_string ("label", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_COLOR] =
-    g_param_spec_string ("color", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_property (object_class, PROP_LABEL,
+                                   g_param_spec_string ("label", NULL, NULL, NULL,
+                                                        G_PARAM_READABLE |
+                                                        G_PARAM_STATIC_STRINGS));
 }
 
 static void
 tessera_relation_type_init (TesseraRelationType *self)
 {
-  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->labels = tessera_labels_new ();
   self->color = g_strdup ("#77767b");
 }
 
@@ -138,8 +117,6 @@ TesseraRelationType *
 tessera_relation_type_copy (TesseraRelationType *self)
 {
   TesseraRelationType *copy;
-  GHashTableIter iter;
-  gpointer k, v;
 
   g_return_val_if_fail (TESSERA_IS_RELATION_TYPE (self), NULL);
 
@@ -150,21 +127,13 @@ tessera_relation_type_copy (TesseraRelationType *self)
   tessera_set_str (&copy->tei_name, self->tei_name);
   tessera_set_str (&copy->color, self->color);
   tessera_set_str (&copy->description, self->description);
-
-  g_hash_table_iter_init (&iter, self->labels);
-  while (g_hash_table_iter_next (&iter, &k, &v))
-    g_hash_table_insert (copy->labels, g_strdup (k), g_strdup (v));
-
+  tessera_labels_copy (copy->labels, self->labels);
   return copy;
 }
 
-#define GETTER(type, name, expr)                                        \
-  type                                                                  \
-  tessera_relation_type_get_##name (TesseraRelationType *self)          \
-  {                                                                     \
-    g_return_val_if_fail (TESSERA_IS_RELATION_TYPE (self), 0);          \
-    return expr;                                                        \
-  }
+#define GETTER(type, name, expr) \
+  TESSERA_DEFINE_GETTER (TesseraRelationType, tessera_relation_type, TESSERA_IS_RELATION_TYPE, \
+                         type, name, expr)
 
 GETTER (gint64, id, self->id)
 GETTER (const char *, key, self->key)
@@ -199,13 +168,8 @@ const char *
 tessera_relation_type_get_label_for (TesseraRelationType *self,
                                      const char          *language)
 {
-  const char *label;
-
   g_return_val_if_fail (TESSERA_IS_RELATION_TYPE (self), NULL);
-
-  if (language != NULL && (label = g_hash_table_lookup (self->labels, language)))
-    return label;
-  return self->label;
+  return tessera_labels_lookup (self->labels, language, self->label);
 }
 
 void
@@ -229,7 +193,7 @@ tessera_relation_type_set_own_label (TesseraRelationType *self,
 /**
  * tessera_relation_type_set_label_for:
  * @language: a language code such as "fr" or "en"
- * @label: (nullable): the label in that language, or %NULL to remove it
+ * @label: (nullable): the label in that language, or %NULL (or "") to remove it
  */
 void
 tessera_relation_type_set_label_for (TesseraRelationType *self,
@@ -238,11 +202,7 @@ tessera_relation_type_set_label_for (TesseraRelationType *self,
 {
   g_return_if_fail (TESSERA_IS_RELATION_TYPE (self));
   g_return_if_fail (language != NULL);
-
-  if (label == NULL || *label == '\0')
-    g_hash_table_remove (self->labels, language);
-  else
-    g_hash_table_insert (self->labels, g_strdup (language), g_strdup (label));
+  tessera_labels_set (self->labels, language, label != NULL && *label != '\0' ? label : NULL);
 }
 
 void

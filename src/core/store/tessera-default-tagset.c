@@ -44,6 +44,22 @@ static const struct
     "#d16d9e", "9", N_("The words that attribute a claim: «selon», «a souligné»…") },
 };
 
+/* Prepares the insertion of a type (@type_sql) and of its labels (@label_sql). */
+static gboolean
+prepare_inserts (TesseraStore   *self,
+                 const char     *type_sql,
+                 const char     *label_sql,
+                 sqlite3_stmt  **type_stmt,
+                 sqlite3_stmt  **label_stmt,
+                 GError        **error)
+{
+  *type_stmt = _tessera_store_prepare_fresh (self, type_sql, error);
+  if (*type_stmt == NULL)
+    return FALSE;
+  *label_stmt = _tessera_store_prepare_fresh (self, label_sql, error);
+  return *label_stmt != NULL;
+}
+
 /* Stores the English and French labels of the type @type_id with @stmt, an INSERT of
  * (type_id, language, label). */
 static gboolean
@@ -73,18 +89,14 @@ _tessera_store_add_default_tagset (TesseraStore  *self,
   g_autoptr(sqlite3_stmt) type_stmt = NULL;
   g_autoptr(sqlite3_stmt) label_stmt = NULL;
 
-  type_stmt = _tessera_store_prepare_fresh (self,
-                                            "INSERT INTO annotation_type"
-                                            " (key, label, kind, tei_element, tei_type, color,"
-                                            "  shortcut, description, position)"
-                                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-  if (type_stmt == NULL)
-    return FALSE;
-  label_stmt = _tessera_store_prepare_fresh (self,
-                                             "INSERT INTO annotation_type_label"
-                                             " (type_id, language, label) VALUES (?, ?, ?)",
-                                             error);
-  if (label_stmt == NULL)
+  if (!prepare_inserts (self,
+                        "INSERT INTO annotation_type"
+                        " (key, label, kind, tei_element, tei_type, color, shortcut,"
+                        "  description, position)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "INSERT INTO annotation_type_label (type_id, language, label)"
+                        " VALUES (?, ?, ?)",
+                        &type_stmt, &label_stmt, error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (default_tagset); i++)
@@ -136,6 +148,28 @@ static const struct
     N_("The two mentions refer to the same thing (coreference)") },
 };
 
+static gboolean
+add_default_relation_type (TesseraStore  *self,
+                           sqlite3_stmt  *type_stmt,
+                           sqlite3_stmt  *label_stmt,
+                           guint          i,
+                           GError       **error)
+{
+  const char *key = default_relation_types[i].key;
+
+  sqlite3_reset (type_stmt);
+  sqlite3_bind_text (type_stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (type_stmt, 2, default_relation_types[i].label_en, -1, SQLITE_STATIC);
+  sqlite3_bind_text (type_stmt, 3, default_relation_types[i].color, -1, SQLITE_STATIC);
+  sqlite3_bind_int (type_stmt, 4, default_relation_types[i].symmetric);
+  sqlite3_bind_text (type_stmt, 5, default_relation_types[i].description, -1, SQLITE_STATIC);
+  sqlite3_bind_int (type_stmt, 6, (int) i);
+  return _tessera_store_step_done (self, type_stmt, error) &&
+         insert_labels (self, label_stmt, sqlite3_last_insert_rowid (self->db),
+                        default_relation_types[i].label_en, default_relation_types[i].label_fr,
+                        error);
+}
+
 gboolean
 _tessera_store_add_default_relation_types (TesseraStore  *self,
                                            GError       **error)
@@ -143,35 +177,18 @@ _tessera_store_add_default_relation_types (TesseraStore  *self,
   g_autoptr(sqlite3_stmt) type_stmt = NULL;
   g_autoptr(sqlite3_stmt) label_stmt = NULL;
 
-  type_stmt = _tessera_store_prepare_fresh (self,
-                                            "INSERT INTO relation_type"
-                                            " (key, label, tei_name, color, symmetric,"
-                                            "  description, position)"
-                                            " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
-  if (type_stmt == NULL)
-    return FALSE;
-  label_stmt = _tessera_store_prepare_fresh (self,
-                                             "INSERT INTO relation_type_label"
-                                             " (type_id, language, label) VALUES (?, ?, ?)",
-                                             error);
-  if (label_stmt == NULL)
+  if (!prepare_inserts (self,
+                        "INSERT INTO relation_type"
+                        " (key, label, tei_name, color, symmetric, description, position)"
+                        " VALUES (?1, ?2, ?1, ?3, ?4, ?5, ?6)",
+                        "INSERT INTO relation_type_label (type_id, language, label)"
+                        " VALUES (?, ?, ?)",
+                        &type_stmt, &label_stmt, error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (default_relation_types); i++)
     {
-      sqlite3_reset (type_stmt);
-      sqlite3_bind_text (type_stmt, 1, default_relation_types[i].key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (type_stmt, 2, default_relation_types[i].label_en, -1, SQLITE_STATIC);
-      sqlite3_bind_text (type_stmt, 3, default_relation_types[i].key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (type_stmt, 4, default_relation_types[i].color, -1, SQLITE_STATIC);
-      sqlite3_bind_int (type_stmt, 5, default_relation_types[i].symmetric);
-      sqlite3_bind_text (type_stmt, 6, default_relation_types[i].description, -1,
-                         SQLITE_STATIC);
-      sqlite3_bind_int (type_stmt, 7, (int) i);
-      if (!_tessera_store_step_done (self, type_stmt, error) ||
-          !insert_labels (self, label_stmt, sqlite3_last_insert_rowid (self->db),
-                          default_relation_types[i].label_en,
-                          default_relation_types[i].label_fr, error))
+      if (!add_default_relation_type (self, type_stmt, label_stmt, i, error))
         return FALSE;
     }
 

@@ -1428,6 +1428,7 @@ tessera_store_add_relation (TesseraStore  *self,
                             GError       **error)
 {
   g_autoptr(TesseraAnnotation) source = NULL;
+  g_autoptr(TesseraAnnotation) target = NULL;
   g_autoptr(TesseraRelationType) known = NULL;
   g_autofree char *now = NULL;
   TesseraOp *op;
@@ -1453,15 +1454,25 @@ tessera_store_add_relation (TesseraStore  *self,
   if (source_id == target_id)
     {
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
-                   _("An annotation cannot be related to itself"));
+                   _("Annotation %" PRId64 " cannot be related to itself"), source_id);
       return 0;
     }
   source = tessera_store_dup_annotation (self, source_id, error);
   if (source == NULL)
     return 0;
-  if (!check_same_document (self, tessera_annotation_get_document_id (source), target_id,
-                            _("related annotation"), error))
+  target = tessera_store_dup_annotation (self, target_id, error);
+  if (target == NULL)
     return 0;
+  if (tessera_annotation_get_document_id (source) != tessera_annotation_get_document_id (target))
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
+                   _("Annotation %" PRId64 " is in document %" PRId64 " and annotation %"
+                     PRId64 " in document %" PRId64 ": a relation links two annotations of "
+                     "one document"),
+                   source_id, tessera_annotation_get_document_id (source), target_id,
+                   tessera_annotation_get_document_id (target));
+      return 0;
+    }
 
   op = _tessera_op_begin (self, "relation-add", tessera_annotation_get_document_id (source),
                           error);

@@ -164,9 +164,13 @@ void           _tessera_store_bind_type        (sqlite3_stmt          *stmt,
 typedef void (*TesseraLabelSetter) (gpointer    type,
                                     const char *language,
                                     const char *label);
-gboolean       _tessera_store_load_labels      (TesseraStore          *self,
-                                                const char            *table,
-                                                GHashTable            *by_id,
+typedef GObject *(*TesseraTypeFromRow) (sqlite3_stmt *stmt);
+typedef gint64 (*TesseraIdGetter) (gpointer item);
+GPtrArray     *_tessera_store_load_types       (TesseraStore          *self,
+                                                const char            *sql,
+                                                TesseraTypeFromRow     from_row,
+                                                TesseraIdGetter        get_id,
+                                                const char            *label_table,
                                                 TesseraLabelSetter     set_label,
                                                 GError               **error);
 gboolean       _tessera_store_check_color      (const char            *color,
@@ -201,7 +205,6 @@ gboolean       _tessera_store_reload_documents (TesseraStore  *self,
                                                 GError       **error);
 gboolean       _tessera_store_reload_entities  (TesseraStore  *self,
                                                 GError       **error);
-typedef gint64 (*TesseraIdGetter) (gpointer item);
 gboolean       _tessera_store_list_find        (GListModel      *list,
                                                 gint64           id,
                                                 TesseraIdGetter  get_id,

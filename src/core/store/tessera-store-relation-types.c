@@ -30,39 +30,30 @@ relation_type_from_stmt (sqlite3_stmt *stmt)
   return type;
 }
 
+static gint64
+relation_type_id (gpointer type)
+{
+  return tessera_relation_type_get_id (type);
+}
+
 gboolean
 _tessera_store_reload_relation_types (TesseraStore  *self,
                                       GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                       g_free, NULL);
-  int rc;
+  GPtrArray *types;
 
-  stmt = _tessera_store_prepare_fresh (self,
-                                       "SELECT id, key, label, tei_name, color, description,"
-                                       " symmetric, position"
-                                       " FROM relation_type ORDER BY position, id", error);
-  if (stmt == NULL)
+  types = _tessera_store_load_types (self,
+                                     "SELECT id, key, label, tei_name, color, description,"
+                                     " symmetric, position"
+                                     " FROM relation_type ORDER BY position, id",
+                                     (TesseraTypeFromRow) relation_type_from_stmt,
+                                     relation_type_id, "relation_type_label",
+                                     (TesseraLabelSetter) tessera_relation_type_set_label_for,
+                                     error);
+  if (types == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TesseraRelationType *type = relation_type_from_stmt (stmt);
-      gint64 id = tessera_relation_type_get_id (type);
-
-      g_ptr_array_add (types, type);
-      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), type);
-    }
-  if (rc != SQLITE_DONE)
-    return _tessera_store_set_error (self, rc, error);
-  if (!_tessera_store_load_labels (self, "relation_type_label", by_id,
-                                   (TesseraLabelSetter) tessera_relation_type_set_label_for,
-                                   error))
-    return FALSE;
-
   g_ptr_array_unref (self->relation_types);
-  self->relation_types = g_steal_pointer (&types);
+  self->relation_types = types;
   return TRUE;
 }
 
@@ -86,6 +77,23 @@ tessera_store_dup_relation_types (TesseraStore  *self,
   return types;
 }
 
+/* The type of key @key, or else of id @type_id, from the tagset's list. */
+static TesseraRelationType *
+find_cached (TesseraStore *self,
+             const char   *key,
+             gint64        type_id)
+{
+  for (guint i = 0; i < self->relation_types->len; i++)
+    {
+      TesseraRelationType *type = g_ptr_array_index (self->relation_types, i);
+
+      if (key != NULL ? g_str_equal (tessera_relation_type_get_key (type), key)
+                      : tessera_relation_type_get_id (type) == type_id)
+        return g_object_ref (type);
+    }
+  return NULL;
+}
+
 /**
  * tessera_store_lookup_relation_type:
  * @key: a relation type's key, as relations store it ("supports")
@@ -100,30 +108,9 @@ tessera_store_lookup_relation_type (TesseraStore *self,
                                     const char   *key)
 {
   g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
-
-  for (guint i = 0; key != NULL && i < self->relation_types->len; i++)
-    {
-      TesseraRelationType *type = g_ptr_array_index (self->relation_types, i);
-
-      if (g_str_equal (tessera_relation_type_get_key (type), key))
-        return g_object_ref (type);
-    }
-  return NULL;
+  return find_cached (self, key, 0);
 }
 
-static TesseraRelationType *
-lookup_relation_type_by_id (TesseraStore *self,
-                            gint64        type_id)
-{
-  for (guint i = 0; i < self->relation_types->len; i++)
-    {
-      TesseraRelationType *type = g_ptr_array_index (self->relation_types, i);
-
-      if (tessera_relation_type_get_id (type) == type_id)
-        return g_object_ref (type);
-    }
-  return NULL;
-}
 
 static gboolean
 casefold_equal (const char *a,
@@ -281,6 +268,23 @@ insert_relation_type (TesseraStore         *self,
   return id;
 }
 
+/* Ends a change of the tagset's relation types, which the journal names by @type: commits
+ * it if @done, else (@error set) leaves everything as it was. */
+static gboolean
+finish_type_change (TesseraOp            *op,
+                    TesseraRelationType  *type,
+                    gboolean              done,
+                    GError              **error)
+{
+  if (!done)
+    {
+      _tessera_op_abort (op);
+      return FALSE;
+    }
+  _tessera_op_set_summary (op, "%s", tessera_relation_type_get_own_label (type));
+  return _tessera_op_commit (op, error);
+}
+
 /**
  * tessera_store_add_relation_type:
  * @type: a new type (tessera_relation_type_new()); it goes at the end of the list
@@ -308,13 +312,7 @@ tessera_store_add_relation_type (TesseraStore         *self,
   if (op == NULL)
     return 0;
   id = insert_relation_type (self, op, type, error);
-  if (id == 0)
-    {
-      _tessera_op_abort (op);
-      return 0;
-    }
-  _tessera_op_set_summary (op, "%s", tessera_relation_type_get_own_label (type));
-  if (!_tessera_op_commit (op, error))
+  if (!finish_type_change (op, type, id != 0, error))
     return 0;
   _tessera_relation_type_set_id (type, id);
   return id;
@@ -362,7 +360,7 @@ dup_stored_type (TesseraStore  *self,
                  gint64         type_id,
                  GError       **error)
 {
-  TesseraRelationType *stored = lookup_relation_type_by_id (self, type_id);
+  TesseraRelationType *stored = find_cached (self, NULL, type_id);
 
   if (stored == NULL)
     g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
@@ -399,18 +397,13 @@ tessera_store_update_relation_type (TesseraStore         *self,
   op = _tessera_op_begin (self, "relation-type-edit", 0, error);
   if (op == NULL)
     return FALSE;
-  if (!_tessera_op_touch (op, "relation_type", id, error) ||
-      !write_relation_type (self, op, type, id, error) ||
-      !retype_relations (self, op, tessera_relation_type_get_key (stored),
-                         tessera_relation_type_get_key (type), NULL, error))
-    goto failed;
-
-  _tessera_op_set_summary (op, "%s", tessera_relation_type_get_own_label (type));
-  return _tessera_op_commit (op, error);
-
-failed:
-  _tessera_op_abort (op);
-  return FALSE;
+  return finish_type_change (op, type,
+                             _tessera_op_touch (op, "relation_type", id, error) &&
+                             write_relation_type (self, op, type, id, error) &&
+                             retype_relations (self, op, tessera_relation_type_get_key (stored),
+                                               tessera_relation_type_get_key (type), NULL,
+                                               error),
+                             error);
 }
 
 /**
@@ -451,6 +444,7 @@ tessera_store_remove_relation_type (TesseraStore  *self,
   const char *label;
   TesseraOp *op;
   guint n_users = 0;
+  gboolean done;
 
   g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
 
@@ -474,11 +468,10 @@ tessera_store_remove_relation_type (TesseraStore  *self,
   op = _tessera_op_begin (self, "relation-type-remove", 0, error);
   if (op == NULL)
     return FALSE;
-  if (!retype_relations (self, op, tessera_relation_type_get_key (type),
-                         replacement ? tessera_relation_type_get_key (replacement) : NULL,
-                         &n_users, error))
-    goto failed;
-  if (n_users > 0 && replacement == NULL)
+  done = retype_relations (self, op, tessera_relation_type_get_key (type),
+                           replacement ? tessera_relation_type_get_key (replacement) : NULL,
+                           &n_users, error);
+  if (done && n_users > 0 && replacement == NULL)
     {
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_IN_USE,
                    g_dngettext (GETTEXT_PACKAGE,
@@ -488,17 +481,10 @@ tessera_store_remove_relation_type (TesseraStore  *self,
                                 "take before removing “%s”",
                                 n_users),
                    label, n_users, label);
-      goto failed;
+      done = FALSE;
     }
-  if (!_tessera_op_delete (op, "relation_type", type_id, error))
-    goto failed;
-
-  _tessera_op_set_summary (op, "%s", tessera_relation_type_get_own_label (type));
-  return _tessera_op_commit (op, error);
-
-failed:
-  _tessera_op_abort (op);
-  return FALSE;
+  done = done && _tessera_op_delete (op, "relation_type", type_id, error);
+  return finish_type_change (op, type, done, error);
 }
 
 /**

@@ -30,42 +30,27 @@ type_from_stmt (sqlite3_stmt *stmt)
   return type;
 }
 
+static gint64
+annotation_type_id (gpointer type)
+{
+  return tessera_annotation_type_get_id (type);
+}
+
 gboolean
 _tessera_store_reload_tagset (TesseraStore  *self,
                               GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                       g_free, NULL);
-  int rc;
+  g_autoptr(GPtrArray) types = NULL;
 
-  stmt = _tessera_store_prepare_fresh (self,
-                                       "SELECT id, key, label, kind, tei_element, tei_type,"
-                                       " color, shortcut, description, position"
-                                       " FROM annotation_type ORDER BY position, id", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TesseraAnnotationType *type = type_from_stmt (stmt);
-
-      g_ptr_array_add (types, type);
-    }
-  if (rc != SQLITE_DONE)
-    return _tessera_store_set_error (self, rc, error);
-  for (guint i = 0; i < types->len; i++)
-    {
-      TesseraAnnotationType *type = g_ptr_array_index (types, i);
-      gint64 *id = g_new (gint64, 1);
-
-      *id = tessera_annotation_type_get_id (type);
-      g_hash_table_insert (by_id, id, type);
-    }
-
-  if (!_tessera_store_load_labels (self, "annotation_type_label", by_id,
-                                   (TesseraLabelSetter) tessera_annotation_type_set_label_for,
-                                   error))
+  types = _tessera_store_load_types (self,
+                                     "SELECT id, key, label, kind, tei_element, tei_type,"
+                                     " color, shortcut, description, position"
+                                     " FROM annotation_type ORDER BY position, id",
+                                     (TesseraTypeFromRow) type_from_stmt, annotation_type_id,
+                                     "annotation_type_label",
+                                     (TesseraLabelSetter) tessera_annotation_type_set_label_for,
+                                     error);
+  if (types == NULL)
     return FALSE;
 
   g_list_store_splice (self->tagset, 0, g_list_model_get_n_items (G_LIST_MODEL (self->tagset)),
@@ -74,26 +59,54 @@ _tessera_store_reload_tagset (TesseraStore  *self,
 }
 
 /**
- * _tessera_store_load_labels:
- * @table: "annotation_type_label" or "relation_type_label"
- * @by_id: (element-type gint64 GObject): the types, by id
+ * _tessera_store_load_types:
+ * @sql: a query of the types, in order, whose first column is the id
+ * @from_row: makes a type of a row
+ * @label_table: "annotation_type_label" or "relation_type_label"
  * @set_label: how a type takes the label of a language
  *
- * Gives the types of @by_id the labels @table holds for them.
+ * Reads the types of the tagset, annotation or relation types, with their labels.
+ *
+ * Returns: (transfer full) (element-type GObject): the types, or %NULL with @error set
  */
-gboolean
-_tessera_store_load_labels (TesseraStore        *self,
-                            const char          *table,
-                            GHashTable          *by_id,
-                            TesseraLabelSetter   set_label,
-                            GError             **error)
+GPtrArray *
+_tessera_store_load_types (TesseraStore        *self,
+                           const char          *sql,
+                           TesseraTypeFromRow   from_row,
+                           TesseraIdGetter      get_id,
+                           const char          *label_table,
+                           TesseraLabelSetter   set_label,
+                           GError             **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT type_id, language, label FROM %s", table);
-  g_autoptr(sqlite3_stmt) labels = _tessera_store_prepare_fresh (self, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) labels = NULL;
+  g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                       g_free, NULL);
+  g_autofree char *labels_sql = g_strdup_printf ("SELECT type_id, language, label FROM %s",
+                                                 label_table);
   int rc;
 
+  stmt = _tessera_store_prepare_fresh (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gpointer type = from_row (stmt);
+      gint64 id = get_id (type);
+
+      g_ptr_array_add (types, type);
+      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), type);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _tessera_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  labels = _tessera_store_prepare_fresh (self, labels_sql, error);
   if (labels == NULL)
-    return FALSE;
+    return NULL;
   while ((rc = sqlite3_step (labels)) == SQLITE_ROW)
     {
       gint64 type_id = sqlite3_column_int64 (labels, 0);
@@ -103,8 +116,11 @@ _tessera_store_load_labels (TesseraStore        *self,
         set_label (type, _tessera_column_text (labels, 1), _tessera_column_text (labels, 2));
     }
   if (rc != SQLITE_DONE)
-    return _tessera_store_set_error (self, rc, error);
-  return TRUE;
+    {
+      _tessera_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&types);
 }
 
 /**
