@@ -7,6 +7,7 @@
 
 #include "tessera-annotation-type-row.h"
 #include "tessera-preferences-window.h"
+#include "tessera-relation-types-group.h"
 
 /*
  * Preferences: the settings of the application (annotator name, word snapping, style, the
@@ -31,6 +32,7 @@ struct _TesseraPreferencesWindow
   GtkAdjustment        *text_size_adjustment;
   AdwPreferencesGroup  *tagset_group;
   GtkListBox           *type_list;
+  TesseraRelationTypesGroup *relation_types_group;
 
   /* State */
   GSettings            *settings;
@@ -51,9 +53,10 @@ static const char *new_type_colors[] = {
 
 /* Messages ------------------------------------------------------------------------------ */
 
-static void
-show_error (TesseraPreferencesWindow *self,
-            const char               *message)
+/* A message that stays until closed: what went wrong. */
+void
+tessera_preferences_window_show_error (TesseraPreferencesWindow *self,
+                                       const char               *message)
 {
   AdwToast *toast = adw_toast_new (message);
 
@@ -62,9 +65,10 @@ show_error (TesseraPreferencesWindow *self,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
 }
 
-static void
-show_undoable (TesseraPreferencesWindow *self,
-               const char               *message)
+/* A change done, with the button that undoes it. */
+void
+tessera_preferences_window_show_undoable (TesseraPreferencesWindow *self,
+                                          const char               *message)
 {
   AdwToast *toast = adw_toast_new (message);
 
@@ -246,7 +250,7 @@ static void
 on_row_error (TesseraPreferencesWindow *self,
               const char               *message)
 {
-  show_error (self, message);
+  tessera_preferences_window_show_error (self, message);
 }
 
 /* Rows live as long as their type: an edit or an undo updates them in place, so the row
@@ -404,7 +408,7 @@ add_type (TesseraPreferencesWindow *self,
   id = tessera_store_add_annotation_type (self->store, type, &error);
   if (id == 0)
     {
-      show_error (self, error->message);
+      tessera_preferences_window_show_error (self, error->message);
       return;
     }
 
@@ -416,7 +420,7 @@ add_type (TesseraPreferencesWindow *self,
       gtk_widget_grab_focus (GTK_WIDGET (row));
     }
   message = g_strdup_printf (_("Added “%s”"), label);
-  show_undoable (self, message);
+  tessera_preferences_window_show_undoable (self, message);
 }
 
 static void
@@ -545,7 +549,7 @@ delete_type (TesseraPreferencesWindow *self,
 
   if (!tessera_store_remove_annotation_type (self->store, type_id, replacement_id, &error))
     {
-      show_error (self, error->message);
+      tessera_preferences_window_show_error (self, error->message);
       return;
     }
 
@@ -559,7 +563,7 @@ delete_type (TesseraPreferencesWindow *self,
   else
     message = g_strdup_printf (_("Deleted “%s”"),
                                tessera_annotation_type_get_label_localized (type));
-  show_undoable (self, message);
+  tessera_preferences_window_show_undoable (self, message);
 }
 
 typedef struct
@@ -616,7 +620,7 @@ on_delete_requested (TesseraPreferencesWindow *self,
   n = count_annotations (self, type_id, &error);
   if (n == G_MAXUINT)
     {
-      show_error (self, error->message);
+      tessera_preferences_window_show_error (self, error->message);
       return;
     }
   if (n == 0)
@@ -730,6 +734,7 @@ set_store (TesseraPreferencesWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.undo", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.redo", writable);
 
+  tessera_relation_types_group_set_store (self->relation_types_group, store);
   if (store == NULL)
     return;
   g_signal_connect_swapped (store, "tagset-changed", G_CALLBACK (sync_tagset), self);
@@ -789,6 +794,7 @@ tessera_preferences_window_class_init (TesseraPreferencesWindowClass *klass)
   object_class->finalize = tessera_preferences_window_finalize;
 
   g_type_ensure (TESSERA_TYPE_ANNOTATION_TYPE_ROW);
+  g_type_ensure (TESSERA_TYPE_RELATION_TYPES_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/tessera/Tessera/tessera-preferences-window.ui");
@@ -804,6 +810,8 @@ tessera_preferences_window_class_init (TesseraPreferencesWindowClass *klass)
                                         text_size_adjustment);
   gtk_widget_class_bind_template_child (widget_class, TesseraPreferencesWindow, tagset_group);
   gtk_widget_class_bind_template_child (widget_class, TesseraPreferencesWindow, type_list);
+  gtk_widget_class_bind_template_child (widget_class, TesseraPreferencesWindow,
+                                        relation_types_group);
   gtk_widget_class_bind_template_callback (widget_class, on_default_font_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_font_set);
 
