@@ -5,14 +5,15 @@
 
 #include <glib/gi18n.h>
 
+#include "tessera-preferences-window.h"
 #include "tessera-relation-type-row.h"
 #include "tessera-tagset-row.h"
 
 /*
  * One relation type of the project in the preferences' tagset editor: its colour, name and
  * TEI name in the header; expanded, the fields that change them. As for annotation types,
- * every change goes straight to the store, which journals it; deleting needs a dialog, which
- * the relation types group shows on "delete-requested".
+ * every change goes straight to the store, which journals it; its buttons (move, delete)
+ * are actions of the relation types group, which asks what deleting needs asked.
  */
 
 struct _TesseraRelationTypeRow
@@ -40,15 +41,18 @@ struct _TesseraRelationTypeRow
 
 G_DEFINE_FINAL_TYPE (TesseraRelationTypeRow, tessera_relation_type_row, ADW_TYPE_EXPANDER_ROW)
 
-enum {
-  DELETE_REQUESTED,
-  ERROR,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
 /* Edits --------------------------------------------------------------------------------- */
+
+/* Errors show in the preferences window the row is in. */
+static void
+report (TesseraRelationTypeRow *self,
+        const char             *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (TESSERA_IS_PREFERENCES_WINDOW (root))
+    tessera_preferences_window_show_error (TESSERA_PREFERENCES_WINDOW (root), message);
+}
 
 static TesseraRelationType *
 dup_type (TesseraRelationTypeRow *self)
@@ -67,7 +71,7 @@ commit (TesseraRelationTypeRow *self,
 
   if (tessera_store_update_relation_type (self->store, changed, &error))
     return;
-  g_signal_emit (self, signals[ERROR], 0, error->message);
+  report (self, error->message);
   /* Show what the project really holds again. */
   tessera_relation_type_row_set_type (self, self->type, self->position, 0);
 }
@@ -86,7 +90,7 @@ on_label_apply (TesseraRelationTypeRow *self,
       /* The English name is the type's own name, shown where no translation exists. */
       if (*text == '\0')
         {
-          g_signal_emit (self, signals[ERROR], 0, _("A relation type needs a name in English"));
+          report (self, _("A relation type needs a name in English"));
           tessera_tagset_row_set_entry_text (row, tessera_relation_type_get_own_label (self->type));
           return;
         }
@@ -133,42 +137,6 @@ on_description_apply (TesseraRelationTypeRow *self)
     return;
   tessera_relation_type_set_description (changed, text);
   commit (self, changed);
-}
-
-static void
-move_by (TesseraRelationTypeRow *self,
-         int                     delta)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->type == NULL || ((int) self->position + delta) < 0)
-    return;
-  if (!tessera_store_move_relation_type (self->store, tessera_relation_type_get_id (self->type),
-                                         (int) self->position + delta, &error))
-    {
-      g_signal_emit (self, signals[ERROR], 0, error->message);
-      return;
-    }
-  tessera_tagset_row_keep_focus (delta < 0 ? self->up_button : self->down_button,
-                                 delta < 0 ? self->down_button : self->up_button);
-}
-
-static void
-on_up_clicked (TesseraRelationTypeRow *self)
-{
-  move_by (self, -1);
-}
-
-static void
-on_down_clicked (TesseraRelationTypeRow *self)
-{
-  move_by (self, 1);
-}
-
-static void
-on_delete_clicked (TesseraRelationTypeRow *self)
-{
-  g_signal_emit (self, signals[DELETE_REQUESTED], 0);
 }
 
 /* Showing the type ------------------------------------------------------------------------ */
@@ -229,11 +197,18 @@ tessera_relation_type_row_set_type (TesseraRelationTypeRow *self,
   if (!gdk_rgba_parse (&self->color, tessera_relation_type_get_color (self->type)))
     gdk_rgba_parse (&self->color, "#888888");
   gtk_widget_queue_draw (self->color_dot);
+  /* The group's actions do what the buttons say: (type, its new place). */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->up_button), "(xi)",
+                                    tessera_relation_type_get_id (type), (int) position - 1);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->down_button), "(xi)",
+                                    tessera_relation_type_get_id (type), (int) position + 1);
   if (n_types > 0)
     {
       gtk_widget_set_sensitive (GTK_WIDGET (self->up_button), position > 0);
       gtk_widget_set_sensitive (GTK_WIDGET (self->down_button), position + 1 < n_types);
     }
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "x",
+                                    tessera_relation_type_get_id (type));
   update_accessible_labels (self, label);
 
   tessera_tagset_row_sync_entry (self->english_row,
@@ -248,6 +223,22 @@ tessera_relation_type_row_set_type (TesseraRelationTypeRow *self,
                                  tessera_relation_type_get_description (self->type));
 
   self->syncing--;
+}
+
+/**
+ * tessera_relation_type_row_keep_focus:
+ * @moved_up: whether the type moved up
+ *
+ * After a move by one of the row's buttons, keeps the keyboard in the row when the button
+ * pressed turned insensitive at an end of the list.
+ */
+void
+tessera_relation_type_row_keep_focus (TesseraRelationTypeRow *self,
+                                      gboolean                moved_up)
+{
+  g_return_if_fail (TESSERA_IS_RELATION_TYPE_ROW (self));
+  tessera_tagset_row_keep_focus (moved_up ? self->up_button : self->down_button,
+                                 moved_up ? self->down_button : self->up_button);
 }
 
 gint64
@@ -285,24 +276,6 @@ tessera_relation_type_row_class_init (TesseraRelationTypeRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tessera_relation_type_row_dispose;
-
-  /**
-   * TesseraRelationTypeRow::delete-requested:
-   *
-   * The user asked to delete the type; what happens to its relations may need asking.
-   */
-  signals[DELETE_REQUESTED] =
-    g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  /**
-   * TesseraRelationTypeRow::error:
-   * @message: what went wrong, for the user
-   */
-  signals[ERROR] =
-    g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/tessera/Tessera/tessera-relation-type-row.ui");
   gtk_widget_class_bind_template_child (widget_class, TesseraRelationTypeRow, color_dot);
@@ -318,9 +291,6 @@ tessera_relation_type_row_class_init (TesseraRelationTypeRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_color_set);
   gtk_widget_class_bind_template_callback (widget_class, on_tei_name_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_description_apply);
-  gtk_widget_class_bind_template_callback (widget_class, on_up_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_down_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked);
 }
 
 static void

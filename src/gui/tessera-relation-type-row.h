@@ -16,6 +16,8 @@ void       tessera_relation_type_row_set_type     (TesseraRelationTypeRow *self,
                                                    TesseraRelationType    *type,
                                                    guint                   position,
                                                    guint                   n_types);
+void       tessera_relation_type_row_keep_focus   (TesseraRelationTypeRow *self,
+                                                   gboolean                moved_up);
 gint64     tessera_relation_type_row_get_type_id  (TesseraRelationTypeRow *self);
 guint      tessera_relation_type_row_get_position (TesseraRelationTypeRow *self);
 

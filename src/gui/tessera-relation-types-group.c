@@ -8,6 +8,7 @@
 #include "tessera-preferences-window.h"
 #include "tessera-relation-type-row.h"
 #include "tessera-relation-types-group.h"
+#include "tessera-tagset-row.h"
 
 /*
  * The relation types of the project, in the preferences' tagset page under the annotation
@@ -108,22 +109,25 @@ on_delete_response (AdwMessageDialog          *dialog,
 /* A type no relation uses goes at once (undoable); one in use, once the user chose the type
  * its relations take. */
 static void
-on_delete_requested (TesseraRelationTypesGroup *self,
-                     TesseraRelationTypeRow    *row)
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
+  TesseraRelationTypesGroup *self = TESSERA_RELATION_TYPES_GROUP (widget);
   g_autoptr(GPtrArray) types = tessera_store_dup_relation_types (self->store, NULL);
   g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
   TesseraRelationType *type = NULL;
-  GtkWidget *dialog, *list, *replacement_row;
+  AdwComboRow *replacement_row;
+  GtkWidget *dialog;
 
   for (guint i = 0; i < types->len; i++)
     {
       TesseraRelationType *other = g_ptr_array_index (types, i);
 
-      if (tessera_relation_type_get_id (other) == tessera_relation_type_row_get_type_id (row))
+      if (tessera_relation_type_get_id (other) == g_variant_get_int64 (parameter))
         type = other;
       else
         {
@@ -150,43 +154,44 @@ on_delete_requested (TesseraRelationTypesGroup *self,
     }
 
   heading = g_strdup_printf (_("Delete “%s”?"), tessera_relation_type_get_label (type));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   heading, error->message);
-  list = gtk_list_box_new ();
-  replacement_row = adw_combo_row_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Replacement type"), -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (replacement_row), _("Their New Type"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (replacement_row), G_LIST_MODEL (names));
-  gtk_list_box_append (GTK_LIST_BOX (list), replacement_row);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-
+  dialog = tessera_tagset_row_new_replace_dialog (GTK_WIDGET (gtk_widget_get_root (widget)),
+                                                  heading, error->message, _("Their New Type"),
+                                                  G_LIST_MODEL (names), &replacement_row);
   g_object_set_data_full (G_OBJECT (dialog), "tessera-type", g_object_ref (type),
                           g_object_unref);
   g_object_set_data_full (G_OBJECT (dialog), "tessera-candidates",
                           g_steal_pointer (&candidates), (GDestroyNotify) g_ptr_array_unref);
   g_object_set_data (G_OBJECT (dialog), "tessera-replacement-row", replacement_row);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "convert", _("C_onvert and Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "convert",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Rows ---------------------------------------------------------------------------------- */
 
+/* @parameter: (type, its new place) */
 static void
-on_row_error (TesseraRelationTypesGroup *self,
-              const char                *message)
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  show_error (self, message);
+  TesseraRelationTypesGroup *self = TESSERA_RELATION_TYPES_GROUP (widget);
+  g_autoptr(GError) error = NULL;
+  TesseraRelationTypeRow *row;
+  gboolean moved_up;
+  gint64 type_id;
+  int position;
+
+  g_variant_get (parameter, "(xi)", &type_id, &position);
+  row = g_hash_table_lookup (self->rows, &type_id);
+  if (position < 0 || row == NULL)
+    return;
+  moved_up = position < (int) tessera_relation_type_row_get_position (row);
+  if (!tessera_store_move_relation_type (self->store, type_id, position, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  tessera_relation_type_row_keep_focus (row, moved_up);
 }
 
 static void
@@ -217,10 +222,6 @@ sync_types (TesseraRelationTypesGroup *self)
           row = tessera_relation_type_row_new (self->store);
           /* A stable name, so that tests can find the row of a type. */
           gtk_widget_set_name (row, name);
-          g_signal_connect_object (row, "delete-requested", G_CALLBACK (on_delete_requested),
-                                   self, G_CONNECT_SWAPPED);
-          g_signal_connect_object (row, "error", G_CALLBACK (on_row_error), self,
-                                   G_CONNECT_SWAPPED);
           gtk_list_box_append (self->relation_list, row);
         }
       tessera_relation_type_row_set_type (TESSERA_RELATION_TYPE_ROW (row), type, i, types->len);
@@ -302,52 +303,23 @@ on_add_response (AdwMessageDialog          *dialog,
 }
 
 static void
-on_new_name_changed (AdwMessageDialog *dialog,
-                     GtkEditable      *name_row)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (name_row)));
-
-  adw_message_dialog_set_response_enabled (dialog, "add", *name != '\0');
-}
-
-static void
 add_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
   TesseraRelationTypesGroup *self = TESSERA_RELATION_TYPES_GROUP (widget);
-  GtkWidget *dialog, *list, *name_row;
+  GtkWidget *dialog, *fields, *name_row;
 
   if (self->store == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   _("New Relation Type"),
-                                   _("It goes at the end of the list. Its names, colour and "
-                                     "TEI name can change later."));
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("New relation type"), -1);
-  name_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name_row), _("Name in English"));
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (name_row), TRUE);
-  gtk_list_box_append (GTK_LIST_BOX (list), name_row);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "add", _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = tessera_tagset_row_new_add_dialog (GTK_WIDGET (gtk_widget_get_root (widget)),
+                                              _("New Relation Type"),
+                                              _("It goes at the end of the list. Its names, "
+                                                "colour and TEI name can change later."),
+                                              _("New relation type"), _("Name in English"),
+                                              &fields, &name_row);
   g_object_set_data (G_OBJECT (dialog), "tessera-name-row", name_row);
-  g_signal_connect_object (name_row, "changed", G_CALLBACK (on_new_name_changed), dialog,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (name_row);
@@ -370,6 +342,8 @@ tessera_relation_types_group_set_store (TesseraRelationTypesGroup *self,
   g_set_object (&self->store, store);
   gtk_widget_set_sensitive (GTK_WIDGET (self->relation_list), writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "relation-types.add", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "relation-types.move", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "relation-types.delete", writable);
   gtk_widget_set_visible (GTK_WIDGET (self), store != NULL);
   if (store == NULL)
     return;
@@ -420,6 +394,8 @@ tessera_relation_types_group_class_init (TesseraRelationTypesGroupClass *klass)
                                                "/org/tessera/Tessera/tessera-relation-types-group.ui");
   gtk_widget_class_bind_template_child (widget_class, TesseraRelationTypesGroup, relation_list);
   gtk_widget_class_install_action (widget_class, "relation-types.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "relation-types.move", "(xi)", move_action);
+  gtk_widget_class_install_action (widget_class, "relation-types.delete", "x", delete_action);
 }
 
 static void

@@ -23,4 +23,18 @@ void  tessera_tagset_row_set_accessible_label (gpointer       widget,
 void  tessera_tagset_row_keep_focus          (GtkButton      *pressed,
                                               GtkButton      *other);
 
+GtkWidget *tessera_tagset_row_new_add_dialog     (GtkWidget   *parent,
+                                                  const char  *heading,
+                                                  const char  *body,
+                                                  const char  *fields_label,
+                                                  const char  *name_title,
+                                                  GtkWidget  **out_fields,
+                                                  GtkWidget  **out_name_row);
+GtkWidget *tessera_tagset_row_new_replace_dialog (GtkWidget   *parent,
+                                                  const char  *heading,
+                                                  const char  *body,
+                                                  const char  *replacement_title,
+                                                  GListModel  *names,
+                                                  AdwComboRow **out_replacement_row);
+
 G_END_DECLS
