@@ -202,13 +202,18 @@ tessera_relation_type_row_set_type (TesseraRelationTypeRow *self,
                                     tessera_relation_type_get_id (type), (int) position - 1);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->down_button), "(xi)",
                                     tessera_relation_type_get_id (type), (int) position + 1);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "x",
+                                    tessera_relation_type_get_id (type));
+  /* Named once they have a target of the right type, before the ends are made
+   * insensitive. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->up_button), "relation-types.move");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->down_button), "relation-types.move");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "relation-types.delete");
   if (n_types > 0)
     {
       gtk_widget_set_sensitive (GTK_WIDGET (self->up_button), position > 0);
       gtk_widget_set_sensitive (GTK_WIDGET (self->down_button), position + 1 < n_types);
     }
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "x",
-                                    tessera_relation_type_get_id (type));
   update_accessible_labels (self, label);
 
   tessera_tagset_row_sync_entry (self->english_row,
