@@ -139,6 +139,27 @@ on_description_apply (TesseraRelationTypeRow *self)
   commit (self, changed);
 }
 
+/* The buttons are the group's actions: move (type, its new place) and delete (type). */
+static void
+on_move_clicked (TesseraRelationTypeRow *self,
+                 GtkButton              *button)
+{
+  int delta = button == self->up_button ? -1 : 1;
+
+  if (self->type != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "relation-types.move", "(xi)",
+                                tessera_relation_type_get_id (self->type),
+                                (int) self->position + delta);
+}
+
+static void
+on_delete_clicked (TesseraRelationTypeRow *self)
+{
+  if (self->type != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "relation-types.delete", "x",
+                                tessera_relation_type_get_id (self->type));
+}
+
 /* Showing the type ------------------------------------------------------------------------ */
 
 /* A screen reader reaching a button of the row hears which type it acts on. */
@@ -197,18 +218,6 @@ tessera_relation_type_row_set_type (TesseraRelationTypeRow *self,
   if (!gdk_rgba_parse (&self->color, tessera_relation_type_get_color (self->type)))
     gdk_rgba_parse (&self->color, "#888888");
   gtk_widget_queue_draw (self->color_dot);
-  /* The group's actions do what the buttons say: (type, its new place). */
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->up_button), "(xi)",
-                                    tessera_relation_type_get_id (type), (int) position - 1);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->down_button), "(xi)",
-                                    tessera_relation_type_get_id (type), (int) position + 1);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "x",
-                                    tessera_relation_type_get_id (type));
-  /* Named once they have a target of the right type, before the ends are made
-   * insensitive. */
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->up_button), "relation-types.move");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->down_button), "relation-types.move");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "relation-types.delete");
   if (n_types > 0)
     {
       gtk_widget_set_sensitive (GTK_WIDGET (self->up_button), position > 0);
@@ -296,6 +305,8 @@ tessera_relation_type_row_class_init (TesseraRelationTypeRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_color_set);
   gtk_widget_class_bind_template_callback (widget_class, on_tei_name_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_description_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_move_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked);
 }
 
 static void
