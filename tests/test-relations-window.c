@@ -274,7 +274,8 @@ test_relate_by_mouse (Fixture       *fixture,
   remove_and_undo (fixture, source, TRUE);
 }
 
-/* Typing narrows the targets to the annotations holding the words; Esc gives up. */
+/* Typing narrows the targets to the annotations holding the words; Esc gives up. A
+ * relation goes with its end, and comes back with it. */
 static void
 test_relate_by_search (Fixture       *fixture,
                        gconstpointer  data)
@@ -293,6 +294,17 @@ test_relate_by_search (Fixture       *fixture,
   xdotool (fixture, "type", "burkina", NULL);
   xdotool (fixture, "key", "Return", "Down", "Up", "Return", NULL);
   assert_only_relation (fixture, source, target, 0);
+  wait_for_arcs (fixture, 1);
+
+  /* Deleting an end takes the relation along, and undoing it brings both back. */
+  tessera_text_view_select (gui_text_view (fixture), target, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (gui_text_view (fixture)));
+  xdotool (fixture, "key", "Delete", NULL);
+  wait_for_relations (fixture, 0);
+  wait_for_arcs (fixture, 0);
+  xdotool (fixture, "key", "ctrl+z", NULL);
+  assert_only_relation (fixture, source, target, 0);
+  wait_for_arcs (fixture, 1);
 }
 
 int

@@ -126,6 +126,16 @@ show_hint (TesseraRelationBar *self)
   gtk_label_set_label (self->hint_label, hint);
 }
 
+/* Shown at once, so that the keys typed right after R reach the search entry; hidden, it
+ * takes no room (a revealer without transition keeps its child's height). */
+static void
+show_bar (TesseraRelationBar *self,
+          gboolean            shown)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->revealer), shown);
+  gtk_revealer_set_reveal_child (self->revealer, shown);
+}
+
 /* Candidates ----------------------------------------------------------------------------- */
 
 typedef struct
@@ -464,7 +474,7 @@ tessera_relation_bar_start (TesseraRelationBar *self,
   gtk_widget_set_visible (GTK_WIDGET (self->type_list), FALSE);
   filter_candidates (self);
   show_hint (self);
-  gtk_revealer_set_reveal_child (self->revealer, TRUE);
+  show_bar (self, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
@@ -490,7 +500,7 @@ tessera_relation_bar_cancel (TesseraRelationBar *self)
   g_array_set_size (self->candidates, 0);
   g_array_set_size (self->shown, 0);
   g_clear_pointer (&self->types, g_ptr_array_unref);
-  gtk_revealer_set_reveal_child (self->revealer, FALSE);
+  show_bar (self, FALSE);
 
   if (self->text_view != NULL)
     {
