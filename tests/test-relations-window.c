@@ -122,7 +122,7 @@ start_relation (Fixture *fixture,
 }
 
 /* Waits for the document's one relation, from @source to @target, of the tagset's
- * relation type number @type_index. */
+ * relation type number @type_index, and for its arc in the article. */
 static void
 assert_only_relation (Fixture *fixture,
                       gint64   source,
@@ -139,6 +139,7 @@ assert_only_relation (Fixture *fixture,
   g_assert_cmpint (relation->source_id, ==, source);
   g_assert_cmpint (relation->target_id, ==, target);
   g_assert_cmpstr (relation->type, ==, tessera_relation_type_get_key (type));
+  wait_for_arcs (fixture, 1);
 }
 
 static gboolean
@@ -237,7 +238,6 @@ test_relate_by_keyboard (Fixture       *fixture,
   gui_await (is_inactive, relation_bar (fixture), "the relation bar to close");
   /* One step of undo, and the source still selected. */
   g_assert_cmpint (tessera_text_view_get_selected (gui_text_view (fixture)), ==, source);
-  wait_for_arcs (fixture, 1);
 
   remove_and_undo (fixture, source, FALSE);
 }
@@ -269,7 +269,6 @@ test_relate_by_mouse (Fixture       *fixture,
   /* The second type, by its key. */
   xdotool (fixture, "key", "2", NULL);
   assert_only_relation (fixture, source, target, 1);
-  wait_for_arcs (fixture, 1);
 
   remove_and_undo (fixture, source, TRUE);
 }
@@ -294,7 +293,6 @@ test_relate_by_search (Fixture       *fixture,
   xdotool (fixture, "type", "burkina", NULL);
   xdotool (fixture, "key", "Return", "Down", "Up", "Return", NULL);
   assert_only_relation (fixture, source, target, 0);
-  wait_for_arcs (fixture, 1);
 
   /* Deleting an end takes the relation along, and undoing it brings both back. */
   tessera_text_view_select (gui_text_view (fixture), target, FALSE);
@@ -304,7 +302,6 @@ test_relate_by_search (Fixture       *fixture,
   wait_for_arcs (fixture, 0);
   xdotool (fixture, "key", "ctrl+z", NULL);
   assert_only_relation (fixture, source, target, 0);
-  wait_for_arcs (fixture, 1);
 }
 
 int

@@ -156,7 +156,8 @@ compare_candidates (gconstpointer a,
   return ca->start < cb->start ? -1 : ca->start > cb->start;
 }
 
-/* The annotations of the document but the source, nearest to it first. */
+/* The annotations of the document but the source, nearest to it first; not those of the
+ * types hidden from the article. */
 static void
 collect_candidates (TesseraRelationBar *self,
                     TesseraAnnotation  *source)
@@ -172,7 +173,9 @@ collect_candidates (TesseraRelationBar *self,
       Candidate candidate;
 
       candidate.id = tessera_annotation_get_id (annotation);
-      if (candidate.id == self->source_id)
+      if (candidate.id == self->source_id ||
+          tessera_text_view_is_type_hidden (self->text_view,
+                                            tessera_annotation_get_type_id (annotation)))
         continue;
       candidate.start = tessera_annotation_get_start (annotation);
       candidate.distance = candidate.start > from ? candidate.start - from

@@ -19,7 +19,7 @@
  *
  * A relation with one end off screen is drawn to the edge of the visible area (the top if
  * the other end comes before, the bottom if after), so that scrolling never hides that it
- * exists; one with both ends off screen is skipped. The document's relations are read
+ * exists; one with both ends off screen, or with an end of a hidden type, is skipped. The document's relations are read
  * again only when the store says one of them changed.
  */
 
@@ -212,7 +212,8 @@ _tessera_text_view_arcs_add_end (TesseraTextView       *self,
   gint64 id = tessera_annotation_get_id (annotation);
   End end;
 
-  if (!g_hash_table_contains (arcs->involved, &id))
+  if (!g_hash_table_contains (arcs->involved, &id) ||
+      tessera_text_view_is_type_hidden (self, tessera_annotation_get_type_id (annotation)))
     return;
   end.annotation_id = id;
   end.start = tessera_annotation_get_start (annotation);
@@ -257,7 +258,8 @@ edge_point (Arcs               *arcs,
   gboolean before;
   graphene_point_t from;
 
-  if (other == NULL)
+  if (other == NULL ||
+      tessera_text_view_is_type_hidden (arcs->view, tessera_annotation_get_type_id (other)))
     return FALSE;
   before = tessera_annotation_get_start (other) < shown->start;
   end_point (shown, &from);
