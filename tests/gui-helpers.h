@@ -109,6 +109,10 @@ void             gui_painted_at           (GtkTextView   *view,
 gboolean         gui_is_tinted_with       (const GdkRGBA *painted,
                                            const GdkRGBA *background,
                                            const GdkRGBA *color);
+guint            gui_count_tinted         (GtkWidget          *widget,
+                                           const GdkRectangle *area,
+                                           const GdkRGBA      *background,
+                                           const GdkRGBA      *color);
 
 /*
  * Finding widgets. gui_find_descendant: the first widget under @root (@root included), depth

@@ -339,6 +339,8 @@ add_article_shortcuts (TesseraWindow *self)
       gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
                         gtk_named_action_new (keys[i].action)));
 
+  _tessera_window_add_range_shortcuts (self, GTK_SHORTCUT_CONTROLLER (controller));
+
   gtk_event_controller_set_propagation_phase (type_keys, GTK_PHASE_CAPTURE);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), type_keys);
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
