@@ -46,15 +46,7 @@ mark (Fixture    *fixture,
       const char *key,
       const char *needle)
 {
-  g_autoptr(GError) error = NULL;
-  TesseraRange range;
-  gint64 id;
-
-  g_assert_true (tessera_text_find (article, needle, 1, &range));
-  id = tessera_store_add_annotation (fixture->store, fixture->document_id, test_type_id (fixture->store, key),
-                                     &range, 1, NULL, &error);
-  g_assert_no_error (error);
-  return id;
+  return test_mark (fixture->store, fixture->document_id, article, key, needle);
 }
 
 /* A textual picture of everything the document holds, to compare states. */

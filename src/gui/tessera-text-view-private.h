@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tessera-text-view.h"
+#include "tessera-text-view-labels.h"
 
 G_BEGIN_DECLS
 
@@ -53,6 +54,10 @@ struct _TesseraTextView
   TesseraAnnotationList *annotations;
   GHashTable            *colors;        /* type id → GdkRGBA */
   GHashTable            *kinds;         /* type id → TesseraKind */
+  GStrv                  hidden_types;  /* keys of the types not drawn */
+  GHashTable            *hidden;        /* their ids */
+  gboolean               show_type_labels;
+  TesseraTypeLabels     *type_labels;
   GHashTable            *highlighted;   /* ids */
   GArray                *related;       /* ids drawn as related to the hovered claim */
   GArray                *frame;         /* Drawn, from the layer below the text to the one above */
@@ -66,6 +71,7 @@ struct _TesseraTextView
   guint                  last_click_offset;
   guint                  click_cycle;
   gulong                 store_handlers[3];
+  GtkWidget             *menu;          /* the popover of tessera_text_view_popup_menu () */
   char                  *caret_description;
   GtkCssProvider        *font_provider;
 };
