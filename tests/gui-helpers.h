@@ -114,6 +114,10 @@ guint            gui_count_pixels         (GtkWidget     *widget,
 gboolean         gui_is_tinted_with       (const GdkRGBA *painted,
                                            const GdkRGBA *background,
                                            const GdkRGBA *color);
+guint            gui_count_tinted         (GtkWidget          *widget,
+                                           const GdkRectangle *area,
+                                           const GdkRGBA      *background,
+                                           const GdkRGBA      *color);
 
 /*
  * Finding widgets. gui_find_descendant: the first widget under @root (@root included), depth

@@ -97,4 +97,9 @@ gboolean _tessera_window_open_store         (TesseraWindow          *self,
                                              TesseraStoreOpenFlags   flags,
                                              GError                **error);
 
+/* tessera-window-ranges.c */
+void     _tessera_window_class_ranges_init  (TesseraWindowClass     *klass);
+void     _tessera_window_add_range_shortcuts (TesseraWindow         *self,
+                                              GtkShortcutController *controller);
+
 G_END_DECLS

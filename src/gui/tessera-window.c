@@ -365,6 +365,7 @@ add_article_shortcuts (TesseraWindow *self)
                         gtk_named_action_new (keys[i].action)));
 
   _tessera_window_claims_add_shortcuts (self, GTK_SHORTCUT_CONTROLLER (controller));
+  _tessera_window_add_range_shortcuts (self, GTK_SHORTCUT_CONTROLLER (controller));
 
   gtk_event_controller_set_propagation_phase (type_keys, GTK_PHASE_CAPTURE);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), type_keys);
