@@ -211,7 +211,7 @@ static void
 add_columns (TesseraClaimsView *self)
 {
   const char *titles[N_COLUMNS] = {
-    N_("Source"), N_("Cue"), N_("Quote type"), N_("Factuality"), N_("Document"), N_("Date"),
+    N_("Source"), N_("Cue"), N_("Quote Type"), N_("Factuality"), N_("Document"), N_("Date"),
     N_("Claim"),
   };
   const int widths[N_COLUMNS] = { 200, 120, 110, 110, 180, 100, -1 };
@@ -555,6 +555,14 @@ tessera_claims_view_init (TesseraClaimsView *self)
                                         FALSE, FALSE, create_children, NULL, NULL);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
   add_columns (self);
+  /* The rows are in a list inside the column view: a screen reader names it too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->columns));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Claims"), -1);
+    }
   /* Typing in a long list of sources or documents finds one. */
   {
     GtkExpression *expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
