@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tessera-claims-view.h"
+#include "tessera-wrap-box.h"
 
 /*
  * Every claim of the corpus in a table: source, cue, quote type, factuality, document, date
@@ -91,7 +92,14 @@ cell_setup (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (column == COLUMN_CLAIM)
+    {
+      /* The words of a claim on two lines at most. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
+    }
+  else
+    gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   if (column == COLUMN_SOURCE)
     {
       GtkWidget *expander = gtk_tree_expander_new ();
@@ -214,7 +222,7 @@ add_columns (TesseraClaimsView *self)
     N_("Source"), N_("Cue"), N_("Quote Type"), N_("Factuality"), N_("Document"), N_("Date"),
     N_("Claim"),
   };
-  const int widths[N_COLUMNS] = { 200, 120, 110, 110, 180, 100, -1 };
+  const int widths[N_COLUMNS] = { 190, 110, 140, 110, 170, 100, -1 };
 
   for (Column column = 0; column < N_COLUMNS; column++)
     {
@@ -523,6 +531,7 @@ tessera_claims_view_class_init (TesseraClaimsViewClass *klass)
   object_class->dispose = tessera_claims_view_dispose;
   widget_class->map = tessera_claims_view_map;
 
+  g_type_ensure (TESSERA_TYPE_WRAP_BOX);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/tessera/Tessera/tessera-claims-view.ui");
