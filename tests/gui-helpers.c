@@ -245,7 +245,8 @@ gui_fixture_tear_down (GuiFixture    *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  const char *keys[] = { "annotator-name", "font", "text-scale", "color-scheme", "snap-to-words" };
+  const char *keys[] = { "annotator-name", "font", "text-scale", "color-scheme", "snap-to-words",
+                         "show-type-labels", "hidden-types" };
 
   /* Closing the window closes its dialogs (destroy-with-parent). */
   gui_close_window (fixture);
@@ -419,6 +420,18 @@ TesseraTextView *
 gui_text_view (GuiFixture *fixture)
 {
   return TESSERA_TEXT_VIEW (tessera_window_get_text_view (fixture->window));
+}
+
+/* The claim @claim_id of the project, failing the test if it is not one. */
+TesseraClaim *
+gui_dup_claim (GuiFixture *fixture,
+               gint64      claim_id)
+{
+  g_autoptr(GError) error = NULL;
+  TesseraClaim *claim = tessera_store_dup_claim (gui_store (fixture), claim_id, &error);
+
+  g_assert_no_error (error);
+  return claim;
 }
 
 gint64

@@ -330,6 +330,9 @@ add_article_shortcuts (TesseraWindow *self)
     { GDK_KEY_z, GDK_CONTROL_MASK, "win.undo" },
     { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo" },
     { GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo" },
+    /* The annotation's menu, rather than GTK's text menu. */
+    { GDK_KEY_F10, GDK_SHIFT_MASK, "win.annotation-menu" },
+    { GDK_KEY_Menu, 0, "win.annotation-menu" },
   };
   GtkEventController *type_keys =
     gtk_shortcut_controller_new_for_model (tessera_palette_get_shortcuts (self->palette));
@@ -339,6 +342,8 @@ add_article_shortcuts (TesseraWindow *self)
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
       gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
                         gtk_named_action_new (keys[i].action)));
+
+  _tessera_window_claims_add_shortcuts (self, GTK_SHORTCUT_CONTROLLER (controller));
 
   gtk_event_controller_set_propagation_phase (type_keys, GTK_PHASE_CAPTURE);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), type_keys);
@@ -933,6 +938,7 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_import_finished);
 
   _tessera_window_class_actions_init (klass);
+  _tessera_window_class_claims_init (klass);
   _tessera_window_views_class_init (klass);
 }
 
@@ -945,6 +951,7 @@ tessera_window_init (TesseraWindow *self)
 
   /* Text and inspector */
   add_article_shortcuts (self);
+  _tessera_window_types_init (self);
   tessera_inspector_set_text_view (self->inspector, self->text_view);
   tessera_annotation_list_view_set_text_view (self->annotation_list, self->text_view);
   _tessera_window_views_init (self);
