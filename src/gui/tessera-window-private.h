@@ -52,6 +52,7 @@ struct _TesseraWindow
   TesseraAnnotationListView *annotation_list;
   GtkStack             *view_stack;     /* "article" or "claims" */
   TesseraClaimsView    *claims_view;
+  gboolean              fitting_inspector;
   GMenu                *recent_menu;
 
   /* State */
@@ -91,6 +92,7 @@ void     _tessera_window_claims_marked      (TesseraWindow          *self,
 /* tessera-window-views.c */
 void     _tessera_window_views_class_init   (TesseraWindowClass     *klass);
 void     _tessera_window_views_update_actions (TesseraWindow        *self);
+void     _tessera_window_views_init         (TesseraWindow          *self);
 
 gboolean _tessera_window_open_store         (TesseraWindow          *self,
                                              const char             *path,
