@@ -356,8 +356,8 @@ test_menu_by_right_click (GuiFixture    *fixture,
                                             gtk_native_get_surface (GTK_NATIVE (fixture->window))));
   g_autofree char *x = NULL;
   g_autofree char *y = NULL;
-  g_autofree char *away_x = NULL;
-  g_autofree char *away_y = NULL;
+  g_autofree char *text_x = NULL;
+  g_autofree char *text_y = NULL;
   GtkTextIter iter;
   GdkRectangle box;
   int wx, wy;
@@ -382,11 +382,16 @@ test_menu_by_right_click (GuiFixture    *fixture,
   wait.type_id = gui_type_id (fixture, "person");
   gui_await (has_type, &wait, "the annotation to come back");
 
-  /* Unmarked text: the types to mark with, and Copy. */
+  /* Unmarked text (where no notification lies): the types to mark with, and Copy. */
   gui_wait_drawn (GTK_WIDGET (view));
-  gui_widget_to_window (GTK_WIDGET (view), wx + box.width / 2,
-                        gtk_widget_get_height (GTK_WIDGET (view)) - 4, &away_x, &away_y);
-  send_input (fixture, "mousemove", "--window", xid, away_x, away_y, "click", "3", NULL);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter,
+                                      (int) gui_find_range (fixture, "ont été reçus", 1).start);
+  gtk_text_view_get_iter_location (text_view, &iter, &box);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, box.x, box.y,
+                                         &wx, &wy);
+  gui_widget_to_window (GTK_WIDGET (view), wx + box.width / 2, wy + box.height / 2, &text_x,
+                        &text_y);
+  send_input (fixture, "mousemove", "--window", xid, text_x, text_y, "click", "3", NULL);
   gui_await (menu_is_open, view, "the text's menu to open on a right click");
   {
     ItemWait item = { view, "Organisation" };
