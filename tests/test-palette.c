@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <gdk/x11/gdkx.h>
 
 #include "gui-helpers.h"
+#include "tessera-annotation-list-view.h"
+#include "tessera-entity-chooser.h"
 #include "tessera-palette.h"
 
 /*
@@ -118,6 +122,32 @@ hidden_is (gpointer data)
                                            gui_type_id (wait->fixture, wait->key)) == wait->hidden;
 }
 
+/* The annotation list's row of the annotation covering @words. */
+static gboolean
+is_row_of (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+}
+
+typedef struct
+{
+  GuiFixture *fixture;
+  const char *words;
+  gboolean    dimmed;
+} RowWait;
+
+static gboolean
+row_is_dimmed (gpointer data)
+{
+  RowWait *wait = data;
+  GtkWidget *list = gui_find_widget (GTK_WIDGET (wait->fixture->window),
+                                     TESSERA_TYPE_ANNOTATION_LIST_VIEW, NULL);
+  GtkWidget *row = gui_find_descendant (list, is_row_of, wait->words);
+
+  return row != NULL && gtk_widget_has_css_class (row, "dim-label") == wait->dimmed;
+}
+
 /* How many annotations the pointer finds in the middle of the character at @offset. */
 static guint
 n_found_at (TesseraTextView *view,
@@ -173,6 +203,16 @@ test_hide_type (GuiFixture    *fixture,
   g_assert_true (is_tinted (fixture, place_range.start + 1, "place"));
   g_assert_cmpuint (n_found_at (view, person_range.start + 1), ==, 0);
   g_assert_cmpuint (n_found_at (view, place_range.start + 1), ==, 1);
+
+  /* The annotation list still lists them, dimmed. */
+  {
+    RowWait row = { fixture, "Assimi Goïta", TRUE };
+
+    gui_await (row_is_dimmed, &row, "the person's row to be dimmed");
+    row.words = "«Sahel»";
+    row.dimmed = FALSE;
+    gui_await (row_is_dimmed, &row, "the place's row to stay as it was");
+  }
 
   /* Tab and Shift+Tab from the start reach the place only. */
   tessera_text_view_select (view, 0, FALSE);
@@ -309,6 +349,16 @@ has_type (gpointer data)
   return annotation != NULL && tessera_annotation_get_type_id (annotation) == wait->type_id;
 }
 
+static gboolean
+chooser_has_focus (gpointer data)
+{
+  GuiFixture *fixture = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  return focus != NULL &&
+         gtk_widget_get_ancestor (focus, TESSERA_TYPE_ENTITY_CHOOSER) != NULL;
+}
+
 /* Shift+F10 opens the selected annotation's menu; its Change Type submenu retypes it, in
  * one step that Ctrl+Z undoes. */
 static void
@@ -332,6 +382,13 @@ test_menu_by_keyboard (GuiFixture    *fixture,
   gui_xdotool (GTK_WINDOW (fixture->window), "key", "ctrl+z", NULL);
   wait.type_id = gui_type_id (fixture, "organisation");
   gui_await (has_type, &wait, "the annotation to be an organisation again");
+
+  /* Link to Entity… puts the keyboard in the inspector's entity search. */
+  send_input (fixture, "key", "shift+F10", NULL);
+  gui_await (menu_is_open, view, "the annotation's menu to open again");
+  click_item (fixture, "Link to Entity…");
+  gui_await (chooser_has_focus, fixture, "the entity search to take the keyboard");
+  gtk_widget_grab_focus (GTK_WIDGET (view));
 
   /* The Menu key too; Escape closes the menu, changing nothing. */
   send_input (fixture, "key", "Menu", NULL);
