@@ -96,30 +96,22 @@ is_tinted (GuiFixture *fixture,
   return gui_is_tinted_with (&painted, &background, &color);
 }
 
-static void
-on_selection_changed (TesseraTextView *view,
-                      GArray          *selections)
-{
-  gint64 id = tessera_text_view_get_selected (view);
-
-  if (id != 0)
-    g_array_append_val (selections, id);
-}
-
+/* What a test waits for: a type hidden or shown, a row dimmed or not. */
 typedef struct
 {
   GuiFixture *fixture;
-  const char *key;
-  gboolean    hidden;
-} HiddenWait;
+  const char *name;
+  gboolean    expected;
+} Expectation;
 
 static gboolean
 hidden_is (gpointer data)
 {
-  HiddenWait *wait = data;
+  Expectation *wait = data;
 
   return tessera_text_view_is_type_hidden (gui_text_view (wait->fixture),
-                                           gui_type_id (wait->fixture, wait->key)) == wait->hidden;
+                                           gui_type_id (wait->fixture, wait->name)) ==
+         wait->expected;
 }
 
 /* The annotation list's row of the annotation covering @words. */
@@ -130,22 +122,15 @@ is_row_of (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
 }
 
-typedef struct
-{
-  GuiFixture *fixture;
-  const char *words;
-  gboolean    dimmed;
-} RowWait;
-
 static gboolean
 row_is_dimmed (gpointer data)
 {
-  RowWait *wait = data;
+  Expectation *wait = data;
   GtkWidget *list = gui_find_widget (GTK_WIDGET (wait->fixture->window),
                                      TESSERA_TYPE_ANNOTATION_LIST_VIEW, NULL);
-  GtkWidget *row = gui_find_descendant (list, is_row_of, wait->words);
+  GtkWidget *row = gui_find_descendant (list, is_row_of, wait->name);
 
-  return row != NULL && gtk_widget_has_css_class (row, "dim-label") == wait->dimmed;
+  return row != NULL && gtk_widget_has_css_class (row, "dim-label") == wait->expected;
 }
 
 /* How many annotations the pointer finds in the middle of the character at @offset. */
@@ -183,7 +168,7 @@ test_hide_type (GuiFixture    *fixture,
   gint64 place = gui_add_annotation (fixture, "Sahel", "place");
   gint64 person_type = gui_type_id (fixture, "person");
   g_autofree char *action = g_strdup_printf ("palette.type-%" G_GINT64_FORMAT, person_type);
-  HiddenWait wait = { fixture, "person", TRUE };
+  Expectation wait = { fixture, "person", TRUE };
   g_auto(GStrv) hidden = NULL;
   TesseraRange moussa = gui_find_range (fixture, "Moussa Barmou", 1);
   gint64 marked;
@@ -206,17 +191,17 @@ test_hide_type (GuiFixture    *fixture,
 
   /* The annotation list still lists them, dimmed. */
   {
-    RowWait row = { fixture, "Assimi Goïta", TRUE };
+    Expectation row = { fixture, "Assimi Goïta", TRUE };
 
     gui_await (row_is_dimmed, &row, "the person's row to be dimmed");
-    row.words = "«Sahel»";
-    row.dimmed = FALSE;
+    row.name = "«Sahel»";
+    row.expected = FALSE;
     gui_await (row_is_dimmed, &row, "the place's row to stay as it was");
   }
 
   /* Tab and Shift+Tab from the start reach the place only. */
   tessera_text_view_select (view, 0, FALSE);
-  handler = g_signal_connect (view, "selection-changed", G_CALLBACK (on_selection_changed),
+  handler = g_signal_connect (view, "selection-changed", G_CALLBACK (gui_record_selection),
                               selections);
   gui_xdotool (GTK_WINDOW (fixture->window), "key", "Tab", "Tab", "Tab", "shift+Tab", NULL);
   g_signal_handler_disconnect (view, handler);
@@ -229,7 +214,7 @@ test_hide_type (GuiFixture    *fixture,
   /* Marking with the hidden type's key: the new annotation is seen, the type shown again. */
   tessera_text_view_select_text (view, moussa.start, moussa.end);
   gui_xdotool (GTK_WINDOW (fixture->window), "key", "1", NULL);
-  wait.hidden = FALSE;
+  wait.expected = FALSE;
   gui_await (hidden_is, &wait, "the person type to be shown again");
   marked = tessera_text_view_get_selected (view);
   g_assert_cmpint (marked, !=, 0);
@@ -288,29 +273,17 @@ item_is_shown (gpointer data)
   return menu != NULL && gui_find_descendant (GTK_WIDGET (menu), is_item, wait->label) != NULL;
 }
 
-/* Input that opens, drives or closes a menu: while a menu is open, the keys go to it and
- * not to the window, so the caller waits for what the input does. */
-static void
-send_input (GuiFixture *fixture,
-            const char *first,
-            ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  va_list list;
+/* Clicks the item of the open menu labelled @label (as shown, without its mnemonic). While
+ * a menu is open the keys go to it, not to the window: input that opens, drives or closes a
+ * menu is sent without waiting for the window to handle it, and the test waits for what it
+ * does instead. */
+#define SEND(...) gui_xdotool_argv (window, (char **) (const char *[]) { __VA_ARGS__, NULL })
 
-  va_start (list, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (list, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (list);
-  g_ptr_array_add (args, NULL);
-  gui_xdotool_argv (GTK_WINDOW (fixture->window), (char **) args->pdata);
-}
-
-/* Clicks the item of the open menu labelled @label (as shown, without its mnemonic). */
 static void
 click_item (GuiFixture *fixture,
             const char *label)
 {
+  GtkWindow *window = GTK_WINDOW (fixture->window);
   TesseraTextView *view = gui_text_view (fixture);
   ItemWait wait = { view, label };
   g_autofree char *what = g_strdup_printf ("the menu to show “%s”", label);
@@ -327,7 +300,7 @@ click_item (GuiFixture *fixture,
                            gtk_native_get_surface (gtk_widget_get_native (item))));
   gui_widget_to_window (item, gtk_widget_get_width (item) / 2, gtk_widget_get_height (item) / 2,
                         &x, &y);
-  send_input (fixture, "mousemove", "--window", xid, x, y, "click", "1", NULL);
+  SEND ("mousemove", "--window", xid, x, y, "click", "1");
 }
 
 typedef struct
@@ -365,12 +338,13 @@ static void
 test_menu_by_keyboard (GuiFixture    *fixture,
                        gconstpointer  data)
 {
+  GtkWindow *window = GTK_WINDOW (fixture->window);
   TesseraTextView *view = gui_text_view (fixture);
   gint64 id = gui_add_annotation (fixture, "Oumar Diarra", "organisation");
   TypeWait wait = { gui_store (fixture), id, gui_type_id (fixture, "person") };
 
   tessera_text_view_select (view, id, TRUE);
-  send_input (fixture, "key", "shift+F10", NULL);
+  SEND ("key", "shift+F10");
   gui_await (menu_is_open, view, "the annotation's menu to open");
 
   click_item (fixture, "Change Type");
@@ -379,21 +353,21 @@ test_menu_by_keyboard (GuiFixture    *fixture,
   gui_await (menu_is_closed, view, "the menu to close");
   g_assert_cmpint (tessera_text_view_get_selected (view), ==, id);
 
-  gui_xdotool (GTK_WINDOW (fixture->window), "key", "ctrl+z", NULL);
+  gui_xdotool (window, "key", "ctrl+z", NULL);
   wait.type_id = gui_type_id (fixture, "organisation");
   gui_await (has_type, &wait, "the annotation to be an organisation again");
 
   /* Link to Entity… puts the keyboard in the inspector's entity search. */
-  send_input (fixture, "key", "shift+F10", NULL);
+  SEND ("key", "shift+F10");
   gui_await (menu_is_open, view, "the annotation's menu to open again");
   click_item (fixture, "Link to Entity…");
   gui_await (chooser_has_focus, fixture, "the entity search to take the keyboard");
   gtk_widget_grab_focus (GTK_WIDGET (view));
 
   /* The Menu key too; Escape closes the menu, changing nothing. */
-  send_input (fixture, "key", "Menu", NULL);
+  SEND ("key", "Menu");
   gui_await (menu_is_open, view, "the annotation's menu to open by the Menu key");
-  send_input (fixture, "key", "Escape", NULL);
+  SEND ("key", "Escape");
   gui_await (menu_is_closed, view, "the menu to close");
   g_assert_true (has_type (&wait));
 }
@@ -404,6 +378,7 @@ static void
 test_menu_by_right_click (GuiFixture    *fixture,
                           gconstpointer  data)
 {
+  GtkWindow *window = GTK_WINDOW (fixture->window);
   TesseraTextView *view = gui_text_view (fixture);
   GtkTextView *text_view = GTK_TEXT_VIEW (view);
   TesseraRange range = gui_find_range (fixture, "Assimi Goïta", 1);
@@ -428,14 +403,14 @@ test_menu_by_right_click (GuiFixture    *fixture,
                                          &wx, &wy);
   gui_widget_to_window (GTK_WIDGET (view), wx + box.width / 2, wy + box.height / 2, &x, &y);
 
-  send_input (fixture, "mousemove", "--window", xid, x, y, "click", "3", NULL);
+  SEND ("mousemove", "--window", xid, x, y, "click", "3");
   gui_await (menu_is_open, view, "the annotation's menu to open on a right click");
   /* The menu is about the annotation under the pointer; the selection stays as it was. */
   g_assert_cmpint (tessera_text_view_get_selected (view), ==, 0);
   click_item (fixture, "Delete");
   gui_await (has_type, &wait, "the annotation to be deleted");
 
-  gui_xdotool (GTK_WINDOW (fixture->window), "key", "ctrl+z", NULL);
+  gui_xdotool (window, "key", "ctrl+z", NULL);
   wait.type_id = gui_type_id (fixture, "person");
   gui_await (has_type, &wait, "the annotation to come back");
 
@@ -448,7 +423,7 @@ test_menu_by_right_click (GuiFixture    *fixture,
                                          &wx, &wy);
   gui_widget_to_window (GTK_WIDGET (view), wx + box.width / 2, wy + box.height / 2, &text_x,
                         &text_y);
-  send_input (fixture, "mousemove", "--window", xid, text_x, text_y, "click", "3", NULL);
+  SEND ("mousemove", "--window", xid, text_x, text_y, "click", "3");
   gui_await (menu_is_open, view, "the text's menu to open on a right click");
   {
     ItemWait item = { view, "Organisation" };
@@ -457,7 +432,7 @@ test_menu_by_right_click (GuiFixture    *fixture,
     item.label = "Copy";
     gui_await (item_is_shown, &item, "the text's menu to offer Copy");
   }
-  send_input (fixture, "key", "Escape", NULL);
+  SEND ("key", "Escape");
   gui_await (menu_is_closed, view, "the menu to close");
 }
 

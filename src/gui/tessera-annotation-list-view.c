@@ -109,7 +109,8 @@ annotation_row_bind (GtkSignalListItemFactory  *factory,
   g_object_set_data_full (G_OBJECT (label), "tessera-tooltip", g_steal_pointer (&description),
                           g_free);
   /* Of a type the article hides: listed, dimmed. */
-  if (tessera_text_view_is_type_hidden (self->text_view, tessera_annotation_get_type_id (annotation)))
+  if (tessera_text_view_is_type_hidden (self->text_view,
+                                        tessera_annotation_get_type_id (annotation)))
     gtk_widget_add_css_class (label, "dim-label");
   else
     gtk_widget_remove_css_class (label, "dim-label");

@@ -89,8 +89,8 @@ types_menu_new (TesseraStore *store,
   for (guint i = 0; i < g_list_model_get_n_items (tagset); i++)
     {
       g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (tessera_annotation_type_get_label_localized (type),
-                                                   NULL);
+      const char *label = tessera_annotation_type_get_label_localized (type);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
       const char *key = tessera_annotation_type_get_shortcut (type);
 
       g_menu_item_set_action_and_target_value (item, action,
