@@ -433,6 +433,18 @@ gui_text_view (GuiFixture *fixture)
   return TESSERA_TEXT_VIEW (tessera_window_get_text_view (fixture->window));
 }
 
+/* The claim @claim_id of the project, failing the test if it is not one. */
+TesseraClaim *
+gui_dup_claim (GuiFixture *fixture,
+               gint64      claim_id)
+{
+  g_autoptr(GError) error = NULL;
+  TesseraClaim *claim = tessera_store_dup_claim (gui_store (fixture), claim_id, &error);
+
+  g_assert_no_error (error);
+  return claim;
+}
+
 gint64
 gui_type_id (GuiFixture *fixture,
              const char *key)

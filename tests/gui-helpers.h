@@ -95,6 +95,8 @@ void             gui_record_selection     (TesseraTextView *view,
 
 TesseraStore    *gui_store                (GuiFixture    *fixture);
 TesseraTextView *gui_text_view            (GuiFixture    *fixture);
+TesseraClaim    *gui_dup_claim            (GuiFixture    *fixture,
+                                           gint64         claim_id);
 gint64           gui_type_id              (GuiFixture    *fixture,
                                            const char    *key);
 TesseraRange     gui_find_range           (GuiFixture    *fixture,

@@ -1024,6 +1024,13 @@ test_special_characters (Fixture       *fixture,
     gint64 m = annotate (store, doc, "other", "'apostrophes'", 1);
 
     link_mention (store, m, e);
+    {
+      g_autoptr(TesseraRelationType) spaced = tessera_relation_type_new ("type avec espaces",
+                                                                         "Type <spécial>");
+
+      tessera_store_add_relation_type (store, spaced, &error);
+      g_assert_no_error (error);
+    }
     tessera_store_add_relation (store, "type avec espaces", a, m, "note & <relation>", &error);
     g_assert_no_error (error);
   }
@@ -1182,27 +1189,27 @@ test_self_check_compare (void)
   TesseraRange range = { 2, 5 };
   g_autofree char *problem = NULL;
 
-  expected->text = g_strdup ("Un texte");
-  read->text = g_strdup ("Un texte");
+  expected->record->text = g_strdup ("Un texte");
+  read->record->text = g_strdup ("Un texte");
   a->id = g_strdup ("a1");
   a->type_key = g_strdup ("person");
-  g_array_append_val (a->ranges, range);
+  g_array_append_val (a->record->ranges, range);
   b->id = g_strdup ("a1");
   b->type_key = g_strdup ("person");
-  g_array_append_val (b->ranges, range);
+  g_array_append_val (b->record->ranges, range);
   g_ptr_array_add (expected->annotations, a);
   g_ptr_array_add (read->annotations, b);
   g_assert_null (_tessera_tei_document_compare (expected, context, read, context));
 
-  g_array_index (b->ranges, TesseraRange, 0).end = 6;
+  g_array_index (b->record->ranges, TesseraRange, 0).end = 6;
   problem = _tessera_tei_document_compare (expected, context, read, context);
   g_assert_nonnull (strstr (problem, "a1"));
   g_assert_nonnull (strstr (problem, "2–6"));
   g_clear_pointer (&problem, g_free);
 
-  g_array_index (b->ranges, TesseraRange, 0).end = 5;
-  g_free (read->text);
-  read->text = g_strdup ("Un textE");
+  g_array_index (b->record->ranges, TesseraRange, 0).end = 5;
+  g_free (read->record->text);
+  read->record->text = g_strdup ("Un textE");
   problem = _tessera_tei_document_compare (expected, context, read, context);
   g_assert_nonnull (strstr (problem, "character 7"));
 }

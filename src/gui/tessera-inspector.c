@@ -151,9 +151,10 @@ escape_pressed (GtkWidget *widget,
 {
   TesseraInspector *self = TESSERA_INSPECTOR (widget);
 
+  /* A step of the claim's attribution skipped: the source, then the cue. */
   if (tessera_claim_section_get_pick (self->claim_section) != TESSERA_PICK_NONE)
     {
-      set_pick (self, TESSERA_PICK_NONE);
+      tessera_claim_section_pick_done (self->claim_section);
       return TRUE;
     }
   return tessera_entity_section_close_new_entity (self->entity_section);
@@ -311,6 +312,19 @@ tessera_inspector_pick_entity (TesseraInspector *self,
 {
   g_return_if_fail (TESSERA_IS_INSPECTOR (self));
   tessera_claim_section_pick_entity (self->claim_section, entity_id);
+}
+
+/**
+ * tessera_inspector_get_claim_section:
+ *
+ * Returns: (transfer none): the section of a claim's attribution, which holds what is being
+ *   picked for it
+ */
+TesseraClaimSection *
+tessera_inspector_get_claim_section (TesseraInspector *self)
+{
+  g_return_val_if_fail (TESSERA_IS_INSPECTOR (self), NULL);
+  return self->claim_section;
 }
 
 void

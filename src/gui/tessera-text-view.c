@@ -1613,6 +1613,17 @@ on_click_pressed (GtkGestureClick *gesture,
 
   /* Alt while selecting keeps the exact characters. */
   self->exact_selection = (state & GDK_ALT_MASK) != 0;
+
+  /* While picking, a press leaves the words proposed: on them, GTK would begin a drag of
+   * the selection, and the click would never be seen as one. */
+  if (self->pick_mode)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+      GtkTextIter cursor;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      gtk_text_buffer_place_cursor (buffer, &cursor);
+    }
 }
 
 static void

@@ -301,7 +301,7 @@ _tessera_tei_entity_add_link (TesseraTeiEntity *entity,
     return;
   if (scheme == NULL || *scheme == '\0')
     scheme = tessera_authority_guess_scheme (uri);
-  _tessera_tei_entity_add_authority (entity, scheme, uri);
+  tessera_authorities_append (entity->record->authorities, scheme, uri);
 }
 
 /**
@@ -714,8 +714,8 @@ annotation_from (Assembler         *self,
 
   annotation->id = g_strdup (identity->id);
   annotation->line = (guint) identity->line;
-  g_array_append_vals (annotation->ranges, ranges->data, ranges->len);
-  normalize_ranges (annotation->ranges);
+  g_array_append_vals (annotation->record->ranges, ranges->data, ranges->len);
+  normalize_ranges (annotation->record->ranges);
 
   if (identity->kind == TESSERA_TEI_CARRIER_JOIN)
     annotation->element = g_strdup (identity->element);
@@ -778,7 +778,7 @@ annotation_from (Assembler         *self,
       is_claim = type != NULL && tessera_annotation_type_carries_claim (type);
     }
   if (is_claim)
-    annotation->claim = _tessera_tei_claim_new ();
+    annotation->record->claim = g_new0 (TesseraClaimRecord, 1);
 
   if (identity->resp != NULL)
     {
@@ -791,10 +791,10 @@ annotation_from (Assembler         *self,
                 identity->resp);
           return NULL;
         }
-      annotation->annotator = g_strdup (name);
+      annotation->record->annotator = g_strdup (name);
     }
   if (identity->cert != NULL)
-    tessera_certainty_from_string (identity->cert, &annotation->certainty);
+    tessera_certainty_from_string (identity->cert, &annotation->record->certainty);
 
   if (content != NULL && content->ref != NULL)
     {
@@ -819,22 +819,22 @@ annotation_from (Assembler         *self,
 
   if (content_is_text &&
       (g_str_equal (content->element, "date") || g_str_equal (content->element, "time")))
-    annotation->normalized = g_strdup (content->when);
+    annotation->record->normalized = g_strdup (content->when);
 
   /* Who says what, in a file not written by Tessera. */
-  if (annotation->claim != NULL && content_is_text && !context->tessera &&
+  if (annotation->record->claim != NULL && content_is_text && !context->tessera &&
       g_str_equal (content->element, "said"))
     {
       const char *id = local_target (content->who);
 
       if (id != NULL && g_hash_table_contains (context->entities, id))
-        annotation->claim->source_entity = g_strdup (id);
+        annotation->claim.source_entity = g_strdup (id);
       else if (id != NULL)
-        annotation->claim->source_annotation = g_strdup (id);
+        annotation->claim.source_annotation = g_strdup (id);
       if (g_strcmp0 (content->direct, "true") == 0)
-        annotation->claim->quote_type = g_strdup ("direct");
+        annotation->record->claim->quote_type = g_strdup ("direct");
       else if (g_strcmp0 (content->direct, "false") == 0)
-        annotation->claim->quote_type = g_strdup ("indirect");
+        annotation->record->claim->quote_type = g_strdup ("indirect");
     }
 
   return g_steal_pointer (&annotation);
@@ -847,7 +847,7 @@ add_annotation (TesseraTeiDocument   *document,
 {
   if (annotation == NULL)
     return;
-  if (annotation->ranges->len == 0)
+  if (annotation->record->ranges->len == 0)
     {
       _tessera_tei_annotation_free (annotation);
       return;
@@ -889,7 +889,8 @@ apply_record (Assembler            *self,
               TesseraTeiAnnotation *annotation,
               GHashTable           *by_id)
 {
-  TesseraTeiClaim *claim = annotation->claim;
+  TesseraAnnotationRecord *fields = annotation->record;
+  TesseraClaimRecord *claim = fields->claim;
 
   for (guint i = 0; i < record->items->len && self->error == NULL; i++)
     {
@@ -912,22 +913,23 @@ apply_record (Assembler            *self,
           if (g_strcmp0 (type, "entity") == 0 && is_entity)
             tessera_set_str (&annotation->entity, id);
           else if (claim != NULL && g_strcmp0 (type, "source") == 0)
-            tessera_set_str (is_entity ? &claim->source_entity : &claim->source_annotation, id);
+            tessera_set_str (is_entity ? &annotation->claim.source_entity
+                                       : &annotation->claim.source_annotation, id);
           else if (claim != NULL && g_strcmp0 (type, "cue") == 0 && is_annotation)
-            tessera_set_str (&claim->cue, id);
+            tessera_set_str (&annotation->claim.cue, id);
           else if (claim != NULL && g_strcmp0 (type, "parent") == 0 && is_annotation)
-            tessera_set_str (&claim->parent, id);
+            tessera_set_str (&annotation->claim.parent, id);
         }
       else
         {
           char **field = NULL;
 
           if (g_strcmp0 (type, "comment") == 0)
-            field = &annotation->note;
+            field = &fields->note;
           else if (g_strcmp0 (type, "normalized") == 0)
-            field = &annotation->normalized;
+            field = &fields->normalized;
           else if (g_strcmp0 (type, "status") == 0)
-            tessera_status_from_string (item->value, &annotation->status);
+            tessera_status_from_string (item->value, &fields->status);
           else if (claim != NULL)
             {
               if (g_strcmp0 (type, "source-kind") == 0)
@@ -958,11 +960,11 @@ apply_record (Assembler            *self,
       GHashTableIter iter;
       gpointer key, value;
 
-      if (annotation->attributes == NULL)
-        annotation->attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      if (fields->attributes == NULL)
+        fields->attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       g_hash_table_iter_init (&iter, record->attributes);
       while (g_hash_table_iter_next (&iter, &key, &value))
-        g_hash_table_replace (annotation->attributes, g_strdup (key), g_strdup (value));
+        g_hash_table_replace (fields->attributes, g_strdup (key), g_strdup (value));
     }
 }
 
@@ -996,14 +998,15 @@ relation_from (Assembler                *self,
     }
 
   relation = g_new0 (TesseraTeiRelation, 1);
+  relation->record = g_new0 (TesseraRelationRecord, 1);
   relation->id = g_strdup (read->id);
-  relation->type = g_strdup (read->name ? read->name : read->n ? read->n : "related");
   relation->source = g_strdup (g_ptr_array_index (ends, 0));
   relation->target = g_strdup (g_ptr_array_index (ends, 1));
-  relation->note = g_strdup (read->desc);
+  relation->record->type = g_strdup (read->name ? read->name : read->n ? read->n : "related");
+  relation->record->note = g_strdup (read->desc);
   if (read->resp != NULL)
-    relation->annotator = g_strdup (g_hash_table_lookup (self->context->annotators,
-                                                         resp ? resp : ""));
+    relation->record->annotator = g_strdup (g_hash_table_lookup (self->context->annotators,
+                                                                 resp ? resp : ""));
   return relation;
 }
 
@@ -1156,9 +1159,9 @@ assemble (Assembler          *self,
   for (guint i = 0; i < document->annotations->len && self->error == NULL; i++)
     {
       TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
-      TesseraTeiClaim *claim = annotation->claim;
+      TesseraTeiClaim *claim = &annotation->claim;
 
-      if (claim == NULL)
+      if (annotation->record->claim == NULL)
         continue;
       if (claim->source_annotation != NULL &&
           !g_hash_table_contains (by_id, claim->source_annotation))
@@ -1197,7 +1200,7 @@ _tessera_tei_assemble_text (TesseraTeiAssembly  *assembly,
       ranges = g_array_sized_new (FALSE, FALSE, sizeof (TesseraRange), 1);
       g_array_append_val (ranges, range);
       annotation = annotation_from (&self, carrier, carrier, ranges);
-      if (annotation != NULL && annotation->ranges->len > 0)
+      if (annotation != NULL && annotation->record->ranges->len > 0)
         g_ptr_array_add (document->annotations, annotation);
       else
         g_clear_pointer (&annotation, _tessera_tei_annotation_free);

@@ -1107,7 +1107,7 @@ read_document_header (Reader             *self,
   xmlNode *notes = first_child (file_desc, "notesStmt");
   xmlNode *language = path (header, "profileDesc", "langUsage", "language", NULL);
   xmlNode *revision = first_child (header, "revisionDesc");
-  TesseraDocumentInfo *info = &document->info;
+  TesseraDocumentInfo *info = &document->record->info;
 
   info->title = node_text (first_child (title_stmt, "title"));
   info->author = name_text (first_child (title_stmt, "author"));
@@ -1138,7 +1138,7 @@ read_document_header (Reader             *self,
       info->notes = node_text (own);
       if (info->notes == NULL && !self->context->tessera)
         info->notes = node_text (first_child (notes, "note"));
-      read_attribute_notes (notes, &document->attributes);
+      read_attribute_notes (notes, &document->record->attributes);
     }
 
   if (language != NULL)
@@ -1157,7 +1157,7 @@ read_document_header (Reader             *self,
     {
       g_autofree char *status = get_attr (revision, "status");
 
-      tessera_progress_from_string (status, &document->progress);
+      tessera_progress_from_string (status, &document->record->progress);
     }
 }
 
@@ -1177,6 +1177,7 @@ read_entity (Reader  *self,
              xmlNode *record)
 {
   g_autoptr(TesseraTeiEntity) entity = _tessera_tei_entity_new ();
+  TesseraEntityRecord *fields = entity->record;
   g_autofree char *ana = get_attr (record, "ana");
   xmlNode *names = record;
 
@@ -1194,11 +1195,11 @@ read_entity (Reader  *self,
 
   if (first_child (record, "objectIdentifier") != NULL)
     names = first_child (record, "objectIdentifier");
-  for (xmlNode *child = names->children; child != NULL && entity->name == NULL;
+  for (xmlNode *child = names->children; child != NULL && fields->name == NULL;
        child = child->next)
     {
       if (in_list (child, record_name_elements))
-        entity->name = node_text (child);
+        fields->name = node_text (child);
     }
 
   for (guint pass = 0; pass < 2; pass++)
@@ -1220,10 +1221,10 @@ read_entity (Reader  *self,
         }
     }
 
-  entity->description = node_text (first_child_typed (record, "note", "description"));
-  read_attribute_notes (record, &entity->attributes);
-  if (entity->name == NULL)
-    entity->name = g_strdup (entity->id);
+  fields->description = node_text (first_child_typed (record, "note", "description"));
+  read_attribute_notes (record, &fields->attributes);
+  if (fields->name == NULL)
+    fields->name = g_strdup (entity->id);
   _tessera_tei_context_add_entity (self->context, g_steal_pointer (&entity));
 }
 
@@ -1594,7 +1595,7 @@ map_annotations (Reader             *self,
   for (guint i = 0; i < document->annotations->len; i++)
     {
       TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
-      GArray *ranges = annotation->ranges;
+      GArray *ranges = annotation->record->ranges;
       gboolean moved = FALSE;
       guint kept = 0;
 
@@ -1669,7 +1670,7 @@ read_document (Reader  *self,
       fail (self, tei, TESSERA_TEI_ERROR_EMPTY, _("this TEI document has no text element"));
       goto out;
     }
-  document->text = normalize_text (self->text->str, self->text->len, composed);
+  document->record->text = normalize_text (self->text->str, self->text->len, composed);
 
   /* Pointers count the text as read; the annotations are then moved to the stored text. */
   collect_text (self, &self->found);
