@@ -372,39 +372,65 @@ test_menu_by_keyboard (GuiFixture    *fixture,
   g_assert_true (has_type (&wait));
 }
 
+typedef struct
+{
+  TesseraStore *store;
+  gint64        claim_id;
+  gint64        source_id;
+  gint64        cue_id;
+} ClaimWait;
+
+static gboolean
+claim_is (gpointer data)
+{
+  ClaimWait *wait = data;
+  g_autoptr(TesseraClaim) claim = tessera_store_dup_claim (wait->store, wait->claim_id, NULL);
+
+  return claim != NULL && tessera_claim_get_source_annotation_id (claim) == wait->source_id &&
+         tessera_claim_get_cue_annotation_id (claim) == wait->cue_id;
+}
+
+/* Right-clicks the middle of the first occurrence of @words. */
+static void
+right_click_words (GuiFixture *fixture,
+                   const char *words)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  GtkTextView *text_view = GTK_TEXT_VIEW (gui_text_view (fixture));
+  TesseraRange range = gui_find_range (fixture, words, 1);
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (
+                                            gtk_native_get_surface (GTK_NATIVE (window))));
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  GtkTextIter iter;
+  GdkRectangle box;
+  int wx, wy;
+
+  gui_wait_drawn (GTK_WIDGET (text_view));
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter,
+                                      (int) (range.start + range.end) / 2);
+  gtk_text_view_get_iter_location (text_view, &iter, &box);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, box.x, box.y,
+                                         &wx, &wy);
+  gui_widget_to_window (GTK_WIDGET (text_view), wx + box.width / 2, wy + box.height / 2, &x, &y);
+  SEND ("mousemove", "--window", xid, x, y, "click", "3");
+  gui_await (menu_is_open, text_view, "the menu to open on a right click");
+}
+
 /* A right click on an annotation that is not selected opens its menu (not GTK's): Delete
  * removes it, Ctrl+Z brings it back. On unmarked text, the menu offers the types. */
 static void
 test_menu_by_right_click (GuiFixture    *fixture,
                           gconstpointer  data)
 {
-  GtkWindow *window = GTK_WINDOW (fixture->window);
   TesseraTextView *view = gui_text_view (fixture);
-  GtkTextView *text_view = GTK_TEXT_VIEW (view);
-  TesseraRange range = gui_find_range (fixture, "Assimi Goïta", 1);
+  GtkWindow *window = GTK_WINDOW (fixture->window);
   gint64 id = gui_add_annotation (fixture, "Assimi Goïta", "person");
   TypeWait wait = { gui_store (fixture), id, 0 };
-  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (
-                                            gtk_native_get_surface (GTK_NATIVE (fixture->window))));
-  g_autofree char *x = NULL;
-  g_autofree char *y = NULL;
-  g_autofree char *text_x = NULL;
-  g_autofree char *text_y = NULL;
-  GtkTextIter iter;
-  GdkRectangle box;
-  int wx, wy;
+  ItemWait item = { view, "Organisation" };
 
-  gui_wait_drawn (GTK_WIDGET (view));
   tessera_text_view_select (view, 0, FALSE);
-  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter,
-                                      (int) range.start + 2);
-  gtk_text_view_get_iter_location (text_view, &iter, &box);
-  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, box.x, box.y,
-                                         &wx, &wy);
-  gui_widget_to_window (GTK_WIDGET (view), wx + box.width / 2, wy + box.height / 2, &x, &y);
-
-  SEND ("mousemove", "--window", xid, x, y, "click", "3");
-  gui_await (menu_is_open, view, "the annotation's menu to open on a right click");
+  right_click_words (fixture, "Assimi Goïta");
   /* The menu is about the annotation under the pointer; the selection stays as it was. */
   g_assert_cmpint (tessera_text_view_get_selected (view), ==, 0);
   click_item (fixture, "Delete");
@@ -415,25 +441,41 @@ test_menu_by_right_click (GuiFixture    *fixture,
   gui_await (has_type, &wait, "the annotation to come back");
 
   /* Unmarked text (where no notification lies): the types to mark with, and Copy. */
-  gui_wait_drawn (GTK_WIDGET (view));
-  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter,
-                                      (int) gui_find_range (fixture, "ont été reçus", 1).start);
-  gtk_text_view_get_iter_location (text_view, &iter, &box);
-  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, box.x, box.y,
-                                         &wx, &wy);
-  gui_widget_to_window (GTK_WIDGET (view), wx + box.width / 2, wy + box.height / 2, &text_x,
-                        &text_y);
-  SEND ("mousemove", "--window", xid, text_x, text_y, "click", "3");
-  gui_await (menu_is_open, view, "the text's menu to open on a right click");
-  {
-    ItemWait item = { view, "Organisation" };
-
-    gui_await (item_is_shown, &item, "the text's menu to offer the types");
-    item.label = "Copy";
-    gui_await (item_is_shown, &item, "the text's menu to offer Copy");
-  }
+  right_click_words (fixture, "ont été reçus");
+  gui_await (item_is_shown, &item, "the text's menu to offer the types");
+  item.label = "Copy";
+  gui_await (item_is_shown, &item, "the text's menu to offer Copy");
   SEND ("key", "Escape");
   gui_await (menu_is_closed, view, "the menu to close");
+}
+
+/* With a claim selected, the menu of a mention makes it the claim's source, and the menu of
+ * a cue its cue; the claim stays selected, and Ctrl+Z undoes each. */
+static void
+test_menu_claim_roles (GuiFixture    *fixture,
+                       gconstpointer  data)
+{
+  TesseraTextView *view = gui_text_view (fixture);
+  gint64 person = gui_add_annotation (fixture, "Oumar Diarra", "person");
+  gint64 cue = gui_add_annotation (fixture, "Selon", "cue");
+  gint64 claim = gui_add_annotation (fixture, "ce plan permettra d’insuffler", "claim");
+  ClaimWait wait = { gui_store (fixture), claim, person, 0 };
+
+  tessera_text_view_select (view, claim, TRUE);
+  right_click_words (fixture, "Oumar Diarra");
+  click_item (fixture, "Set as Source of the Selected Claim");
+  gui_await (claim_is, &wait, "the person to be the claim's source");
+  g_assert_cmpint (tessera_text_view_get_selected (view), ==, claim);
+
+  right_click_words (fixture, "Selon");
+  click_item (fixture, "Set as Cue of the Selected Claim");
+  wait.cue_id = cue;
+  gui_await (claim_is, &wait, "the cue to be the claim's cue");
+  g_assert_cmpint (tessera_text_view_get_selected (view), ==, claim);
+
+  gui_xdotool (GTK_WINDOW (fixture->window), "key", "ctrl+z", NULL);
+  wait.cue_id = 0;
+  gui_await (claim_is, &wait, "the claim's cue to be undone");
 }
 
 int
@@ -449,6 +491,7 @@ main (int    argc,
   ADD ("hide-type", test_hide_type);
   ADD ("menu-by-keyboard", test_menu_by_keyboard);
   ADD ("menu-by-right-click", test_menu_by_right_click);
+  ADD ("menu-claim-roles", test_menu_claim_roles);
 #undef ADD
 
   return g_test_run ();
