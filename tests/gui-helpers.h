@@ -110,6 +110,9 @@ void             gui_painted_at           (GtkTextView   *view,
                                            guint          offset,
                                            GdkRGBA       *out_background,
                                            GdkRGBA       *out_painted);
+guint            gui_count_pixels         (GtkWidget     *widget,
+                                           const GdkRGBA *color,
+                                           double         tolerance);
 gboolean         gui_is_tinted_with       (const GdkRGBA *painted,
                                            const GdkRGBA *background,
                                            const GdkRGBA *color);

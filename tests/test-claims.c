@@ -332,6 +332,55 @@ test_cycle_keys (Fixture       *fixture,
   g_assert_cmpstr (tessera_claim_get_quote_type (claim), ==, quote_types[0]);
 }
 
+/* The actions other parts of the window call (a menu on an annotation): a mention made the
+ * selected claim's source, a cue its cue; anything else refused, nothing left awaited. */
+static void
+test_set_by_action (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  gint64 mention = gui_add_annotation (fixture, "Oumar Diarra", "person");
+  gint64 cue = gui_add_annotation (fixture, "Selon", "cue");
+  gint64 claim_id = mark_claim (fixture);
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  type_on (fixture, NULL, "Escape Escape");
+  await_pick (fixture, TESSERA_PICK_NONE);
+
+  gtk_widget_activate_action (window, "win.set-claim-cue", "x", mention);
+  g_assert_cmpint (await_link (fixture, claim_id, TRUE, 0), ==, 0);
+  g_assert_cmpint (pick_of (fixture), ==, TESSERA_PICK_NONE);
+
+  gtk_widget_activate_action (window, "win.set-claim-source", "x", mention);
+  await_link (fixture, claim_id, FALSE, mention);
+  gtk_widget_activate_action (window, "win.set-claim-cue", "x", cue);
+  await_link (fixture, claim_id, TRUE, cue);
+  g_assert_cmpint (pick_of (fixture), ==, TESSERA_PICK_NONE);
+}
+
+/* The selected claim drawn joined to its source, on the visible lines; not once it is not
+ * selected. */
+static void
+test_connectors (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  /* The connectors' orange in the light style, over the white page. */
+  const GdkRGBA orange = { 0.79, 0.31, 0.05, 1.0 };
+  GtkWidget *view = GTK_WIDGET (gui_text_view (fixture));
+  gint64 claim_id = mark_claim (fixture);
+
+  g_assert_cmpuint (gui_count_pixels (view, &orange, 0.12), ==, 0);
+  type_on (fixture, "Oumar Diarra", "Return");
+  await_link (fixture, claim_id, FALSE, -1);
+  type_on (fixture, NULL, "Escape");
+  await_pick (fixture, TESSERA_PICK_NONE);
+  g_assert_cmpint (tessera_text_view_get_selected (gui_text_view (fixture)), ==, claim_id);
+  g_assert_cmpuint (gui_count_pixels (view, &orange, 0.12), >, 20);
+
+  type_on (fixture, NULL, "Escape");
+  g_assert_cmpint (tessera_text_view_get_selected (gui_text_view (fixture)), ==, 0);
+  g_assert_cmpuint (gui_count_pixels (view, &orange, 0.12), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +393,8 @@ main (int   argc,
   ADD ("three-actions", test_three_actions);
   ADD ("skip-and-pick-again", test_skip_and_pick_again);
   ADD ("cycle-keys", test_cycle_keys);
+  ADD ("set-by-action", test_set_by_action);
+  ADD ("connectors", test_connectors);
 
   return g_test_run ();
 }

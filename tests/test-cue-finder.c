@@ -89,7 +89,8 @@ test_seed_inversion (void)
 
   /* After the quotation, closed with a no-break space: the inversion whole, not «pour
    * trouver» inside the claim. */
-  assert_proposal (meeting, "« Les experts ont réfléchi", "lutte commune" NBSP "»", "a-t-il précisé");
+  assert_proposal (meeting, "« Les experts ont réfléchi", "lutte commune" NBSP "»",
+                   "a-t-il précisé");
   /* Not the infinitives «assurer», «affirmer» of the quotation, nor «a souligné» of the
    * sentence before. */
   assert_proposal (ministers, "« Il s’agit d’assurer", "vitaux de nos peuples »",
@@ -123,12 +124,15 @@ test_typography (void)
   const char *adverb = "Le ministre a également souligné que la situation s’améliore.";
   const char *straight = "D'après l'état-major, l'armée contrôle la ville.";
   const char *gerund = "Le ministre a conclu la séance, précisant que l’armée tiendra.";
+  const char *initial = "Selon M. Diarra, la route est fermée.";
 
   assert_proposal (quoted, "«" NBSP "Nous", "rien" NBSP "»", "estime-t-elle");
   assert_proposal (elided, "la situation", "s’améliore", "D’après");
   assert_proposal (adverb, "la situation", "s’améliore", "a également souligné");
   assert_proposal (straight, "l'armée", "la ville", "D'après");
   assert_proposal (gerund, "l’armée tiendra", "tiendra", "précisant");
+  /* «M.» ends no sentence. */
+  assert_proposal (initial, "la route", "fermée", "Selon");
 }
 
 static void
@@ -154,6 +158,18 @@ test_none (void)
   g_assert_null (a);
   g_assert_null (b);
   g_assert_null (c);
+}
+
+static void
+test_past_the_text (void)
+{
+  const char *text = "Selon le maire, la route est fermée.";
+  TesseraRange past = { 20, 400 };
+  guint start = 0, end = 0;
+
+  /* A claim that does not fit the text (a stale range) has no cue, and nothing is read
+   * beyond the text. */
+  g_assert_false (tessera_propose_cue (text, &past, 1, &start, &end));
 }
 
 static void
@@ -184,6 +200,7 @@ main (int   argc,
   g_test_add_func ("/core/cue-finder/typography", test_typography);
   g_test_add_func ("/core/cue-finder/nearest", test_nearest);
   g_test_add_func ("/core/cue-finder/none", test_none);
+  g_test_add_func ("/core/cue-finder/past-the-text", test_past_the_text);
   g_test_add_func ("/core/cue-finder/discontinuous", test_discontinuous);
 
   return g_test_run ();

@@ -28,6 +28,8 @@ struct _TesseraAnnotationListView
   TesseraStore       *store;
   TesseraTextView    *text_view;
   guint               scroll_source;
+  /* Changes when what a row shows beside its annotation (entities, types) may have changed. */
+  guint               generation;
 };
 
 G_DEFINE_FINAL_TYPE (TesseraAnnotationListView, tessera_annotation_list_view, GTK_TYPE_WIDGET)
@@ -65,6 +67,30 @@ annotation_row_setup (GtkSignalListItemFactory  *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/*
+ * GTK 4.8 binds a row again whenever its position changes, so a mark or a delete rebinds
+ * every row below it. A row that already shows this very annotation (the list holds a new
+ * object after each change of one) since the last change of entities or types is left as
+ * it is.
+ */
+static gboolean
+row_shows (TesseraAnnotationListView *self,
+           GtkWidget                 *label,
+           TesseraAnnotation         *annotation)
+{
+  if (g_object_get_data (G_OBJECT (label), "tessera-annotation") == annotation &&
+      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "tessera-generation")) ==
+      self->generation)
+    return TRUE;
+
+  /* The row's reference keeps the address from being reused by another annotation. */
+  g_object_set_data_full (G_OBJECT (label), "tessera-annotation", g_object_ref (annotation),
+                          g_object_unref);
+  g_object_set_data (G_OBJECT (label), "tessera-generation",
+                     GUINT_TO_POINTER (self->generation));
+  return FALSE;
+}
+
 static void
 annotation_row_bind (GtkSignalListItemFactory  *factory,
                      GtkListItem               *item,
@@ -72,13 +98,20 @@ annotation_row_bind (GtkSignalListItemFactory  *factory,
 {
   TesseraAnnotation *annotation = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
-  g_autoptr(TesseraAnnotationType) type =
-    tessera_store_dup_annotation_type (self->store, tessera_annotation_get_type_id (annotation));
-  g_autofree char *description = tessera_text_view_describe (self->text_view, annotation);
-  g_autofree char *escaped = g_markup_escape_text (description, -1);
+  TesseraAnnotationType *type;
+  g_autofree char *description = NULL;
+  g_autofree char *escaped = NULL;
   g_autofree char *markup = NULL;
   g_autofree char *linked = NULL;
   const char *marker = "";
+
+  if (row_shows (self, label, annotation))
+    return;
+
+  type = tessera_store_get_annotation_type (self->store,
+                                            tessera_annotation_get_type_id (annotation));
+  description = tessera_text_view_describe (self->text_view, annotation);
+  escaped = g_markup_escape_text (description, -1);
 
   if (type != NULL && tessera_annotation_type_carries_claim (type))
     {
@@ -179,6 +212,13 @@ on_text_view_selection_changed (TesseraAnnotationListView *self)
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
+/* Rows name their entity and show their type's colour: rows bound again show the change. */
+static void
+on_rows_outdated (TesseraAnnotationListView *self)
+{
+  self->generation++;
+}
+
 void
 tessera_annotation_list_view_set_store (TesseraAnnotationListView *self,
                                         TesseraStore              *store)
@@ -186,7 +226,20 @@ tessera_annotation_list_view_set_store (TesseraAnnotationListView *self,
   g_return_if_fail (TESSERA_IS_ANNOTATION_LIST_VIEW (self));
   g_return_if_fail (store == NULL || TESSERA_IS_STORE (store));
 
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_rows_outdated, self);
   g_set_object (&self->store, store);
+  on_rows_outdated (self);
+  if (store == NULL)
+    return;
+  g_signal_connect_object (store, "entity-changed", G_CALLBACK (on_rows_outdated), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "tagset-changed", G_CALLBACK (on_rows_outdated), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "reloaded", G_CALLBACK (on_rows_outdated), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /* The article whose annotations are listed, and whose selection the list follows. */

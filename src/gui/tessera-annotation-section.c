@@ -167,6 +167,7 @@ sync_header (TesseraAnnotationSection *self,
     tessera_inspector_section_dup_covered_text (section, self->annotation, " … ");
   g_autofree char *quoted = g_strdup_printf (C_("quoted text", "«%s»"), covered);
   g_autoptr(TesseraClaim) claim = NULL;
+  const char *tooltip;
 
   if (type != NULL && tessera_annotation_type_carries_claim (type))
     claim = tessera_store_dup_claim (self->store, tessera_annotation_get_id (self->annotation),
@@ -181,9 +182,11 @@ sync_header (TesseraAnnotationSection *self,
                           tessera_annotation_get_status (self->annotation) ==
                           TESSERA_STATUS_SUGGESTED);
   gtk_label_set_text (self->covered_label, quoted);
-  /* The whole span, when three lines are not enough. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->covered_label),
-                               g_utf8_strlen (covered, -1) > 120 ? quoted : NULL);
+  /* The whole span, when three lines are not enough. Setting a tooltip, even none, costs
+   * GTK 4.8 a round trip to the display server (where the pointer is): only on a change. */
+  tooltip = g_utf8_strlen (covered, -1) > 120 ? quoted : NULL;
+  if (g_strcmp0 (tooltip, gtk_widget_get_tooltip_text (GTK_WIDGET (self->covered_label))) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->covered_label), tooltip);
   gtk_widget_set_visible (self->incomplete_box,
                           claim != NULL && !tessera_claim_is_complete (claim));
 }

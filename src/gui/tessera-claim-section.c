@@ -25,7 +25,6 @@ struct _TesseraClaimSection
   AdwActionRow          *cue_row;
   GtkToggleButton       *cue_pick_button;
   GtkWidget             *cue_clear_button;
-  GtkLabel              *pick_hint_label;
   GtkLabel              *pick_error_label;
   AdwPreferencesGroup   *source_chooser_group;
   TesseraEntityChooser  *source_chooser;
@@ -42,6 +41,7 @@ struct _TesseraClaimSection
   TesseraClaim          *claim;       /* of the annotation shown, or NULL */
   TesseraPickTarget      pick;
   gboolean               then_cue;    /* the source picked, the cue is asked for */
+  TesseraRange           proposed;    /* the cue proposed, selected in the text */
   guint                  syncing;
 };
 
@@ -352,10 +352,27 @@ propose_cue (TesseraClaimSection *self,
       tessera_propose_cue (text, ranges, n, &start, &end))
     {
       tessera_text_view_select_text (text_view, start, end);
+      self->proposed.start = start;
+      self->proposed.end = end;
       return;
     }
   gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
   gtk_text_buffer_place_cursor (buffer, &cursor);
+}
+
+/* The cue step over: the words proposed, if still selected as they were, are let go. */
+static void
+forget_proposal (TesseraClaimSection *self,
+                 TesseraTextView     *text_view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  GtkTextIter start, end;
+
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
+      (guint) gtk_text_iter_get_offset (&start) == self->proposed.start &&
+      (guint) gtk_text_iter_get_offset (&end) == self->proposed.end)
+    gtk_text_buffer_place_cursor (buffer, &end);
+  self->proposed.start = self->proposed.end = 0;
 }
 
 /**
@@ -386,23 +403,7 @@ tessera_claim_section_set_pick (TesseraClaimSection *self,
   gtk_toggle_button_set_active (self->cue_pick_button, pick == TESSERA_PICK_CUE);
   self->syncing--;
 
-  switch (pick)
-    {
-    case TESSERA_PICK_SOURCE:
-      gtk_label_set_text (self->pick_hint_label,
-                          _("Click the source’s mention in the text, or choose an entity "
-                            "below or in the sidebar. Escape cancels."));
-      break;
-    case TESSERA_PICK_CUE:
-      gtk_label_set_text (self->pick_hint_label,
-                          _("Click the cue in the text («selon», «a souligné»…). "
-                            "Escape cancels."));
-      break;
-    case TESSERA_PICK_NONE:
-    default:
-      break;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->pick_hint_label), pick != TESSERA_PICK_NONE);
+  /* What to do is said above the article (tessera-attribution-bar.c). */
   show_pick_error (self, NULL);
 
   /* The project's entities are listed only while one may be chosen. */
@@ -414,6 +415,8 @@ tessera_claim_section_set_pick (TesseraClaimSection *self,
 
   if (pick == TESSERA_PICK_CUE && text_view != NULL && was_picking != TESSERA_PICK_CUE)
     propose_cue (self, text_view);
+  else if (was_picking == TESSERA_PICK_CUE && pick != TESSERA_PICK_CUE && text_view != NULL)
+    forget_proposal (self, text_view);
   if (was_picking != pick)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PICKING]);
 }
@@ -780,7 +783,6 @@ tessera_claim_section_class_init (TesseraClaimSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimSection, cue_row);
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimSection, cue_pick_button);
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimSection, cue_clear_button);
-  gtk_widget_class_bind_template_child (widget_class, TesseraClaimSection, pick_hint_label);
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimSection, pick_error_label);
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimSection, source_chooser_group);
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimSection, source_chooser);

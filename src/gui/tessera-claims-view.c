@@ -565,6 +565,14 @@ tessera_claims_view_init (TesseraClaimsView *self)
       gtk_drop_down_set_expression (filter_drop_down (self, field), expression);
     gtk_expression_unref (expression);
   }
+  /* The column view's own list is what takes the focus: it carries the view's name. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->columns));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Claims"), -1);
+    }
   self->out_of_date = TRUE;
   update_choices (self);
   update_count (self);

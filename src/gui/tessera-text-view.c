@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "tessera-text-view.h"
+#include "tessera-text-view-connectors.h"
 #include "tessera-text-view-labels.h"
 
 /*
@@ -72,6 +73,7 @@ struct _TesseraTextView
   TesseraTypeLabels     *type_labels;
   GHashTable            *highlighted;   /* ids */
   GArray                *related;       /* ids drawn as related to the hovered claim */
+  GArray                *connected;     /* ids joined by a line to the selected claim */
   GArray                *frame;         /* Drawn, from the layer below the text to the one above */
   GArray                *frame_rects;   /* graphene_rect_t, in buffer coordinates */
   gboolean               frame_ready;
@@ -222,6 +224,39 @@ foreach_in_range (TesseraTextView *self,
 
 static void update_accessible_description (TesseraTextView *self);
 
+/* The source and cue of the claim @claim_id, if it is one, appended to @ids. */
+static void
+append_claim_links (TesseraTextView *self,
+                    gint64           claim_id,
+                    GArray          *ids)
+{
+  g_autoptr(TesseraClaim) claim = tessera_store_dup_claim (self->store, claim_id, NULL);
+  gint64 source, cue;
+
+  if (claim == NULL)
+    return;
+  source = tessera_claim_get_source_annotation_id (claim);
+  cue = tessera_claim_get_cue_annotation_id (claim);
+  if (source != 0)
+    g_array_append_val (ids, source);
+  if (cue != 0)
+    g_array_append_val (ids, cue);
+}
+
+/* The selected claim's source and cue, drawn joined to it. */
+static void
+sync_connected (TesseraTextView *self)
+{
+  TesseraAnnotation *annotation = NULL;
+
+  g_array_set_size (self->connected, 0);
+  if (self->selected_id != 0 && self->annotations != NULL)
+    annotation = tessera_annotation_list_lookup (self->annotations, self->selected_id);
+  if (annotation != NULL &&
+      tessera_kind_carries_claim (kind_of (self, tessera_annotation_get_type_id (annotation))))
+    append_claim_links (self, self->selected_id, self->connected);
+}
+
 static void
 on_annotation_changed (TesseraTextView *self,
                        gint64           document_id,
@@ -237,8 +272,11 @@ on_annotation_changed (TesseraTextView *self,
       tessera_annotation_list_lookup (self->annotations, annotation_id) == NULL)
     {
       self->selected_id = 0;
+      g_array_set_size (self->connected, 0);
       g_signal_emit (self, signals[SELECTION_CHANGED], 0);
     }
+  else if (annotation_id == self->selected_id)
+    sync_connected (self);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
   update_accessible_description (self);
@@ -282,6 +320,7 @@ tessera_text_view_clear (TesseraTextView *self)
   g_hash_table_remove_all (self->highlighted);
   g_hash_table_remove_all (self->placed);
   g_array_set_size (self->related, 0);
+  g_array_set_size (self->connected, 0);
   self->document_id = 0;
   self->selected_id = 0;
 
@@ -498,6 +537,7 @@ tessera_text_view_select (TesseraTextView *self,
     return;
 
   self->selected_id = annotation_id;
+  sync_connected (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
@@ -1031,29 +1071,18 @@ char *
 tessera_text_view_describe (TesseraTextView   *self,
                             TesseraAnnotation *annotation)
 {
-  g_autoptr(TesseraAnnotationType) type = NULL;
+  TesseraAnnotationType *type = NULL;
   g_autofree char *covered = NULL;
   g_autofree char *shown = NULL;
-  gint64 type_id;
   guint n;
   const TesseraRange *ranges;
 
   g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), NULL);
 
   /* The tagset's own item, not a copy: every row of the annotation list is described. */
-  type_id = tessera_annotation_get_type_id (annotation);
   if (self->store != NULL)
-    {
-      GListModel *tagset = tessera_store_get_tagset (self->store);
-
-      for (guint i = 0; type == NULL && i < g_list_model_get_n_items (tagset); i++)
-        {
-          g_autoptr(TesseraAnnotationType) item = g_list_model_get_item (tagset, i);
-
-          if (tessera_annotation_type_get_id (item) == type_id)
-            type = g_steal_pointer (&item);
-        }
-    }
+    type = tessera_store_get_annotation_type (self->store,
+                                              tessera_annotation_get_type_id (annotation));
 
   ranges = tessera_annotation_get_ranges (annotation, &n);
   covered = tessera_text_view_dup_covered_text (self, ranges, n, " … ");
@@ -1452,6 +1481,40 @@ snapshot_marks (TesseraTextView *self,
     }
 }
 
+/* The first rectangle this frame draws of the annotation @id, if it is on a visible line
+ * and its type is shown. */
+static const graphene_rect_t *
+frame_rect_of (TesseraTextView *self,
+               gint64           id)
+{
+  for (guint i = 0; i < self->frame->len; i++)
+    {
+      Drawn *item = &g_array_index (self->frame, Drawn, i);
+
+      if (tessera_annotation_get_id (item->annotation) == id)
+        return item->n_rects > 0 && !is_hidden (self, item->annotation)
+               ? &g_array_index (self->frame_rects, graphene_rect_t, item->first_rect) : NULL;
+    }
+  return NULL;
+}
+
+/* The selected claim joined to its source and cue, when both ends are on visible lines. */
+static void
+snapshot_connectors (TesseraTextView *self,
+                     GtkSnapshot     *snapshot)
+{
+  const graphene_rect_t *claim = frame_rect_of (self, self->selected_id);
+
+  for (guint i = 0; claim != NULL && i < self->connected->len; i++)
+    {
+      const graphene_rect_t *other = frame_rect_of (self,
+                                                    g_array_index (self->connected, gint64, i));
+
+      if (other != NULL)
+        _tessera_text_view_draw_connector (snapshot, claim, other, is_dark ());
+    }
+}
+
 /* The type's label above the start of each annotation (not of a hidden type). */
 static void
 snapshot_labels (TesseraTextView *self,
@@ -1490,6 +1553,8 @@ tessera_text_view_snapshot_layer (GtkTextView      *view,
       if (!self->frame_ready)
         collect_frame (self);
       snapshot_marks (self, snapshot);
+      if (self->connected->len > 0)
+        snapshot_connectors (self, snapshot);
       snapshot_labels (self, snapshot);
       g_array_set_size (self->frame, 0);
       g_array_set_size (self->frame_rects, 0);
@@ -1683,21 +1748,10 @@ on_motion (GtkEventControllerMotion *controller,
         {
           TesseraAnnotation *annotation = g_ptr_array_index (found, i);
           gint64 type_id = tessera_annotation_get_type_id (annotation);
-          g_autoptr(TesseraClaim) claim = NULL;
 
           if (!tessera_kind_carries_claim (kind_of (self, type_id)))
             continue;
-          claim = tessera_store_dup_claim (self->store, tessera_annotation_get_id (annotation), NULL);
-          if (claim != NULL)
-            {
-              gint64 source = tessera_claim_get_source_annotation_id (claim);
-              gint64 cue = tessera_claim_get_cue_annotation_id (claim);
-
-              if (source)
-                g_array_append_val (related, source);
-              if (cue)
-                g_array_append_val (related, cue);
-            }
+          append_claim_links (self, tessera_annotation_get_id (annotation), related);
           break;
         }
     }
@@ -1942,6 +1996,7 @@ tessera_text_view_finalize (GObject *object)
   _tessera_type_labels_free (self->type_labels);
   g_hash_table_unref (self->highlighted);
   g_array_unref (self->related);
+  g_array_unref (self->connected);
   g_array_unref (self->byte_index);
   g_array_unref (self->frame);
   g_array_unref (self->frame_rects);
@@ -2081,6 +2136,7 @@ tessera_text_view_init (TesseraTextView *self)
   self->type_labels = _tessera_type_labels_new ();
   self->highlighted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->related = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->connected = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->byte_index = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->frame = g_array_new (FALSE, FALSE, sizeof (Drawn));
   g_array_set_clear_func (self->frame, clear_drawn);

@@ -126,9 +126,9 @@ _tessera_window_claims_mark (TesseraWindow         *self,
     {
       /* Not a retype of the claim, which is the annotation selected. */
       _tessera_window_toast (self, pick == TESSERA_PICK_SOURCE
-                                   ? _("Select the speaker’s words first, then press the key")
-                                   : _("Select the words that attribute the claim first, "
-                                       "then press the key"), FALSE);
+                                   ? _("Select the speaker’s words first")
+                                   : _("Select the words that attribute the claim first"),
+                             FALSE);
       return TRUE;
     }
   if (tessera_store_add_claim_mention (self->store, tessera_claim_get_annotation_id (claim),
@@ -214,16 +214,21 @@ set_claim_role_action (GtkWidget  *widget,
   gboolean for_source = g_str_equal (action_name, "win.set-claim-source");
   TesseraClaimSection *section = claim_section (self);
   TesseraPickTarget waited = for_source ? TESSERA_PICK_SOURCE : TESSERA_PICK_CUE;
-  TesseraPickTarget pick = tessera_claim_section_get_pick (section);
+  gint64 id = g_variant_get_int64 (parameter);
+  TesseraKind kind;
 
   if (selected_claim (self) == 0)
     return;
-  if (pick != waited)
+  /* Menus offer only what fits; anything else is a caller's slip, answered with the bell. */
+  if (!annotation_kind (self, id, &kind) ||
+      !(for_source ? tessera_kind_links_entity (kind) : tessera_kind_can_be_cue (kind)))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  if (tessera_claim_section_get_pick (section) != waited)
     tessera_claim_section_set_pick (section, waited);
-  tessera_claim_section_pick_annotation (section, g_variant_get_int64 (parameter));
-  /* Refused (not a mention, not a cue): the section said why; nothing stays awaited. */
-  if (pick != waited && tessera_claim_section_get_pick (section) == waited)
-    tessera_claim_section_set_pick (section, pick);
+  tessera_claim_section_pick_annotation (section, id);
 }
 
 /* q, Shift+Q, f, Shift+F: the next or previous value of the selected claim's quote type or
@@ -275,7 +280,7 @@ cycle_action (GtkWidget  *widget,
 
 /* The bar above the article follows what the claim section waits for. */
 static void
-on_picking_changed (TesseraWindow *self)
+on_inspector_picking_changed (TesseraWindow *self)
 {
   tessera_attribution_bar_set_pick (self->attribution_bar,
                                     tessera_claim_section_get_pick (claim_section (self)));
@@ -327,9 +332,6 @@ _tessera_window_claims_add_shortcuts (TesseraWindow         *self,
     gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, 0),
                                                    gtk_keyval_trigger_new (GDK_KEY_KP_Enter, 0)),
                       gtk_callback_action_new (enter_pressed, self, NULL)));
-
-  g_signal_connect_object (self->inspector, "notify::picking", G_CALLBACK (on_picking_changed),
-                           self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -339,6 +341,7 @@ _tessera_window_class_claims_init (TesseraWindowClass *klass)
 
   g_type_ensure (TESSERA_TYPE_ATTRIBUTION_BAR);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, attribution_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_inspector_picking_changed);
 
   gtk_widget_class_install_action (widget_class, "win.pick-source", NULL, pick_action);
   gtk_widget_class_install_action (widget_class, "win.pick-cue", NULL, pick_action);

@@ -91,12 +91,10 @@ document_row_setup (GtkSignalListItemFactory *factory,
 }
 
 static void
-document_row_bind (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  data)
+show_document_row (TesseraDocument    *document,
+                   GParamSpec         *pspec,
+                   TesseraDocumentRow *row)
 {
-  TesseraDocument *document = gtk_list_item_get_item (item);
-  GtkWidget *row = gtk_list_item_get_child (item);
   guint count = tessera_document_get_annotation_count (document);
   g_autofree char *text = NULL;
 
@@ -104,8 +102,30 @@ document_row_bind (GtkSignalListItemFactory *factory,
                                        "%u annotations · %s", count),
                           count,
                           tessera_progress_to_label (tessera_document_get_progress (document)));
-  tessera_document_row_set_text (TESSERA_DOCUMENT_ROW (row),
-                                 tessera_document_get_title (document), text);
+  tessera_document_row_set_text (row, tessera_document_get_title (document), text);
+}
+
+/* The store changes a document's count in place (other changes replace the document). */
+static void
+document_row_bind (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  data)
+{
+  TesseraDocument *document = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  show_document_row (document, NULL, TESSERA_DOCUMENT_ROW (row));
+  g_signal_connect_object (document, "notify::annotation-count", G_CALLBACK (show_document_row),
+                           row, 0);
+}
+
+static void
+document_row_unbind (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), show_document_row,
+                                        gtk_list_item_get_child (item));
 }
 
 static void
@@ -927,6 +947,7 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_document_selected);
   gtk_widget_class_bind_template_callback (widget_class, document_row_setup);
   gtk_widget_class_bind_template_callback (widget_class, document_row_bind);
+  gtk_widget_class_bind_template_callback (widget_class, document_row_unbind);
   gtk_widget_class_bind_template_callback (widget_class, on_document_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_document_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_text_view_selection_changed);

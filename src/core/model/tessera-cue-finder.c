@@ -117,17 +117,29 @@ is_hyphen (gunichar c)
   return c == '-' || c == 0x2010 || c == 0x2011;
 }
 
-/* Whether a sentence ends at the '.', '!', '?' or '…' before @after: what follows (spaces,
- * no-break ones too, aside) opens a new sentence, not «», a-t-il dit» or a lower-case word. */
+/* Whether a sentence ends with the character at @at of @text (a '.', '!', '?', '…' or a
+ * newline): what follows (spaces, no-break ones too, aside) opens a new sentence, not «»,
+ * a-t-il dit» or a lower-case word, and the dot is not an initial's («M. Diarra»). */
 static gboolean
-ends_sentence (gunichar    c,
-               const char *after)
+ends_sentence (const char *text,
+               const char *at)
 {
+  gunichar c = g_utf8_get_char (at);
+  const char *after = g_utf8_next_char (at);
+
   if (c == '\n')
     return TRUE;
   if (c != '.' && c != '!' && c != '?' && c != 0x2026)
     return FALSE;
-  while (*after != '\0' && g_unichar_isspace (g_utf8_get_char (after)) && *after != '\n')
+  if (c == '.' && at > text)
+    {
+      const char *letter = g_utf8_prev_char (at);
+
+      if (g_unichar_isupper (g_utf8_get_char (letter)) &&
+          (letter == text || !g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (letter)))))
+        return FALSE;
+    }
+  while (*after != '\0' && *after != '\n' && g_unichar_isspace (g_utf8_get_char (after)))
     after = g_utf8_next_char (after);
   c = g_utf8_get_char (after);
   return c == 0 || c == '\n' || g_unichar_isupper (c) || g_unichar_isdigit (c) ||
@@ -268,6 +280,20 @@ cue_at (GArray       *words,
   return FALSE;
 }
 
+/* @n characters further in @text, or %NULL if it ends before. */
+static const char *
+skip_chars (const char *text,
+            guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (*text == '\0')
+        return NULL;
+      text = g_utf8_next_char (text);
+    }
+  return text;
+}
+
 /**
  * tessera_propose_cue:
  * @text: the document's text
@@ -303,19 +329,21 @@ tessera_propose_cue (const char         *text,
       start = MIN (start, claim[r].start);
       end = MAX (end, claim[r].end);
     }
-  if (n_ranges == 0 || start >= end || end > (guint) g_utf8_strlen (text, -1))
+  if (n_ranges == 0 || start >= end)
     return FALSE;
 
-  /* The sentence, or sentences, the claim lies in. */
-  claim_start = g_utf8_offset_to_pointer (text, start);
-  claim_end = g_utf8_offset_to_pointer (claim_start, end - start);
+  /* The sentence, or sentences, the claim lies in; a claim past the text has none. */
+  claim_start = skip_chars (text, start);
+  claim_end = claim_start != NULL ? skip_chars (claim_start, end - start) : NULL;
+  if (claim_end == NULL)
+    return FALSE;
   first = claim_start;
   first_offset = start;
   for (guint n = 0; first > text && n < WINDOW_MAX; n++)
     {
       const char *previous = g_utf8_prev_char (first);
 
-      if (ends_sentence (g_utf8_get_char (previous), first))
+      if (ends_sentence (text, previous))
         break;
       first = previous;
       first_offset--;
@@ -323,12 +351,12 @@ tessera_propose_cue (const char         *text,
   last = claim_end;
   for (guint n = 0; *last != '\0' && n < WINDOW_MAX; n++)
     {
-      gunichar c = g_utf8_get_char (last);
+      gboolean end_here = ends_sentence (text, last);
 
-      if (c == '\n')
+      if (g_utf8_get_char (last) == '\n')
         break;
       last = g_utf8_next_char (last);
-      if (ends_sentence (c, last))
+      if (end_here)
         break;
     }
 

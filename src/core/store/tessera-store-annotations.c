@@ -79,16 +79,19 @@ TesseraAnnotation *
 _tessera_store_load_annotation (TesseraStore *self,
                                 gint64        annotation_id)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) annotations = NULL;
+  sqlite3_stmt *stmt;
 
-  stmt = _tessera_store_prepare_fresh (self,
-                                       "SELECT " ANNOTATION_COLUMNS ANNOTATION_FROM
-                                       " WHERE a.id = ? ORDER BY r.start_offset", NULL);
+  /* Cached: every change reloads its annotation, for each view that shows it. Reading the
+   * rows calls nothing that could use the same statement. */
+  stmt = _tessera_store_prepare (self,
+                                 "SELECT " ANNOTATION_COLUMNS ANNOTATION_FROM
+                                 " WHERE a.id = ? ORDER BY r.start_offset", NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, annotation_id);
   annotations = annotations_from_stmt (self, stmt, NULL);
+  sqlite3_reset (stmt);
   if (annotations == NULL || annotations->len == 0)
     return NULL;
   return g_object_ref (g_ptr_array_index (annotations, 0));
@@ -278,14 +281,15 @@ find_same_annotation (TesseraStore *self,
                       GArray       *ranges)
 {
   const TesseraRange *first = &g_array_index (ranges, TesseraRange, 0);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
 
-  stmt = _tessera_store_prepare_fresh (self,
-                                       "SELECT a.id FROM annotation_range r"
-                                       " JOIN annotation a ON a.id = r.annotation_id"
-                                       " WHERE r.start_offset = ? AND r.end_offset = ?"
-                                       " AND a.document_id = ? AND a.type_id = ?", NULL);
+  /* Cached (every mark asks): the ids are read to the end before any other call. */
+  stmt = _tessera_store_prepare (self,
+                                 "SELECT a.id FROM annotation_range r"
+                                 " JOIN annotation a ON a.id = r.annotation_id"
+                                 " WHERE r.start_offset = ? AND r.end_offset = ?"
+                                 " AND a.document_id = ? AND a.type_id = ?", NULL);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, first->start);
@@ -297,6 +301,7 @@ find_same_annotation (TesseraStore *self,
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (candidates, id);
     }
+  sqlite3_reset (stmt);
 
   for (guint i = 0; i < candidates->len; i++)
     {

@@ -137,12 +137,16 @@ tessera_store_get_tagset (TesseraStore *self)
 }
 
 /**
- * tessera_store_dup_annotation_type:
+ * tessera_store_get_annotation_type:
  *
- * Returns: (transfer full) (nullable): a copy of the type with this id
+ * The tagset's own item, for views that read a type for every row they show; to edit a
+ * type, take a copy with tessera_store_dup_annotation_type().
+ *
+ * Returns: (transfer none) (nullable): the type with this id, valid until the tagset
+ *   changes (#TesseraStore::tagset-changed); not to be modified
  */
 TesseraAnnotationType *
-tessera_store_dup_annotation_type (TesseraStore *self,
+tessera_store_get_annotation_type (TesseraStore *self,
                                    gint64        type_id)
 {
   GListModel *model;
@@ -152,12 +156,31 @@ tessera_store_dup_annotation_type (TesseraStore *self,
   model = G_LIST_MODEL (self->tagset);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (model, i);
+      TesseraAnnotationType *type = g_list_model_get_item (model, i);
 
+      /* The tagset keeps its own reference. */
+      g_object_unref (type);
       if (tessera_annotation_type_get_id (type) == type_id)
-        return tessera_annotation_type_copy (type);
+        return type;
     }
   return NULL;
+}
+
+/**
+ * tessera_store_dup_annotation_type:
+ *
+ * Returns: (transfer full) (nullable): a copy of the type with this id
+ */
+TesseraAnnotationType *
+tessera_store_dup_annotation_type (TesseraStore *self,
+                                   gint64        type_id)
+{
+  TesseraAnnotationType *type;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
+
+  type = tessera_store_get_annotation_type (self, type_id);
+  return type != NULL ? tessera_annotation_type_copy (type) : NULL;
 }
 
 /**

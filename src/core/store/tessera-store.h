@@ -151,6 +151,8 @@ gboolean               tessera_store_remove_document          (TesseraStore     
 
 /* Tagset */
 GListModel            *tessera_store_get_tagset               (TesseraStore           *self);
+TesseraAnnotationType *tessera_store_get_annotation_type      (TesseraStore           *self,
+                                                               gint64                  type_id);
 TesseraAnnotationType *tessera_store_dup_annotation_type      (TesseraStore           *self,
                                                                gint64                  type_id);
 TesseraAnnotationType *tessera_store_find_annotation_type     (TesseraStore           *self,

@@ -280,6 +280,9 @@ gboolean              _tessera_tei_carrier_set         (TesseraTeiCarrier    *ca
                                                         const char           *name,
                                                         gboolean              in_xml_namespace,
                                                         char                 *value);
+void                  _tessera_tei_carrier_reset       (TesseraTeiCarrier    *carrier,
+                                                        TesseraTeiCarrierKind kind,
+                                                        int                   line);
 void                  _tessera_tei_carrier_free        (TesseraTeiCarrier    *carrier);
 TesseraTeiRecord     *_tessera_tei_record_new          (char                 *target,
                                                         int                   line);
