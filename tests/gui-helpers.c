@@ -363,6 +363,17 @@ gui_xdotool (GtkWindow  *window,
   gui_xdotoolv (window, (const char * const *) args->pdata);
 }
 
+/* A handler of TesseraTextView::selection-changed: each annotation selected, in order. */
+void
+gui_record_selection (TesseraTextView *view,
+                      GArray          *selections)
+{
+  gint64 id = tessera_text_view_get_selected (view);
+
+  if (id != 0)
+    g_array_append_val (selections, id);
+}
+
 static gboolean
 is_revealed (gpointer data)
 {

@@ -90,6 +90,8 @@ void             gui_xdotool              (GtkWindow     *window,
                                            ...) G_GNUC_NULL_TERMINATED;
 void             gui_xdotoolv             (GtkWindow     *window,
                                            const char * const *args);
+void             gui_record_selection     (TesseraTextView *view,
+                                           GArray        *selections);
 
 TesseraStore    *gui_store                (GuiFixture    *fixture);
 TesseraTextView *gui_text_view            (GuiFixture    *fixture);

@@ -229,6 +229,22 @@ annotation_row_bind (GtkSignalListItemFactory  *factory,
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), context);
   g_object_set_data_full (G_OBJECT (label), "tessera-tooltip", g_steal_pointer (&description),
                           g_free);
+  /* Of a type the article hides: listed, dimmed. */
+  if (tessera_text_view_is_type_hidden (self->text_view,
+                                        tessera_annotation_get_type_id (annotation)))
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+}
+
+/* Other types hidden: the rows shown are bound again, with a factory made anew. */
+static void
+on_hidden_types_changed (TesseraAnnotationListView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = g_object_ref (gtk_list_view_get_factory (self->list));
+
+  gtk_list_view_set_factory (self->list, NULL);
+  gtk_list_view_set_factory (self->list, factory);
 }
 
 static void
@@ -326,6 +342,8 @@ tessera_annotation_list_view_set_text_view (TesseraAnnotationListView *self,
   self->text_view = text_view;
   g_signal_connect_object (text_view, "selection-changed",
                            G_CALLBACK (on_text_view_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (text_view, "notify::hidden-types",
+                           G_CALLBACK (on_hidden_types_changed), self, G_CONNECT_SWAPPED);
 }
 
 /* The annotations of the document the article now shows. */

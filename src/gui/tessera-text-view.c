@@ -680,6 +680,7 @@ tessera_text_view_popup_menu (TesseraTextView    *self,
                            G_CONNECT_SWAPPED);
   gtk_popover_set_pointing_to (popover, pointing_to);
   gtk_popover_popup (popover);
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
 
 /**
@@ -1748,7 +1749,9 @@ on_query_tooltip (TesseraTextView *self,
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GString) markup = NULL;
 
-  if (keyboard || self->annotations == NULL)
+  /* Not over the annotation's menu. */
+  if (keyboard || self->annotations == NULL ||
+      (self->menu != NULL && gtk_widget_get_visible (self->menu)))
     return FALSE;
 
   found = annotations_at_point (self, x, y, NULL);
