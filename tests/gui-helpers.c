@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -245,7 +246,8 @@ gui_fixture_tear_down (GuiFixture    *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  const char *keys[] = { "annotator-name", "font", "text-scale", "color-scheme", "snap-to-words" };
+  const char *keys[] = { "annotator-name", "font", "text-scale", "color-scheme", "snap-to-words",
+                         "show-type-labels", "hidden-types" };
 
   /* Closing the window closes its dialogs (destroy-with-parent). */
   gui_close_window (fixture);
@@ -361,6 +363,17 @@ gui_xdotool (GtkWindow  *window,
   gui_xdotoolv (window, (const char * const *) args->pdata);
 }
 
+/* A handler of TesseraTextView::selection-changed: each annotation selected, in order. */
+void
+gui_record_selection (TesseraTextView *view,
+                      GArray          *selections)
+{
+  gint64 id = tessera_text_view_get_selected (view);
+
+  if (id != 0)
+    g_array_append_val (selections, id);
+}
+
 static gboolean
 is_revealed (gpointer data)
 {
@@ -419,6 +432,18 @@ TesseraTextView *
 gui_text_view (GuiFixture *fixture)
 {
   return TESSERA_TEXT_VIEW (tessera_window_get_text_view (fixture->window));
+}
+
+/* The claim @claim_id of the project, failing the test if it is not one. */
+TesseraClaim *
+gui_dup_claim (GuiFixture *fixture,
+               gint64      claim_id)
+{
+  g_autoptr(GError) error = NULL;
+  TesseraClaim *claim = tessera_store_dup_claim (gui_store (fixture), claim_id, &error);
+
+  g_assert_no_error (error);
+  return claim;
 }
 
 gint64
@@ -511,6 +536,34 @@ pixel_to_rgba (const guchar *pixel,
   out_rgba->alpha = pixel[3] / 255.0;
 }
 
+/* How many pixels of @widget, as it is on screen, are within @tolerance of @color on each
+ * channel. */
+guint
+gui_count_pixels (GtkWidget     *widget,
+                  const GdkRGBA *color,
+                  double         tolerance)
+{
+  g_autoptr(GdkTexture) texture = render_widget (widget);
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  gsize stride = (gsize) width * 4;
+  g_autofree guchar *pixels = g_malloc (stride * (gsize) height);
+  guint count = 0;
+
+  gdk_texture_download (texture, pixels, stride);
+  for (gsize i = 0; i < stride * (gsize) height; i += 4)
+    {
+      GdkRGBA pixel;
+
+      pixel_to_rgba (pixels + i, &pixel);
+      if (fabs (pixel.red - color->red) <= tolerance &&
+          fabs (pixel.green - color->green) <= tolerance &&
+          fabs (pixel.blue - color->blue) <= tolerance)
+        count++;
+    }
+  return count;
+}
+
 /*
  * What the user sees of the character at @offset (on screen): @out_painted, the colour
  * most of its box is painted, which is its background, tinted or not; and
@@ -596,6 +649,35 @@ gui_is_tinted_with (const GdkRGBA *painted,
     }
   /* Visibly changed, and towards the colour. */
   return dd > 0.03 * 0.03 && de > 0 && de * de > 0.95 * 0.95 * dd * ee;
+}
+
+/* How many pixels of @area (widget coordinates) are painted towards @color from
+ * @background, as gui_is_tinted_with() tells: what a thin line drawn there leaves. */
+guint
+gui_count_tinted (GtkWidget          *widget,
+                  const GdkRectangle *area,
+                  const GdkRGBA      *background,
+                  const GdkRGBA      *color)
+{
+  g_autoptr(GdkTexture) texture = render_widget (widget);
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  gsize stride = (gsize) width * 4;
+  g_autofree guchar *pixels = g_malloc (stride * (gsize) height);
+  guint count = 0;
+
+  gdk_texture_download (texture, pixels, stride);
+  for (int y = MAX (area->y, 0); y < MIN (area->y + area->height, height); y++)
+    {
+      for (int x = MAX (area->x, 0); x < MIN (area->x + area->width, width); x++)
+        {
+          GdkRGBA painted;
+
+          pixel_to_rgba (pixels + (gsize) y * stride + (gsize) x * 4, &painted);
+          count += gui_is_tinted_with (&painted, background, color);
+        }
+    }
+  return count;
 }
 
 GtkWidget *

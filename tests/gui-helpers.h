@@ -90,9 +90,13 @@ void             gui_xdotool              (GtkWindow     *window,
                                            ...) G_GNUC_NULL_TERMINATED;
 void             gui_xdotoolv             (GtkWindow     *window,
                                            const char * const *args);
+void             gui_record_selection     (TesseraTextView *view,
+                                           GArray        *selections);
 
 TesseraStore    *gui_store                (GuiFixture    *fixture);
 TesseraTextView *gui_text_view            (GuiFixture    *fixture);
+TesseraClaim    *gui_dup_claim            (GuiFixture    *fixture,
+                                           gint64         claim_id);
 gint64           gui_type_id              (GuiFixture    *fixture,
                                            const char    *key);
 TesseraRange     gui_find_range           (GuiFixture    *fixture,
@@ -106,9 +110,16 @@ void             gui_painted_at           (GtkTextView   *view,
                                            guint          offset,
                                            GdkRGBA       *out_background,
                                            GdkRGBA       *out_painted);
+guint            gui_count_pixels         (GtkWidget     *widget,
+                                           const GdkRGBA *color,
+                                           double         tolerance);
 gboolean         gui_is_tinted_with       (const GdkRGBA *painted,
                                            const GdkRGBA *background,
                                            const GdkRGBA *color);
+guint            gui_count_tinted         (GtkWidget          *widget,
+                                           const GdkRectangle *area,
+                                           const GdkRGBA      *background,
+                                           const GdkRGBA      *color);
 
 /*
  * Finding widgets. gui_find_descendant: the first widget under @root (@root included), depth

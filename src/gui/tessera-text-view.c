@@ -8,7 +8,8 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "tessera-text-view.h"
+#include "tessera-text-view-private.h"
+#include "tessera-text-view-connectors.h"
 
 /*
  * The article with its annotations. Nothing of an annotation is in the buffer: its tint,
@@ -20,67 +21,7 @@
 
 /* Characters between two entries of the index from character offsets to bytes. */
 #define INDEX_STEP        128
-#define UNDERLINE_HEIGHT  2
-#define LANE_SPACING      3
 #define MAX_LANES         4
-
-/* An annotation drawn in the current frame, and its rectangles in frame_rects. */
-typedef struct
-{
-  TesseraAnnotation *annotation;
-  guint              lane;
-  guint              first_rect;
-  guint              n_rects;
-} Drawn;
-
-/* A rectangle of an annotation, placed from the top of its paragraph: it holds while the
- * paragraph's layout does, wherever GTK's estimates of the lines above put the paragraph. */
-typedef struct
-{
-  graphene_rect_t rect;
-  int             line;
-} Placed;
-
-/* What the view's paragraphs were laid out with. */
-typedef struct
-{
-  PangoContext *ltr_context;
-  PangoContext *rtl_context;
-  guint         ltr_serial;
-  guint         rtl_serial;
-  int           width;
-  int           left_margin;
-  int           right_margin;
-} LayoutKey;
-
-struct _TesseraTextView
-{
-  GtkTextView            parent_instance;
-
-  TesseraStore          *store;
-  gint64                 document_id;
-  char                  *text;
-  GArray                *byte_index;    /* guint32: byte of every INDEX_STEP-th character */
-  guint                  n_chars;
-  TesseraAnnotationList *annotations;
-  GHashTable            *colors;        /* type id → GdkRGBA */
-  GHashTable            *kinds;         /* type id → TesseraKind */
-  GHashTable            *highlighted;   /* ids */
-  GArray                *related;       /* ids drawn as related to the hovered claim */
-  GArray                *frame;         /* Drawn, from the layer below the text to the one above */
-  GArray                *frame_rects;   /* graphene_rect_t, in buffer coordinates */
-  gboolean               frame_ready;
-  GHashTable            *placed;        /* TesseraAnnotation → GArray of Placed, last frame's */
-  LayoutKey              placed_layout;
-  gint64                 selected_id;
-  gboolean               pick_mode;
-  gboolean               exact_selection;
-  guint                  last_click_offset;
-  guint                  click_cycle;
-  gulong                 store_handlers[3];
-  char                  *caret_description;
-  GtkCssProvider        *font_provider;
-};
 
 G_DEFINE_FINAL_TYPE (TesseraTextView, tessera_text_view, GTK_TYPE_TEXT_VIEW)
 
@@ -91,6 +32,15 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_HIDDEN_TYPES,
+  PROP_SHOW_TYPE_LABELS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static gboolean
 is_dark (void)
@@ -117,6 +67,8 @@ sync_tagset (TesseraTextView *self)
 
   g_hash_table_remove_all (self->colors);
   g_hash_table_remove_all (self->kinds);
+  g_hash_table_remove_all (self->hidden);
+  _tessera_type_labels_set_tagset (self->type_labels, tagset);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
@@ -128,9 +80,22 @@ sync_tagset (TesseraTextView *self)
       g_hash_table_insert (self->colors, g_memdup2 (&id, sizeof id), color);
       g_hash_table_insert (self->kinds, g_memdup2 (&id, sizeof id),
                            GINT_TO_POINTER (tessera_annotation_type_get_kind (type)));
+      if (self->hidden_types != NULL &&
+          g_strv_contains ((const char * const *) self->hidden_types,
+                           tessera_annotation_type_get_key (type)))
+        g_hash_table_add (self->hidden, g_memdup2 (&id, sizeof id));
     }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+is_hidden (TesseraTextView   *self,
+           TesseraAnnotation *annotation)
+{
+  gint64 type_id = tessera_annotation_get_type_id (annotation);
+
+  return g_hash_table_contains (self->hidden, &type_id);
 }
 
 static TesseraKind
@@ -192,6 +157,39 @@ foreach_in_range (TesseraTextView *self,
 
 static void update_accessible_description (TesseraTextView *self);
 
+/* The source and cue of the claim @claim_id, if it is one, appended to @ids. */
+static void
+append_claim_links (TesseraTextView *self,
+                    gint64           claim_id,
+                    GArray          *ids)
+{
+  g_autoptr(TesseraClaim) claim = tessera_store_dup_claim (self->store, claim_id, NULL);
+  gint64 source, cue;
+
+  if (claim == NULL)
+    return;
+  source = tessera_claim_get_source_annotation_id (claim);
+  cue = tessera_claim_get_cue_annotation_id (claim);
+  if (source != 0)
+    g_array_append_val (ids, source);
+  if (cue != 0)
+    g_array_append_val (ids, cue);
+}
+
+/* The selected claim's source and cue, drawn joined to it. */
+static void
+sync_connected (TesseraTextView *self)
+{
+  TesseraAnnotation *annotation = NULL;
+
+  g_array_set_size (self->connected, 0);
+  if (self->selected_id != 0 && self->annotations != NULL)
+    annotation = tessera_annotation_list_lookup (self->annotations, self->selected_id);
+  if (annotation != NULL &&
+      tessera_kind_carries_claim (kind_of (self, tessera_annotation_get_type_id (annotation))))
+    append_claim_links (self, self->selected_id, self->connected);
+}
+
 static void
 on_annotation_changed (TesseraTextView *self,
                        gint64           document_id,
@@ -207,8 +205,11 @@ on_annotation_changed (TesseraTextView *self,
       tessera_annotation_list_lookup (self->annotations, annotation_id) == NULL)
     {
       self->selected_id = 0;
+      g_array_set_size (self->connected, 0);
       g_signal_emit (self, signals[SELECTION_CHANGED], 0);
     }
+  else if (annotation_id == self->selected_id)
+    sync_connected (self);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
   update_accessible_description (self);
@@ -252,6 +253,8 @@ tessera_text_view_clear (TesseraTextView *self)
   g_hash_table_remove_all (self->highlighted);
   g_hash_table_remove_all (self->placed);
   g_array_set_size (self->related, 0);
+  g_array_set_size (self->connected, 0);
+  _tessera_text_view_arcs_clear (self);
   self->document_id = 0;
   self->selected_id = 0;
 
@@ -307,6 +310,7 @@ tessera_text_view_load (TesseraTextView  *self,
                                                       G_CALLBACK (on_reloaded), self);
   self->store_handlers[2] = g_signal_connect_swapped (store, "tagset-changed",
                                                       G_CALLBACK (on_tagset_changed), self);
+  _tessera_text_view_arcs_load (self, store, document_id);
 
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
   return TRUE;
@@ -456,9 +460,16 @@ tessera_text_view_select (TesseraTextView *self,
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
       GtkTextIter iter;
+      guint n;
+      const TesseraRange *ranges = tessera_annotation_get_ranges (annotation, &n);
+      int at;
 
-      /* The caret goes to the annotation, so keyboard work continues from there. */
-      iter_at (self, &iter, tessera_annotation_get_start (annotation));
+      /* The caret goes to the annotation, so keyboard work continues from there; one
+       * already inside a range of it stays, so the keys of ranges work on that one. */
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+      at = tessera_ranges_find (ranges, n, (guint) gtk_text_iter_get_offset (&iter));
+      if (at < 0 || (guint) gtk_text_iter_get_offset (&iter) == ranges[at].end)
+        iter_at (self, &iter, tessera_annotation_get_start (annotation));
       gtk_text_buffer_place_cursor (buffer, &iter);
       if (scroll)
         scroll_to_offset (self, tessera_annotation_get_start (annotation));
@@ -468,6 +479,7 @@ tessera_text_view_select (TesseraTextView *self,
     return;
 
   self->selected_id = annotation_id;
+  sync_connected (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
@@ -508,6 +520,14 @@ tessera_text_view_select_next (TesseraTextView *self,
       else if (position >= n)
         position = 0;
     }
+
+  /* The annotations of hidden types are passed over. */
+  for (guint tried = 0;
+       tried < n && is_hidden (self, tessera_annotation_list_peek (self->annotations, position));
+       tried++)
+    position = (position + n + (guint) (direction > 0 ? 1 : -1)) % n;
+  if (is_hidden (self, tessera_annotation_list_peek (self->annotations, position)))
+    return;
 
   tessera_text_view_select (self,
                             tessera_annotation_get_id (tessera_annotation_list_peek (self->annotations,
@@ -560,6 +580,122 @@ tessera_text_view_get_pick_mode (TesseraTextView *self)
 {
   g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), FALSE);
   return self->pick_mode;
+}
+
+/* Types shown ---------------------------------------------------------------------------- */
+
+static void
+set_hidden_types (TesseraTextView    *self,
+                  const char * const *keys)
+{
+  if (self->hidden_types != NULL && keys != NULL &&
+      g_strv_equal ((const char * const *) self->hidden_types, keys))
+    return;
+  g_strfreev (self->hidden_types);
+  self->hidden_types = g_strdupv ((char **) keys);
+  if (self->store != NULL)
+    sync_tagset (self);
+
+  /* What is not drawn is not selected either. */
+  if (self->selected_id != 0 && self->annotations != NULL)
+    {
+      TesseraAnnotation *selected = tessera_annotation_list_lookup (self->annotations,
+                                                                    self->selected_id);
+
+      if (selected != NULL && is_hidden (self, selected))
+        tessera_text_view_select (self, 0, FALSE);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN_TYPES]);
+}
+
+/**
+ * tessera_text_view_is_type_hidden:
+ *
+ * Returns: whether the annotations of this type are hidden (the hidden-types property)
+ */
+gboolean
+tessera_text_view_is_type_hidden (TesseraTextView *self,
+                                  gint64           type_id)
+{
+  g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), FALSE);
+  return g_hash_table_contains (self->hidden, &type_id);
+}
+
+/**
+ * tessera_text_view_get_n_drawn_labels:
+ *
+ * Returns: how many type labels the last frame drew (none unless show-type-labels is set)
+ */
+guint
+tessera_text_view_get_n_drawn_labels (TesseraTextView *self)
+{
+  g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), 0);
+  return _tessera_type_labels_get_n_drawn (self->type_labels);
+}
+
+/**
+ * tessera_text_view_get_store:
+ *
+ * Returns: (transfer none) (nullable): the project of the document shown
+ */
+TesseraStore *
+tessera_text_view_get_store (TesseraTextView *self)
+{
+  g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), NULL);
+  return self->store;
+}
+
+/* A closed menu gives the keyboard back to the article, unless what it did took it. */
+static void
+on_menu_closed (TesseraTextView *self,
+                GtkPopover      *popover)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || focus == GTK_WIDGET (popover) ||
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (popover)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/**
+ * tessera_text_view_popup_menu:
+ * @popover: (transfer full): a menu for what is at @pointing_to
+ * @pointing_to: where it points, in widget coordinates
+ *
+ * Shows @popover as the article's menu, in place of the one shown before.
+ */
+void
+tessera_text_view_popup_menu (TesseraTextView    *self,
+                              GtkPopover         *popover,
+                              const GdkRectangle *pointing_to)
+{
+  g_return_if_fail (TESSERA_IS_TEXT_VIEW (self));
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
+  self->menu = GTK_WIDGET (popover);
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+  g_signal_connect_object (popover, "closed", G_CALLBACK (on_menu_closed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_popover_set_pointing_to (popover, pointing_to);
+  gtk_popover_popup (popover);
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+}
+
+/**
+ * tessera_text_view_get_menu:
+ *
+ * Returns: (transfer none) (nullable): the popover tessera_text_view_popup_menu () showed
+ *   last, if it is open
+ */
+GtkPopover *
+tessera_text_view_get_menu (TesseraTextView *self)
+{
+  g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), NULL);
+  if (self->menu == NULL || !gtk_widget_get_visible (self->menu))
+    return NULL;
+  return GTK_POPOVER (self->menu);
 }
 
 /* Text selection ------------------------------------------------------------------------ */
@@ -877,29 +1013,18 @@ char *
 tessera_text_view_describe (TesseraTextView   *self,
                             TesseraAnnotation *annotation)
 {
-  g_autoptr(TesseraAnnotationType) type = NULL;
+  TesseraAnnotationType *type = NULL;
   g_autofree char *covered = NULL;
   g_autofree char *shown = NULL;
-  gint64 type_id;
   guint n;
   const TesseraRange *ranges;
 
   g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), NULL);
 
   /* The tagset's own item, not a copy: every row of the annotation list is described. */
-  type_id = tessera_annotation_get_type_id (annotation);
   if (self->store != NULL)
-    {
-      GListModel *tagset = tessera_store_get_tagset (self->store);
-
-      for (guint i = 0; type == NULL && i < g_list_model_get_n_items (tagset); i++)
-        {
-          g_autoptr(TesseraAnnotationType) item = g_list_model_get_item (tagset, i);
-
-          if (tessera_annotation_type_get_id (item) == type_id)
-            type = g_steal_pointer (&item);
-        }
-    }
+    type = tessera_store_get_annotation_type (self->store,
+                                              tessera_annotation_get_type_id (annotation));
 
   ranges = tessera_annotation_get_ranges (annotation, &n);
   covered = tessera_text_view_dup_covered_text (self, ranges, n, " … ");
@@ -924,8 +1049,12 @@ collect_drawn (TesseraTextView   *self,
                TesseraAnnotation *annotation,
                gpointer           data)
 {
-  Drawn item = { g_object_ref (annotation), 0, 0, 0 };
+  Drawn item = { annotation, 0, 0, 0 };
 
+  /* Of a hidden type, only the selected one, for its outline. */
+  if (is_hidden (self, annotation) && tessera_annotation_get_id (annotation) != self->selected_id)
+    return;
+  g_object_ref (annotation);
   g_array_append_val (self->frame, item);
 }
 
@@ -1032,7 +1161,13 @@ measure (TesseraTextView   *self,
   const TesseraRange *ranges = tessera_annotation_get_ranges (annotation, &n);
 
   for (guint r = 0; r < n; r++)
-    range_rects (self, ranges[r].start, ranges[r].end, placed);
+    {
+      guint first = placed->len;
+
+      range_rects (self, ranges[r].start, ranges[r].end, placed);
+      for (guint i = first; i < placed->len; i++)
+        g_array_index (placed, Placed, i).range = r;
+    }
   return placed;
 }
 
@@ -1235,7 +1370,7 @@ snapshot_tints (TesseraTextView *self,
           GdkRGBA tint;
 
           if ((pass == 0) != !tessera_kind_links_entity (kind_of (self, type_id)) ||
-              !tint_of (self, type_id, &tint))
+              is_hidden (self, item->annotation) || !tint_of (self, type_id, &tint))
             continue;
           for (guint r = 0; r < item->n_rects; r++)
             {
@@ -1263,7 +1398,8 @@ snapshot_marks (TesseraTextView *self,
       Drawn *item = &g_array_index (self->frame, Drawn, i);
       gint64 type_id = tessera_annotation_get_type_id (item->annotation);
       gint64 id = tessera_annotation_get_id (item->annotation);
-      GdkRGBA *color = g_hash_table_lookup (self->colors, &type_id);
+      GdkRGBA *color = is_hidden (self, item->annotation) ? NULL
+                       : g_hash_table_lookup (self->colors, &type_id);
       gboolean selected = id == self->selected_id;
       gboolean highlighted = g_hash_table_contains (self->highlighted, &id);
       gboolean related = FALSE;
@@ -1293,6 +1429,79 @@ snapshot_marks (TesseraTextView *self,
     }
 }
 
+/* The first rectangle this frame draws of the annotation @id, if it is on a visible line
+ * and its type is shown. */
+static const graphene_rect_t *
+frame_rect_of (TesseraTextView *self,
+               gint64           id)
+{
+  for (guint i = 0; i < self->frame->len; i++)
+    {
+      Drawn *item = &g_array_index (self->frame, Drawn, i);
+
+      if (tessera_annotation_get_id (item->annotation) == id)
+        return item->n_rects > 0 && !is_hidden (self, item->annotation)
+               ? &g_array_index (self->frame_rects, graphene_rect_t, item->first_rect) : NULL;
+    }
+  return NULL;
+}
+
+/* The selected claim joined to its source and cue, when both ends are on visible lines. */
+static void
+snapshot_connectors (TesseraTextView *self,
+                     GtkSnapshot     *snapshot)
+{
+  const graphene_rect_t *claim = frame_rect_of (self, self->selected_id);
+
+  for (guint i = 0; claim != NULL && i < self->connected->len; i++)
+    {
+      const graphene_rect_t *other = frame_rect_of (self,
+                                                    g_array_index (self->connected, gint64, i));
+
+      if (other != NULL)
+        _tessera_text_view_draw_connector (snapshot, claim, other, is_dark ());
+    }
+}
+
+/* The type's label above the start of each annotation (not of a hidden type). */
+static void
+snapshot_labels (TesseraTextView *self,
+                 GtkSnapshot     *snapshot)
+{
+  _tessera_type_labels_begin (self->type_labels, GTK_WIDGET (self));
+  for (guint i = 0; self->show_type_labels && i < self->frame->len; i++)
+    {
+      Drawn *item = &g_array_index (self->frame, Drawn, i);
+      gint64 type_id = tessera_annotation_get_type_id (item->annotation);
+      GdkRGBA *color = g_hash_table_lookup (self->colors, &type_id);
+
+      if (item->n_rects == 0 || color == NULL || is_hidden (self, item->annotation))
+        continue;
+      _tessera_type_labels_draw (self->type_labels, snapshot, type_id, color,
+                                 &g_array_index (self->frame_rects, graphene_rect_t,
+                                                 item->first_rect));
+    }
+}
+
+/* The relations between the annotations drawn, from the first rectangle of each. */
+static void
+snapshot_arcs (TesseraTextView *self,
+               GtkSnapshot     *snapshot)
+{
+  if (!_tessera_text_view_arcs_begin (self))
+    return;
+  for (guint i = 0; i < self->frame->len; i++)
+    {
+      Drawn *item = &g_array_index (self->frame, Drawn, i);
+
+      if (item->n_rects > 0)
+        _tessera_text_view_arcs_add_end (self, item->annotation,
+                                         &g_array_index (self->frame_rects, graphene_rect_t,
+                                                         item->first_rect));
+    }
+  _tessera_text_view_arcs_snapshot (self, snapshot, self->selected_id);
+}
+
 static void
 tessera_text_view_snapshot_layer (GtkTextView      *view,
                                   GtkTextViewLayer  layer,
@@ -1311,6 +1520,11 @@ tessera_text_view_snapshot_layer (GtkTextView      *view,
       if (!self->frame_ready)
         collect_frame (self);
       snapshot_marks (self, snapshot);
+      if (self->connected->len > 0)
+        snapshot_connectors (self, snapshot);
+      _tessera_text_view_snapshot_connectors (self, snapshot);
+      snapshot_labels (self, snapshot);
+      snapshot_arcs (self, snapshot);
       g_array_set_size (self->frame, 0);
       g_array_set_size (self->frame_rects, 0);
       self->frame_ready = FALSE;
@@ -1334,6 +1548,9 @@ collect_hit (TesseraTextView   *self,
 {
   HitTest *hit = data;
   GArray *placed = g_hash_table_lookup (self->placed, annotation);
+
+  if (is_hidden (self, annotation))
+    return;
 
   /* The rectangles the last frame drew, or those the next one will draw. */
   if (placed == NULL)
@@ -1430,6 +1647,17 @@ on_click_pressed (GtkGestureClick *gesture,
 
   /* Alt while selecting keeps the exact characters. */
   self->exact_selection = (state & GDK_ALT_MASK) != 0;
+
+  /* While picking, a press leaves the words proposed: on them, GTK would begin a drag of
+   * the selection, and the click would never be seen as one. */
+  if (self->pick_mode)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+      GtkTextIter cursor;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      gtk_text_buffer_place_cursor (buffer, &cursor);
+    }
 }
 
 static void
@@ -1443,7 +1671,10 @@ on_click_released (GtkGestureClick *gesture,
   g_autoptr(GPtrArray) found = NULL;
   guint offset;
 
-  if (gtk_text_buffer_get_has_selection (buffer) || self->annotations == NULL)
+  /* Ctrl selects more text for the selected annotation (tessera-text-view-ranges.c). */
+  if (gtk_text_buffer_get_has_selection (buffer) || self->annotations == NULL ||
+      (gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)) &
+       GDK_CONTROL_MASK) != 0)
     return;
 
   found = annotations_at_point (self, x, y, &offset);
@@ -1489,21 +1720,10 @@ on_motion (GtkEventControllerMotion *controller,
         {
           TesseraAnnotation *annotation = g_ptr_array_index (found, i);
           gint64 type_id = tessera_annotation_get_type_id (annotation);
-          g_autoptr(TesseraClaim) claim = NULL;
 
           if (!tessera_kind_carries_claim (kind_of (self, type_id)))
             continue;
-          claim = tessera_store_dup_claim (self->store, tessera_annotation_get_id (annotation), NULL);
-          if (claim != NULL)
-            {
-              gint64 source = tessera_claim_get_source_annotation_id (claim);
-              gint64 cue = tessera_claim_get_cue_annotation_id (claim);
-
-              if (source)
-                g_array_append_val (related, source);
-              if (cue)
-                g_array_append_val (related, cue);
-            }
+          append_claim_links (self, tessera_annotation_get_id (annotation), related);
           break;
         }
     }
@@ -1529,7 +1749,9 @@ on_query_tooltip (TesseraTextView *self,
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GString) markup = NULL;
 
-  if (keyboard || self->annotations == NULL)
+  /* Not over the annotation's menu. */
+  if (keyboard || self->annotations == NULL ||
+      (self->menu != NULL && gtk_widget_get_visible (self->menu)))
     return FALSE;
 
   found = annotations_at_point (self, x, y, NULL);
@@ -1729,6 +1951,7 @@ tessera_text_view_dispose (GObject *object)
 
   if (self->colors != NULL)
     tessera_text_view_clear (self);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
 
   G_OBJECT_CLASS (tessera_text_view_parent_class)->dispose (object);
 }
@@ -1740,8 +1963,12 @@ tessera_text_view_finalize (GObject *object)
 
   g_hash_table_unref (self->colors);
   g_hash_table_unref (self->kinds);
+  g_hash_table_unref (self->hidden);
+  g_strfreev (self->hidden_types);
+  _tessera_type_labels_free (self->type_labels);
   g_hash_table_unref (self->highlighted);
   g_array_unref (self->related);
+  g_array_unref (self->connected);
   g_array_unref (self->byte_index);
   g_array_unref (self->frame);
   g_array_unref (self->frame_rects);
@@ -1772,6 +1999,55 @@ tessera_text_view_size_allocate (GtkWidget *widget,
     }
 
   GTK_WIDGET_CLASS (tessera_text_view_parent_class)->size_allocate (widget, width, height, baseline);
+  if (TESSERA_TEXT_VIEW (widget)->menu != NULL)
+    gtk_popover_present (GTK_POPOVER (TESSERA_TEXT_VIEW (widget)->menu));
+}
+
+static void
+tessera_text_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  TesseraTextView *self = TESSERA_TEXT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HIDDEN_TYPES:
+      g_value_set_boxed (value, self->hidden_types);
+      break;
+    case PROP_SHOW_TYPE_LABELS:
+      g_value_set_boolean (value, self->show_type_labels);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tessera_text_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  TesseraTextView *self = TESSERA_TEXT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HIDDEN_TYPES:
+      set_hidden_types (self, g_value_get_boxed (value));
+      break;
+    case PROP_SHOW_TYPE_LABELS:
+      if (self->show_type_labels != g_value_get_boolean (value))
+        {
+          self->show_type_labels = g_value_get_boolean (value);
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1784,6 +2060,8 @@ tessera_text_view_class_init (TesseraTextViewClass *klass)
 
   object_class->dispose = tessera_text_view_dispose;
   object_class->finalize = tessera_text_view_finalize;
+  object_class->get_property = tessera_text_view_get_property;
+  object_class->set_property = tessera_text_view_set_property;
   text_view_class->snapshot_layer = tessera_text_view_snapshot_layer;
   text_view_class->move_cursor = tessera_text_view_move_cursor;
 
@@ -1804,6 +2082,16 @@ tessera_text_view_class_init (TesseraTextViewClass *klass)
     g_signal_new ("annotation-picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  /* The keys of the types whose annotations are not drawn, nor found by Tab or the pointer. */
+  properties[PROP_HIDDEN_TYPES] =
+    g_param_spec_boxed ("hidden-types", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether each annotation shows its type's label above its start. */
+  properties[PROP_SHOW_TYPE_LABELS] =
+    g_param_spec_boolean ("show-type-labels", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "textview");
 }
 
@@ -1816,8 +2104,11 @@ tessera_text_view_init (TesseraTextView *self)
 
   self->colors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->hidden = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->type_labels = _tessera_type_labels_new ();
   self->highlighted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->related = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->connected = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->byte_index = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->frame = g_array_new (FALSE, FALSE, sizeof (Drawn));
   g_array_set_clear_func (self->frame, clear_drawn);
@@ -1835,6 +2126,7 @@ tessera_text_view_init (TesseraTextView *self)
   gtk_text_view_set_right_margin (view, 24);
   gtk_text_view_set_top_margin (view, 18);
   gtk_text_view_set_bottom_margin (view, 48);
+  _tessera_text_view_arcs_init (self);
   gtk_widget_add_css_class (GTK_WIDGET (self), "tessera-article");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article text"), -1);
@@ -1863,6 +2155,8 @@ tessera_text_view_init (TesseraTextView *self)
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
+
+  _tessera_text_view_init_ranges (self);
 }
 
 GtkWidget *

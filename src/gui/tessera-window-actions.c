@@ -25,6 +25,10 @@ _tessera_window_update_actions (TesseraWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark", writable && has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-annotation", writable && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-boundary", writable && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relate", writable && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-relation", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-range", writable && has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-range", writable && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
@@ -32,6 +36,9 @@ _tessera_window_update_actions (TesseraWindow *self)
                                  g_list_model_get_n_items (tessera_store_get_documents (self->store)) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.document-progress",
                                  writable && has_document);
+  _tessera_window_claims_update_actions (self);
+  _tessera_window_types_update_actions (self);
+  _tessera_window_views_update_actions (self);
 }
 
 static void
@@ -55,6 +62,7 @@ mark_action (GtkWidget  *widget,
   g_autoptr(TesseraAnnotationType) type = NULL;
   gint64 type_id = g_variant_get_int64 (parameter);
   gboolean existing = FALSE;
+  gboolean has_range;
   TesseraRange range;
   gint64 id;
 
@@ -64,10 +72,14 @@ mark_action (GtkWidget  *widget,
   type = tessera_store_dup_annotation_type (self->store, type_id);
   if (type == NULL)
     return;
+  /* What is marked with a hidden type shows it again: never an invisible annotation. */
+  tessera_palette_reveal_type (self->palette, type_id);
 
-  if (!tessera_text_view_get_marked_range (self->text_view,
-                                           self->snap_to_words,
-                                           &range))
+  has_range = tessera_text_view_get_marked_range (self->text_view, self->snap_to_words, &range);
+  /* Awaited as a claim's source or cue: it becomes that. */
+  if (_tessera_window_claims_mark (self, type, has_range ? &range : NULL))
+    return;
+  if (!has_range)
     {
       gint64 selected = tessera_text_view_get_selected (self->text_view);
 
@@ -98,6 +110,7 @@ mark_action (GtkWidget  *widget,
 
   /* Selecting it puts the caret at its start, which also clears the text selection. */
   tessera_text_view_select (self->text_view, id, FALSE);
+  _tessera_window_claims_marked (self, id, type, existing);
 }
 
 static void
@@ -184,6 +197,42 @@ delete_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
+/* The relation bar takes it from the selected annotation: the target, then the type. */
+static void
+relate_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TesseraWindow *self = TESSERA_WINDOW (widget);
+  gint64 source_id = tessera_text_view_get_selected (self->text_view);
+
+  if (self->store == NULL || source_id == 0)
+    return;
+  if (tessera_inspector_is_picking (self->inspector))
+    tessera_inspector_cancel_pick (self->inspector);
+  tessera_relation_bar_start (self->relation_bar, self->store, self->text_view, source_id);
+}
+
+static void
+remove_relation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TesseraWindow *self = TESSERA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!tessera_store_remove_relation (self->store, g_variant_get_int64 (parameter), &error))
+    {
+      tessera_window_show_error (self, error->message);
+      return;
+    }
+  _tessera_window_toast (self, _("Relation removed"), TRUE);
+  /* The row and its button are gone: the keyboard goes on in the article. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
 static void
 select_next_action (GtkWidget  *widget,
                     const char *action_name,
@@ -203,8 +252,11 @@ escape_action (GtkWidget  *widget,
   TesseraWindow *self = TESSERA_WINDOW (widget);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
 
-  if (tessera_inspector_is_picking (self->inspector))
-    tessera_inspector_cancel_pick (self->inspector);
+  if (tessera_relation_bar_is_active (self->relation_bar))
+    tessera_relation_bar_cancel (self->relation_bar);
+  /* A step of a claim's attribution skipped: the source, then the cue. */
+  else if (tessera_inspector_is_picking (self->inspector))
+    tessera_claim_section_pick_done (tessera_inspector_get_claim_section (self->inspector));
   else if (gtk_text_buffer_get_has_selection (buffer))
     {
       GtkTextIter cursor;
@@ -554,6 +606,9 @@ _tessera_window_class_actions_init (TesseraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.mark", "x", mark_action);
   gtk_widget_class_install_action (widget_class, "win.delete-annotation", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.relate", NULL, relate_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-relation", "x",
+                                   remove_relation_action);
   gtk_widget_class_install_action (widget_class, "win.select-next", NULL, select_next_action);
   gtk_widget_class_install_action (widget_class, "win.select-previous", NULL, select_next_action);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
@@ -578,6 +633,8 @@ _tessera_window_class_actions_init (TesseraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-project", NULL, project_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_property_action (widget_class, "win.snap-to-words", "snap-to-words");
+  _tessera_window_types_class_init (klass);
+  _tessera_window_class_ranges_init (klass);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

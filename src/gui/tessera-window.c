@@ -91,12 +91,10 @@ document_row_setup (GtkSignalListItemFactory *factory,
 }
 
 static void
-document_row_bind (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  data)
+show_document_row (TesseraDocument    *document,
+                   GParamSpec         *pspec,
+                   TesseraDocumentRow *row)
 {
-  TesseraDocument *document = gtk_list_item_get_item (item);
-  GtkWidget *row = gtk_list_item_get_child (item);
   guint count = tessera_document_get_annotation_count (document);
   g_autofree char *text = NULL;
 
@@ -104,8 +102,30 @@ document_row_bind (GtkSignalListItemFactory *factory,
                                        "%u annotations · %s", count),
                           count,
                           tessera_progress_to_label (tessera_document_get_progress (document)));
-  tessera_document_row_set_text (TESSERA_DOCUMENT_ROW (row),
-                                 tessera_document_get_title (document), text);
+  tessera_document_row_set_text (row, tessera_document_get_title (document), text);
+}
+
+/* The store changes a document's count in place (other changes replace the document). */
+static void
+document_row_bind (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  data)
+{
+  TesseraDocument *document = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  show_document_row (document, NULL, TESSERA_DOCUMENT_ROW (row));
+  g_signal_connect_object (document, "notify::annotation-count", G_CALLBACK (show_document_row),
+                           row, 0);
+}
+
+static void
+document_row_unbind (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), show_document_row,
+                                        gtk_list_item_get_child (item));
 }
 
 static void
@@ -206,6 +226,7 @@ tessera_window_show_document (TesseraWindow *self,
   gtk_widget_set_margin_top (GTK_WIDGET (self->document_source),
                              gtk_widget_get_visible (GTK_WIDGET (self->document_heading)) ? 4 : 18);
   gtk_stack_set_visible_child_name (self->content_stack, "document");
+  gtk_stack_set_visible_child_name (self->view_stack, "article");
   g_settings_set_int64 (self->settings, "last-document", document_id);
 
   tessera_annotation_list_view_set_annotations (self->annotation_list,
@@ -329,6 +350,10 @@ add_article_shortcuts (TesseraWindow *self)
     { GDK_KEY_z, GDK_CONTROL_MASK, "win.undo" },
     { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo" },
     { GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo" },
+    /* The annotation's menu, rather than GTK's text menu. */
+    { GDK_KEY_F10, GDK_SHIFT_MASK, "win.annotation-menu" },
+    { GDK_KEY_Menu, 0, "win.annotation-menu" },
+    { GDK_KEY_r, 0, "win.relate" },
   };
   GtkEventController *type_keys =
     gtk_shortcut_controller_new_for_model (tessera_palette_get_shortcuts (self->palette));
@@ -338,6 +363,9 @@ add_article_shortcuts (TesseraWindow *self)
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
       gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
                         gtk_named_action_new (keys[i].action)));
+
+  _tessera_window_claims_add_shortcuts (self, GTK_SHORTCUT_CONTROLLER (controller));
+  _tessera_window_add_range_shortcuts (self, GTK_SHORTCUT_CONTROLLER (controller));
 
   gtk_event_controller_set_propagation_phase (type_keys, GTK_PHASE_CAPTURE);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), type_keys);
@@ -630,6 +658,7 @@ set_store (TesseraWindow *self,
   tessera_import_queue_set_store (self->import_queue, store);
   tessera_palette_set_store (self->palette, store);
   tessera_annotation_list_view_set_store (self->annotation_list, store);
+  tessera_claims_view_set_store (self->claims_view, store);
 
   g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
   g_signal_connect_swapped (store, "document-changed", G_CALLBACK (on_document_changed), self);
@@ -884,6 +913,7 @@ tessera_window_class_init (TesseraWindowClass *klass)
   g_type_ensure (TESSERA_TYPE_ANNOTATION_LIST_VIEW);
   g_type_ensure (TESSERA_TYPE_INSPECTOR);
   g_type_ensure (TESSERA_TYPE_IMPORT_QUEUE);
+  g_type_ensure (TESSERA_TYPE_RELATION_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/tessera/Tessera/tessera-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, toast_overlay);
@@ -906,18 +936,22 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, search_label);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, relation_bar);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, search_exact_case);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_heading);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_source);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, text_view);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, annotation_list);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, claims_view);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, recent_menu);
 
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_selection);
   gtk_widget_class_bind_template_callback (widget_class, on_document_selected);
   gtk_widget_class_bind_template_callback (widget_class, document_row_setup);
   gtk_widget_class_bind_template_callback (widget_class, document_row_bind);
+  gtk_widget_class_bind_template_callback (widget_class, document_row_unbind);
   gtk_widget_class_bind_template_callback (widget_class, on_document_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_document_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_text_view_selection_changed);
@@ -929,6 +963,8 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_import_finished);
 
   _tessera_window_class_actions_init (klass);
+  _tessera_window_class_claims_init (klass);
+  _tessera_window_views_class_init (klass);
 }
 
 static void
@@ -940,8 +976,10 @@ tessera_window_init (TesseraWindow *self)
 
   /* Text and inspector */
   add_article_shortcuts (self);
+  _tessera_window_types_init (self);
   tessera_inspector_set_text_view (self->inspector, self->text_view);
   tessera_annotation_list_view_set_text_view (self->annotation_list, self->text_view);
+  _tessera_window_views_init (self);
 
   /* Find */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
@@ -953,8 +991,6 @@ tessera_window_init (TesseraWindow *self)
   g_settings_bind (self->settings, "sidebar-position", self->outer_paned, "position",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "text-position", self->inner_paned, "position",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "inspector-position", self->inspector_paned, "position",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "snap-to-words", self, "snap-to-words", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_swapped (self->settings, "changed::annotator-name",

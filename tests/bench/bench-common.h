@@ -17,6 +17,14 @@ G_BEGIN_DECLS
  * on stdout for bench-driver, which runs it as a child process and builds the table.
  */
 
+/*
+ * The annotate benchmark (bench-window) reads the novel from a third of its characters on,
+ * a word or two every dozen words: 1,000 annotations take it about 80,000 characters
+ * further. The relations of its fixture (bench-core) lie on those pages.
+ */
+#define BENCH_ANNOTATE_START_DIVISOR  3
+#define BENCH_ANNOTATE_SPAN_CHARS     100000
+
 /* Milliseconds since @t0_us, a g_get_monotonic_time () value (CLOCK_MONOTONIC). */
 static inline double
 bench_ms_since (gint64 t0_us)

@@ -30,17 +30,20 @@
  * own import, but annotations are written with raw SQL in one transaction: the store has no
  * bulk API, and adding 500,000 annotations one undoable change at a time would take longer
  * than every benchmark together. Only the fixtures are written this way; every measured
- * operation goes through the product's code.
+ * operation goes through the product's code. The few hundred relations of the annotate
+ * benchmark's project are made through the store, one change each, as a user makes them.
  */
 
 /* Bump when the fixtures change, so that cached ones are rebuilt. */
-#define FIXTURE_VERSION "tessera-bench-fixtures 1"
+#define FIXTURE_VERSION "tessera-bench-fixtures 2"
 #define SEED            20240505
 
 #define OPEN_ANNOTATIONS   50000   /* on the larger novel */
 #define SCALE_ARTICLES     10000
 #define SCALE_PER_ARTICLE  50      /* 500,000 in all */
 #define EXPORT_COPIES      4       /* the "4× corpus" project */
+#define ANNOTATE_RELATIONS 600     /* on the pages the annotate benchmark goes through */
+#define RELATION_REACH     8       /* a relation's target: one of the next annotations */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
@@ -571,6 +574,67 @@ annotate_added (const char *path,
   writer_close (&writer);
 }
 
+/*
+ * Relations between annotations of the pages the annotate benchmark goes through, of every
+ * type the issue lists, each to one of the next few annotations, so that most arcs are
+ * drawn within a page, as in an annotated article.
+ */
+static void
+relate_annotated_pages (const char *path,
+                        const char *text,
+                        GRand      *rand)
+{
+  static const char * const types[] = {
+    "supports", "contradicts", "same-claim", "part-of", "same-as",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraStore) store = tessera_store_open (path, TESSERA_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GPtrArray) paged = g_ptr_array_new ();
+  g_autoptr(GHashTable) related = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(TesseraDocument) document = NULL;
+  guint from, to, made = 0;
+
+  if (store == NULL)
+    die ("%s: %s", path, error->message);
+  document = g_list_model_get_item (tessera_store_get_documents (store), 0);
+  annotations = tessera_store_dup_annotations (store, tessera_document_get_id (document),
+                                               &error);
+  if (annotations == NULL)
+    die ("%s: %s", path, error->message);
+
+  from = (guint) (g_utf8_strlen (text, -1) / BENCH_ANNOTATE_START_DIVISOR);
+  to = from + BENCH_ANNOTATE_SPAN_CHARS;
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      TesseraAnnotation *annotation = g_ptr_array_index (annotations, i);
+
+      if (tessera_annotation_get_start (annotation) >= from &&
+          tessera_annotation_get_end (annotation) <= to)
+        g_ptr_array_add (paged, annotation);
+    }
+  if (paged->len <= RELATION_REACH)
+    die ("%s: too few annotations to relate on the annotated pages", path);
+
+  while (made < ANNOTATE_RELATIONS)
+    {
+      guint source = (guint) g_rand_int_range (rand, 0, (gint32) (paged->len - RELATION_REACH));
+      guint target = source + (guint) g_rand_int_range (rand, 1, RELATION_REACH + 1);
+      gint64 source_id = tessera_annotation_get_id (g_ptr_array_index (paged, source));
+      gint64 target_id = tessera_annotation_get_id (g_ptr_array_index (paged, target));
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                                              source_id, target_id);
+
+      if (!g_hash_table_add (related, g_steal_pointer (&key)))
+        continue;
+      if (tessera_store_add_relation (store, types[made % G_N_ELEMENTS (types)], source_id,
+                                      target_id, NULL, &error) == 0)
+        die ("%s: %s", path, error->message);
+      made++;
+    }
+  tessera_store_close (store);
+}
+
 /* The text and ranges of the open benchmark's document, for the GtkTextView baseline. */
 static void
 write_baseline_files (const char *work,
@@ -811,6 +875,20 @@ build_fixtures (const char *corpus,
 
     annotate_added (tmp, added, rand);
     write_baseline_files (work, g_array_index (added, Added, 0).text, tmp);
+    if (g_rename (tmp, path) != 0)
+      die ("cannot rename %s", tmp);
+  }
+
+  /* annotate-relations.tessera: the same, with relations on the pages annotated. */
+  {
+    g_autofree char *open_path = g_build_filename (work, "open.tessera", NULL);
+    g_autofree char *path = g_build_filename (work, "annotate-relations.tessera", NULL);
+    g_autoptr(GFile) source = g_file_new_for_path (open_path);
+    g_autoptr(GFile) target = g_file_new_for_path (tmp);
+
+    if (!g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+      die ("%s", error->message);
+    relate_annotated_pages (tmp, large_text, rand);
     if (g_rename (tmp, path) != 0)
       die ("cannot rename %s", tmp);
   }

@@ -26,9 +26,9 @@
  *     frame that shows the result (filter_*).
  *
  *   bench-window annotate PROJECT N
- *     Opens the window on PROJECT (the novel), and times N annotations made through the
- *     window's own actions: text selected, win.mark, then win.delete-annotation on each,
- *     then win.undo N times. Each figure runs from the action to the end of the next frame
+ *     Opens the window on PROJECT (the novel, with relations drawn on the pages it goes
+ *     through), and times N annotations made through the window's own actions: text
+ *     selected, win.mark, then win.delete-annotation on each, then win.undo N times. Each figure runs from the action to the end of the next frame
  *     (the change committed to SQLite and visible).
  *
  * Before each timed action the window is idle and the frame clock, which paces frames at
@@ -422,6 +422,7 @@ run_annotate (const char *project,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
   GListModel *tagset;
   const char *text, *cursor;
   guint offset, n_types;
@@ -455,6 +456,8 @@ run_annotate (const char *project,
 
   before = tessera_store_dup_annotations (tessera_window_get_store (bench.window),
                                           tessera_window_get_document_id (bench.window), NULL);
+  relations = tessera_store_dup_relations (tessera_window_get_store (bench.window),
+                                           tessera_window_get_document_id (bench.window), NULL);
 
   /* Entity types only: marking text as a claim or a cue works the same way. */
   tagset = tessera_store_get_tagset (tessera_window_get_store (bench.window));
@@ -462,7 +465,7 @@ run_annotate (const char *project,
 
   /* Like a reader: from a third of the novel on, a word or two every dozen words. */
   text = tessera_text_view_get_text (text_view ());
-  offset = (guint) (g_utf8_strlen (text, -1) / 3);
+  offset = (guint) (g_utf8_strlen (text, -1) / BENCH_ANNOTATE_START_DIVISOR);
   cursor = g_utf8_offset_to_pointer (text, offset);
   while (ids->len < n)
     {
@@ -517,6 +520,7 @@ run_annotate (const char *project,
   timings_clear (&remove);
   timings_clear (&undo);
   bench_print_int ("annotations_before", before->len);
+  bench_print_int ("relations", relations != NULL ? relations->len : 0);
   bench_print_int ("annotations_after", after->len);
   if (after->len != before->len + ids->len)
     {

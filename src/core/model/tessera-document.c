@@ -145,14 +145,19 @@ _tessera_document_new (gint64                     id,
   return self;
 }
 
-/* The same record with another annotation count: the store keeps counts from its own
- * changes instead of recounting (and re-reading the row past its long text). */
-TesseraDocument *
-_tessera_document_copy_with_count (TesseraDocument *self,
-                                   guint            annotation_count)
+/* The store keeps counts from its own changes instead of recounting (and re-reading the
+ * row past its long text), on the document its list holds: a view follows the notification
+ * and keeps its row, where a new document in the list would make it build the row anew. */
+void
+_tessera_document_set_annotation_count (TesseraDocument *self,
+                                        guint            annotation_count)
 {
-  return _tessera_document_new (self->id, &self->info, self->sha256, self->imported,
-                                self->length, annotation_count, self->progress);
+  g_return_if_fail (TESSERA_IS_DOCUMENT (self));
+
+  if (self->annotation_count == annotation_count)
+    return;
+  self->annotation_count = annotation_count;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATION_COUNT]);
 }
 
 #define GETTER(type, name, expr)                        \

@@ -46,7 +46,7 @@ guint                tessera_document_get_annotation_count (TesseraDocument *sel
 TesseraProgress      tessera_document_get_progress         (TesseraDocument *self);
 
 /* Used by the store. */
-TesseraDocument     *_tessera_document_copy_with_count     (TesseraDocument           *self,
+void                 _tessera_document_set_annotation_count (TesseraDocument          *self,
                                                             guint                      annotation_count);
 TesseraDocument     *_tessera_document_new                 (gint64                     id,
                                                             const TesseraDocumentInfo *info,

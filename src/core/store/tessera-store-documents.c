@@ -205,7 +205,6 @@ _tessera_store_adjust_document_count (TesseraStore *self,
                                       int           delta)
 {
   g_autoptr(TesseraDocument) document = NULL;
-  g_autoptr(TesseraDocument) updated = NULL;
   gint64 count;
   guint position;
 
@@ -217,8 +216,7 @@ _tessera_store_adjust_document_count (TesseraStore *self,
 
   document = g_list_model_get_item (G_LIST_MODEL (self->documents), position);
   count = (gint64) tessera_document_get_annotation_count (document) + delta;
-  updated = _tessera_document_copy_with_count (document, (guint) MAX (count, 0));
-  g_list_store_splice (self->documents, position, 1, (gpointer *) &updated, 1);
+  _tessera_document_set_annotation_count (document, (guint) MAX (count, 0));
 }
 
 /* The length of a document in the list, without reading its row. */
