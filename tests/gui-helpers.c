@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -245,7 +246,8 @@ gui_fixture_tear_down (GuiFixture    *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  const char *keys[] = { "annotator-name", "font", "text-scale", "color-scheme", "snap-to-words" };
+  const char *keys[] = { "annotator-name", "font", "text-scale", "color-scheme", "snap-to-words",
+                         "show-type-labels", "hidden-types" };
 
   /* Closing the window closes its dialogs (destroy-with-parent). */
   gui_close_window (fixture);
@@ -421,6 +423,18 @@ gui_text_view (GuiFixture *fixture)
   return TESSERA_TEXT_VIEW (tessera_window_get_text_view (fixture->window));
 }
 
+/* The claim @claim_id of the project, failing the test if it is not one. */
+TesseraClaim *
+gui_dup_claim (GuiFixture *fixture,
+               gint64      claim_id)
+{
+  g_autoptr(GError) error = NULL;
+  TesseraClaim *claim = tessera_store_dup_claim (gui_store (fixture), claim_id, &error);
+
+  g_assert_no_error (error);
+  return claim;
+}
+
 gint64
 gui_type_id (GuiFixture *fixture,
              const char *key)
@@ -509,6 +523,34 @@ pixel_to_rgba (const guchar *pixel,
   out_rgba->green = pixel[1] / 255.0;
   out_rgba->blue = pixel[0] / 255.0;
   out_rgba->alpha = pixel[3] / 255.0;
+}
+
+/* How many pixels of @widget, as it is on screen, are within @tolerance of @color on each
+ * channel. */
+guint
+gui_count_pixels (GtkWidget     *widget,
+                  const GdkRGBA *color,
+                  double         tolerance)
+{
+  g_autoptr(GdkTexture) texture = render_widget (widget);
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  gsize stride = (gsize) width * 4;
+  g_autofree guchar *pixels = g_malloc (stride * (gsize) height);
+  guint count = 0;
+
+  gdk_texture_download (texture, pixels, stride);
+  for (gsize i = 0; i < stride * (gsize) height; i += 4)
+    {
+      GdkRGBA pixel;
+
+      pixel_to_rgba (pixels + i, &pixel);
+      if (fabs (pixel.red - color->red) <= tolerance &&
+          fabs (pixel.green - color->green) <= tolerance &&
+          fabs (pixel.blue - color->blue) <= tolerance)
+        count++;
+    }
+  return count;
 }
 
 /*

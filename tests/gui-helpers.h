@@ -93,6 +93,8 @@ void             gui_xdotoolv             (GtkWindow     *window,
 
 TesseraStore    *gui_store                (GuiFixture    *fixture);
 TesseraTextView *gui_text_view            (GuiFixture    *fixture);
+TesseraClaim    *gui_dup_claim            (GuiFixture    *fixture,
+                                           gint64         claim_id);
 gint64           gui_type_id              (GuiFixture    *fixture,
                                            const char    *key);
 TesseraRange     gui_find_range           (GuiFixture    *fixture,
@@ -106,6 +108,9 @@ void             gui_painted_at           (GtkTextView   *view,
                                            guint          offset,
                                            GdkRGBA       *out_background,
                                            GdkRGBA       *out_painted);
+guint            gui_count_pixels         (GtkWidget     *widget,
+                                           const GdkRGBA *color,
+                                           double         tolerance);
 gboolean         gui_is_tinted_with       (const GdkRGBA *painted,
                                            const GdkRGBA *background,
                                            const GdkRGBA *color);

@@ -1612,6 +1612,114 @@ test_check_links (Fixture       *fixture,
   assert_not_contains (run->out, "no problems found");
 }
 
+/* Relations and the tagset ------------------------------------------------------------ */
+
+/* Runs a command that must fail with one line naming what is wrong and where. */
+static void
+assert_relate_fails (Fixture    *fixture,
+                     const char *source,
+                     const char *target,
+                     const char *type,
+                     const char *expected)
+{
+  g_autoptr(CliRun) run = run_cli (fixture, "relate", source, target, "--type", type, NULL);
+
+  assert_exit (run, 1);
+  assert_one_line_error (run);
+  assert_contains (run->err, expected);
+  g_assert_cmpstr (run->out, ==, "");
+}
+
+static void
+test_relate (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *show = NULL;
+  g_autofree char *json = NULL;
+
+  g_free (run_cli_ok (fixture, "annotate", "1", "--type", "person", "--text", PERSON_NAME,
+                      NULL));
+  g_free (run_cli_ok (fixture, "annotate", "1", "--type", "place", "--text", "Sahel", NULL));
+  g_free (run_cli_ok (fixture, "annotate", "2", "--type", "other", "--start", "0", "--end", "4",
+                      NULL));
+
+  out = run_cli_ok (fixture, "relate", "1", "2", "--type", "part-of", "--note", "là", NULL);
+  assert_contains (out, "Relation 1: Part of, from annotation 1 to annotation 2");
+  /* By a label in another language, with the id for scripts. */
+  json = compact_json_output (run_cli_ok (fixture, "relate", "2", "1", "--type", "Coréférence",
+                                          "--json", NULL));
+  g_assert_cmpint (json_int (json, "id", 0), ==, 2);
+  assert_contains (json, "\"type\":\"same-as\"");
+
+  show = run_cli_ok (fixture, "show", "1", NULL);
+  assert_contains (show, "2 relations\n");
+  assert_contains (show, "r1");
+  assert_contains (show, "#1 → #2  là");
+  g_clear_pointer (&json, g_free);
+  json = compact_json_output (run_cli_ok (fixture, "show", "1", "--json", NULL));
+  assert_contains (json, "\"relations\":[{\"id\":1,\"type\":\"part-of\",\"source\":1,"
+                   "\"target\":2,\"note\":\"là\"}");
+
+  /* What is wrong, and where. */
+  assert_relate_fails (fixture, "1", "99999", "supports", "There is no annotation 99999");
+  assert_relate_fails (fixture, "1", "3", "supports",
+                       "Annotation 1 is in document 1 and annotation 3 in document 2");
+  assert_relate_fails (fixture, "1", "1", "supports", "Annotation 1 cannot be related to itself");
+  assert_relate_fails (fixture, "1", "2", "cites",
+                       "no relation type “cites” in this project; it has: supports, "
+                       "contradicts, same-claim, part-of, same-as");
+  {
+    g_autoptr(CliRun) run = run_cli (fixture, "relate", "1", "2", NULL);
+
+    assert_exit (run, 2);
+    assert_contains (run->err, "--type");
+  }
+  {
+    g_autoptr(CliRun) run = run_cli (fixture, "relate", "1", "--type", "supports", NULL);
+
+    assert_exit (run, 2);
+  }
+
+  /* Unrelating, undone like any change. */
+  g_clear_pointer (&out, g_free);
+  out = run_cli_ok (fixture, "unrelate", "1", NULL);
+  assert_contains (out, "Removed relation 1");
+  {
+    g_autoptr(CliRun) run = run_cli (fixture, "unrelate", "1", NULL);
+
+    assert_exit (run, 1);
+    assert_one_line_error (run);
+    assert_contains (run->err, "relation 1");
+  }
+  g_clear_pointer (&show, g_free);
+  show = run_cli_ok (fixture, "show", "1", NULL);
+  assert_contains (show, "1 relation\n");
+  g_free (run_cli_ok (fixture, "undo", NULL));
+  g_clear_pointer (&show, g_free);
+  show = run_cli_ok (fixture, "show", "1", NULL);
+  assert_contains (show, "2 relations\n");
+}
+
+static void
+test_tagset (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autofree char *out = run_cli_ok (fixture, "tagset", NULL);
+  g_autofree char *json = NULL;
+
+  assert_contains (out, "Annotation types:");
+  assert_contains (out, "person");
+  assert_contains (out, "Relation types:");
+  assert_contains (out, "<relation name=\"same-claim\">");
+  g_assert_true (strstr (out, "supports") < strstr (out, "contradicts"));
+
+  json = compact_json_output (run_cli_ok (fixture, "tagset", "--json", NULL));
+  assert_contains (json, "\"key\":\"same-as\",\"label\":\"Same as\",\"label_fr\":"
+                   "\"Coréférence\",\"label_en\":\"Same as\",\"tei_name\":\"same-as\"");
+  assert_contains (json, "\"key\":\"claim\"");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1649,6 +1757,8 @@ main (int    argc,
   ADD ("/core/cli/check-text", test_check_text);
   ADD ("/core/cli/name-not-utf8", test_name_not_utf8);
   ADD ("/core/cli/check-links", test_check_links);
+  ADD ("/core/cli/relate", test_relate);
+  ADD ("/core/cli/tagset", test_tagset);
 
 #undef ADD
 

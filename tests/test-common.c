@@ -134,6 +134,24 @@ test_type_id (TesseraStore *store,
   return tessera_annotation_type_get_id (type);
 }
 
+gint64
+test_mark (TesseraStore *store,
+           gint64        document_id,
+           const char   *text,
+           const char   *key,
+           const char   *needle)
+{
+  g_autoptr(GError) error = NULL;
+  TesseraRange range;
+  gint64 id;
+
+  g_assert_true (tessera_text_find (text, needle, 1, &range));
+  id = tessera_store_add_annotation (store, document_id, test_type_id (store, key), &range, 1,
+                                     NULL, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
 void
 test_assert_contains_at (const char *domain,
                          const char *file,

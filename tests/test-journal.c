@@ -46,15 +46,7 @@ mark (Fixture    *fixture,
       const char *key,
       const char *needle)
 {
-  g_autoptr(GError) error = NULL;
-  TesseraRange range;
-  gint64 id;
-
-  g_assert_true (tessera_text_find (article, needle, 1, &range));
-  id = tessera_store_add_annotation (fixture->store, fixture->document_id, test_type_id (fixture->store, key),
-                                     &range, 1, NULL, &error);
-  g_assert_no_error (error);
-  return id;
+  return test_mark (fixture->store, fixture->document_id, article, key, needle);
 }
 
 /* A textual picture of everything the document holds, to compare states. */
@@ -268,6 +260,101 @@ test_models_follow_undo (Fixture       *fixture,
   }
 }
 
+static void
+assert_ranges (GListModel         *list,
+               const TesseraRange *expected,
+               guint               n_expected)
+{
+  g_autoptr(TesseraAnnotation) annotation = g_list_model_get_item (list, 0);
+  guint n;
+  const TesseraRange *ranges = tessera_annotation_get_ranges (annotation, &n);
+
+  g_assert_cmpuint (n, ==, n_expected);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpuint (ranges[i].start, ==, expected[i].start);
+      g_assert_cmpuint (ranges[i].end, ==, expected[i].end);
+    }
+}
+
+/* A discontinuous span grows and shrinks range by range: each change is one step of the
+ * history, and undoing it gives back exactly the ranges before, in the list model the
+ * window shows as in the file, across a restart too. */
+static void
+test_ranges_undo_exactly (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = tessera_store_list_annotations (fixture->store,
+                                                               fixture->document_id, &error);
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) history = NULL;
+  TesseraRange general, diarra, mali, niger;
+  gint64 person;
+
+  g_assert_true (tessera_text_find (article, "général", 1, &general));
+  g_assert_true (tessera_text_find (article, "Diarra", 1, &diarra));
+  g_assert_true (tessera_text_find (article, "Mali", 1, &mali));
+  g_assert_true (tessera_text_find (article, "Niger", 1, &niger));
+  person = mark (fixture, "person", "Diarra");
+  g_ptr_array_add (states, describe (fixture));
+
+  {
+    const TesseraRange two[] = { general, diarra };
+    const TesseraRange three[] = { general, diarra, niger };
+    const TesseraRange moved[] = { general, mali, niger };
+    const TesseraRange *steps[] = { two, three, moved, three };
+    const guint n_steps[] = { 2, 3, 3, 3 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      {
+        g_assert_true (tessera_store_set_annotation_ranges (fixture->store, person, steps[i],
+                                                            n_steps[i], &error));
+        g_assert_no_error (error);
+        assert_ranges (list, steps[i], n_steps[i]);
+        g_ptr_array_add (states, describe (fixture));
+      }
+    /* The last range left alone. */
+    g_assert_true (tessera_store_set_annotation_ranges (fixture->store, person, &niger, 1,
+                                                        &error));
+    assert_ranges (list, &niger, 1);
+    g_ptr_array_add (states, describe (fixture));
+
+    history = tessera_store_dup_history (fixture->store, 0, 0, &error);
+    g_assert_no_error (error);
+    /* The mark and one entry per change; the import of the article is the oldest. */
+    g_assert_cmpuint (history->len, ==, states->len + 1);
+
+    for (guint i = states->len - 1; i > 0; i--)
+      {
+        g_autoptr(TesseraJournalEntry) entry = tessera_store_undo (fixture->store, &error);
+        g_autofree char *now = NULL;
+
+        g_assert_no_error (error);
+        now = describe (fixture);
+        g_assert_cmpstr (now, ==, g_ptr_array_index (states, i - 1));
+        if (list != NULL && i >= 2)
+          assert_ranges (list, steps[i - 2], n_steps[i - 2]);
+        /* Half way, a restart: the history is in the file. */
+        if (i == 3)
+          {
+            g_clear_object (&list);
+            reopen (fixture);
+          }
+      }
+  }
+
+  for (guint i = 1; i < states->len; i++)
+    {
+      g_autoptr(TesseraJournalEntry) entry = tessera_store_redo (fixture->store, &error);
+      g_autofree char *now = NULL;
+
+      g_assert_no_error (error);
+      now = describe (fixture);
+      g_assert_cmpstr (now, ==, g_ptr_array_index (states, i));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +367,8 @@ main (int   argc,
               test_new_change_discards_redo, fixture_tear_down);
   g_test_add ("/core/journal/models-follow-undo", Fixture, NULL, fixture_set_up,
               test_models_follow_undo, fixture_tear_down);
+  g_test_add ("/core/journal/ranges-undo-exactly", Fixture, NULL, fixture_set_up,
+              test_ranges_undo_exactly, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -846,6 +846,101 @@ test_claim_edits (Fixture       *fixture,
   g_assert_cmpint (tessera_claim_get_cue_annotation_id (claim), ==, cue);
 }
 
+#define SOURCE TESSERA_CLAIM_ROLE_SOURCE
+#define CUE    TESSERA_CLAIM_ROLE_CUE
+
+/* Words marked as the source or the cue of a claim in one change: one undo takes the new
+ * mention and the link back, and leaves the claim as it was. */
+static void
+test_claim_mentions (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraClaim) claim = NULL;
+  g_autoptr(TesseraAnnotation) mention = NULL;
+  g_autofree char *text = tessera_store_dup_document_text (fixture->store, fixture->document_id,
+                                                            NULL);
+  gint64 statement = annotate_text (fixture, "claim", "ce plan permettra d’insuffler", 1);
+  gint64 person = test_type_id (fixture->store, "person");
+  gint64 cue_type = test_type_id (fixture->store, "cue");
+  TesseraRange speaker, selon;
+  gint64 source, cue, again;
+
+  g_assert_true (tessera_text_find (text, "Oumar Diarra", 1, &speaker));
+  g_assert_true (tessera_text_find (text, "Selon", 1, &selon));
+
+  /* The type must fit the role: no cue as a source, no person as a cue. */
+  g_assert_cmpint (tessera_store_add_claim_mention (fixture->store, statement, SOURCE, cue_type,
+                                                    &speaker, 1, &error), ==, 0);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (tessera_store_add_claim_mention (fixture->store, statement, CUE, person,
+                                                    &selon, 1, &error), ==, 0);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (tessera_store_add_claim_mention (fixture->store, statement + 1000, SOURCE,
+                                                    person, &speaker, 1, &error), ==, 0);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  source = tessera_store_add_claim_mention (fixture->store, statement, SOURCE, person, &speaker, 1,
+                                            &error);
+  g_assert_no_error (error);
+  cue = tessera_store_add_claim_mention (fixture->store, statement, CUE, cue_type, &selon, 1,
+                                         &error);
+  g_assert_no_error (error);
+  mention = tessera_store_dup_annotation (fixture->store, source, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tessera_annotation_get_type_id (mention), ==, person);
+  claim = dup_claim (fixture, statement);
+  g_assert_cmpint (tessera_claim_get_source_annotation_id (claim), ==, source);
+  g_assert_cmpstr (tessera_claim_get_source_kind (claim), ==, "named");
+  g_assert_cmpint (tessera_claim_get_cue_annotation_id (claim), ==, cue);
+  g_clear_object (&claim);
+
+  /* Words marked already are not marked twice. */
+  again = tessera_store_add_claim_mention (fixture->store, statement, SOURCE, person, &speaker, 1,
+                                           &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again, ==, source);
+
+  /* One undo: the cue and its link go together; the source stays. */
+  {
+    g_autoptr(TesseraJournalEntry) entry = tessera_store_undo (fixture->store, &error);
+    g_autofree char *description = NULL;
+
+    g_assert_no_error (error);
+    description = tessera_store_describe_journal_entry (fixture->store, entry);
+    g_assert_cmpstr (description, ==, "Cue «Selon»");
+  }
+  g_assert_null (tessera_store_dup_annotation (fixture->store, cue, NULL));
+  claim = dup_claim (fixture, statement);
+  g_assert_cmpint (tessera_claim_get_cue_annotation_id (claim), ==, 0);
+  g_assert_cmpint (tessera_claim_get_source_annotation_id (claim), ==, source);
+  g_clear_object (&claim);
+
+  /* A second: the mention goes, and the claim has no source again. */
+  {
+    g_autoptr(TesseraJournalEntry) entry = tessera_store_undo (fixture->store, &error);
+
+    g_assert_no_error (error);
+  }
+  g_assert_null (tessera_store_dup_annotation (fixture->store, source, NULL));
+  claim = dup_claim (fixture, statement);
+  g_assert_cmpint (tessera_claim_get_source_annotation_id (claim), ==, 0);
+  g_assert_null (tessera_claim_get_source_kind (claim));
+  g_clear_object (&claim);
+
+  /* Redo brings both back. */
+  {
+    g_autoptr(TesseraJournalEntry) entry = tessera_store_redo (fixture->store, &error);
+
+    g_assert_no_error (error);
+  }
+  claim = dup_claim (fixture, statement);
+  g_assert_cmpint (tessera_claim_get_source_annotation_id (claim), ==, source);
+}
+
 static void
 test_claims (Fixture       *fixture,
              gconstpointer  data)
@@ -1945,6 +2040,7 @@ main (int   argc,
   ADD ("entity-for-mention", test_entity_for_mention);
   ADD ("claims", test_claims);
   ADD ("claim-edits", test_claim_edits);
+  ADD ("claim-mentions", test_claim_mentions);
   ADD ("relations-and-attributes", test_relations_and_attributes);
   ADD ("document-record", test_document_record);
   ADD ("stats", test_stats);

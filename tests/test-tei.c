@@ -1024,6 +1024,13 @@ test_special_characters (Fixture       *fixture,
     gint64 m = annotate (store, doc, "other", "'apostrophes'", 1);
 
     link_mention (store, m, e);
+    {
+      g_autoptr(TesseraRelationType) spaced = tessera_relation_type_new ("type avec espaces",
+                                                                         "Type <spécial>");
+
+      tessera_store_add_relation_type (store, spaced, &error);
+      g_assert_no_error (error);
+    }
     tessera_store_add_relation (store, "type avec espaces", a, m, "note & <relation>", &error);
     g_assert_no_error (error);
   }
@@ -1182,27 +1189,27 @@ test_self_check_compare (void)
   TesseraRange range = { 2, 5 };
   g_autofree char *problem = NULL;
 
-  expected->text = g_strdup ("Un texte");
-  read->text = g_strdup ("Un texte");
+  expected->record->text = g_strdup ("Un texte");
+  read->record->text = g_strdup ("Un texte");
   a->id = g_strdup ("a1");
   a->type_key = g_strdup ("person");
-  g_array_append_val (a->ranges, range);
+  g_array_append_val (a->record->ranges, range);
   b->id = g_strdup ("a1");
   b->type_key = g_strdup ("person");
-  g_array_append_val (b->ranges, range);
+  g_array_append_val (b->record->ranges, range);
   g_ptr_array_add (expected->annotations, a);
   g_ptr_array_add (read->annotations, b);
   g_assert_null (_tessera_tei_document_compare (expected, context, read, context));
 
-  g_array_index (b->ranges, TesseraRange, 0).end = 6;
+  g_array_index (b->record->ranges, TesseraRange, 0).end = 6;
   problem = _tessera_tei_document_compare (expected, context, read, context);
   g_assert_nonnull (strstr (problem, "a1"));
   g_assert_nonnull (strstr (problem, "2–6"));
   g_clear_pointer (&problem, g_free);
 
-  g_array_index (b->ranges, TesseraRange, 0).end = 5;
-  g_free (read->text);
-  read->text = g_strdup ("Un textE");
+  g_array_index (b->record->ranges, TesseraRange, 0).end = 5;
+  g_free (read->record->text);
+  read->record->text = g_strdup ("Un textE");
   problem = _tessera_tei_document_compare (expected, context, read, context);
   g_assert_nonnull (strstr (problem, "character 7"));
 }
@@ -2417,6 +2424,13 @@ assert_says (const char *message,
 
 /* The reader ------------------------------------------------------------------------------ */
 
+/* An array for keep_document(). */
+static GPtrArray *
+new_documents (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_document_free);
+}
+
 static gboolean
 keep_document (TesseraTeiContext   *context,
                TesseraTeiDocument  *document,
@@ -2425,6 +2439,20 @@ keep_document (TesseraTeiContext   *context,
 {
   g_ptr_array_add (user_data, document);
   return TRUE;
+}
+
+/* The documents of @path as the importer reads them, and what the file declares for all. */
+static GPtrArray *
+read_as_imported (const char         *path,
+                  GListModel         *tagset,
+                  TesseraTeiContext **context)
+{
+  GPtrArray *documents = new_documents ();
+  g_autoptr(GError) error = NULL;
+
+  *context = _tessera_tei_read_file (path, tagset, keep_document, documents, NULL, &error);
+  g_assert_no_error (error);
+  return documents;
 }
 
 static guint
@@ -2448,10 +2476,8 @@ test_reader_as_written (Fixture       *fixture,
 {
   g_autofree char *path = g_build_filename (fixture->dir, "corpus.xml", NULL);
   g_autofree char *growing = g_build_filename (fixture->dir, "growing.xml", NULL);
-  g_autoptr(GPtrArray) checked = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) _tessera_tei_document_free);
-  g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) _tessera_tei_document_free);
+  g_autoptr(GPtrArray) checked = new_documents ();
+  g_autoptr(GPtrArray) imported = NULL;
   g_autoptr(TesseraTeiReader) reading = NULL;
   g_autoptr(TesseraTeiContext) checked_context = NULL;
   g_autoptr(TesseraTeiContext) imported_context = NULL;
@@ -2497,9 +2523,8 @@ test_reader_as_written (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (checked->len, ==, 5);
 
-  imported_context = _tessera_tei_read_file (path, tessera_store_get_tagset (fixture->store),
-                                             keep_document, imported, NULL, &error);
-  g_assert_no_error (error);
+  imported = read_as_imported (path, tessera_store_get_tagset (fixture->store),
+                               &imported_context);
   g_assert_cmpuint (imported->len, ==, checked->len);
   for (guint i = 0; i < checked->len; i++)
     {
@@ -2533,6 +2558,14 @@ test_reader_strict (Fixture       *fixture,
       TESSERA_TEI_ERROR_MALFORMED, "line 2: <b> is not in the TEI namespace" },
     { "xxe-parameter.xml", NULL, TESSERA_TEI_ERROR_UNSAFE, "document type declaration" },
     { "foreign-markup.xml", NULL, TESSERA_TEI_ERROR_MALFORMED, "a TEI document has no xml:id" },
+    /* What only a reading of the whole paragraph could settle. */
+    { NULL, HEAD "<text><body><p>Un <choice><sic>deu</sic><corr>deux</corr></choice></p>"
+            "</body></text></TEI>",
+      TESSERA_TEI_ERROR_MALFORMED,
+      "line 2: <choice> stands in the text where the exporter never writes it" },
+    { NULL, HEAD "<text><body><p>Un\n<list><item>deux</item></list></p></body></text></TEI>",
+      TESSERA_TEI_ERROR_MALFORMED,
+      "line 3: <list> stands in the text where the exporter never writes it" },
   };
 #undef HEAD
   GListModel *tagset = tessera_store_get_tagset (fixture->store);
@@ -2540,8 +2573,7 @@ test_reader_strict (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = NULL;
-      g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (
-        (GDestroyNotify) _tessera_tei_document_free);
+      g_autoptr(GPtrArray) documents = new_documents ();
       g_autoptr(TesseraTeiContext) context = NULL;
       g_autoptr(TesseraTeiReader) reader = NULL;
       g_autoptr(GError) error = NULL;
@@ -2566,6 +2598,71 @@ test_reader_strict (Fixture       *fixture,
       g_assert_null (context);
       g_assert_error (error, TESSERA_TEI_ERROR, cases[i].code);
       assert_says (error->message, cases[i].says);
+    }
+}
+
+/* The self-check reads the bodies straight from the parser, the importer from libxml2's
+ * tree: the same text and annotations either way, white space, breaks, what the text leaves
+ * out and character references in attributes included. */
+static void
+test_reader_text_as_imported (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const char contents[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:id=\"d1\"><teiHeader><fileDesc>"
+    "<titleStmt><title>Un</title></titleStmt></fileDesc></teiHeader>\n"
+    "<text><body>\n"
+    "  <head xml:id=\"h\">  Le   titre\n </head>\n"
+    "  <p xml:id=\"p1\">Jean  <persName xml:id=\"a1\">Valjean</persName>,\n"
+    "     dit <rs xml:id=\"a2\" type=\"nom&amp;prénom\">Monsieur\n Madeleine</rs><note>pas"
+    "     du texte</note> ,  arrive à <placeName xml:id=\"a3\">Di<lb break=\"no\"/>gne"
+    "</placeName>.<lb/>Puis<pb n=\"2\"/> il <anchor xml:id=\"x1\"/>repart.</p>\n"
+    "  <div><p xml:space=\"preserve\">  Deux  espaces <orgName xml:id=\"a4\">gardés"
+    "  </orgName> <seg xml:space=\"default\">puis   plus</seg>.</p>\n"
+    "  <p/>\n  <p>Fin &#38; <date xml:id=\"a5\" when=\"1815-10\">octobre 1815</date></p>"
+    "</div>\n"
+    "</body></text></TEI>\n";
+  g_autofree char *path = g_build_filename (fixture->dir, "text.xml", NULL);
+  GListModel *tagset = tessera_store_get_tagset (fixture->store);
+  g_autoptr(TesseraTeiContext) imported_context = NULL;
+  g_autoptr(GPtrArray) imported = NULL;
+  g_autoptr(GPtrArray) checked = new_documents ();
+  g_autoptr(TesseraTeiContext) checked_context = NULL;
+  g_autoptr(TesseraTeiReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
+  TesseraTeiDocument *document;
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  imported = read_as_imported (path, tagset, &imported_context);
+  reader = _tessera_tei_reader_new (path, TESSERA_TEI_READER_STRICT, tagset, keep_document,
+                                    checked, &error);
+  g_assert_no_error (error);
+  checked_context = _tessera_tei_reader_finish (reader, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imported->len, ==, 1);
+  g_assert_cmpuint (checked->len, ==, 1);
+
+  document = g_ptr_array_index (checked, 0);
+  g_assert_cmpstr (document->record->text, ==,
+                   "Le titre\n"
+                   "Jean Valjean, dit Monsieur Madeleine , arrive à Digne. Puis il repart.\n"
+                   "  Deux  espaces gardés   puis plus.\n"
+                   "\n"
+                   "Fin & octobre 1815");
+  g_assert_cmpuint (document->annotations->len, ==, 5);
+  problem = _tessera_tei_document_compare (g_ptr_array_index (imported, 0), imported_context,
+                                           document, checked_context);
+  g_assert_null (problem);
+  for (guint i = 0; i < document->annotations->len; i++)
+    {
+      TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
+
+      if (g_strcmp0 (annotation->id, "a2") == 0)
+        g_assert_cmpstr (annotation->element_type, ==, "nom&prénom");
+      if (g_strcmp0 (annotation->id, "a5") == 0)
+        g_assert_cmpstr (annotation->record->normalized, ==, "1815-10");
     }
 }
 
@@ -2741,6 +2838,7 @@ main (int   argc,
   ADD ("export/self-check-rejects-corruption", test_self_check_rejects_corruption);
   ADD ("reader/as-written", test_reader_as_written);
   ADD ("reader/strict", test_reader_strict);
+  ADD ("reader/text-as-imported", test_reader_text_as_imported);
   ADD ("round-trip/seeds-corpus", test_round_trip_seeds_corpus);
   ADD ("round-trip/per-document", test_round_trip_per_document);
   ADD ("round-trip/overlap-cases", test_overlap_cases);

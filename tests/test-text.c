@@ -536,6 +536,64 @@ test_find_all (void)
   g_assert_cmpuint (none->len, ==, 0);
 }
 
+static void
+assert_ranges (GArray             *ranges,
+               const TesseraRange *expected,
+               guint               n_expected)
+{
+  g_assert_cmpuint (ranges->len, ==, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    {
+      g_assert_cmpuint (g_array_index (ranges, TesseraRange, i).start, ==, expected[i].start);
+      g_assert_cmpuint (g_array_index (ranges, TesseraRange, i).end, ==, expected[i].end);
+    }
+}
+
+/* A range added to a span: apart, it is one more; overlapping or touching, it joins. */
+static void
+test_ranges_merge (void)
+{
+  const TesseraRange two[] = { { 3, 12 }, { 22, 29 } };
+  const TesseraRange apart = { 15, 18 };
+  const TesseraRange before = { 0, 2 };
+  const TesseraRange touching = { 12, 15 };
+  const TesseraRange bridging = { 10, 25 };
+  const TesseraRange inside = { 4, 6 };
+  const TesseraRange empty = { 40, 40 };
+  const TesseraRange unsorted[] = { { 22, 29 }, { 5, 8 }, { 3, 6 }, { 29, 31 } };
+  g_autoptr(GArray) three = tessera_ranges_merge (two, 2, &apart);
+  g_autoptr(GArray) first = tessera_ranges_merge (two, 2, &before);
+  g_autoptr(GArray) joined = tessera_ranges_merge (two, 2, &touching);
+  g_autoptr(GArray) bridged = tessera_ranges_merge (two, 2, &bridging);
+  g_autoptr(GArray) same = tessera_ranges_merge (two, 2, &inside);
+  g_autoptr(GArray) no_empty = tessera_ranges_merge (two, 2, &empty);
+  g_autoptr(GArray) sorted = tessera_ranges_merge (unsorted, 4, NULL);
+
+  assert_ranges (three, (TesseraRange[]) { { 3, 12 }, { 15, 18 }, { 22, 29 } }, 3);
+  assert_ranges (first, (TesseraRange[]) { { 0, 2 }, { 3, 12 }, { 22, 29 } }, 3);
+  assert_ranges (joined, (TesseraRange[]) { { 3, 15 }, { 22, 29 } }, 2);
+  assert_ranges (bridged, (TesseraRange[]) { { 3, 29 } }, 1);
+  assert_ranges (same, two, 2);
+  assert_ranges (no_empty, two, 2);
+  assert_ranges (sorted, (TesseraRange[]) { { 3, 8 }, { 22, 31 } }, 2);
+}
+
+/* The range at the caret: inside a range or at either of its ends. */
+static void
+test_ranges_find (void)
+{
+  const TesseraRange two[] = { { 3, 12 }, { 22, 29 } };
+
+  g_assert_cmpint (tessera_ranges_find (two, 2, 0), ==, -1);
+  g_assert_cmpint (tessera_ranges_find (two, 2, 3), ==, 0);
+  g_assert_cmpint (tessera_ranges_find (two, 2, 12), ==, 0);
+  g_assert_cmpint (tessera_ranges_find (two, 2, 13), ==, -1);
+  g_assert_cmpint (tessera_ranges_find (two, 2, 22), ==, 1);
+  g_assert_cmpint (tessera_ranges_find (two, 2, 29), ==, 1);
+  g_assert_cmpint (tessera_ranges_find (two, 2, 30), ==, -1);
+  g_assert_cmpint (tessera_ranges_find (NULL, 0, 3), ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -566,6 +624,8 @@ main (int   argc,
   g_test_add_func ("/core/text/fold", test_fold);
   g_test_add_func ("/core/text/elision", test_elision);
   g_test_add_func ("/core/text/find-all", test_find_all);
+  g_test_add_func ("/core/text/ranges/merge", test_ranges_merge);
+  g_test_add_func ("/core/text/ranges/find", test_ranges_find);
 
   return g_test_run ();
 }

@@ -234,17 +234,6 @@ test_claim_source_by_picking (Fixture       *fixture,
   g_assert_true (tessera_claim_is_complete (stored));
 }
 
-static TesseraClaim *
-dup_claim (Fixture *fixture,
-           gint64   claim)
-{
-  g_autoptr(GError) error = NULL;
-  TesseraClaim *stored = tessera_store_dup_claim (gui_store (fixture), claim, &error);
-
-  g_assert_no_error (error);
-  return stored;
-}
-
 /* The inspector shows the claim section for a claim only; its drop-downs and entries write
  * one field each, undone in one step, and a date that is not ISO 8601 is refused. */
 static void
@@ -288,27 +277,27 @@ test_claim_fields (Fixture       *fixture,
     }
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
   adw_combo_row_set_selected (factuality, position);
-  stored = dup_claim (fixture, claim);
+  stored = gui_dup_claim (fixture, claim);
   g_assert_cmpstr (tessera_claim_get_factuality (stored), ==, "PR+");
   g_clear_object (&stored);
 
   gtk_editable_set_text (GTK_EDITABLE (date), "18 mars");
   g_signal_emit_by_name (date, "apply");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
-  stored = dup_claim (fixture, claim);
+  stored = gui_dup_claim (fixture, claim);
   g_assert_null (tessera_claim_get_statement_date (stored));
   g_clear_object (&stored);
 
   gtk_editable_set_text (GTK_EDITABLE (date), "2024-03-18");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
   g_signal_emit_by_name (date, "apply");
-  stored = dup_claim (fixture, claim);
+  stored = gui_dup_claim (fixture, claim);
   g_assert_cmpstr (tessera_claim_get_statement_date (stored), ==, "2024-03-18");
   g_clear_object (&stored);
 
   /* One undo takes back the date, not the factuality. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
-  stored = dup_claim (fixture, claim);
+  stored = gui_dup_claim (fixture, claim);
   g_assert_null (tessera_claim_get_statement_date (stored));
   g_assert_cmpstr (tessera_claim_get_factuality (stored), ==, "PR+");
 }

@@ -41,6 +41,7 @@ typedef enum
   ARGUMENTS_ID,            /* one id */
   ARGUMENTS_OPTIONAL_ID,   /* at most one id */
   ARGUMENTS_IDS,           /* any number of ids */
+  ARGUMENTS_TWO_IDS,       /* two ids */
   ARGUMENTS_PATHS,         /* one file or folder, or more */
 } Arguments;
 
@@ -382,6 +383,12 @@ check_arguments (const Command  *command,
       return argc == 3 && parse_id (argv[2], out_id);
     case ARGUMENTS_OPTIONAL_ID:
       return argc == 2 || (argc == 3 && parse_id (argv[2], out_id));
+    case ARGUMENTS_TWO_IDS:
+      {
+        gint64 second;
+
+        return argc == 4 && parse_id (argv[2], out_id) && parse_id (argv[3], &second);
+      }
     case ARGUMENTS_IDS:
       for (int i = 2; i < argc; i++)
         {
@@ -940,6 +947,57 @@ json_annotation (TesseraJson       *json,
   tessera_json_end_object (json);
 }
 
+static void
+json_relations (TesseraJson *json,
+                GPtrArray   *relations)
+{
+  tessera_json_key (json, "relations");
+  tessera_json_begin_array (json);
+  for (guint i = 0; i < relations->len; i++)
+    {
+      TesseraRelation *relation = g_ptr_array_index (relations, i);
+
+      tessera_json_begin_object (json);
+      tessera_json_key (json, "id");
+      tessera_json_int (json, relation->id);
+      tessera_json_key (json, "type");
+      tessera_json_string (json, relation->type);
+      tessera_json_key (json, "source");
+      tessera_json_int (json, relation->source_id);
+      tessera_json_key (json, "target");
+      tessera_json_int (json, relation->target_id);
+      tessera_json_key (json, "note");
+      tessera_json_string (json, relation->note);
+      tessera_json_end_object (json);
+    }
+  tessera_json_end_array (json);
+}
+
+/* The relations of a document, after its annotations; nothing when it has none. */
+static void
+print_relations (TesseraStore *store,
+                 GPtrArray    *relations)
+{
+  if (relations->len == 0)
+    return;
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u relation\n", "%u relations\n", relations->len),
+           relations->len);
+  for (guint i = 0; i < relations->len; i++)
+    {
+      TesseraRelation *relation = g_ptr_array_index (relations, i);
+      g_autoptr(TesseraRelationType) type = tessera_store_lookup_relation_type (store,
+                                                                                relation->type);
+      g_autofree char *label = fit (type ? tessera_relation_type_get_label (type)
+                                         : relation->type, 14);
+
+      g_print ("  r%-5" G_GINT64_FORMAT " %s #%" G_GINT64_FORMAT " → #%" G_GINT64_FORMAT,
+               relation->id, label, relation->source_id, relation->target_id);
+      if (relation->note != NULL)
+        g_print ("  %s", relation->note);
+      g_print ("\n");
+    }
+}
+
 static int
 command_show (int    argc,
               char **argv)
@@ -947,6 +1005,7 @@ command_show (int    argc,
   g_autoptr(TesseraStore) store = NULL;
   g_autoptr(TesseraDocument) document = NULL;
   g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   /* Annotations come in reading order: their texts are found in one walk through it. */
@@ -965,6 +1024,9 @@ command_show (int    argc,
     return fail ("%s", error->message);
   annotations = tessera_store_dup_annotations (store, document_id, &error);
   if (annotations == NULL)
+    return fail ("%s", error->message);
+  relations = tessera_store_dup_relations (store, document_id, &error);
+  if (relations == NULL)
     return fail ("%s", error->message);
 
   if (globals.json)
@@ -1002,6 +1064,7 @@ command_show (int    argc,
       for (guint i = 0; i < annotations->len; i++)
         json_annotation (json, store, g_ptr_array_index (annotations, i), text, &cursor);
       tessera_json_end_array (json);
+      json_relations (json, relations);
       tessera_json_end_object (json);
       out = tessera_json_steal (g_steal_pointer (&json));
       g_print ("%s\n", out);
@@ -1062,6 +1125,7 @@ command_show (int    argc,
         }
       g_print ("\n");
     }
+  print_relations (store, relations);
 
   return EXIT_SUCCESS;
 }
@@ -1826,6 +1890,231 @@ command_export (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* relate, unrelate, tagset ---------------------------------------------------------------- */
+
+static char *relate_type;
+static char *relate_note;
+
+static const GOptionEntry relate_entries[] = {
+  { "type", 't', 0, G_OPTION_ARG_STRING, &relate_type,
+    N_("The relation type: a key, or a label in any language (see “tessera-cli tagset”)"),
+    N_("TYPE") },
+  { "note", 0, 0, G_OPTION_ARG_STRING, &relate_note, N_("A note"), N_("TEXT") },
+  { NULL }
+};
+
+static gboolean
+check_relate_options (int *out_status)
+{
+  if (relate_type == NULL || *relate_type == '\0')
+    return refuse ("relate", _("Say the relation's type with --type"), out_status);
+  return check_text_option ("relate", "--note", relate_note, out_status);
+}
+
+/* The keys of the tagset's relation types, for a message. */
+static char *
+dup_relation_type_keys (TesseraStore *store)
+{
+  g_autoptr(GPtrArray) types = tessera_store_dup_relation_types (store, NULL);
+  g_autoptr(GString) keys = g_string_new (NULL);
+
+  for (guint i = 0; i < types->len; i++)
+    g_string_append_printf (keys, "%s%s", i > 0 ? ", " : "",
+                            tessera_relation_type_get_key (g_ptr_array_index (types, i)));
+  return g_strdup (keys->str);
+}
+
+static void
+json_relation_type (TesseraJson         *json,
+                    TesseraRelationType *type)
+{
+  tessera_json_begin_object (json);
+  tessera_json_key (json, "id");
+  tessera_json_int (json, tessera_relation_type_get_id (type));
+  tessera_json_key (json, "key");
+  tessera_json_string (json, tessera_relation_type_get_key (type));
+  tessera_json_key (json, "label");
+  tessera_json_string (json, tessera_relation_type_get_label (type));
+  tessera_json_key (json, "label_fr");
+  tessera_json_string (json, tessera_relation_type_get_label_for (type, "fr"));
+  tessera_json_key (json, "label_en");
+  tessera_json_string (json, tessera_relation_type_get_label_for (type, "en"));
+  tessera_json_key (json, "tei_name");
+  tessera_json_string (json, tessera_relation_type_get_tei_name (type));
+  tessera_json_key (json, "color");
+  tessera_json_string (json, tessera_relation_type_get_color (type));
+  tessera_json_key (json, "symmetric");
+  tessera_json_boolean (json, tessera_relation_type_get_symmetric (type));
+  tessera_json_end_object (json);
+}
+
+static int
+command_relate (int    argc,
+                char **argv)
+{
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(TesseraRelationType) type = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 source_id, target_id = 0, relation_id;
+  int status;
+
+  if (!start_command ("relate", &argc, &argv, &store, &source_id, &status))
+    return status;
+  parse_id (argv[3], &target_id);
+
+  type = tessera_store_find_relation_type (store, relate_type);
+  if (type == NULL)
+    {
+      g_autofree char *keys = dup_relation_type_keys (store);
+
+      return fail (_("There is no relation type “%s” in this project; it has: %s"),
+                   relate_type, keys);
+    }
+
+  relation_id = tessera_store_add_relation (store, tessera_relation_type_get_key (type),
+                                            source_id, target_id, relate_note, &error);
+  if (relation_id == 0)
+    return fail ("%s", error->message);
+
+  if (globals.json)
+    {
+      g_autoptr(TesseraJson) json = tessera_json_new (TRUE);
+      g_autofree char *text = NULL;
+
+      tessera_json_begin_object (json);
+      tessera_json_key (json, "id");
+      tessera_json_int (json, relation_id);
+      tessera_json_key (json, "type");
+      tessera_json_string (json, tessera_relation_type_get_key (type));
+      tessera_json_key (json, "source");
+      tessera_json_int (json, source_id);
+      tessera_json_key (json, "target");
+      tessera_json_int (json, target_id);
+      tessera_json_end_object (json);
+      text = tessera_json_steal (g_steal_pointer (&json));
+      g_print ("%s\n", text);
+      return EXIT_SUCCESS;
+    }
+
+  /* TRANSLATORS: a relation's id, then its type, then the annotations it links */
+  g_print (_("Relation %" PRId64 ": %s, from annotation %" PRId64 " to annotation %" PRId64
+             "\n"),
+           relation_id, tessera_relation_type_get_label (type), source_id, target_id);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_unrelate (int    argc,
+                  char **argv)
+{
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 relation_id;
+  int status;
+
+  if (!start_command ("unrelate", &argc, &argv, &store, &relation_id, &status))
+    return status;
+
+  if (!tessera_store_remove_relation (store, relation_id, &error))
+    return fail ("%s", error->message);
+
+  g_print (_("Removed relation %" PRId64 "\n"), relation_id);
+  return EXIT_SUCCESS;
+}
+
+static void
+json_annotation_type (TesseraJson           *json,
+                      TesseraAnnotationType *type)
+{
+  tessera_json_begin_object (json);
+  tessera_json_key (json, "id");
+  tessera_json_int (json, tessera_annotation_type_get_id (type));
+  tessera_json_key (json, "key");
+  tessera_json_string (json, tessera_annotation_type_get_key (type));
+  tessera_json_key (json, "label");
+  tessera_json_string (json, tessera_annotation_type_get_label_localized (type));
+  tessera_json_key (json, "kind");
+  tessera_json_string (json, tessera_kind_to_string (tessera_annotation_type_get_kind (type)));
+  tessera_json_key (json, "tei_element");
+  tessera_json_string (json, tessera_annotation_type_get_tei_element (type));
+  tessera_json_key (json, "color");
+  tessera_json_string (json, tessera_annotation_type_get_color (type));
+  tessera_json_key (json, "shortcut");
+  tessera_json_string (json, tessera_annotation_type_get_shortcut (type));
+  tessera_json_end_object (json);
+}
+
+static int
+print_tagset_json (TesseraStore *store,
+                   GPtrArray    *relation_types)
+{
+  GListModel *tagset = tessera_store_get_tagset (store);
+  g_autoptr(TesseraJson) json = tessera_json_new (TRUE);
+  g_autofree char *text = NULL;
+
+  tessera_json_begin_object (json);
+  tessera_json_key (json, "annotation_types");
+  tessera_json_begin_array (json);
+  for (guint i = 0; i < g_list_model_get_n_items (tagset); i++)
+    {
+      g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
+
+      json_annotation_type (json, type);
+    }
+  tessera_json_end_array (json);
+  tessera_json_key (json, "relation_types");
+  tessera_json_begin_array (json);
+  for (guint i = 0; i < relation_types->len; i++)
+    json_relation_type (json, g_ptr_array_index (relation_types, i));
+  tessera_json_end_array (json);
+  tessera_json_end_object (json);
+  text = tessera_json_steal (g_steal_pointer (&json));
+  g_print ("%s\n", text);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_tagset (int    argc,
+                char **argv)
+{
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(GPtrArray) relation_types = NULL;
+  GListModel *tagset;
+  int status;
+
+  if (!start_command ("tagset", &argc, &argv, &store, NULL, &status))
+    return status;
+  relation_types = tessera_store_dup_relation_types (store, NULL);
+  if (globals.json)
+    return print_tagset_json (store, relation_types);
+
+  tagset = tessera_store_get_tagset (store);
+  g_print ("%s\n", _("Annotation types:"));
+  for (guint i = 0; i < g_list_model_get_n_items (tagset); i++)
+    {
+      g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
+      g_autofree char *key = fit (tessera_annotation_type_get_key (type), 14);
+      g_autofree char *label = fit (tessera_annotation_type_get_label_localized (type), 18);
+      const char *shortcut = tessera_annotation_type_get_shortcut (type);
+
+      g_print ("  %s %s %-2s %s %s\n", key, label, shortcut ? shortcut : "",
+               tessera_annotation_type_get_color (type),
+               tessera_annotation_type_get_tei_element (type));
+    }
+  g_print ("\n%s\n", _("Relation types:"));
+  for (guint i = 0; i < relation_types->len; i++)
+    {
+      TesseraRelationType *type = g_ptr_array_index (relation_types, i);
+      g_autofree char *key = fit (tessera_relation_type_get_key (type), 14);
+      g_autofree char *label = fit (tessera_relation_type_get_label (type), 18);
+
+      g_print ("  %s %s    %s <relation name=\"%s\">\n", key, label,
+               tessera_relation_type_get_color (type),
+               tessera_relation_type_get_tei_name (type));
+    }
+  return EXIT_SUCCESS;
+}
+
 /* main --------------------------------------------------------------------------------- */
 
 static const Command commands[] = {
@@ -1858,6 +2147,17 @@ static const Command commands[] = {
     .entries = claim_entries, .check = check_claim_options,
     .arguments = ARGUMENTS_ID,
     .arguments_error = N_("Name one claim annotation by its id (see “tessera-cli show”)") },
+  { "relate", N_("ANNOTATION ANNOTATION"), N_("Relate two annotations of a document"),
+    command_relate,
+    .entries = relate_entries, .check = check_relate_options, .json = TRUE,
+    .arguments = ARGUMENTS_TWO_IDS,
+    .arguments_error = N_("Name two annotations of one document by their ids "
+                          "(see “tessera-cli show”)") },
+  { "unrelate", N_("RELATION"), N_("Remove a relation"), command_unrelate,
+    .arguments = ARGUMENTS_ID,
+    .arguments_error = N_("Name one relation by its id (see “tessera-cli show”)") },
+  { "tagset", "", N_("List the annotation types and relation types"), command_tagset,
+    .json = TRUE, .arguments_error = N_("tagset takes no arguments") },
   { "undo", "", N_("Undo the last change to the project"), command_undo,
     .arguments_error = N_("undo takes no arguments") },
   { "redo", "", N_("Redo the last change undone"), command_redo,
@@ -1993,6 +2293,8 @@ tessera_cli_run (int    argc,
   g_clear_pointer (&export_licence, g_free);
   g_clear_pointer (&export_publisher, g_free);
   g_clear_pointer (&annotate_spans, g_array_unref);
+  g_clear_pointer (&relate_type, g_free);
+  g_clear_pointer (&relate_note, g_free);
   g_clear_object (&import_importer);
   g_clear_object (&export_exporter);
   return status;

@@ -15,13 +15,16 @@
 #include "tessera-annotation.h"
 #include "tessera-annotation-type.h"
 #include "tessera-claim.h"
+#include "tessera-cue-finder.h"
 #include "tessera-document.h"
 #include "tessera-entity.h"
 #include "tessera-record.h"
+#include "tessera-relation-type.h"
 #include "tessera-vocabulary.h"
 
 /* store/ */
 #include "tessera-annotation-list.h"
+#include "tessera-claim-rows.h"
 #include "tessera-store.h"
 
 /* formats/ */

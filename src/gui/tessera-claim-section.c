@@ -25,7 +25,6 @@ struct _TesseraClaimSection
   AdwActionRow          *cue_row;
   GtkToggleButton       *cue_pick_button;
   GtkWidget             *cue_clear_button;
-  GtkLabel              *pick_hint_label;
   GtkLabel              *pick_error_label;
   AdwPreferencesGroup   *source_chooser_group;
   TesseraEntityChooser  *source_chooser;
@@ -41,6 +40,8 @@ struct _TesseraClaimSection
   TesseraStore          *store;
   TesseraClaim          *claim;       /* of the annotation shown, or NULL */
   TesseraPickTarget      pick;
+  gboolean               then_cue;    /* the source picked, the cue is asked for */
+  TesseraRange           proposed;    /* the cue proposed, selected in the text */
   guint                  syncing;
 };
 
@@ -329,6 +330,51 @@ show_pick_error (TesseraClaimSection *self,
   gtk_widget_set_visible (GTK_WIDGET (self->pick_error_label), message != NULL);
 }
 
+/* The words that most likely attribute the claim, selected in the text so that Enter
+ * accepts them; with none, no selection, so that Enter does not take the source's words. */
+static void
+propose_cue (TesseraClaimSection *self,
+             TesseraTextView     *text_view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  TesseraAnnotationList *annotations = tessera_text_view_get_annotations (text_view);
+  TesseraAnnotation *annotation = annotations != NULL
+    ? tessera_annotation_list_lookup (annotations, claim_id (self)) : NULL;
+  const char *text = tessera_text_view_get_text (text_view);
+  const TesseraRange *ranges;
+  guint n, start, end;
+  GtkTextIter cursor;
+
+  if (annotation == NULL || text == NULL)
+    return;
+  ranges = tessera_annotation_get_ranges (annotation, &n);
+  if (tessera_claim_get_cue_annotation_id (self->claim) == 0 &&
+      tessera_propose_cue (text, ranges, n, &start, &end))
+    {
+      tessera_text_view_select_text (text_view, start, end);
+      self->proposed.start = start;
+      self->proposed.end = end;
+      return;
+    }
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  gtk_text_buffer_place_cursor (buffer, &cursor);
+}
+
+/* The cue step over: the words proposed, if still selected as they were, are let go. */
+static void
+forget_proposal (TesseraClaimSection *self,
+                 TesseraTextView     *text_view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  GtkTextIter start, end;
+
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
+      (guint) gtk_text_iter_get_offset (&start) == self->proposed.start &&
+      (guint) gtk_text_iter_get_offset (&end) == self->proposed.end)
+    gtk_text_buffer_place_cursor (buffer, &end);
+  self->proposed.start = self->proposed.end = 0;
+}
+
 /**
  * tessera_claim_section_set_pick:
  * @pick: what a click in the text is now awaited as
@@ -338,15 +384,16 @@ tessera_claim_section_set_pick (TesseraClaimSection *self,
                                 TesseraPickTarget    pick)
 {
   TesseraTextView *text_view;
-  gboolean was_picking;
+  TesseraPickTarget was_picking;
   gboolean for_source;
 
   g_return_if_fail (TESSERA_IS_CLAIM_SECTION (self));
 
   if (self->claim == NULL)
     pick = TESSERA_PICK_NONE;
-  was_picking = self->pick != TESSERA_PICK_NONE;
+  was_picking = self->pick;
   self->pick = pick;
+  self->then_cue = FALSE;
   text_view = tessera_inspector_section_get_text_view (TESSERA_INSPECTOR_SECTION (self));
   if (text_view != NULL)
     tessera_text_view_set_pick_mode (text_view, pick != TESSERA_PICK_NONE);
@@ -356,23 +403,7 @@ tessera_claim_section_set_pick (TesseraClaimSection *self,
   gtk_toggle_button_set_active (self->cue_pick_button, pick == TESSERA_PICK_CUE);
   self->syncing--;
 
-  switch (pick)
-    {
-    case TESSERA_PICK_SOURCE:
-      gtk_label_set_text (self->pick_hint_label,
-                          _("Click the source’s mention in the text, or choose an entity "
-                            "below or in the sidebar. Escape cancels."));
-      break;
-    case TESSERA_PICK_CUE:
-      gtk_label_set_text (self->pick_hint_label,
-                          _("Click the cue in the text («selon», «a souligné»…). "
-                            "Escape cancels."));
-      break;
-    case TESSERA_PICK_NONE:
-    default:
-      break;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->pick_hint_label), pick != TESSERA_PICK_NONE);
+  /* What to do is said above the article (tessera-attribution-bar.c). */
   show_pick_error (self, NULL);
 
   /* The project's entities are listed only while one may be chosen. */
@@ -382,8 +413,43 @@ tessera_claim_section_set_pick (TesseraClaimSection *self,
                                      for_source ? tessera_claim_get_source_entity_id (self->claim)
                                                 : 0);
 
-  if (was_picking != (pick != TESSERA_PICK_NONE))
+  if (pick == TESSERA_PICK_CUE && text_view != NULL && was_picking != TESSERA_PICK_CUE)
+    propose_cue (self, text_view);
+  else if (was_picking == TESSERA_PICK_CUE && pick != TESSERA_PICK_CUE && text_view != NULL)
+    forget_proposal (self, text_view);
+  if (was_picking != pick)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PICKING]);
+}
+
+/**
+ * tessera_claim_section_start_attribution:
+ *
+ * Asks for the claim's source, then for its cue: what follows marking a claim.
+ */
+void
+tessera_claim_section_start_attribution (TesseraClaimSection *self)
+{
+  g_return_if_fail (TESSERA_IS_CLAIM_SECTION (self));
+
+  tessera_claim_section_set_pick (self, TESSERA_PICK_SOURCE);
+  self->then_cue = self->pick == TESSERA_PICK_SOURCE;
+}
+
+/**
+ * tessera_claim_section_pick_done:
+ *
+ * The source or cue awaited is set, or skipped: the next step, the cue after the source
+ * when the whole attribution was asked for, or none.
+ */
+void
+tessera_claim_section_pick_done (TesseraClaimSection *self)
+{
+  g_return_if_fail (TESSERA_IS_CLAIM_SECTION (self));
+
+  tessera_claim_section_set_pick (self, self->pick == TESSERA_PICK_SOURCE && self->then_cue &&
+                                        self->claim != NULL &&
+                                        tessera_claim_get_cue_annotation_id (self->claim) == 0
+                                        ? TESSERA_PICK_CUE : TESSERA_PICK_NONE);
 }
 
 TesseraPickTarget
@@ -424,7 +490,7 @@ tessera_claim_section_pick_entity (TesseraClaimSection *self,
   if (self->pick != TESSERA_PICK_SOURCE || self->claim == NULL || entity_id == 0)
     return;
   if (set_source (self, 0, entity_id))
-    tessera_claim_section_set_pick (self, TESSERA_PICK_NONE);
+    tessera_claim_section_pick_done (self);
 }
 
 static void
@@ -480,7 +546,7 @@ tessera_claim_section_pick_annotation (TesseraClaimSection *self,
       if (tessera_kind_links_entity (kind))
         {
           if (set_source (self, annotation_id, 0))
-            tessera_claim_section_set_pick (self, TESSERA_PICK_NONE);
+            tessera_claim_section_pick_done (self);
           return;
         }
       /* TRANSLATORS: %s is an annotation, e.g. Cue «selon» */
@@ -492,7 +558,7 @@ tessera_claim_section_pick_annotation (TesseraClaimSection *self,
       if (tessera_kind_can_be_cue (kind))
         {
           if (set_cue (self, annotation_id))
-            tessera_claim_section_set_pick (self, TESSERA_PICK_NONE);
+            tessera_claim_section_pick_done (self);
           return;
         }
       /* TRANSLATORS: %s is an annotation, e.g. Person «Oumar Diarra» */
@@ -621,6 +687,18 @@ section_iface_init (TesseraInspectorSectionInterface *iface)
 }
 
 /**
+ * tessera_claim_section_get_claim:
+ *
+ * Returns: (transfer none) (nullable): the claim shown
+ */
+TesseraClaim *
+tessera_claim_section_get_claim (TesseraClaimSection *self)
+{
+  g_return_val_if_fail (TESSERA_IS_CLAIM_SECTION (self), NULL);
+  return self->claim;
+}
+
+/**
  * tessera_claim_section_refers_to:
  * @annotation_id: an annotation, or 0
  * @entity_id: an entity, or 0
@@ -687,7 +765,8 @@ tessera_claim_section_class_init (TesseraClaimSectionClass *klass)
   /**
    * TesseraClaimSection:picking:
    *
-   * Whether the claim's source or cue is being picked in the text.
+   * Whether the claim's source or cue is being picked in the text; notified at each
+   * step, from the source to the cue too (tessera_claim_section_get_pick()).
    */
   properties[PROP_PICKING] =
     g_param_spec_boolean ("picking", NULL, NULL, FALSE,
@@ -704,7 +783,6 @@ tessera_claim_section_class_init (TesseraClaimSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimSection, cue_row);
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimSection, cue_pick_button);
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimSection, cue_clear_button);
-  gtk_widget_class_bind_template_child (widget_class, TesseraClaimSection, pick_hint_label);
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimSection, pick_error_label);
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimSection, source_chooser_group);
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimSection, source_chooser);

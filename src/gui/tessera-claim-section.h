@@ -20,6 +20,9 @@ G_DECLARE_FINAL_TYPE (TesseraClaimSection, tessera_claim_section,
 TesseraPickTarget tessera_claim_section_get_pick        (TesseraClaimSection *self);
 void              tessera_claim_section_set_pick        (TesseraClaimSection *self,
                                                          TesseraPickTarget    pick);
+void              tessera_claim_section_start_attribution (TesseraClaimSection *self);
+void              tessera_claim_section_pick_done       (TesseraClaimSection *self);
+TesseraClaim     *tessera_claim_section_get_claim       (TesseraClaimSection *self);
 void              tessera_claim_section_pick_annotation (TesseraClaimSection *self,
                                                          gint64               annotation_id);
 void              tessera_claim_section_pick_entity     (TesseraClaimSection *self,

@@ -414,6 +414,20 @@ on_create_entity (TesseraEntitySection *self)
 }
 
 /**
+ * tessera_entity_section_focus_chooser:
+ *
+ * Puts the keyboard in the search of the entities to link the mention to.
+ */
+void
+tessera_entity_section_focus_chooser (TesseraEntitySection *self)
+{
+  g_return_if_fail (TESSERA_IS_ENTITY_SECTION (self));
+
+  if (self->annotation != NULL)
+    gtk_widget_child_focus (GTK_WIDGET (self->entity_chooser), GTK_DIR_TAB_FORWARD);
+}
+
+/**
  * tessera_entity_section_create_entity:
  *
  * Creates an entity for the mention shown and links it: with the form's values when it is

@@ -10,6 +10,7 @@ G_DECLARE_FINAL_TYPE (TesseraEntitySection, tessera_entity_section,
                       TESSERA, ENTITY_SECTION, GtkWidget)
 
 void     tessera_entity_section_create_entity     (TesseraEntitySection *self);
+void     tessera_entity_section_focus_chooser     (TesseraEntitySection *self);
 gboolean tessera_entity_section_close_new_entity  (TesseraEntitySection *self);
 
 G_END_DECLS

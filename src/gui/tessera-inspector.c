@@ -136,6 +136,14 @@ new_entity_action (GtkWidget  *widget,
   tessera_entity_section_create_entity (TESSERA_INSPECTOR (widget)->entity_section);
 }
 
+static void
+choose_entity_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  tessera_entity_section_focus_chooser (TESSERA_INSPECTOR (widget)->entity_section);
+}
+
 static gboolean
 escape_pressed (GtkWidget *widget,
                 GVariant  *args,
@@ -143,9 +151,10 @@ escape_pressed (GtkWidget *widget,
 {
   TesseraInspector *self = TESSERA_INSPECTOR (widget);
 
+  /* A step of the claim's attribution skipped: the source, then the cue. */
   if (tessera_claim_section_get_pick (self->claim_section) != TESSERA_PICK_NONE)
     {
-      set_pick (self, TESSERA_PICK_NONE);
+      tessera_claim_section_pick_done (self->claim_section);
       return TRUE;
     }
   return tessera_entity_section_close_new_entity (self->entity_section);
@@ -305,6 +314,19 @@ tessera_inspector_pick_entity (TesseraInspector *self,
   tessera_claim_section_pick_entity (self->claim_section, entity_id);
 }
 
+/**
+ * tessera_inspector_get_claim_section:
+ *
+ * Returns: (transfer none): the section of a claim's attribution, which holds what is being
+ *   picked for it
+ */
+TesseraClaimSection *
+tessera_inspector_get_claim_section (TesseraInspector *self)
+{
+  g_return_val_if_fail (TESSERA_IS_INSPECTOR (self), NULL);
+  return self->claim_section;
+}
+
 void
 tessera_inspector_cancel_pick (TesseraInspector *self)
 {
@@ -413,6 +435,8 @@ tessera_inspector_class_init (TesseraInspectorClass *klass)
                                    move_boundary_action);
   gtk_widget_class_install_action (widget_class, "inspector.new-entity", NULL,
                                    new_entity_action);
+  gtk_widget_class_install_action (widget_class, "inspector.choose-entity", NULL,
+                                   choose_entity_action);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_pressed, NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

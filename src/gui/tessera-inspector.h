@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "tessera-claim-section.h"
 #include "tessera-core.h"
 #include "tessera-text-view.h"
 
@@ -23,6 +24,7 @@ gboolean         tessera_inspector_is_picking     (TesseraInspector *self);
 void             tessera_inspector_pick_entity    (TesseraInspector *self,
                                                    gint64            entity_id);
 void             tessera_inspector_cancel_pick    (TesseraInspector *self);
+TesseraClaimSection *tessera_inspector_get_claim_section (TesseraInspector *self);
 void             tessera_inspector_pick_source    (TesseraInspector *self);
 void             tessera_inspector_pick_cue       (TesseraInspector *self);
 

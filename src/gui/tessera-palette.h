@@ -13,5 +13,7 @@ G_DECLARE_FINAL_TYPE (TesseraPalette, tessera_palette, TESSERA, PALETTE, GtkWidg
 void        tessera_palette_set_store     (TesseraPalette *self,
                                            TesseraStore   *store);
 GListModel *tessera_palette_get_shortcuts (TesseraPalette *self);
+void        tessera_palette_reveal_type   (TesseraPalette *self,
+                                           gint64          type_id);
 
 G_END_DECLS

@@ -9,6 +9,8 @@
 #include <adwaita.h>
 
 #include "tessera-text-view.h"
+#include "tessera-text-view-connectors.h"
+#include "tessera-text-view-labels.h"
 
 /*
  * The article with its annotations. Nothing of an annotation is in the buffer: its tint,
@@ -65,8 +67,13 @@ struct _TesseraTextView
   TesseraAnnotationList *annotations;
   GHashTable            *colors;        /* type id → GdkRGBA */
   GHashTable            *kinds;         /* type id → TesseraKind */
+  GStrv                  hidden_types;  /* keys of the types not drawn */
+  GHashTable            *hidden;        /* their ids */
+  gboolean               show_type_labels;
+  TesseraTypeLabels     *type_labels;
   GHashTable            *highlighted;   /* ids */
   GArray                *related;       /* ids drawn as related to the hovered claim */
+  GArray                *connected;     /* ids joined by a line to the selected claim */
   GArray                *frame;         /* Drawn, from the layer below the text to the one above */
   GArray                *frame_rects;   /* graphene_rect_t, in buffer coordinates */
   gboolean               frame_ready;
@@ -78,6 +85,7 @@ struct _TesseraTextView
   guint                  last_click_offset;
   guint                  click_cycle;
   gulong                 store_handlers[3];
+  GtkWidget             *menu;          /* the popover of tessera_text_view_popup_menu () */
   char                  *caret_description;
   GtkCssProvider        *font_provider;
 };
@@ -91,6 +99,15 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_HIDDEN_TYPES,
+  PROP_SHOW_TYPE_LABELS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static gboolean
 is_dark (void)
@@ -117,6 +134,8 @@ sync_tagset (TesseraTextView *self)
 
   g_hash_table_remove_all (self->colors);
   g_hash_table_remove_all (self->kinds);
+  g_hash_table_remove_all (self->hidden);
+  _tessera_type_labels_set_tagset (self->type_labels, tagset);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
@@ -128,9 +147,22 @@ sync_tagset (TesseraTextView *self)
       g_hash_table_insert (self->colors, g_memdup2 (&id, sizeof id), color);
       g_hash_table_insert (self->kinds, g_memdup2 (&id, sizeof id),
                            GINT_TO_POINTER (tessera_annotation_type_get_kind (type)));
+      if (self->hidden_types != NULL &&
+          g_strv_contains ((const char * const *) self->hidden_types,
+                           tessera_annotation_type_get_key (type)))
+        g_hash_table_add (self->hidden, g_memdup2 (&id, sizeof id));
     }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+is_hidden (TesseraTextView   *self,
+           TesseraAnnotation *annotation)
+{
+  gint64 type_id = tessera_annotation_get_type_id (annotation);
+
+  return g_hash_table_contains (self->hidden, &type_id);
 }
 
 static TesseraKind
@@ -192,6 +224,39 @@ foreach_in_range (TesseraTextView *self,
 
 static void update_accessible_description (TesseraTextView *self);
 
+/* The source and cue of the claim @claim_id, if it is one, appended to @ids. */
+static void
+append_claim_links (TesseraTextView *self,
+                    gint64           claim_id,
+                    GArray          *ids)
+{
+  g_autoptr(TesseraClaim) claim = tessera_store_dup_claim (self->store, claim_id, NULL);
+  gint64 source, cue;
+
+  if (claim == NULL)
+    return;
+  source = tessera_claim_get_source_annotation_id (claim);
+  cue = tessera_claim_get_cue_annotation_id (claim);
+  if (source != 0)
+    g_array_append_val (ids, source);
+  if (cue != 0)
+    g_array_append_val (ids, cue);
+}
+
+/* The selected claim's source and cue, drawn joined to it. */
+static void
+sync_connected (TesseraTextView *self)
+{
+  TesseraAnnotation *annotation = NULL;
+
+  g_array_set_size (self->connected, 0);
+  if (self->selected_id != 0 && self->annotations != NULL)
+    annotation = tessera_annotation_list_lookup (self->annotations, self->selected_id);
+  if (annotation != NULL &&
+      tessera_kind_carries_claim (kind_of (self, tessera_annotation_get_type_id (annotation))))
+    append_claim_links (self, self->selected_id, self->connected);
+}
+
 static void
 on_annotation_changed (TesseraTextView *self,
                        gint64           document_id,
@@ -207,8 +272,11 @@ on_annotation_changed (TesseraTextView *self,
       tessera_annotation_list_lookup (self->annotations, annotation_id) == NULL)
     {
       self->selected_id = 0;
+      g_array_set_size (self->connected, 0);
       g_signal_emit (self, signals[SELECTION_CHANGED], 0);
     }
+  else if (annotation_id == self->selected_id)
+    sync_connected (self);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
   update_accessible_description (self);
@@ -252,6 +320,7 @@ tessera_text_view_clear (TesseraTextView *self)
   g_hash_table_remove_all (self->highlighted);
   g_hash_table_remove_all (self->placed);
   g_array_set_size (self->related, 0);
+  g_array_set_size (self->connected, 0);
   self->document_id = 0;
   self->selected_id = 0;
 
@@ -468,6 +537,7 @@ tessera_text_view_select (TesseraTextView *self,
     return;
 
   self->selected_id = annotation_id;
+  sync_connected (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
@@ -508,6 +578,14 @@ tessera_text_view_select_next (TesseraTextView *self,
       else if (position >= n)
         position = 0;
     }
+
+  /* The annotations of hidden types are passed over. */
+  for (guint tried = 0;
+       tried < n && is_hidden (self, tessera_annotation_list_peek (self->annotations, position));
+       tried++)
+    position = (position + n + (guint) (direction > 0 ? 1 : -1)) % n;
+  if (is_hidden (self, tessera_annotation_list_peek (self->annotations, position)))
+    return;
 
   tessera_text_view_select (self,
                             tessera_annotation_get_id (tessera_annotation_list_peek (self->annotations,
@@ -560,6 +638,121 @@ tessera_text_view_get_pick_mode (TesseraTextView *self)
 {
   g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), FALSE);
   return self->pick_mode;
+}
+
+/* Types shown ---------------------------------------------------------------------------- */
+
+static void
+set_hidden_types (TesseraTextView    *self,
+                  const char * const *keys)
+{
+  if (self->hidden_types != NULL && keys != NULL &&
+      g_strv_equal ((const char * const *) self->hidden_types, keys))
+    return;
+  g_strfreev (self->hidden_types);
+  self->hidden_types = g_strdupv ((char **) keys);
+  if (self->store != NULL)
+    sync_tagset (self);
+
+  /* What is not drawn is not selected either. */
+  if (self->selected_id != 0 && self->annotations != NULL)
+    {
+      TesseraAnnotation *selected = tessera_annotation_list_lookup (self->annotations,
+                                                                    self->selected_id);
+
+      if (selected != NULL && is_hidden (self, selected))
+        tessera_text_view_select (self, 0, FALSE);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN_TYPES]);
+}
+
+/**
+ * tessera_text_view_is_type_hidden:
+ *
+ * Returns: whether the annotations of this type are hidden (the hidden-types property)
+ */
+gboolean
+tessera_text_view_is_type_hidden (TesseraTextView *self,
+                                  gint64           type_id)
+{
+  g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), FALSE);
+  return g_hash_table_contains (self->hidden, &type_id);
+}
+
+/**
+ * tessera_text_view_get_n_drawn_labels:
+ *
+ * Returns: how many type labels the last frame drew (none unless show-type-labels is set)
+ */
+guint
+tessera_text_view_get_n_drawn_labels (TesseraTextView *self)
+{
+  g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), 0);
+  return _tessera_type_labels_get_n_drawn (self->type_labels);
+}
+
+/**
+ * tessera_text_view_get_store:
+ *
+ * Returns: (transfer none) (nullable): the project of the document shown
+ */
+TesseraStore *
+tessera_text_view_get_store (TesseraTextView *self)
+{
+  g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), NULL);
+  return self->store;
+}
+
+/* A closed menu gives the keyboard back to the article, unless what it did took it. */
+static void
+on_menu_closed (TesseraTextView *self,
+                GtkPopover      *popover)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || focus == GTK_WIDGET (popover) ||
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (popover)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/**
+ * tessera_text_view_popup_menu:
+ * @popover: (transfer full): a menu for what is at @pointing_to
+ * @pointing_to: where it points, in widget coordinates
+ *
+ * Shows @popover as the article's menu, in place of the one shown before.
+ */
+void
+tessera_text_view_popup_menu (TesseraTextView    *self,
+                              GtkPopover         *popover,
+                              const GdkRectangle *pointing_to)
+{
+  g_return_if_fail (TESSERA_IS_TEXT_VIEW (self));
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
+  self->menu = GTK_WIDGET (popover);
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+  g_signal_connect_object (popover, "closed", G_CALLBACK (on_menu_closed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_popover_set_pointing_to (popover, pointing_to);
+  gtk_popover_popup (popover);
+}
+
+/**
+ * tessera_text_view_get_menu:
+ *
+ * Returns: (transfer none) (nullable): the popover tessera_text_view_popup_menu () showed
+ *   last, if it is open
+ */
+GtkPopover *
+tessera_text_view_get_menu (TesseraTextView *self)
+{
+  g_return_val_if_fail (TESSERA_IS_TEXT_VIEW (self), NULL);
+  if (self->menu == NULL || !gtk_widget_get_visible (self->menu))
+    return NULL;
+  return GTK_POPOVER (self->menu);
 }
 
 /* Text selection ------------------------------------------------------------------------ */
@@ -913,8 +1106,12 @@ collect_drawn (TesseraTextView   *self,
                TesseraAnnotation *annotation,
                gpointer           data)
 {
-  Drawn item = { g_object_ref (annotation), 0, 0, 0 };
+  Drawn item = { annotation, 0, 0, 0 };
 
+  /* Of a hidden type, only the selected one, for its outline. */
+  if (is_hidden (self, annotation) && tessera_annotation_get_id (annotation) != self->selected_id)
+    return;
+  g_object_ref (annotation);
   g_array_append_val (self->frame, item);
 }
 
@@ -1224,7 +1421,7 @@ snapshot_tints (TesseraTextView *self,
           GdkRGBA tint;
 
           if ((pass == 0) != !tessera_kind_links_entity (kind_of (self, type_id)) ||
-              !tint_of (self, type_id, &tint))
+              is_hidden (self, item->annotation) || !tint_of (self, type_id, &tint))
             continue;
           for (guint r = 0; r < item->n_rects; r++)
             {
@@ -1252,7 +1449,8 @@ snapshot_marks (TesseraTextView *self,
       Drawn *item = &g_array_index (self->frame, Drawn, i);
       gint64 type_id = tessera_annotation_get_type_id (item->annotation);
       gint64 id = tessera_annotation_get_id (item->annotation);
-      GdkRGBA *color = g_hash_table_lookup (self->colors, &type_id);
+      GdkRGBA *color = is_hidden (self, item->annotation) ? NULL
+                       : g_hash_table_lookup (self->colors, &type_id);
       gboolean selected = id == self->selected_id;
       gboolean highlighted = g_hash_table_contains (self->highlighted, &id);
       gboolean related = FALSE;
@@ -1282,6 +1480,60 @@ snapshot_marks (TesseraTextView *self,
     }
 }
 
+/* The first rectangle this frame draws of the annotation @id, if it is on a visible line
+ * and its type is shown. */
+static const graphene_rect_t *
+frame_rect_of (TesseraTextView *self,
+               gint64           id)
+{
+  for (guint i = 0; i < self->frame->len; i++)
+    {
+      Drawn *item = &g_array_index (self->frame, Drawn, i);
+
+      if (tessera_annotation_get_id (item->annotation) == id)
+        return item->n_rects > 0 && !is_hidden (self, item->annotation)
+               ? &g_array_index (self->frame_rects, graphene_rect_t, item->first_rect) : NULL;
+    }
+  return NULL;
+}
+
+/* The selected claim joined to its source and cue, when both ends are on visible lines. */
+static void
+snapshot_connectors (TesseraTextView *self,
+                     GtkSnapshot     *snapshot)
+{
+  const graphene_rect_t *claim = frame_rect_of (self, self->selected_id);
+
+  for (guint i = 0; claim != NULL && i < self->connected->len; i++)
+    {
+      const graphene_rect_t *other = frame_rect_of (self,
+                                                    g_array_index (self->connected, gint64, i));
+
+      if (other != NULL)
+        _tessera_text_view_draw_connector (snapshot, claim, other, is_dark ());
+    }
+}
+
+/* The type's label above the start of each annotation (not of a hidden type). */
+static void
+snapshot_labels (TesseraTextView *self,
+                 GtkSnapshot     *snapshot)
+{
+  _tessera_type_labels_begin (self->type_labels, GTK_WIDGET (self));
+  for (guint i = 0; self->show_type_labels && i < self->frame->len; i++)
+    {
+      Drawn *item = &g_array_index (self->frame, Drawn, i);
+      gint64 type_id = tessera_annotation_get_type_id (item->annotation);
+      GdkRGBA *color = g_hash_table_lookup (self->colors, &type_id);
+
+      if (item->n_rects == 0 || color == NULL || is_hidden (self, item->annotation))
+        continue;
+      _tessera_type_labels_draw (self->type_labels, snapshot, type_id, color,
+                                 &g_array_index (self->frame_rects, graphene_rect_t,
+                                                 item->first_rect));
+    }
+}
+
 static void
 tessera_text_view_snapshot_layer (GtkTextView      *view,
                                   GtkTextViewLayer  layer,
@@ -1300,6 +1552,9 @@ tessera_text_view_snapshot_layer (GtkTextView      *view,
       if (!self->frame_ready)
         collect_frame (self);
       snapshot_marks (self, snapshot);
+      if (self->connected->len > 0)
+        snapshot_connectors (self, snapshot);
+      snapshot_labels (self, snapshot);
       g_array_set_size (self->frame, 0);
       g_array_set_size (self->frame_rects, 0);
       self->frame_ready = FALSE;
@@ -1323,6 +1578,9 @@ collect_hit (TesseraTextView   *self,
 {
   HitTest *hit = data;
   GArray *placed = g_hash_table_lookup (self->placed, annotation);
+
+  if (is_hidden (self, annotation))
+    return;
 
   /* The rectangles the last frame drew, or those the next one will draw. */
   if (placed == NULL)
@@ -1419,6 +1677,17 @@ on_click_pressed (GtkGestureClick *gesture,
 
   /* Alt while selecting keeps the exact characters. */
   self->exact_selection = (state & GDK_ALT_MASK) != 0;
+
+  /* While picking, a press leaves the words proposed: on them, GTK would begin a drag of
+   * the selection, and the click would never be seen as one. */
+  if (self->pick_mode)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+      GtkTextIter cursor;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      gtk_text_buffer_place_cursor (buffer, &cursor);
+    }
 }
 
 static void
@@ -1478,21 +1747,10 @@ on_motion (GtkEventControllerMotion *controller,
         {
           TesseraAnnotation *annotation = g_ptr_array_index (found, i);
           gint64 type_id = tessera_annotation_get_type_id (annotation);
-          g_autoptr(TesseraClaim) claim = NULL;
 
           if (!tessera_kind_carries_claim (kind_of (self, type_id)))
             continue;
-          claim = tessera_store_dup_claim (self->store, tessera_annotation_get_id (annotation), NULL);
-          if (claim != NULL)
-            {
-              gint64 source = tessera_claim_get_source_annotation_id (claim);
-              gint64 cue = tessera_claim_get_cue_annotation_id (claim);
-
-              if (source)
-                g_array_append_val (related, source);
-              if (cue)
-                g_array_append_val (related, cue);
-            }
+          append_claim_links (self, tessera_annotation_get_id (annotation), related);
           break;
         }
     }
@@ -1718,6 +1976,7 @@ tessera_text_view_dispose (GObject *object)
 
   if (self->colors != NULL)
     tessera_text_view_clear (self);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
 
   G_OBJECT_CLASS (tessera_text_view_parent_class)->dispose (object);
 }
@@ -1729,8 +1988,12 @@ tessera_text_view_finalize (GObject *object)
 
   g_hash_table_unref (self->colors);
   g_hash_table_unref (self->kinds);
+  g_hash_table_unref (self->hidden);
+  g_strfreev (self->hidden_types);
+  _tessera_type_labels_free (self->type_labels);
   g_hash_table_unref (self->highlighted);
   g_array_unref (self->related);
+  g_array_unref (self->connected);
   g_array_unref (self->byte_index);
   g_array_unref (self->frame);
   g_array_unref (self->frame_rects);
@@ -1761,6 +2024,55 @@ tessera_text_view_size_allocate (GtkWidget *widget,
     }
 
   GTK_WIDGET_CLASS (tessera_text_view_parent_class)->size_allocate (widget, width, height, baseline);
+  if (TESSERA_TEXT_VIEW (widget)->menu != NULL)
+    gtk_popover_present (GTK_POPOVER (TESSERA_TEXT_VIEW (widget)->menu));
+}
+
+static void
+tessera_text_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  TesseraTextView *self = TESSERA_TEXT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HIDDEN_TYPES:
+      g_value_set_boxed (value, self->hidden_types);
+      break;
+    case PROP_SHOW_TYPE_LABELS:
+      g_value_set_boolean (value, self->show_type_labels);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tessera_text_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  TesseraTextView *self = TESSERA_TEXT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HIDDEN_TYPES:
+      set_hidden_types (self, g_value_get_boxed (value));
+      break;
+    case PROP_SHOW_TYPE_LABELS:
+      if (self->show_type_labels != g_value_get_boolean (value))
+        {
+          self->show_type_labels = g_value_get_boolean (value);
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1773,6 +2085,8 @@ tessera_text_view_class_init (TesseraTextViewClass *klass)
 
   object_class->dispose = tessera_text_view_dispose;
   object_class->finalize = tessera_text_view_finalize;
+  object_class->get_property = tessera_text_view_get_property;
+  object_class->set_property = tessera_text_view_set_property;
   text_view_class->snapshot_layer = tessera_text_view_snapshot_layer;
   text_view_class->move_cursor = tessera_text_view_move_cursor;
 
@@ -1793,6 +2107,16 @@ tessera_text_view_class_init (TesseraTextViewClass *klass)
     g_signal_new ("annotation-picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  /* The keys of the types whose annotations are not drawn, nor found by Tab or the pointer. */
+  properties[PROP_HIDDEN_TYPES] =
+    g_param_spec_boxed ("hidden-types", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether each annotation shows its type's label above its start. */
+  properties[PROP_SHOW_TYPE_LABELS] =
+    g_param_spec_boolean ("show-type-labels", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "textview");
 }
 
@@ -1805,8 +2129,11 @@ tessera_text_view_init (TesseraTextView *self)
 
   self->colors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->hidden = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->type_labels = _tessera_type_labels_new ();
   self->highlighted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->related = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->connected = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->byte_index = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->frame = g_array_new (FALSE, FALSE, sizeof (Drawn));
   g_array_set_clear_func (self->frame, clear_drawn);

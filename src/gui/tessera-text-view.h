@@ -54,5 +54,13 @@ char                  *tessera_text_view_describe           (TesseraTextView  *s
 void                   tessera_text_view_set_font           (TesseraTextView  *self,
                                                              const char       *font,
                                                              double            scale);
+TesseraStore          *tessera_text_view_get_store          (TesseraTextView  *self);
+gboolean               tessera_text_view_is_type_hidden     (TesseraTextView  *self,
+                                                             gint64            type_id);
+guint                  tessera_text_view_get_n_drawn_labels (TesseraTextView  *self);
+void                   tessera_text_view_popup_menu         (TesseraTextView    *self,
+                                                             GtkPopover         *popover,
+                                                             const GdkRectangle *pointing_to);
+GtkPopover            *tessera_text_view_get_menu           (TesseraTextView  *self);
 
 G_END_DECLS

@@ -32,6 +32,9 @@ _tessera_window_update_actions (TesseraWindow *self)
                                  g_list_model_get_n_items (tessera_store_get_documents (self->store)) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.document-progress",
                                  writable && has_document);
+  _tessera_window_claims_update_actions (self);
+  _tessera_window_types_update_actions (self);
+  _tessera_window_views_update_actions (self);
 }
 
 static void
@@ -55,6 +58,7 @@ mark_action (GtkWidget  *widget,
   g_autoptr(TesseraAnnotationType) type = NULL;
   gint64 type_id = g_variant_get_int64 (parameter);
   gboolean existing = FALSE;
+  gboolean has_range;
   TesseraRange range;
   gint64 id;
 
@@ -64,10 +68,14 @@ mark_action (GtkWidget  *widget,
   type = tessera_store_dup_annotation_type (self->store, type_id);
   if (type == NULL)
     return;
+  /* What is marked with a hidden type shows it again: never an invisible annotation. */
+  tessera_palette_reveal_type (self->palette, type_id);
 
-  if (!tessera_text_view_get_marked_range (self->text_view,
-                                           self->snap_to_words,
-                                           &range))
+  has_range = tessera_text_view_get_marked_range (self->text_view, self->snap_to_words, &range);
+  /* Awaited as a claim's source or cue: it becomes that. */
+  if (_tessera_window_claims_mark (self, type, has_range ? &range : NULL))
+    return;
+  if (!has_range)
     {
       gint64 selected = tessera_text_view_get_selected (self->text_view);
 
@@ -98,6 +106,7 @@ mark_action (GtkWidget  *widget,
 
   /* Selecting it puts the caret at its start, which also clears the text selection. */
   tessera_text_view_select (self->text_view, id, FALSE);
+  _tessera_window_claims_marked (self, id, type, existing);
 }
 
 static void
@@ -203,8 +212,9 @@ escape_action (GtkWidget  *widget,
   TesseraWindow *self = TESSERA_WINDOW (widget);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
 
+  /* A step of a claim's attribution skipped: the source, then the cue. */
   if (tessera_inspector_is_picking (self->inspector))
-    tessera_inspector_cancel_pick (self->inspector);
+    tessera_claim_section_pick_done (tessera_inspector_get_claim_section (self->inspector));
   else if (gtk_text_buffer_get_has_selection (buffer))
     {
       GtkTextIter cursor;
@@ -578,6 +588,7 @@ _tessera_window_class_actions_init (TesseraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-project", NULL, project_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_property_action (widget_class, "win.snap-to-words", "snap-to-words");
+  _tessera_window_types_class_init (klass);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "tessera-annotation-list-view.h"
+#include "tessera-attribution-bar.h"
+#include "tessera-claims-view.h"
 #include "tessera-document-filter.h"
 #include "tessera-entity-list.h"
 #include "tessera-import-queue.h"
@@ -42,9 +44,12 @@ struct _TesseraWindow
   TesseraRange          find_match;     /* the occurrence Find selected last */
   GtkLabel             *document_heading;
   GtkLabel             *document_source;
+  TesseraAttributionBar *attribution_bar;
   TesseraTextView      *text_view;
   TesseraInspector     *inspector;
   TesseraAnnotationListView *annotation_list;
+  GtkStack             *view_stack;     /* "article" or "claims" */
+  TesseraClaimsView    *claims_view;
   GMenu                *recent_menu;
 
   /* State */
@@ -60,12 +65,31 @@ struct _TesseraWindow
 };
 
 void     _tessera_window_class_actions_init (TesseraWindowClass     *klass);
+void     _tessera_window_types_class_init   (TesseraWindowClass     *klass);
+void     _tessera_window_types_init         (TesseraWindow          *self);
+void     _tessera_window_types_update_actions (TesseraWindow        *self);
 void     _tessera_window_update_actions     (TesseraWindow          *self);
 void     _tessera_window_toast              (TesseraWindow          *self,
                                              const char             *message,
                                              gboolean                with_undo);
 void     _tessera_window_find               (TesseraWindow          *self,
                                              int                     direction);
+/* tessera-window-claims.c */
+void     _tessera_window_class_claims_init  (TesseraWindowClass     *klass);
+void     _tessera_window_claims_update_actions (TesseraWindow       *self);
+void     _tessera_window_claims_add_shortcuts (TesseraWindow        *self,
+                                               GtkShortcutController *controller);
+gboolean _tessera_window_claims_mark        (TesseraWindow          *self,
+                                             TesseraAnnotationType  *type,
+                                             const TesseraRange     *range);
+void     _tessera_window_claims_marked      (TesseraWindow          *self,
+                                             gint64                  id,
+                                             TesseraAnnotationType  *type,
+                                             gboolean                existing);
+/* tessera-window-views.c */
+void     _tessera_window_views_class_init   (TesseraWindowClass     *klass);
+void     _tessera_window_views_update_actions (TesseraWindow        *self);
+
 gboolean _tessera_window_open_store         (TesseraWindow          *self,
                                              const char             *path,
                                              TesseraStoreOpenFlags   flags,

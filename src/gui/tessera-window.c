@@ -226,6 +226,7 @@ tessera_window_show_document (TesseraWindow *self,
   gtk_widget_set_margin_top (GTK_WIDGET (self->document_source),
                              gtk_widget_get_visible (GTK_WIDGET (self->document_heading)) ? 4 : 18);
   gtk_stack_set_visible_child_name (self->content_stack, "document");
+  gtk_stack_set_visible_child_name (self->view_stack, "article");
   g_settings_set_int64 (self->settings, "last-document", document_id);
 
   tessera_annotation_list_view_set_annotations (self->annotation_list,
@@ -349,6 +350,9 @@ add_article_shortcuts (TesseraWindow *self)
     { GDK_KEY_z, GDK_CONTROL_MASK, "win.undo" },
     { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo" },
     { GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo" },
+    /* The annotation's menu, rather than GTK's text menu. */
+    { GDK_KEY_F10, GDK_SHIFT_MASK, "win.annotation-menu" },
+    { GDK_KEY_Menu, 0, "win.annotation-menu" },
   };
   GtkEventController *type_keys =
     gtk_shortcut_controller_new_for_model (tessera_palette_get_shortcuts (self->palette));
@@ -358,6 +362,8 @@ add_article_shortcuts (TesseraWindow *self)
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
       gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
                         gtk_named_action_new (keys[i].action)));
+
+  _tessera_window_claims_add_shortcuts (self, GTK_SHORTCUT_CONTROLLER (controller));
 
   gtk_event_controller_set_propagation_phase (type_keys, GTK_PHASE_CAPTURE);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), type_keys);
@@ -650,6 +656,7 @@ set_store (TesseraWindow *self,
   tessera_import_queue_set_store (self->import_queue, store);
   tessera_palette_set_store (self->palette, store);
   tessera_annotation_list_view_set_store (self->annotation_list, store);
+  tessera_claims_view_set_store (self->claims_view, store);
 
   g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
   g_signal_connect_swapped (store, "document-changed", G_CALLBACK (on_document_changed), self);
@@ -932,6 +939,8 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, text_view);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, annotation_list);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, claims_view);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, recent_menu);
 
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_selection);
@@ -950,6 +959,8 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_import_finished);
 
   _tessera_window_class_actions_init (klass);
+  _tessera_window_class_claims_init (klass);
+  _tessera_window_views_class_init (klass);
 }
 
 static void
@@ -961,6 +972,7 @@ tessera_window_init (TesseraWindow *self)
 
   /* Text and inspector */
   add_article_shortcuts (self);
+  _tessera_window_types_init (self);
   tessera_inspector_set_text_view (self->inspector, self->text_view);
   tessera_annotation_list_view_set_text_view (self->annotation_list, self->text_view);
 

@@ -465,6 +465,19 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   info.title = title;
   document_id = tessera_store_add_document (store, &info, text, NULL, &error);
   g_assert_no_error (error);
+  /* Types of the project's own, one of them not a TEI name, beside the defaults. */
+  for (guint i = 0; i < G_N_ELEMENTS (relation_types); i++)
+    {
+      g_autoptr(TesseraRelationType) known = NULL;
+      g_autoptr(TesseraRelationType) type = NULL;
+
+      if (*relation_types[i] == '\0' ||
+          (known = tessera_store_lookup_relation_type (store, relation_types[i])) != NULL)
+        continue;
+      type = tessera_relation_type_new (relation_types[i], relation_types[i]);
+      tessera_store_add_relation_type (store, type, &error);
+      g_assert_no_error (error);
+    }
 
   set_document_info (store, document_id, text, length, title, data[1], data[2]);
   for (guint i = 0; i < requests->len; i++)

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "tessera-annotation-type.h"
+#include "tessera-locale.h"
 #include "tessera-util-private.h"
 #include "tessera-vocabulary.h"
 
@@ -104,7 +105,7 @@ tessera_annotation_type_class_init (TesseraAnnotationTypeClass *klass)
 static void
 tessera_annotation_type_init (TesseraAnnotationType *self)
 {
-  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->labels = tessera_labels_new ();
   self->color = g_strdup ("#888888");
   self->tei_element = g_strdup (tessera_kind_get_tei_element (TESSERA_KIND_ENTITY));
 }
@@ -139,8 +140,6 @@ TesseraAnnotationType *
 tessera_annotation_type_copy (TesseraAnnotationType *self)
 {
   TesseraAnnotationType *copy;
-  GHashTableIter iter;
-  gpointer k, v;
 
   g_return_val_if_fail (TESSERA_IS_ANNOTATION_TYPE (self), NULL);
 
@@ -152,21 +151,14 @@ tessera_annotation_type_copy (TesseraAnnotationType *self)
   tessera_set_str (&copy->color, self->color);
   tessera_set_str (&copy->shortcut, self->shortcut);
   tessera_set_str (&copy->description, self->description);
-
-  g_hash_table_iter_init (&iter, self->labels);
-  while (g_hash_table_iter_next (&iter, &k, &v))
-    g_hash_table_insert (copy->labels, g_strdup (k), g_strdup (v));
+  tessera_labels_copy (copy->labels, self->labels);
 
   return copy;
 }
 
-#define GETTER(type, name, expr)                                        \
-  type                                                                  \
-  tessera_annotation_type_get_##name (TesseraAnnotationType *self)      \
-  {                                                                     \
-    g_return_val_if_fail (TESSERA_IS_ANNOTATION_TYPE (self), 0);        \
-    return expr;                                                        \
-  }
+#define GETTER(type, name, expr) \
+  TESSERA_DEFINE_GETTER (TesseraAnnotationType, tessera_annotation_type, \
+                         TESSERA_IS_ANNOTATION_TYPE, type, name, expr)
 
 GETTER (gint64, id, self->id)
 GETTER (const char *, key, self->key)
@@ -190,13 +182,8 @@ const char *
 tessera_annotation_type_get_label_for (TesseraAnnotationType *self,
                                        const char            *language)
 {
-  const char *label;
-
   g_return_val_if_fail (TESSERA_IS_ANNOTATION_TYPE (self), NULL);
-
-  if (language != NULL && (label = g_hash_table_lookup (self->labels, language)))
-    return label;
-  return self->label;
+  return tessera_labels_lookup (self->labels, language, self->label);
 }
 
 /**
@@ -207,21 +194,8 @@ tessera_annotation_type_get_label_for (TesseraAnnotationType *self,
 const char *
 tessera_annotation_type_get_label_localized (TesseraAnnotationType *self)
 {
-  const char * const *names = g_get_language_names ();
-
   g_return_val_if_fail (TESSERA_IS_ANNOTATION_TYPE (self), NULL);
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      const char *label;
-
-      if (g_str_equal (names[i], "C"))
-        break;
-      if ((label = g_hash_table_lookup (self->labels, names[i])))
-        return label;
-    }
-
-  return self->label;
+  return tessera_locale_pick_label (self->labels, self->label);
 }
 
 void
@@ -241,11 +215,7 @@ tessera_annotation_type_set_label_for (TesseraAnnotationType *self,
 {
   g_return_if_fail (TESSERA_IS_ANNOTATION_TYPE (self));
   g_return_if_fail (language != NULL);
-
-  if (label == NULL)
-    g_hash_table_remove (self->labels, language);
-  else
-    g_hash_table_insert (self->labels, g_strdup (language), g_strdup (label));
+  tessera_labels_set (self->labels, language, label);
 }
 
 void

@@ -12,6 +12,14 @@ G_BEGIN_DECLS
  * kind, quote type, polarity, FactBank factuality, writer distance); NULL means "not set".
  */
 
+/* What an annotation is to a claim: the mention of who says it, or the words that
+ * attribute it. */
+typedef enum
+{
+  TESSERA_CLAIM_ROLE_SOURCE,
+  TESSERA_CLAIM_ROLE_CUE,
+} TesseraClaimRole;
+
 #define TESSERA_TYPE_CLAIM (tessera_claim_get_type ())
 G_DECLARE_FINAL_TYPE (TesseraClaim, tessera_claim, TESSERA, CLAIM, GObject)
 

@@ -114,14 +114,28 @@ _tessera_entity_new (gint64      id,
   return self;
 }
 
+/**
+ * tessera_authorities_append:
+ * @authorities: (element-type TesseraAuthority): the links of an entity
+ *
+ * Appends a copy of the link (@scheme, @uri).
+ */
+void
+tessera_authorities_append (GArray     *authorities,
+                            const char *scheme,
+                            const char *uri)
+{
+  TesseraAuthority authority = { g_strdup (scheme), g_strdup (uri) };
+
+  g_array_append_val (authorities, authority);
+}
+
 void
 _tessera_entity_add_authority (TesseraEntity *self,
                                const char    *scheme,
                                const char    *uri)
 {
-  TesseraAuthority authority = { g_strdup (scheme), g_strdup (uri) };
-
-  g_array_append_val (self->authorities, authority);
+  tessera_authorities_append (self->authorities, scheme, uri);
 }
 
 #define GETTER(type, name, expr)                          \

@@ -32,6 +32,9 @@ const char             *tessera_entity_get_authority      (TesseraEntity *self,
                                                            const char    *scheme);
 
 const char             *tessera_authority_guess_scheme    (const char    *uri);
+void                    tessera_authorities_append        (GArray        *authorities,
+                                                           const char    *scheme,
+                                                           const char    *uri);
 
 /* Used by the store. */
 TesseraEntity          *_tessera_entity_new               (gint64         id,

@@ -14,6 +14,27 @@ tessera_entity_record_new (void)
   return entity;
 }
 
+/* A deep copy but for the type, which is shared (a reference). */
+TesseraEntityRecord *
+tessera_entity_record_copy (const TesseraEntityRecord *entity)
+{
+  TesseraEntityRecord *copy = tessera_entity_record_new ();
+
+  copy->id = entity->id;
+  copy->name = g_strdup (entity->name);
+  copy->type = entity->type != NULL ? g_object_ref (entity->type) : NULL;
+  copy->description = g_strdup (entity->description);
+  for (guint i = 0; i < entity->authorities->len; i++)
+    {
+      const TesseraAuthority *authority = &g_array_index (entity->authorities,
+                                                          TesseraAuthority, i);
+
+      tessera_authorities_append (copy->authorities, authority->scheme, authority->uri);
+    }
+  copy->attributes = entity->attributes != NULL ? g_hash_table_ref (entity->attributes) : NULL;
+  return copy;
+}
+
 void
 tessera_entity_record_free (TesseraEntityRecord *entity)
 {
@@ -43,8 +64,8 @@ tessera_annotation_record_new (void)
   return annotation;
 }
 
-static void
-claim_record_free (TesseraClaimRecord *claim)
+void
+tessera_claim_record_free (TesseraClaimRecord *claim)
 {
   if (claim == NULL)
     return;
@@ -69,7 +90,7 @@ tessera_annotation_record_free (TesseraAnnotationRecord *annotation)
   g_free (annotation->note);
   g_free (annotation->normalized);
   g_clear_pointer (&annotation->attributes, g_hash_table_unref);
-  claim_record_free (annotation->claim);
+  tessera_claim_record_free (annotation->claim);
   g_free (annotation);
 }
 
@@ -96,6 +117,24 @@ tessera_document_record_new (void)
   document->entities =
     g_ptr_array_new_with_free_func ((GDestroyNotify) tessera_entity_record_free);
   return document;
+}
+
+/**
+ * tessera_document_record_steal:
+ *
+ * Returns: (transfer full): a record holding all that @document held, which is left
+ *   empty, as tessera_document_record_new() makes it
+ */
+TesseraDocumentRecord *
+tessera_document_record_steal (TesseraDocumentRecord *document)
+{
+  TesseraDocumentRecord *empty = tessera_document_record_new ();
+  TesseraDocumentRecord *full = g_new (TesseraDocumentRecord, 1);
+
+  *full = *document;
+  *document = *empty;
+  g_free (empty);
+  return full;
 }
 
 void

@@ -82,15 +82,20 @@ typedef struct
 } TesseraDocumentRecord;
 
 TesseraEntityRecord     *tessera_entity_record_new      (void);
+TesseraEntityRecord     *tessera_entity_record_copy     (const TesseraEntityRecord *entity);
 void                     tessera_entity_record_free     (TesseraEntityRecord     *entity);
 TesseraAnnotationRecord *tessera_annotation_record_new  (void);
 void                     tessera_annotation_record_free (TesseraAnnotationRecord *annotation);
+void                     tessera_claim_record_free      (TesseraClaimRecord      *claim);
 void                     tessera_relation_record_free   (TesseraRelationRecord   *relation);
 TesseraDocumentRecord   *tessera_document_record_new    (void);
+TesseraDocumentRecord   *tessera_document_record_steal  (TesseraDocumentRecord   *document);
 void                     tessera_document_record_free   (TesseraDocumentRecord   *document);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TesseraDocumentRecord, tessera_document_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TesseraEntityRecord, tessera_entity_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TesseraAnnotationRecord, tessera_annotation_record_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TesseraClaimRecord, tessera_claim_record_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TesseraRelationRecord, tessera_relation_record_free)
 
 G_END_DECLS

@@ -44,6 +44,44 @@ static const struct
     "#d16d9e", "9", N_("The words that attribute a claim: «selon», «a souligné»…") },
 };
 
+/* Prepares the insertion of a type (@type_sql) and of its labels (@label_sql). */
+static gboolean
+prepare_inserts (TesseraStore   *self,
+                 const char     *type_sql,
+                 const char     *label_sql,
+                 sqlite3_stmt  **type_stmt,
+                 sqlite3_stmt  **label_stmt,
+                 GError        **error)
+{
+  *type_stmt = _tessera_store_prepare_fresh (self, type_sql, error);
+  if (*type_stmt == NULL)
+    return FALSE;
+  *label_stmt = _tessera_store_prepare_fresh (self, label_sql, error);
+  return *label_stmt != NULL;
+}
+
+/* Stores the English and French labels of the type @type_id with @stmt, an INSERT of
+ * (type_id, language, label). */
+static gboolean
+insert_labels (TesseraStore  *self,
+               sqlite3_stmt  *stmt,
+               gint64         type_id,
+               const char    *label_en,
+               const char    *label_fr,
+               GError       **error)
+{
+  for (guint j = 0; j < 2; j++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, type_id);
+      sqlite3_bind_text (stmt, 2, j == 0 ? "en" : "fr", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, j == 0 ? label_en : label_fr, -1, SQLITE_STATIC);
+      if (!_tessera_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 _tessera_store_add_default_tagset (TesseraStore  *self,
                                    GError       **error)
@@ -51,18 +89,14 @@ _tessera_store_add_default_tagset (TesseraStore  *self,
   g_autoptr(sqlite3_stmt) type_stmt = NULL;
   g_autoptr(sqlite3_stmt) label_stmt = NULL;
 
-  type_stmt = _tessera_store_prepare_fresh (self,
-                                            "INSERT INTO annotation_type"
-                                            " (key, label, kind, tei_element, tei_type, color,"
-                                            "  shortcut, description, position)"
-                                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-  if (type_stmt == NULL)
-    return FALSE;
-  label_stmt = _tessera_store_prepare_fresh (self,
-                                             "INSERT INTO annotation_type_label"
-                                             " (type_id, language, label) VALUES (?, ?, ?)",
-                                             error);
-  if (label_stmt == NULL)
+  if (!prepare_inserts (self,
+                        "INSERT INTO annotation_type"
+                        " (key, label, kind, tei_element, tei_type, color, shortcut,"
+                        "  description, position)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "INSERT INTO annotation_type_label (type_id, language, label)"
+                        " VALUES (?, ?, ?)",
+                        &type_stmt, &label_stmt, error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (default_tagset); i++)
@@ -83,18 +117,79 @@ _tessera_store_add_default_tagset (TesseraStore  *self,
       if (!_tessera_store_step_done (self, type_stmt, error))
         return FALSE;
       type_id = sqlite3_last_insert_rowid (self->db);
+      if (!insert_labels (self, label_stmt, type_id, default_tagset[i].label_en,
+                          default_tagset[i].label_fr, error))
+        return FALSE;
+    }
 
-      for (guint j = 0; j < 2; j++)
-        {
-          sqlite3_reset (label_stmt);
-          sqlite3_bind_int64 (label_stmt, 1, type_id);
-          sqlite3_bind_text (label_stmt, 2, j == 0 ? "en" : "fr", -1, SQLITE_STATIC);
-          sqlite3_bind_text (label_stmt, 3,
-                             j == 0 ? default_tagset[i].label_en : default_tagset[i].label_fr,
-                             -1, SQLITE_STATIC);
-          if (!_tessera_store_step_done (self, label_stmt, error))
-            return FALSE;
-        }
+  return TRUE;
+}
+
+/* The relation types a project starts with: claims support, contradict or repeat one
+ * another; a claim is part of a larger one; two mentions refer to the same thing. */
+static const struct
+{
+  const char *key;
+  const char *label_en;
+  const char *label_fr;
+  const char *color;
+  gboolean    symmetric;
+  const char *description;
+} default_relation_types[] = {
+  { "supports", N_("Supports"), "Soutient", "#26a269", FALSE,
+    N_("The first claim supports the second") },
+  { "contradicts", N_("Contradicts"), "Contredit", "#c01c28", FALSE,
+    N_("The first claim contradicts the second") },
+  { "same-claim", N_("Same claim"), "Même affirmation", "#9141ac", TRUE,
+    N_("The two claims say the same thing, here or in another article") },
+  { "part-of", N_("Part of"), "Fait partie de", "#986a44", FALSE,
+    N_("The first annotation is part of the second") },
+  { "same-as", N_("Same as"), "Coréférence", "#1c71d8", TRUE,
+    N_("The two mentions refer to the same thing (coreference)") },
+};
+
+static gboolean
+add_default_relation_type (TesseraStore  *self,
+                           sqlite3_stmt  *type_stmt,
+                           sqlite3_stmt  *label_stmt,
+                           guint          i,
+                           GError       **error)
+{
+  const char *key = default_relation_types[i].key;
+
+  sqlite3_reset (type_stmt);
+  sqlite3_bind_text (type_stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (type_stmt, 2, default_relation_types[i].label_en, -1, SQLITE_STATIC);
+  sqlite3_bind_text (type_stmt, 3, default_relation_types[i].color, -1, SQLITE_STATIC);
+  sqlite3_bind_int (type_stmt, 4, default_relation_types[i].symmetric);
+  sqlite3_bind_text (type_stmt, 5, default_relation_types[i].description, -1, SQLITE_STATIC);
+  sqlite3_bind_int (type_stmt, 6, (int) i);
+  return _tessera_store_step_done (self, type_stmt, error) &&
+         insert_labels (self, label_stmt, sqlite3_last_insert_rowid (self->db),
+                        default_relation_types[i].label_en, default_relation_types[i].label_fr,
+                        error);
+}
+
+gboolean
+_tessera_store_add_default_relation_types (TesseraStore  *self,
+                                           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) type_stmt = NULL;
+  g_autoptr(sqlite3_stmt) label_stmt = NULL;
+
+  if (!prepare_inserts (self,
+                        "INSERT INTO relation_type"
+                        " (key, label, tei_name, color, symmetric, description, position)"
+                        " VALUES (?1, ?2, ?1, ?3, ?4, ?5, ?6)",
+                        "INSERT INTO relation_type_label (type_id, language, label)"
+                        " VALUES (?, ?, ?)",
+                        &type_stmt, &label_stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (default_relation_types); i++)
+    {
+      if (!add_default_relation_type (self, type_stmt, label_stmt, i, error))
+        return FALSE;
     }
 
   return TRUE;

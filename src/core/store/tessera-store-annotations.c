@@ -10,6 +10,7 @@
 #include "tessera-annotation-list.h"
 #include "tessera-store-private.h"
 #include "tessera-text.h"
+#include "tessera-vocabulary.h"
 
 #define ANNOTATION_COLUMNS \
   "a.id, a.document_id, a.type_id, a.entity_id, an.name, a.certainty, a.status, a.note," \
@@ -384,6 +385,83 @@ require_type (TesseraStore  *self,
   return type;
 }
 
+/* The type and the checked, sorted ranges of an annotation about to be added. */
+static GArray *
+prepare_annotation (TesseraStore           *self,
+                    gint64                  document_id,
+                    gint64                  type_id,
+                    const TesseraRange     *ranges,
+                    guint                   n_ranges,
+                    TesseraAnnotationType **out_type,
+                    GError                **error)
+{
+  g_autoptr(TesseraAnnotationType) type = NULL;
+  GArray *sorted;
+  guint length = 0;
+
+  if (!_tessera_store_check_writable (self, error))
+    return NULL;
+  type = require_type (self, type_id, error);
+  if (type == NULL)
+    return NULL;
+  if (!document_length (self, document_id, &length, error))
+    return NULL;
+  sorted = normalize_ranges (ranges, n_ranges, length, error);
+  if (sorted != NULL)
+    *out_type = g_steal_pointer (&type);
+  return sorted;
+}
+
+/* Inside @op: adds the annotation, or finds one of this type over exactly these ranges
+ * (@out_existing). Returns its id, or 0 with @error set. */
+static gint64
+insert_annotation (TesseraStore           *self,
+                   TesseraOp              *op,
+                   gint64                  document_id,
+                   TesseraAnnotationType  *type,
+                   GArray                 *sorted,
+                   gboolean               *out_existing,
+                   GError                **error)
+{
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+  gint64 annotator_id, id;
+
+  /* Inside the transaction, so that two writers cannot both add the same span. */
+  id = find_same_annotation (self, document_id, tessera_annotation_type_get_id (type), sorted);
+  *out_existing = id != 0;
+  if (id != 0)
+    return id;
+
+  annotator_id = _tessera_store_ensure_annotator (self, error);
+  if (annotator_id == 0)
+    return 0;
+
+  now = _tessera_store_now ();
+  stmt = _tessera_store_prepare (self,
+                                 "INSERT INTO annotation"
+                                 " (document_id, type_id, annotator_id, created, modified)"
+                                 " VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, tessera_annotation_type_get_id (type));
+  sqlite3_bind_int64 (stmt, 3, annotator_id);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+  if (!_tessera_store_step_done (self, stmt, error))
+    return 0;
+  id = sqlite3_last_insert_rowid (self->db);
+
+  _tessera_op_touch_new (op, "annotation", id);
+  if (!insert_ranges (self, op, id, sorted, error))
+    return 0;
+  if (tessera_annotation_type_carries_claim (type) &&
+      !insert_claim (self, op, id, error))
+    return 0;
+  return id;
+}
+
 /**
  * tessera_store_add_annotation:
  * @ranges: (array length=n_ranges): the span; several ranges make a discontinuous span
@@ -405,12 +483,10 @@ tessera_store_add_annotation (TesseraStore        *self,
 {
   g_autoptr(TesseraAnnotationType) type = NULL;
   g_autoptr(GArray) sorted = NULL;
-  g_autofree char *now = NULL;
   g_autofree char *text = NULL;
+  gboolean existing = FALSE;
   TesseraOp *op;
-  sqlite3_stmt *stmt;
-  gint64 annotator_id, id;
-  guint length = 0;
+  gint64 id;
 
   g_return_val_if_fail (TESSERA_IS_STORE (self), 0);
   g_return_val_if_fail (ranges != NULL || n_ranges == 0, 0);
@@ -418,57 +494,21 @@ tessera_store_add_annotation (TesseraStore        *self,
   if (out_existing != NULL)
     *out_existing = FALSE;
 
-  if (!_tessera_store_check_writable (self, error))
-    return 0;
-  type = require_type (self, type_id, error);
-  if (type == NULL)
-    return 0;
-  if (!document_length (self, document_id, &length, error))
-    return 0;
-  sorted = normalize_ranges (ranges, n_ranges, length, error);
+  sorted = prepare_annotation (self, document_id, type_id, ranges, n_ranges, &type, error);
   if (sorted == NULL)
     return 0;
 
   op = _tessera_op_begin (self, "annotation-add", document_id, error);
   if (op == NULL)
     return 0;
-
-  /* Inside the transaction, so that two writers cannot both add the same span. */
-  id = find_same_annotation (self, document_id, type_id, sorted);
-  if (id != 0)
+  id = insert_annotation (self, op, document_id, type, sorted, &existing, error);
+  if (id == 0 || existing)
     {
       _tessera_op_abort (op);
       if (out_existing != NULL)
-        *out_existing = TRUE;
+        *out_existing = existing;
       return id;
     }
-
-  annotator_id = _tessera_store_ensure_annotator (self, error);
-  if (annotator_id == 0)
-    goto failed;
-
-  now = _tessera_store_now ();
-  stmt = _tessera_store_prepare (self,
-                                 "INSERT INTO annotation"
-                                 " (document_id, type_id, annotator_id, created, modified)"
-                                 " VALUES (?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  sqlite3_bind_int64 (stmt, 2, type_id);
-  sqlite3_bind_int64 (stmt, 3, annotator_id);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  if (!_tessera_store_step_done (self, stmt, error))
-    goto failed;
-  id = sqlite3_last_insert_rowid (self->db);
-
-  _tessera_op_touch_new (op, "annotation", id);
-  if (!insert_ranges (self, op, id, sorted, error))
-    goto failed;
-  if (tessera_annotation_type_carries_claim (type) &&
-      !insert_claim (self, op, id, error))
-    goto failed;
 
   text = excerpt (self, document_id, sorted);
   _tessera_op_set_summary (op, "%s %s", tessera_annotation_type_get_key (type), text);
@@ -476,10 +516,6 @@ tessera_store_add_annotation (TesseraStore        *self,
     return 0;
 
   return id;
-
-failed:
-  _tessera_op_abort (op);
-  return 0;
 }
 
 /* Begins an op on an existing annotation: touches its row and reads its document. */
@@ -974,6 +1010,100 @@ check_same_document (TesseraStore  *self,
   return TRUE;
 }
 
+/* Whether @claim may be written as it is: its source and cue in its document, an existing
+ * parent and entity. Returns the claim's annotation, or %NULL with @error set. */
+static TesseraAnnotation *
+check_claim (TesseraStore  *self,
+             TesseraClaim  *claim,
+             GError       **error)
+{
+  g_autoptr(TesseraAnnotation) annotation = NULL;
+  g_autoptr(TesseraClaim) stored = NULL;
+  gint64 id, document_id, parent;
+
+  id = tessera_claim_get_annotation_id (claim);
+  stored = tessera_store_dup_claim (self, id, error);
+  if (stored == NULL)
+    return NULL;
+  annotation = tessera_store_dup_annotation (self, id, error);
+  if (annotation == NULL)
+    return NULL;
+  document_id = tessera_annotation_get_document_id (annotation);
+
+  if (tessera_claim_get_source_annotation_id (claim) == id ||
+      tessera_claim_get_cue_annotation_id (claim) == id)
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
+                   _("A claim cannot be its own source or cue"));
+      return NULL;
+    }
+  if (!check_same_document (self, document_id, tessera_claim_get_source_annotation_id (claim),
+                            _("source"), error) ||
+      !check_same_document (self, document_id, tessera_claim_get_cue_annotation_id (claim),
+                            _("cue"), error))
+    return NULL;
+
+  parent = tessera_claim_get_parent_annotation_id (claim);
+  if (parent == id)
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
+                   _("A claim cannot be nested in itself"));
+      return NULL;
+    }
+  if (parent != 0)
+    {
+      g_autoptr(TesseraClaim) parent_claim = tessera_store_dup_claim (self, parent, error);
+
+      if (parent_claim == NULL)
+        return NULL;
+    }
+  if (tessera_claim_get_source_entity_id (claim) != 0)
+    {
+      g_autoptr(TesseraEntity) entity =
+        tessera_store_dup_entity (self, tessera_claim_get_source_entity_id (claim), error);
+
+      if (entity == NULL)
+        return NULL;
+    }
+  return g_steal_pointer (&annotation);
+}
+
+/* Inside @op, which touched the claim's annotation row: writes every field of @claim. */
+static gboolean
+write_claim (TesseraStore  *self,
+             TesseraOp     *op,
+             TesseraClaim  *claim,
+             GError       **error)
+{
+  gint64 id = tessera_claim_get_annotation_id (claim);
+  sqlite3_stmt *stmt;
+
+  if (!_tessera_op_touch (op, "claim", id, error))
+    return FALSE;
+
+  stmt = _tessera_store_prepare (self,
+                                 "UPDATE claim SET source_entity_id = ?, source_annotation_id = ?,"
+                                 " cue_annotation_id = ?, parent_claim_id = ?, source_kind = ?,"
+                                 " quote_type = ?, polarity = ?, factuality = ?,"
+                                 " writer_distance = ?, statement_date = ?, topic = ?"
+                                 " WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  _tessera_bind_id_or_null (stmt, 1, tessera_claim_get_source_entity_id (claim));
+  _tessera_bind_id_or_null (stmt, 2, tessera_claim_get_source_annotation_id (claim));
+  _tessera_bind_id_or_null (stmt, 3, tessera_claim_get_cue_annotation_id (claim));
+  _tessera_bind_id_or_null (stmt, 4, tessera_claim_get_parent_annotation_id (claim));
+  _tessera_bind_text_or_null (stmt, 5, tessera_claim_get_source_kind (claim));
+  _tessera_bind_text_or_null (stmt, 6, tessera_claim_get_quote_type (claim));
+  _tessera_bind_text_or_null (stmt, 7, tessera_claim_get_polarity (claim));
+  _tessera_bind_text_or_null (stmt, 8, tessera_claim_get_factuality (claim));
+  _tessera_bind_text_or_null (stmt, 9, tessera_claim_get_writer_distance (claim));
+  _tessera_bind_text_or_null (stmt, 10, tessera_claim_get_statement_date (claim));
+  _tessera_bind_text_or_null (stmt, 11, tessera_claim_get_topic (claim));
+  sqlite3_bind_int64 (stmt, 12, id);
+  return _tessera_store_step_done (self, stmt, error) && touch_modified (self, id, error);
+}
+
 /**
  * tessera_store_update_claim:
  * @claim: a claim from tessera_store_dup_claim(), changed
@@ -986,94 +1116,25 @@ tessera_store_update_claim (TesseraStore  *self,
                             GError       **error)
 {
   g_autoptr(TesseraAnnotation) annotation = NULL;
-  g_autoptr(TesseraClaim) stored = NULL;
-  gint64 id, document_id, parent;
   TesseraOp *op;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
   g_return_val_if_fail (TESSERA_IS_CLAIM (claim), FALSE);
 
-  id = tessera_claim_get_annotation_id (claim);
-  stored = tessera_store_dup_claim (self, id, error);
-  if (stored == NULL)
-    return FALSE;
-  annotation = tessera_store_dup_annotation (self, id, error);
+  annotation = check_claim (self, claim, error);
   if (annotation == NULL)
     return FALSE;
-  document_id = tessera_annotation_get_document_id (annotation);
 
-  if (tessera_claim_get_source_annotation_id (claim) == id ||
-      tessera_claim_get_cue_annotation_id (claim) == id)
-    {
-      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
-                   _("A claim cannot be its own source or cue"));
-      return FALSE;
-    }
-  if (!check_same_document (self, document_id, tessera_claim_get_source_annotation_id (claim),
-                            _("source"), error) ||
-      !check_same_document (self, document_id, tessera_claim_get_cue_annotation_id (claim),
-                            _("cue"), error))
-    return FALSE;
-
-  parent = tessera_claim_get_parent_annotation_id (claim);
-  if (parent == id)
-    {
-      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
-                   _("A claim cannot be nested in itself"));
-      return FALSE;
-    }
-  if (parent != 0)
-    {
-      g_autoptr(TesseraClaim) parent_claim = tessera_store_dup_claim (self, parent, error);
-
-      if (parent_claim == NULL)
-        return FALSE;
-    }
-  if (tessera_claim_get_source_entity_id (claim) != 0)
-    {
-      g_autoptr(TesseraEntity) entity =
-        tessera_store_dup_entity (self, tessera_claim_get_source_entity_id (claim), error);
-
-      if (entity == NULL)
-        return FALSE;
-    }
-
-  op = begin_annotation_op (self, "claim-edit", id, NULL, error);
+  op = begin_annotation_op (self, "claim-edit", tessera_claim_get_annotation_id (claim), NULL,
+                            error);
   if (op == NULL)
     return FALSE;
-  if (!_tessera_op_touch (op, "claim", id, error))
-    goto failed;
-
-  stmt = _tessera_store_prepare (self,
-                                 "UPDATE claim SET source_entity_id = ?, source_annotation_id = ?,"
-                                 " cue_annotation_id = ?, parent_claim_id = ?, source_kind = ?,"
-                                 " quote_type = ?, polarity = ?, factuality = ?,"
-                                 " writer_distance = ?, statement_date = ?, topic = ?"
-                                 " WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  _tessera_bind_id_or_null (stmt, 1, tessera_claim_get_source_entity_id (claim));
-  _tessera_bind_id_or_null (stmt, 2, tessera_claim_get_source_annotation_id (claim));
-  _tessera_bind_id_or_null (stmt, 3, tessera_claim_get_cue_annotation_id (claim));
-  _tessera_bind_id_or_null (stmt, 4, parent);
-  _tessera_bind_text_or_null (stmt, 5, tessera_claim_get_source_kind (claim));
-  _tessera_bind_text_or_null (stmt, 6, tessera_claim_get_quote_type (claim));
-  _tessera_bind_text_or_null (stmt, 7, tessera_claim_get_polarity (claim));
-  _tessera_bind_text_or_null (stmt, 8, tessera_claim_get_factuality (claim));
-  _tessera_bind_text_or_null (stmt, 9, tessera_claim_get_writer_distance (claim));
-  _tessera_bind_text_or_null (stmt, 10, tessera_claim_get_statement_date (claim));
-  _tessera_bind_text_or_null (stmt, 11, tessera_claim_get_topic (claim));
-  sqlite3_bind_int64 (stmt, 12, id);
-  if (!_tessera_store_step_done (self, stmt, error) ||
-      !touch_modified (self, id, error))
-    goto failed;
-
+  if (!write_claim (self, op, claim, error))
+    {
+      _tessera_op_abort (op);
+      return FALSE;
+    }
   return commit_with_excerpt (self, op, annotation, NULL, error);
-
-failed:
-  _tessera_op_abort (op);
-  return FALSE;
 }
 
 /* Sets one field of @claim; FALSE if @value is not one of its codes. */
@@ -1136,34 +1197,16 @@ tessera_store_set_claim_field (TesseraStore  *self,
   return tessera_store_update_claim (self, claim, error);
 }
 
-/**
- * tessera_store_set_claim_source:
- * @annotation_id: a claim annotation
- * @mention_id: the mention that names who says it, or 0
- * @entity_id: the entity who says it, or 0
- *
- * Names the source of a claim, as one undoable change. A mention brings its linked entity
- * unless @entity_id is given; an entity keeps the source mention only if that mention names
- * no one else. A source once named is "named" unless its kind was set. With both 0, the claim
- * has no source any more.
- */
-gboolean
-tessera_store_set_claim_source (TesseraStore  *self,
-                                gint64         annotation_id,
-                                gint64         mention_id,
-                                gint64         entity_id,
-                                GError       **error)
+/* Names the source of @claim in memory (see tessera_store_set_claim_source()). */
+static gboolean
+name_source (TesseraStore  *self,
+             TesseraClaim  *claim,
+             gint64         mention_id,
+             gint64         entity_id,
+             GError       **error)
 {
-  g_autoptr(TesseraClaim) claim = NULL;
-  gint64 kept_mention;
+  gint64 kept_mention = tessera_claim_get_source_annotation_id (claim);
 
-  g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
-
-  claim = tessera_store_dup_claim (self, annotation_id, error);
-  if (claim == NULL)
-    return FALSE;
-
-  kept_mention = tessera_claim_get_source_annotation_id (claim);
   if (mention_id != 0)
     {
       g_autoptr(TesseraAnnotation) mention = tessera_store_dup_annotation (self, mention_id, error);
@@ -1198,6 +1241,34 @@ tessera_store_set_claim_source (TesseraStore  *self,
       if (tessera_claim_get_source_kind (claim) == NULL)
         tessera_claim_set_source_kind (claim, "named");
     }
+  return TRUE;
+}
+
+/**
+ * tessera_store_set_claim_source:
+ * @annotation_id: a claim annotation
+ * @mention_id: the mention that names who says it, or 0
+ * @entity_id: the entity who says it, or 0
+ *
+ * Names the source of a claim, as one undoable change. A mention brings its linked entity
+ * unless @entity_id is given; an entity keeps the source mention only if that mention names
+ * no one else. A source once named is "named" unless its kind was set. With both 0, the claim
+ * has no source any more.
+ */
+gboolean
+tessera_store_set_claim_source (TesseraStore  *self,
+                                gint64         annotation_id,
+                                gint64         mention_id,
+                                gint64         entity_id,
+                                GError       **error)
+{
+  g_autoptr(TesseraClaim) claim = NULL;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
+
+  claim = tessera_store_dup_claim (self, annotation_id, error);
+  if (claim == NULL || !name_source (self, claim, mention_id, entity_id, error))
+    return FALSE;
   return tessera_store_update_claim (self, claim, error);
 }
 
@@ -1225,11 +1296,131 @@ tessera_store_set_claim_cue (TesseraStore  *self,
   return tessera_store_update_claim (self, claim, error);
 }
 
+/* Inside @op: the words of @sorted marked with @type and made the claim's source or cue.
+ * Returns the mark's id, or 0 with @error set; @out_changed says whether anything changes. */
+static gint64
+mark_for_claim (TesseraStore           *self,
+                TesseraOp              *op,
+                TesseraClaim           *claim,
+                TesseraClaimRole        role,
+                gint64                  document_id,
+                TesseraAnnotationType  *type,
+                GArray                 *sorted,
+                gboolean               *out_changed,
+                GError                **error)
+{
+  g_autoptr(TesseraAnnotation) annotation = NULL;
+  gboolean existing = FALSE;
+  gint64 id, claim_id = tessera_claim_get_annotation_id (claim);
+
+  *out_changed = FALSE;
+  id = insert_annotation (self, op, document_id, type, sorted, &existing, error);
+  if (id == 0)
+    return 0;
+  if (existing && id == (role == TESSERA_CLAIM_ROLE_SOURCE
+                         ? tessera_claim_get_source_annotation_id (claim)
+                         : tessera_claim_get_cue_annotation_id (claim)))
+    return id;
+
+  if (!_tessera_op_touch (op, "annotation", claim_id, error))
+    return 0;
+  if (role == TESSERA_CLAIM_ROLE_SOURCE)
+    {
+      if (!name_source (self, claim, id, 0, error))
+        return 0;
+    }
+  else
+    tessera_claim_set_cue_annotation_id (claim, id);
+  annotation = check_claim (self, claim, error);
+  if (annotation == NULL || !write_claim (self, op, claim, error))
+    return 0;
+  *out_changed = TRUE;
+  return id;
+}
+
+/**
+ * tessera_store_add_claim_mention:
+ * @annotation_id: a claim annotation
+ * @role: what the words are to the claim: its source or its cue
+ * @type_id: for a source, a type that names an entity (a person, an organisation…); for a
+ *   cue, a type whose annotations can be cues
+ * @ranges: (array length=n_ranges): the words that name who says it, or that attribute it
+ *
+ * Marks the words and makes the mark the claim's source or cue, as one undoable change: one
+ * undo takes both back. Words marked with that type already are not marked twice.
+ *
+ * Returns: the mark's id, or 0 with @error set
+ */
+gint64
+tessera_store_add_claim_mention (TesseraStore        *self,
+                                 gint64               annotation_id,
+                                 TesseraClaimRole     role,
+                                 gint64               type_id,
+                                 const TesseraRange  *ranges,
+                                 guint                n_ranges,
+                                 GError             **error)
+{
+  g_autoptr(TesseraClaim) claim = NULL;
+  g_autoptr(TesseraAnnotation) annotation = NULL;
+  g_autoptr(TesseraAnnotationType) type = NULL;
+  g_autoptr(GArray) sorted = NULL;
+  g_autofree char *text = NULL;
+  gboolean for_source = role == TESSERA_CLAIM_ROLE_SOURCE;
+  gboolean changed = FALSE;
+  gint64 document_id, id;
+  TesseraOp *op;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), 0);
+  g_return_val_if_fail (ranges != NULL || n_ranges == 0, 0);
+
+  claim = tessera_store_dup_claim (self, annotation_id, error);
+  if (claim == NULL)
+    return 0;
+  annotation = tessera_store_dup_annotation (self, annotation_id, error);
+  if (annotation == NULL)
+    return 0;
+  document_id = tessera_annotation_get_document_id (annotation);
+  sorted = prepare_annotation (self, document_id, type_id, ranges, n_ranges, &type, error);
+  if (sorted == NULL)
+    return 0;
+  if (for_source ? !tessera_annotation_type_links_entity (type)
+                 : !tessera_kind_can_be_cue (tessera_annotation_type_get_kind (type)))
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
+                   for_source ? _("The source of a claim must be a mention of a person, an "
+                                  "organisation or another entity, not a %s")
+                              : _("The cue of a claim must be marked as a cue, not as a %s"),
+                   tessera_annotation_type_get_label_localized (type));
+      return 0;
+    }
+
+  op = _tessera_op_begin (self, for_source ? "claim-source" : "claim-cue", document_id, error);
+  if (op == NULL)
+    return 0;
+  id = mark_for_claim (self, op, claim, role, document_id, type, sorted, &changed, error);
+  if (!changed)
+    {
+      _tessera_op_abort (op);
+      return id;
+    }
+
+  /* The journal names the new mark: undoing it says what goes. */
+  text = excerpt (self, document_id, sorted);
+  _tessera_op_set_summary (op, "%s %s", tessera_annotation_type_get_key (type), text);
+  return _tessera_op_commit (op, error) ? id : 0;
+}
+
 /* Relations ------------------------------------------------------------------------------- */
 
 /**
  * tessera_store_add_relation:
- * @type: e.g. "supports", "contradicts", "same-claim"
+ * @type: the key of one of the tagset's relation types, e.g. "supports", "same-as"
+ * @source_id: the annotation the relation goes from
+ * @target_id: another annotation of the same document
+ * @note: (nullable): a note on the relation
+ *
+ * Relates two annotations, as one undoable change (#TesseraStore::relation-changed tells).
+ * A type the tagset does not know is refused.
  *
  * Returns: the relation's id, or 0 with @error set
  */
@@ -1242,6 +1433,8 @@ tessera_store_add_relation (TesseraStore  *self,
                             GError       **error)
 {
   g_autoptr(TesseraAnnotation) source = NULL;
+  g_autoptr(TesseraAnnotation) target = NULL;
+  g_autoptr(TesseraRelationType) known = NULL;
   g_autofree char *now = NULL;
   TesseraOp *op;
   sqlite3_stmt *stmt;
@@ -1255,18 +1448,36 @@ tessera_store_add_relation (TesseraStore  *self,
                    _("A relation needs a type"));
       return 0;
     }
+  known = tessera_store_lookup_relation_type (self, type);
+  if (known == NULL)
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
+                   _("The tagset has no relation type “%s”; add it in Preferences first"),
+                   type);
+      return 0;
+    }
   if (source_id == target_id)
     {
       g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
-                   _("An annotation cannot be related to itself"));
+                   _("Annotation %" PRId64 " cannot be related to itself"), source_id);
       return 0;
     }
   source = tessera_store_dup_annotation (self, source_id, error);
   if (source == NULL)
     return 0;
-  if (!check_same_document (self, tessera_annotation_get_document_id (source), target_id,
-                            _("related annotation"), error))
+  target = tessera_store_dup_annotation (self, target_id, error);
+  if (target == NULL)
     return 0;
+  if (tessera_annotation_get_document_id (source) != tessera_annotation_get_document_id (target))
+    {
+      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
+                   _("Annotation %" PRId64 " is in document %" PRId64 " and annotation %"
+                     PRId64 " in document %" PRId64 ": a relation links two annotations of "
+                     "one document"),
+                   source_id, tessera_annotation_get_document_id (source), target_id,
+                   tessera_annotation_get_document_id (target));
+      return 0;
+    }
 
   op = _tessera_op_begin (self, "relation-add", tessera_annotation_get_document_id (source),
                           error);
@@ -1305,6 +1516,31 @@ failed:
   return 0;
 }
 
+/* The document of a relation, 0 if there is none of that id. */
+static gint64
+relation_document (TesseraStore *self,
+                   gint64        relation_id)
+{
+  sqlite3_stmt *stmt = _tessera_store_prepare (self,
+                                               "SELECT a.document_id FROM relation r"
+                                               " JOIN annotation a ON a.id = r.source_id"
+                                               " WHERE r.id = ?", NULL);
+  gint64 document_id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, relation_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    document_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return document_id;
+}
+
+/**
+ * tessera_store_remove_relation:
+ *
+ * Removes a relation, as one undoable change (#TesseraStore::relation-changed tells).
+ */
 gboolean
 tessera_store_remove_relation (TesseraStore  *self,
                                gint64         relation_id,
@@ -1314,7 +1550,8 @@ tessera_store_remove_relation (TesseraStore  *self,
 
   g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
 
-  op = _tessera_op_begin (self, "relation-remove", 0, error);
+  op = _tessera_op_begin (self, "relation-remove", relation_document (self, relation_id),
+                          error);
   if (op == NULL)
     return FALSE;
   if (!_tessera_op_touch (op, "relation", relation_id, error))

@@ -378,7 +378,9 @@ write_relation (BulkWriter           *writer,
                    _("A relation needs a type and two different annotations"));
       return FALSE;
     }
-  if (!annotator_id (writer, relation->annotator, &annotator, error))
+  /* A file's relation types join the tagset with it. */
+  if (!_tessera_store_ensure_relation_type (writer->store, writer->op, relation->type, error) ||
+      !annotator_id (writer, relation->annotator, &annotator, error))
     return FALSE;
 
   stmt = _tessera_store_prepare (writer->store,

@@ -37,6 +37,7 @@ struct _TesseraStore
 
   GListStore  *documents;
   GListStore  *tagset;
+  GPtrArray   *relation_types;      /* TesseraRelationType, in tagset order */
   GListStore  *entities;
 };
 
@@ -152,10 +153,49 @@ gboolean       _tessera_store_migrate_step     (TesseraStore  *self,
 /* tessera-default-tagset.c */
 gboolean       _tessera_store_add_default_tagset (TesseraStore *self,
                                                   GError      **error);
+gboolean       _tessera_store_add_default_relation_types (TesseraStore *self,
+                                                          GError      **error);
 
 /* tessera-store-tagset.c: shared by the type editor and the bulk insert */
 void           _tessera_store_bind_type        (sqlite3_stmt          *stmt,
                                                 TesseraAnnotationType *type);
+
+/* tessera-store-tagset.c: shared by annotation and relation types */
+typedef void (*TesseraLabelSetter) (gpointer    type,
+                                    const char *language,
+                                    const char *label);
+typedef GObject *(*TesseraTypeFromRow) (sqlite3_stmt *stmt);
+typedef gint64 (*TesseraIdGetter) (gpointer item);
+GPtrArray     *_tessera_store_load_types       (TesseraStore          *self,
+                                                const char            *sql,
+                                                TesseraTypeFromRow     from_row,
+                                                TesseraIdGetter        get_id,
+                                                const char            *label_table,
+                                                TesseraLabelSetter     set_label,
+                                                GError               **error);
+gboolean       _tessera_store_check_color      (const char            *color,
+                                                GError               **error);
+gboolean       _tessera_store_write_labels     (TesseraStore          *self,
+                                                TesseraOp             *op,
+                                                const char            *table,
+                                                gint64                 type_id,
+                                                GHashTable            *labels,
+                                                GError               **error);
+gboolean       _tessera_store_move_type        (TesseraStore          *self,
+                                                const char            *action,
+                                                const char            *table,
+                                                gint64                 type_id,
+                                                int                    position,
+                                                const char            *not_found,
+                                                GError               **error);
+
+/* tessera-store-relation-types.c */
+gboolean       _tessera_store_reload_relation_types (TesseraStore    *self,
+                                                     GError         **error);
+gboolean       _tessera_store_ensure_relation_type  (TesseraStore    *self,
+                                                     TesseraOp       *op,
+                                                     const char      *key,
+                                                     GError         **error);
 
 /* Model refreshes after a commit, by the domain files. A reload that fails (a damaged
  * file) leaves the list as it was. */
@@ -165,7 +205,6 @@ gboolean       _tessera_store_reload_documents (TesseraStore  *self,
                                                 GError       **error);
 gboolean       _tessera_store_reload_entities  (TesseraStore  *self,
                                                 GError       **error);
-typedef gint64 (*TesseraIdGetter) (gpointer item);
 gboolean       _tessera_store_list_find        (GListModel      *list,
                                                 gint64           id,
                                                 TesseraIdGetter  get_id,

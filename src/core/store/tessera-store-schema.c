@@ -286,10 +286,56 @@ migrate_to_v1 (TesseraStore  *self,
   return _tessera_store_add_default_tagset (self, error);
 }
 
+/* Relation types join the tagset. Relations keep naming their type by key; a project made
+ * before this step gets the default types and one for every other type its relations use,
+ * so that none is lost. */
+static const char schema_v2[] =
+  "CREATE TABLE relation_type ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  key         TEXT NOT NULL UNIQUE,"
+  "  label       TEXT NOT NULL,"
+  "  tei_name    TEXT NOT NULL,"
+  "  color       TEXT NOT NULL,"
+  "  description TEXT,"
+  "  symmetric   INTEGER NOT NULL DEFAULT 0 CHECK (symmetric IN (0, 1)),"
+  "  position    INTEGER NOT NULL"
+  ");"
+
+  "CREATE TABLE relation_type_label ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  type_id  INTEGER NOT NULL REFERENCES relation_type (id) ON DELETE CASCADE"
+  "           DEFERRABLE INITIALLY DEFERRED,"
+  "  language TEXT NOT NULL,"
+  "  label    TEXT NOT NULL,"
+  "  UNIQUE (type_id, language)"
+  ");"
+
+  "CREATE INDEX relation_by_type ON relation (type);";
+
+static gboolean
+migrate_to_v2 (TesseraStore  *self,
+               GError       **error)
+{
+  if (!_tessera_store_exec (self, schema_v2, error) ||
+      !_tessera_store_add_default_relation_types (self, error))
+    return FALSE;
+
+  return _tessera_store_exec (self,
+                              "INSERT INTO relation_type"
+                              " (key, label, tei_name, color, position)"
+                              " SELECT type, type, type, '#77767b',"
+                              "  (SELECT count(*) FROM relation_type)"
+                              "  + row_number () OVER (ORDER BY type) - 1"
+                              " FROM (SELECT DISTINCT type FROM relation)"
+                              " WHERE type NOT IN (SELECT key FROM relation_type)",
+                              error);
+}
+
 typedef gboolean (*MigrationStep) (TesseraStore *self, GError **error);
 
 static const MigrationStep steps[] = {
   migrate_to_v1,
+  migrate_to_v2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == TESSERA_STORE_SCHEMA_VERSION);

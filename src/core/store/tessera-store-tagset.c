@@ -30,60 +30,97 @@ type_from_stmt (sqlite3_stmt *stmt)
   return type;
 }
 
+static gint64
+annotation_type_id (gpointer type)
+{
+  return tessera_annotation_type_get_id (type);
+}
+
 gboolean
 _tessera_store_reload_tagset (TesseraStore  *self,
                               GError       **error)
+{
+  g_autoptr(GPtrArray) types = NULL;
+
+  types = _tessera_store_load_types (self,
+                                     "SELECT id, key, label, kind, tei_element, tei_type,"
+                                     " color, shortcut, description, position"
+                                     " FROM annotation_type ORDER BY position, id",
+                                     (TesseraTypeFromRow) type_from_stmt, annotation_type_id,
+                                     "annotation_type_label",
+                                     (TesseraLabelSetter) tessera_annotation_type_set_label_for,
+                                     error);
+  if (types == NULL)
+    return FALSE;
+
+  g_list_store_splice (self->tagset, 0, g_list_model_get_n_items (G_LIST_MODEL (self->tagset)),
+                       types->pdata, types->len);
+  return _tessera_store_reload_relation_types (self, error);
+}
+
+/**
+ * _tessera_store_load_types:
+ * @sql: a query of the types, in order, whose first column is the id
+ * @from_row: makes a type of a row
+ * @label_table: "annotation_type_label" or "relation_type_label"
+ * @set_label: how a type takes the label of a language
+ *
+ * Reads the types of the tagset, annotation or relation types, with their labels.
+ *
+ * Returns: (transfer full) (element-type GObject): the types, or %NULL with @error set
+ */
+GPtrArray *
+_tessera_store_load_types (TesseraStore        *self,
+                           const char          *sql,
+                           TesseraTypeFromRow   from_row,
+                           TesseraIdGetter      get_id,
+                           const char          *label_table,
+                           TesseraLabelSetter   set_label,
+                           GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) labels = NULL;
   g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                        g_free, NULL);
+  g_autofree char *labels_sql = g_strdup_printf ("SELECT type_id, language, label FROM %s",
+                                                 label_table);
   int rc;
 
-  stmt = _tessera_store_prepare_fresh (self,
-                                       "SELECT id, key, label, kind, tei_element, tei_type,"
-                                       " color, shortcut, description, position"
-                                       " FROM annotation_type ORDER BY position, id", error);
+  stmt = _tessera_store_prepare_fresh (self, sql, error);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      TesseraAnnotationType *type = type_from_stmt (stmt);
+      gpointer type = from_row (stmt);
+      gint64 id = get_id (type);
 
       g_ptr_array_add (types, type);
+      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), type);
     }
   if (rc != SQLITE_DONE)
-    return _tessera_store_set_error (self, rc, error);
-  for (guint i = 0; i < types->len; i++)
     {
-      TesseraAnnotationType *type = g_ptr_array_index (types, i);
-      gint64 *id = g_new (gint64, 1);
-
-      *id = tessera_annotation_type_get_id (type);
-      g_hash_table_insert (by_id, id, type);
+      _tessera_store_set_error (self, rc, error);
+      return NULL;
     }
 
-  labels = _tessera_store_prepare_fresh (self,
-                                         "SELECT type_id, language, label"
-                                         " FROM annotation_type_label", error);
+  labels = _tessera_store_prepare_fresh (self, labels_sql, error);
   if (labels == NULL)
-    return FALSE;
+    return NULL;
   while ((rc = sqlite3_step (labels)) == SQLITE_ROW)
     {
       gint64 type_id = sqlite3_column_int64 (labels, 0);
-      TesseraAnnotationType *type = g_hash_table_lookup (by_id, &type_id);
+      gpointer type = g_hash_table_lookup (by_id, &type_id);
 
       if (type != NULL)
-        tessera_annotation_type_set_label_for (type, _tessera_column_text (labels, 1),
-                                               _tessera_column_text (labels, 2));
+        set_label (type, _tessera_column_text (labels, 1), _tessera_column_text (labels, 2));
     }
   if (rc != SQLITE_DONE)
-    return _tessera_store_set_error (self, rc, error);
-
-  g_list_store_splice (self->tagset, 0, g_list_model_get_n_items (G_LIST_MODEL (self->tagset)),
-                       types->pdata, types->len);
-  return TRUE;
+    {
+      _tessera_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&types);
 }
 
 /**
@@ -212,6 +249,14 @@ validate_type (TesseraAnnotationType  *type,
           return FALSE;
         }
     }
+  return _tessera_store_check_color (color, error);
+}
+
+/* The rule for a type's colour, annotation or relation type. */
+gboolean
+_tessera_store_check_color (const char  *color,
+                            GError     **error)
+{
   if (color == NULL || color[0] != '#' || strlen (color) != 7 ||
       strspn (color + 1, "0123456789abcdefABCDEF") != 6)
     {
@@ -246,10 +291,6 @@ write_type (TesseraStore           *self,
             GError                **error)
 {
   sqlite3_stmt *stmt;
-  GHashTableIter iter;
-  gpointer language, label;
-  g_autoptr(sqlite3_stmt) existing = NULL;
-  int rc;
 
   stmt = _tessera_store_prepare (self,
                                  "UPDATE annotation_type SET key = ?, label = ?, kind = ?,"
@@ -264,10 +305,41 @@ write_type (TesseraStore           *self,
   if (!_tessera_store_step_done (self, stmt, error))
     return FALSE;
 
-  /* Labels: drop the languages no longer there, upsert the others. */
-  existing = _tessera_store_prepare_fresh (self,
-                                           "SELECT id, language FROM annotation_type_label"
-                                           " WHERE type_id = ?", error);
+  return _tessera_store_write_labels (self, op, "annotation_type_label", type_id,
+                                     tessera_annotation_type_get_labels (type), error);
+}
+
+/**
+ * _tessera_store_write_labels:
+ * @table: "annotation_type_label" or "relation_type_label"
+ * @labels: (element-type utf8 utf8): language → label, what the type's labels become
+ *
+ * Writes the labels of a type within @op: drops the languages no longer there, upserts the
+ * others, recording every row it touches.
+ */
+gboolean
+_tessera_store_write_labels (TesseraStore  *self,
+                             TesseraOp     *op,
+                             const char    *table,
+                             gint64         type_id,
+                             GHashTable    *labels,
+                             GError       **error)
+{
+  g_autofree char *select_sql = g_strdup_printf ("SELECT id, language FROM %s"
+                                                 " WHERE type_id = ?", table);
+  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table);
+  g_autofree char *upsert_sql = g_strdup_printf ("INSERT INTO %s (type_id, language, label)"
+                                                 " VALUES (?, ?, ?) ON CONFLICT (type_id,"
+                                                 " language) DO UPDATE SET"
+                                                 " label = excluded.label RETURNING id",
+                                                 table);
+  g_autoptr(sqlite3_stmt) existing = NULL;
+  sqlite3_stmt *stmt;
+  GHashTableIter iter;
+  gpointer language, label;
+  int rc;
+
+  existing = _tessera_store_prepare_fresh (self, select_sql, error);
   if (existing == NULL)
     return FALSE;
   sqlite3_bind_int64 (existing, 1, type_id);
@@ -276,32 +348,24 @@ write_type (TesseraStore           *self,
       gint64 label_id = sqlite3_column_int64 (existing, 0);
       const char *lang = _tessera_column_text (existing, 1);
 
-      if (!_tessera_op_touch (op, "annotation_type_label", label_id, error))
+      if (!_tessera_op_touch (op, table, label_id, error))
         return FALSE;
-      if (!g_hash_table_contains (tessera_annotation_type_get_labels (type), lang))
+      if (!g_hash_table_contains (labels, lang))
         {
-          sqlite3_stmt *del = _tessera_store_prepare (self,
-                                                      "DELETE FROM annotation_type_label"
-                                                      " WHERE id = ?", error);
-          if (del == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (del, 1, label_id);
-          if (!_tessera_store_step_done (self, del, error))
+          /* The statement cache keys on the text: intern it so that it outlives this call. */
+          if (!_tessera_store_run_for_id (self, g_intern_string (delete_sql), label_id, error))
             return FALSE;
         }
     }
   if (rc != SQLITE_DONE)
     return _tessera_store_set_error (self, rc, error);
 
-  g_hash_table_iter_init (&iter, tessera_annotation_type_get_labels (type));
+  g_hash_table_iter_init (&iter, labels);
   while (g_hash_table_iter_next (&iter, &language, &label))
     {
       gint64 label_id;
 
-      stmt = _tessera_store_prepare (self,
-                                     "INSERT INTO annotation_type_label (type_id, language, label)"
-                                     " VALUES (?, ?, ?) ON CONFLICT (type_id, language)"
-                                     " DO UPDATE SET label = excluded.label RETURNING id", error);
+      stmt = _tessera_store_prepare (self, g_intern_string (upsert_sql), error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, type_id);
@@ -316,7 +380,7 @@ write_type (TesseraStore           *self,
       label_id = sqlite3_column_int64 (stmt, 0);
       sqlite3_reset (stmt);
       /* Labels that existed were touched above; this records the new ones. */
-      _tessera_op_touch_new (op, "annotation_type_label", label_id);
+      _tessera_op_touch_new (op, table, label_id);
     }
 
   return TRUE;
@@ -498,21 +562,47 @@ tessera_store_move_annotation_type (TesseraStore  *self,
                                     int            position,
                                     GError       **error)
 {
+  g_autofree char *not_found = NULL;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
+
+  not_found = g_strdup_printf (_("There is no annotation type %" PRId64), type_id);
+  return _tessera_store_move_type (self, "type-move", "annotation_type", type_id, position,
+                                   not_found, error);
+}
+
+/**
+ * _tessera_store_move_type:
+ * @action: the journal's name of the change
+ * @table: "annotation_type" or "relation_type"
+ * @not_found: the message when there is no type @type_id
+ *
+ * Moves a type to @position in its list, as one undoable change.
+ */
+gboolean
+_tessera_store_move_type (TesseraStore  *self,
+                          const char    *action,
+                          const char    *table,
+                          gint64         type_id,
+                          int            position,
+                          const char    *not_found,
+                          GError       **error)
+{
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *select_sql = g_strdup_printf ("SELECT id FROM %s ORDER BY position, id",
+                                                 table);
+  g_autofree char *update_sql = g_strdup_printf ("UPDATE %s SET position = ? WHERE id = ?",
+                                                 table);
   TesseraOp *op;
   guint from = G_MAXUINT;
   int rc;
 
-  g_return_val_if_fail (TESSERA_IS_STORE (self), FALSE);
-
-  op = _tessera_op_begin (self, "type-move", 0, error);
+  op = _tessera_op_begin (self, action, 0, error);
   if (op == NULL)
     return FALSE;
 
-  stmt = _tessera_store_prepare_fresh (self,
-                                       "SELECT id FROM annotation_type ORDER BY position, id",
-                                       error);
+  stmt = _tessera_store_prepare_fresh (self, select_sql, error);
   if (stmt == NULL)
     goto failed;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -530,8 +620,8 @@ tessera_store_move_annotation_type (TesseraStore  *self,
     }
   if (from == G_MAXUINT)
     {
-      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
-                   _("There is no annotation type %" PRId64), type_id);
+      g_set_error_literal (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND,
+                           not_found);
       goto failed;
     }
 
@@ -544,10 +634,9 @@ tessera_store_move_annotation_type (TesseraStore  *self,
       sqlite3_stmt *update;
       gint64 id = g_array_index (ids, gint64, i);
 
-      if (!_tessera_op_touch (op, "annotation_type", id, error))
+      if (!_tessera_op_touch (op, table, id, error))
         goto failed;
-      update = _tessera_store_prepare (self, "UPDATE annotation_type SET position = ?"
-                                             " WHERE id = ?", error);
+      update = _tessera_store_prepare (self, g_intern_string (update_sql), error);
       if (update == NULL)
         goto failed;
       sqlite3_bind_int (update, 1, (int) i);

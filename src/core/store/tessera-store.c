@@ -86,6 +86,7 @@ enum {
   ANNOTATION_CHANGED,
   ENTITY_CHANGED,
   TAGSET_CHANGED,
+  RELATION_CHANGED,
   CHANGED,
   RELOADED,
   N_SIGNALS
@@ -95,8 +96,9 @@ static guint signals[N_SIGNALS];
 
 /* Tables whose rows the journal records, children after parents. */
 static const char * const journaled_tables[] = {
-  "document", "annotation_type", "annotation_type_label", "entity", "entity_authority",
-  "annotation", "annotation_range", "claim", "relation", "attribute",
+  "document", "annotation_type", "annotation_type_label", "relation_type",
+  "relation_type_label", "entity", "entity_authority", "annotation", "annotation_range",
+  "claim", "relation", "attribute",
 };
 
 static const char *
@@ -186,6 +188,17 @@ tessera_store_describe_journal_entry (TesseraStore              *self,
     return g_strdup (tessera_progress_to_label (progress));
   if (g_str_has_prefix (entry->action, "type-"))
     return dup_localized_label (self, summary);
+  if (g_str_has_prefix (entry->action, "relation-type-"))
+    {
+      for (guint i = 0; i < self->relation_types->len; i++)
+        {
+          TesseraRelationType *type = g_ptr_array_index (self->relation_types, i);
+
+          if (g_strcmp0 (tessera_relation_type_get_own_label (type), summary) == 0)
+            return g_strdup (tessera_relation_type_get_label (type));
+        }
+      return g_strdup (summary);
+    }
 
   /* Annotations: "KEY «TEXT»", then ": DETAIL" for some changes. */
   if (g_str_has_prefix (entry->action, "annotation-") || g_str_has_prefix (entry->action, "claim-"))
@@ -622,6 +635,12 @@ static const FieldLabel field_labels[] = {
   { "annotation", "normalized", N_("normalised form") },
   { "claim", "statement_date", N_("statement date") },
   { "claim", "topic", N_("claim topic") },
+  { "relation_type", "key", N_("relation type key") },
+  { "relation_type", "label", N_("relation type label") },
+  { "relation_type", "tei_name", N_("TEI name") },
+  { "relation_type", "description", N_("relation type description") },
+  { "relation_type_label", "label", N_("relation type label") },
+  { "relation_type_label", "language", N_("language") },
   { "relation", "type", N_("relation type") },
   { "relation", "note", N_("relation note") },
   { "attribute", "key", N_("attribute name") },
@@ -983,6 +1002,10 @@ emit_changes (TesseraStore *self,
                                                                       g_free, NULL);
   g_autoptr(GHashTable) modified_entities = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                                    g_free, NULL);
+  /* annotation id → its document, for the relations of an annotation removed with them */
+  g_autoptr(GHashTable) annotation_documents = g_hash_table_new_full (g_int64_hash,
+                                                                      g_int64_equal,
+                                                                      g_free, g_free);
   /* document id → change of its annotation count */
   g_autoptr(GHashTable) count_deltas = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                               g_free, NULL);
@@ -1004,8 +1027,8 @@ emit_changes (TesseraStore *self,
           _tessera_store_refresh_document (self, change->id, kind);
           g_signal_emit (self, signals[DOCUMENT_CHANGED], 0, change->id, kind);
         }
-      else if (g_str_equal (change->table, "annotation_type") ||
-               g_str_equal (change->table, "annotation_type_label"))
+      else if (g_str_has_prefix (change->table, "annotation_type") ||
+               g_str_has_prefix (change->table, "relation_type"))
         tagset_changed = TRUE;
     }
 
@@ -1038,6 +1061,8 @@ emit_changes (TesseraStore *self,
           if (g_hash_table_contains (removed_documents, &document_id))
             continue;
 
+          g_hash_table_insert (annotation_documents, g_memdup2 (&change->id, 8),
+                               g_memdup2 (&document_id, 8));
           g_hash_table_add (modified_annotations, g_memdup2 (&change->id, 8));
           if (kind != TESSERA_CHANGE_MODIFIED)
             {
@@ -1060,6 +1085,24 @@ emit_changes (TesseraStore *self,
                                         "entity_id");
           g_hash_table_add (modified_entities, g_memdup2 (&entity_id, 8));
         }
+    }
+
+  /* Relations, by the document of their source annotation. */
+  for (guint i = 0; i < changes->len; i++)
+    {
+      RowChange *change = &g_array_index (changes, RowChange, i);
+      gint64 source_id, document_id;
+      gint64 *known;
+
+      if (!g_str_equal (change->table, "relation"))
+        continue;
+      source_id = row_int64 (change->after ? change->after : change->before, "source_id");
+      known = g_hash_table_lookup (annotation_documents, &source_id);
+      document_id = known != NULL ? *known : annotation_document (self, source_id);
+      if (document_id == 0 || g_hash_table_contains (removed_documents, &document_id))
+        continue;
+      g_signal_emit (self, signals[RELATION_CHANGED], 0, document_id, change->id,
+                     row_change_kind (change));
     }
 
   /* Ranges and claim fields change their annotation. */
@@ -1248,6 +1291,7 @@ typedef struct
 /* Who points at whom: what deleting a row also deletes or clears. */
 static const Reference references[] = {
   { "annotation_type_label", "type_id", TRUE },
+  { "relation_type_label", "type_id", TRUE },
   { "entity", "type_id", FALSE },
   { "annotation", "type_id", FALSE },
   { "entity_authority", "entity_id", TRUE },
@@ -1269,6 +1313,8 @@ static const Reference references[] = {
 static const char *
 referenced_table (const Reference *reference)
 {
+  if (g_str_equal (reference->table, "relation_type_label"))
+    return "relation_type";
   if (g_str_has_prefix (reference->column, "type_id"))
     return "annotation_type";
   if (g_str_equal (reference->column, "entity_id") ||
@@ -2652,6 +2698,7 @@ tessera_store_finalize (GObject *object)
   _tessera_store_forget_text (self, 0);
   g_clear_object (&self->documents);
   g_clear_object (&self->tagset);
+  g_clear_pointer (&self->relation_types, g_ptr_array_unref);
   g_clear_object (&self->entities);
   g_free (self->path);
   g_free (self->annotator);
@@ -2699,6 +2746,19 @@ tessera_store_class_init (TesseraStoreClass *klass)
    *
    * Emitted after every committed change, undo and redo included.
    */
+  /**
+   * TesseraStore::relation-changed:
+   * @document_id: the document of the relation's annotations
+   * @relation_id: the relation
+   * @change: a #TesseraChange, as #TesseraStore::annotation-changed gives
+   *
+   * A relation was added or removed, by a change, its undo or its redo (also when its
+   * annotation was removed, taking it along).
+   */
+  signals[RELATION_CHANGED] =
+    g_signal_new ("relation-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT);
+
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -2732,5 +2792,6 @@ tessera_store_init (TesseraStore *self)
   self->annotator = g_strdup (user);
   self->documents = g_list_store_new (TESSERA_TYPE_DOCUMENT);
   self->tagset = g_list_store_new (TESSERA_TYPE_ANNOTATION_TYPE);
+  self->relation_types = g_ptr_array_new_with_free_func (g_object_unref);
   self->entities = g_list_store_new (TESSERA_TYPE_ENTITY);
 }

@@ -10,6 +10,7 @@
 #include "tessera-document.h"
 #include "tessera-entity.h"
 #include "tessera-record.h"
+#include "tessera-relation-type.h"
 
 G_BEGIN_DECLS
 
@@ -39,7 +40,7 @@ typedef enum
 } TesseraStoreOpenFlags;
 
 /* The schema version this build writes; PRAGMA user_version of a current project. */
-#define TESSERA_STORE_SCHEMA_VERSION 1
+#define TESSERA_STORE_SCHEMA_VERSION 2
 /* PRAGMA application_id of every project: "TSRA". */
 #define TESSERA_STORE_APPLICATION_ID 0x54535241
 
@@ -171,6 +172,28 @@ gboolean               tessera_store_remove_annotation_type   (TesseraStore     
                                                                gint64                  replacement_id,
                                                                GError                **error);
 
+/* Relation types: the tagset's second half */
+GPtrArray             *tessera_store_dup_relation_types       (TesseraStore           *self,
+                                                               GError                **error);
+TesseraRelationType   *tessera_store_lookup_relation_type     (TesseraStore           *self,
+                                                               const char             *key);
+TesseraRelationType   *tessera_store_find_relation_type       (TesseraStore           *self,
+                                                               const char             *name);
+gint64                 tessera_store_add_relation_type        (TesseraStore           *self,
+                                                               TesseraRelationType    *type,
+                                                               GError                **error);
+gboolean               tessera_store_update_relation_type     (TesseraStore           *self,
+                                                               TesseraRelationType    *type,
+                                                               GError                **error);
+gboolean               tessera_store_move_relation_type       (TesseraStore           *self,
+                                                               gint64                  type_id,
+                                                               int                     position,
+                                                               GError                **error);
+gboolean               tessera_store_remove_relation_type     (TesseraStore           *self,
+                                                               gint64                  type_id,
+                                                               gint64                  replacement_id,
+                                                               GError                **error);
+
 /* Annotations */
 GListModel            *tessera_store_list_annotations         (TesseraStore           *self,
                                                                gint64                  document_id,
@@ -277,6 +300,13 @@ gboolean               tessera_store_set_claim_source         (TesseraStore     
 gboolean               tessera_store_set_claim_cue            (TesseraStore           *self,
                                                                gint64                  annotation_id,
                                                                gint64                  cue_id,
+                                                               GError                **error);
+gint64                 tessera_store_add_claim_mention        (TesseraStore           *self,
+                                                               gint64                  annotation_id,
+                                                               TesseraClaimRole        role,
+                                                               gint64                  type_id,
+                                                               const TesseraRange     *ranges,
+                                                               guint                   n_ranges,
                                                                GError                **error);
 
 /* Relations */

@@ -18,7 +18,13 @@ typedef struct
   guint end;
 } TesseraRange;
 
-int tessera_range_compare (const TesseraRange *a,
-                           const TesseraRange *b);
+int     tessera_range_compare (const TesseraRange *a,
+                               const TesseraRange *b);
+GArray *tessera_ranges_merge  (const TesseraRange *ranges,
+                               guint               n_ranges,
+                               const TesseraRange *added);
+int     tessera_ranges_find   (const TesseraRange *ranges,
+                               guint               n_ranges,
+                               guint               offset);
 
 G_END_DECLS

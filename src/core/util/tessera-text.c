@@ -749,20 +749,3 @@ tessera_text_elision_length (const char *text,
     }
   return 0;
 }
-
-/**
- * tessera_range_compare:
- *
- * Orders ranges by start, then longest first, so that enclosing spans come before the
- * spans they contain.
- */
-int
-tessera_range_compare (const TesseraRange *a,
-                       const TesseraRange *b)
-{
-  if (a->start != b->start)
-    return a->start < b->start ? -1 : 1;
-  if (a->end != b->end)
-    return a->end > b->end ? -1 : 1;
-  return 0;
-}

@@ -22,6 +22,15 @@ tessera_set_str (char       **str_pointer,
   return TRUE;
 }
 
+/* A getter of a GObject's field: `type prefix_get_name (Type *self)`, checking @self. */
+#define TESSERA_DEFINE_GETTER(Type, prefix, is_type, type, name, expr) \
+  type                                                                 \
+  prefix##_get_##name (Type *self)                                     \
+  {                                                                    \
+    g_return_val_if_fail (is_type (self), 0);                          \
+    return expr;                                                       \
+  }
+
 /* tessera-text.c: whether NFC might change these bytes of valid UTF-8 (when %FALSE, they
  * are NFC already and cannot compose with what precedes them). */
 gboolean _tessera_text_may_change_under_nfc (const char *text,

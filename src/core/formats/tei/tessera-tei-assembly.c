@@ -144,11 +144,17 @@ _tessera_tei_carrier_set (TesseraTeiCarrier *carrier,
   return TRUE;
 }
 
+/**
+ * _tessera_tei_carrier_reset:
+ *
+ * Empties @carrier for another element, as _tessera_tei_carrier_new() makes it: a reader
+ * may reuse the carriers of the elements it has read.
+ */
 void
-_tessera_tei_carrier_free (TesseraTeiCarrier *carrier)
+_tessera_tei_carrier_reset (TesseraTeiCarrier     *carrier,
+                            TesseraTeiCarrierKind  kind,
+                            int                    line)
 {
-  if (carrier == NULL)
-    return;
   g_free (carrier->id);
   g_free (carrier->element);
   g_free (carrier->type);
@@ -166,6 +172,17 @@ _tessera_tei_carrier_free (TesseraTeiCarrier *carrier)
   g_free (carrier->target);
   g_free (carrier->who);
   g_free (carrier->direct);
+  memset (carrier, 0, sizeof *carrier);
+  carrier->kind = kind;
+  carrier->line = line;
+}
+
+void
+_tessera_tei_carrier_free (TesseraTeiCarrier *carrier)
+{
+  if (carrier == NULL)
+    return;
+  _tessera_tei_carrier_reset (carrier, TESSERA_TEI_CARRIER_TEXT, 0);
   g_free (carrier);
 }
 
@@ -250,15 +267,33 @@ _tessera_tei_is_http (const char *uri)
   return uri != NULL && (g_str_has_prefix (uri, "http://") || g_str_has_prefix (uri, "https://"));
 }
 
+#define POINTER_SEPARATORS " \t\n\r"
+
+/* The pointers of @list: in @split when there are several, else @list itself in @one (a
+ * list most often holds one pointer). */
+static const char * const *
+pointers_of (const char  *list,
+             GStrv       *split,
+             const char **one)
+{
+  if (strpbrk (list, POINTER_SEPARATORS) != NULL)
+    return (const char * const *) (*split = g_strsplit_set (list, POINTER_SEPARATORS, -1));
+  one[0] = list;
+  one[1] = NULL;
+  return one;
+}
+
 const char *
 _tessera_tei_category_key (TesseraTeiContext *context,
                            const char        *ana)
 {
-  g_auto(GStrv) pointers = NULL;
+  g_auto(GStrv) split = NULL;
+  const char *one[2];
+  const char * const *pointers;
 
   if (ana == NULL || !context->tessera)
     return NULL;
-  pointers = g_strsplit_set (ana, " \t\n\r", -1);
+  pointers = pointers_of (ana, &split, one);
   for (guint i = 0; pointers[i] != NULL; i++)
     {
       const char *id = local_target (pointers[i]);
@@ -301,7 +336,7 @@ _tessera_tei_entity_add_link (TesseraTeiEntity *entity,
     return;
   if (scheme == NULL || *scheme == '\0')
     scheme = tessera_authority_guess_scheme (uri);
-  _tessera_tei_entity_add_authority (entity, scheme, uri);
+  tessera_authorities_append (entity->record->authorities, scheme, uri);
 }
 
 /**
@@ -697,13 +732,23 @@ type_by_key (GListModel *tagset,
   return NULL;
 }
 
+/* A string of a carrier for an annotation: taken when the carrier goes once it is read. */
+static char *
+carrier_string (char     **value,
+                gboolean   take)
+{
+  return take ? g_steal_pointer (value) : g_strdup (*value);
+}
+
 /* An annotation from what carries its identity (@ana, @resp, @cert) and the element whose
- * @ref and @when say more. NULL without an error: not an annotation. */
+ * @ref and @when say more; with @take, the strings of the carriers it uses are taken.
+ * NULL without an error: not an annotation. */
 static TesseraTeiAnnotation *
 annotation_from (Assembler         *self,
                  TesseraTeiCarrier *identity,
                  TesseraTeiCarrier *content,
-                 GArray            *ranges)
+                 GArray            *ranges,
+                 gboolean           take)
 {
   g_autoptr(TesseraTeiAnnotation) annotation = _tessera_tei_annotation_new ();
   g_autoptr(TesseraAnnotationType) type = NULL;
@@ -712,10 +757,10 @@ annotation_from (Assembler         *self,
   gboolean content_is_text = content != NULL && content->kind == TESSERA_TEI_CARRIER_TEXT;
   gboolean is_claim = FALSE;
 
-  annotation->id = g_strdup (identity->id);
+  annotation->id = carrier_string (&identity->id, take);
   annotation->line = (guint) identity->line;
-  g_array_append_vals (annotation->ranges, ranges->data, ranges->len);
-  normalize_ranges (annotation->ranges);
+  g_array_append_vals (annotation->record->ranges, ranges->data, ranges->len);
+  normalize_ranges (annotation->record->ranges);
 
   if (identity->kind == TESSERA_TEI_CARRIER_JOIN)
     annotation->element = g_strdup (identity->element);
@@ -735,12 +780,13 @@ annotation_from (Assembler         *self,
       g_free (annotation->element);
       annotation->element = g_strdup (content->element);
     }
+  else if (annotation->element == NULL && identity->kind == TESSERA_TEI_CARRIER_TEXT)
+    annotation->element = carrier_string (&identity->element, take);
   else if (annotation->element == NULL)
     annotation->element = g_strdup (identity->kind == TESSERA_TEI_CARRIER_JOIN ? "join"
-                                    : identity->kind == TESSERA_TEI_CARRIER_SPAN ? "span"
-                                    : identity->element);
+                                                                              : "span");
   if (content_is_text && annotation->element_type == NULL)
-    annotation->element_type = g_strdup (content->type);
+    annotation->element_type = carrier_string (&content->type, take);
 
   annotation->type_key = g_strdup (_tessera_tei_category_key (context, identity->ana));
   if (annotation->type_key != NULL)
@@ -778,7 +824,7 @@ annotation_from (Assembler         *self,
       is_claim = type != NULL && tessera_annotation_type_carries_claim (type);
     }
   if (is_claim)
-    annotation->claim = _tessera_tei_claim_new ();
+    annotation->record->claim = g_new0 (TesseraClaimRecord, 1);
 
   if (identity->resp != NULL)
     {
@@ -791,14 +837,16 @@ annotation_from (Assembler         *self,
                 identity->resp);
           return NULL;
         }
-      annotation->annotator = g_strdup (name);
+      annotation->record->annotator = g_strdup (name);
     }
   if (identity->cert != NULL)
-    tessera_certainty_from_string (identity->cert, &annotation->certainty);
+    tessera_certainty_from_string (identity->cert, &annotation->record->certainty);
 
   if (content != NULL && content->ref != NULL)
     {
-      g_auto(GStrv) pointers = g_strsplit_set (content->ref, " \t\n\r", -1);
+      g_auto(GStrv) split = NULL;
+      const char *one[2];
+      const char * const *pointers = pointers_of (content->ref, &split, one);
 
       for (guint i = 0; pointers[i] != NULL && annotation->entity == NULL; i++)
         {
@@ -817,24 +865,25 @@ annotation_from (Assembler         *self,
         }
     }
 
+  /* (The element of the text, which may be taken.) */
   if (content_is_text &&
-      (g_str_equal (content->element, "date") || g_str_equal (content->element, "time")))
-    annotation->normalized = g_strdup (content->when);
+      (g_str_equal (annotation->element, "date") || g_str_equal (annotation->element, "time")))
+    annotation->record->normalized = carrier_string (&content->when, take);
 
   /* Who says what, in a file not written by Tessera. */
-  if (annotation->claim != NULL && content_is_text && !context->tessera &&
-      g_str_equal (content->element, "said"))
+  if (annotation->record->claim != NULL && content_is_text && !context->tessera &&
+      g_str_equal (annotation->element, "said"))
     {
       const char *id = local_target (content->who);
 
       if (id != NULL && g_hash_table_contains (context->entities, id))
-        annotation->claim->source_entity = g_strdup (id);
+        annotation->claim.source_entity = g_strdup (id);
       else if (id != NULL)
-        annotation->claim->source_annotation = g_strdup (id);
+        annotation->claim.source_annotation = g_strdup (id);
       if (g_strcmp0 (content->direct, "true") == 0)
-        annotation->claim->quote_type = g_strdup ("direct");
+        annotation->record->claim->quote_type = g_strdup ("direct");
       else if (g_strcmp0 (content->direct, "false") == 0)
-        annotation->claim->quote_type = g_strdup ("indirect");
+        annotation->record->claim->quote_type = g_strdup ("indirect");
     }
 
   return g_steal_pointer (&annotation);
@@ -847,7 +896,7 @@ add_annotation (TesseraTeiDocument   *document,
 {
   if (annotation == NULL)
     return;
-  if (annotation->ranges->len == 0)
+  if (annotation->record->ranges->len == 0)
     {
       _tessera_tei_annotation_free (annotation);
       return;
@@ -889,7 +938,8 @@ apply_record (Assembler            *self,
               TesseraTeiAnnotation *annotation,
               GHashTable           *by_id)
 {
-  TesseraTeiClaim *claim = annotation->claim;
+  TesseraAnnotationRecord *fields = annotation->record;
+  TesseraClaimRecord *claim = fields->claim;
 
   for (guint i = 0; i < record->items->len && self->error == NULL; i++)
     {
@@ -912,22 +962,23 @@ apply_record (Assembler            *self,
           if (g_strcmp0 (type, "entity") == 0 && is_entity)
             tessera_set_str (&annotation->entity, id);
           else if (claim != NULL && g_strcmp0 (type, "source") == 0)
-            tessera_set_str (is_entity ? &claim->source_entity : &claim->source_annotation, id);
+            tessera_set_str (is_entity ? &annotation->claim.source_entity
+                                       : &annotation->claim.source_annotation, id);
           else if (claim != NULL && g_strcmp0 (type, "cue") == 0 && is_annotation)
-            tessera_set_str (&claim->cue, id);
+            tessera_set_str (&annotation->claim.cue, id);
           else if (claim != NULL && g_strcmp0 (type, "parent") == 0 && is_annotation)
-            tessera_set_str (&claim->parent, id);
+            tessera_set_str (&annotation->claim.parent, id);
         }
       else
         {
           char **field = NULL;
 
           if (g_strcmp0 (type, "comment") == 0)
-            field = &annotation->note;
+            field = &fields->note;
           else if (g_strcmp0 (type, "normalized") == 0)
-            field = &annotation->normalized;
+            field = &fields->normalized;
           else if (g_strcmp0 (type, "status") == 0)
-            tessera_status_from_string (item->value, &annotation->status);
+            tessera_status_from_string (item->value, &fields->status);
           else if (claim != NULL)
             {
               if (g_strcmp0 (type, "source-kind") == 0)
@@ -958,11 +1009,11 @@ apply_record (Assembler            *self,
       GHashTableIter iter;
       gpointer key, value;
 
-      if (annotation->attributes == NULL)
-        annotation->attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      if (fields->attributes == NULL)
+        fields->attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       g_hash_table_iter_init (&iter, record->attributes);
       while (g_hash_table_iter_next (&iter, &key, &value))
-        g_hash_table_replace (annotation->attributes, g_strdup (key), g_strdup (value));
+        g_hash_table_replace (fields->attributes, g_strdup (key), g_strdup (value));
     }
 }
 
@@ -996,14 +1047,15 @@ relation_from (Assembler                *self,
     }
 
   relation = g_new0 (TesseraTeiRelation, 1);
+  relation->record = g_new0 (TesseraRelationRecord, 1);
   relation->id = g_strdup (read->id);
-  relation->type = g_strdup (read->name ? read->name : read->n ? read->n : "related");
   relation->source = g_strdup (g_ptr_array_index (ends, 0));
   relation->target = g_strdup (g_ptr_array_index (ends, 1));
-  relation->note = g_strdup (read->desc);
+  relation->record->type = g_strdup (read->name ? read->name : read->n ? read->n : "related");
+  relation->record->note = g_strdup (read->desc);
   if (read->resp != NULL)
-    relation->annotator = g_strdup (g_hash_table_lookup (self->context->annotators,
-                                                         resp ? resp : ""));
+    relation->record->annotator = g_strdup (g_hash_table_lookup (self->context->annotators,
+                                                                 resp ? resp : ""));
   return relation;
 }
 
@@ -1071,7 +1123,7 @@ assemble (Assembler          *self,
       add_annotation (document, by_id,
                       annotation_from (self, join,
                                        content ? content : g_ptr_array_index (parts, 0),
-                                       ranges));
+                                       ranges, FALSE));
     }
 
   /* Spans not joined: one annotation each. */
@@ -1085,7 +1137,7 @@ assemble (Assembler          *self,
       if (!span_ranges (self, span, ranges))
         return FALSE;
       if (ranges->len > 0)
-        add_annotation (document, by_id, annotation_from (self, span, span, ranges));
+        add_annotation (document, by_id, annotation_from (self, span, span, ranges, FALSE));
     }
 
   /* Elements of the text, in reading order; chained fragments without a join together. */
@@ -1104,7 +1156,8 @@ assemble (Assembler          *self,
         }
       ranges = g_array_sized_new (FALSE, FALSE, sizeof (TesseraRange), 1);
       g_array_append_val (ranges, range);
-      add_annotation (document, by_id, annotation_from (self, carrier, carrier, ranges));
+      add_annotation (document, by_id,
+                      annotation_from (self, carrier, carrier, ranges, FALSE));
     }
   if (loose->len > 0 && self->error == NULL)
     {
@@ -1118,7 +1171,7 @@ assemble (Assembler          *self,
 
           if (!ranges_of_chain (self, chain, ranges))
             return FALSE;
-          add_annotation (document, by_id, annotation_from (self, head, head, ranges));
+          add_annotation (document, by_id, annotation_from (self, head, head, ranges, FALSE));
         }
     }
   if (self->error != NULL)
@@ -1156,9 +1209,9 @@ assemble (Assembler          *self,
   for (guint i = 0; i < document->annotations->len && self->error == NULL; i++)
     {
       TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
-      TesseraTeiClaim *claim = annotation->claim;
+      TesseraTeiClaim *claim = &annotation->claim;
 
-      if (claim == NULL)
+      if (annotation->record->claim == NULL)
         continue;
       if (claim->source_annotation != NULL &&
           !g_hash_table_contains (by_id, claim->source_annotation))
@@ -1172,7 +1225,8 @@ assemble (Assembler          *self,
 
 /**
  * _tessera_tei_assemble_text:
- * @carrier: an element of the text that no join takes and that has no @next or @prev
+ * @carrier: an element of the text that no join takes and that has no @next or @prev; its
+ *   strings may be taken, as the reader frees it once it is read
  *
  * Adds to @document the annotation @carrier is, if it is one, as _tessera_tei_assemble()
  * would: a reader that knows the joins before the text need not keep the element.
@@ -1196,8 +1250,8 @@ _tessera_tei_assemble_text (TesseraTeiAssembly  *assembly,
     {
       ranges = g_array_sized_new (FALSE, FALSE, sizeof (TesseraRange), 1);
       g_array_append_val (ranges, range);
-      annotation = annotation_from (&self, carrier, carrier, ranges);
-      if (annotation != NULL && annotation->ranges->len > 0)
+      annotation = annotation_from (&self, carrier, carrier, ranges, TRUE);
+      if (annotation != NULL && annotation->record->ranges->len > 0)
         g_ptr_array_add (document->annotations, annotation);
       else
         g_clear_pointer (&annotation, _tessera_tei_annotation_free);

@@ -14,29 +14,13 @@ G_DEFINE_QUARK (tessera-tei-error-quark, tessera_tei_error)
 
 /* Model ----------------------------------------------------------------------------- */
 
-TesseraTeiClaim *
-_tessera_tei_claim_new (void)
+static void
+claim_clear (TesseraTeiClaim *claim)
 {
-  return g_new0 (TesseraTeiClaim, 1);
-}
-
-void
-_tessera_tei_claim_free (TesseraTeiClaim *claim)
-{
-  if (claim == NULL)
-    return;
   g_free (claim->source_entity);
   g_free (claim->source_annotation);
   g_free (claim->cue);
   g_free (claim->parent);
-  g_free (claim->source_kind);
-  g_free (claim->quote_type);
-  g_free (claim->polarity);
-  g_free (claim->factuality);
-  g_free (claim->writer_distance);
-  g_free (claim->statement_date);
-  g_free (claim->topic);
-  g_free (claim);
 }
 
 TesseraTeiAnnotation *
@@ -44,7 +28,7 @@ _tessera_tei_annotation_new (void)
 {
   TesseraTeiAnnotation *annotation = g_new0 (TesseraTeiAnnotation, 1);
 
-  annotation->ranges = g_array_new (FALSE, FALSE, sizeof (TesseraRange));
+  annotation->record = tessera_annotation_record_new ();
   return annotation;
 }
 
@@ -53,18 +37,14 @@ _tessera_tei_annotation_free (TesseraTeiAnnotation *annotation)
 {
   if (annotation == NULL)
     return;
+  tessera_annotation_record_free (annotation->record);
   g_free (annotation->id);
   g_free (annotation->type_key);
   g_free (annotation->element);
   g_free (annotation->element_type);
-  g_array_unref (annotation->ranges);
   g_free (annotation->entity);
   g_free (annotation->entity_uri);
-  g_free (annotation->annotator);
-  g_free (annotation->note);
-  g_free (annotation->normalized);
-  g_clear_pointer (&annotation->attributes, g_hash_table_unref);
-  _tessera_tei_claim_free (annotation->claim);
+  claim_clear (&annotation->claim);
   g_free (annotation);
 }
 
@@ -73,22 +53,11 @@ _tessera_tei_relation_free (TesseraTeiRelation *relation)
 {
   if (relation == NULL)
     return;
+  tessera_relation_record_free (relation->record);
   g_free (relation->id);
-  g_free (relation->type);
   g_free (relation->source);
   g_free (relation->target);
-  g_free (relation->note);
-  g_free (relation->annotator);
   g_free (relation);
-}
-
-static void
-clear_authority (gpointer data)
-{
-  TesseraAuthority *authority = data;
-
-  g_free (authority->scheme);
-  g_free (authority->uri);
 }
 
 TesseraTeiEntity *
@@ -96,8 +65,7 @@ _tessera_tei_entity_new (void)
 {
   TesseraTeiEntity *entity = g_new0 (TesseraTeiEntity, 1);
 
-  entity->authorities = g_array_new (FALSE, TRUE, sizeof (TesseraAuthority));
-  g_array_set_clear_func (entity->authorities, clear_authority);
+  entity->record = tessera_entity_record_new ();
   return entity;
 }
 
@@ -106,24 +74,11 @@ _tessera_tei_entity_free (TesseraTeiEntity *entity)
 {
   if (entity == NULL)
     return;
+  tessera_entity_record_free (entity->record);
   g_free (entity->id);
-  g_free (entity->name);
   g_free (entity->type_key);
   g_free (entity->list);
-  g_free (entity->description);
-  g_array_unref (entity->authorities);
-  g_clear_pointer (&entity->attributes, g_hash_table_unref);
   g_free (entity);
-}
-
-void
-_tessera_tei_entity_add_authority (TesseraTeiEntity *entity,
-                                   const char       *scheme,
-                                   const char       *uri)
-{
-  TesseraAuthority authority = { g_strdup (scheme), g_strdup (uri) };
-
-  g_array_append_val (entity->authorities, authority);
 }
 
 TesseraTeiCategory *
@@ -154,6 +109,7 @@ _tessera_tei_document_new (void)
 {
   TesseraTeiDocument *document = g_new0 (TesseraTeiDocument, 1);
 
+  document->record = tessera_document_record_new ();
   document->annotations =
     g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_annotation_free);
   document->relations =
@@ -166,10 +122,8 @@ _tessera_tei_document_free (TesseraTeiDocument *document)
 {
   if (document == NULL)
     return;
+  tessera_document_record_free (document->record);
   g_free (document->id);
-  tessera_document_info_clear (&document->info);
-  g_free (document->text);
-  g_clear_pointer (&document->attributes, g_hash_table_unref);
   g_ptr_array_unref (document->annotations);
   g_ptr_array_unref (document->relations);
   g_free (document);
@@ -269,21 +223,20 @@ ranges_same (GArray *a,
 }
 
 static const char *
-first_difference_in_claims (TesseraTeiClaim *a,
-                            TesseraTeiClaim *b)
+first_difference_in_claims (TesseraTeiAnnotation *a,
+                            TesseraTeiAnnotation *b)
 {
-  static TesseraTeiClaim empty;
+  static TesseraClaimRecord empty;
+  TesseraClaimRecord *ca = a->record->claim ? a->record->claim : &empty;
+  TesseraClaimRecord *cb = b->record->claim ? b->record->claim : &empty;
 
-  if (a == NULL)
-    a = &empty;
-  if (b == NULL)
-    b = &empty;
-
-#define SAME(field) if (!str_same (a->field, b->field)) return #field;
+#define SAME(field) if (!str_same (a->claim.field, b->claim.field)) return #field;
   SAME (source_entity);
   SAME (source_annotation);
   SAME (cue);
   SAME (parent);
+#undef SAME
+#define SAME(field) if (!str_same (ca->field, cb->field)) return #field;
   SAME (source_kind);
   SAME (quote_type);
   SAME (polarity);
@@ -300,14 +253,18 @@ compare_entities (const char        *id,
                   TesseraTeiContext *expected_context,
                   TesseraTeiContext *read_context)
 {
-  TesseraTeiEntity *expected = g_hash_table_lookup (expected_context->entities, id);
-  TesseraTeiEntity *read = g_hash_table_lookup (read_context->entities, id);
+  TesseraTeiEntity *expected_model = g_hash_table_lookup (expected_context->entities, id);
+  TesseraTeiEntity *read_model = g_hash_table_lookup (read_context->entities, id);
+  TesseraEntityRecord *expected, *read;
 
-  if (expected == NULL)
+  if (expected_model == NULL)
     return NULL;
-  if (read == NULL)
+  if (read_model == NULL)
     return g_strdup_printf (_("the entity record “%s” is missing"), id);
-  if (!str_same (expected->name, read->name) || !str_same (expected->type_key, read->type_key) ||
+  expected = expected_model->record;
+  read = read_model->record;
+  if (!str_same (expected->name, read->name) ||
+      !str_same (expected_model->type_key, read_model->type_key) ||
       !str_same (expected->description, read->description) ||
       !attributes_same (expected->attributes, read->attributes) ||
       expected->authorities->len != read->authorities->len)
@@ -360,15 +317,17 @@ _tessera_tei_document_compare (TesseraTeiDocument *expected,
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) relations = g_hash_table_new (g_str_hash, g_str_equal);
+  TesseraDocumentRecord *want = expected->record;
+  TesseraDocumentRecord *got = read->record;
 
-  if (g_strcmp0 (expected->text, read->text) != 0)
-    return describe_text_difference (expected->text, read->text);
+  if (g_strcmp0 (want->text, got->text) != 0)
+    return describe_text_difference (want->text, got->text);
 
 #define SAME_INFO(field)                                                                 \
-  if (!str_same (expected->info.field, read->info.field))                               \
+  if (!str_same (want->info.field, got->info.field))                                     \
     return g_strdup_printf (_("the %s reads back as “%s” instead of “%s”"), #field,      \
-                            read->info.field ? read->info.field : "",                   \
-                            expected->info.field ? expected->info.field : "");
+                            got->info.field ? got->info.field : "",                     \
+                            want->info.field ? want->info.field : "");
   SAME_INFO (title);
   SAME_INFO (author);
   SAME_INFO (source_url);
@@ -378,9 +337,9 @@ _tessera_tei_document_compare (TesseraTeiDocument *expected,
   SAME_INFO (licence);
   SAME_INFO (notes);
 #undef SAME_INFO
-  if (expected->progress != read->progress)
+  if (want->progress != got->progress)
     return g_strdup (_("the progress of the document reads back differently"));
-  if (!attributes_same (expected->attributes, read->attributes))
+  if (!attributes_same (want->attributes, got->attributes))
     return g_strdup (_("the attributes of the document read back differently"));
 
   for (guint i = 0; i < read->annotations->len; i++)
@@ -398,39 +357,42 @@ _tessera_tei_document_compare (TesseraTeiDocument *expected,
     {
       TesseraTeiAnnotation *a = g_ptr_array_index (expected->annotations, i);
       TesseraTeiAnnotation *b = g_hash_table_lookup (by_id, a->id);
+      TesseraAnnotationRecord *ra, *rb;
       const char *field = NULL;
       char *problem;
 
       if (b == NULL)
         return g_strdup_printf (_("the annotation “%s” did not come back"), a->id);
-      if (!ranges_same (a->ranges, b->ranges))
+      ra = a->record;
+      rb = b->record;
+      if (!ranges_same (ra->ranges, rb->ranges))
         {
-          g_autofree char *want = ranges_to_string (a->ranges);
-          g_autofree char *got = ranges_to_string (b->ranges);
+          g_autofree char *want_ranges = ranges_to_string (ra->ranges);
+          g_autofree char *got_ranges = ranges_to_string (rb->ranges);
 
           return g_strdup_printf (_("the annotation “%s” reads back over %s instead of %s"),
-                                  a->id, got, want);
+                                  a->id, got_ranges, want_ranges);
         }
       if (!str_same (a->type_key, b->type_key))
         field = "type";
       else if (!str_same (a->entity, b->entity))
         field = "entity";
-      else if (!str_same (a->annotator, b->annotator))
+      else if (!str_same (ra->annotator, rb->annotator))
         field = "annotator";
-      else if (a->certainty != b->certainty)
+      else if (ra->certainty != rb->certainty)
         field = "certainty";
-      else if (a->status != b->status)
+      else if (ra->status != rb->status)
         field = "status";
-      else if (!str_same (a->note, b->note))
+      else if (!str_same (ra->note, rb->note))
         field = "note";
-      else if (!str_same (a->normalized, b->normalized))
+      else if (!str_same (ra->normalized, rb->normalized))
         field = "normalized";
-      else if (!attributes_same (a->attributes, b->attributes))
+      else if (!attributes_same (ra->attributes, rb->attributes))
         field = "attributes";
-      else if ((a->claim == NULL) != (b->claim == NULL))
+      else if ((ra->claim == NULL) != (rb->claim == NULL))
         field = "claim";
       else
-        field = first_difference_in_claims (a->claim, b->claim);
+        field = first_difference_in_claims (a, b);
       if (field != NULL)
         return g_strdup_printf (_("the %s of the annotation “%s” reads back differently"),
                                 field, a->id);
@@ -438,8 +400,8 @@ _tessera_tei_document_compare (TesseraTeiDocument *expected,
       if (a->entity != NULL &&
           (problem = compare_entities (a->entity, expected_context, read_context)) != NULL)
         return problem;
-      if (a->claim != NULL && a->claim->source_entity != NULL &&
-          (problem = compare_entities (a->claim->source_entity, expected_context,
+      if (ra->claim != NULL && a->claim.source_entity != NULL &&
+          (problem = compare_entities (a->claim.source_entity, expected_context,
                                        read_context)) != NULL)
         return problem;
     }
@@ -459,9 +421,10 @@ _tessera_tei_document_compare (TesseraTeiDocument *expected,
       TesseraTeiRelation *a = g_ptr_array_index (expected->relations, i);
       TesseraTeiRelation *b = g_hash_table_lookup (relations, a->id);
 
-      if (b == NULL || !str_same (a->type, b->type) || !str_same (a->source, b->source) ||
-          !str_same (a->target, b->target) || !str_same (a->note, b->note) ||
-          !str_same (a->annotator, b->annotator))
+      if (b == NULL || !str_same (a->record->type, b->record->type) ||
+          !str_same (a->source, b->source) || !str_same (a->target, b->target) ||
+          !str_same (a->record->note, b->record->note) ||
+          !str_same (a->record->annotator, b->record->annotator))
         return g_strdup_printf (_("the relation “%s” reads back differently"), a->id);
     }
 

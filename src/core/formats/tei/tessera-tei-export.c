@@ -314,10 +314,12 @@ annotation_xml_id (const char              *prefix,
                             : NULL;
 }
 
-static GHashTable *
-ref_or_null (GHashTable *table)
+/* An empty table of attributes is none, as it reads back. */
+static void
+drop_if_empty (GHashTable **attributes)
 {
-  return table != NULL && g_hash_table_size (table) > 0 ? g_hash_table_ref (table) : NULL;
+  if (*attributes != NULL && g_hash_table_size (*attributes) == 0)
+    g_clear_pointer (attributes, g_hash_table_unref);
 }
 
 /* The record of an entity as the model holds it (and as it must read back): once per
@@ -332,10 +334,9 @@ entity_model (Exporter                  *self,
   if (model != NULL)
     return model;
 
-  model = _tessera_tei_entity_new ();
+  model = g_new0 (TesseraTeiEntity, 1);
+  model->record = tessera_entity_record_copy (entity);
   model->id = g_steal_pointer (&id);
-  model->name = g_strdup (entity->name);
-  model->description = g_strdup (entity->description);
   if (entity->type != NULL)
     {
       const char *element_type = NULL;
@@ -346,14 +347,7 @@ entity_model (Exporter                  *self,
     }
   else
     model->list = g_strdup ("object");
-  for (guint i = 0; i < entity->authorities->len; i++)
-    {
-      const TesseraAuthority *authority = &g_array_index (entity->authorities,
-                                                          TesseraAuthority, i);
-
-      _tessera_tei_entity_add_authority (model, authority->scheme, authority->uri);
-    }
-  model->attributes = ref_or_null (entity->attributes);
+  drop_if_empty (&model->record->attributes);
 
   _tessera_tei_context_add_entity (self->context, model);
   return model;
@@ -366,30 +360,36 @@ entity_model_id (Exporter                  *self,
   return entity != NULL ? g_strdup (entity_model (self, entity)->id) : NULL;
 }
 
-static TesseraTeiClaim *
-claim_model (Exporter                 *self,
-             const TesseraClaimRecord *claim,
-             const char               *prefix)
+/* The annotation as the model holds it: its record, and the xml:ids it is written with. */
+static TesseraTeiAnnotation *
+annotation_model (Exporter                *self,
+                  TesseraAnnotationRecord *annotation,
+                  const char              *prefix)
 {
-  TesseraTeiClaim *model = _tessera_tei_claim_new ();
+  TesseraTeiAnnotation *model = g_new0 (TesseraTeiAnnotation, 1);
+  TesseraClaimRecord *claim = annotation->claim;
+  const char *element_type = NULL;
 
-  model->source_entity = entity_model_id (self, claim->source_entity);
-  model->source_annotation = annotation_xml_id (prefix, claim->source_annotation);
-  model->cue = annotation_xml_id (prefix, claim->cue);
-  model->parent = annotation_xml_id (prefix, claim->parent);
-  model->source_kind = g_strdup (claim->source_kind);
-  model->quote_type = g_strdup (claim->quote_type);
-  model->polarity = g_strdup (claim->polarity);
-  model->factuality = g_strdup (claim->factuality);
-  model->writer_distance = g_strdup (claim->writer_distance);
-  model->statement_date = g_strdup (claim->statement_date);
-  model->topic = g_strdup (claim->topic);
+  model->record = annotation;
+  model->id = annotation_xml_id (prefix, annotation);
+  model->type_key = g_strdup (tessera_annotation_type_get_key (annotation->type));
+  model->element = g_strdup (_tessera_tei_element_for_type (annotation->type, &element_type));
+  model->element_type = g_strdup (element_type);
+  model->entity = entity_model_id (self, annotation->entity);
+  drop_if_empty (&annotation->attributes);
+  if (claim != NULL)
+    {
+      model->claim.source_entity = entity_model_id (self, claim->source_entity);
+      model->claim.source_annotation = annotation_xml_id (prefix, claim->source_annotation);
+      model->claim.cue = annotation_xml_id (prefix, claim->cue);
+      model->claim.parent = annotation_xml_id (prefix, claim->parent);
+    }
   return model;
 }
 
 /* The document as the model holds it: what the file must say and what it must read back
- * as. Ids get @prefix ("d12." in a corpus). The model takes the record's text, so that a
- * novel is in memory once. */
+ * as. Ids get @prefix ("d12." in a corpus). The model takes what the record holds, so that
+ * a novel is in memory once; the annotations' and relations' records go to their models. */
 static TesseraTeiDocument *
 document_model (Exporter               *self,
                 TesseraDocumentRecord  *record,
@@ -398,58 +398,33 @@ document_model (Exporter               *self,
 {
   g_autoptr(TesseraTeiDocument) model = _tessera_tei_document_new ();
   g_autofree char *what = NULL;
+  g_autofree gpointer *annotations = NULL;
+  g_autofree gpointer *relations = NULL;
+  gsize n_annotations, n_relations;
+  TesseraDocumentRecord *fields;
 
-  model->id = g_strdup_printf ("d%" G_GINT64_FORMAT, record->id);
-  model->info.title = g_strdup (record->info.title);
-  model->info.author = g_strdup (record->info.author);
-  model->info.source_url = g_strdup (record->info.source_url);
-  model->info.publisher = g_strdup (record->info.publisher);
-  model->info.publication_date = g_strdup (record->info.publication_date);
-  model->info.language = g_strdup (record->info.language);
-  model->info.licence = g_strdup (record->info.licence);
-  model->info.notes = g_strdup (record->info.notes);
-  model->progress = record->progress;
-
-  model->text = g_steal_pointer (&record->text);
-  what = g_strdup_printf (_("The text of “%s”"), model->info.title ? model->info.title : "");
-  if (!_tessera_tei_check_text (model->text, what, error))
+  tessera_document_record_free (model->record);
+  fields = model->record = tessera_document_record_steal (record);
+  model->id = g_strdup_printf ("d%" G_GINT64_FORMAT, fields->id);
+  what = g_strdup_printf (_("The text of “%s”"), fields->info.title ? fields->info.title : "");
+  if (!_tessera_tei_check_text (fields->text, what, error))
     return NULL;
-  model->attributes = ref_or_null (record->attributes);
+  drop_if_empty (&fields->attributes);
 
-  for (guint i = 0; i < record->annotations->len; i++)
+  /* The annotations first: relations point to them. */
+  annotations = g_ptr_array_steal (fields->annotations, &n_annotations);
+  relations = g_ptr_array_steal (fields->relations, &n_relations);
+  for (gsize i = 0; i < n_annotations; i++)
+    g_ptr_array_add (model->annotations, annotation_model (self, annotations[i], prefix));
+  for (gsize i = 0; i < n_relations; i++)
     {
-      TesseraAnnotationRecord *annotation = g_ptr_array_index (record->annotations, i);
-      TesseraTeiAnnotation *a = _tessera_tei_annotation_new ();
-      const char *element_type = NULL;
-
-      g_ptr_array_add (model->annotations, a);
-      a->id = annotation_xml_id (prefix, annotation);
-      a->type_key = g_strdup (tessera_annotation_type_get_key (annotation->type));
-      a->element = g_strdup (_tessera_tei_element_for_type (annotation->type, &element_type));
-      a->element_type = g_strdup (element_type);
-      g_array_append_vals (a->ranges, annotation->ranges->data, annotation->ranges->len);
-      a->annotator = g_strdup (annotation->annotator);
-      a->certainty = annotation->certainty;
-      a->status = annotation->status;
-      a->note = g_strdup (annotation->note);
-      a->normalized = g_strdup (annotation->normalized);
-      a->attributes = ref_or_null (annotation->attributes);
-      a->entity = entity_model_id (self, annotation->entity);
-      if (annotation->claim != NULL)
-        a->claim = claim_model (self, annotation->claim, prefix);
-    }
-
-  for (guint i = 0; i < record->relations->len; i++)
-    {
-      TesseraRelationRecord *relation = g_ptr_array_index (record->relations, i);
+      TesseraRelationRecord *relation = relations[i];
       TesseraTeiRelation *r = g_new0 (TesseraTeiRelation, 1);
 
+      r->record = relation;
       r->id = g_strdup_printf ("%sr%" G_GINT64_FORMAT, prefix, relation->id);
-      r->type = g_strdup (relation->type);
       r->source = annotation_xml_id (prefix, relation->source);
       r->target = annotation_xml_id (prefix, relation->target);
-      r->note = g_strdup (relation->note);
-      r->annotator = g_strdup (relation->annotator);
       g_ptr_array_add (model->relations, r);
     }
 
@@ -586,8 +561,7 @@ is_date_like (const char *element)
 
 typedef struct
 {
-  TesseraTeiDocument          *document;
-  const TesseraDocumentRecord *record;  /* what the model was made from, annotation for annotation */
+  TesseraTeiDocument    *document;
   Layout                *layout;
   GArray                *stack;   /* fragment indices */
 } Sweep;
@@ -611,8 +585,8 @@ piece_compare (gconstpointer a,
   const Piece *pa = a, *pb = b;
   TesseraTeiAnnotation *aa = sweep_annotation (sweep, pa->annotation);
   TesseraTeiAnnotation *ab = sweep_annotation (sweep, pb->annotation);
-  TesseraAnnotationRecord *ra = g_ptr_array_index (sweep->record->annotations, pa->annotation);
-  TesseraAnnotationRecord *rb = g_ptr_array_index (sweep->record->annotations, pb->annotation);
+  TesseraAnnotationRecord *ra = aa->record;
+  TesseraAnnotationRecord *rb = ab->record;
   int position_a, position_b;
 
   if (pa->start != pb->start)
@@ -868,14 +842,13 @@ add_pieces (GArray   *lines,
 }
 
 static void
-sweep_document (TesseraTeiDocument           *document,
-                const TesseraDocumentRecord  *record,
-                Layout                       *layout)
+sweep_document (TesseraTeiDocument *document,
+                Layout             *layout)
 {
   guint n_lines = layout->lines->len;
   GArray **pieces = g_new0 (GArray *, n_lines);
   GArray **anchors = g_new0 (GArray *, n_lines);
-  Sweep sweep = { document, record, layout, g_array_new (FALSE, FALSE, sizeof (guint)) };
+  Sweep sweep = { document, layout, g_array_new (FALSE, FALSE, sizeof (guint)) };
 
   g_clear_pointer (&layout->fragments, g_array_unref);
   g_clear_pointer (&layout->events, g_array_unref);
@@ -888,9 +861,9 @@ sweep_document (TesseraTeiDocument           *document,
     {
       TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
 
-      for (guint r = 0; r < annotation->ranges->len; r++)
+      for (guint r = 0; r < annotation->record->ranges->len; r++)
         {
-          const TesseraRange *range = &g_array_index (annotation->ranges, TesseraRange, r);
+          const TesseraRange *range = &g_array_index (annotation->record->ranges, TesseraRange, r);
 
           if (layout->anchored[i])
             {
@@ -1052,26 +1025,25 @@ anchor_too_deep (Layout *layout)
 
 static Layout *
 compute_layout (TesseraTeiDocument            *document,
-                const TesseraDocumentRecord   *record,
                 const TesseraTeiExportOptions *options)
 {
   g_autoptr(Layout) layout = g_new0 (Layout, 1);
   guint n = document->annotations->len;
 
-  layout->lines = split_lines (document->text);
+  layout->lines = split_lines (document->record->text);
   layout->n_annotations = n;
   layout->n_fragments = g_new0 (guint, n);
   layout->fragments_of = g_new0 (GArray *, n);
   layout->anchored = g_new0 (gboolean, n);
 
-  if (document->info.title != NULL && *document->info.title != '\0')
+  if (document->record->info.title != NULL && *document->record->info.title != '\0')
     {
       const Line *first = &g_array_index (layout->lines, Line, 0);
-      gsize length = (gsize) (g_utf8_offset_to_pointer (document->text, first->end) -
-                              document->text);
-      g_autofree char *line = g_strndup (document->text, length);
+      gsize length = (gsize) (g_utf8_offset_to_pointer (document->record->text, first->end) -
+                              document->record->text);
+      g_autofree char *line = g_strndup (document->record->text, length);
 
-      g_autofree char *title = g_strdup (document->info.title);
+      g_autofree char *title = g_strdup (document->record->info.title);
 
       /* Plain-text import titles a document after its first line, trimmed, and shortened
        * with "…" when long: such a title repeats the text, and goes in the header only. */
@@ -1106,9 +1078,9 @@ compute_layout (TesseraTeiDocument            *document,
       for (guint i = 0; i < n; i++)
         {
           TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
-          const TesseraRange *range = &g_array_index (annotation->ranges, TesseraRange, 0);
+          const TesseraRange *range = &g_array_index (annotation->record->ranges, TesseraRange, 0);
 
-          layout->anchored[i] = annotation->ranges->len != 1 ||
+          layout->anchored[i] = annotation->record->ranges->len != 1 ||
                                 paragraph_of (layout->lines, range->start) !=
                                 paragraph_of (layout->lines, range->end);
         }
@@ -1118,7 +1090,7 @@ compute_layout (TesseraTeiDocument            *document,
     {
       gboolean changed = FALSE;
 
-      sweep_document (document, record, layout);
+      sweep_document (document, layout);
       number_fragments (layout);
       for (guint i = 0; options->overlap == TESSERA_TEI_OVERLAP_ANCHORS && i < n; i++)
         {
@@ -1153,23 +1125,24 @@ static gboolean
 writes_when (TesseraTeiAnnotation *annotation)
 {
   return g_strcmp0 (annotation->element, "date") == 0 &&
-         _tessera_tei_is_w3c_date (annotation->normalized);
+         _tessera_tei_is_w3c_date (annotation->record->normalized);
 }
 
 /* The @who of a claim: its source entity, else the mention of its source. */
 static const char *
 claim_who (TesseraTeiAnnotation *annotation)
 {
-  if (annotation->claim == NULL)
+  if (annotation->record->claim == NULL)
     return NULL;
-  return annotation->claim->source_entity ? annotation->claim->source_entity
-                                          : annotation->claim->source_annotation;
+  return annotation->claim.source_entity ? annotation->claim.source_entity
+                                         : annotation->claim.source_annotation;
 }
 
 static const char *
 claim_direct (TesseraTeiAnnotation *annotation)
 {
-  const char *quote_type = annotation->claim ? annotation->claim->quote_type : NULL;
+  TesseraClaimRecord *claim = annotation->record->claim;
+  const char *quote_type = claim != NULL ? claim->quote_type : NULL;
 
   if (quote_type == NULL)
     return NULL;
@@ -1185,12 +1158,12 @@ identity_attributes (Exporter             *self,
                      TesseraTeiAnnotation *annotation)
 {
   g_autofree char *category = _tessera_tei_category_id (annotation->type_key);
-  g_autofree char *resp = resp_id (self, annotation->annotator);
+  g_autofree char *resp = resp_id (self, annotation->record->annotator);
 
   pointer (self, "ana", category);
   pointer (self, "resp", resp);
-  if (annotation->certainty != TESSERA_CERTAINTY_UNKNOWN)
-    attr (self, "cert", tessera_certainty_to_string (annotation->certainty));
+  if (annotation->record->certainty != TESSERA_CERTAINTY_UNKNOWN)
+    attr (self, "cert", tessera_certainty_to_string (annotation->record->certainty));
 }
 
 static void
@@ -1213,7 +1186,7 @@ open_element (Exporter           *self,
   if (_tessera_tei_element_takes_ref (annotation->element))
     pointer (self, "ref", annotation->entity);
   if (writes_when (annotation))
-    attr (self, "when", annotation->normalized);
+    attr (self, "when", annotation->record->normalized);
   if (g_str_equal (annotation->element, "said"))
     {
       pointer (self, "who", claim_who (annotation));
@@ -1290,7 +1263,7 @@ write_body (Exporter           *self,
       text (self, "\n    ");
       start (self, "front");
       start (self, "docTitle");
-      element (self, "titlePart", document->info.title);
+      element (self, "titlePart", document->record->info.title);
       end (self);
       end (self);
     }
@@ -1304,7 +1277,7 @@ write_body (Exporter           *self,
   for (guint k = 0; k < layout->lines->len && self->error == NULL; k++)
     {
       const Line *line = &g_array_index (layout->lines, Line, k);
-      const char *cursor = document->text + line->byte_start;
+      const char *cursor = document->record->text + line->byte_start;
       guint offset = line->start;
 
       if (k % 256 == 0 && g_cancellable_is_cancelled (cancellable))
@@ -1472,7 +1445,7 @@ static void
 write_bibl (Exporter           *self,
             TesseraTeiDocument *document)
 {
-  const TesseraDocumentInfo *info = &document->info;
+  const TesseraDocumentInfo *info = &document->record->info;
 
   start (self, "bibl");
   attr (self, "type", "article");
@@ -1509,12 +1482,12 @@ static void
 write_notes_stmt (Exporter           *self,
                   TesseraTeiDocument *document)
 {
-  if (!is_set (document->info.notes) && document->attributes == NULL)
+  if (!is_set (document->record->info.notes) && document->record->attributes == NULL)
     return;
   start (self, "notesStmt");
-  if (is_set (document->info.notes))
-    element_typed (self, "note", "notes", document->info.notes);
-  write_attribute_notes (self, document->attributes);
+  if (is_set (document->record->info.notes))
+    element_typed (self, "note", "notes", document->record->info.notes);
+  write_attribute_notes (self, document->record->attributes);
   end (self);
 }
 
@@ -1785,17 +1758,17 @@ write_tei_header (Exporter           *self,
   start (self, "teiHeader");
   start (self, "fileDesc");
   start (self, "titleStmt");
-  element (self, "title", document->info.title);
+  element (self, "title", document->record->info.title);
   if (!in_corpus)
     {
       g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
       for (guint i = 0; i < document->annotations->len; i++)
         add_name (names, ((TesseraTeiAnnotation *) g_ptr_array_index (document->annotations,
-                                                                      i))->annotator);
+                                                                      i))->record->annotator);
       for (guint i = 0; i < document->relations->len; i++)
         add_name (names, ((TesseraTeiRelation *) g_ptr_array_index (document->relations,
-                                                                    i))->annotator);
+                                                                    i))->record->annotator);
       for (guint i = 0; i < days->len; i++)
         add_name (names, ((TesseraRevisionDay *) g_ptr_array_index (days, i))->annotator);
       g_ptr_array_sort_with_data (names, compare_resp, self->annotator_ids);
@@ -1817,8 +1790,8 @@ write_tei_header (Exporter           *self,
   end (self);   /* fileDesc */
   if (!in_corpus)
     write_encoding_desc (self);
-  write_lang_usage (self, document->info.language);
-  write_revision_desc (self, days, document->progress, TRUE);
+  write_lang_usage (self, document->record->info.language);
+  write_revision_desc (self, days, document->record->progress, TRUE);
   end (self);   /* teiHeader */
 }
 
@@ -1868,11 +1841,12 @@ write_entity (Exporter         *self,
     }
   else
     name_element = "objectName";
-  element (self, name_element, entity->name);
+  element (self, name_element, entity->record->name);
 
-  for (guint i = 0; i < entity->authorities->len; i++)
+  for (guint i = 0; i < entity->record->authorities->len; i++)
     {
-      TesseraAuthority *authority = &g_array_index (entity->authorities, TesseraAuthority, i);
+      TesseraAuthority *authority = &g_array_index (entity->record->authorities,
+                                                    TesseraAuthority, i);
 
       /* @type is a token: a scheme with spaces is kept in @n. */
       start (self, "idno");
@@ -1889,9 +1863,9 @@ write_entity (Exporter         *self,
     }
   if (g_str_equal (list, "object"))
     end (self);
-  if (is_set (entity->description))
-    element_typed (self, "note", "description", entity->description);
-  write_attribute_notes (self, entity->attributes);
+  if (is_set (entity->record->description))
+    element_typed (self, "note", "description", entity->record->description);
+  write_attribute_notes (self, entity->record->attributes);
   end (self);
 }
 
@@ -2003,7 +1977,7 @@ write_spans (Exporter           *self,
     {
       TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
       Carrier carrier = carrier_of (self, layout, i);
-      guint n = annotation->ranges->len;
+      guint n = annotation->record->ranges->len;
 
       if (carrier == CARRIER_ELEMENT)
         continue;
@@ -2021,7 +1995,7 @@ write_spans (Exporter           *self,
           for (guint r = 0; r < n; r++)
             {
               g_autofree char *pointer = string_range_pointer (
-                layout, prefix, &g_array_index (annotation->ranges, TesseraRange, r));
+                layout, prefix, &g_array_index (annotation->record->ranges, TesseraRange, r));
 
               g_string_append_printf (target, "%s%s", r ? " " : "", pointer);
             }
@@ -2085,9 +2059,9 @@ write_joins (Exporter           *self,
             g_ptr_array_add (targets, fragment_xml_id (annotation, layout,
                                                        g_array_index (fragments, guint, f)));
         }
-      else if (carrier == CARRIER_ANCHORS && annotation->ranges->len > 1)
+      else if (carrier == CARRIER_ANCHORS && annotation->record->ranges->len > 1)
         {
-          for (guint r = 0; r < annotation->ranges->len; r++)
+          for (guint r = 0; r < annotation->record->ranges->len; r++)
             g_ptr_array_add (targets, g_strdup_printf ("%s.r%u", annotation->id, r + 1));
         }
       if (targets->len > 1)
@@ -2129,9 +2103,11 @@ static gboolean
 needs_record (TesseraTeiAnnotation *annotation,
               Carrier               carrier)
 {
-  return annotation->claim != NULL || is_set (annotation->note) ||
-         annotation->status != TESSERA_STATUS_ACCEPTED || annotation->attributes != NULL ||
-         (is_set (annotation->normalized) &&
+  TesseraAnnotationRecord *record = annotation->record;
+
+  return record->claim != NULL || is_set (record->note) ||
+         record->status != TESSERA_STATUS_ACCEPTED || record->attributes != NULL ||
+         (is_set (record->normalized) &&
           (carrier != CARRIER_ELEMENT || !writes_when (annotation))) ||
          (annotation->entity != NULL && !carries_entity (annotation, carrier));
 }
@@ -2142,15 +2118,16 @@ write_record (Exporter             *self,
               Carrier               carrier,
               const char           *prefix)
 {
-  g_autofree char *resp = resp_id (self, annotation->annotator);
-  TesseraTeiClaim *claim = annotation->claim;
+  TesseraAnnotationRecord *record = annotation->record;
+  g_autofree char *resp = resp_id (self, record->annotator);
+  TesseraClaimRecord *claim = record->claim;
   const char *motivation;
 
   if (claim != NULL)
     motivation = "classifying";
   else if (annotation->entity != NULL)
     motivation = "identifying";
-  else if (is_set (annotation->note))
+  else if (is_set (record->note))
     motivation = "commenting";
   else
     motivation = "describing";
@@ -2165,10 +2142,10 @@ write_record (Exporter             *self,
     write_ptr (self, "entity", annotation->entity);
   if (claim != NULL)
     {
-      write_ptr (self, "source", claim->source_entity);
-      write_ptr (self, "source", claim->source_annotation);
-      write_ptr (self, "cue", claim->cue);
-      write_ptr (self, "parent", claim->parent);
+      write_ptr (self, "source", annotation->claim.source_entity);
+      write_ptr (self, "source", annotation->claim.source_annotation);
+      write_ptr (self, "cue", annotation->claim.cue);
+      write_ptr (self, "parent", annotation->claim.parent);
       write_code_note (self, "source-kind", claim->source_kind);
       write_code_note (self, "quote-type", claim->quote_type);
       write_code_note (self, "polarity", claim->polarity);
@@ -2188,13 +2165,13 @@ write_record (Exporter             *self,
         }
       write_code_note (self, "topic", claim->topic);
     }
-  if (is_set (annotation->note))
-    element_typed (self, "note", "comment", annotation->note);
-  if (annotation->status != TESSERA_STATUS_ACCEPTED)
-    element_typed (self, "note", "status", tessera_status_to_string (annotation->status));
-  if (is_set (annotation->normalized) && (carrier != CARRIER_ELEMENT || !writes_when (annotation)))
-    element_typed (self, "note", "normalized", annotation->normalized);
-  write_attribute_notes (self, annotation->attributes);
+  if (is_set (record->note))
+    element_typed (self, "note", "comment", record->note);
+  if (record->status != TESSERA_STATUS_ACCEPTED)
+    element_typed (self, "note", "status", tessera_status_to_string (record->status));
+  if (is_set (record->normalized) && (carrier != CARRIER_ELEMENT || !writes_when (annotation)))
+    element_typed (self, "note", "normalized", record->normalized);
+  write_attribute_notes (self, record->attributes);
   end (self);
 }
 
@@ -2202,17 +2179,18 @@ static void
 write_relation (Exporter           *self,
                 TesseraTeiRelation *relation)
 {
-  g_autofree char *resp = resp_id (self, relation->annotator);
+  g_autofree char *resp = resp_id (self, relation->record->annotator);
 
   start (self, "relation");
   attr (self, "xml:id", relation->id);
   /* @name is a token; a type with spaces is a label, @n. */
-  attr (self, _tessera_tei_is_token (relation->type) ? "name" : "n", relation->type);
+  attr (self, _tessera_tei_is_token (relation->record->type) ? "name" : "n",
+        relation->record->type);
   pointer (self, "active", relation->source);
   pointer (self, "passive", relation->target);
   pointer (self, "resp", resp);
-  if (is_set (relation->note))
-    element (self, "desc", relation->note);
+  if (is_set (relation->record->note))
+    element (self, "desc", relation->record->note);
   end (self);
 }
 
@@ -2352,8 +2330,7 @@ referenced_entities (Exporter           *self,
   for (guint i = 0; i < document->annotations->len; i++)
     {
       TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
-      const char *ids[2] = { annotation->entity,
-                             annotation->claim ? annotation->claim->source_entity : NULL };
+      const char *ids[2] = { annotation->entity, annotation->claim.source_entity };
 
       for (guint j = 0; j < G_N_ELEMENTS (ids); j++)
         {
@@ -2385,10 +2362,10 @@ write_tei (Exporter                     *self,
   document = document_model (self, record, prefix, error);
   if (document == NULL)
     return NULL;
-  days = _tessera_store_dup_revision_days (self->store, record->id, error);
+  days = _tessera_store_dup_revision_days (self->store, document->record->id, error);
   if (days == NULL)
     return NULL;
-  layout = compute_layout (document, record, &self->options);
+  layout = compute_layout (document, &self->options);
   if (!in_corpus)
     entities = referenced_entities (self, document);
 
@@ -2396,8 +2373,8 @@ write_tei (Exporter                     *self,
   if (!in_corpus)
     attr (self, "xmlns", TESSERA_TEI_NS);
   attr (self, "xml:id", document->id);
-  if (_tessera_tei_is_language_tag (document->info.language))
-    attr (self, "xml:lang", document->info.language);
+  if (_tessera_tei_is_language_tag (document->record->info.language))
+    attr (self, "xml:lang", document->record->info.language);
   write_tei_header (self, document, days, in_corpus);
   write_stand_off (self, document, layout, prefix, entities);
   write_body (self, document, layout, prefix, cancellable);
@@ -2466,7 +2443,8 @@ verify_document (TesseraTeiContext   *context,
     {
       g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_SELF_CHECK,
                    _("%s does not read back as the project, so it was not kept: in “%s”, %s"),
-                   self->file_name, expected->info.title ? expected->info.title : "", problem);
+                   self->file_name,
+                   expected->record->info.title ? expected->record->info.title : "", problem);
       return FALSE;
     }
   return TRUE;
@@ -2707,12 +2685,6 @@ _tessera_tei_writer_write_document (TesseraTeiWriter             *self,
   document = write_tei (self, record, self->options.corpus, self->cancellable, error);
   if (document == NULL)
     return FALSE;
-  /* The model holds what the file is compared with: the rest of the record goes before
-   * the document is read back, so that a novel's annotations are not in memory three
-   * times. */
-  g_ptr_array_set_size (record->relations, 0);
-  g_ptr_array_set_size (record->annotations, 0);
-  g_ptr_array_set_size (record->entities, 0);
   return verify_written (self, document, error);
 }
 

@@ -210,13 +210,6 @@ default_entity_type (GListModel *tagset,
   return NULL;
 }
 
-static gboolean
-code_or_null (const char * const *codes,
-              const char         *value)
-{
-  return value == NULL || g_strv_contains (codes, value);
-}
-
 static char *
 first_line_title (const char *text)
 {
@@ -274,13 +267,12 @@ conversion_type (Conversion *self,
 
 static TesseraEntityRecord *
 entity_record_for_uri (Conversion            *self,
-                     const char            *uri,
-                     const char            *name,
-                     TesseraAnnotationType *type)
+                       const char            *uri,
+                       const char            *name,
+                       TesseraAnnotationType *type)
 {
   TesseraEntityRecord *entity = g_hash_table_lookup (self->entity_of_uri, uri);
   gint64 *existing;
-  TesseraAuthority authority;
 
   if (entity != NULL)
     return entity;
@@ -290,14 +282,13 @@ entity_record_for_uri (Conversion            *self,
     entity->id = *existing;
   entity->name = g_strdup (name);
   entity->type = g_object_ref (type);
-  authority.scheme = g_strdup (tessera_authority_guess_scheme (uri));
-  authority.uri = g_strdup (uri);
-  g_array_append_val (entity->authorities, authority);
+  tessera_authorities_append (entity->authorities, tessera_authority_guess_scheme (uri), uri);
   g_ptr_array_add (self->entities, entity);
   g_hash_table_insert (self->entity_of_uri, g_strdup (uri), entity);
   return entity;
 }
 
+/* The file's entity records go to the batch as they were read, with their type. */
 static void
 convert_entities (Conversion *self)
 {
@@ -313,24 +304,19 @@ convert_entities (Conversion *self)
       if (type == NULL)
         type = fallback = default_entity_type (self->tagset, model->list);
 
-      entity = tessera_entity_record_new ();
-      entity->name = g_strdup (model->name);
-      entity->description = g_strdup (model->description);
+      entity = g_steal_pointer (&model->record);
       if (type != NULL && tessera_annotation_type_links_entity (type))
         entity->type = g_object_ref (type);
-      if (model->attributes != NULL)
-        entity->attributes = g_hash_table_ref (model->attributes);
-      for (guint a = 0; a < model->authorities->len; a++)
+      for (guint a = 0; a < entity->authorities->len; a++)
         {
-          TesseraAuthority *source = &g_array_index (model->authorities, TesseraAuthority, a);
-          TesseraAuthority copy = { g_strdup (source->scheme), g_strdup (source->uri) };
-          gint64 *existing = g_hash_table_lookup (self->project_uris, source->uri);
+          TesseraAuthority *authority = &g_array_index (entity->authorities,
+                                                        TesseraAuthority, a);
+          gint64 *existing = g_hash_table_lookup (self->project_uris, authority->uri);
 
           /* One authority link in common is the same entity. */
           if (existing != NULL && entity->id == 0)
             entity->id = *existing;
-          g_array_append_val (entity->authorities, copy);
-          g_hash_table_insert (self->entity_of_uri, g_strdup (source->uri), entity);
+          g_hash_table_insert (self->entity_of_uri, g_strdup (authority->uri), entity);
         }
       g_ptr_array_add (self->entities, entity);
       g_hash_table_insert (self->entity_of_id, g_strdup (model->id), entity);
@@ -351,110 +337,115 @@ dup_entity_type (Conversion        *self,
   return entity->type != NULL ? g_object_ref (entity->type) : NULL;
 }
 
+/* Values outside the claim vocabularies are left out, as the store would refuse them. */
+static void
+keep_known_codes (TesseraClaimRecord *claim)
+{
+  struct { char **value; const char * const *codes; } fields[] = {
+    { &claim->source_kind, tessera_claim_source_kinds () },
+    { &claim->quote_type, tessera_claim_quote_types () },
+    { &claim->polarity, tessera_claim_polarities () },
+    { &claim->factuality, tessera_claim_factualities () },
+    { &claim->writer_distance, tessera_claim_writer_distances () },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (*fields[i].value != NULL && !g_strv_contains (fields[i].codes, *fields[i].value))
+        g_clear_pointer (fields[i].value, g_free);
+    }
+}
+
+/* The entity the annotation names, if its type can name it. */
+static void
+link_entity (Conversion              *self,
+             TesseraDocumentRecord   *document,
+             TesseraTeiAnnotation    *model,
+             TesseraAnnotationRecord *annotation)
+{
+  g_autoptr(TesseraAnnotationType) entity_type = NULL;
+
+  if (model->entity != NULL)
+    annotation->entity = g_hash_table_lookup (self->entity_of_id, model->entity);
+  else if (model->entity_uri != NULL)
+    {
+      const TesseraRange *ranges = (TesseraRange *) (gpointer) annotation->ranges->data;
+      g_autofree char *name = tessera_text_slice_ranges (document->text, ranges,
+                                                         annotation->ranges->len, " ");
+
+      annotation->entity = entity_record_for_uri (self, model->entity_uri, name,
+                                                  annotation->type);
+    }
+  if (annotation->entity == NULL)
+    return;
+  /* The store's rule, for files written before it: the mention stays, unlinked. */
+  entity_type = dup_entity_type (self, annotation->entity);
+  if (!tessera_annotation_type_can_name (annotation->type, entity_type))
+    {
+      annotation->entity = NULL;
+      g_ptr_array_add (self->refused_links,
+                       model->id != NULL ? g_strdup (model->id)
+                                         : g_strdup_printf (_("line %d"), (int) model->line));
+    }
+}
+
+/* The document's record as read, given the annotations and relations it holds. */
 static TesseraDocumentRecord *
 convert_document (Conversion          *self,
                   TesseraTeiDocument  *model,
                   const char          *source_path,
                   GError             **error)
 {
-  g_autoptr(TesseraDocumentRecord) document = tessera_document_record_new ();
+  g_autoptr(TesseraDocumentRecord) document = g_steal_pointer (&model->record);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) pairs = g_ptr_array_new ();
 
-  document->info = model->info;
-  memset (&model->info, 0, sizeof model->info);
   g_free (document->info.source_path);
   document->info.source_path = g_strdup (source_path);
-  document->text = g_steal_pointer (&model->text);
   if (document->info.title == NULL || *document->info.title == '\0')
     {
       g_free (document->info.title);
       document->info.title = first_line_title (document->text);
     }
-  document->progress = model->progress;
-  document->attributes = model->attributes ? g_hash_table_ref (model->attributes) : NULL;
 
   for (guint i = 0; i < model->annotations->len; i++)
     {
       TesseraTeiAnnotation *a = g_ptr_array_index (model->annotations, i);
       TesseraAnnotationType *type = conversion_type (self, a->type_key);
-      TesseraAnnotationRecord *annotation;
 
       if (type == NULL)
         continue;
-      annotation = tessera_annotation_record_new ();
-      annotation->type = g_object_ref (type);
-      g_array_append_vals (annotation->ranges, a->ranges->data, a->ranges->len);
-      annotation->annotator = g_strdup (a->annotator);
-      annotation->certainty = a->certainty;
-      annotation->status = a->status;
-      annotation->note = g_strdup (a->note);
-      annotation->normalized = g_strdup (a->normalized);
-      if (a->attributes != NULL)
-        annotation->attributes = g_hash_table_ref (a->attributes);
+      a->record->type = g_object_ref (type);
       if (tessera_annotation_type_links_entity (type))
-        {
-          if (a->entity != NULL)
-            annotation->entity = g_hash_table_lookup (self->entity_of_id, a->entity);
-          else if (a->entity_uri != NULL)
-            {
-              const TesseraRange *ranges = (TesseraRange *) (gpointer) a->ranges->data;
-              g_autofree char *name = tessera_text_slice_ranges (document->text, ranges,
-                                                                 a->ranges->len, " ");
-
-              annotation->entity = entity_record_for_uri (self, a->entity_uri, name, type);
-            }
-          /* The store's rule, for files written before it: the mention stays, unlinked. */
-          if (annotation->entity != NULL)
-            {
-              g_autoptr(TesseraAnnotationType) entity_type =
-                dup_entity_type (self, annotation->entity);
-
-              if (!tessera_annotation_type_can_name (type, entity_type))
-                {
-                  annotation->entity = NULL;
-                  g_ptr_array_add (self->refused_links,
-                                   a->id != NULL ? g_strdup (a->id)
-                                                 : g_strdup_printf (_("line %d"),
-                                                                    (int) a->line));
-                }
-            }
-        }
-      g_ptr_array_add (document->annotations, annotation);
-      g_ptr_array_add (pairs, a);
+        link_entity (self, document, a, a->record);
+      if (!tessera_annotation_type_carries_claim (type))
+        g_clear_pointer (&a->record->claim, tessera_claim_record_free);
       if (a->id != NULL)
-        g_hash_table_insert (by_id, a->id, annotation);
+        g_hash_table_insert (by_id, a->id, a->record);
     }
 
-  for (guint i = 0; i < document->annotations->len; i++)
+  for (guint i = 0; i < model->annotations->len; i++)
     {
-      TesseraAnnotationRecord *annotation = g_ptr_array_index (document->annotations, i);
-      TesseraTeiAnnotation *a = g_ptr_array_index (pairs, i);
-      TesseraTeiClaim *c = a->claim;
+      TesseraTeiAnnotation *a = g_ptr_array_index (model->annotations, i);
       TesseraClaimRecord *claim;
 
-      if (c == NULL || !tessera_annotation_type_carries_claim (annotation->type))
+      if (a->record->type == NULL)
         continue;
-      claim = annotation->claim = g_new0 (TesseraClaimRecord, 1);
-      claim->source_entity = c->source_entity ? g_hash_table_lookup (self->entity_of_id,
-                                                                     c->source_entity) : NULL;
-      claim->source_annotation = c->source_annotation ? g_hash_table_lookup (by_id,
-                                                                             c->source_annotation)
-                                                      : NULL;
-      claim->cue = c->cue ? g_hash_table_lookup (by_id, c->cue) : NULL;
-      claim->parent = c->parent ? g_hash_table_lookup (by_id, c->parent) : NULL;
-      if (code_or_null (tessera_claim_source_kinds (), c->source_kind))
-        claim->source_kind = g_strdup (c->source_kind);
-      if (code_or_null (tessera_claim_quote_types (), c->quote_type))
-        claim->quote_type = g_strdup (c->quote_type);
-      if (code_or_null (tessera_claim_polarities (), c->polarity))
-        claim->polarity = g_strdup (c->polarity);
-      if (code_or_null (tessera_claim_factualities (), c->factuality))
-        claim->factuality = g_strdup (c->factuality);
-      if (code_or_null (tessera_claim_writer_distances (), c->writer_distance))
-        claim->writer_distance = g_strdup (c->writer_distance);
-      claim->statement_date = g_strdup (c->statement_date);
-      claim->topic = g_strdup (c->topic);
+      claim = a->record->claim;
+      if (claim != NULL)
+        {
+          TesseraTeiClaim *c = &a->claim;
+
+          claim->source_entity = c->source_entity ? g_hash_table_lookup (self->entity_of_id,
+                                                                         c->source_entity)
+                                                  : NULL;
+          claim->source_annotation = c->source_annotation
+                                     ? g_hash_table_lookup (by_id, c->source_annotation)
+                                     : NULL;
+          claim->cue = c->cue ? g_hash_table_lookup (by_id, c->cue) : NULL;
+          claim->parent = c->parent ? g_hash_table_lookup (by_id, c->parent) : NULL;
+          keep_known_codes (claim);
+        }
+      g_ptr_array_add (document->annotations, g_steal_pointer (&a->record));
     }
 
   for (guint i = 0; i < model->relations->len; i++)
@@ -462,24 +453,20 @@ convert_document (Conversion          *self,
       TesseraTeiRelation *r = g_ptr_array_index (model->relations, i);
       TesseraAnnotationRecord *source = r->source ? g_hash_table_lookup (by_id, r->source) : NULL;
       TesseraAnnotationRecord *target = r->target ? g_hash_table_lookup (by_id, r->target) : NULL;
-      TesseraRelationRecord *relation;
 
       if (source == NULL || target == NULL || source == target)
         continue;
-      relation = g_new0 (TesseraRelationRecord, 1);
-      relation->type = g_strdup (r->type);
-      relation->source = source;
-      relation->target = target;
-      relation->note = g_strdup (r->note);
-      relation->annotator = g_strdup (r->annotator);
-      g_ptr_array_add (document->relations, relation);
+      r->record->source = source;
+      r->record->target = target;
+      g_ptr_array_add (document->relations, g_steal_pointer (&r->record));
     }
 
   return g_steal_pointer (&document);
 }
 
 /**
- * tessera_tei_read_batch:
+ * _tessera_tei_read_batch:
+ * @importer: (nullable): the importer reading the file
  * @store: the project the file is read for: its tagset and entities, which it does not change
  * @path: a TEI P5 file: one `TEI` or a `teiCorpus`
  *
@@ -493,10 +480,11 @@ convert_document (Conversion          *self,
  *   be read
  */
 TesseraImportBatch *
-tessera_tei_read_batch (TesseraStore  *store,
-                        const char    *path,
-                        GCancellable  *cancellable,
-                        GError       **error)
+_tessera_tei_read_batch (TesseraImporter  *importer,
+                         TesseraStore     *store,
+                         const char       *path,
+                         GCancellable     *cancellable,
+                         GError          **error)
 {
   g_autoptr(GPtrArray) models =
     g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_document_free);
@@ -536,7 +524,7 @@ tessera_tei_read_batch (TesseraStore  *store,
     {
       TesseraTeiDocument *model = g_ptr_array_index (models, i);
 
-      if (model->text == NULL || *model->text == '\0')
+      if (model->record->text == NULL || *model->record->text == '\0')
         {
           g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_EMPTY,
                        _("%s: the document at line %u has no text to annotate; nothing was "
@@ -616,7 +604,7 @@ tessera_tei_read_batch (TesseraStore  *store,
  * @store: the project to import into
  * @path: a TEI P5 file: one `TEI` or a `teiCorpus`
  *
- * Imports every document of a TEI file as tessera_tei_read_batch() reads them. A text the
+ * Imports every document of a TEI file as _tessera_tei_read_batch() reads them. A text the
  * project already has is not imported again.
  *
  * All or nothing: if any document cannot be read, nothing is written.
@@ -630,8 +618,8 @@ tessera_tei_import_file (TesseraStore  *store,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  g_autoptr(TesseraImportBatch) batch = tessera_tei_read_batch (store, path, cancellable,
-                                                                error);
+  g_autoptr(TesseraImportBatch) batch = _tessera_tei_read_batch (NULL, store, path,
+                                                                 cancellable, error);
 
   if (batch == NULL)
     return NULL;

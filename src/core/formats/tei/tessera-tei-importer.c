@@ -12,7 +12,7 @@
 #include "tessera-tei-import.h"
 
 /*
- * TEI P5 as an import format, over tessera_tei_read_batch(): a TEI or teiCorpus file,
+ * TEI P5 as an import format, read by _tessera_tei_read_batch(): a TEI or teiCorpus file,
  * one document per TEI it holds.
  */
 
@@ -38,16 +38,6 @@ tessera_tei_importer_sniff (TesseraImporter *importer,
   return tessera_importer_handles_name (importer, path) ? 60 : 0;
 }
 
-static TesseraImportBatch *
-tessera_tei_importer_read_file (TesseraImporter  *importer,
-                                TesseraStore     *store,
-                                const char       *path,
-                                GCancellable     *cancellable,
-                                GError          **error)
-{
-  return tessera_tei_read_batch (store, path, cancellable, error);
-}
-
 static void
 tessera_tei_importer_class_init (TesseraTeiImporterClass *klass)
 {
@@ -58,7 +48,7 @@ tessera_tei_importer_class_init (TesseraTeiImporterClass *klass)
   importer_class->extensions = tei_extensions;
   importer_class->mime_type = "application/tei+xml";
   importer_class->sniff = tessera_tei_importer_sniff;
-  importer_class->read_file = tessera_tei_importer_read_file;
+  importer_class->read_file = _tessera_tei_read_batch;
 }
 
 static void

@@ -9,6 +9,7 @@
 #include "tessera-annotation-type.h"
 #include "tessera-document.h"
 #include "tessera-entity.h"
+#include "tessera-record.h"
 #include "tessera-tei-error.h"
 
 G_BEGIN_DECLS
@@ -38,59 +39,46 @@ G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
+/* What a claim points to, by xml:id; its values are in the record's claim. */
 typedef struct
 {
   char *source_entity;       /* xml:id of an entity record */
   char *source_annotation;   /* xml:id of an annotation */
   char *cue;
   char *parent;
-  char *source_kind;
-  char *quote_type;
-  char *polarity;
-  char *factuality;
-  char *writer_distance;
-  char *statement_date;
-  char *topic;
 } TesseraTeiClaim;
 
+/* An annotation: its record, and what only TEI says of it. The record's type and entity
+ * are left to the importer, which knows the project's. */
 typedef struct
 {
-  char             *id;            /* xml:id of the logical annotation */
-  char             *type_key;      /* from @ana; NULL when only the element says what it is */
-  char             *element;       /* the TEI element, e.g. "persName" */
-  char             *element_type;  /* its @type */
-  GArray           *ranges;        /* TesseraRange, sorted */
-  char             *entity;        /* xml:id of the entity record it refers to */
-  char             *entity_uri;    /* an external @ref (files not written by Tessera) */
-  char             *annotator;
-  TesseraCertainty  certainty;
-  TesseraStatus     status;
-  char             *note;
-  char             *normalized;
-  GHashTable       *attributes;    /* key → value, nullable */
-  TesseraTeiClaim  *claim;         /* nullable */
-  guint             line;          /* where it was read, for messages */
+  TesseraAnnotationRecord *record;        /* owned; ranges sorted */
+  char                    *id;            /* xml:id of the logical annotation */
+  char                    *type_key;      /* from @ana; else the type the element maps to */
+  char                    *element;       /* the TEI element, e.g. "persName" */
+  char                    *element_type;  /* its @type */
+  char                    *entity;        /* xml:id of the entity record it refers to */
+  char                    *entity_uri;    /* an external @ref (files not written by Tessera) */
+  TesseraTeiClaim          claim;         /* when the record has a claim */
+  guint                    line;          /* where it was read, for messages */
 } TesseraTeiAnnotation;
 
+/* A relation: its record (its ends left to the importer) and the xml:ids of its ends. */
 typedef struct
 {
-  char *id;
-  char *type;
-  char *source;                     /* xml:id of an annotation */
-  char *target;
-  char *note;
-  char *annotator;
+  TesseraRelationRecord *record;          /* owned */
+  char                  *id;
+  char                  *source;          /* xml:id of an annotation */
+  char                  *target;
 } TesseraTeiRelation;
 
+/* An entity record: its record (its type left to the importer), and how TEI files it. */
 typedef struct
 {
-  char       *id;
-  char       *name;
-  char       *type_key;             /* from @ana */
-  char       *list;                 /* "person", "org", "place", "event", "object" */
-  char       *description;
-  GArray     *authorities;          /* TesseraAuthority */
-  GHashTable *attributes;           /* nullable */
+  TesseraEntityRecord *record;            /* owned */
+  char                *id;
+  char                *type_key;          /* from @ana */
+  char                *list;              /* "person", "org", "place", "event", "object" */
 } TesseraTeiEntity;
 
 typedef struct
@@ -104,16 +92,15 @@ typedef struct
   char        *element_type;
 } TesseraTeiCategory;
 
+/* A document: its record holds its metadata, progress, text and attributes; its
+ * annotations and relations are here, until the importer moves their records to it. */
 typedef struct
 {
-  char                *id;
-  TesseraDocumentInfo  info;
-  TesseraProgress      progress;
-  char                *text;
-  GHashTable          *attributes;   /* nullable */
-  GPtrArray           *annotations;  /* TesseraTeiAnnotation, in reading order */
-  GPtrArray           *relations;    /* TesseraTeiRelation */
-  guint                line;
+  TesseraDocumentRecord *record;          /* owned */
+  char                  *id;
+  GPtrArray             *annotations;     /* TesseraTeiAnnotation, in reading order */
+  GPtrArray             *relations;       /* TesseraTeiRelation */
+  guint                  line;
 } TesseraTeiDocument;
 
 /* What a file declares once for all its documents (or a document for itself). */
@@ -128,16 +115,11 @@ typedef struct
   GPtrArray  *warnings;             /* char *: what was read but could not be kept as is */
 } TesseraTeiContext;
 
-TesseraTeiClaim      *_tessera_tei_claim_new           (void);
-void                  _tessera_tei_claim_free          (TesseraTeiClaim      *claim);
 TesseraTeiAnnotation *_tessera_tei_annotation_new      (void);
 void                  _tessera_tei_annotation_free     (TesseraTeiAnnotation *annotation);
 void                  _tessera_tei_relation_free       (TesseraTeiRelation   *relation);
 TesseraTeiEntity     *_tessera_tei_entity_new          (void);
 void                  _tessera_tei_entity_free         (TesseraTeiEntity     *entity);
-void                  _tessera_tei_entity_add_authority (TesseraTeiEntity    *entity,
-                                                        const char           *scheme,
-                                                        const char           *uri);
 TesseraTeiCategory   *_tessera_tei_category_new        (const char           *key);
 void                  _tessera_tei_category_free       (TesseraTeiCategory   *category);
 TesseraTeiDocument   *_tessera_tei_document_new        (void);
@@ -298,6 +280,9 @@ gboolean              _tessera_tei_carrier_set         (TesseraTeiCarrier    *ca
                                                         const char           *name,
                                                         gboolean              in_xml_namespace,
                                                         char                 *value);
+void                  _tessera_tei_carrier_reset       (TesseraTeiCarrier    *carrier,
+                                                        TesseraTeiCarrierKind kind,
+                                                        int                   line);
 void                  _tessera_tei_carrier_free        (TesseraTeiCarrier    *carrier);
 TesseraTeiRecord     *_tessera_tei_record_new          (char                 *target,
                                                         int                   line);

@@ -49,8 +49,11 @@
  * With TESSERA_TEI_READER_STRICT (the self-check), the file must be as Tessera writes it:
  * UTF-8, every element in the TEI namespace, no document type declaration, no entity
  * reference, every xml:id once, each document with an xml:id that prefixes those of its
- * elements in a corpus. A file Tessera wrote (its appInfo says so) has its pointers
- * resolved strictly in both modes.
+ * elements in a corpus, no choice in the text and no paragraph in a paragraph. What the
+ * bodies hold is then read straight from the parser's callbacks, without the tree builder
+ * (start_in_text()), by the rules the walk of the tree follows (text_role()): those two
+ * constructs are the ones that need the whole element before its text can be read. A file
+ * Tessera wrote (its appInfo says so) has its pointers resolved strictly in both modes.
  */
 
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA)
@@ -335,6 +338,108 @@ path (xmlNode *node,
 
 #define local_target _tessera_tei_local_target
 
+/* An element of the text as the walks see it: a node of libxml2's tree, or, in a file read
+ * strictly, the element the parser has just started (see start_in_text()). */
+typedef struct
+{
+  xmlNode        *node;           /* or NULL, and then: */
+  xmlParserCtxt  *parser;
+  int             n_attributes;   /* SAX2's: (local name, prefix, URI, value, end) each */
+  const xmlChar **attributes;
+  gboolean        preserve;       /* xml:space, its own or inherited */
+  gboolean        tei;
+  const char     *name;
+} Element;
+
+static void
+element_init (Element *element,
+              xmlNode *node)
+{
+  memset (element, 0, sizeof *element);
+  element->node = node;
+  element->tei = is_tei (node);
+  element->name = local_name (node);
+}
+
+/* The first attribute @name, in whatever namespace (as xmlHasProp() finds it), or in the
+ * XML namespace: SAX2's five pointers, or NULL. */
+static const xmlChar **
+element_attribute (const Element *element,
+                   const char    *name,
+                   gboolean       in_xml_namespace)
+{
+  for (int i = 0; i < element->n_attributes; i++)
+    {
+      const xmlChar **attribute = element->attributes + 5 * i;
+
+      if (in_xml_namespace && (attribute[2] == NULL ||
+                               !xmlStrEqual (attribute[2], XML_XML_NAMESPACE)))
+        continue;
+      if (g_str_equal ((const char *) attribute[0], name))
+        return attribute;
+    }
+  return NULL;
+}
+
+static gboolean
+element_has (const Element *element,
+             const char    *name)
+{
+  if (element->node != NULL)
+    return xmlHasProp (element->node, BAD_CAST name) != NULL;
+  return element_attribute (element, name, FALSE) != NULL;
+}
+
+static gboolean
+element_has_id (const Element *element)
+{
+  if (element->node != NULL)
+    return xmlHasNsProp (element->node, BAD_CAST "id", XML_XML_NAMESPACE) != NULL;
+  return element_attribute (element, "id", TRUE) != NULL;
+}
+
+/* A value as the tree builder would give it: SAX2 leaves character references to it. */
+static char *
+attribute_value (const Element  *element,
+                 const xmlChar **attribute)
+{
+  xmlChar *decoded;
+
+  if (memchr (attribute[3], '&', attribute[4] - attribute[3]) == NULL)
+    return g_strndup ((const char *) attribute[3], attribute[4] - attribute[3]);
+  decoded = xmlStringLenDecodeEntities (element->parser, attribute[3],
+                                        attribute[4] - attribute[3], XML_SUBSTITUTE_REF,
+                                        0, 0, 0);
+  return steal_xml_string (decoded != NULL ? decoded : xmlStrdup (BAD_CAST ""));
+}
+
+static char *
+element_get (const Element *element,
+             const char    *name)
+{
+  const xmlChar **attribute;
+
+  if (element->node != NULL)
+    return get_attr (element->node, name);
+  attribute = element_attribute (element, name, FALSE);
+  return attribute != NULL ? attribute_value (element, attribute) : NULL;
+}
+
+static gboolean
+is_named (const Element *element,
+          const char    *name)
+{
+  return element->tei && g_str_equal (element->name, name);
+}
+
+static gboolean
+element_preserve (const Element *element)
+{
+  if (element->node != NULL)
+    return xmlNodeGetSpacePreserve (element->node) == 1;
+  return element->preserve;
+}
+
 /* Reading ------------------------------------------------------------------------------------- */
 
 /* An element of the text, with where it starts and ends in the text; what may carry an
@@ -356,12 +461,18 @@ typedef enum
   STREAM_BODY,       /* body: its children read as they end */
   STREAM_CONTAINER,  /* an element that only holds paragraphs: the same, with a mark */
   STREAM_STAND_OFF,  /* standOff, and what in it only holds records: the same */
+  /* Strict: the elements of the bodies, read from the parser as they come (no tree). */
+  STREAM_PARAGRAPH,  /* a paragraph, with a mark */
+  STREAM_INLINE,     /* an element within one, with a mark */
+  STREAM_LEFT_OUT,   /* what the text leaves out, and all it holds */
 } Stream;
 
 typedef struct
 {
-  Stream stream;
-  guint  mark;
+  Stream   stream;
+  guint    mark;
+  gboolean preserve;        /* strict, in a body: xml:space, its own or inherited */
+  gboolean space_ignored;   /* …and white space between its children is no text */
 } OpenElement;
 
 struct _TesseraTeiReader
@@ -394,6 +505,7 @@ struct _TesseraTeiReader
   GStringChunk           *strings;        /* the keys of the tables of xml:ids */
   GHashTable             *file_ids;       /* xml:ids of the file (strict: outside documents) */
   GHashTable             *document_ids;   /* strict: those of the document being read */
+  GStringChunk           *document_strings; /* …their keys, and those of mark_of_id */
   char                   *document_id;    /* strict: the xml:id of the TEI being read */
 
   /* The document being read. */
@@ -409,6 +521,7 @@ struct _TesseraTeiReader
   GArray                 *pending;        /* indices of marks waiting for a paragraph */
   GHashTable             *mark_of_id;     /* xml:id → index + 1 */
   GArray                 *open;           /* OpenElement, one per element open */
+  GString                *characters;     /* strict: text of a body not read yet */
   xmlNode                *tei;            /* the TEI element being read, or NULL */
   TesseraTeiDocument     *document;       /* …its model */
   TesseraTeiAssembly      found;          /* …and what its annotations are made of */
@@ -416,6 +529,7 @@ struct _TesseraTeiReader
   gboolean                text_seen;
   gboolean                early;          /* strict: its joins known before its text */
   GHashTable             *join_targets;   /* …the xml:ids they take */
+  TesseraTeiCarrier      *spare_carrier;  /* one the text has done with, to reuse */
 };
 
 typedef struct _TesseraTeiReader Reader;
@@ -511,6 +625,8 @@ reset_document_state (Reader *self)
   g_array_set_size (self->marks, 0);
   g_array_set_size (self->pending, 0);
   g_hash_table_remove_all (self->mark_of_id);
+  /* (document_ids was emptied as the document started, see on_start_element().) */
+  g_string_chunk_clear (self->document_strings);
   self->early = FALSE;
   g_hash_table_remove_all (self->join_targets);
 }
@@ -521,8 +637,10 @@ clear_mark (Mark *mark)
   g_clear_pointer (&mark->carrier, _tessera_tei_carrier_free);
 }
 
-static TesseraTeiCarrier *carrier_from_node (xmlNode               *node,
-                                             TesseraTeiCarrierKind  kind);
+static TesseraTeiCarrier *carrier_from_element (const Element         *element,
+                                                TesseraTeiCarrierKind  kind,
+                                                int                    line,
+                                                TesseraTeiCarrier     *spare);
 
 static Mark *
 mark_at (Reader *self,
@@ -598,25 +716,27 @@ all_space (const char *text)
 static void
 append_text (Reader     *self,
              const char *content,
+             gsize       length,
              gboolean    preserve)
 {
-  const char *p;
+  const char *p, *end;
 
   /* Normalised once the whole text is read (normalize_text()): a character may be
    * composed across elements, and pointers count the text as written. */
-  if (content == NULL || *content == '\0')
+  if (content == NULL || length == 0)
     return;
 
   if (preserve)
     {
       ensure_paragraph (self);
-      self->length += _tessera_tei_append_preserved (self->text, content, strlen (content));
+      self->length += _tessera_tei_append_preserved (self->text, content, length);
       self->last_was_space = FALSE;
       return;
     }
 
   p = content;
-  while (*p)
+  end = content + length;
+  while (p < end)
     {
       const char *run = p;
       guint n_characters = 0;
@@ -629,7 +749,7 @@ append_text (Reader     *self,
           continue;
         }
       /* A run of non-space: the code points are the bytes that start one. */
-      for (; *p && !is_xml_space (*p); p++)
+      for (; p < end && !is_xml_space (*p); p++)
         n_characters += ((guchar) *p & 0xC0) != 0x80;
       ensure_paragraph (self);
       flush_space (self);
@@ -643,22 +763,25 @@ append_text (Reader     *self,
 /* Marks --------------------------------------------------------------------------------- */
 
 static guint
-add_mark (Reader   *self,
-          xmlNode  *node,
-          gboolean  block)
+add_mark (Reader        *self,
+          const Element *element,
+          gboolean       block)
 {
   Mark mark = { self->length, self->length, FALSE, NULL };
   guint index = self->marks->len;
-  gboolean candidate = is_tei (node) && !is_element (node, "anchor") &&
-                       ((self->context->tessera && xmlHasProp (node, BAD_CAST "ana") != NULL) ||
-                        _tessera_tei_element_is_mappable (local_name (node)));
+  gboolean candidate = element->tei && !is_named (element, "anchor") &&
+                       ((self->context->tessera && element_has (element, "ana")) ||
+                        _tessera_tei_element_is_mappable (element->name));
   const char *id = NULL;
 
   /* An element with an xml:id has a carrier, which holds its value as get_xml_id() reads
    * it: read once. */
-  if (candidate || xmlHasNsProp (node, BAD_CAST "id", XML_XML_NAMESPACE) != NULL)
+  if (candidate || element_has_id (element))
     {
-      mark.carrier = carrier_from_node (node, TESSERA_TEI_CARRIER_TEXT);
+      mark.carrier = carrier_from_element (element, TESSERA_TEI_CARRIER_TEXT,
+                                           element->node != NULL ? 0
+                                           : xmlSAX2GetLineNumber (element->parser),
+                                           g_steal_pointer (&self->spare_carrier));
       mark.carrier->candidate = candidate;
       id = mark.carrier->id;
     }
@@ -673,7 +796,8 @@ add_mark (Reader   *self,
     g_array_append_val (self->marks, mark);
   /* A repeated xml:id (see check_id()) names its first element. */
   if (id != NULL && !g_hash_table_contains (self->mark_of_id, id))
-    g_hash_table_insert (self->mark_of_id, g_strdup (id), GUINT_TO_POINTER (index + 1));
+    g_hash_table_insert (self->mark_of_id, g_string_chunk_insert (self->document_strings, id),
+                         GUINT_TO_POINTER (index + 1));
   return index;
 }
 
@@ -713,6 +837,9 @@ end_mark (Reader *self,
       carrier->end = mark->end;
       if (self->error == NULL)
         _tessera_tei_assemble_text (&self->found, self->document, carrier, &self->error);
+      /* The next element's, most often. */
+      if (self->spare_carrier == NULL)
+        self->spare_carrier = g_steal_pointer (&carrier);
     }
 }
 
@@ -770,6 +897,7 @@ walk_entity (Reader   *self,
     {
       if (!block || !all_space ((const char *) entity->content))
         append_text (self, (const char *) entity->content,
+                     strlen ((const char *) entity->content),
                      node->parent != NULL && xmlNodeGetSpacePreserve (node->parent) == 1);
       return TRUE;
     }
@@ -778,65 +906,101 @@ walk_entity (Reader   *self,
                (const char *) node->name);
 }
 
-static gboolean
-walk_element (Reader   *self,
-              xmlNode  *node,
-              gboolean  block)
+/* What an element of the text is to the walks (the tree's, walk_element(), and the
+ * parser's, start_in_text()), decided as it starts, with what it does to the white space
+ * around it. */
+typedef enum
+{
+  TEXT_LEFT_OUT,     /* none of it is text */
+  TEXT_ANCHOR,       /* a point of the text, a mark */
+  TEXT_CHOICE,       /* one of its children is the text */
+  TEXT_BLOCK,        /* a paragraph, or what holds paragraphs */
+  TEXT_INLINE,       /* within a paragraph */
+} TextRole;
+
+static TextRole
+text_role (Reader        *self,
+           const Element *element,
+           gboolean       block)
 {
   /* The classes of the element, asked of every element of the text: found once. */
-  guint classes = is_tei (node) ? class_bits (local_name (node)) : 0;
-  guint mark;
+  guint classes = element->tei ? class_bits (element->name) : 0;
 
   if (classes & CLASS_BREAK)
     {
-      g_autofree char *brk = get_attr (node, "break");
+      g_autofree char *brk = element_get (element, "break");
 
       if (g_strcmp0 (brk, "no") == 0)
         {
           /* The word goes on: neither the white space around the break nor the break
            * itself is a space. */
           self->pending_space = FALSE;
-          self->in_word = self->in_paragraph && xmlNodeGetSpacePreserve (node) != 1;
-          return TRUE;
+          self->in_word = self->in_paragraph && !element_preserve (element);
+          return TEXT_LEFT_OUT;
         }
     }
   if (classes & (CLASS_SKIPPED | CLASS_NOTHING))
-    return TRUE;
+    return TEXT_LEFT_OUT;
   /* A span that points (@from, @target) holds an interpretation of what it points to; one
    * that does not holds running text (Recogito's <span>my heart bleeds</span>). */
-  if (is_element (node, "span") &&
-      (xmlHasProp (node, BAD_CAST "from") != NULL || xmlHasProp (node, BAD_CAST "target") != NULL))
-    return TRUE;
-  if (is_element (node, "lb"))
+  if (is_named (element, "span") &&
+      (element_has (element, "from") || element_has (element, "target")))
+    return TEXT_LEFT_OUT;
+  if (is_named (element, "lb"))
     {
-      if (self->in_paragraph && !self->last_was_space && xmlNodeGetSpacePreserve (node) != 1)
+      if (self->in_paragraph && !self->last_was_space && !element_preserve (element))
         self->pending_space = TRUE;
-      return TRUE;
+      return TEXT_LEFT_OUT;
     }
-  if (is_element (node, "anchor"))
+  if (is_named (element, "anchor"))
     {
       if (!block)
         flush_space (self);
-      add_mark (self, node, block || !self->in_paragraph);
-      return TRUE;
+      return TEXT_ANCHOR;
     }
-  if (is_element (node, "choice"))
-    {
-      xmlNode *alternative = chosen_alternative (node);
-
-      if (alternative == NULL)
-        return TRUE;
-      if (block)
-        return walk_element (self, alternative, block);
-      return walk (self, alternative, FALSE);
-    }
+  if (is_named (element, "choice"))
+    return TEXT_CHOICE;
 
   if (block || (classes & CLASS_BLOCK))
     {
       end_paragraph (self);
-      if ((classes & CLASS_CONTAINER) || has_block_child (node))
+      return TEXT_BLOCK;
+    }
+  ensure_paragraph (self);
+  flush_space (self);
+  return TEXT_INLINE;
+}
+
+static gboolean
+walk_element (Reader   *self,
+              xmlNode  *node,
+              gboolean  block)
+{
+  Element element;
+  guint mark;
+
+  element_init (&element, node);
+  switch (text_role (self, &element, block))
+    {
+    case TEXT_LEFT_OUT:
+      return TRUE;
+    case TEXT_ANCHOR:
+      add_mark (self, &element, block || !self->in_paragraph);
+      return TRUE;
+    case TEXT_CHOICE:
+      {
+        xmlNode *alternative = chosen_alternative (node);
+
+        if (alternative == NULL)
+          return TRUE;
+        if (block)
+          return walk_element (self, alternative, block);
+        return walk (self, alternative, FALSE);
+      }
+    case TEXT_BLOCK:
+      if (in_list (node, container_elements) || has_block_child (node))
         {
-          mark = add_mark (self, node, TRUE);
+          mark = add_mark (self, &element, TRUE);
           if (!walk (self, node, TRUE))
             return FALSE;
           end_paragraph (self);
@@ -845,22 +1009,21 @@ walk_element (Reader   *self,
         {
           /* A paragraph, even an empty one: it is a line of the text. */
           ensure_paragraph (self);
-          mark = add_mark (self, node, FALSE);
+          mark = add_mark (self, &element, FALSE);
           if (!walk (self, node, FALSE))
             return FALSE;
           end_paragraph (self);
         }
       end_mark (self, mark);
       return TRUE;
+    case TEXT_INLINE:
+    default:
+      mark = add_mark (self, &element, FALSE);
+      if (!walk (self, node, FALSE))
+        return FALSE;
+      end_mark (self, mark);
+      return TRUE;
     }
-
-  ensure_paragraph (self);
-  flush_space (self);
-  mark = add_mark (self, node, FALSE);
-  if (!walk (self, node, FALSE))
-    return FALSE;
-  end_mark (self, mark);
-  return TRUE;
 }
 
 static gboolean
@@ -882,7 +1045,8 @@ walk (Reader   *self,
         case XML_CDATA_SECTION_NODE:
           if (space_ignored && all_space ((const char *) child->content))
             break;
-          append_text (self, (const char *) child->content, preserve);
+          append_text (self, (const char *) child->content,
+                       strlen ((const char *) child->content), preserve);
           break;
         case XML_ENTITY_REF_NODE:
           if (!walk_entity (self, child, block))
@@ -1107,7 +1271,7 @@ read_document_header (Reader             *self,
   xmlNode *notes = first_child (file_desc, "notesStmt");
   xmlNode *language = path (header, "profileDesc", "langUsage", "language", NULL);
   xmlNode *revision = first_child (header, "revisionDesc");
-  TesseraDocumentInfo *info = &document->info;
+  TesseraDocumentInfo *info = &document->record->info;
 
   info->title = node_text (first_child (title_stmt, "title"));
   info->author = name_text (first_child (title_stmt, "author"));
@@ -1138,7 +1302,7 @@ read_document_header (Reader             *self,
       info->notes = node_text (own);
       if (info->notes == NULL && !self->context->tessera)
         info->notes = node_text (first_child (notes, "note"));
-      read_attribute_notes (notes, &document->attributes);
+      read_attribute_notes (notes, &document->record->attributes);
     }
 
   if (language != NULL)
@@ -1157,7 +1321,7 @@ read_document_header (Reader             *self,
     {
       g_autofree char *status = get_attr (revision, "status");
 
-      tessera_progress_from_string (status, &document->progress);
+      tessera_progress_from_string (status, &document->record->progress);
     }
 }
 
@@ -1177,6 +1341,7 @@ read_entity (Reader  *self,
              xmlNode *record)
 {
   g_autoptr(TesseraTeiEntity) entity = _tessera_tei_entity_new ();
+  TesseraEntityRecord *fields = entity->record;
   g_autofree char *ana = get_attr (record, "ana");
   xmlNode *names = record;
 
@@ -1194,11 +1359,11 @@ read_entity (Reader  *self,
 
   if (first_child (record, "objectIdentifier") != NULL)
     names = first_child (record, "objectIdentifier");
-  for (xmlNode *child = names->children; child != NULL && entity->name == NULL;
+  for (xmlNode *child = names->children; child != NULL && fields->name == NULL;
        child = child->next)
     {
       if (in_list (child, record_name_elements))
-        entity->name = node_text (child);
+        fields->name = node_text (child);
     }
 
   for (guint pass = 0; pass < 2; pass++)
@@ -1220,10 +1385,10 @@ read_entity (Reader  *self,
         }
     }
 
-  entity->description = node_text (first_child_typed (record, "note", "description"));
-  read_attribute_notes (record, &entity->attributes);
-  if (entity->name == NULL)
-    entity->name = g_strdup (entity->id);
+  fields->description = node_text (first_child_typed (record, "note", "description"));
+  read_attribute_notes (record, &fields->attributes);
+  if (fields->name == NULL)
+    fields->name = g_strdup (entity->id);
   _tessera_tei_context_add_entity (self->context, g_steal_pointer (&entity));
 }
 
@@ -1240,12 +1405,51 @@ line_of (xmlNode *node)
   return (int) xmlGetLineNo (node);
 }
 
-static TesseraTeiCarrier *
-carrier_from_node (xmlNode               *node,
-                   TesseraTeiCarrierKind  kind)
+/* Whether @carrier keeps the attribute @name (the first of that name, in whatever
+ * namespace, as xmlGetProp() finds it; xml:id by its namespace): @seen has bit i once
+ * carrier_attributes[i] was met, the last bit once xml:id was. */
+static gboolean
+carrier_wants (guint      *seen,
+               const char *name,
+               gboolean    is_id)
 {
-  TesseraTeiCarrier *carrier = _tessera_tei_carrier_new (kind, line_of (node));
-  xmlDoc *doc = node->doc;
+  guint bit = G_N_ELEMENTS (carrier_attributes) - 1;
+
+  if (!is_id)
+    {
+      for (bit = 0; carrier_attributes[bit] != NULL; bit++)
+        {
+          if (g_str_equal (carrier_attributes[bit], name))
+            break;
+        }
+      if (carrier_attributes[bit] == NULL)
+        return FALSE;
+    }
+  if (*seen & (1u << bit))
+    return FALSE;
+  *seen |= 1u << bit;
+  return TRUE;
+}
+
+/* What an element says of the annotation it may carry. @line: where the parser is, for an
+ * element read from the parser (a node knows its own). @spare: a carrier to reuse, or NULL. */
+static TesseraTeiCarrier *
+carrier_from_element (const Element         *element,
+                      TesseraTeiCarrierKind  kind,
+                      int                    line,
+                      TesseraTeiCarrier     *spare)
+{
+  xmlNode *node = element->node;
+  xmlDoc *doc = node != NULL ? node->doc : NULL;
+  TesseraTeiCarrier *carrier = spare;
+  guint seen = 0;
+
+  if (node != NULL)
+    line = line_of (node);
+  if (carrier != NULL)
+    _tessera_tei_carrier_reset (carrier, kind, line);
+  else
+    carrier = _tessera_tei_carrier_new (kind, line);
 
   if (doc != NULL && (doc->intSubset != NULL || doc->extSubset != NULL))
     {
@@ -1262,35 +1466,18 @@ carrier_from_node (xmlNode               *node,
             _tessera_tei_carrier_set (carrier, carrier_attributes[i], FALSE, value);
         }
     }
-  else
+  else if (node != NULL)
     {
-      /* Bit i: carrier_attributes[i] was met; the last bit: xml:id. */
-      guint seen = 0;
-
-      /* The first attribute of a name, whatever its namespace, as xmlGetProp() finds it;
-       * xml:id by its namespace. */
       for (xmlAttr *attribute = node->properties; attribute != NULL;
            attribute = attribute->next)
         {
           const char *name = (const char *) attribute->name;
           gboolean is_id = attribute->ns != NULL && g_str_equal (name, "id") &&
                            xmlStrEqual (attribute->ns->href, XML_XML_NAMESPACE);
-          guint bit = G_N_ELEMENTS (carrier_attributes) - 1;
           xmlChar *value;
 
-          if (!is_id)
-            {
-              for (bit = 0; carrier_attributes[bit] != NULL; bit++)
-                {
-                  if (g_str_equal (carrier_attributes[bit], name))
-                    break;
-                }
-              if (carrier_attributes[bit] == NULL)
-                continue;
-            }
-          if (seen & (1u << bit))
+          if (!carrier_wants (&seen, name, is_id))
             continue;
-          seen |= 1u << bit;
           /* A value is most often one text node: read in place, as
            * xmlNodeListGetString() would copy it. */
           if (attribute->children == NULL)
@@ -1308,16 +1495,41 @@ carrier_from_node (xmlNode               *node,
             }
         }
     }
+  else
+    {
+      for (int i = 0; i < element->n_attributes; i++)
+        {
+          const xmlChar **attribute = element->attributes + 5 * i;
+          const char *name = (const char *) attribute[0];
+          gboolean is_id = attribute[2] != NULL && g_str_equal (name, "id") &&
+                           xmlStrEqual (attribute[2], XML_XML_NAMESPACE);
+
+          if (carrier_wants (&seen, name, is_id))
+            _tessera_tei_carrier_set (carrier, name, is_id,
+                                      attribute_value (element, attribute));
+        }
+    }
   if (kind == TESSERA_TEI_CARRIER_JOIN)
     carrier->element = get_attr (node, "result");
   else if (kind == TESSERA_TEI_CARRIER_TEXT)
-    carrier->element = g_strdup (local_name (node));
+    carrier->element = g_strdup (element->name);
   else if (node->parent != NULL && is_element (node->parent, "spanGrp"))
     {
       carrier->in_group = TRUE;
       carrier->group_type = get_attr (node->parent, "type");
     }
   return carrier;
+}
+
+/* A carrier of the stand-off: a join or a span. */
+static TesseraTeiCarrier *
+carrier_from_node (xmlNode               *node,
+                   TesseraTeiCarrierKind  kind)
+{
+  Element element;
+
+  element_init (&element, node);
+  return carrier_from_element (&element, kind, 0, NULL);
 }
 
 static TesseraTeiRecord *
@@ -1594,7 +1806,7 @@ map_annotations (Reader             *self,
   for (guint i = 0; i < document->annotations->len; i++)
     {
       TesseraTeiAnnotation *annotation = g_ptr_array_index (document->annotations, i);
-      GArray *ranges = annotation->ranges;
+      GArray *ranges = annotation->record->ranges;
       gboolean moved = FALSE;
       guint kept = 0;
 
@@ -1669,7 +1881,7 @@ read_document (Reader  *self,
       fail (self, tei, TESSERA_TEI_ERROR_EMPTY, _("this TEI document has no text element"));
       goto out;
     }
-  document->text = normalize_text (self->text->str, self->text->len, composed);
+  document->record->text = normalize_text (self->text->str, self->text->len, composed);
 
   /* Pointers count the text as read; the annotations are then moved to the stored text. */
   collect_text (self, &self->found);
@@ -1816,7 +2028,9 @@ check_id (Reader     *self,
             }
           ids = self->document_ids;
         }
-      if (!g_hash_table_add (ids, g_string_chunk_insert (self->strings, id)))
+      if (!g_hash_table_add (ids, g_string_chunk_insert (ids == self->document_ids
+                                                         ? self->document_strings
+                                                         : self->strings, id)))
         fail_at (self, line, TESSERA_TEI_ERROR_MALFORMED, _("the xml:id “%s” is used twice"),
                  id);
       return;
@@ -2002,6 +2216,135 @@ read_children (Reader  *self,
   free_children (node);
 }
 
+/* Strict: what a body holds is read straight from the parser, as walk() would read it from
+ * the tree: Tessera's files have no lookahead to do (no choice, no paragraph holding
+ * paragraphs), and what would need one is an error. */
+static gboolean
+reads_text (Reader *self,
+            Stream  stream)
+{
+  return (self->flags & TESSERA_TEI_READER_STRICT) &&
+         (stream == STREAM_BODY || stream == STREAM_CONTAINER || stream == STREAM_PARAGRAPH ||
+          stream == STREAM_INLINE || stream == STREAM_LEFT_OUT);
+}
+
+static OpenElement *
+open_element (Reader *self)
+{
+  return self->open->len > 0 ? &g_array_index (self->open, OpenElement, self->open->len - 1)
+                             : NULL;
+}
+
+/* The text of @open since its last child, as one text node of the tree would be read. */
+static void
+flush_characters (Reader      *self,
+                  OpenElement *open)
+{
+  GString *characters = self->characters;
+  gboolean space_ignored = open->space_ignored || open->stream == STREAM_BODY ||
+                           open->stream == STREAM_CONTAINER;
+
+  if (characters->len == 0)
+    return;
+  if (open->stream != STREAM_LEFT_OUT && !(space_ignored && all_space (characters->str)))
+    append_text (self, characters->str, characters->len, open->preserve);
+  g_string_truncate (characters, 0);
+}
+
+static void
+on_characters (void          *data,
+               const xmlChar *characters,
+               int            length)
+{
+  Reader *self = ((xmlParserCtxt *) data)->_private;
+  OpenElement *open = open_element (self);
+
+  if (open == NULL || !reads_text (self, open->stream))
+    xmlSAX2Characters (data, characters, length);
+  else if (open->stream != STREAM_LEFT_OUT)
+    g_string_append_len (self->characters, (const char *) characters, length);
+}
+
+static void
+never_written (Reader     *self,
+               const char *name)
+{
+  fail_at (self, xmlSAX2GetLineNumber (self->parser), TESSERA_TEI_ERROR_MALFORMED,
+           _("<%s> stands in the text where the exporter never writes it"), name);
+}
+
+/* An element of a body starts (strict), in the element open: as walk_element() reads it,
+ * and @open says how the rest of it is read. */
+static void
+start_in_text (Reader         *self,
+               OpenElement    *open,
+               const char     *name,
+               int             n_attributes,
+               const xmlChar **attributes)
+{
+  const OpenElement *parent = open_element (self);
+  gboolean block = parent->stream == STREAM_BODY || parent->stream == STREAM_CONTAINER;
+  Element element = {
+    .parser = self->parser, .n_attributes = n_attributes, .attributes = attributes,
+    .preserve = parent->preserve, .tei = TRUE, .name = name,
+  };
+  const xmlChar **space = element_attribute (&element, "space", TRUE);
+
+  open->stream = STREAM_LEFT_OUT;
+  if (parent->stream == STREAM_LEFT_OUT)
+    return;
+  if (space != NULL)
+    {
+      g_autofree char *value = attribute_value (&element, space);
+
+      if (g_str_equal (value, "preserve"))
+        element.preserve = TRUE;
+      else if (g_str_equal (value, "default"))
+        element.preserve = FALSE;
+    }
+  open->preserve = element.preserve;
+  open->space_ignored = name_in_list (name, element_only_elements);
+  switch (text_role (self, &element, block))
+    {
+    case TEXT_LEFT_OUT:
+      break;
+    case TEXT_ANCHOR:
+      add_mark (self, &element, block || !self->in_paragraph);
+      break;
+    case TEXT_CHOICE:
+      never_written (self, name);
+      break;
+    case TEXT_BLOCK:
+      /* A paragraph: one holding paragraphs is never written. */
+      if (!block)
+        {
+          never_written (self, name);
+          break;
+        }
+      ensure_paragraph (self);
+      open->stream = STREAM_PARAGRAPH;
+      open->mark = add_mark (self, &element, FALSE);
+      break;
+    case TEXT_INLINE:
+    default:
+      open->stream = STREAM_INLINE;
+      open->mark = add_mark (self, &element, FALSE);
+      break;
+    }
+}
+
+/* An element start_in_text() read ends. */
+static void
+end_in_text (Reader      *self,
+             OpenElement *closed)
+{
+  flush_characters (self, closed);
+  if (closed->stream == STREAM_PARAGRAPH)
+    end_paragraph (self);
+  if (closed->stream != STREAM_LEFT_OUT)
+    end_mark (self, closed->mark);
+}
+
 static void
 on_start_element (void           *data,
                   const xmlChar  *localname,
@@ -2017,7 +2360,8 @@ on_start_element (void           *data,
   const char *name = (const char *) localname;
   gboolean top = self->depth == self->corpus_depth;
   gboolean is_document = top && is_tei_namespace (uri) && g_str_equal (name, "TEI");
-  OpenElement open = { STREAM_NONE, 0 };
+  OpenElement open = { STREAM_NONE, 0, FALSE, FALSE };
+  OpenElement *parent;
   g_autofree char *id = NULL;
 
   if (stopped (self))
@@ -2051,20 +2395,35 @@ on_start_element (void           *data,
     self->corpus_depth++;
   self->depth++;
   open.stream = stream_of (self, name, uri);
-  /* What comes before an element read as it goes is read first, in order. */
+  parent = open_element (self);
+  if (parent != NULL && reads_text (self, parent->stream))
+    {
+      /* What comes before an element read as it goes is read first, in order. */
+      flush_characters (self, parent);
+      if (open.stream != STREAM_CONTAINER)
+        {
+          start_in_text (self, &open, name, n_attributes, attributes);
+          g_array_append_val (self->open, open);
+          return;
+        }
+    }
   if (open.stream == STREAM_CONTAINER)
     read_children (self, self->parser->node);
-  g_array_append_val (self->open, open);
   xmlSAX2StartElementNs (data, localname, prefix, uri, n_namespaces, namespaces,
                          n_attributes, n_defaulted, attributes);
   if (is_document)
     begin_document (self, self->parser->node);
   else if (open.stream == STREAM_CONTAINER)
     {
+      Element element;
+
+      element_init (&element, self->parser->node);
       end_paragraph (self);
-      g_array_index (self->open, OpenElement, self->open->len - 1).mark =
-        add_mark (self, self->parser->node, TRUE);
+      open.mark = add_mark (self, &element, TRUE);
     }
+  if (reads_text (self, open.stream))
+    open.preserve = xmlNodeGetSpacePreserve (self->parser->node) == 1;
+  g_array_append_val (self->open, open);
 }
 
 /* An element of the corpus, complete: a document, or what the corpus declares for all. */
@@ -2112,10 +2471,18 @@ on_end_element (void          *data,
 
   if (stopped (self))
     return;
-  xmlSAX2EndElementNs (data, localname, prefix, uri);
-  self->depth--;
-  closed = g_array_index (self->open, OpenElement, self->open->len - 1);
+  closed = *open_element (self);
   g_array_set_size (self->open, self->open->len - 1);
+  self->depth--;
+  if (closed.stream == STREAM_PARAGRAPH || closed.stream == STREAM_INLINE ||
+      closed.stream == STREAM_LEFT_OUT)
+    {
+      end_in_text (self, &closed);
+      if (self->error != NULL)
+        xmlStopParser (self->parser);
+      return;
+    }
+  xmlSAX2EndElementNs (data, localname, prefix, uri);
   if (node == NULL)
     return;
 
@@ -2123,6 +2490,7 @@ on_end_element (void          *data,
    * rather than the whole text. */
   if (closed.stream == STREAM_BODY || closed.stream == STREAM_CONTAINER)
     {
+      flush_characters (self, &closed);
       read_children (self, node);
       end_paragraph (self);
       if (closed.stream == STREAM_CONTAINER)
@@ -2365,14 +2733,16 @@ _tessera_tei_reader_new (const char              *path,
   g_array_set_clear_func (self->marks, (GDestroyNotify) clear_mark);
   self->pending = g_array_new (FALSE, FALSE, sizeof (guint));
   self->open = g_array_new (FALSE, FALSE, sizeof (OpenElement));
+  self->characters = g_string_new (NULL);
   self->join_targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->mark_of_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->mark_of_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->repeated_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               free_lines);
   self->repeated_order = g_ptr_array_new ();
   self->unresolved = g_ptr_array_new_with_free_func (g_free);
   self->moved = g_ptr_array_new_with_free_func (g_free);
   self->strings = g_string_chunk_new (64 * 1024);
+  self->document_strings = g_string_chunk_new (64 * 1024);
   self->file_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->document_ids = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -2404,6 +2774,8 @@ _tessera_tei_reader_free (TesseraTeiReader *self)
   g_array_unref (self->marks);
   g_array_unref (self->pending);
   g_array_unref (self->open);
+  g_string_free (self->characters, TRUE);
+  g_clear_pointer (&self->spare_carrier, _tessera_tei_carrier_free);
   g_hash_table_unref (self->join_targets);
   g_hash_table_unref (self->mark_of_id);
   g_hash_table_unref (self->repeated_ids);
@@ -2413,6 +2785,7 @@ _tessera_tei_reader_free (TesseraTeiReader *self)
   g_hash_table_unref (self->file_ids);
   g_hash_table_unref (self->document_ids);
   g_string_chunk_free (self->strings);
+  g_string_chunk_free (self->document_strings);
   g_free (self->document_id);
   g_free (self);
 }
@@ -2450,6 +2823,8 @@ start_parser (Reader     *self,
   xmlSAXVersion (&sax, 2);
   sax.startElementNs = on_start_element;
   sax.endElementNs = on_end_element;
+  sax.characters = on_characters;
+  sax.ignorableWhitespace = on_characters;
   sax.internalSubset = on_internal_subset;
   sax.externalSubset = on_external_subset;
   sax.reference = on_reference;

@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tessera-window"
+
+#include "config.h"
+
+#include "tessera-window-private.h"
+
+/*
+ * The window's two views: the article (text, inspector, annotation list) and the claims of
+ * the corpus; the actions that go from one to the other, and the one that opens an
+ * annotation wherever it is.
+ */
+
+static gboolean
+showing_claims (TesseraWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "claims") == 0;
+}
+
+static void
+show_article (TesseraWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->view_stack, "article");
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+/* Ctrl+Shift+C: the claims of the corpus, the keyboard in their table; again, the article. */
+static void
+show_claims_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TesseraWindow *self = TESSERA_WINDOW (widget);
+
+  if (showing_claims (self))
+    {
+      show_article (self);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->view_stack, "claims");
+  tessera_claims_view_focus_list (self->claims_view);
+}
+
+static void
+show_article_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  show_article (TESSERA_WINDOW (widget));
+}
+
+/* The annotation's document in the article, the annotation selected and in view. */
+static void
+open_annotation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TesseraWindow *self = TESSERA_WINDOW (widget);
+  gint64 annotation_id = g_variant_get_int64 (parameter);
+  g_autoptr(TesseraAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 document_id;
+
+  if (self->store == NULL)
+    return;
+  annotation = tessera_store_dup_annotation (self->store, annotation_id, &error);
+  if (annotation == NULL)
+    {
+      tessera_window_show_error (self, error->message);
+      return;
+    }
+  document_id = tessera_annotation_get_document_id (annotation);
+  if ((document_id != self->document_id ||
+       tessera_text_view_get_document_id (self->text_view) != document_id) &&
+      !tessera_window_show_document (self, document_id))
+    return;
+  show_article (self);
+  tessera_text_view_select (self->text_view, annotation_id, TRUE);
+}
+
+void
+_tessera_window_views_update_actions (TesseraWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-claims", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-annotation", self->store != NULL);
+}
+
+void
+_tessera_window_views_class_init (TesseraWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (TESSERA_TYPE_CLAIMS_VIEW);
+
+  gtk_widget_class_install_action (widget_class, "win.show-claims", NULL, show_claims_action);
+  gtk_widget_class_install_action (widget_class, "win.show-article", NULL, show_article_action);
+  gtk_widget_class_install_action (widget_class, "win.open-annotation", "x",
+                                   open_annotation_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.show-claims", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.show-claims", NULL);
+}

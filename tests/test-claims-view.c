@@ -1,0 +1,310 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gui-helpers.h"
+#include "tessera-annotation-list-view.h"
+#include "tessera-claims-view.h"
+
+/*
+ * The claims of the corpus, reached and driven by keyboard (Ctrl+Shift+C, Enter, Esc) in
+ * the real window on the sample articles; and the annotation list's room and context.
+ */
+
+typedef GuiFixture Fixture;
+
+#define xdotool(fixture, ...) gui_xdotool (GTK_WINDOW ((fixture)->window), __VA_ARGS__)
+
+/* The sample document whose text holds @needle. */
+static gint64
+document_with (Fixture    *fixture,
+               const char *needle)
+{
+  GListModel *documents = tessera_store_get_documents (gui_store (fixture));
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(TesseraDocument) document = g_list_model_get_item (documents, i);
+      gint64 id = tessera_document_get_id (document);
+      g_autofree char *text = tessera_store_dup_document_text (gui_store (fixture), id, NULL);
+
+      if (text != NULL && tessera_text_count (text, needle) > 0)
+        return id;
+    }
+  g_error ("no sample article holds «%s»", needle);
+}
+
+static gint64
+annotate (Fixture    *fixture,
+          gint64      document_id,
+          const char *needle,
+          const char *type_key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = tessera_store_dup_document_text (gui_store (fixture), document_id,
+                                                            &error);
+  TesseraRange range;
+  gint64 id;
+
+  g_assert_no_error (error);
+  g_assert_true (tessera_text_find (text, needle, 1, &range));
+  id = tessera_store_add_annotation (gui_store (fixture), document_id,
+                                     gui_type_id (fixture, type_key), &range, 1, NULL, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* A claim with its source (a mention linked to a new entity @entity) and its cue. */
+static gint64
+add_claim (Fixture    *fixture,
+           const char *words,
+           const char *source,
+           const char *entity,
+           const char *cue)
+{
+  TesseraStore *store = gui_store (fixture);
+  gint64 document_id = document_with (fixture, words);
+  g_autoptr(GError) error = NULL;
+  gint64 claim = annotate (fixture, document_id, words, "claim");
+  gint64 mention = annotate (fixture, document_id, source, "person");
+
+  g_assert_cmpint (tessera_store_add_entity_for_mention (store, mention, entity, NULL, &error),
+                   >, 0);
+  g_assert_true (tessera_store_set_claim_source (store, claim, mention, 0, &error));
+  g_assert_true (tessera_store_set_claim_cue (store, claim,
+                                              annotate (fixture, document_id, cue, "cue"),
+                                              &error));
+  g_assert_true (tessera_store_set_claim_field (store, claim, "quote-type", "indirect", &error));
+  g_assert_no_error (error);
+  return claim;
+}
+
+static GtkStack *
+view_stack (Fixture *fixture)
+{
+  return GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                   TESSERA_TYPE_WINDOW, "view_stack"));
+}
+
+static TesseraClaimsView *
+claims_view (Fixture *fixture)
+{
+  return TESSERA_CLAIMS_VIEW (gui_find_widget (GTK_WIDGET (fixture->window),
+                                               TESSERA_TYPE_CLAIMS_VIEW, NULL));
+}
+
+static GObject *
+claims_child (Fixture    *fixture,
+              const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (claims_view (fixture)),
+                                        TESSERA_TYPE_CLAIMS_VIEW, name);
+}
+
+static gboolean
+claims_have_focus (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (view_stack (fixture)), "claims") == 0 &&
+         focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (claims_view (fixture)));
+}
+
+static gboolean
+article_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (view_stack (fixture)), "article") == 0 &&
+         gtk_widget_has_focus (GTK_WIDGET (gui_text_view (fixture)));
+}
+
+/* The rows the table shows, one line each: "source | cue | words" for a claim, "# title n"
+ * for a group, children indented. */
+static char *
+dup_table (gpointer data)
+{
+  Fixture *fixture = data;
+  GListModel *rows = G_LIST_MODEL (claims_child (fixture, "selection"));
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) tree_row = g_list_model_get_item (rows, i);
+      g_autoptr(TesseraClaimNode) node = gtk_tree_list_row_get_item (tree_row);
+      const TesseraClaimRow *row = tessera_claim_node_get_row (node);
+
+      for (guint depth = 0; depth < gtk_tree_list_row_get_depth (tree_row); depth++)
+        g_string_append (out, "  ");
+      if (row == NULL)
+        g_string_append_printf (out, "# %s %u\n", tessera_claim_node_get_title (node),
+                                tessera_claim_node_get_n_claims (node));
+      else
+        {
+          g_autofree char *start = g_utf8_substring (row->text, 0, 20);
+
+          g_string_append_printf (out, "%s | %s | %s\n", row->source, row->cue, start);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The choice labelled @label in the drop-down @name, chosen as a click would. */
+static void
+choose (Fixture    *fixture,
+        const char *name,
+        const char *label)
+{
+  GtkDropDown *drop_down = GTK_DROP_DOWN (claims_child (fixture, name));
+  GListModel *labels = gtk_drop_down_get_model (drop_down);
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), label) == 0)
+        {
+          gtk_drop_down_set_selected (drop_down, i);
+          return;
+        }
+    }
+  g_error ("the drop-down %s offers no «%s»", name, label);
+}
+
+#define DIARRA_WORDS "ce plan permettra d’insuffler un nouveau dynamisme"
+#define NIGER_WORDS "cette alliance scellée entre le Mali"
+#define CAMARA_WORDS "l’importance de cette réunion"
+
+static void
+add_sample_claims (Fixture *fixture,
+                   gint64  *out_diarra)
+{
+  *out_diarra = add_claim (fixture, DIARRA_WORDS, "Oumar Diarra", "Oumar Diarra", "Selon");
+  add_claim (fixture, NIGER_WORDS, "la présidence du Niger", "Présidence du Niger", "Selon");
+  add_claim (fixture, CAMARA_WORDS, "Sadio Camara", "Sadio Camara", "a souligné");
+}
+
+/* Ctrl+Shift+C shows the claims, a source filters them, a cue groups them, Enter opens the
+ * claim chosen in its article, selected. */
+static void
+test_filter_group_open (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  gint64 diarra;
+  gint64 diarra_document = document_with (fixture, DIARRA_WORDS);
+
+  add_sample_claims (fixture, &diarra);
+  /* Start from another article than the claim's. */
+  g_assert_true (tessera_window_show_document (fixture->window,
+                                               document_with (fixture, CAMARA_WORDS)));
+
+  xdotool (fixture, "key", "ctrl+shift+c", NULL);
+  gui_await (claims_have_focus, fixture, "the claims view to take the keyboard");
+  gui_wait_string (dup_table, fixture,
+                   "Oumar Diarra | Selon | ce plan permettra d’\n"
+                   "Présidence du Niger | Selon | cette alliance scell\n"
+                   "Sadio Camara | a souligné | l’importance de cett\n");
+
+  choose (fixture, "source_filter", "Oumar Diarra");
+  gui_wait_string (dup_table, fixture, "Oumar Diarra | Selon | ce plan permettra d’\n");
+
+  choose (fixture, "source_filter", "All sources");
+  choose (fixture, "grouping", "By cue verb");
+  gui_wait_string (dup_table, fixture,
+                   "# selon 2\n"
+                   "  Oumar Diarra | Selon | ce plan permettra d’\n"
+                   "  Présidence du Niger | Selon | cette alliance scell\n"
+                   "# souligné 1\n"
+                   "  Sadio Camara | a souligné | l’importance de cett\n");
+
+  /* The keyboard: down from the first group to its first claim, Enter. */
+  tessera_claims_view_focus_list (claims_view (fixture));
+  xdotool (fixture, "key", "Down", NULL);
+  xdotool (fixture, "key", "Return", NULL);
+  gui_await (article_shown, fixture, "the article to come back with the keyboard");
+  g_assert_cmpint (tessera_window_get_document_id (fixture->window), ==, diarra_document);
+  g_assert_cmpint (tessera_text_view_get_selected (gui_text_view (fixture)), ==, diarra);
+}
+
+/* The view follows the project: a claim marked while it is hidden is there when it is
+ * shown; one deleted while it is shown goes. Esc goes back to the article. */
+static void
+test_follows_changes (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 diarra;
+
+  xdotool (fixture, "key", "ctrl+shift+c", NULL);
+  gui_await (claims_have_focus, fixture, "the claims view to take the keyboard");
+  gui_wait_string (dup_table, fixture, "");
+  xdotool (fixture, "key", "Escape", NULL);
+  gui_await (article_shown, fixture, "Esc to go back to the article");
+
+  add_sample_claims (fixture, &diarra);
+  xdotool (fixture, "key", "ctrl+shift+c", NULL);
+  gui_await (claims_have_focus, fixture, "the claims view to take the keyboard");
+  gui_wait_string (dup_table, fixture,
+                   "Oumar Diarra | Selon | ce plan permettra d’\n"
+                   "Présidence du Niger | Selon | cette alliance scell\n"
+                   "Sadio Camara | a souligné | l’importance de cett\n");
+
+  g_assert_true (tessera_store_remove_annotation (gui_store (fixture), diarra, &error));
+  g_assert_no_error (error);
+  gui_wait_string (dup_table, fixture,
+                   "Présidence du Niger | Selon | cette alliance scell\n"
+                   "Sadio Camara | a souligné | l’importance de cett\n");
+
+  /* Ctrl+Shift+C again: back to the article. */
+  xdotool (fixture, "key", "ctrl+shift+c", NULL);
+  gui_await (article_shown, fixture, "Ctrl+Shift+C to go back to the article");
+}
+
+/* A claim said again in the same article, related as the same claim: one row, the other
+ * folded under it. */
+static void
+test_same_claim (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 diarra, again;
+  gint64 document_id = document_with (fixture, DIARRA_WORDS);
+
+  add_sample_claims (fixture, &diarra);
+  again = annotate (fixture, document_id, "coopération militaire", "claim");
+  g_assert_cmpint (tessera_store_add_relation (gui_store (fixture), TESSERA_RELATION_SAME_CLAIM,
+                                               diarra, again, NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  xdotool (fixture, "key", "ctrl+shift+c", NULL);
+  gui_await (claims_have_focus, fixture, "the claims view to take the keyboard");
+  gui_wait_string (dup_table, fixture,
+                   "Oumar Diarra | Selon | ce plan permettra d’\n"
+                   "Présidence du Niger | Selon | cette alliance scell\n"
+                   "Sadio Camara | a souligné | l’importance de cett\n");
+  {
+    g_autoptr(TesseraClaimNode) node =
+      g_list_model_get_item (tessera_claims_model_get_root (
+                               tessera_claims_view_get_model (claims_view (fixture))), 0);
+
+    g_assert_cmpuint (tessera_claim_node_get_n_claims (node), ==, 2);
+    g_assert_cmpuint (g_list_model_get_n_items (tessera_claim_node_get_children (node)), ==, 1);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gui_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add ("/gui/claims-view/" path, Fixture, NULL, gui_fixture_set_up, func, \
+              gui_fixture_tear_down)
+
+  ADD ("filter-group-open", test_filter_group_open);
+  ADD ("follows-changes", test_follows_changes);
+  ADD ("same-claim", test_same_claim);
+
+  return g_test_run ();
+}

@@ -1,0 +1,374 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "tessera-core.h"
+#include "test-common.h"
+
+/* Relations and their types, the tagset's second half: the store's rules, the signal the
+ * window redraws from, and the migration that brings old projects' relations along. */
+
+static const char article[] =
+  "Selon le général Oumar Diarra, ce plan permettra d’insuffler un nouveau dynamisme. "
+  "Le ministre a démenti : « ce plan ne permettra rien ».";
+
+typedef TestProject Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  TesseraDocumentInfo info = { .title = (char *) "Article" };
+
+  test_project_set_up (fixture, "tessera-relations-XXXXXX", "relations.tessera");
+  fixture->document_id = tessera_store_add_document (fixture->store, &info, article, NULL,
+                                                     &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  test_project_tear_down (fixture);
+}
+
+/* The first @needle of the article, marked as an annotation of type @key. */
+#define mark(fixture, key, needle) \
+  test_mark ((fixture)->store, (fixture)->document_id, article, (key), (needle))
+
+/* The keys of the relation types, in order, joined by spaces. */
+static char *
+relation_type_keys (TesseraStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) types = tessera_store_dup_relation_types (store, &error);
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < types->len; i++)
+    g_strv_builder_add (keys, tessera_relation_type_get_key (g_ptr_array_index (types, i)));
+  strv = g_strv_builder_end (keys);
+  return g_strjoinv (" ", strv);
+}
+
+/* Fails unless the document's relations have the types @expected, in order. */
+static void
+assert_relation_types (Fixture    *fixture,
+                       const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) relations = tessera_store_dup_relations (fixture->store,
+                                                                fixture->document_id, &error);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < relations->len; i++)
+    {
+      TesseraRelation *relation = g_ptr_array_index (relations, i);
+
+      g_string_append_printf (out, "%s%s", i > 0 ? " " : "", relation->type);
+    }
+  g_assert_cmpstr (out->str, ==, expected);
+}
+
+static void
+test_default_types (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *keys = relation_type_keys (fixture->store);
+  g_autoptr(TesseraRelationType) same_as = NULL;
+  g_autoptr(TesseraRelationType) by_label = NULL;
+
+  g_assert_cmpstr (keys, ==, "supports contradicts same-claim part-of same-as");
+
+  same_as = tessera_store_lookup_relation_type (fixture->store, "same-as");
+  g_assert_nonnull (same_as);
+  g_assert_cmpint (tessera_relation_type_get_id (same_as), >, 0);
+  g_assert_cmpstr (tessera_relation_type_get_tei_name (same_as), ==, "same-as");
+  g_assert_cmpstr (tessera_relation_type_get_label_for (same_as, "fr"), ==, "Coréférence");
+  g_assert_cmpstr (tessera_relation_type_get_label_for (same_as, "en"), ==, "Same as");
+  g_assert_true (tessera_relation_type_get_symmetric (same_as));
+  g_assert_nonnull (tessera_relation_type_get_description (same_as));
+  g_assert_cmpstr (tessera_relation_type_get_color (same_as), ==, "#1c71d8");
+
+  /* The command line finds a type by its label in any language, or by its key. */
+  by_label = tessera_store_find_relation_type (fixture->store, "contredit");
+  g_assert_nonnull (by_label);
+  g_assert_cmpstr (tessera_relation_type_get_key (by_label), ==, "contradicts");
+  g_assert_null (tessera_store_lookup_relation_type (fixture->store, "Contredit"));
+  g_assert_null (tessera_store_find_relation_type (fixture->store, "cites"));
+}
+
+static void
+on_relation_changed (TesseraStore *store,
+                     gint64        document_id,
+                     gint64        relation_id,
+                     int           change,
+                     GString      *log)
+{
+  g_string_append_printf (log, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%s ", document_id,
+                          relation_id,
+                          change == TESSERA_CHANGE_ADDED ? "added"
+                          : change == TESSERA_CHANGE_REMOVED ? "removed" : "modified");
+}
+
+static void
+test_signal_on_undo_and_redo (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(TesseraJournalEntry) entry = NULL;
+  g_autofree char *expected = NULL;
+  gint64 a = mark (fixture, "claim", "ce plan permettra d’insuffler");
+  gint64 b = mark (fixture, "claim", "ce plan ne permettra rien");
+  gint64 relation;
+
+  g_signal_connect (fixture->store, "relation-changed", G_CALLBACK (on_relation_changed), log);
+
+  relation = tessera_store_add_relation (fixture->store, "contradicts", b, a, NULL, &error);
+  g_assert_no_error (error);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":added ",
+                              fixture->document_id, relation);
+  g_assert_cmpstr (log->str, ==, expected);
+
+  /* Undo takes it away and says so; redo brings it back and says so. */
+  g_string_truncate (log, 0);
+  entry = tessera_store_undo (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (entry->action, ==, "relation-add");
+  g_clear_pointer (&entry, tessera_journal_entry_free);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":removed ",
+                              fixture->document_id, relation);
+  g_assert_cmpstr (log->str, ==, expected);
+  assert_relation_types (fixture, "");
+
+  g_string_truncate (log, 0);
+  entry = tessera_store_redo (fixture->store, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&entry, tessera_journal_entry_free);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":added ",
+                              fixture->document_id, relation);
+  g_assert_cmpstr (log->str, ==, expected);
+
+  /* Removing it, and removing an annotation that takes its relation along. */
+  g_string_truncate (log, 0);
+  g_assert_true (tessera_store_remove_relation (fixture->store, relation, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":removed ",
+                              fixture->document_id, relation);
+  g_assert_cmpstr (log->str, ==, expected);
+  entry = tessera_store_undo (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (entry->document_id, ==, fixture->document_id);
+  g_clear_pointer (&entry, tessera_journal_entry_free);
+
+  g_string_truncate (log, 0);
+  g_assert_true (tessera_store_remove_annotation (fixture->store, a, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (log->str, ==, expected);
+  g_string_truncate (log, 0);
+  entry = tessera_store_undo (fixture->store, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":added ",
+                              fixture->document_id, relation);
+  g_assert_cmpstr (log->str, ==, expected);
+
+  g_signal_handlers_disconnect_by_func (fixture->store, on_relation_changed, log);
+}
+
+static void
+test_refuse (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a = mark (fixture, "claim", "ce plan permettra d’insuffler");
+  gint64 b = mark (fixture, "claim", "ce plan ne permettra rien");
+
+  /* A type the tagset does not know, and what to do about it. */
+  g_assert_cmpint (tessera_store_add_relation (fixture->store, "cites", a, b, NULL, &error),
+                   ==, 0);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  test_assert_contains (error->message, "“cites”");
+  test_assert_contains (error->message, "Preferences");
+  g_clear_error (&error);
+
+  g_assert_cmpint (tessera_store_add_relation (fixture->store, "supports", a, a, NULL, &error),
+                   ==, 0);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  assert_relation_types (fixture, "");
+}
+
+static void
+count_signal (guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_edit_types (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraRelationType) cites = tessera_relation_type_new ("cites", "Cites");
+  g_autoptr(TesseraRelationType) clash = tessera_relation_type_new ("supports", "Again");
+  g_autoptr(TesseraRelationType) edited = NULL;
+  g_autoptr(TesseraRelationType) stored = NULL;
+  g_autoptr(TesseraJournalEntry) entry = NULL;
+  g_autofree char *keys = NULL;
+  gint64 a = mark (fixture, "claim", "ce plan permettra d’insuffler");
+  gint64 b = mark (fixture, "claim", "ce plan ne permettra rien");
+  gint64 cites_id, supports_id;
+  guint tagset_changes = 0;
+
+  g_signal_connect_swapped (fixture->store, "tagset-changed", G_CALLBACK (count_signal),
+                            &tagset_changes);
+
+  /* Added at the end, with its labels, TEI name and colour. */
+  tessera_relation_type_set_label_for (cites, "fr", "Cite");
+  tessera_relation_type_set_label_for (cites, "en", "Cites");
+  tessera_relation_type_set_tei_name (cites, "cites");
+  tessera_relation_type_set_color (cites, "#a51d2d");
+  cites_id = tessera_store_add_relation_type (fixture->store, cites, &error);
+  g_assert_no_error (error);
+  keys = relation_type_keys (fixture->store);
+  g_assert_cmpstr (keys, ==, "supports contradicts same-claim part-of same-as cites");
+  g_assert_cmpuint (tagset_changes, ==, 1);
+  g_assert_cmpint (tessera_store_add_relation_type (fixture->store, clash, &error), ==, 0);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  tessera_relation_type_set_color (clash, "rouge");
+  tessera_relation_type_set_key (clash, "other");
+  g_assert_cmpint (tessera_store_add_relation_type (fixture->store, clash, &error), ==, 0);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpint (tessera_store_add_relation (fixture->store, "cites", a, b, NULL, &error),
+                   >, 0);
+  g_assert_no_error (error);
+
+  /* A new key renames the relations with it; undo renames them back. */
+  stored = tessera_store_lookup_relation_type (fixture->store, "cites");
+  edited = tessera_relation_type_copy (stored);
+  tessera_relation_type_set_key (edited, "quotes");
+  tessera_relation_type_set_label_for (edited, "fr", "Reprend");
+  tessera_relation_type_set_tei_name (edited, "quotation");
+  g_assert_true (tessera_store_update_relation_type (fixture->store, edited, &error));
+  g_assert_no_error (error);
+  assert_relation_types (fixture, "quotes");
+  g_clear_object (&stored);
+  stored = tessera_store_lookup_relation_type (fixture->store, "quotes");
+  g_assert_cmpstr (tessera_relation_type_get_label_for (stored, "fr"), ==, "Reprend");
+  g_assert_cmpstr (tessera_relation_type_get_tei_name (stored), ==, "quotation");
+  entry = tessera_store_undo (fixture->store, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&entry, tessera_journal_entry_free);
+  assert_relation_types (fixture, "cites");
+  g_assert_null (tessera_store_lookup_relation_type (fixture->store, "quotes"));
+
+  /* Moved first; the move is undoable. */
+  g_assert_true (tessera_store_move_relation_type (fixture->store, cites_id, 0, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&keys, g_free);
+  keys = relation_type_keys (fixture->store);
+  g_assert_cmpstr (keys, ==, "cites supports contradicts same-claim part-of same-as");
+  entry = tessera_store_undo (fixture->store, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&entry, tessera_journal_entry_free);
+  g_clear_pointer (&keys, g_free);
+  keys = relation_type_keys (fixture->store);
+  g_assert_cmpstr (keys, ==, "supports contradicts same-claim part-of same-as cites");
+
+  /* A type in use is removed only with a replacement, which its relations take. */
+  g_assert_false (tessera_store_remove_relation_type (fixture->store, cites_id, 0, &error));
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_IN_USE);
+  test_assert_contains (error->message, "1 relation");
+  g_clear_error (&error);
+  g_clear_object (&stored);
+  stored = tessera_store_lookup_relation_type (fixture->store, "supports");
+  supports_id = tessera_relation_type_get_id (stored);
+  g_assert_true (tessera_store_remove_relation_type (fixture->store, cites_id, supports_id,
+                                                     &error));
+  g_assert_no_error (error);
+  g_assert_null (tessera_store_lookup_relation_type (fixture->store, "cites"));
+  assert_relation_types (fixture, "supports");
+
+  /* Undo brings the type back with its labels, and its relations' type. */
+  entry = tessera_store_undo (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (entry->action, ==, "relation-type-remove");
+  g_clear_pointer (&entry, tessera_journal_entry_free);
+  g_clear_object (&stored);
+  stored = tessera_store_lookup_relation_type (fixture->store, "cites");
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (tessera_relation_type_get_label_for (stored, "fr"), ==, "Cite");
+  assert_relation_types (fixture, "cites");
+}
+
+/* A project of format 1, with relations of a default type and of one of its own. */
+static void
+test_migrate_relations (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *keys = NULL;
+  g_autoptr(TesseraRelationType) cites = NULL;
+  gint64 a = mark (fixture, "claim", "ce plan permettra d’insuffler");
+  gint64 b = mark (fixture, "claim", "ce plan ne permettra rien");
+  gint64 person = mark (fixture, "person", "Oumar Diarra");
+  g_autofree char *sql = NULL;
+
+  g_clear_object (&fixture->store);
+  sql = g_strdup_printf ("DROP TABLE relation_type_label; DROP TABLE relation_type;"
+                         " DROP INDEX relation_by_type;"
+                         " INSERT INTO relation (type, source_id, target_id, note, created)"
+                         " VALUES ('contradicts', %1$" G_GINT64_FORMAT ", %2$" G_GINT64_FORMAT
+                         ", 'démenti', '2026-01-01T00:00:00Z'),"
+                         " ('cites', %2$" G_GINT64_FORMAT ", %3$" G_GINT64_FORMAT
+                         ", NULL, '2026-01-01T00:00:00Z'),"
+                         " ('cites', %1$" G_GINT64_FORMAT ", %3$" G_GINT64_FORMAT
+                         ", NULL, '2026-01-01T00:00:00Z');"
+                         " PRAGMA user_version = 1;", b, a, person);
+  test_exec_sql (fixture->path, sql);
+
+  fixture->store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  /* The defaults, then the type its relations used: none lost. */
+  keys = relation_type_keys (fixture->store);
+  g_assert_cmpstr (keys, ==, "supports contradicts same-claim part-of same-as cites");
+  cites = tessera_store_lookup_relation_type (fixture->store, "cites");
+  g_assert_cmpstr (tessera_relation_type_get_label (cites), ==, "cites");
+  g_assert_cmpstr (tessera_relation_type_get_tei_name (cites), ==, "cites");
+  assert_relation_types (fixture, "contradicts cites cites");
+
+  /* Its relations are as good as new ones. */
+  g_assert_cmpint (tessera_store_add_relation (fixture->store, "cites", b, a, NULL, &error),
+                   >, 0);
+  g_assert_no_error (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/core/relations/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("default-types", test_default_types);
+  ADD ("signal-on-undo-and-redo", test_signal_on_undo_and_redo);
+  ADD ("refuse", test_refuse);
+  ADD ("edit-types", test_edit_types);
+  ADD ("migrate-relations", test_migrate_relations);
+
+  return g_test_run ();
+}
