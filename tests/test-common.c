@@ -134,6 +134,19 @@ test_type_id (TesseraStore *store,
   return tessera_annotation_type_get_id (type);
 }
 
+void
+test_project_add_article (TestProject *project,
+                          const char  *title,
+                          const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+  TesseraDocumentInfo info = { .title = (char *) title };
+
+  project->document_id = tessera_store_add_document (project->store, &info, text, NULL,
+                                                     &error);
+  g_assert_no_error (error);
+}
+
 gint64
 test_mark (TesseraStore *store,
            gint64        document_id,

@@ -27,6 +27,8 @@ G_BEGIN_DECLS
  * test_exec_sql: runs @sql on the SQLite file @path directly, behind Tessera's back, as an
  *   older Tessera or another program could have written it (close the project's store first).
  * test_type_id: the id of the annotation type @key, failing the test if there is none.
+ * test_project_add_article: adds a document of @text, titled @title, to @project, whose
+ *   document_id it becomes.
  * test_mark: marks the first @needle of @text, the document @document_id's text, as an
  *   annotation of type @key; returns its id.
  * test_assert_contains: fails the test, showing both, unless @haystack contains @needle.
@@ -57,6 +59,9 @@ char            *test_make_seeded_project (const char    *dir,
 char            *test_file_sha256         (const char    *path);
 void             test_exec_sql            (const char    *path,
                                            const char    *sql);
+void             test_project_add_article (TestProject   *project,
+                                           const char    *title,
+                                           const char    *text);
 gint64           test_mark                (TesseraStore  *store,
                                            gint64         document_id,
                                            const char    *text,

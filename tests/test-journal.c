@@ -16,12 +16,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  TesseraDocumentInfo info = { .title = (char *) "Article" };
-
   test_project_set_up (fixture, "tessera-journal-XXXXXX", "journal.tessera");
-  fixture->document_id = tessera_store_add_document (fixture->store, &info, article, NULL, &error);
-  g_assert_no_error (error);
+  test_project_add_article (fixture, "Article", article);
 }
 
 static void

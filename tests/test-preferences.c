@@ -6,6 +6,7 @@
 #include "gui-helpers.h"
 #include "tessera-annotation-type-row.h"
 #include "tessera-preferences-window.h"
+#include "tessera-relation-type-row.h"
 
 /*
  * The preferences window over a project: the tagset editor changes the palette and the
@@ -443,6 +444,156 @@ test_delete_used_type (GuiFixture    *fixture,
   g_assert_cmpstr (palette, ==, "Person,Organisation,Place,Date,Event,Role,Other,Claim,Cue");
 }
 
+/* Relation types ------------------------------------------------------------------------ */
+
+static GtkWidget *
+relation_type_row (AdwPreferencesWindow *preferences,
+                   GuiFixture           *fixture,
+                   const char           *key)
+{
+  g_autoptr(TesseraRelationType) type = tessera_store_lookup_relation_type (gui_store (fixture),
+                                                                            key);
+  g_autofree char *name = NULL;
+  GtkWidget *row;
+
+  g_assert_nonnull (type);
+  name = g_strdup_printf ("relation-type-%" G_GINT64_FORMAT, tessera_relation_type_get_id (type));
+  row = named (preferences, TESSERA_TYPE_RELATION_TYPE_ROW, name);
+  gui_expand_row (ADW_EXPANDER_ROW (row));
+  return row;
+}
+
+/* @data: the GuiFixture */
+static char *
+dup_relation_type_keys (gpointer data)
+{
+  g_autoptr(GPtrArray) types = tessera_store_dup_relation_types (gui_store (data), NULL);
+  g_autoptr(GString) keys = g_string_new (NULL);
+
+  for (guint i = 0; i < types->len; i++)
+    g_string_append_printf (keys, "%s%s", i > 0 ? "," : "",
+                            tessera_relation_type_get_key (g_ptr_array_index (types, i)));
+  return g_strdup (keys->str);
+}
+
+/* The type of the relation @relation_id from the annotation @source_id. */
+static char *
+dup_relation_type_of (GuiFixture *fixture,
+                      gint64      source_id,
+                      gint64      relation_id)
+{
+  g_autoptr(TesseraAnnotation) source = tessera_store_dup_annotation (gui_store (fixture),
+                                                                      source_id, NULL);
+  g_autoptr(GPtrArray) relations =
+    tessera_store_dup_relations (gui_store (fixture), tessera_annotation_get_document_id (source),
+                                 NULL);
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      TesseraRelation *relation = g_ptr_array_index (relations, i);
+
+      if (relation->id == relation_id)
+        return g_strdup (relation->type);
+    }
+  return NULL;
+}
+
+static void
+test_edit_relation_types (GuiFixture    *fixture,
+                          gconstpointer  data)
+{
+  AdwPreferencesWindow *preferences = open_preferences (fixture, "tagset");
+  GtkWidget *row = relation_type_row (preferences, fixture, "supports");
+  GtkWidget *french = named (row, ADW_TYPE_ENTRY_ROW, "french");
+  g_autoptr(TesseraRelationType) type = NULL;
+
+  /* The ends of the list cannot move further. */
+  g_assert_false (gtk_widget_get_sensitive (named (row, GTK_TYPE_BUTTON, "move-up")));
+  g_assert_false (gtk_widget_get_sensitive (named (relation_type_row (preferences, fixture,
+                                                                      "same-as"),
+                                                   GTK_TYPE_BUTTON, "move-down")));
+
+  /* Its names and its TEI name, as typed. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (french)), ==, "Soutient");
+  type_into (GTK_WINDOW (preferences), french, "Appuie", TRUE);
+  type = tessera_store_lookup_relation_type (gui_store (fixture), "supports");
+  g_assert_cmpstr (tessera_relation_type_get_label_for (type, "fr"), ==, "Appuie");
+  g_clear_object (&type);
+  type_into (GTK_WINDOW (preferences), named (row, ADW_TYPE_ENTRY_ROW, "tei-name"), "support",
+             TRUE);
+  type = tessera_store_lookup_relation_type (gui_store (fixture), "supports");
+  g_assert_cmpstr (tessera_relation_type_get_tei_name (type), ==, "support");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==,
+                   "<relation name=\"support\">");
+
+  /* Reordered by its buttons. */
+  click (named (row, GTK_TYPE_BUTTON, "move-down"));
+  gui_wait_string (dup_relation_type_keys, fixture,
+                   "contradicts,supports,same-claim,part-of,same-as");
+  g_assert_true (gtk_widget_get_sensitive (named (row, GTK_TYPE_BUTTON, "move-up")));
+
+  /* Ctrl+Z in the preferences (outside a text field) undoes the move. */
+  g_assert_true (gtk_widget_grab_focus (named (row, GTK_TYPE_BUTTON, "move-up")));
+  gui_xdotool (GTK_WINDOW (preferences), "key", "ctrl+z", NULL);
+  gui_wait_string (dup_relation_type_keys, fixture,
+                   "supports,contradicts,same-claim,part-of,same-as");
+
+  close_preferences (preferences);
+}
+
+static void
+test_add_and_delete_relation_type (GuiFixture    *fixture,
+                                   gconstpointer  data)
+{
+  AdwPreferencesWindow *preferences = open_preferences (fixture, "tagset");
+  gint64 first = gui_add_annotation (fixture, "Assimi Goïta", "person");
+  gint64 second = gui_add_annotation (fixture, "Burkina Faso", "place");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *type_of = NULL;
+  AdwPreferencesRow *name_row;
+  GtkWindow *dialog;
+  AdwComboRow *combo;
+  GtkWidget *row;
+  gint64 relation;
+
+  click (named (preferences, GTK_TYPE_BUTTON, "add-relation-type"));
+  dialog = gui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  name_row = gui_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name in English");
+  g_assert_nonnull (name_row);
+  type_into (dialog, GTK_WIDGET (name_row), "Cites", TRUE);
+  gui_wait_no_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  gui_wait_string (dup_relation_type_keys, fixture,
+                   "supports,contradicts,same-claim,part-of,same-as,cites");
+  row = relation_type_row (preferences, fixture, "cites");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+
+  /* In use: deleted once its relations have another type. */
+  relation = tessera_store_add_relation (gui_store (fixture), "cites", first, second, NULL,
+                                         &error);
+  g_assert_no_error (error);
+  click (named (row, GTK_TYPE_BUTTON, "delete"));
+  dialog = gui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "used by 1 relation"));
+  combo = ADW_COMBO_ROW (gui_find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                       "Their New Type"));
+  adw_combo_row_set_selected (combo, position_of (combo, "Same as"));
+  respond (dialog, "convert");
+  gui_wait_string (dup_relation_type_keys, fixture,
+                   "supports,contradicts,same-claim,part-of,same-as");
+  type_of = dup_relation_type_of (fixture, first, relation);
+  g_assert_cmpstr (type_of, ==, "same-as");
+  g_clear_pointer (&type_of, g_free);
+
+  /* Undone from the main window: the type and its relation's type come back. */
+  close_preferences (preferences);
+  press_undo_in_main_window (fixture);
+  gui_wait_string (dup_relation_type_keys, fixture,
+                   "supports,contradicts,same-claim,part-of,same-as,cites");
+  type_of = dup_relation_type_of (fixture, first, relation);
+  g_assert_cmpstr (type_of, ==, "cites");
+}
+
 static double
 article_font_size (GuiFixture *fixture)
 {
@@ -583,6 +734,8 @@ main (int   argc,
   ADD ("delete-unused-type", test_delete_unused_type);
   ADD ("delete-used-type", test_delete_used_type);
   ADD ("settings-apply-live", test_settings_apply_live);
+  ADD ("edit-relation-types", test_edit_relation_types);
+  ADD ("add-and-delete-relation-type", test_add_and_delete_relation_type);
 
   return g_test_run ();
 }

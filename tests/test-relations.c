@@ -17,13 +17,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  TesseraDocumentInfo info = { .title = (char *) "Article" };
-
   test_project_set_up (fixture, "tessera-relations-XXXXXX", "relations.tessera");
-  fixture->document_id = tessera_store_add_document (fixture->store, &info, article, NULL,
-                                                     &error);
-  g_assert_no_error (error);
+  test_project_add_article (fixture, "Article", article);
 }
 
 static void
@@ -355,6 +350,37 @@ test_migrate_relations (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* A relation whose type left the tagset behind Tessera's back is a problem the check says. */
+static void
+test_check_unknown_type (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  gint64 a = mark (fixture, "claim", "ce plan permettra d’insuffler");
+  gint64 b = mark (fixture, "claim", "ce plan ne permettra rien");
+  gint64 relation;
+  g_autofree char *expected = NULL;
+
+  relation = tessera_store_add_relation (fixture->store, "same-claim", a, b, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (tessera_store_check (fixture->store, &problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  g_clear_object (&fixture->store);
+  test_exec_sql (fixture->path, "DELETE FROM relation_type_label WHERE type_id IN"
+                                " (SELECT id FROM relation_type WHERE key = 'same-claim');"
+                                "DELETE FROM relation_type WHERE key = 'same-claim'");
+  fixture->store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (tessera_store_check (fixture->store, &problems, &error));
+  g_assert_cmpuint (problems->len, ==, 1);
+  expected = g_strdup_printf ("relation %" G_GINT64_FORMAT " has the type “same-claim”, which "
+                              "the tagset does not have", relation);
+  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +395,7 @@ main (int   argc,
   ADD ("refuse", test_refuse);
   ADD ("edit-types", test_edit_types);
   ADD ("migrate-relations", test_migrate_relations);
+  ADD ("check-unknown-type", test_check_unknown_type);
 
   return g_test_run ();
 }

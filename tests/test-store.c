@@ -1572,7 +1572,7 @@ test_document_record (Fixture       *fixture,
   for (guint i = 0; i < record->annotations->len; i++)
     use_types_of (other, &((TesseraAnnotationRecord *) record->annotations->pdata[i])->type);
   g_ptr_array_add (documents, record);
-  g_assert_true (_tessera_store_insert_documents (other, "copy", NULL, record->entities,
+  g_assert_true (_tessera_store_insert_documents (other, "copy", NULL, NULL, record->entities,
                                                   documents, &error));
   g_assert_no_error (error);
   g_assert_false (record->existing);

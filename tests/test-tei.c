@@ -492,6 +492,7 @@ describe_project (TesseraStore *store)
   GListModel *documents = tessera_store_get_documents (store);
   GListModel *entities = tessera_store_get_entities (store);
   g_autoptr(GPtrArray) entity_lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) relation_types = tessera_store_dup_relation_types (store, NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (tagset); i++)
     {
@@ -505,6 +506,17 @@ describe_project (TesseraStore *store)
                               tessera_annotation_type_get_tei_element (type),
                               tessera_annotation_type_get_tei_type (type) ?: "-",
                               tessera_annotation_type_get_color (type));
+    }
+  for (guint i = 0; i < relation_types->len; i++)
+    {
+      TesseraRelationType *type = g_ptr_array_index (relation_types, i);
+
+      g_string_append_printf (out, "relation type «%s» fr=%s en=%s tei=«%s» %s\n",
+                              tessera_relation_type_get_key (type),
+                              tessera_relation_type_get_label_for (type, "fr"),
+                              tessera_relation_type_get_label_for (type, "en"),
+                              tessera_relation_type_get_tei_name (type),
+                              tessera_relation_type_get_color (type));
     }
   for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
     {
@@ -1036,6 +1048,73 @@ test_special_characters (Fixture       *fixture,
   }
 
   assert_round_trips_fragments_standoff (fixture);
+}
+
+static void
+add_relation_type (TesseraStore *store,
+                   const char   *key,
+                   const char   *tei_name,
+                   const char   *label_fr,
+                   const char   *color)
+{
+  g_autoptr(TesseraRelationType) type = tessera_relation_type_new (key, key);
+  g_autoptr(GError) error = NULL;
+
+  tessera_relation_type_set_tei_name (type, tei_name);
+  tessera_relation_type_set_label_for (type, "fr", label_fr);
+  tessera_relation_type_set_label_for (type, "en", key);
+  tessera_relation_type_set_color (type, color);
+  tessera_store_add_relation_type (store, type, &error);
+  g_assert_no_error (error);
+}
+
+/* Relation types of the project's own come with the file: key, labels, TEI name, colour;
+ * each relation comes back with its type. */
+static void
+test_relation_types_round_trip (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  static const char text[] =
+    "Le ministre a déclaré que le plan avance. Son porte-parole a confirmé que le plan "
+    "avance bien, mais l’opposition affirme le contraire.";
+  TesseraStore *store = fixture->store;
+  gint64 doc = add_document (store, "Relations", text);
+  g_autoptr(GError) error = NULL;
+  gint64 first, second, third, minister;
+
+  add_relation_type (store, "cites", "citation", "Cite", "#a51d2d");
+  add_relation_type (store, "répond à", "reply", "Répond à", "#123456");
+  first = annotate (store, doc, "claim", "le plan avance", 1);
+  second = annotate (store, doc, "claim", "le plan avance bien", 1);
+  third = annotate (store, doc, "claim", "le contraire", 1);
+  minister = annotate (store, doc, "person", "Le ministre", 1);
+  tessera_store_add_relation (store, "cites", second, first, NULL, &error);
+  g_assert_no_error (error);
+  tessera_store_add_relation (store, "répond à", third, second, "réponse", &error);
+  g_assert_no_error (error);
+  tessera_store_add_relation (store, "contradicts", third, first, NULL, &error);
+  g_assert_no_error (error);
+  tessera_store_add_relation (store, "same-claim", first, second, NULL, &error);
+  g_assert_no_error (error);
+  tessera_store_add_relation (store, "part-of", minister, first, NULL, &error);
+  g_assert_no_error (error);
+
+  assert_round_trips (fixture);
+
+  /* The TEI says the TEI name, and the type the relation has. */
+  {
+    TesseraTeiExportOptions options;
+    g_autofree char *path = NULL;
+    g_autofree char *contents = NULL;
+
+    tessera_tei_export_options_init (&options);
+    path = export_corpus (fixture, store, "names.xml", &options);
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    test_assert_contains (contents, "<category xml:id=\"rel.6\" n=\"cites\" "
+                                    "style=\"color: #a51d2d\">");
+    test_assert_contains (contents, "name=\"citation\" ana=\"#rel.6\"");
+    test_assert_contains (contents, "name=\"reply\" ana=\"#rel.7\"");
+  }
 }
 
 static gint64
@@ -2422,6 +2501,34 @@ assert_says (const char *message,
     g_error ("“%s” does not say “%s”", message, part);
 }
 
+/* A file of another tool names relations its own way: a name the project gives as the TEI
+ * name of one of its types is that type; another joins the tagset, and the user is told. */
+static void
+test_import_foreign_relations (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *warning = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(TesseraRelationType) agrees = NULL;
+  g_autoptr(GString) types = g_string_new (NULL);
+  gint64 doc;
+
+  add_relation_type (fixture->store, "cites", "citation", "Cite", "#a51d2d");
+  warning = import_fixture_warnings (fixture, "foreign-relations.xml", &doc, &text);
+  assert_says (warning, "foreign-relations.xml: 1 relation type was not in the tagset; "
+                        "it was added to it: agrees");
+
+  relations = tessera_store_dup_relations (fixture->store, doc, NULL);
+  for (guint i = 0; i < relations->len; i++)
+    g_string_append_printf (types, "%s ", ((TesseraRelation *) g_ptr_array_index (relations,
+                                                                                  i))->type);
+  g_assert_cmpstr (types->str, ==, "cites agrees agrees ");
+  agrees = tessera_store_lookup_relation_type (fixture->store, "agrees");
+  g_assert_nonnull (agrees);
+  g_assert_cmpstr (tessera_relation_type_get_tei_name (agrees), ==, "agrees");
+}
+
 /* The reader ------------------------------------------------------------------------------ */
 
 /* An array for keep_document(). */
@@ -2847,6 +2954,8 @@ main (int   argc,
   ADD ("round-trip/non-latin-scripts", test_non_latin_scripts);
   ADD ("round-trip/custom-tagset", test_custom_tagset);
   ADD ("import/foreign-markup", test_import_foreign_markup);
+  ADD ("import/foreign-relations", test_import_foreign_relations);
+  ADD ("round-trip/relation-types", test_relation_types_round_trip);
   ADD ("import/samples", test_import_samples);
   ADD ("import/structure", test_import_structure);
   ADD ("import/nfc", test_import_nfc);

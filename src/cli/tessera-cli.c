@@ -1370,23 +1370,42 @@ command_annotate (int    argc,
 
 /* remove ------------------------------------------------------------------------------- */
 
+typedef gboolean (*IdChange) (TesseraStore *store, gint64 id, GError **error);
+typedef void     (*IdReport) (gint64 id);
+
+/* The body of a command that makes one change to what its one id names, then says so. */
+static int
+change_by_id (const char  *name,
+              int          argc,
+              char       **argv,
+              IdChange     change,
+              IdReport     report)
+{
+  g_autoptr(TesseraStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+  int status;
+
+  if (!start_command (name, &argc, &argv, &store, &id, &status))
+    return status;
+  if (!change (store, id, &error))
+    return fail ("%s", error->message);
+  report (id);
+  return EXIT_SUCCESS;
+}
+
+static void
+report_removed_annotation (gint64 id)
+{
+  g_print (_("Removed annotation %" PRId64 "\n"), id);
+}
+
 static int
 command_remove (int    argc,
                 char **argv)
 {
-  g_autoptr(TesseraStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 annotation_id;
-  int status;
-
-  if (!start_command ("remove", &argc, &argv, &store, &annotation_id, &status))
-    return status;
-
-  if (!tessera_store_remove_annotation (store, annotation_id, &error))
-    return fail ("%s", error->message);
-
-  g_print (_("Removed annotation %" PRId64 "\n"), annotation_id);
-  return EXIT_SUCCESS;
+  return change_by_id ("remove", argc, argv, tessera_store_remove_annotation,
+                       report_removed_annotation);
 }
 
 /* undo, redo --------------------------------------------------------------------------- */
@@ -2003,23 +2022,18 @@ command_relate (int    argc,
   return EXIT_SUCCESS;
 }
 
+static void
+report_removed_relation (gint64 id)
+{
+  g_print (_("Removed relation %" PRId64 "\n"), id);
+}
+
 static int
 command_unrelate (int    argc,
                   char **argv)
 {
-  g_autoptr(TesseraStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 relation_id;
-  int status;
-
-  if (!start_command ("unrelate", &argc, &argv, &store, &relation_id, &status))
-    return status;
-
-  if (!tessera_store_remove_relation (store, relation_id, &error))
-    return fail ("%s", error->message);
-
-  g_print (_("Removed relation %" PRId64 "\n"), relation_id);
-  return EXIT_SUCCESS;
+  return change_by_id ("unrelate", argc, argv, tessera_store_remove_relation,
+                       report_removed_relation);
 }
 
 static void

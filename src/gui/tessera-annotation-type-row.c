@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "tessera-annotation-type-row.h"
+#include "tessera-tagset-row.h"
 
 /*
  * One annotation type of the project in the preferences' tagset editor: its colour, name,
@@ -112,21 +113,12 @@ dup_type (TesseraAnnotationTypeRow *self)
   return tessera_annotation_type_copy (self->type);
 }
 
-static char *
-dup_stripped_text (gpointer editable)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
-}
-
-static void set_entry_row_text (AdwEntryRow *row,
-                                const char  *text);
-
 static void
 on_label_apply (TesseraAnnotationTypeRow *self,
                 AdwEntryRow              *row)
 {
   g_autoptr(TesseraAnnotationType) changed = dup_type (self);
-  g_autofree char *text = dup_stripped_text (row);
+  g_autofree char *text = tessera_tagset_row_dup_text (row);
   const char *language;
 
   if (changed == NULL)
@@ -138,7 +130,7 @@ on_label_apply (TesseraAnnotationTypeRow *self,
       if (*text == '\0')
         {
           report (self, _("An annotation type needs a name in English"));
-          set_entry_row_text (row, tessera_annotation_type_get_label (self->type));
+          tessera_tagset_row_set_entry_text (row, tessera_annotation_type_get_label (self->type));
           return;
         }
       tessera_annotation_type_set_label (changed, text);
@@ -156,15 +148,10 @@ on_color_set (TesseraAnnotationTypeRow *self)
 {
   g_autoptr(TesseraAnnotationType) changed = dup_type (self);
   g_autofree char *spec = NULL;
-  GdkRGBA rgba;
 
   if (changed == NULL)
     return;
-  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
-  spec = g_strdup_printf ("#%02x%02x%02x",
-                          (guint) (CLAMP (rgba.red, 0, 1) * 255 + 0.5),
-                          (guint) (CLAMP (rgba.green, 0, 1) * 255 + 0.5),
-                          (guint) (CLAMP (rgba.blue, 0, 1) * 255 + 0.5));
+  spec = tessera_tagset_row_dup_color (self->color_button);
   tessera_annotation_type_set_color (changed, spec);
   commit (self, changed);
 }
@@ -292,7 +279,7 @@ static void
 on_tei_type_apply (TesseraAnnotationTypeRow *self)
 {
   g_autoptr(TesseraAnnotationType) changed = dup_type (self);
-  g_autofree char *text = dup_stripped_text (self->tei_type_row);
+  g_autofree char *text = tessera_tagset_row_dup_text (self->tei_type_row);
 
   if (changed == NULL)
     return;
@@ -305,7 +292,7 @@ static void
 on_description_apply (TesseraAnnotationTypeRow *self)
 {
   g_autoptr(TesseraAnnotationType) changed = dup_type (self);
-  g_autofree char *text = dup_stripped_text (self->description_row);
+  g_autofree char *text = tessera_tagset_row_dup_text (self->description_row);
 
   if (changed == NULL)
     return;
@@ -329,9 +316,7 @@ move_by (TesseraAnnotationTypeRow *self,
       report (self, error->message);
       return;
     }
-  /* At either end the pressed button turns insensitive; keep the keyboard in the row. */
-  if (!gtk_widget_get_sensitive (GTK_WIDGET (pressed)))
-    gtk_widget_grab_focus (GTK_WIDGET (other));
+  tessera_tagset_row_keep_focus (pressed, other);
 }
 
 static void
@@ -355,41 +340,6 @@ on_delete_clicked (TesseraAnnotationTypeRow *self)
 /* Showing the type ------------------------------------------------------------------------ */
 
 static void
-draw_dot (GtkDrawingArea *area,
-          cairo_t        *cr,
-          int             width,
-          int             height,
-          gpointer        data)
-{
-  TesseraAnnotationTypeRow *self = data;
-
-  gdk_cairo_set_source_rgba (cr, &self->color);
-  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
-  cairo_fill (cr);
-}
-
-/* Sets an entry row's text without revealing its apply button. */
-static void
-set_entry_row_text (AdwEntryRow *row,
-                    const char  *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  adw_entry_row_set_show_apply_button (row, FALSE);
-  adw_entry_row_set_show_apply_button (row, TRUE);
-}
-
-/* The same, unless the user is typing in it. */
-static void
-sync_entry_row (AdwEntryRow *row,
-                const char  *text)
-{
-  if (gtk_widget_get_state_flags (GTK_WIDGET (row)) & GTK_STATE_FLAG_FOCUS_WITHIN)
-    return;
-  set_entry_row_text (row, text);
-}
-
-static void
 sync_tei_element (TesseraAnnotationTypeRow *self,
                   const char               *element)
 {
@@ -408,29 +358,29 @@ sync_tei_element (TesseraAnnotationTypeRow *self,
   adw_combo_row_set_selected (self->tei_element_row, n);
 }
 
-static void
-set_accessible_label (gpointer  widget,
-                      char     *label)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_free (label);
-}
-
 /* A screen reader reaching a button of the row hears which type it acts on. */
 static void
 update_accessible_labels (TesseraAnnotationTypeRow *self,
                           const char               *label)
 {
-  set_accessible_label (self->up_button, g_strdup_printf (_("Move “%s” up in the palette"), label));
-  set_accessible_label (self->down_button,
-                        g_strdup_printf (_("Move “%s” down in the palette"), label));
-  set_accessible_label (self->color_button, g_strdup_printf (_("Colour of “%s”"), label));
+  GtkWidget *color_button = GTK_WIDGET (self->color_button);
+
+  tessera_tagset_row_set_accessible_label (self->up_button,
+                                           g_strdup_printf (_("Move “%s” up in the palette"),
+                                                            label));
+  tessera_tagset_row_set_accessible_label (self->down_button,
+                                           g_strdup_printf (_("Move “%s” down in the palette"),
+                                                            label));
+  tessera_tagset_row_set_accessible_label (self->color_button,
+                                           g_strdup_printf (_("Colour of “%s”"), label));
   /* GTK 4.8's colour button gives the focus to a button inside, which has no name of its
    * own: name it too. */
-  set_accessible_label (gtk_widget_get_first_child (GTK_WIDGET (self->color_button)),
-                        g_strdup_printf (_("Colour of “%s”"), label));
-  set_accessible_label (self->shortcut_entry, g_strdup_printf (_("Key of “%s”"), label));
-  set_accessible_label (self->delete_button, g_strdup_printf (_("Delete “%s”…"), label));
+  tessera_tagset_row_set_accessible_label (gtk_widget_get_first_child (color_button),
+                                           g_strdup_printf (_("Colour of “%s”"), label));
+  tessera_tagset_row_set_accessible_label (self->shortcut_entry,
+                                           g_strdup_printf (_("Key of “%s”"), label));
+  tessera_tagset_row_set_accessible_label (self->delete_button,
+                                           g_strdup_printf (_("Delete “%s”…"), label));
 }
 
 /**
@@ -503,11 +453,11 @@ tessera_annotation_type_row_set_type (TesseraAnnotationTypeRow *self,
 
   /* Fields. */
   english = g_hash_table_lookup (labels, "en");
-  sync_entry_row (self->english_row,
+  tessera_tagset_row_sync_entry (self->english_row,
                   english != NULL ? english : tessera_annotation_type_get_label (self->type));
-  sync_entry_row (self->french_row, g_hash_table_lookup (labels, "fr"));
+  tessera_tagset_row_sync_entry (self->french_row, g_hash_table_lookup (labels, "fr"));
   if (self->language != NULL)
-    sync_entry_row (self->other_row, g_hash_table_lookup (labels, self->language));
+    tessera_tagset_row_sync_entry (self->other_row, g_hash_table_lookup (labels, self->language));
   gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->color_button), &self->color);
   if (!gtk_widget_has_focus (GTK_WIDGET (self->shortcut_entry)) &&
       !(gtk_widget_get_state_flags (GTK_WIDGET (self->shortcut_entry)) &
@@ -517,8 +467,9 @@ tessera_annotation_type_row_set_type (TesseraAnnotationTypeRow *self,
       show_shortcut_message (self, NULL);
     }
   sync_tei_element (self, tessera_annotation_type_get_tei_element (self->type));
-  sync_entry_row (self->tei_type_row, tei_type);
-  sync_entry_row (self->description_row, tessera_annotation_type_get_description (self->type));
+  tessera_tagset_row_sync_entry (self->tei_type_row, tei_type);
+  tessera_tagset_row_sync_entry (self->description_row,
+                                 tessera_annotation_type_get_description (self->type));
 
   self->syncing--;
 }
@@ -623,7 +574,8 @@ tessera_annotation_type_row_init (TesseraAnnotationTypeRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->color_dot), draw_dot, self, NULL);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->color_dot),
+                                  tessera_tagset_row_draw_dot, &self->color, NULL);
   gdk_rgba_parse (&self->color, "#888888");
 
   /* English and French always; the interface's language too when it is another one. */

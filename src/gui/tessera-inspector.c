@@ -9,6 +9,7 @@
 #include "tessera-claim-section.h"
 #include "tessera-details-section.h"
 #include "tessera-entity-section.h"
+#include "tessera-relation-section.h"
 #include "tessera-inspector.h"
 
 /*
@@ -420,6 +421,7 @@ tessera_inspector_class_init (TesseraInspectorClass *klass)
   g_type_ensure (TESSERA_TYPE_ENTITY_SECTION);
   g_type_ensure (TESSERA_TYPE_CLAIM_SECTION);
   g_type_ensure (TESSERA_TYPE_DETAILS_SECTION);
+  g_type_ensure (TESSERA_TYPE_RELATION_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/tessera/Tessera/tessera-inspector.ui");

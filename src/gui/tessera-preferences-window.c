@@ -7,6 +7,8 @@
 
 #include "tessera-annotation-type-row.h"
 #include "tessera-preferences-window.h"
+#include "tessera-relation-types-group.h"
+#include "tessera-tagset-row.h"
 
 /*
  * Preferences: the settings of the application (annotator name, word snapping, style, the
@@ -31,6 +33,7 @@ struct _TesseraPreferencesWindow
   GtkAdjustment        *text_size_adjustment;
   AdwPreferencesGroup  *tagset_group;
   GtkListBox           *type_list;
+  TesseraRelationTypesGroup *relation_types_group;
 
   /* State */
   GSettings            *settings;
@@ -51,9 +54,10 @@ static const char *new_type_colors[] = {
 
 /* Messages ------------------------------------------------------------------------------ */
 
-static void
-show_error (TesseraPreferencesWindow *self,
-            const char               *message)
+/* A message that stays until closed: what went wrong. */
+void
+tessera_preferences_window_show_error (TesseraPreferencesWindow *self,
+                                       const char               *message)
 {
   AdwToast *toast = adw_toast_new (message);
 
@@ -62,9 +66,10 @@ show_error (TesseraPreferencesWindow *self,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
 }
 
-static void
-show_undoable (TesseraPreferencesWindow *self,
-               const char               *message)
+/* A change done, with the button that undoes it. */
+void
+tessera_preferences_window_show_undoable (TesseraPreferencesWindow *self,
+                                          const char               *message)
 {
   AdwToast *toast = adw_toast_new (message);
 
@@ -246,7 +251,7 @@ static void
 on_row_error (TesseraPreferencesWindow *self,
               const char               *message)
 {
-  show_error (self, message);
+  tessera_preferences_window_show_error (self, message);
 }
 
 /* Rows live as long as their type: an edit or an undo updates them in place, so the row
@@ -404,7 +409,7 @@ add_type (TesseraPreferencesWindow *self,
   id = tessera_store_add_annotation_type (self->store, type, &error);
   if (id == 0)
     {
-      show_error (self, error->message);
+      tessera_preferences_window_show_error (self, error->message);
       return;
     }
 
@@ -416,16 +421,7 @@ add_type (TesseraPreferencesWindow *self,
       gtk_widget_grab_focus (GTK_WIDGET (row));
     }
   message = g_strdup_printf (_("Added “%s”"), label);
-  show_undoable (self, message);
-}
-
-static void
-on_new_name_changed (AdwMessageDialog *dialog,
-                     GtkEditable      *name_row)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (name_row)));
-
-  adw_message_dialog_set_response_enabled (dialog, "add", *name != '\0');
+  tessera_preferences_window_show_undoable (self, message);
 }
 
 static void
@@ -464,42 +460,20 @@ add_type_action (GtkWidget  *widget,
   for (TesseraKind kind = 0; kind < TESSERA_N_KINDS; kind++)
     gtk_string_list_append (kind_model, tessera_kind_get_label (kind));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Annotation Type"),
-                                   _("It goes at the end of the palette. Its kind cannot "
-                                     "change later; its name, colour, key and TEI mapping can."));
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("New annotation type"), -1);
-
-  name_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name_row), _("Name"));
-  /* Enter adds, once there is a name. */
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (name_row), TRUE);
-  gtk_list_box_append (GTK_LIST_BOX (list), name_row);
-
+  dialog = tessera_tagset_row_new_add_dialog (widget, _("New Annotation Type"),
+                                              _("It goes at the end of the palette. Its kind "
+                                                "cannot change later; its name, colour, key "
+                                                "and TEI mapping can."),
+                                              _("New annotation type"), _("Name"), &list,
+                                              &name_row);
   kind_row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind_row),
                                  tessera_vocabulary_get_title (TESSERA_VOCABULARY_KIND));
   adw_combo_row_set_model (ADW_COMBO_ROW (kind_row), G_LIST_MODEL (kind_model));
   gtk_list_box_append (GTK_LIST_BOX (list), kind_row);
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "add", _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
   g_object_set_data (G_OBJECT (dialog), "tessera-name-row", name_row);
   g_object_set_data (G_OBJECT (dialog), "tessera-kind-row", kind_row);
-  g_signal_connect_object (name_row, "changed", G_CALLBACK (on_new_name_changed), dialog,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_response), self, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
@@ -545,7 +519,7 @@ delete_type (TesseraPreferencesWindow *self,
 
   if (!tessera_store_remove_annotation_type (self->store, type_id, replacement_id, &error))
     {
-      show_error (self, error->message);
+      tessera_preferences_window_show_error (self, error->message);
       return;
     }
 
@@ -559,7 +533,7 @@ delete_type (TesseraPreferencesWindow *self,
   else
     message = g_strdup_printf (_("Deleted “%s”"),
                                tessera_annotation_type_get_label_localized (type));
-  show_undoable (self, message);
+  tessera_preferences_window_show_undoable (self, message);
 }
 
 typedef struct
@@ -608,6 +582,7 @@ on_delete_requested (TesseraPreferencesWindow *self,
   DeleteRequest *request;
   GListModel *tagset;
   GtkWidget *dialog;
+  AdwComboRow *replacement_row;
   const char *label;
   guint n;
 
@@ -616,7 +591,7 @@ on_delete_requested (TesseraPreferencesWindow *self,
   n = count_annotations (self, type_id, &error);
   if (n == G_MAXUINT)
     {
-      show_error (self, error->message);
+      tessera_preferences_window_show_error (self, error->message);
       return;
     }
   if (n == 0)
@@ -662,39 +637,15 @@ on_delete_requested (TesseraPreferencesWindow *self,
                                          "delete the annotations.", n),
                             label, n);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  dialog = tessera_tagset_row_new_replace_dialog (GTK_WIDGET (self), heading, body,
+                                                  g_dngettext (GETTEXT_PACKAGE, "Convert It To",
+                                                               "Convert Them To", n),
+                                                  request->candidates->len > 0
+                                                  ? G_LIST_MODEL (names) : NULL,
+                                                  &replacement_row);
   g_object_set_data_full (G_OBJECT (dialog), "tessera-delete-request", request,
                           (GDestroyNotify) delete_request_free);
-
-  if (request->candidates->len > 0)
-    {
-      GtkWidget *list = gtk_list_box_new ();
-      GtkWidget *replacement_row = adw_combo_row_new ();
-
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-      gtk_widget_add_css_class (list, "boxed-list");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Replacement type"), -1);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (replacement_row),
-                                     g_dngettext (GETTEXT_PACKAGE, "Convert It To",
-                                                  "Convert Them To", n));
-      adw_combo_row_set_model (ADW_COMBO_ROW (replacement_row), G_LIST_MODEL (names));
-      gtk_list_box_append (GTK_LIST_BOX (list), replacement_row);
-      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-      g_object_set_data (G_OBJECT (dialog), "tessera-replacement-row", replacement_row);
-
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "convert", _("C_onvert and Delete"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "convert",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-    }
-  else
-    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Close"));
-
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "tessera-replacement-row", replacement_row);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -730,6 +681,7 @@ set_store (TesseraPreferencesWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.undo", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.redo", writable);
 
+  tessera_relation_types_group_set_store (self->relation_types_group, store);
   if (store == NULL)
     return;
   g_signal_connect_swapped (store, "tagset-changed", G_CALLBACK (sync_tagset), self);
@@ -789,6 +741,7 @@ tessera_preferences_window_class_init (TesseraPreferencesWindowClass *klass)
   object_class->finalize = tessera_preferences_window_finalize;
 
   g_type_ensure (TESSERA_TYPE_ANNOTATION_TYPE_ROW);
+  g_type_ensure (TESSERA_TYPE_RELATION_TYPES_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/tessera/Tessera/tessera-preferences-window.ui");
@@ -804,6 +757,8 @@ tessera_preferences_window_class_init (TesseraPreferencesWindowClass *klass)
                                         text_size_adjustment);
   gtk_widget_class_bind_template_child (widget_class, TesseraPreferencesWindow, tagset_group);
   gtk_widget_class_bind_template_child (widget_class, TesseraPreferencesWindow, type_list);
+  gtk_widget_class_bind_template_child (widget_class, TesseraPreferencesWindow,
+                                        relation_types_group);
   gtk_widget_class_bind_template_callback (widget_class, on_default_font_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_font_set);
 

@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TesseraPreferencesWindow, tessera_preferences_window, TESSERA,
                       PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-GtkWidget *tessera_preferences_window_new (TesseraWindow *window);
+GtkWidget *tessera_preferences_window_new           (TesseraWindow            *window);
+void       tessera_preferences_window_show_error    (TesseraPreferencesWindow *self,
+                                                     const char               *message);
+void       tessera_preferences_window_show_undoable (TesseraPreferencesWindow *self,
+                                                     const char               *message);
 
 G_END_DECLS

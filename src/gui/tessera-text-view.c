@@ -10,6 +10,7 @@
 
 #include "tessera-text-view.h"
 #include "tessera-text-view-connectors.h"
+#include "tessera-text-view-private.h"
 #include "tessera-text-view-labels.h"
 
 /*
@@ -321,6 +322,7 @@ tessera_text_view_clear (TesseraTextView *self)
   g_hash_table_remove_all (self->placed);
   g_array_set_size (self->related, 0);
   g_array_set_size (self->connected, 0);
+  _tessera_text_view_arcs_clear (self);
   self->document_id = 0;
   self->selected_id = 0;
 
@@ -376,6 +378,7 @@ tessera_text_view_load (TesseraTextView  *self,
                                                       G_CALLBACK (on_reloaded), self);
   self->store_handlers[2] = g_signal_connect_swapped (store, "tagset-changed",
                                                       G_CALLBACK (on_tagset_changed), self);
+  _tessera_text_view_arcs_load (self, store, document_id);
 
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
   return TRUE;
@@ -1534,6 +1537,25 @@ snapshot_labels (TesseraTextView *self,
     }
 }
 
+/* The relations between the annotations drawn, from the first rectangle of each. */
+static void
+snapshot_arcs (TesseraTextView *self,
+               GtkSnapshot     *snapshot)
+{
+  if (!_tessera_text_view_arcs_begin (self))
+    return;
+  for (guint i = 0; i < self->frame->len; i++)
+    {
+      Drawn *item = &g_array_index (self->frame, Drawn, i);
+
+      if (item->n_rects > 0)
+        _tessera_text_view_arcs_add_end (self, item->annotation,
+                                         &g_array_index (self->frame_rects, graphene_rect_t,
+                                                         item->first_rect));
+    }
+  _tessera_text_view_arcs_snapshot (self, snapshot, self->selected_id);
+}
+
 static void
 tessera_text_view_snapshot_layer (GtkTextView      *view,
                                   GtkTextViewLayer  layer,
@@ -1555,6 +1577,7 @@ tessera_text_view_snapshot_layer (GtkTextView      *view,
       if (self->connected->len > 0)
         snapshot_connectors (self, snapshot);
       snapshot_labels (self, snapshot);
+      snapshot_arcs (self, snapshot);
       g_array_set_size (self->frame, 0);
       g_array_set_size (self->frame_rects, 0);
       self->frame_ready = FALSE;
@@ -2151,6 +2174,7 @@ tessera_text_view_init (TesseraTextView *self)
   gtk_text_view_set_right_margin (view, 24);
   gtk_text_view_set_top_margin (view, 18);
   gtk_text_view_set_bottom_margin (view, 48);
+  _tessera_text_view_arcs_init (self);
   gtk_widget_add_css_class (GTK_WIDGET (self), "tessera-article");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article text"), -1);

@@ -25,6 +25,8 @@ _tessera_window_update_actions (TesseraWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark", writable && has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-annotation", writable && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-boundary", writable && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relate", writable && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-relation", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
@@ -193,6 +195,42 @@ delete_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
+/* The relation bar takes it from the selected annotation: the target, then the type. */
+static void
+relate_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TesseraWindow *self = TESSERA_WINDOW (widget);
+  gint64 source_id = tessera_text_view_get_selected (self->text_view);
+
+  if (self->store == NULL || source_id == 0)
+    return;
+  if (tessera_inspector_is_picking (self->inspector))
+    tessera_inspector_cancel_pick (self->inspector);
+  tessera_relation_bar_start (self->relation_bar, self->store, self->text_view, source_id);
+}
+
+static void
+remove_relation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TesseraWindow *self = TESSERA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!tessera_store_remove_relation (self->store, g_variant_get_int64 (parameter), &error))
+    {
+      tessera_window_show_error (self, error->message);
+      return;
+    }
+  _tessera_window_toast (self, _("Relation removed"), TRUE);
+  /* The row and its button are gone: the keyboard goes on in the article. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
 static void
 select_next_action (GtkWidget  *widget,
                     const char *action_name,
@@ -212,8 +250,10 @@ escape_action (GtkWidget  *widget,
   TesseraWindow *self = TESSERA_WINDOW (widget);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
 
+  if (tessera_relation_bar_is_active (self->relation_bar))
+    tessera_relation_bar_cancel (self->relation_bar);
   /* A step of a claim's attribution skipped: the source, then the cue. */
-  if (tessera_inspector_is_picking (self->inspector))
+  else if (tessera_inspector_is_picking (self->inspector))
     tessera_claim_section_pick_done (tessera_inspector_get_claim_section (self->inspector));
   else if (gtk_text_buffer_get_has_selection (buffer))
     {
@@ -564,6 +604,9 @@ _tessera_window_class_actions_init (TesseraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.mark", "x", mark_action);
   gtk_widget_class_install_action (widget_class, "win.delete-annotation", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.relate", NULL, relate_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-relation", "x",
+                                   remove_relation_action);
   gtk_widget_class_install_action (widget_class, "win.select-next", NULL, select_next_action);
   gtk_widget_class_install_action (widget_class, "win.select-previous", NULL, select_next_action);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);

@@ -9,6 +9,7 @@
 #include "tessera-import-queue.h"
 #include "tessera-inspector.h"
 #include "tessera-palette.h"
+#include "tessera-relation-bar.h"
 #include "tessera-text-view.h"
 #include "tessera-window.h"
 
@@ -40,6 +41,7 @@ struct _TesseraWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkLabel             *search_label;
+  TesseraRelationBar   *relation_bar;
   GtkCheckButton       *search_exact_case;
   TesseraRange          find_match;     /* the occurrence Find selected last */
   GtkLabel             *document_heading;

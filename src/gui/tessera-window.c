@@ -353,6 +353,7 @@ add_article_shortcuts (TesseraWindow *self)
     /* The annotation's menu, rather than GTK's text menu. */
     { GDK_KEY_F10, GDK_SHIFT_MASK, "win.annotation-menu" },
     { GDK_KEY_Menu, 0, "win.annotation-menu" },
+    { GDK_KEY_r, 0, "win.relate" },
   };
   GtkEventController *type_keys =
     gtk_shortcut_controller_new_for_model (tessera_palette_get_shortcuts (self->palette));
@@ -911,6 +912,7 @@ tessera_window_class_init (TesseraWindowClass *klass)
   g_type_ensure (TESSERA_TYPE_ANNOTATION_LIST_VIEW);
   g_type_ensure (TESSERA_TYPE_INSPECTOR);
   g_type_ensure (TESSERA_TYPE_IMPORT_QUEUE);
+  g_type_ensure (TESSERA_TYPE_RELATION_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/tessera/Tessera/tessera-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, toast_overlay);
@@ -933,6 +935,7 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, search_label);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, relation_bar);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, search_exact_case);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_heading);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_source);

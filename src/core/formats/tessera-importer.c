@@ -108,6 +108,7 @@ tessera_import_batch_new (void)
   batch->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) tessera_document_record_free);
   batch->entities = g_ptr_array_new_with_free_func ((GDestroyNotify) tessera_entity_record_free);
   batch->new_types = g_ptr_array_new_with_free_func (g_object_unref);
+  batch->new_relation_types = g_ptr_array_new_with_free_func (g_object_unref);
   batch->warnings = g_ptr_array_new_with_free_func (g_free);
   return batch;
 }
@@ -121,6 +122,7 @@ tessera_import_batch_free (TesseraImportBatch *batch)
   g_ptr_array_unref (batch->documents);
   g_ptr_array_unref (batch->entities);
   g_ptr_array_unref (batch->new_types);
+  g_ptr_array_unref (batch->new_relation_types);
   g_ptr_array_unref (batch->warnings);
   g_free (batch);
 }
@@ -164,6 +166,7 @@ _tessera_import_batch_insert (TesseraImportBatch  *batch,
     return NULL;
   /* Entity types may be among the new types: their ids exist only once written. */
   if (!_tessera_store_insert_documents (store, display_name, batch->new_types,
+                                        batch->new_relation_types,
                                         batch->entities, batch->documents, error))
     return NULL;
 

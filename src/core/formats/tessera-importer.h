@@ -18,6 +18,9 @@ G_BEGIN_DECLS
  * @new_types: (element-type TesseraAnnotationType): annotation types to add to the tagset
  *   before the documents that use them
  * @warnings: (element-type utf8): what was read otherwise than written, for the user
+ * @new_relation_types: (element-type TesseraRelationType): relation types to add to the
+ *   tagset, with their labels (a relation of a type the tagset lacks brings it along
+ *   anyway, named by its key)
  *
  * What a file holds, as an importer reads it. The framework writes it into the project in
  * one transaction.
@@ -28,6 +31,7 @@ typedef struct
   GPtrArray *entities;
   GPtrArray *new_types;
   GPtrArray *warnings;
+  GPtrArray *new_relation_types;
 } TesseraImportBatch;
 
 TesseraImportBatch *tessera_import_batch_new  (void);

@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 gboolean             _tessera_store_insert_documents (TesseraStore  *self,
                                                       const char    *summary,
                                                       GPtrArray     *new_types,
+                                                      GPtrArray     *new_relation_types,
                                                       GPtrArray     *entities,
                                                       GPtrArray     *documents,
                                                       GError       **error);

@@ -491,6 +491,8 @@ write_document (BulkWriter           *writer,
 /**
  * _tessera_store_insert_documents:
  * @summary: what the journal says of the import, e.g. the file's name
+ * @new_relation_types: (element-type TesseraRelationType) (nullable): relation types to add
+ *   to the tagset, those whose key it has skipped
  * @new_types: (element-type TesseraAnnotationType): types to add to the tagset first; their
  *   ids are set
  * @entities: (element-type TesseraEntityRecord): entities to create (those with an id are
@@ -504,6 +506,7 @@ gboolean
 _tessera_store_insert_documents (TesseraStore  *self,
                                  const char    *summary,
                                  GPtrArray     *new_types,
+                                 GPtrArray     *new_relation_types,
                                  GPtrArray     *entities,
                                  GPtrArray     *documents,
                                  GError       **error)
@@ -526,6 +529,18 @@ _tessera_store_insert_documents (TesseraStore  *self,
   for (guint i = 0; new_types != NULL && i < new_types->len; i++)
     {
       if (!write_type (&writer, g_ptr_array_index (new_types, i), error))
+        goto failed;
+      n_written++;
+    }
+  for (guint i = 0; new_relation_types != NULL && i < new_relation_types->len; i++)
+    {
+      TesseraRelationType *type = g_ptr_array_index (new_relation_types, i);
+      g_autoptr(TesseraRelationType) known =
+        tessera_store_lookup_relation_type (self, tessera_relation_type_get_key (type));
+
+      if (known != NULL)
+        continue;
+      if (_tessera_store_insert_relation_type (self, writer.op, type, error) == 0)
         goto failed;
       n_written++;
     }

@@ -192,6 +192,10 @@ gboolean       _tessera_store_move_type        (TesseraStore          *self,
 /* tessera-store-relation-types.c */
 gboolean       _tessera_store_reload_relation_types (TesseraStore    *self,
                                                      GError         **error);
+gint64         _tessera_store_insert_relation_type  (TesseraStore    *self,
+                                                     TesseraOp       *op,
+                                                     TesseraRelationType *type,
+                                                     GError         **error);
 gboolean       _tessera_store_ensure_relation_type  (TesseraStore    *self,
                                                      TesseraOp       *op,
                                                      const char      *key,

@@ -241,8 +241,8 @@ write_relation_type (TesseraStore         *self,
 }
 
 /* Inserts a type at the end of the list, within @op; its id, or 0 with @error set. */
-static gint64
-insert_relation_type (TesseraStore         *self,
+gint64
+_tessera_store_insert_relation_type (TesseraStore         *self,
                       TesseraOp            *op,
                       TesseraRelationType  *type,
                       GError              **error)
@@ -311,7 +311,7 @@ tessera_store_add_relation_type (TesseraStore         *self,
   op = _tessera_op_begin (self, "relation-type-add", 0, error);
   if (op == NULL)
     return 0;
-  id = insert_relation_type (self, op, type, error);
+  id = _tessera_store_insert_relation_type (self, op, type, error);
   if (!finish_type_change (op, type, id != 0, error))
     return 0;
   _tessera_relation_type_set_id (type, id);
@@ -520,5 +520,5 @@ _tessera_store_ensure_relation_type (TesseraStore  *self,
   sqlite3_reset (stmt);
 
   type = tessera_relation_type_new (key, key);
-  return insert_relation_type (self, op, type, error) != 0;
+  return _tessera_store_insert_relation_type (self, op, type, error) != 0;
 }

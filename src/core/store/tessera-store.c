@@ -2595,6 +2595,10 @@ tessera_store_check (TesseraStore  *self,
     " FROM relation r JOIN annotation s ON s.id = r.source_id"
     " JOIN annotation t ON t.id = r.target_id WHERE s.document_id != t.document_id",
 
+    "SELECT format ('relation %d has the type “%s”, which the tagset does not have',"
+    " r.id, r.type) FROM relation r"
+    " WHERE r.type NOT IN (SELECT key FROM relation_type)",
+
     "SELECT format ('claim %d: its source or cue is in another document', c.id)"
     " FROM claim c JOIN annotation a ON a.id = c.id"
     " LEFT JOIN annotation s ON s.id = c.source_annotation_id"

@@ -245,6 +245,7 @@ _tessera_tei_relation_record_free (TesseraTeiRelationRecord *relation)
   g_free (relation->mutual);
   g_free (relation->resp);
   g_free (relation->desc);
+  g_free (relation->ana);
   g_free (relation);
 }
 
@@ -283,9 +284,12 @@ pointers_of (const char  *list,
   return one;
 }
 
-const char *
-_tessera_tei_category_key (TesseraTeiContext *context,
-                           const char        *ana)
+/* The key of the category of @categories (by xml:id after @prefix) @ana first points to. */
+static const char *
+find_category (GHashTable        *categories,
+               const char        *prefix,
+               TesseraTeiContext *context,
+               const char        *ana)
 {
   g_auto(GStrv) split = NULL;
   const char *one[2];
@@ -297,17 +301,21 @@ _tessera_tei_category_key (TesseraTeiContext *context,
   for (guint i = 0; pointers[i] != NULL; i++)
     {
       const char *id = local_target (pointers[i]);
+      TesseraTeiCategory *category = NULL;
 
-      if (id != NULL && g_str_has_prefix (id, TESSERA_TEI_CATEGORY_PREFIX))
-        {
-          TesseraTeiCategory *category =
-            g_hash_table_lookup (context->categories, id + strlen (TESSERA_TEI_CATEGORY_PREFIX));
-
-          if (category != NULL)
-            return category->key;
-        }
+      if (id != NULL && g_str_has_prefix (id, prefix))
+        category = g_hash_table_lookup (categories, id + strlen (prefix));
+      if (category != NULL)
+        return category->key;
     }
   return NULL;
+}
+
+const char *
+_tessera_tei_category_key (TesseraTeiContext *context,
+                           const char        *ana)
+{
+  return find_category (context->categories, TESSERA_TEI_CATEGORY_PREFIX, context, ana);
 }
 
 /* A category's kind: @ana to a kind category, or a kind category around it. */
@@ -1025,6 +1033,7 @@ relation_from (Assembler                *self,
   g_autoptr(GPtrArray) ends = g_ptr_array_new_with_free_func (g_free);
   const char *values[] = { read->active, read->passive, read->mutual };
   const char *resp = local_target (read->resp);
+  const char *relation_key;
   TesseraTeiRelation *relation;
 
   for (guint a = 0; a < G_N_ELEMENTS (values); a++)
@@ -1049,9 +1058,13 @@ relation_from (Assembler                *self,
   relation = g_new0 (TesseraTeiRelation, 1);
   relation->record = g_new0 (TesseraRelationRecord, 1);
   relation->id = g_strdup (read->id);
+  relation->name = g_strdup (read->name ? read->name : read->n);
+  relation_key = find_category (self->context->relation_categories,
+                                TESSERA_TEI_RELATION_PREFIX, self->context, read->ana);
   relation->source = g_strdup (g_ptr_array_index (ends, 0));
   relation->target = g_strdup (g_ptr_array_index (ends, 1));
-  relation->record->type = g_strdup (read->name ? read->name : read->n ? read->n : "related");
+  relation->record->type = g_strdup (relation_key ? relation_key
+                                                  : relation->name ? relation->name : "related");
   relation->record->note = g_strdup (read->desc);
   if (read->resp != NULL)
     relation->record->annotator = g_strdup (g_hash_table_lookup (self->context->annotators,

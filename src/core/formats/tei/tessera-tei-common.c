@@ -55,6 +55,7 @@ _tessera_tei_relation_free (TesseraTeiRelation *relation)
     return;
   tessera_relation_record_free (relation->record);
   g_free (relation->id);
+  g_free (relation->name);
   g_free (relation->source);
   g_free (relation->target);
   g_free (relation);
@@ -137,6 +138,10 @@ _tessera_tei_context_new (void)
   context->categories = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                (GDestroyNotify) _tessera_tei_category_free);
   context->category_order = g_ptr_array_new ();
+  context->relation_categories =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                           (GDestroyNotify) _tessera_tei_category_free);
+  context->relation_category_order = g_ptr_array_new ();
   context->entities = g_hash_table_new (g_str_hash, g_str_equal);
   context->entity_order =
     g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_entity_free);
@@ -152,6 +157,8 @@ _tessera_tei_context_free (TesseraTeiContext *context)
     return;
   g_ptr_array_unref (context->category_order);
   g_hash_table_unref (context->categories);
+  g_ptr_array_unref (context->relation_category_order);
+  g_hash_table_unref (context->relation_categories);
   g_hash_table_unref (context->entities);
   g_ptr_array_unref (context->entity_order);
   g_hash_table_unref (context->annotators);
@@ -422,6 +429,7 @@ _tessera_tei_document_compare (TesseraTeiDocument *expected,
       TesseraTeiRelation *b = g_hash_table_lookup (relations, a->id);
 
       if (b == NULL || !str_same (a->record->type, b->record->type) ||
+          !str_same (a->name, b->name) ||
           !str_same (a->source, b->source) || !str_same (a->target, b->target) ||
           !str_same (a->record->note, b->record->note) ||
           !str_same (a->record->annotator, b->record->annotator))

@@ -71,6 +71,7 @@ struct _TesseraTeiWriter
   GCancellable                  *cancellable;
   GListModel                    *tagset;
   GHashTable                    *types;          /* type id → TesseraAnnotationType */
+  GPtrArray                     *relation_types; /* TesseraRelationType, in tagset order */
   GHashTable                    *annotator_ids;  /* name → gint64 */
   TesseraTeiContext             *context;        /* the entity records, as the model says */
   GPtrArray                     *written_entities; /* TesseraTeiEntity of the current file */
@@ -387,6 +388,34 @@ annotation_model (Exporter                *self,
   return model;
 }
 
+/* 1 + the place of the relation type @key in the tagset; 0 if the tagset has none. */
+static guint
+relation_type_position (Exporter   *self,
+                        const char *key)
+{
+  for (guint i = 0; i < self->relation_types->len; i++)
+    {
+      TesseraRelationType *type = g_ptr_array_index (self->relation_types, i);
+
+      if (g_strcmp0 (tessera_relation_type_get_key (type), key) == 0)
+        return i + 1;
+    }
+  return 0;
+}
+
+/* What `<relation>` says of a type: its TEI name (its key if the tagset has no such type). */
+static const char *
+relation_tei_name (Exporter   *self,
+                   const char *key)
+{
+  guint position = relation_type_position (self, key);
+
+  if (position == 0)
+    return key;
+  return tessera_relation_type_get_tei_name (g_ptr_array_index (self->relation_types,
+                                                                position - 1));
+}
+
 /* The document as the model holds it: what the file must say and what it must read back
  * as. Ids get @prefix ("d12." in a corpus). The model takes what the record holds, so that
  * a novel is in memory once; the annotations' and relations' records go to their models. */
@@ -423,6 +452,7 @@ document_model (Exporter               *self,
 
       r->record = relation;
       r->id = g_strdup_printf ("%sr%" G_GINT64_FORMAT, prefix, relation->id);
+      r->name = g_strdup (relation_tei_name (self, relation->type));
       r->source = annotation_xml_id (prefix, relation->source);
       r->target = annotation_xml_id (prefix, relation->target);
       g_ptr_array_add (model->relations, r);
@@ -1588,12 +1618,12 @@ write_label (Exporter   *self,
   end (self);
 }
 
+/* A type's labels, French and English first; @label where it has none. */
 static void
-write_category_labels (Exporter              *self,
-                       TesseraAnnotationType *type)
+write_category_labels (Exporter   *self,
+                       GHashTable *labels,
+                       const char *label)
 {
-  GHashTable *labels = tessera_annotation_type_get_labels (type);
-  const char *label = tessera_annotation_type_get_label (type);
   g_autofree gpointer *languages = NULL;
   guint n = 0;
 
@@ -1612,8 +1642,34 @@ write_category_labels (Exporter              *self,
     }
 }
 
-/* Two taxonomies: the three kinds of annotation, then the tagset in palette order, each
- * type pointing with @ana to its kind. */
+/* The relation types in tagset order: @n is the key a relation's @ana leads to. */
+static void
+write_relation_taxonomy (Exporter *self)
+{
+  if (self->relation_types->len == 0)
+    return;
+  start (self, "taxonomy");
+  attr (self, "xml:id", "tessera-relations");
+  element (self, "desc", "Tessera relation types: one category per type, in tagset order; "
+                         "a relation points to its type with @ana and gives its TEI name in "
+                         "@name");
+  for (guint i = 0; i < self->relation_types->len; i++)
+    {
+      TesseraRelationType *type = g_ptr_array_index (self->relation_types, i);
+
+      start (self, "category");
+      attr_printf (self, "xml:id", TESSERA_TEI_RELATION_PREFIX "%u", i + 1);
+      attr (self, "n", tessera_relation_type_get_key (type));
+      attr_printf (self, "style", "color: %s", tessera_relation_type_get_color (type));
+      write_category_labels (self, tessera_relation_type_get_labels (type),
+                             tessera_relation_type_get_own_label (type));
+      end (self);
+    }
+  end (self);
+}
+
+/* Three taxonomies: the three kinds of annotation, then the tagset in palette order, each
+ * type pointing with @ana to its kind, then the relation types. */
 static void
 write_taxonomy (Exporter *self)
 {
@@ -1645,10 +1701,12 @@ write_taxonomy (Exporter *self)
       attr_printf (self, "ana", "#" TESSERA_TEI_KIND_PREFIX "%s",
                    tessera_kind_to_string (tessera_annotation_type_get_kind (type)));
       attr_printf (self, "style", "color: %s", tessera_annotation_type_get_color (type));
-      write_category_labels (self, type);
+      write_category_labels (self, tessera_annotation_type_get_labels (type),
+                             tessera_annotation_type_get_label (type));
       end (self);
     }
   end (self);
+  write_relation_taxonomy (self);
   end (self);
 }
 
@@ -2180,12 +2238,14 @@ write_relation (Exporter           *self,
                 TesseraTeiRelation *relation)
 {
   g_autofree char *resp = resp_id (self, relation->record->annotator);
+  guint position = relation_type_position (self, relation->record->type);
 
   start (self, "relation");
   attr (self, "xml:id", relation->id);
-  /* @name is a token; a type with spaces is a label, @n. */
-  attr (self, _tessera_tei_is_token (relation->record->type) ? "name" : "n",
-        relation->record->type);
+  /* The type's TEI name: @name is a token; a name with spaces is a label, @n. */
+  attr (self, _tessera_tei_is_token (relation->name) ? "name" : "n", relation->name);
+  if (position > 0)
+    attr_printf (self, "ana", "#" TESSERA_TEI_RELATION_PREFIX "%u", position);
   pointer (self, "active", relation->source);
   pointer (self, "passive", relation->target);
   pointer (self, "resp", resp);
@@ -2629,6 +2689,9 @@ _tessera_tei_writer_new (TesseraStore                   *store,
 
       g_hash_table_insert (self->types, g_memdup2 (&id, 8), type);
     }
+  self->relation_types = tessera_store_dup_relation_types (store, error);
+  if (self->relation_types == NULL)
+    return NULL;
   self->annotator_ids = _tessera_store_dup_annotator_ids (store, error);
   if (self->annotator_ids == NULL)
     return NULL;
@@ -2744,6 +2807,7 @@ _tessera_tei_writer_free (TesseraTeiWriter *self)
     return;
   abandon_file (self);
   g_clear_pointer (&self->types, g_hash_table_unref);
+  g_clear_pointer (&self->relation_types, g_ptr_array_unref);
   g_clear_pointer (&self->annotator_ids, g_hash_table_unref);
   g_clear_pointer (&self->context, _tessera_tei_context_free);
   g_clear_pointer (&self->written_entities, g_ptr_array_unref);

@@ -238,6 +238,10 @@ typedef struct
   GHashTable        *entity_of_uri;    /* authority URI → TesseraEntityRecord */
   GHashTable        *project_uris;     /* URI → gint64 id of an entity of the project */
   GPtrArray         *refused_links;    /* the mentions whose entity their type cannot name */
+  GPtrArray         *relation_types;   /* the project's TesseraRelationType */
+  GHashTable        *relation_keys;    /* type as read → the key it becomes */
+  GPtrArray         *new_relation_types;
+  GPtrArray         *undeclared_relation_types; /* names no category described */
 } Conversion;
 
 static TesseraAnnotationType *
@@ -263,6 +267,112 @@ conversion_type (Conversion *self,
     }
   g_hash_table_insert (self->types, g_strdup (key), type);
   return type;
+}
+
+/* Relation types ----------------------------------------------------------------------- */
+
+static TesseraRelationType *
+find_project_relation_type (Conversion *self,
+                            const char *name,
+                            gboolean    by_tei_name)
+{
+  for (guint i = 0; i < self->relation_types->len; i++)
+    {
+      TesseraRelationType *type = g_ptr_array_index (self->relation_types, i);
+
+      if (g_strcmp0 (by_tei_name ? tessera_relation_type_get_tei_name (type)
+                                 : tessera_relation_type_get_key (type), name) == 0)
+        return type;
+    }
+  return NULL;
+}
+
+/* The category of the file's relation taxonomy whose key is @key, or NULL. */
+static TesseraTeiCategory *
+relation_category (Conversion *self,
+                   const char *key)
+{
+  for (guint i = 0; i < self->context->relation_category_order->len; i++)
+    {
+      TesseraTeiCategory *category = g_ptr_array_index (self->context->relation_category_order,
+                                                        i);
+
+      if (g_str_equal (category->key, key))
+        return category;
+    }
+  return NULL;
+}
+
+/* A relation type the project lacks, as its category describes it. */
+static void
+add_relation_type_from_category (Conversion         *self,
+                                 TesseraTeiCategory *category,
+                                 const char         *tei_name)
+{
+  const char *label = g_hash_table_lookup (category->labels, "en");
+  TesseraRelationType *type = tessera_relation_type_new (category->key,
+                                                         label ? label : category->key);
+  GHashTableIter iter;
+  gpointer language, text;
+
+  g_hash_table_iter_init (&iter, category->labels);
+  while (g_hash_table_iter_next (&iter, &language, &text))
+    tessera_relation_type_set_label_for (type, language, text);
+  if (category->color != NULL)
+    tessera_relation_type_set_color (type, category->color);
+  if (tei_name != NULL)
+    tessera_relation_type_set_tei_name (type, tei_name);
+  g_ptr_array_add (self->new_relation_types, type);
+  g_hash_table_insert (self->relation_keys, g_strdup (category->key),
+                       g_strdup (category->key));
+}
+
+/* The TEI name the first relation of type @key of @models gives, or NULL. */
+static const char *
+find_relation_name (GPtrArray  *models,
+                    const char *key)
+{
+  for (guint i = 0; i < models->len; i++)
+    {
+      TesseraTeiDocument *model = g_ptr_array_index (models, i);
+
+      for (guint j = 0; j < model->relations->len; j++)
+        {
+          TesseraTeiRelation *relation = g_ptr_array_index (model->relations, j);
+
+          if (g_str_equal (relation->record->type, key))
+            return relation->name;
+        }
+    }
+  return NULL;
+}
+
+/* The key of the project's relation type that @relation becomes. A type of a Tessera
+ * export is found by its key (its category came along when the project lacked it); any
+ * other by its TEI name, then its key; a name the project does not know becomes a type
+ * of that key (the store adds it) and the user is told. */
+static const char *
+conversion_relation_type (Conversion         *self,
+                          TesseraTeiRelation *relation)
+{
+  const char *type = relation->record->type;
+  const char *key = g_hash_table_lookup (self->relation_keys, type);
+  TesseraTeiCategory *category;
+  TesseraRelationType *known;
+
+  if (key != NULL)
+    return key;
+  /* The file's categories the project lacks are in relation_keys already. */
+  category = relation_category (self, type);
+  known = category != NULL ? NULL : find_project_relation_type (self, type, TRUE);
+  if (known == NULL)
+    known = find_project_relation_type (self, type, FALSE);
+  if (known == NULL)
+    g_ptr_array_add (self->undeclared_relation_types, g_strdup (type));
+  g_hash_table_insert (self->relation_keys, g_strdup (type),
+                       g_strdup (known ? tessera_relation_type_get_key (known)
+                                       : type));
+  return g_hash_table_lookup (self->relation_keys, type);
 }
 
 static TesseraEntityRecord *
@@ -456,6 +566,13 @@ convert_document (Conversion          *self,
 
       if (source == NULL || target == NULL || source == target)
         continue;
+      /* The type read becomes the project's key for it. */
+      {
+        char *key = g_strdup (conversion_relation_type (self, r));
+
+        g_free (r->record->type);
+        r->record->type = key;
+      }
       r->record->source = source;
       r->record->target = target;
       g_ptr_array_add (document->relations, g_steal_pointer (&r->record));
@@ -543,6 +660,10 @@ _tessera_tei_read_batch (TesseraImporter  *importer,
   conversion.entity_of_uri = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   conversion.project_uris = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   conversion.refused_links = g_ptr_array_new_with_free_func (g_free);
+  conversion.relation_types = tessera_store_dup_relation_types (store, NULL);
+  conversion.relation_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  conversion.new_relation_types = g_ptr_array_ref (batch->new_relation_types);
+  conversion.undeclared_relation_types = g_ptr_array_new_with_free_func (g_free);
 
   entities = tessera_store_get_entities (store);
   for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
@@ -562,6 +683,15 @@ _tessera_tei_read_batch (TesseraImporter  *importer,
   for (guint i = 0; i < context->category_order->len; i++)
     conversion_type (&conversion,
                      ((TesseraTeiCategory *) g_ptr_array_index (context->category_order, i))->key);
+  /* So do its relation types, with the TEI name their relations give. */
+  for (guint i = 0; i < context->relation_category_order->len; i++)
+    {
+      TesseraTeiCategory *category = g_ptr_array_index (context->relation_category_order, i);
+
+      if (find_project_relation_type (&conversion, category->key, FALSE) == NULL)
+        add_relation_type_from_category (&conversion, category,
+                                         find_relation_name (models, category->key));
+    }
   convert_entities (&conversion);
   for (guint i = 0; i < models->len; i++)
     g_ptr_array_add (batch->documents,
@@ -589,7 +719,26 @@ _tessera_tei_read_batch (TesseraImporter  *importer,
                                         display_name, n, names));
     }
 
+  if (conversion.undeclared_relation_types->len > 0)
+    {
+      g_autofree char *names = _tessera_tei_first_few (conversion.undeclared_relation_types);
+      guint n = conversion.undeclared_relation_types->len;
+
+      g_ptr_array_add (batch->warnings,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s: %u relation type was not in the "
+                                                     "tagset; it was added to it: %s",
+                                                     "%s: %u relation types were not in the "
+                                                     "tagset; they were added to it: %s",
+                                                     n),
+                                        display_name, n, names));
+    }
+
   g_hash_table_unref (conversion.types);
+  g_ptr_array_unref (conversion.relation_types);
+  g_hash_table_unref (conversion.relation_keys);
+  g_ptr_array_unref (conversion.new_relation_types);
+  g_ptr_array_unref (conversion.undeclared_relation_types);
   g_ptr_array_unref (conversion.new_types);
   g_ptr_array_unref (conversion.entities);
   g_hash_table_unref (conversion.entity_of_id);

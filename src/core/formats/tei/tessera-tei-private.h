@@ -30,12 +30,15 @@ G_BEGIN_DECLS
  *   e9           entity 9 (shared at corpus level, never prefixed)
  *   resp-2       annotator 2 (shared at corpus level)
  *   cat.person   the taxonomy category of the type with key "person" (shared)
+ *   rel.2        the category of the second relation type of the tagset (shared); its @n is
+ *                the type's key, which need not be a name
  */
 
 #define TESSERA_TEI_NS "http://www.tei-c.org/ns/1.0"
 #define TESSERA_TEI_APPLICATION "tessera"
 #define TESSERA_TEI_CATEGORY_PREFIX "cat."
 #define TESSERA_TEI_KIND_PREFIX "kind."
+#define TESSERA_TEI_RELATION_PREFIX "rel."
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
@@ -66,8 +69,10 @@ typedef struct
 /* A relation: its record (its ends left to the importer) and the xml:ids of its ends. */
 typedef struct
 {
-  TesseraRelationRecord *record;          /* owned */
+  TesseraRelationRecord *record;          /* owned; its type is the relation type's key, or
+                                           * the name read when no category says the key */
   char                  *id;
+  char                  *name;            /* as written in @name or @n (nullable) */
   char                  *source;          /* xml:id of an annotation */
   char                  *target;
 } TesseraTeiRelation;
@@ -109,6 +114,8 @@ typedef struct
   gboolean    tessera;              /* written by Tessera: pointers must resolve */
   GHashTable *categories;           /* key → TesseraTeiCategory */
   GPtrArray  *category_order;       /* TesseraTeiCategory (borrowed), as read */
+  GHashTable *relation_categories;  /* xml:id after "rel." → TesseraTeiCategory (key: @n) */
+  GPtrArray  *relation_category_order; /* TesseraTeiCategory (borrowed), as read */
   GHashTable *entities;             /* xml:id → TesseraTeiEntity */
   GPtrArray  *entity_order;         /* TesseraTeiEntity, as read */
   GHashTable *annotators;           /* xml:id → name */
@@ -245,6 +252,7 @@ typedef struct
   char *mutual;
   char *resp;
   char *desc;
+  char *ana;
   int   line;
 } TesseraTeiRelationRecord;
 

@@ -1072,6 +1072,50 @@ walk (Reader   *self,
 
 /* Header -------------------------------------------------------------------------------------- */
 
+/* The colour (@style) and the labels (catDesc by language) of a category. */
+static void
+read_category_details (xmlNode            *node,
+                       TesseraTeiCategory *category)
+{
+  g_autofree char *style = get_attr (node, "style");
+
+  if (style != NULL && g_str_has_prefix (style, "color: #") && strlen (style) == 14 &&
+      strspn (style + strlen ("color: #"), "0123456789abcdefABCDEF") == 6)
+    category->color = g_strdup (style + strlen ("color: "));
+  for (xmlNode *label = node->children; label != NULL; label = label->next)
+    {
+      g_autofree char *language = NULL;
+      char *text;
+
+      if (!is_element (label, "catDesc"))
+        continue;
+      language = get_xml_attr (label, "lang");
+      text = node_text (label);
+      if (language != NULL && text != NULL)
+        g_hash_table_insert (category->labels, g_steal_pointer (&language), text);
+      else
+        g_free (text);
+    }
+}
+
+/* A relation type's category: its key is @n, any text. */
+static void
+read_relation_category (Reader     *self,
+                        xmlNode    *node,
+                        const char *suffix)
+{
+  g_autofree char *key = get_attr (node, "n");
+  TesseraTeiCategory *category;
+
+  if (key == NULL || *key == '\0' ||
+      g_hash_table_contains (self->context->relation_categories, suffix))
+    return;
+  category = _tessera_tei_category_new (key);
+  read_category_details (node, category);
+  g_ptr_array_add (self->context->relation_category_order, category);
+  g_hash_table_insert (self->context->relation_categories, g_strdup (suffix), category);
+}
+
 static void
 read_categories (Reader  *self,
                  xmlNode *node,
@@ -1089,33 +1133,19 @@ read_categories (Reader  *self,
       if (!is_element (child, "category"))
         continue;
       id = get_xml_id (child);
-      if (id != NULL && g_str_has_prefix (id, TESSERA_TEI_CATEGORY_PREFIX) &&
-          id[strlen (TESSERA_TEI_CATEGORY_PREFIX)] != '\0')
+      if (id != NULL && g_str_has_prefix (id, TESSERA_TEI_RELATION_PREFIX) &&
+          id[strlen (TESSERA_TEI_RELATION_PREFIX)] != '\0')
+        read_relation_category (self, child, id + strlen (TESSERA_TEI_RELATION_PREFIX));
+      else if (id != NULL && g_str_has_prefix (id, TESSERA_TEI_CATEGORY_PREFIX) &&
+               id[strlen (TESSERA_TEI_CATEGORY_PREFIX)] != '\0')
         {
           const char *key = id + strlen (TESSERA_TEI_CATEGORY_PREFIX);
           TesseraTeiCategory *category = _tessera_tei_category_new (key);
-          g_autofree char *style = get_attr (child, "style");
           g_autofree char *ana = get_attr (child, "ana");
           g_autofree char *parent_id = parent_category ? get_xml_id (parent_category) : NULL;
 
           _tessera_tei_category_set_kind (category, ana, parent_id);
-          if (style != NULL && g_str_has_prefix (style, "color: #") && strlen (style) == 14 &&
-              strspn (style + strlen ("color: #"), "0123456789abcdefABCDEF") == 6)
-            category->color = g_strdup (style + strlen ("color: "));
-          for (xmlNode *label = child->children; label != NULL; label = label->next)
-            {
-              g_autofree char *language = NULL;
-              char *text;
-
-              if (!is_element (label, "catDesc"))
-                continue;
-              language = get_xml_attr (label, "lang");
-              text = node_text (label);
-              if (language != NULL && text != NULL)
-                g_hash_table_insert (category->labels, g_steal_pointer (&language), text);
-              else
-                g_free (text);
-            }
+          read_category_details (child, category);
           if (!g_hash_table_contains (self->context->categories, category->key))
             {
               g_ptr_array_add (self->context->category_order, category);
@@ -1579,6 +1609,7 @@ relation_from_node (xmlNode *node)
   relation->mutual = get_attr (node, "mutual");
   relation->resp = get_attr (node, "resp");
   relation->desc = node_text (first_child (node, "desc"));
+  relation->ana = get_attr (node, "ana");
   relation->line = line_of (node);
   return relation;
 }
