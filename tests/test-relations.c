@@ -381,6 +381,51 @@ test_check_unknown_type (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, expected);
 }
 
+/* What the inspector lists for one annotation: the relations from it and to it, oldest
+ * first, and no other of the document. */
+static void
+test_annotation_relations (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  gint64 plan = mark (fixture, "claim", "ce plan permettra d’insuffler");
+  gint64 denial = mark (fixture, "claim", "ce plan ne permettra rien");
+  gint64 general = mark (fixture, "person", "Oumar Diarra");
+  gint64 minister = mark (fixture, "role", "ministre");
+  gint64 contradicts, part_of;
+
+  contradicts = tessera_store_add_relation (fixture->store, "contradicts", denial, plan, NULL,
+                                            &error);
+  g_assert_no_error (error);
+  part_of = tessera_store_add_relation (fixture->store, "part-of", plan, general, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tessera_store_add_relation (fixture->store, "same-as", general, minister,
+                                               NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  relations = tessera_store_dup_annotation_relations (fixture->store, plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (relations->len, ==, 2);
+  g_assert_cmpint (((TesseraRelation *) g_ptr_array_index (relations, 0))->id, ==, contradicts);
+  g_assert_cmpint (((TesseraRelation *) g_ptr_array_index (relations, 0))->target_id, ==, plan);
+  g_assert_cmpint (((TesseraRelation *) g_ptr_array_index (relations, 1))->id, ==, part_of);
+  g_assert_cmpint (((TesseraRelation *) g_ptr_array_index (relations, 1))->source_id, ==, plan);
+  g_assert_cmpstr (((TesseraRelation *) g_ptr_array_index (relations, 1))->type, ==, "part-of");
+  g_clear_pointer (&relations, g_ptr_array_unref);
+
+  /* Removing an end takes its relations along. */
+  g_assert_true (tessera_store_remove_annotation (fixture->store, general, &error));
+  g_assert_no_error (error);
+  relations = tessera_store_dup_annotation_relations (fixture->store, plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (relations->len, ==, 1);
+  g_clear_pointer (&relations, g_ptr_array_unref);
+  relations = tessera_store_dup_annotation_relations (fixture->store, minister, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (relations->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +441,7 @@ main (int   argc,
   ADD ("edit-types", test_edit_types);
   ADD ("migrate-relations", test_migrate_relations);
   ADD ("check-unknown-type", test_check_unknown_type);
+  ADD ("annotation-relations", test_annotation_relations);
 
   return g_test_run ();
 }

@@ -1574,31 +1574,16 @@ failed:
   return FALSE;
 }
 
-/**
- * tessera_store_dup_relations:
- *
- * Returns: (transfer full) (element-type TesseraRelation): the document's relations
- */
-GPtrArray *
-tessera_store_dup_relations (TesseraStore  *self,
-                             gint64         document_id,
-                             GError       **error)
+#define RELATION_COLUMNS \
+  "r.id, r.source_id, r.target_id, r.type, r.note, an.name FROM relation r"
+
+static GPtrArray *
+relations_from_stmt (TesseraStore  *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) relations = NULL;
   int rc;
-
-  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
-
-  stmt = _tessera_store_prepare_fresh (self,
-                                       "SELECT r.id, r.source_id, r.target_id, r.type, r.note,"
-                                       " an.name FROM relation r"
-                                       " JOIN annotation a ON a.id = r.source_id"
-                                       " LEFT JOIN annotator an ON an.id = r.annotator_id"
-                                       " WHERE a.document_id = ? ORDER BY r.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, document_id);
 
   relations = g_ptr_array_new_with_free_func ((GDestroyNotify) tessera_relation_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1619,6 +1604,60 @@ tessera_store_dup_relations (TesseraStore  *self,
       return NULL;
     }
   return g_steal_pointer (&relations);
+}
+
+/**
+ * tessera_store_dup_relations:
+ *
+ * Returns: (transfer full) (element-type TesseraRelation): the document's relations
+ */
+GPtrArray *
+tessera_store_dup_relations (TesseraStore  *self,
+                             gint64         document_id,
+                             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
+
+  stmt = _tessera_store_prepare_fresh (self,
+                                       "SELECT " RELATION_COLUMNS
+                                       " JOIN annotation a ON a.id = r.source_id"
+                                       " LEFT JOIN annotator an ON an.id = r.annotator_id"
+                                       " WHERE a.document_id = ? ORDER BY r.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  return relations_from_stmt (self, stmt, error);
+}
+
+/**
+ * tessera_store_dup_annotation_relations:
+ *
+ * What the inspector lists for the annotation selected: found through the relations'
+ * own indexes, where the document's relations are found through its annotations.
+ *
+ * Returns: (transfer full) (element-type TesseraRelation): the relations from or to the
+ *   annotation, oldest first
+ */
+GPtrArray *
+tessera_store_dup_annotation_relations (TesseraStore  *self,
+                                        gint64         annotation_id,
+                                        GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
+
+  stmt = _tessera_store_prepare_fresh (self,
+                                       "SELECT " RELATION_COLUMNS
+                                       " LEFT JOIN annotator an ON an.id = r.annotator_id"
+                                       " WHERE r.source_id = ?1 OR r.target_id = ?1"
+                                       " ORDER BY r.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, annotation_id);
+  return relations_from_stmt (self, stmt, error);
 }
 
 /* Attributes ------------------------------------------------------------------------------ */
