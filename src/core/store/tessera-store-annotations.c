@@ -1606,6 +1606,21 @@ relations_from_stmt (TesseraStore  *self,
   return g_steal_pointer (&relations);
 }
 
+/* The relations a query with one parameter, @id, selects (RELATION_COLUMNS first). */
+static GPtrArray *
+dup_relations_for (TesseraStore  *self,
+                   const char    *sql,
+                   gint64         id,
+                   GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _tessera_store_prepare_fresh (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return relations_from_stmt (self, stmt, error);
+}
+
 /**
  * tessera_store_dup_relations:
  *
@@ -1616,19 +1631,13 @@ tessera_store_dup_relations (TesseraStore  *self,
                              gint64         document_id,
                              GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
 
-  stmt = _tessera_store_prepare_fresh (self,
-                                       "SELECT " RELATION_COLUMNS
-                                       " JOIN annotation a ON a.id = r.source_id"
-                                       " LEFT JOIN annotator an ON an.id = r.annotator_id"
-                                       " WHERE a.document_id = ? ORDER BY r.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  return relations_from_stmt (self, stmt, error);
+  return dup_relations_for (self,
+                            "SELECT " RELATION_COLUMNS
+                            " JOIN annotation a ON a.id = r.source_id"
+                            " LEFT JOIN annotator an ON an.id = r.annotator_id"
+                            " WHERE a.document_id = ? ORDER BY r.id", document_id, error);
 }
 
 /**
@@ -1645,19 +1654,13 @@ tessera_store_dup_annotation_relations (TesseraStore  *self,
                                         gint64         annotation_id,
                                         GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
 
-  stmt = _tessera_store_prepare_fresh (self,
-                                       "SELECT " RELATION_COLUMNS
-                                       " LEFT JOIN annotator an ON an.id = r.annotator_id"
-                                       " WHERE r.source_id = ?1 OR r.target_id = ?1"
-                                       " ORDER BY r.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, annotation_id);
-  return relations_from_stmt (self, stmt, error);
+  return dup_relations_for (self,
+                            "SELECT " RELATION_COLUMNS
+                            " LEFT JOIN annotator an ON an.id = r.annotator_id"
+                            " WHERE r.source_id = ?1 OR r.target_id = ?1 ORDER BY r.id",
+                            annotation_id, error);
 }
 
 /* Attributes ------------------------------------------------------------------------------ */
