@@ -1606,19 +1606,24 @@ relations_from_stmt (TesseraStore  *self,
   return g_steal_pointer (&relations);
 }
 
-/* The relations a query with one parameter, @id, selects (RELATION_COLUMNS first). */
+/* The relations a query with one parameter, @id, selects (RELATION_COLUMNS first). Its
+ * statement is cached, as the inspector asks at every selection: the rows are read to the
+ * end without calling anything else of the store. */
 static GPtrArray *
 dup_relations_for (TesseraStore  *self,
                    const char    *sql,
                    gint64         id,
                    GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _tessera_store_prepare_fresh (self, sql, error);
+  sqlite3_stmt *stmt = _tessera_store_prepare (self, sql, error);
+  GPtrArray *relations;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  return relations_from_stmt (self, stmt, error);
+  relations = relations_from_stmt (self, stmt, error);
+  sqlite3_reset (stmt);
+  return relations;
 }
 
 /**
