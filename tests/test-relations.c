@@ -381,6 +381,66 @@ test_check_unknown_type (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, expected);
 }
 
+/* The types of the relations from or to @annotation_id, oldest first, joined by spaces. */
+static char *
+annotation_relation_types (Fixture *fixture,
+                           gint64   annotation_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) relations =
+    tessera_store_dup_annotation_relations (fixture->store, annotation_id, &error);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < relations->len; i++)
+    {
+      TesseraRelation *relation = g_ptr_array_index (relations, i);
+
+      g_assert_true (relation->source_id == annotation_id ||
+                     relation->target_id == annotation_id);
+      g_string_append_printf (out, "%s%s", i > 0 ? " " : "", relation->type);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* What the inspector lists for one annotation: the relations from it and to it, oldest
+ * first, and no other of the document. */
+static void
+test_annotation_relations (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *types[] = { "contradicts", "part-of", "same-as" };
+  gint64 denial = mark (fixture, "claim", "ce plan ne permettra rien");
+  gint64 plan = mark (fixture, "claim", "ce plan permettra d’insuffler");
+  gint64 general = mark (fixture, "person", "Oumar Diarra");
+  gint64 ends[][2] = {
+    { denial, plan }, { plan, general }, { general, mark (fixture, "role", "ministre") },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listed = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_assert_cmpint (tessera_store_add_relation (fixture->store, types[i], ends[i][0],
+                                                   ends[i][1], NULL, &error), >, 0);
+      g_assert_no_error (error);
+    }
+
+  /* The plan is the target of the first and the source of the second, not in the third. */
+  listed = annotation_relation_types (fixture, plan);
+  g_assert_cmpstr (listed, ==, "contradicts part-of");
+  g_clear_pointer (&listed, g_free);
+
+  /* Removing the general takes his two relations along. */
+  g_assert_true (tessera_store_remove_annotation (fixture->store, general, &error));
+  g_assert_no_error (error);
+  listed = annotation_relation_types (fixture, plan);
+  g_assert_cmpstr (listed, ==, "contradicts");
+  g_clear_pointer (&listed, g_free);
+  listed = annotation_relation_types (fixture, ends[2][1]);
+  g_assert_cmpstr (listed, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +456,7 @@ main (int   argc,
   ADD ("edit-types", test_edit_types);
   ADD ("migrate-relations", test_migrate_relations);
   ADD ("check-unknown-type", test_check_unknown_type);
+  ADD ("annotation-relations", test_annotation_relations);
 
   return g_test_run ();
 }

@@ -21,6 +21,11 @@
  * the other end comes before, the bottom if after), so that scrolling never hides that it
  * exists; one with both ends off screen, or with an end of a hidden type, is skipped. The document's relations are read
  * again only when the store says one of them changed.
+ *
+ * An arc is drawn with Cairo, whose render nodes GTK cannot compare: a new node at each
+ * frame makes GTK paint again all it covers, the text under it included. So each arc's
+ * node is kept from one frame to the next, and drawn again only when its ends, its look
+ * or the font move: a mark or a delete repaints what it changed, not every arc on screen.
  */
 
 /* Room added above every line for the arcs. They rise higher than that, into the space
@@ -39,6 +44,19 @@ typedef struct
   graphene_rect_t rect;
 } End;
 
+/* An arc as the last frame drew it. */
+typedef struct
+{
+  graphene_point_t  from;
+  graphene_point_t  to;
+  GdkRGBA           color;
+  char             *label;
+  gboolean          arrow;
+  gboolean          bold;
+  guint             font_serial;
+  GskRenderNode    *node;
+} Drawn;
+
 typedef struct
 {
   TesseraTextView *view;        /* not owned: this is the view's own data */
@@ -47,11 +65,28 @@ typedef struct
   GPtrArray       *relations;   /* TesseraRelation, of the document */
   GHashTable      *involved;    /* gint64 ids of the annotations a relation joins */
   GArray          *ends;        /* End, of this frame */
+  GHashTable      *drawn;       /* relation id → Drawn, the last frame's */
   gulong           handlers[3];
   guint            n_drawn;
 } Arcs;
 
 static GQuark arcs_quark;
+
+static void
+drawn_free (gpointer data)
+{
+  Drawn *drawn = data;
+
+  g_free (drawn->label);
+  g_clear_pointer (&drawn->node, gsk_render_node_unref);
+  g_free (drawn);
+}
+
+static GHashTable *
+drawn_table_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, drawn_free);
+}
 
 static Arcs *
 arcs_of (TesseraTextView *self)
@@ -79,6 +114,7 @@ arcs_free (gpointer data)
   g_clear_pointer (&arcs->relations, g_ptr_array_unref);
   g_clear_pointer (&arcs->involved, g_hash_table_unref);
   g_clear_pointer (&arcs->ends, g_array_unref);
+  g_clear_pointer (&arcs->drawn, g_hash_table_unref);
   g_free (arcs);
 }
 
@@ -146,6 +182,7 @@ _tessera_text_view_arcs_init (TesseraTextView *self)
   arcs->view = self;
   arcs->involved = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   arcs->ends = g_array_new (FALSE, FALSE, sizeof (End));
+  arcs->drawn = drawn_table_new ();
   g_object_set_qdata_full (G_OBJECT (self), arcs_quark, arcs, arcs_free);
 
   /* Set once: the room is there whether a document has relations or not, so that making
@@ -352,16 +389,57 @@ draw_arc (Arcs                   *arcs,
   gtk_snapshot_restore (snapshot);
 }
 
+static gboolean
+drawn_equal (const Drawn *a,
+             const Drawn *b)
+{
+  return graphene_point_equal (&a->from, &b->from) && graphene_point_equal (&a->to, &b->to) &&
+         gdk_rgba_equal (&a->color, &b->color) && g_strcmp0 (a->label, b->label) == 0 &&
+         a->arrow == b->arrow && a->bold == b->bold && a->font_serial == b->font_serial;
+}
+
+/* Appends the arc @wanted describes: the last frame's node if it looked the same, else a
+ * node drawn anew; either way kept in @drawn for the next frame. Takes @wanted's label. */
+static void
+append_arc (Arcs        *arcs,
+            GtkSnapshot *snapshot,
+            GHashTable  *drawn,
+            gint64       relation_id,
+            Drawn       *wanted)
+{
+  Drawn *last = g_hash_table_lookup (arcs->drawn, &relation_id);
+  Drawn *kept = g_memdup2 (wanted, sizeof *wanted);
+
+  if (last != NULL && drawn_equal (last, wanted))
+    kept->node = gsk_render_node_ref (last->node);
+  else
+    {
+      GtkSnapshot *arc = gtk_snapshot_new ();
+
+      draw_arc (arcs, arc, &wanted->from, &wanted->to, &wanted->color, wanted->label,
+                wanted->arrow, wanted->bold);
+      kept->node = gtk_snapshot_free_to_node (arc);
+    }
+  if (kept->node != NULL)
+    gtk_snapshot_append_node (snapshot, kept->node);
+  g_hash_table_insert (drawn, g_memdup2 (&relation_id, sizeof relation_id), kept);
+}
+
 void
 _tessera_text_view_arcs_snapshot (TesseraTextView *self,
                                   GtkSnapshot     *snapshot,
                                   gint64           selected_id)
 {
   Arcs *arcs = arcs_of (self);
+  g_autoptr(GHashTable) drawn = drawn_table_new ();
+  guint font_serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
   GdkRectangle visible;
 
   if (arcs->relations == NULL || arcs->ends->len == 0)
-    return;
+    {
+      g_hash_table_remove_all (arcs->drawn);
+      return;
+    }
   gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
 
   for (guint i = 0; i < arcs->relations->len; i++)
@@ -390,9 +468,15 @@ _tessera_text_view_arcs_snapshot (TesseraTextView *self,
       type_style (arcs, relation->type, &color, &label, &arrow);
       if (!bold && selected_id != 0)
         color.alpha *= 0.55;
-      draw_arc (arcs, snapshot, &from, &to, &color, label, arrow, bold);
+      append_arc (arcs, snapshot, drawn, relation->id,
+                  &(Drawn) { from, to, color, g_steal_pointer (&label), arrow, bold,
+                             font_serial, NULL });
       arcs->n_drawn++;
     }
+
+  /* Only what this frame drew is kept. */
+  g_hash_table_unref (arcs->drawn);
+  arcs->drawn = g_steal_pointer (&drawn);
 }
 
 /**

@@ -1574,31 +1574,16 @@ failed:
   return FALSE;
 }
 
-/**
- * tessera_store_dup_relations:
- *
- * Returns: (transfer full) (element-type TesseraRelation): the document's relations
- */
-GPtrArray *
-tessera_store_dup_relations (TesseraStore  *self,
-                             gint64         document_id,
-                             GError       **error)
+#define RELATION_COLUMNS \
+  "r.id, r.source_id, r.target_id, r.type, r.note, an.name FROM relation r"
+
+static GPtrArray *
+relations_from_stmt (TesseraStore  *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) relations = NULL;
   int rc;
-
-  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
-
-  stmt = _tessera_store_prepare_fresh (self,
-                                       "SELECT r.id, r.source_id, r.target_id, r.type, r.note,"
-                                       " an.name FROM relation r"
-                                       " JOIN annotation a ON a.id = r.source_id"
-                                       " LEFT JOIN annotator an ON an.id = r.annotator_id"
-                                       " WHERE a.document_id = ? ORDER BY r.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, document_id);
 
   relations = g_ptr_array_new_with_free_func ((GDestroyNotify) tessera_relation_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1619,6 +1604,68 @@ tessera_store_dup_relations (TesseraStore  *self,
       return NULL;
     }
   return g_steal_pointer (&relations);
+}
+
+/* The relations a query with one parameter, @id, selects (RELATION_COLUMNS first). Its
+ * statement is cached, as the inspector asks at every selection: the rows are read to the
+ * end without calling anything else of the store. */
+static GPtrArray *
+dup_relations_for (TesseraStore  *self,
+                   const char    *sql,
+                   gint64         id,
+                   GError       **error)
+{
+  sqlite3_stmt *stmt = _tessera_store_prepare (self, sql, error);
+  GPtrArray *relations;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  relations = relations_from_stmt (self, stmt, error);
+  sqlite3_reset (stmt);
+  return relations;
+}
+
+/**
+ * tessera_store_dup_relations:
+ *
+ * Returns: (transfer full) (element-type TesseraRelation): the document's relations
+ */
+GPtrArray *
+tessera_store_dup_relations (TesseraStore  *self,
+                             gint64         document_id,
+                             GError       **error)
+{
+  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
+
+  return dup_relations_for (self,
+                            "SELECT " RELATION_COLUMNS
+                            " JOIN annotation a ON a.id = r.source_id"
+                            " LEFT JOIN annotator an ON an.id = r.annotator_id"
+                            " WHERE a.document_id = ? ORDER BY r.id", document_id, error);
+}
+
+/**
+ * tessera_store_dup_annotation_relations:
+ *
+ * What the inspector lists for the annotation selected: found through the relations'
+ * own indexes, where the document's relations are found through its annotations.
+ *
+ * Returns: (transfer full) (element-type TesseraRelation): the relations from or to the
+ *   annotation, oldest first
+ */
+GPtrArray *
+tessera_store_dup_annotation_relations (TesseraStore  *self,
+                                        gint64         annotation_id,
+                                        GError       **error)
+{
+  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
+
+  return dup_relations_for (self,
+                            "SELECT " RELATION_COLUMNS
+                            " LEFT JOIN annotator an ON an.id = r.annotator_id"
+                            " WHERE r.source_id = ?1 OR r.target_id = ?1 ORDER BY r.id",
+                            annotation_id, error);
 }
 
 /* Attributes ------------------------------------------------------------------------------ */

@@ -1362,21 +1362,26 @@ _tessera_op_touch_cascade (TesseraOp   *op,
     {
       const Reference *reference = &references[i];
       g_autofree char *sql = NULL;
-      g_autoptr(sqlite3_stmt) stmt = NULL;
       g_autoptr(GArray) ids = NULL;
+      sqlite3_stmt *stmt;
+      gboolean collected;
 
       if (!g_str_equal (referenced_table (reference), table))
         continue;
 
+      /* Cached, as every delete asks: the ids are read to the end before going down. The
+       * cache keys on the text: intern it so that it outlives this call. */
       sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?", reference->table,
                              reference->column);
-      stmt = _tessera_store_prepare_fresh (op->store, sql, error);
+      stmt = _tessera_store_prepare (op->store, g_intern_string (sql), error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
 
       ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      if (!_tessera_store_collect_ids (op->store, stmt, ids, error))
+      collected = _tessera_store_collect_ids (op->store, stmt, ids, error);
+      sqlite3_reset (stmt);
+      if (!collected)
         return FALSE;
 
       for (guint j = 0; j < ids->len; j++)

@@ -322,6 +322,9 @@ gboolean               tessera_store_remove_relation          (TesseraStore     
 GPtrArray             *tessera_store_dup_relations            (TesseraStore           *self,
                                                                gint64                  document_id,
                                                                GError                **error);
+GPtrArray             *tessera_store_dup_annotation_relations (TesseraStore           *self,
+                                                               gint64                  annotation_id,
+                                                               GError                **error);
 
 /* The document model: one document as plain data (tessera-record.h) */
 TesseraDocumentRecord *tessera_store_dup_document_record      (TesseraStore           *self,
