@@ -363,6 +363,17 @@ gui_xdotool (GtkWindow  *window,
   gui_xdotoolv (window, (const char * const *) args->pdata);
 }
 
+/* A handler of TesseraTextView::selection-changed: each annotation selected, in order. */
+void
+gui_record_selection (TesseraTextView *view,
+                      GArray          *selections)
+{
+  gint64 id = tessera_text_view_get_selected (view);
+
+  if (id != 0)
+    g_array_append_val (selections, id);
+}
+
 static gboolean
 is_revealed (gpointer data)
 {
@@ -638,6 +649,35 @@ gui_is_tinted_with (const GdkRGBA *painted,
     }
   /* Visibly changed, and towards the colour. */
   return dd > 0.03 * 0.03 && de > 0 && de * de > 0.95 * 0.95 * dd * ee;
+}
+
+/* How many pixels of @area (widget coordinates) are painted towards @color from
+ * @background, as gui_is_tinted_with() tells: what a thin line drawn there leaves. */
+guint
+gui_count_tinted (GtkWidget          *widget,
+                  const GdkRectangle *area,
+                  const GdkRGBA      *background,
+                  const GdkRGBA      *color)
+{
+  g_autoptr(GdkTexture) texture = render_widget (widget);
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  gsize stride = (gsize) width * 4;
+  g_autofree guchar *pixels = g_malloc (stride * (gsize) height);
+  guint count = 0;
+
+  gdk_texture_download (texture, pixels, stride);
+  for (int y = MAX (area->y, 0); y < MIN (area->y + area->height, height); y++)
+    {
+      for (int x = MAX (area->x, 0); x < MIN (area->x + area->width, width); x++)
+        {
+          GdkRGBA painted;
+
+          pixel_to_rgba (pixels + (gsize) y * stride + (gsize) x * 4, &painted);
+          count += gui_is_tinted_with (&painted, background, color);
+        }
+    }
+  return count;
 }
 
 GtkWidget *

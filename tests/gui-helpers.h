@@ -90,6 +90,8 @@ void             gui_xdotool              (GtkWindow     *window,
                                            ...) G_GNUC_NULL_TERMINATED;
 void             gui_xdotoolv             (GtkWindow     *window,
                                            const char * const *args);
+void             gui_record_selection     (TesseraTextView *view,
+                                           GArray        *selections);
 
 TesseraStore    *gui_store                (GuiFixture    *fixture);
 TesseraTextView *gui_text_view            (GuiFixture    *fixture);
@@ -114,6 +116,10 @@ guint            gui_count_pixels         (GtkWidget     *widget,
 gboolean         gui_is_tinted_with       (const GdkRGBA *painted,
                                            const GdkRGBA *background,
                                            const GdkRGBA *color);
+guint            gui_count_tinted         (GtkWidget          *widget,
+                                           const GdkRectangle *area,
+                                           const GdkRGBA      *background,
+                                           const GdkRGBA      *color);
 
 /*
  * Finding widgets. gui_find_descendant: the first widget under @root (@root included), depth

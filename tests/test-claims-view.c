@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
 
 #include "gui-helpers.h"
@@ -151,6 +152,14 @@ dup_table (gpointer data)
   return g_string_free (out, FALSE);
 }
 
+/* Ctrl+Shift+C, and the claims view has the keyboard. */
+static void
+show_claims (Fixture *fixture)
+{
+  xdotool (fixture, "key", "ctrl+shift+c", NULL);
+  gui_await (claims_have_focus, fixture, "the claims view to take the keyboard");
+}
+
 /* The choice labelled @label in the drop-down @name, chosen as a click would. */
 static void
 choose (Fixture    *fixture,
@@ -170,6 +179,12 @@ choose (Fixture    *fixture,
     }
   g_error ("the drop-down %s offers no «%s»", name, label);
 }
+
+/* The table of the three claims of add_sample_claims (), ungrouped. */
+#define SAMPLE_TABLE \
+  "Oumar Diarra | Selon | ce plan permettra d’\n" \
+  "Présidence du Niger | Selon | cette alliance scell\n" \
+  "Sadio Camara | a souligné | l’importance de cett\n"
 
 #define DIARRA_WORDS "ce plan permettra d’insuffler un nouveau dynamisme"
 #define NIGER_WORDS "cette alliance scellée entre le Mali"
@@ -198,12 +213,8 @@ test_filter_group_open (Fixture       *fixture,
   g_assert_true (tessera_window_show_document (fixture->window,
                                                document_with (fixture, CAMARA_WORDS)));
 
-  xdotool (fixture, "key", "ctrl+shift+c", NULL);
-  gui_await (claims_have_focus, fixture, "the claims view to take the keyboard");
-  gui_wait_string (dup_table, fixture,
-                   "Oumar Diarra | Selon | ce plan permettra d’\n"
-                   "Présidence du Niger | Selon | cette alliance scell\n"
-                   "Sadio Camara | a souligné | l’importance de cett\n");
+  show_claims (fixture);
+  gui_wait_string (dup_table, fixture, SAMPLE_TABLE);
 
   choose (fixture, "source_filter", "Oumar Diarra");
   gui_wait_string (dup_table, fixture, "Oumar Diarra | Selon | ce plan permettra d’\n");
@@ -235,19 +246,14 @@ test_follows_changes (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gint64 diarra;
 
-  xdotool (fixture, "key", "ctrl+shift+c", NULL);
-  gui_await (claims_have_focus, fixture, "the claims view to take the keyboard");
+  show_claims (fixture);
   gui_wait_string (dup_table, fixture, "");
   xdotool (fixture, "key", "Escape", NULL);
   gui_await (article_shown, fixture, "Esc to go back to the article");
 
   add_sample_claims (fixture, &diarra);
-  xdotool (fixture, "key", "ctrl+shift+c", NULL);
-  gui_await (claims_have_focus, fixture, "the claims view to take the keyboard");
-  gui_wait_string (dup_table, fixture,
-                   "Oumar Diarra | Selon | ce plan permettra d’\n"
-                   "Présidence du Niger | Selon | cette alliance scell\n"
-                   "Sadio Camara | a souligné | l’importance de cett\n");
+  show_claims (fixture);
+  gui_wait_string (dup_table, fixture, SAMPLE_TABLE);
 
   g_assert_true (tessera_store_remove_annotation (gui_store (fixture), diarra, &error));
   g_assert_no_error (error);
@@ -276,12 +282,8 @@ test_same_claim (Fixture       *fixture,
                                                diarra, again, NULL, &error), >, 0);
   g_assert_no_error (error);
 
-  xdotool (fixture, "key", "ctrl+shift+c", NULL);
-  gui_await (claims_have_focus, fixture, "the claims view to take the keyboard");
-  gui_wait_string (dup_table, fixture,
-                   "Oumar Diarra | Selon | ce plan permettra d’\n"
-                   "Présidence du Niger | Selon | cette alliance scell\n"
-                   "Sadio Camara | a souligné | l’importance de cett\n");
+  show_claims (fixture);
+  gui_wait_string (dup_table, fixture, SAMPLE_TABLE);
   {
     g_autoptr(TesseraClaimNode) node =
       g_list_model_get_item (tessera_claims_model_get_root (
@@ -290,6 +292,146 @@ test_same_claim (Fixture       *fixture,
     g_assert_cmpuint (tessera_claim_node_get_n_claims (node), ==, 2);
     g_assert_cmpuint (g_list_model_get_n_items (tessera_claim_node_get_children (node)), ==, 1);
   }
+}
+
+/* The annotation list ------------------------------------------------------------------ */
+
+static GtkWidget *
+annotation_list (Fixture *fixture)
+{
+  return gui_find_widget (GTK_WIDGET (fixture->window), TESSERA_TYPE_ANNOTATION_LIST_VIEW, NULL);
+}
+
+static GtkPaned *
+inspector_paned (Fixture *fixture)
+{
+  return GTK_PANED (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                   TESSERA_TYPE_WINDOW, "inspector_paned"));
+}
+
+/* The list has more than three quarters of the column. */
+static gboolean
+list_has_room (gpointer data)
+{
+  Fixture *fixture = data;
+  int column = gtk_widget_get_height (GTK_WIDGET (inspector_paned (fixture)));
+
+  return column > 0 && gtk_widget_get_height (annotation_list (fixture)) * 4 > column * 3;
+}
+
+static gboolean
+inspector_at_remembered_height (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  return gtk_paned_get_position (inspector_paned (fixture)) ==
+         g_settings_get_int (settings, "inspector-position");
+}
+
+/* The inspector made taller than @data pixels, and remembered so. */
+static gboolean
+drag_remembered (gpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  return g_settings_get_int (settings, "inspector-position") > GPOINTER_TO_INT (data);
+}
+
+/* Nothing selected, the inspector is a line and the list has the column; an annotation
+ * selected, the inspector has the height the divider was last dragged to. */
+static void
+test_annotation_list_room (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkPaned *paned = inspector_paned (fixture);
+  g_autofree char *x = NULL, *y = NULL, *to_x = NULL, *to_y = NULL;
+  g_autofree char *mid_x = NULL, *mid_y = NULL;
+  int position;
+
+  gui_add_annotation (fixture, "Assimi Goïta", "person");
+  gui_await (list_has_room, fixture, "the annotation list to take the column");
+
+  gtk_widget_grab_focus (GTK_WIDGET (gui_text_view (fixture)));
+  xdotool (fixture, "key", "Tab", NULL);
+  gui_await (inspector_at_remembered_height, fixture, "the inspector to take its height");
+  gui_wait_drawn (GTK_WIDGET (inspector_paned (fixture)));
+  g_assert_false (list_has_room (fixture));
+
+  /* Dragged down with the mouse. */
+  position = gtk_paned_get_position (paned);
+  gui_widget_to_window (GTK_WIDGET (paned), gtk_widget_get_width (GTK_WIDGET (paned)) / 2,
+                        position + 1, &x, &y);
+  gui_widget_to_window (GTK_WIDGET (paned), gtk_widget_get_width (GTK_WIDGET (paned)) / 2,
+                        position + 30, &mid_x, &mid_y);
+  gui_widget_to_window (GTK_WIDGET (paned), gtk_widget_get_width (GTK_WIDGET (paned)) / 2,
+                        position + 61, &to_x, &to_y);
+  {
+    g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (
+                                              gtk_native_get_surface (GTK_NATIVE (fixture->window))));
+    char *commands[] = { "mousemove", "--window", xid, x, y, "mousedown", "1",
+                         "mousemove", "--window", xid, x, mid_y,
+                         "mousemove", "--window", xid, to_x, to_y, "mouseup", "1", NULL };
+
+    gui_xdotool_argv (GTK_WINDOW (fixture->window), commands);
+  }
+  /* The pan gesture keeps its threshold: about 60 pixels. */
+  gui_await (drag_remembered, GINT_TO_POINTER (position + 40), "the drag to be remembered");
+  position = g_settings_get_int (settings, "inspector-position");
+  g_assert_cmpint (gtk_paned_get_position (paned), ==, position);
+
+  /* Nothing selected: the list again; selected again: the height dragged to. */
+  xdotool (fixture, "key", "Escape", NULL);
+  gui_await (list_has_room, fixture, "the annotation list to take the column again");
+  xdotool (fixture, "key", "Tab", NULL);
+  gui_await (inspector_at_remembered_height, fixture, "the inspector to take its height again");
+  g_assert_cmpint (gtk_paned_get_position (paned), ==, position);
+
+  g_settings_reset (settings, "inspector-position");
+}
+
+static gboolean
+collect_context (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  GPtrArray *found = (GPtrArray *) data;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), "¶"))
+    g_ptr_array_add (found, g_strdup (gtk_label_get_label (GTK_LABEL (widget))));
+  return FALSE;
+}
+
+static char *
+dup_contexts (gpointer data)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+  gui_find_descendant (annotation_list (data), collect_context, found);
+  g_ptr_array_add (found, NULL);
+  return g_strjoinv ("\n", (char **) found->pdata);
+}
+
+/* Two rows that read alike say where each is. */
+static void
+test_annotation_list_context (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  TesseraRange second = gui_find_range (fixture, "Confédération des États du Sahel", 2);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  gui_add_annotation (fixture, "Confédération des États du Sahel", "organisation");
+  id = tessera_store_add_annotation (gui_store (fixture),
+                                     tessera_window_get_document_id (fixture->window),
+                                     gui_type_id (fixture, "organisation"), &second, 1, NULL,
+                                     &error);
+  g_assert_no_error (error);
+  gui_wait_shown (gui_text_view (fixture), id);
+  gui_wait_string (dup_contexts, fixture,
+                   "¶ 2 · …en exercice de la […] (AES), a reçu les…\n"
+                   "¶ 4 · …du président de la […] pour assurer la mise…");
 }
 
 int
@@ -305,6 +447,8 @@ main (int   argc,
   ADD ("filter-group-open", test_filter_group_open);
   ADD ("follows-changes", test_follows_changes);
   ADD ("same-claim", test_same_claim);
+  ADD ("annotation-list-room", test_annotation_list_room);
+  ADD ("annotation-list-context", test_annotation_list_context);
 
   return g_test_run ();
 }

@@ -88,6 +88,24 @@ describe (Fixture *fixture)
   return g_string_free (out, FALSE);
 }
 
+/* Redoes every change undone, checking the state after each against @states. */
+static void
+redo_all (Fixture   *fixture,
+          GPtrArray *states)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 1; i < states->len; i++)
+    {
+      g_autoptr(TesseraJournalEntry) entry = tessera_store_redo (fixture->store, &error);
+      g_autofree char *now = NULL;
+
+      g_assert_no_error (error);
+      now = describe (fixture);
+      g_assert_cmpstr (now, ==, g_ptr_array_index (states, i));
+    }
+}
+
 static void
 test_undo_redo_every_change (Fixture       *fixture,
                              gconstpointer  data)
@@ -157,15 +175,7 @@ test_undo_redo_every_change (Fixture       *fixture,
   g_clear_error (&error);
 
   reopen (fixture);
-  for (guint i = 1; i < states->len; i++)
-    {
-      g_autoptr(TesseraJournalEntry) entry = tessera_store_redo (fixture->store, &error);
-      g_autofree char *now = NULL;
-
-      g_assert_no_error (error);
-      now = describe (fixture);
-      g_assert_cmpstr (now, ==, g_ptr_array_index (states, i));
-    }
+  redo_all (fixture, states);
   g_assert_false (tessera_store_can_redo (fixture->store));
 }
 
@@ -340,15 +350,7 @@ test_ranges_undo_exactly (Fixture       *fixture,
       }
   }
 
-  for (guint i = 1; i < states->len; i++)
-    {
-      g_autoptr(TesseraJournalEntry) entry = tessera_store_redo (fixture->store, &error);
-      g_autofree char *now = NULL;
-
-      g_assert_no_error (error);
-      now = describe (fixture);
-      g_assert_cmpstr (now, ==, g_ptr_array_index (states, i));
-    }
+  redo_all (fixture, states);
 }
 
 int

@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <gdk/x11/gdkx.h>
 
 #include "gui-helpers.h"
+#include "tessera-annotation-list-view.h"
+#include "tessera-entity-chooser.h"
 #include "tessera-palette.h"
 
 /*
@@ -92,30 +96,41 @@ is_tinted (GuiFixture *fixture,
   return gui_is_tinted_with (&painted, &background, &color);
 }
 
-static void
-on_selection_changed (TesseraTextView *view,
-                      GArray          *selections)
-{
-  gint64 id = tessera_text_view_get_selected (view);
-
-  if (id != 0)
-    g_array_append_val (selections, id);
-}
-
+/* What a test waits for: a type hidden or shown, a row dimmed or not. */
 typedef struct
 {
   GuiFixture *fixture;
-  const char *key;
-  gboolean    hidden;
-} HiddenWait;
+  const char *name;
+  gboolean    expected;
+} Expectation;
 
 static gboolean
 hidden_is (gpointer data)
 {
-  HiddenWait *wait = data;
+  Expectation *wait = data;
 
   return tessera_text_view_is_type_hidden (gui_text_view (wait->fixture),
-                                           gui_type_id (wait->fixture, wait->key)) == wait->hidden;
+                                           gui_type_id (wait->fixture, wait->name)) ==
+         wait->expected;
+}
+
+/* The annotation list's row of the annotation covering @words. */
+static gboolean
+is_row_of (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+}
+
+static gboolean
+row_is_dimmed (gpointer data)
+{
+  Expectation *wait = data;
+  GtkWidget *list = gui_find_widget (GTK_WIDGET (wait->fixture->window),
+                                     TESSERA_TYPE_ANNOTATION_LIST_VIEW, NULL);
+  GtkWidget *row = gui_find_descendant (list, is_row_of, wait->name);
+
+  return row != NULL && gtk_widget_has_css_class (row, "dim-label") == wait->expected;
 }
 
 /* How many annotations the pointer finds in the middle of the character at @offset. */
@@ -153,7 +168,7 @@ test_hide_type (GuiFixture    *fixture,
   gint64 place = gui_add_annotation (fixture, "Sahel", "place");
   gint64 person_type = gui_type_id (fixture, "person");
   g_autofree char *action = g_strdup_printf ("palette.type-%" G_GINT64_FORMAT, person_type);
-  HiddenWait wait = { fixture, "person", TRUE };
+  Expectation wait = { fixture, "person", TRUE };
   g_auto(GStrv) hidden = NULL;
   TesseraRange moussa = gui_find_range (fixture, "Moussa Barmou", 1);
   gint64 marked;
@@ -174,9 +189,19 @@ test_hide_type (GuiFixture    *fixture,
   g_assert_cmpuint (n_found_at (view, person_range.start + 1), ==, 0);
   g_assert_cmpuint (n_found_at (view, place_range.start + 1), ==, 1);
 
+  /* The annotation list still lists them, dimmed. */
+  {
+    Expectation row = { fixture, "Assimi Goïta", TRUE };
+
+    gui_await (row_is_dimmed, &row, "the person's row to be dimmed");
+    row.name = "«Sahel»";
+    row.expected = FALSE;
+    gui_await (row_is_dimmed, &row, "the place's row to stay as it was");
+  }
+
   /* Tab and Shift+Tab from the start reach the place only. */
   tessera_text_view_select (view, 0, FALSE);
-  handler = g_signal_connect (view, "selection-changed", G_CALLBACK (on_selection_changed),
+  handler = g_signal_connect (view, "selection-changed", G_CALLBACK (gui_record_selection),
                               selections);
   gui_xdotool (GTK_WINDOW (fixture->window), "key", "Tab", "Tab", "Tab", "shift+Tab", NULL);
   g_signal_handler_disconnect (view, handler);
@@ -189,7 +214,7 @@ test_hide_type (GuiFixture    *fixture,
   /* Marking with the hidden type's key: the new annotation is seen, the type shown again. */
   tessera_text_view_select_text (view, moussa.start, moussa.end);
   gui_xdotool (GTK_WINDOW (fixture->window), "key", "1", NULL);
-  wait.hidden = FALSE;
+  wait.expected = FALSE;
   gui_await (hidden_is, &wait, "the person type to be shown again");
   marked = tessera_text_view_get_selected (view);
   g_assert_cmpint (marked, !=, 0);
@@ -248,29 +273,17 @@ item_is_shown (gpointer data)
   return menu != NULL && gui_find_descendant (GTK_WIDGET (menu), is_item, wait->label) != NULL;
 }
 
-/* Input that opens, drives or closes a menu: while a menu is open, the keys go to it and
- * not to the window, so the caller waits for what the input does. */
-static void
-send_input (GuiFixture *fixture,
-            const char *first,
-            ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  va_list list;
+/* Clicks the item of the open menu labelled @label (as shown, without its mnemonic). While
+ * a menu is open the keys go to it, not to the window: input that opens, drives or closes a
+ * menu is sent without waiting for the window to handle it, and the test waits for what it
+ * does instead. */
+#define SEND(...) gui_xdotool_argv (window, (char **) (const char *[]) { __VA_ARGS__, NULL })
 
-  va_start (list, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (list, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (list);
-  g_ptr_array_add (args, NULL);
-  gui_xdotool_argv (GTK_WINDOW (fixture->window), (char **) args->pdata);
-}
-
-/* Clicks the item of the open menu labelled @label (as shown, without its mnemonic). */
 static void
 click_item (GuiFixture *fixture,
             const char *label)
 {
+  GtkWindow *window = GTK_WINDOW (fixture->window);
   TesseraTextView *view = gui_text_view (fixture);
   ItemWait wait = { view, label };
   g_autofree char *what = g_strdup_printf ("the menu to show “%s”", label);
@@ -287,7 +300,7 @@ click_item (GuiFixture *fixture,
                            gtk_native_get_surface (gtk_widget_get_native (item))));
   gui_widget_to_window (item, gtk_widget_get_width (item) / 2, gtk_widget_get_height (item) / 2,
                         &x, &y);
-  send_input (fixture, "mousemove", "--window", xid, x, y, "click", "1", NULL);
+  SEND ("mousemove", "--window", xid, x, y, "click", "1");
 }
 
 typedef struct
@@ -309,18 +322,29 @@ has_type (gpointer data)
   return annotation != NULL && tessera_annotation_get_type_id (annotation) == wait->type_id;
 }
 
+static gboolean
+chooser_has_focus (gpointer data)
+{
+  GuiFixture *fixture = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  return focus != NULL &&
+         gtk_widget_get_ancestor (focus, TESSERA_TYPE_ENTITY_CHOOSER) != NULL;
+}
+
 /* Shift+F10 opens the selected annotation's menu; its Change Type submenu retypes it, in
  * one step that Ctrl+Z undoes. */
 static void
 test_menu_by_keyboard (GuiFixture    *fixture,
                        gconstpointer  data)
 {
+  GtkWindow *window = GTK_WINDOW (fixture->window);
   TesseraTextView *view = gui_text_view (fixture);
   gint64 id = gui_add_annotation (fixture, "Oumar Diarra", "organisation");
   TypeWait wait = { gui_store (fixture), id, gui_type_id (fixture, "person") };
 
   tessera_text_view_select (view, id, TRUE);
-  send_input (fixture, "key", "shift+F10", NULL);
+  SEND ("key", "shift+F10");
   gui_await (menu_is_open, view, "the annotation's menu to open");
 
   click_item (fixture, "Change Type");
@@ -329,16 +353,68 @@ test_menu_by_keyboard (GuiFixture    *fixture,
   gui_await (menu_is_closed, view, "the menu to close");
   g_assert_cmpint (tessera_text_view_get_selected (view), ==, id);
 
-  gui_xdotool (GTK_WINDOW (fixture->window), "key", "ctrl+z", NULL);
+  gui_xdotool (window, "key", "ctrl+z", NULL);
   wait.type_id = gui_type_id (fixture, "organisation");
   gui_await (has_type, &wait, "the annotation to be an organisation again");
 
+  /* Link to Entity… puts the keyboard in the inspector's entity search. */
+  SEND ("key", "shift+F10");
+  gui_await (menu_is_open, view, "the annotation's menu to open again");
+  click_item (fixture, "Link to Entity…");
+  gui_await (chooser_has_focus, fixture, "the entity search to take the keyboard");
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+
   /* The Menu key too; Escape closes the menu, changing nothing. */
-  send_input (fixture, "key", "Menu", NULL);
+  SEND ("key", "Menu");
   gui_await (menu_is_open, view, "the annotation's menu to open by the Menu key");
-  send_input (fixture, "key", "Escape", NULL);
+  SEND ("key", "Escape");
   gui_await (menu_is_closed, view, "the menu to close");
   g_assert_true (has_type (&wait));
+}
+
+typedef struct
+{
+  TesseraStore *store;
+  gint64        claim_id;
+  gint64        source_id;
+  gint64        cue_id;
+} ClaimWait;
+
+static gboolean
+claim_is (gpointer data)
+{
+  ClaimWait *wait = data;
+  g_autoptr(TesseraClaim) claim = tessera_store_dup_claim (wait->store, wait->claim_id, NULL);
+
+  return claim != NULL && tessera_claim_get_source_annotation_id (claim) == wait->source_id &&
+         tessera_claim_get_cue_annotation_id (claim) == wait->cue_id;
+}
+
+/* Right-clicks the middle of the first occurrence of @words. */
+static void
+right_click_words (GuiFixture *fixture,
+                   const char *words)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  GtkTextView *text_view = GTK_TEXT_VIEW (gui_text_view (fixture));
+  TesseraRange range = gui_find_range (fixture, words, 1);
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (
+                                            gtk_native_get_surface (GTK_NATIVE (window))));
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  GtkTextIter iter;
+  GdkRectangle box;
+  int wx, wy;
+
+  gui_wait_drawn (GTK_WIDGET (text_view));
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter,
+                                      (int) (range.start + range.end) / 2);
+  gtk_text_view_get_iter_location (text_view, &iter, &box);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, box.x, box.y,
+                                         &wx, &wy);
+  gui_widget_to_window (GTK_WIDGET (text_view), wx + box.width / 2, wy + box.height / 2, &x, &y);
+  SEND ("mousemove", "--window", xid, x, y, "click", "3");
+  gui_await (menu_is_open, text_view, "the menu to open on a right click");
 }
 
 /* A right click on an annotation that is not selected opens its menu (not GTK's): Delete
@@ -348,55 +424,58 @@ test_menu_by_right_click (GuiFixture    *fixture,
                           gconstpointer  data)
 {
   TesseraTextView *view = gui_text_view (fixture);
-  GtkTextView *text_view = GTK_TEXT_VIEW (view);
-  TesseraRange range = gui_find_range (fixture, "Assimi Goïta", 1);
+  GtkWindow *window = GTK_WINDOW (fixture->window);
   gint64 id = gui_add_annotation (fixture, "Assimi Goïta", "person");
   TypeWait wait = { gui_store (fixture), id, 0 };
-  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (
-                                            gtk_native_get_surface (GTK_NATIVE (fixture->window))));
-  g_autofree char *x = NULL;
-  g_autofree char *y = NULL;
-  g_autofree char *away_x = NULL;
-  g_autofree char *away_y = NULL;
-  GtkTextIter iter;
-  GdkRectangle box;
-  int wx, wy;
+  ItemWait item = { view, "Organisation" };
 
-  gui_wait_drawn (GTK_WIDGET (view));
   tessera_text_view_select (view, 0, FALSE);
-  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter,
-                                      (int) range.start + 2);
-  gtk_text_view_get_iter_location (text_view, &iter, &box);
-  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, box.x, box.y,
-                                         &wx, &wy);
-  gui_widget_to_window (GTK_WIDGET (view), wx + box.width / 2, wy + box.height / 2, &x, &y);
-
-  send_input (fixture, "mousemove", "--window", xid, x, y, "click", "3", NULL);
-  gui_await (menu_is_open, view, "the annotation's menu to open on a right click");
+  right_click_words (fixture, "Assimi Goïta");
   /* The menu is about the annotation under the pointer; the selection stays as it was. */
   g_assert_cmpint (tessera_text_view_get_selected (view), ==, 0);
   click_item (fixture, "Delete");
   gui_await (has_type, &wait, "the annotation to be deleted");
 
-  gui_xdotool (GTK_WINDOW (fixture->window), "key", "ctrl+z", NULL);
+  gui_xdotool (window, "key", "ctrl+z", NULL);
   wait.type_id = gui_type_id (fixture, "person");
   gui_await (has_type, &wait, "the annotation to come back");
 
-  /* Unmarked text: the types to mark with, and Copy. */
-  gui_wait_drawn (GTK_WIDGET (view));
-  gui_widget_to_window (GTK_WIDGET (view), wx + box.width / 2,
-                        gtk_widget_get_height (GTK_WIDGET (view)) - 4, &away_x, &away_y);
-  send_input (fixture, "mousemove", "--window", xid, away_x, away_y, "click", "3", NULL);
-  gui_await (menu_is_open, view, "the text's menu to open on a right click");
-  {
-    ItemWait item = { view, "Organisation" };
-
-    gui_await (item_is_shown, &item, "the text's menu to offer the types");
-    item.label = "Copy";
-    gui_await (item_is_shown, &item, "the text's menu to offer Copy");
-  }
-  send_input (fixture, "key", "Escape", NULL);
+  /* Unmarked text (where no notification lies): the types to mark with, and Copy. */
+  right_click_words (fixture, "ont été reçus");
+  gui_await (item_is_shown, &item, "the text's menu to offer the types");
+  item.label = "Copy";
+  gui_await (item_is_shown, &item, "the text's menu to offer Copy");
+  SEND ("key", "Escape");
   gui_await (menu_is_closed, view, "the menu to close");
+}
+
+/* With a claim selected, the menu of a mention makes it the claim's source, and the menu of
+ * a cue its cue; the claim stays selected, and Ctrl+Z undoes each. */
+static void
+test_menu_claim_roles (GuiFixture    *fixture,
+                       gconstpointer  data)
+{
+  TesseraTextView *view = gui_text_view (fixture);
+  gint64 person = gui_add_annotation (fixture, "Oumar Diarra", "person");
+  gint64 cue = gui_add_annotation (fixture, "Selon", "cue");
+  gint64 claim = gui_add_annotation (fixture, "ce plan permettra d’insuffler", "claim");
+  ClaimWait wait = { gui_store (fixture), claim, person, 0 };
+
+  tessera_text_view_select (view, claim, TRUE);
+  right_click_words (fixture, "Oumar Diarra");
+  click_item (fixture, "Set as Source of the Selected Claim");
+  gui_await (claim_is, &wait, "the person to be the claim's source");
+  g_assert_cmpint (tessera_text_view_get_selected (view), ==, claim);
+
+  right_click_words (fixture, "Selon");
+  click_item (fixture, "Set as Cue of the Selected Claim");
+  wait.cue_id = cue;
+  gui_await (claim_is, &wait, "the cue to be the claim's cue");
+  g_assert_cmpint (tessera_text_view_get_selected (view), ==, claim);
+
+  gui_xdotool (GTK_WINDOW (fixture->window), "key", "ctrl+z", NULL);
+  wait.cue_id = 0;
+  gui_await (claim_is, &wait, "the claim's cue to be undone");
 }
 
 int
@@ -412,6 +491,7 @@ main (int    argc,
   ADD ("hide-type", test_hide_type);
   ADD ("menu-by-keyboard", test_menu_by_keyboard);
   ADD ("menu-by-right-click", test_menu_by_right_click);
+  ADD ("menu-claim-roles", test_menu_claim_roles);
 #undef ADD
 
   return g_test_run ();

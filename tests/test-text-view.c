@@ -17,17 +17,6 @@
 
 #define TIMEOUT_MS GUI_WAIT_TIMEOUT_MS
 
-/* The annotations a click selected, in order: each change of the selection to one. */
-static void
-on_selection_changed (TesseraTextView *view,
-                      GArray          *selections)
-{
-  gint64 id = tessera_text_view_get_selected (view);
-
-  if (id != 0)
-    g_array_append_val (selections, id);
-}
-
 typedef struct
 {
   GArray *selections;
@@ -159,7 +148,7 @@ test_click_every_column (GuiFixture    *fixture,
 
   /* Every column clicked, each after a click away: each selects its annotation anew. */
   tessera_text_view_select (view, 0, FALSE);
-  handler = g_signal_connect (view, "selection-changed", G_CALLBACK (on_selection_changed),
+  handler = g_signal_connect (view, "selection-changed", G_CALLBACK (gui_record_selection),
                               selections);
   g_ptr_array_add (argv, NULL);
   /* Returns once the window has handled every click, however slow the machine. */

@@ -10,9 +10,13 @@
 /*
  * The annotations of the document shown, in the article's order, with how many there are:
  * a row each with its type's colour, its text, and the entity it names or ⚠ for a claim
- * not yet complete. The row of the annotation selected in the article is selected; a row
- * chosen selects its annotation in the article.
+ * not yet complete; under it, dimmed, where it is (its paragraph, a few words around it),
+ * so that rows that read alike can be told apart. The row of the annotation selected in the
+ * article is selected; a row chosen selects its annotation in the article.
  */
+
+/* Words of context shown on each side of an annotation. */
+#define CONTEXT_WORDS 4
 
 struct _TesseraAnnotationListView
 {
@@ -58,13 +62,93 @@ annotation_row_setup (GtkSignalListItemFactory  *factory,
                       GtkListItem               *item,
                       TesseraAnnotationListView *self)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *context = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_has_tooltip (label, TRUE);
   g_signal_connect (label, "query-tooltip", G_CALLBACK (on_row_query_tooltip), NULL);
-  gtk_list_item_set_child (item, label);
+  gtk_label_set_xalign (GTK_LABEL (context), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (context), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_single_line_mode (GTK_LABEL (context), TRUE);
+  gtk_widget_add_css_class (context, "dim-label");
+  gtk_widget_add_css_class (context, "caption");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), context);
+  gtk_list_item_set_child (item, box);
+}
+
+/* The text from @start to @end on one line: the article's line breaks as spaces. */
+static char *
+dup_one_line (const GtkTextIter *start,
+              const GtkTextIter *end)
+{
+  char *text = gtk_text_iter_get_slice (start, end);
+
+  g_strdelimit (text, "\n\t", ' ');
+  return g_strstrip (text);
+}
+
+/*
+ * Where @annotation is: "¶ 4 · …words before […] words after…". Read from the article's
+ * buffer when the row is bound (only the rows on screen are): finding a paragraph and a few
+ * words there costs no walk through the text.
+ */
+static char *
+dup_context (TesseraAnnotationListView *self,
+             TesseraAnnotation         *annotation)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const TesseraRange *ranges;
+  GtkTextIter start, end, line_start, line_end;
+  guint n;
+
+  ranges = tessera_annotation_get_ranges (annotation, &n);
+  if (n == 0)
+    return g_strdup ("");
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) ranges[0].start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) ranges[n - 1].end);
+
+  /* The words around it, in its paragraph. */
+  line_start = start;
+  gtk_text_iter_set_line_offset (&line_start, 0);
+  line_end = end;
+  if (!gtk_text_iter_ends_line (&line_end))
+    gtk_text_iter_forward_to_line_end (&line_end);
+  {
+    GtkTextIter from = start, to = end;
+
+    gtk_text_iter_backward_word_starts (&from, CONTEXT_WORDS);
+    if (gtk_text_iter_compare (&from, &line_start) < 0)
+      from = line_start;
+    gtk_text_iter_forward_word_ends (&to, CONTEXT_WORDS);
+    if (gtk_text_iter_compare (&to, &line_end) > 0)
+      to = line_end;
+    before = dup_one_line (&from, &start);
+    after = dup_one_line (&end, &to);
+    /* "…" where the paragraph goes on. */
+    if (!gtk_text_iter_equal (&from, &line_start))
+      {
+        g_autofree char *cut = g_steal_pointer (&before);
+
+        before = g_strconcat ("…", cut, NULL);
+      }
+    if (!gtk_text_iter_equal (&to, &line_end))
+      {
+        g_autofree char *cut = g_steal_pointer (&after);
+
+        after = g_strconcat (cut, "…", NULL);
+      }
+  }
+
+  /* TRANSLATORS: where an annotation is: its paragraph, the words before it, the words
+   * after it; "[…]" stands for the annotation itself. */
+  return g_strdup_printf (_("¶ %d · %s […] %s"), gtk_text_iter_get_line (&start) + 1,
+                          before, after);
 }
 
 /*
@@ -97,8 +181,10 @@ annotation_row_bind (GtkSignalListItemFactory  *factory,
                      TesseraAnnotationListView *self)
 {
   TesseraAnnotation *annotation = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
   TesseraAnnotationType *type;
+  g_autofree char *context = NULL;
   g_autofree char *description = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *markup = NULL;
@@ -112,6 +198,7 @@ annotation_row_bind (GtkSignalListItemFactory  *factory,
                                             tessera_annotation_get_type_id (annotation));
   description = tessera_text_view_describe (self->text_view, annotation);
   escaped = g_markup_escape_text (description, -1);
+  context = dup_context (self, annotation);
 
   if (type != NULL && tessera_annotation_type_carries_claim (type))
     {
@@ -139,8 +226,25 @@ annotation_row_bind (GtkSignalListItemFactory  *factory,
                             type ? tessera_annotation_type_get_color (type) : "#888888",
                             escaped, marker);
   gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), context);
   g_object_set_data_full (G_OBJECT (label), "tessera-tooltip", g_steal_pointer (&description),
                           g_free);
+  /* Of a type the article hides: listed, dimmed. */
+  if (tessera_text_view_is_type_hidden (self->text_view,
+                                        tessera_annotation_get_type_id (annotation)))
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+}
+
+/* Other types hidden: the rows shown are bound again, with a factory made anew. */
+static void
+on_hidden_types_changed (TesseraAnnotationListView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = g_object_ref (gtk_list_view_get_factory (self->list));
+
+  gtk_list_view_set_factory (self->list, NULL);
+  gtk_list_view_set_factory (self->list, factory);
 }
 
 static void
@@ -238,6 +342,8 @@ tessera_annotation_list_view_set_text_view (TesseraAnnotationListView *self,
   self->text_view = text_view;
   g_signal_connect_object (text_view, "selection-changed",
                            G_CALLBACK (on_text_view_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (text_view, "notify::hidden-types",
+                           G_CALLBACK (on_hidden_types_changed), self, G_CONNECT_SWAPPED);
 }
 
 /* The annotations of the document the article now shows. */

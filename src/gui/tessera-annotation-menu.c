@@ -10,10 +10,12 @@
 /*
  * The article's menu, on a right click or Shift+F10 / Menu, instead of GTK's generic text
  * menu. On an annotation (the innermost under the pointer, the others stacked there in
- * submenus) it changes its type, links it to an entity, deletes it; on unmarked text it
- * marks the selection with a type, or copies it. Every item is a window action: an item
- * about an annotation first selects it, then runs the action on the selection, as its key
- * does, so the menu adds no second way of changing the project.
+ * submenus) it changes its type, links it to an entity, makes it the source or the cue of
+ * the selected claim, deletes it; on unmarked text it marks the selection with a type, or
+ * copies it. Every item is a window action: an item about an annotation first selects it,
+ * then runs the action on the selection, as its key does, so the menu adds no second way
+ * of changing the project. The claim's items name the annotation instead, so that the
+ * claim stays selected.
  */
 
 /* The window actions an annotation's items run on it, once it is selected. */
@@ -89,8 +91,8 @@ types_menu_new (TesseraStore *store,
   for (guint i = 0; i < g_list_model_get_n_items (tagset); i++)
     {
       g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (tessera_annotation_type_get_label_localized (type),
-                                                   NULL);
+      const char *label = tessera_annotation_type_get_label_localized (type);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
       const char *key = tessera_annotation_type_get_shortcut (type);
 
       g_menu_item_set_action_and_target_value (item, action,
@@ -102,6 +104,25 @@ types_menu_new (TesseraStore *store,
       g_menu_append_item (menu, item);
     }
   return G_MENU_MODEL (menu);
+}
+
+/* Whether the annotation selected in @view is a claim, other than @annotation. */
+static gboolean
+claim_selected_besides (TesseraTextView   *view,
+                        TesseraAnnotation *annotation)
+{
+  TesseraAnnotationList *list = tessera_text_view_get_annotations (view);
+  gint64 selected_id = tessera_text_view_get_selected (view);
+  TesseraAnnotation *selected;
+  g_autoptr(TesseraAnnotationType) type = NULL;
+
+  if (selected_id == 0 || selected_id == tessera_annotation_get_id (annotation) || list == NULL)
+    return FALSE;
+  selected = tessera_annotation_list_lookup (list, selected_id);
+  if (selected != NULL)
+    type = tessera_store_dup_annotation_type (tessera_text_view_get_store (view),
+                                              tessera_annotation_get_type_id (selected));
+  return type != NULL && tessera_annotation_type_carries_claim (type);
 }
 
 /* The items about @annotation, whose actions are in the group @prefix. */
@@ -125,6 +146,29 @@ annotation_items_new (TesseraTextView   *view,
   if (type != NULL && tessera_annotation_type_links_entity (type))
     g_menu_append (edit, _("_Link to Entity…"), link_entity);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+
+  /* A mention as the selected claim's source, a cue as its cue. */
+  if (type != NULL && claim_selected_besides (view, annotation))
+    {
+      TesseraKind kind = tessera_annotation_type_get_kind (type);
+      g_autoptr(GMenu) claim = g_menu_new ();
+      GVariant *id = g_variant_new_int64 (tessera_annotation_get_id (annotation));
+      g_autoptr(GMenuItem) source = g_menu_item_new (_("Set as _Source of the Selected Claim"),
+                                                     NULL);
+      g_autoptr(GMenuItem) cue = g_menu_item_new (_("Set as C_ue of the Selected Claim"), NULL);
+
+      g_variant_ref_sink (id);
+      g_menu_item_set_action_and_target_value (source, "win.set-claim-source", id);
+      g_menu_item_set_action_and_target_value (cue, "win.set-claim-cue", id);
+      g_variant_unref (id);
+      if (tessera_kind_links_entity (kind))
+        g_menu_append_item (claim, source);
+      if (tessera_kind_can_be_cue (kind))
+        g_menu_append_item (claim, cue);
+      if (g_menu_model_get_n_items (G_MENU_MODEL (claim)) > 0)
+        g_menu_append_section (menu, NULL, G_MENU_MODEL (claim));
+    }
+
   g_menu_append (menu, _("_Delete"), remove);
   return G_MENU_MODEL (menu);
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tessera-annotation-section.h"
+#include "tessera-range-list.h"
 
 /* The inspector's header and first group: what is selected, its type and its boundaries. */
 
@@ -25,6 +26,7 @@ struct _TesseraAnnotationSection
   GtkWidget             *start_right_button;
   GtkWidget             *end_left_button;
   GtkWidget             *end_right_button;
+  TesseraRangeList      *range_list;
 
   TesseraStore          *store;
   TesseraAnnotation     *annotation;
@@ -191,10 +193,12 @@ sync_header (TesseraAnnotationSection *self,
                           claim != NULL && !tessera_claim_is_complete (claim));
 }
 
-/* Where a word's move takes a boundary; FALSE if nowhere (never an empty span). */
+/* Where a word's move takes a boundary of the range at the caret (or of the last range);
+ * FALSE if nowhere (never an empty range). */
 static gboolean
 boundary_target (TesseraAnnotationSection *self,
                  const char               *which,
+                 guint                    *out_index,
                  guint                    *out_offset)
 {
   TesseraTextView *text_view =
@@ -204,6 +208,7 @@ boundary_target (TesseraAnnotationSection *self,
   const TesseraRange *ranges;
   const TesseraRange *first, *last;
   guint n, offset;
+  int index;
 
   if (self->annotation == NULL || text_view == NULL ||
       tessera_text_view_get_document_id (text_view) !=
@@ -214,8 +219,12 @@ boundary_target (TesseraAnnotationSection *self,
   ranges = tessera_annotation_get_ranges (self->annotation, &n);
   if (n == 0 || ranges[n - 1].end > (guint) gtk_text_buffer_get_char_count (buffer))
     return FALSE;
-  first = &ranges[0];
-  last = &ranges[n - 1];
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  index = tessera_ranges_find (ranges, n, (guint) gtk_text_iter_get_offset (&iter));
+  if (index < 0)
+    index = (int) n - 1;
+  /* The same range for both of its boundaries. */
+  first = last = &ranges[index];
 
   if (g_str_equal (which, "start-left"))
     {
@@ -262,6 +271,7 @@ boundary_target (TesseraAnnotationSection *self,
   else
     return FALSE;
 
+  *out_index = (guint) index;
   *out_offset = offset;
   return TRUE;
 }
@@ -272,7 +282,7 @@ sync_annotation_group (TesseraAnnotationSection *self)
   GListModel *types = G_LIST_MODEL (self->types);
   gint64 type_id = tessera_annotation_get_type_id (self->annotation);
   guint position = GTK_INVALID_LIST_POSITION;
-  guint offset;
+  guint index, offset;
 
   for (guint i = 0; i < g_list_model_get_n_items (types); i++)
     {
@@ -283,11 +293,14 @@ sync_annotation_group (TesseraAnnotationSection *self)
     }
   adw_combo_row_set_selected (self->type_row, position);
 
-  gtk_widget_set_sensitive (self->start_left_button, boundary_target (self, "start-left", &offset));
+  gtk_widget_set_sensitive (self->start_left_button,
+                            boundary_target (self, "start-left", &index, &offset));
   gtk_widget_set_sensitive (self->start_right_button,
-                            boundary_target (self, "start-right", &offset));
-  gtk_widget_set_sensitive (self->end_left_button, boundary_target (self, "end-left", &offset));
-  gtk_widget_set_sensitive (self->end_right_button, boundary_target (self, "end-right", &offset));
+                            boundary_target (self, "start-right", &index, &offset));
+  gtk_widget_set_sensitive (self->end_left_button,
+                            boundary_target (self, "end-left", &index, &offset));
+  gtk_widget_set_sensitive (self->end_right_button,
+                            boundary_target (self, "end-right", &index, &offset));
 }
 
 static void
@@ -301,6 +314,8 @@ tessera_annotation_section_set_annotation (TesseraInspectorSection *section,
   if (g_set_object (&self->store, store))
     sync_types (self);
   g_set_object (&self->annotation, annotation);
+  tessera_range_list_set_annotation (self->range_list,
+                                     tessera_inspector_section_get_text_view (section), annotation);
   if (annotation == NULL)
     return;
 
@@ -355,7 +370,8 @@ on_type_selected (TesseraAnnotationSection *self,
  * tessera_annotation_section_move_boundary:
  * @which: "start-left", "start-right", "end-left" or "end-right"
  *
- * Moves a boundary of the annotation shown by a word, as one change.
+ * Moves a boundary of the annotation shown by a word, as one change: of the range at the
+ * caret, or of the last range. A range that comes to touch or overlap another joins it.
  *
  * Returns: %FALSE if the boundary cannot move that way
  */
@@ -365,26 +381,29 @@ tessera_annotation_section_move_boundary (TesseraAnnotationSection *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree TesseraRange *ranges = NULL;
+  g_autoptr(GArray) merged = NULL;
   const TesseraRange *current;
-  guint n, offset;
+  guint n, index, offset;
 
   g_return_val_if_fail (TESSERA_IS_ANNOTATION_SECTION (self), FALSE);
 
   if (self->annotation == NULL || self->syncing)
     return TRUE;
-  if (!boundary_target (self, which, &offset))
+  if (!boundary_target (self, which, &index, &offset))
     return FALSE;
 
   current = tessera_annotation_get_ranges (self->annotation, &n);
   ranges = g_memdup2 (current, n * sizeof *ranges);
   if (g_str_has_prefix (which, "start"))
-    ranges[0].start = offset;
+    ranges[index].start = offset;
   else
-    ranges[n - 1].end = offset;
+    ranges[index].end = offset;
+  merged = tessera_ranges_merge (ranges, n, NULL);
 
   if (!tessera_store_set_annotation_ranges (self->store,
                                             tessera_annotation_get_id (self->annotation),
-                                            ranges, n, &error))
+                                            (const TesseraRange *) (gpointer) merged->data,
+                                            merged->len, &error))
     tessera_inspector_section_show_error (TESSERA_INSPECTOR_SECTION (self), error->message);
   return TRUE;
 }
@@ -412,6 +431,8 @@ tessera_annotation_section_class_init (TesseraAnnotationSectionClass *klass)
 
   object_class->dispose = tessera_annotation_section_dispose;
 
+  g_type_ensure (TESSERA_TYPE_RANGE_LIST);
+
   gtk_widget_class_set_template_from_resource (
     widget_class, "/org/tessera/Tessera/tessera-annotation-section.ui");
   gtk_widget_class_bind_template_child (widget_class, TesseraAnnotationSection, type_dot);
@@ -426,6 +447,7 @@ tessera_annotation_section_class_init (TesseraAnnotationSectionClass *klass)
                                         start_right_button);
   gtk_widget_class_bind_template_child (widget_class, TesseraAnnotationSection, end_left_button);
   gtk_widget_class_bind_template_child (widget_class, TesseraAnnotationSection, end_right_button);
+  gtk_widget_class_bind_template_child (widget_class, TesseraAnnotationSection, range_list);
   gtk_widget_class_bind_template_callback (widget_class, on_type_selected);
 }
 

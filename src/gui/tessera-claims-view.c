@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tessera-claims-view.h"
+#include "tessera-wrap-box.h"
 
 /*
  * Every claim of the corpus in a table: source, cue, quote type, factuality, document, date
@@ -91,7 +92,14 @@ cell_setup (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (column == COLUMN_CLAIM)
+    {
+      /* The words of a claim on two lines at most. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
+    }
+  else
+    gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   if (column == COLUMN_SOURCE)
     {
       GtkWidget *expander = gtk_tree_expander_new ();
@@ -211,10 +219,10 @@ static void
 add_columns (TesseraClaimsView *self)
 {
   const char *titles[N_COLUMNS] = {
-    N_("Source"), N_("Cue"), N_("Quote type"), N_("Factuality"), N_("Document"), N_("Date"),
+    N_("Source"), N_("Cue"), N_("Quote Type"), N_("Factuality"), N_("Document"), N_("Date"),
     N_("Claim"),
   };
-  const int widths[N_COLUMNS] = { 200, 120, 110, 110, 180, 100, -1 };
+  const int widths[N_COLUMNS] = { 190, 110, 140, 110, 170, 100, -1 };
 
   for (Column column = 0; column < N_COLUMNS; column++)
     {
@@ -523,6 +531,7 @@ tessera_claims_view_class_init (TesseraClaimsViewClass *klass)
   object_class->dispose = tessera_claims_view_dispose;
   widget_class->map = tessera_claims_view_map;
 
+  g_type_ensure (TESSERA_TYPE_WRAP_BOX);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/tessera/Tessera/tessera-claims-view.ui");
@@ -555,6 +564,14 @@ tessera_claims_view_init (TesseraClaimsView *self)
                                         FALSE, FALSE, create_children, NULL, NULL);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
   add_columns (self);
+  /* The rows are in a list inside the column view: a screen reader names it too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->columns));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Claims"), -1);
+    }
   /* Typing in a long list of sources or documents finds one. */
   {
     GtkExpression *expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,

@@ -55,7 +55,7 @@ typedef struct
   gboolean          bold;
   guint             font_serial;
   GskRenderNode    *node;
-} Drawn;
+} DrawnArc;
 
 typedef struct
 {
@@ -65,7 +65,7 @@ typedef struct
   GPtrArray       *relations;   /* TesseraRelation, of the document */
   GHashTable      *involved;    /* gint64 ids of the annotations a relation joins */
   GArray          *ends;        /* End, of this frame */
-  GHashTable      *drawn;       /* relation id → Drawn, the last frame's */
+  GHashTable      *drawn;       /* relation id → DrawnArc, the last frame's */
   gulong           handlers[3];
   guint            n_drawn;
 } Arcs;
@@ -75,7 +75,7 @@ static GQuark arcs_quark;
 static void
 drawn_free (gpointer data)
 {
-  Drawn *drawn = data;
+  DrawnArc *drawn = data;
 
   g_free (drawn->label);
   g_clear_pointer (&drawn->node, gsk_render_node_unref);
@@ -390,8 +390,8 @@ draw_arc (Arcs                   *arcs,
 }
 
 static gboolean
-drawn_equal (const Drawn *a,
-             const Drawn *b)
+drawn_equal (const DrawnArc *a,
+             const DrawnArc *b)
 {
   return graphene_point_equal (&a->from, &b->from) && graphene_point_equal (&a->to, &b->to) &&
          gdk_rgba_equal (&a->color, &b->color) && g_strcmp0 (a->label, b->label) == 0 &&
@@ -405,10 +405,10 @@ append_arc (Arcs        *arcs,
             GtkSnapshot *snapshot,
             GHashTable  *drawn,
             gint64       relation_id,
-            Drawn       *wanted)
+            DrawnArc    *wanted)
 {
-  Drawn *last = g_hash_table_lookup (arcs->drawn, &relation_id);
-  Drawn *kept = g_memdup2 (wanted, sizeof *wanted);
+  DrawnArc *last = g_hash_table_lookup (arcs->drawn, &relation_id);
+  DrawnArc *kept = g_memdup2 (wanted, sizeof *wanted);
 
   if (last != NULL && drawn_equal (last, wanted))
     kept->node = gsk_render_node_ref (last->node);
@@ -469,8 +469,8 @@ _tessera_text_view_arcs_snapshot (TesseraTextView *self,
       if (!bold && selected_id != 0)
         color.alpha *= 0.55;
       append_arc (arcs, snapshot, drawn, relation->id,
-                  &(Drawn) { from, to, color, g_steal_pointer (&label), arrow, bold,
-                             font_serial, NULL });
+                  &(DrawnArc) { from, to, color, g_steal_pointer (&label), arrow, bold,
+                                font_serial, NULL });
       arcs->n_drawn++;
     }
 

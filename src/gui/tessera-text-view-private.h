@@ -2,13 +2,84 @@
 #pragma once
 
 #include "tessera-text-view.h"
+#include "tessera-text-view-labels.h"
 
 G_BEGIN_DECLS
 
-/*
- * What the files of the article view share (tessera-text-view-FEATURE.c): hooks called from
- * tessera-text-view.c at load, clear and snapshot time.
- */
+/* The view's internals, for the files that draw or handle one concern of it
+ * (tessera-text-view-ranges.c: discontinuous spans). */
+
+#define UNDERLINE_HEIGHT  2
+#define LANE_SPACING      3
+
+/* An annotation drawn in the current frame, and its rectangles in frame_rects. */
+typedef struct
+{
+  TesseraAnnotation *annotation;
+  guint              lane;
+  guint              first_rect;
+  guint              n_rects;
+} Drawn;
+
+/* A rectangle of an annotation, placed from the top of its paragraph: it holds while the
+ * paragraph's layout does, wherever GTK's estimates of the lines above put the paragraph. */
+typedef struct
+{
+  graphene_rect_t rect;
+  int             line;
+  guint           range;        /* which of the annotation's ranges it shows */
+} Placed;
+
+/* What the view's paragraphs were laid out with. */
+typedef struct
+{
+  PangoContext *ltr_context;
+  PangoContext *rtl_context;
+  guint         ltr_serial;
+  guint         rtl_serial;
+  int           width;
+  int           left_margin;
+  int           right_margin;
+} LayoutKey;
+
+struct _TesseraTextView
+{
+  GtkTextView            parent_instance;
+
+  TesseraStore          *store;
+  gint64                 document_id;
+  char                  *text;
+  GArray                *byte_index;    /* guint32: byte of every INDEX_STEP-th character */
+  guint                  n_chars;
+  TesseraAnnotationList *annotations;
+  GHashTable            *colors;        /* type id → GdkRGBA */
+  GHashTable            *kinds;         /* type id → TesseraKind */
+  GStrv                  hidden_types;  /* keys of the types not drawn */
+  GHashTable            *hidden;        /* their ids */
+  gboolean               show_type_labels;
+  TesseraTypeLabels     *type_labels;
+  GHashTable            *highlighted;   /* ids */
+  GArray                *related;       /* ids drawn as related to the hovered claim */
+  GArray                *connected;     /* ids joined by a line to the selected claim */
+  GArray                *frame;         /* Drawn, from the layer below the text to the one above */
+  GArray                *frame_rects;   /* graphene_rect_t, in buffer coordinates */
+  gboolean               frame_ready;
+  GHashTable            *placed;        /* TesseraAnnotation → GArray of Placed, last frame's */
+  LayoutKey              placed_layout;
+  gint64                 selected_id;
+  gboolean               pick_mode;
+  gboolean               exact_selection;
+  guint                  last_click_offset;
+  guint                  click_cycle;
+  gulong                 store_handlers[3];
+  GtkWidget             *menu;          /* the popover of tessera_text_view_popup_menu () */
+  char                  *caret_description;
+  GtkCssProvider        *font_provider;
+};
+
+void _tessera_text_view_init_ranges         (TesseraTextView *self);
+void _tessera_text_view_snapshot_connectors (TesseraTextView *self,
+                                             GtkSnapshot     *snapshot);
 
 /* Relations drawn as arcs above the lines (tessera-text-view-arcs.c). */
 void     _tessera_text_view_arcs_init      (TesseraTextView         *self);

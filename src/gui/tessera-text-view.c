@@ -8,10 +8,8 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "tessera-text-view.h"
-#include "tessera-text-view-connectors.h"
 #include "tessera-text-view-private.h"
-#include "tessera-text-view-labels.h"
+#include "tessera-text-view-connectors.h"
 
 /*
  * The article with its annotations. Nothing of an annotation is in the buffer: its tint,
@@ -23,73 +21,7 @@
 
 /* Characters between two entries of the index from character offsets to bytes. */
 #define INDEX_STEP        128
-#define UNDERLINE_HEIGHT  2
-#define LANE_SPACING      3
 #define MAX_LANES         4
-
-/* An annotation drawn in the current frame, and its rectangles in frame_rects. */
-typedef struct
-{
-  TesseraAnnotation *annotation;
-  guint              lane;
-  guint              first_rect;
-  guint              n_rects;
-} Drawn;
-
-/* A rectangle of an annotation, placed from the top of its paragraph: it holds while the
- * paragraph's layout does, wherever GTK's estimates of the lines above put the paragraph. */
-typedef struct
-{
-  graphene_rect_t rect;
-  int             line;
-} Placed;
-
-/* What the view's paragraphs were laid out with. */
-typedef struct
-{
-  PangoContext *ltr_context;
-  PangoContext *rtl_context;
-  guint         ltr_serial;
-  guint         rtl_serial;
-  int           width;
-  int           left_margin;
-  int           right_margin;
-} LayoutKey;
-
-struct _TesseraTextView
-{
-  GtkTextView            parent_instance;
-
-  TesseraStore          *store;
-  gint64                 document_id;
-  char                  *text;
-  GArray                *byte_index;    /* guint32: byte of every INDEX_STEP-th character */
-  guint                  n_chars;
-  TesseraAnnotationList *annotations;
-  GHashTable            *colors;        /* type id → GdkRGBA */
-  GHashTable            *kinds;         /* type id → TesseraKind */
-  GStrv                  hidden_types;  /* keys of the types not drawn */
-  GHashTable            *hidden;        /* their ids */
-  gboolean               show_type_labels;
-  TesseraTypeLabels     *type_labels;
-  GHashTable            *highlighted;   /* ids */
-  GArray                *related;       /* ids drawn as related to the hovered claim */
-  GArray                *connected;     /* ids joined by a line to the selected claim */
-  GArray                *frame;         /* Drawn, from the layer below the text to the one above */
-  GArray                *frame_rects;   /* graphene_rect_t, in buffer coordinates */
-  gboolean               frame_ready;
-  GHashTable            *placed;        /* TesseraAnnotation → GArray of Placed, last frame's */
-  LayoutKey              placed_layout;
-  gint64                 selected_id;
-  gboolean               pick_mode;
-  gboolean               exact_selection;
-  guint                  last_click_offset;
-  guint                  click_cycle;
-  gulong                 store_handlers[3];
-  GtkWidget             *menu;          /* the popover of tessera_text_view_popup_menu () */
-  char                  *caret_description;
-  GtkCssProvider        *font_provider;
-};
 
 G_DEFINE_FINAL_TYPE (TesseraTextView, tessera_text_view, GTK_TYPE_TEXT_VIEW)
 
@@ -528,9 +460,16 @@ tessera_text_view_select (TesseraTextView *self,
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
       GtkTextIter iter;
+      guint n;
+      const TesseraRange *ranges = tessera_annotation_get_ranges (annotation, &n);
+      int at;
 
-      /* The caret goes to the annotation, so keyboard work continues from there. */
-      iter_at (self, &iter, tessera_annotation_get_start (annotation));
+      /* The caret goes to the annotation, so keyboard work continues from there; one
+       * already inside a range of it stays, so the keys of ranges work on that one. */
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+      at = tessera_ranges_find (ranges, n, (guint) gtk_text_iter_get_offset (&iter));
+      if (at < 0 || (guint) gtk_text_iter_get_offset (&iter) == ranges[at].end)
+        iter_at (self, &iter, tessera_annotation_get_start (annotation));
       gtk_text_buffer_place_cursor (buffer, &iter);
       if (scroll)
         scroll_to_offset (self, tessera_annotation_get_start (annotation));
@@ -741,6 +680,7 @@ tessera_text_view_popup_menu (TesseraTextView    *self,
                            G_CONNECT_SWAPPED);
   gtk_popover_set_pointing_to (popover, pointing_to);
   gtk_popover_popup (popover);
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
 
 /**
@@ -1221,7 +1161,13 @@ measure (TesseraTextView   *self,
   const TesseraRange *ranges = tessera_annotation_get_ranges (annotation, &n);
 
   for (guint r = 0; r < n; r++)
-    range_rects (self, ranges[r].start, ranges[r].end, placed);
+    {
+      guint first = placed->len;
+
+      range_rects (self, ranges[r].start, ranges[r].end, placed);
+      for (guint i = first; i < placed->len; i++)
+        g_array_index (placed, Placed, i).range = r;
+    }
   return placed;
 }
 
@@ -1576,6 +1522,7 @@ tessera_text_view_snapshot_layer (GtkTextView      *view,
       snapshot_marks (self, snapshot);
       if (self->connected->len > 0)
         snapshot_connectors (self, snapshot);
+      _tessera_text_view_snapshot_connectors (self, snapshot);
       snapshot_labels (self, snapshot);
       snapshot_arcs (self, snapshot);
       g_array_set_size (self->frame, 0);
@@ -1724,7 +1671,10 @@ on_click_released (GtkGestureClick *gesture,
   g_autoptr(GPtrArray) found = NULL;
   guint offset;
 
-  if (gtk_text_buffer_get_has_selection (buffer) || self->annotations == NULL)
+  /* Ctrl selects more text for the selected annotation (tessera-text-view-ranges.c). */
+  if (gtk_text_buffer_get_has_selection (buffer) || self->annotations == NULL ||
+      (gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)) &
+       GDK_CONTROL_MASK) != 0)
     return;
 
   found = annotations_at_point (self, x, y, &offset);
@@ -1799,7 +1749,9 @@ on_query_tooltip (TesseraTextView *self,
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GString) markup = NULL;
 
-  if (keyboard || self->annotations == NULL)
+  /* Not over the annotation's menu. */
+  if (keyboard || self->annotations == NULL ||
+      (self->menu != NULL && gtk_widget_get_visible (self->menu)))
     return FALSE;
 
   found = annotations_at_point (self, x, y, NULL);
@@ -2203,6 +2155,8 @@ tessera_text_view_init (TesseraTextView *self)
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
+
+  _tessera_text_view_init_ranges (self);
 }
 
 GtkWidget *

@@ -27,6 +27,8 @@ _tessera_window_update_actions (TesseraWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-boundary", writable && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relate", writable && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-relation", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-range", writable && has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-range", writable && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
@@ -632,6 +634,7 @@ _tessera_window_class_actions_init (TesseraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_property_action (widget_class, "win.snap-to-words", "snap-to-words");
   _tessera_window_types_class_init (klass);
+  _tessera_window_class_ranges_init (klass);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -52,6 +52,7 @@ struct _TesseraWindow
   TesseraAnnotationListView *annotation_list;
   GtkStack             *view_stack;     /* "article" or "claims" */
   TesseraClaimsView    *claims_view;
+  gboolean              fitting_inspector;
   GMenu                *recent_menu;
 
   /* State */
@@ -91,10 +92,16 @@ void     _tessera_window_claims_marked      (TesseraWindow          *self,
 /* tessera-window-views.c */
 void     _tessera_window_views_class_init   (TesseraWindowClass     *klass);
 void     _tessera_window_views_update_actions (TesseraWindow        *self);
+void     _tessera_window_views_init         (TesseraWindow          *self);
 
 gboolean _tessera_window_open_store         (TesseraWindow          *self,
                                              const char             *path,
                                              TesseraStoreOpenFlags   flags,
                                              GError                **error);
+
+/* tessera-window-ranges.c */
+void     _tessera_window_class_ranges_init  (TesseraWindowClass     *klass);
+void     _tessera_window_add_range_shortcuts (TesseraWindow         *self,
+                                              GtkShortcutController *controller);
 
 G_END_DECLS

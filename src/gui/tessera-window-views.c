@@ -78,6 +78,59 @@ open_annotation_action (GtkWidget  *widget,
   tessera_text_view_select (self->text_view, annotation_id, TRUE);
 }
 
+/* The inspector and the annotation list --------------------------------------------------- */
+
+/*
+ * With nothing selected the inspector is a line of hint and the annotation list takes the
+ * rest of the column; with an annotation selected the inspector has the height the user
+ * last gave it by dragging the divider (inspector-position).
+ */
+static void
+fit_inspector (TesseraWindow *self)
+{
+  int position;
+
+  if (tessera_text_view_get_selected (self->text_view) == 0)
+    {
+      int width = gtk_widget_get_width (GTK_WIDGET (self->inspector_paned));
+
+      gtk_widget_measure (GTK_WIDGET (self->inspector), GTK_ORIENTATION_VERTICAL,
+                          width > 0 ? width : -1, NULL, &position, NULL, NULL);
+    }
+  else
+    position = g_settings_get_int (self->settings, "inspector-position");
+
+  if (position == gtk_paned_get_position (self->inspector_paned))
+    return;
+  self->fitting_inspector = TRUE;
+  gtk_paned_set_position (self->inspector_paned, position);
+  self->fitting_inspector = FALSE;
+}
+
+/* The divider dragged while the inspector shows an annotation: remembered. */
+static void
+on_inspector_position (TesseraWindow *self)
+{
+  if (self->fitting_inspector || tessera_text_view_get_selected (self->text_view) == 0 ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self->inspector_paned)))
+    return;
+  g_settings_set_int (self->settings, "inspector-position",
+                      gtk_paned_get_position (self->inspector_paned));
+}
+
+void
+_tessera_window_views_init (TesseraWindow *self)
+{
+  g_signal_connect_object (self->text_view, "selection-changed", G_CALLBACK (fit_inspector),
+                           self, G_CONNECT_SWAPPED);
+  /* Resized, the column's hint may take another number of lines. */
+  g_signal_connect_object (self->inspector_paned, "notify::max-position",
+                           G_CALLBACK (fit_inspector), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inspector_paned, "notify::position",
+                           G_CALLBACK (on_inspector_position), self, G_CONNECT_SWAPPED);
+  fit_inspector (self);
+}
+
 void
 _tessera_window_views_update_actions (TesseraWindow *self)
 {

@@ -365,6 +365,7 @@ add_article_shortcuts (TesseraWindow *self)
                         gtk_named_action_new (keys[i].action)));
 
   _tessera_window_claims_add_shortcuts (self, GTK_SHORTCUT_CONTROLLER (controller));
+  _tessera_window_add_range_shortcuts (self, GTK_SHORTCUT_CONTROLLER (controller));
 
   gtk_event_controller_set_propagation_phase (type_keys, GTK_PHASE_CAPTURE);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), type_keys);
@@ -978,6 +979,7 @@ tessera_window_init (TesseraWindow *self)
   _tessera_window_types_init (self);
   tessera_inspector_set_text_view (self->inspector, self->text_view);
   tessera_annotation_list_view_set_text_view (self->annotation_list, self->text_view);
+  _tessera_window_views_init (self);
 
   /* Find */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
@@ -989,8 +991,6 @@ tessera_window_init (TesseraWindow *self)
   g_settings_bind (self->settings, "sidebar-position", self->outer_paned, "position",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "text-position", self->inner_paned, "position",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "inspector-position", self->inspector_paned, "position",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "snap-to-words", self, "snap-to-words", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_swapped (self->settings, "changed::annotator-name",

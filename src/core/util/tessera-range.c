@@ -82,7 +82,7 @@ tessera_ranges_find (const TesseraRange *ranges,
 {
   g_return_val_if_fail (ranges != NULL || n_ranges == 0, -1);
 
-  for (guint i = 0; i < n_ranges && i <= G_MAXINT; i++)
+  for (guint i = 0; i < n_ranges; i++)
     {
       if (ranges[i].start <= offset && offset <= ranges[i].end)
         return (int) i;
