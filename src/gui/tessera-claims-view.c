@@ -284,6 +284,42 @@ after_model_change (TesseraClaimsView *self)
 
 /* Filters ------------------------------------------------------------------------------- */
 
+/* A choice as a label cut to @data characters: a long document title or source keeps the
+ * drop-down, and the window, to a reasonable width. */
+static void
+choice_setup (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (data));
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+choice_bind (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  data)
+{
+  GtkStringObject *choice = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (choice));
+}
+
+static GtkListItemFactory *
+choice_factory_new (int max_chars)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (choice_setup), GINT_TO_POINTER (max_chars));
+  g_signal_connect (factory, "bind", G_CALLBACK (choice_bind), NULL);
+  return factory;
+}
+
 static const char *
 selected_key (TesseraClaimsView  *self,
               TesseraClaimsField  field)
@@ -576,10 +612,16 @@ tessera_claims_view_init (TesseraClaimsView *self)
   {
     GtkExpression *expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
                                                              "string");
+    g_autoptr(GtkListItemFactory) button = choice_factory_new (24);
+    g_autoptr(GtkListItemFactory) list = choice_factory_new (60);
 
     for (TesseraClaimsField field = TESSERA_CLAIMS_FIELD_SOURCE;
          field < TESSERA_CLAIMS_N_FIELDS; field++)
-      gtk_drop_down_set_expression (filter_drop_down (self, field), expression);
+      {
+        gtk_drop_down_set_expression (filter_drop_down (self, field), expression);
+        gtk_drop_down_set_factory (filter_drop_down (self, field), button);
+        gtk_drop_down_set_list_factory (filter_drop_down (self, field), list);
+      }
     gtk_expression_unref (expression);
   }
   /* The column view's own list is what takes the focus: it carries the view's name. */

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tessera-inspector-section.h"
 #include "tessera-relation-bar.h"
 
 /*
@@ -16,7 +17,8 @@
  * relation is then one store call, one step of undo. Esc cancels at any point.
  */
 
-#define MAX_TYPE_KEYS 9
+#define MAX_TYPE_KEYS   9
+#define MAX_TEXT_LENGTH 60
 
 struct _TesseraRelationBar
 {
@@ -44,29 +46,32 @@ struct _TesseraRelationBar
 
 G_DEFINE_FINAL_TYPE (TesseraRelationBar, tessera_relation_bar, GTK_TYPE_WIDGET)
 
+/* All the words of an annotation the article shows. */
 static char *
-dup_text_of (TesseraRelationBar *self,
-             gint64              annotation_id)
+dup_covered_text (TesseraRelationBar *self,
+                  gint64              annotation_id)
 {
   TesseraAnnotationList *list = tessera_text_view_get_annotations (self->text_view);
   TesseraAnnotation *annotation = list != NULL ? tessera_annotation_list_lookup (list,
                                                                                  annotation_id)
                                                : NULL;
-  g_autofree char *text = NULL;
   const TesseraRange *ranges;
   guint n;
 
   if (annotation == NULL)
     return g_strdup ("");
   ranges = tessera_annotation_get_ranges (annotation, &n);
-  text = tessera_text_view_dup_covered_text (self->text_view, ranges, n, " … ");
-  if (g_utf8_strlen (text, -1) > 60)
-    {
-      g_autofree char *head = g_utf8_substring (text, 0, 59);
+  return tessera_text_view_dup_covered_text (self->text_view, ranges, n, " … ");
+}
 
-      return g_strconcat (head, "…", NULL);
-    }
-  return g_steal_pointer (&text);
+/* The same, on one line and shortened, to be shown. */
+static char *
+dup_text_of (TesseraRelationBar *self,
+             gint64              annotation_id)
+{
+  g_autofree char *text = dup_covered_text (self, annotation_id);
+
+  return tessera_inspector_section_shorten (text, MAX_TEXT_LENGTH);
 }
 
 static void
@@ -205,7 +210,7 @@ filter_candidates (TesseraRelationBar *self)
 
       if (*needle != '\0')
         {
-          g_autofree char *text = dup_text_of (self, id);
+          g_autofree char *text = dup_covered_text (self, id);
           g_autofree char *folded = tessera_text_fold (text);
 
           if (strstr (folded, needle) == NULL)

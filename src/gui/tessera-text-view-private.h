@@ -77,9 +77,10 @@ struct _TesseraTextView
   GtkCssProvider        *font_provider;
 };
 
-void _tessera_text_view_init_ranges         (TesseraTextView *self);
-void _tessera_text_view_snapshot_connectors (TesseraTextView *self,
-                                             GtkSnapshot     *snapshot);
+/* Discontinuous spans: the lines joining their ranges, Ctrl+selection (…-ranges.c). */
+void     _tessera_text_view_init_ranges          (TesseraTextView         *self);
+void     _tessera_text_view_snapshot_range_joins (TesseraTextView         *self,
+                                                  GtkSnapshot             *snapshot);
 
 /* Relations drawn as arcs above the lines (tessera-text-view-arcs.c). */
 void     _tessera_text_view_arcs_init      (TesseraTextView         *self);

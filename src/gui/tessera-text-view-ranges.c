@@ -14,7 +14,7 @@
  * an annotation is selected, becomes one more range of it (win.add-range).
  */
 
-#define CONNECTOR_SAG 7.0
+#define JOIN_SAG 7.0
 
 /* Where a range's underline meets its end (@at_end) or its start, in buffer coordinates. */
 static void
@@ -32,32 +32,32 @@ underline_point (const graphene_rect_t *rect,
  * the line when both are on it; otherwise out through the space below the first line and
  * into the next range from above its first character (@top). */
 static void
-draw_connector (cairo_t *cr,
-                double   x1,
-                double   y1,
-                double   x2,
-                double   y2,
-                double   top)
+draw_join (cairo_t *cr,
+           double   x1,
+           double   y1,
+           double   x2,
+           double   y2,
+           double   top)
 {
   double reach = MAX (12.0, ABS (x2 - x1) / 3.0);
 
   cairo_move_to (cr, x1, y1);
   if (ABS (y2 - y1) < 1.0)
-    cairo_curve_to (cr, x1 + reach, y1 + CONNECTOR_SAG, x2 - reach, y2 + CONNECTOR_SAG, x2, y2);
+    cairo_curve_to (cr, x1 + reach, y1 + JOIN_SAG, x2 - reach, y2 + JOIN_SAG, x2, y2);
   else
-    cairo_curve_to (cr, x1 + 12.0, y1 + CONNECTOR_SAG, x2 - 12.0, top - CONNECTOR_SAG, x2, top);
+    cairo_curve_to (cr, x1 + 12.0, y1 + JOIN_SAG, x2 - 12.0, top - JOIN_SAG, x2, top);
   cairo_stroke (cr);
 }
 
 /**
- * _tessera_text_view_snapshot_connectors:
+ * _tessera_text_view_snapshot_range_joins:
  *
  * Joins the ranges of each discontinuous annotation the frame shows. The frame's
  * rectangles come in the order of the ranges; the placed ones say which range each shows.
  */
 void
-_tessera_text_view_snapshot_connectors (TesseraTextView *self,
-                                        GtkSnapshot     *snapshot)
+_tessera_text_view_snapshot_range_joins (TesseraTextView *self,
+                                         GtkSnapshot     *snapshot)
 {
   static const double dashes[] = { 3.0, 2.0 };
   GdkRectangle visible;
@@ -93,8 +93,8 @@ _tessera_text_view_snapshot_connectors (TesseraTextView *self,
           underline_point (from, item->lane, TRUE, &x1, &y1);
           underline_point (to, item->lane, FALSE, &x2, &y2);
           /* Only what crosses the visible lines. */
-          if (MAX (y1, y2) + CONNECTOR_SAG < visible.y ||
-              MIN (y1, y2) - CONNECTOR_SAG > visible.y + visible.height)
+          if (MAX (y1, y2) + JOIN_SAG < visible.y ||
+              MIN (y1, y2) - JOIN_SAG > visible.y + visible.height)
             continue;
 
           if (cr == NULL)
@@ -105,7 +105,7 @@ _tessera_text_view_snapshot_connectors (TesseraTextView *self,
             }
           cairo_set_line_width (cr, selected ? 1.5 : 1.0);
           gdk_cairo_set_source_rgba (cr, color);
-          draw_connector (cr, x1, y1, x2, y2, to->origin.y);
+          draw_join (cr, x1, y1, x2, y2, to->origin.y);
         }
     }
 

@@ -1522,7 +1522,7 @@ tessera_text_view_snapshot_layer (GtkTextView      *view,
       snapshot_marks (self, snapshot);
       if (self->connected->len > 0)
         snapshot_connectors (self, snapshot);
-      _tessera_text_view_snapshot_connectors (self, snapshot);
+      _tessera_text_view_snapshot_range_joins (self, snapshot);
       snapshot_labels (self, snapshot);
       snapshot_arcs (self, snapshot);
       g_array_set_size (self->frame, 0);

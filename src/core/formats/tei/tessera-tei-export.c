@@ -2476,11 +2476,12 @@ _tessera_tei_export_set_written_func (TesseraTeiExportWrittenFunc func,
 
 static gboolean
 verify_document (TesseraTeiContext   *context,
-                 TesseraTeiDocument  *read,
+                 TesseraTeiDocument  *document,
                  gpointer             user_data,
                  GError             **error)
 {
-  g_autoptr(TesseraTeiDocument) owned = read;
+  /* Taken, and freed once compared. */
+  g_autoptr(TesseraTeiDocument) read = document;
   Exporter *self = user_data;
   Verification *verification = &self->verification;
   g_autoptr(TesseraTeiDocument) expected = g_queue_pop_head (&verification->written);
