@@ -405,7 +405,7 @@ append_arc (Arcs        *arcs,
             GtkSnapshot *snapshot,
             GHashTable  *drawn,
             gint64       relation_id,
-            DrawnArc       *wanted)
+            DrawnArc    *wanted)
 {
   DrawnArc *last = g_hash_table_lookup (arcs->drawn, &relation_id);
   DrawnArc *kept = g_memdup2 (wanted, sizeof *wanted);
@@ -470,7 +470,7 @@ _tessera_text_view_arcs_snapshot (TesseraTextView *self,
         color.alpha *= 0.55;
       append_arc (arcs, snapshot, drawn, relation->id,
                   &(DrawnArc) { from, to, color, g_steal_pointer (&label), arrow, bold,
-                             font_serial, NULL });
+                                font_serial, NULL });
       arcs->n_drawn++;
     }
 
