@@ -9,6 +9,7 @@
 #include "tessera-annotation-list-view.h"
 #include "tessera-entity-chooser.h"
 #include "tessera-palette.h"
+#include "tessera-relation-bar.h"
 
 /*
  * What the article shows of the types, and the annotation's menu, in the real window:
@@ -332,6 +333,16 @@ chooser_has_focus (gpointer data)
          gtk_widget_get_ancestor (focus, TESSERA_TYPE_ENTITY_CHOOSER) != NULL;
 }
 
+static gboolean
+relating (gpointer data)
+{
+  GuiFixture *fixture = data;
+  GtkWidget *bar = gui_find_widget (GTK_WIDGET (fixture->window), TESSERA_TYPE_RELATION_BAR,
+                                    NULL);
+
+  return bar != NULL && tessera_relation_bar_is_active (TESSERA_RELATION_BAR (bar));
+}
+
 /* Shift+F10 opens the selected annotation's menu; its Change Type submenu retypes it, in
  * one step that Ctrl+Z undoes. */
 static void
@@ -362,6 +373,15 @@ test_menu_by_keyboard (GuiFixture    *fixture,
   gui_await (menu_is_open, view, "the annotation's menu to open again");
   click_item (fixture, "Link to Entity…");
   gui_await (chooser_has_focus, fixture, "the entity search to take the keyboard");
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+
+  /* Add Relation… starts a relation from it. */
+  SEND ("key", "shift+F10");
+  gui_await (menu_is_open, view, "the annotation's menu to open once more");
+  click_item (fixture, "Add Relation…");
+  gui_await (relating, fixture, "the relation bar to ask for the target");
+  tessera_relation_bar_cancel (TESSERA_RELATION_BAR (
+    gui_find_widget (GTK_WIDGET (fixture->window), TESSERA_TYPE_RELATION_BAR, NULL)));
   gtk_widget_grab_focus (GTK_WIDGET (view));
 
   /* The Menu key too; Escape closes the menu, changing nothing. */

@@ -10,8 +10,8 @@
 /*
  * The article's menu, on a right click or Shift+F10 / Menu, instead of GTK's generic text
  * menu. On an annotation (the innermost under the pointer, the others stacked there in
- * submenus) it changes its type, links it to an entity, makes it the source or the cue of
- * the selected claim, deletes it; on unmarked text it marks the selection with a type, or
+ * submenus) it changes its type, links it to an entity, starts a relation from it, makes it
+ * the source or the cue of the selected claim, deletes it; on unmarked text it marks the selection with a type, or
  * copies it. Every item is a window action: an item about an annotation first selects it,
  * then runs the action on the selection, as its key does, so the menu adds no second way
  * of changing the project. The claim's items name the annotation instead, so that the
@@ -26,6 +26,7 @@ static const struct
 } forwarded[] = {
   { "change-type", "x" },
   { "link-entity", NULL },
+  { "relate", NULL },
   { "delete-annotation", NULL },
 };
 
@@ -137,6 +138,7 @@ annotation_items_new (TesseraTextView   *view,
   g_autoptr(GMenuModel) types = NULL;
   g_autofree char *change_type = g_strconcat (prefix, ".change-type", NULL);
   g_autofree char *link_entity = g_strconcat (prefix, ".link-entity", NULL);
+  g_autofree char *relate = g_strconcat (prefix, ".relate", NULL);
   g_autofree char *remove = g_strconcat (prefix, ".delete-annotation", NULL);
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) edit = g_menu_new ();
@@ -145,6 +147,7 @@ annotation_items_new (TesseraTextView   *view,
   g_menu_append_submenu (edit, _("Change _Type"), types);
   if (type != NULL && tessera_annotation_type_links_entity (type))
     g_menu_append (edit, _("_Link to Entity…"), link_entity);
+  g_menu_append (edit, _("Add _Relation…"), relate);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
 
   /* A mention as the selected claim's source, a cue as its cue. */
