@@ -674,31 +674,43 @@ start_export (TesseraExportDialog *self,
   g_task_run_in_thread (task, export_thread);
 }
 
+/* The local file a chooser was answered with, or NULL (cancelled, or not a local file). */
+static GFile *
+dup_chosen_file (GtkNativeDialog *chooser,
+                 int              response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file == NULL || !g_file_is_native (file))
+    return NULL;
+  return g_steal_pointer (&file);
+}
+
 static void
 on_destination_response (GtkNativeDialog     *chooser,
                          int                  response,
                          TesseraExportDialog *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  g_autoptr(GFile) file = dup_chosen_file (chooser, response);
+
+  if (file != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GFile) folder = NULL;
 
-      if (path != NULL)
+      if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE)
+        folder = g_file_get_parent (file);
+      else
+        folder = g_object_ref (file);
+      if (folder != NULL)
         {
-          g_autoptr(GFile) folder = NULL;
-
-          if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE)
-            folder = g_file_get_parent (file);
-          else
-            folder = g_object_ref (file);
-          if (folder != NULL)
-            {
-              g_autofree char *folder_path = g_file_get_path (folder);
-              g_settings_set_string (self->settings, "export-folder", folder_path ? folder_path : "");
-            }
-          start_export (self, path);
+          g_autofree char *folder_path = g_file_get_path (folder);
+          g_settings_set_string (self->settings, "export-folder", folder_path ? folder_path : "");
         }
+      start_export (self, path);
     }
   g_object_unref (chooser);
 }
@@ -777,19 +789,15 @@ on_schema_response (GtkNativeDialog     *chooser,
                     int                  response,
                     TesseraExportDialog *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GFile) file = dup_chosen_file (chooser, response);
 
-      if (path != NULL)
-        {
-          g_free (self->schema_path);
-          self->schema_path = g_steal_pointer (&path);
-          g_settings_set_string (self->settings, "relaxng-schema", self->schema_path);
-          gtk_switch_set_active (self->validate_switch, TRUE);
-          show_schema (self);
-        }
+  if (file != NULL)
+    {
+      g_free (self->schema_path);
+      self->schema_path = g_file_get_path (file);
+      g_settings_set_string (self->settings, "relaxng-schema", self->schema_path);
+      gtk_switch_set_active (self->validate_switch, TRUE);
+      show_schema (self);
     }
   g_object_unref (chooser);
 }
