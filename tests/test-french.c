@@ -240,6 +240,59 @@ test_undo_subtitle (GuiFixture    *fixture,
   gui_undo_redo_subtitles (fixture, "Assimi Go\u00efta", "person", "place", said);
 }
 
+/* The inspector's minimum width is the column's, whatever it shows: the French hint of the
+ * empty page (one long sentence) once made the column 630 pixels wide while a claim was
+ * selected, and the article beside it was cut on its left. */
+#define COLUMN_WIDTH 340
+
+static gboolean
+inspector_shows (gpointer data)
+{
+  GuiFixture *fixture = data;
+  TesseraInspector *inspector = TESSERA_INSPECTOR (tessera_window_get_inspector (fixture->window));
+
+  return tessera_inspector_get_annotation (inspector) ==
+         (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (inspector), "test-awaited"));
+}
+
+static int
+inspector_min_width (GuiFixture *fixture)
+{
+  int min = 0;
+
+  gtk_widget_measure (tessera_window_get_inspector (fixture->window),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  return min;
+}
+
+static void
+test_inspector_width (GuiFixture    *fixture,
+                      gconstpointer  data)
+{
+  TesseraTextView *view = gui_text_view (fixture);
+  TesseraStore *store = gui_store (fixture);
+  GtkWidget *inspector = tessera_window_get_inspector (fixture->window);
+  g_autoptr(TesseraAnnotationType) claim = tessera_store_find_annotation_type (store, "claim");
+  g_autoptr(GError) error = NULL;
+  TesseraRange range;
+  gint64 id;
+
+  g_assert_cmpint (inspector_min_width (fixture), <=, COLUMN_WIDTH);
+
+  g_assert_true (tessera_text_find (tessera_text_view_get_text (view), "Assimi Goïta", 1,
+                                    &range));
+  id = tessera_store_add_annotation (store, tessera_text_view_get_document_id (view),
+                                     tessera_annotation_type_get_id (claim), &range, 1, NULL,
+                                     &error);
+  g_assert_no_error (error);
+  g_object_set_data (G_OBJECT (inspector), "test-awaited", GSIZE_TO_POINTER (id));
+  tessera_text_view_select (view, id, TRUE);
+  gui_await (inspector_shows, fixture, "the inspector to show the claim");
+
+  g_test_message ("inspector with a claim: at least %d px wide", inspector_min_width (fixture));
+  g_assert_cmpint (inspector_min_width (fixture), <=, COLUMN_WIDTH);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +316,7 @@ main (int   argc,
               gui_fixture_tear_down)
 
   ADD ("palette", test_palette);
+  ADD ("inspector-width", test_inspector_width);
   ADD ("shortcuts-window-fits", test_shortcuts_window_fits);
   ADD ("undo-subtitle", test_undo_subtitle);
   ADD ("main-menu", test_main_menu);
