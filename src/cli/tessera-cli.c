@@ -947,6 +947,29 @@ json_annotation (TesseraJson       *json,
   tessera_json_end_object (json);
 }
 
+/* One relation as `show` and `relate` print it. */
+static void
+json_relation (TesseraJson *json,
+               gint64       id,
+               const char  *type,
+               gint64       source_id,
+               gint64       target_id,
+               const char  *note)
+{
+  tessera_json_begin_object (json);
+  tessera_json_key (json, "id");
+  tessera_json_int (json, id);
+  tessera_json_key (json, "type");
+  tessera_json_string (json, type);
+  tessera_json_key (json, "source");
+  tessera_json_int (json, source_id);
+  tessera_json_key (json, "target");
+  tessera_json_int (json, target_id);
+  tessera_json_key (json, "note");
+  tessera_json_string (json, note);
+  tessera_json_end_object (json);
+}
+
 static void
 json_relations (TesseraJson *json,
                 GPtrArray   *relations)
@@ -957,18 +980,8 @@ json_relations (TesseraJson *json,
     {
       TesseraRelation *relation = g_ptr_array_index (relations, i);
 
-      tessera_json_begin_object (json);
-      tessera_json_key (json, "id");
-      tessera_json_int (json, relation->id);
-      tessera_json_key (json, "type");
-      tessera_json_string (json, relation->type);
-      tessera_json_key (json, "source");
-      tessera_json_int (json, relation->source_id);
-      tessera_json_key (json, "target");
-      tessera_json_int (json, relation->target_id);
-      tessera_json_key (json, "note");
-      tessera_json_string (json, relation->note);
-      tessera_json_end_object (json);
+      json_relation (json, relation->id, relation->type, relation->source_id,
+                     relation->target_id, relation->note);
     }
   tessera_json_end_array (json);
 }
@@ -2000,16 +2013,8 @@ command_relate (int    argc,
       g_autoptr(TesseraJson) json = tessera_json_new (TRUE);
       g_autofree char *text = NULL;
 
-      tessera_json_begin_object (json);
-      tessera_json_key (json, "id");
-      tessera_json_int (json, relation_id);
-      tessera_json_key (json, "type");
-      tessera_json_string (json, tessera_relation_type_get_key (type));
-      tessera_json_key (json, "source");
-      tessera_json_int (json, source_id);
-      tessera_json_key (json, "target");
-      tessera_json_int (json, target_id);
-      tessera_json_end_object (json);
+      json_relation (json, relation_id, tessera_relation_type_get_key (type), source_id,
+                     target_id, relate_note);
       text = tessera_json_steal (g_steal_pointer (&json));
       g_print ("%s\n", text);
       return EXIT_SUCCESS;
