@@ -23,7 +23,7 @@ cd "$TESSERA_ROOT" || exit 1
 # Everything needed to build, run and test on Debian 12. README.md says why each is here.
 TESSERA_PACKAGES=(
   meson ninja-build pkg-config gcc
-  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxml2-dev
+  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxml2-dev libjson-glib-dev
   gettext desktop-file-utils appstream libglib2.0-bin shared-mime-info
   xvfb xauth dbus-daemon at-spi2-core
   jing libxml2-utils sqlite3
