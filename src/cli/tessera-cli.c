@@ -1919,6 +1919,9 @@ command_export (int    argc,
       g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u file in %s\n", "Wrote %u files in %s\n",
                             n), n, export_output);
     }
+  /* What the format could not carry, one line each. */
+  for (guint i = 0; i < tessera_exporter_get_notes (exporter)->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (tessera_exporter_get_notes (exporter), i));
   return EXIT_SUCCESS;
 }
 

@@ -30,6 +30,7 @@
 /* formats/ */
 #include "tessera-format-error.h"
 #include "tessera-formats.h"
+#include "tessera-format-compare.h"
 #include "tessera-exporter.h"
 #include "tessera-import.h"
 #include "tessera-importer.h"

@@ -272,6 +272,35 @@ set_busy (TesseraExportDialog *self,
     }
 }
 
+/* Lines under the options: the schema's errors, or the export's summary. */
+static void
+show_lines (TesseraExportDialog *self,
+            const char          *title,
+            const char          *description,
+            GPtrArray           *lines)
+{
+  GtkWidget *row;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))) != NULL)
+    gtk_list_box_remove (self->problems_list, row);
+  for (guint i = 0; i < lines->len && i < 200; i++)
+    {
+      GtkWidget *label = gtk_label_new (g_ptr_array_index (lines, i));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_list_box_append (self->problems_list, label);
+    }
+  adw_preferences_group_set_title (self->problems_group, title);
+  adw_preferences_group_set_description (self->problems_group, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), TRUE);
+}
+
 static void
 on_export_done (GObject      *source,
                 GAsyncResult *result,
@@ -280,7 +309,7 @@ on_export_done (GObject      *source,
   TesseraExportDialog *self = TESSERA_EXPORT_DIALOG (source);
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  GtkWidget *row;
+  GPtrArray *notes;
 
   set_busy (self, FALSE);
   g_clear_object (&self->cancellable);
@@ -298,7 +327,8 @@ on_export_done (GObject      *source,
       return;
     }
 
-  if (job->problems->len == 0)
+  notes = tessera_exporter_get_notes (job->exporter);
+  if (job->problems->len == 0 && notes->len == 0)
     {
       g_signal_emit (self, signals[EXPORTED], 0, job->destination, job->files->len,
                      job->schema_path != NULL);
@@ -306,21 +336,18 @@ on_export_done (GObject      *source,
       return;
     }
 
-  /* Written and checked, but not valid against the schema: say where, line by line. */
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))) != NULL)
-    gtk_list_box_remove (self->problems_list, row);
-  for (guint i = 0; i < job->problems->len && i < 200; i++)
+  /* Written and checked, but not valid against the schema: say where, line by line. Or
+   * written, checked and valid, with what the format could not carry. */
+  if (job->problems->len == 0)
     {
-      GtkWidget *label = gtk_label_new (g_ptr_array_index (job->problems, i));
+      g_autofree char *description =
+        g_strdup_printf (_("The files were written to %s and read back. The format could not carry everything:"),
+                         job->destination);
 
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_set_margin_top (label, 6);
-      gtk_widget_set_margin_bottom (label, 6);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_list_box_append (self->problems_list, label);
+      g_signal_emit (self, signals[EXPORTED], 0, job->destination, job->files->len,
+                     job->schema_path != NULL);
+      show_lines (self, _("Export Summary"), description, notes);
+      return;
     }
   {
     g_autofree char *description =
@@ -330,9 +357,8 @@ on_export_done (GObject      *source,
                                     job->problems->len),
                        job->destination, job->problems->len);
 
-    adw_preferences_group_set_description (self->problems_group, description);
+    show_lines (self, _("Validation Errors"), description, job->problems);
   }
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), TRUE);
 }
 
 /* Formats and their options ------------------------------------------------------------- */

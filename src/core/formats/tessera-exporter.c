@@ -28,6 +28,7 @@ typedef struct
 {
   TesseraOutputFile *output;        /* the file being written, during an export */
   char              *display_name;  /* its destination's, for messages */
+  GPtrArray         *notes;         /* utf8: the last export's summary notes */
 } TesseraExporterPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (TesseraExporter, tessera_exporter, G_TYPE_OBJECT)
@@ -292,8 +293,18 @@ tessera_exporter_real_writes_folder (TesseraExporter *self)
 }
 
 static void
+tessera_exporter_finalize (GObject *object)
+{
+  TesseraExporterPrivate *priv = tessera_exporter_get_instance_private (TESSERA_EXPORTER (object));
+
+  g_ptr_array_unref (priv->notes);
+  G_OBJECT_CLASS (tessera_exporter_parent_class)->finalize (object);
+}
+
+static void
 tessera_exporter_class_init (TesseraExporterClass *klass)
 {
+  G_OBJECT_CLASS (klass)->finalize = tessera_exporter_finalize;
   klass->export = tessera_exporter_real_export;
   klass->writes_folder = tessera_exporter_real_writes_folder;
 }
@@ -301,6 +312,49 @@ tessera_exporter_class_init (TesseraExporterClass *klass)
 static void
 tessera_exporter_init (TesseraExporter *self)
 {
+  TesseraExporterPrivate *priv = tessera_exporter_get_instance_private (self);
+
+  priv->notes = g_ptr_array_new_with_free_func (g_free);
+}
+
+/**
+ * tessera_exporter_add_note:
+ * @format: a printf() format for one sentence, translated
+ *
+ * Adds a line to the export's summary, for what the user should know of the files written:
+ * above all what the format could not carry ("12 annotations nested in others are not in
+ * the tag column"). Formats call it while they export; the notes of an export replace the
+ * previous one's.
+ */
+void
+tessera_exporter_add_note (TesseraExporter *self,
+                           const char      *format,
+                           ...)
+{
+  TesseraExporterPrivate *priv = tessera_exporter_get_instance_private (self);
+  va_list args;
+
+  g_return_if_fail (TESSERA_IS_EXPORTER (self));
+
+  va_start (args, format);
+  g_ptr_array_add (priv->notes, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/**
+ * tessera_exporter_get_notes:
+ *
+ * Returns: (transfer none) (element-type utf8): the summary notes of the last export, in
+ *   the order they were added; empty when the format carried everything
+ */
+GPtrArray *
+tessera_exporter_get_notes (TesseraExporter *self)
+{
+  TesseraExporterPrivate *priv = tessera_exporter_get_instance_private (self);
+
+  g_return_val_if_fail (TESSERA_IS_EXPORTER (self), NULL);
+
+  return priv->notes;
 }
 
 /**
@@ -409,6 +463,7 @@ tessera_exporter_export (TesseraExporter            *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  g_ptr_array_set_size (((TesseraExporterPrivate *) tessera_exporter_get_instance_private (self))->notes, 0);
   return TESSERA_EXPORTER_GET_CLASS (self)->export (self, store, document_ids, n_documents,
                                                     path, cancellable, progress,
                                                     progress_data, error);

@@ -102,5 +102,9 @@ gboolean            tessera_exporter_export          (TesseraExporter  *self,
                                                       TesseraFormatProgressFunc progress,
                                                       gpointer          progress_data,
                                                       GError          **error);
+void                tessera_exporter_add_note        (TesseraExporter  *self,
+                                                      const char       *format,
+                                                      ...) G_GNUC_PRINTF (2, 3);
+GPtrArray          *tessera_exporter_get_notes       (TesseraExporter  *self);
 
 G_END_DECLS
