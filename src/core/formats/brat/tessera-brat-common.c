@@ -21,6 +21,10 @@ static const TesseraBratAttribute attributes[] = {
     G_STRUCT_OFFSET (TesseraClaimRecord, writer_distance) },
   { "SourceKind", TESSERA_VOCABULARY_SOURCE_KIND,
     G_STRUCT_OFFSET (TesseraClaimRecord, source_kind) },
+  /* Free text: the export declares the values its files use. */
+  { "StatementDate", TESSERA_N_VOCABULARIES,
+    G_STRUCT_OFFSET (TesseraClaimRecord, statement_date) },
+  { "Topic", TESSERA_N_VOCABULARIES, G_STRUCT_OFFSET (TesseraClaimRecord, topic) },
 };
 
 const TesseraBratAttribute *
@@ -52,6 +56,18 @@ _tessera_brat_is_name (const char *name)
         return FALSE;
     }
   return TRUE;
+}
+
+/* A value of a free-text attribute that annotation.conf can declare and a .ann line
+ * holds: on one line, without the separators of a declaration, not padded. */
+gboolean
+_tessera_brat_is_value (const char *value)
+{
+  gsize length = value != NULL ? strlen (value) : 0;
+
+  return length > 0 && g_utf8_validate (value, length, NULL) &&
+         strpbrk (value, ",|:\t\n\r") == NULL && !g_ascii_isspace (value[0]) &&
+         !g_ascii_isspace (value[length - 1]);
 }
 
 /* The authorities brat names by a database and an id ("Wikidata:Q42"), with the URI that

@@ -51,10 +51,10 @@ typedef struct
   GPtrArray    *relation_keys;     /* in order, each once */
   GHashTable   *source_types;      /* keys of the types of claims' sources */
   GHashTable   *cue_types;
+  GPtrArray    *values[8];         /* of each free-text attribute, each once */
   guint         n_dropped;         /* annotations of nothing but line breaks */
   guint         n_cut;             /* annotations that began or ended with one */
-  guint         n_claim_texts;     /* claims with a date or a topic */
-  guint         n_source_entities; /* claims whose source is an entity, not a mention */
+  guint         n_claim_texts;     /* dates or topics a declaration cannot hold */
   guint         n_authorities;     /* authority records with a space in their URI */
   guint         n_unrecorded;      /* annotations with an annotator, status or certainty */
   guint         n_attributes;      /* annotations with attributes of their own */
@@ -123,10 +123,12 @@ append_note (GString    *lines,
   g_string_append_c (lines, '\n');
 }
 
-/* The entity as normalisations: one per authority record, or its id in the project. */
+/* The entity as normalisations: one per authority record, or its id in the project.
+ * "Reference" for the entity a mention names, "Source" for a claim's source entity. */
 static void
 append_entity (GString             *lines,
                Counters            *ids,
+               const char          *kind,
                guint                target,
                TesseraEntityRecord *entity)
 {
@@ -144,7 +146,7 @@ append_entity (GString             *lines,
                                      entity->id);
       if (reference == NULL)
         continue;
-      g_string_append_printf (lines, "N%u\tReference T%u %s\t", ++ids->n, target, reference);
+      g_string_append_printf (lines, "N%u\t%s T%u %s\t", ++ids->n, kind, target, reference);
       _tessera_brat_append_escaped (lines, entity->name != NULL ? entity->name : "");
       g_string_append_c (lines, '\n');
       written++;
@@ -152,7 +154,17 @@ append_entity (GString             *lines,
 }
 
 static void
-append_attributes (GString            *lines,
+add_value (GPtrArray  *values,
+           const char *value)
+{
+  if (!g_ptr_array_find_with_equal_func (values, value, g_str_equal, NULL))
+    g_ptr_array_add (values, g_strdup (value));
+}
+
+/* The claim's fields; free text only where annotation.conf can declare it. */
+static void
+append_attributes (Export             *export,
+                   GString            *lines,
                    Counters           *ids,
                    guint               target,
                    TesseraClaimRecord *claim)
@@ -164,10 +176,14 @@ append_attributes (GString            *lines,
   for (guint i = 0; i < n_attributes; i++)
     {
       const char *value = *_tessera_brat_claim_field (claim, &attributes[i]);
+      gboolean free_text = attributes[i].vocabulary == TESSERA_N_VOCABULARIES;
 
-      if (value != NULL && *value != '\0')
-        g_string_append_printf (lines, "A%u\t%s T%u %s\n", ++ids->a, attributes[i].name,
-                                target, value);
+      if (value == NULL || *value == '\0' || (free_text && !_tessera_brat_is_value (value)))
+        continue;
+      if (free_text)
+        add_value (export->values[i], value);
+      g_string_append_printf (lines, "A%u\t%s T%u %s\n", ++ids->a, attributes[i].name,
+                              target, value);
     }
 }
 
@@ -243,9 +259,11 @@ write_annotations (Export                 *export,
                         index, g_ptr_array_index (fragments, i));
       g_hash_table_insert (t_ids, annotation, GUINT_TO_POINTER (ids.t));
       if (annotation->claim != NULL)
-        append_attributes (lines, &ids, ids.t, annotation->claim);
+        append_attributes (export, lines, &ids, ids.t, annotation->claim);
       if (annotation->entity != NULL && tessera_annotation_type_links_entity (annotation->type))
-        append_entity (lines, &ids, ids.t, annotation->entity);
+        append_entity (lines, &ids, TESSERA_BRAT_REFERENCE, ids.t, annotation->entity);
+      if (annotation->claim != NULL && annotation->claim->source_entity != NULL)
+        append_entity (lines, &ids, TESSERA_BRAT_SOURCE, ids.t, annotation->claim->source_entity);
       t = g_strdup_printf ("T%u", ids.t);
       append_note (lines, &ids, t, annotation->note);
       if (lines->len > FLUSH_BYTES && !flush_lines (stream, lines, error))
@@ -331,7 +349,10 @@ keep_what_brat_carries (Export                *export,
                         GPtrArray             *dropped_annotations)
 {
   g_autoptr(GHashTable) dropped = g_hash_table_new (NULL, NULL);
+  const TesseraBratAttribute *attributes;
+  guint n_attributes;
 
+  attributes = _tessera_brat_get_attributes (&n_attributes);
   for (guint i = 0; i < document->entities->len; i++)
     {
       TesseraEntityRecord *entity = g_ptr_array_index (document->entities, i);
@@ -383,14 +404,16 @@ keep_what_brat_carries (Export                *export,
 
       if (claim == NULL)
         continue;
-      if ((claim->statement_date != NULL && *claim->statement_date != '\0') ||
-          (claim->topic != NULL && *claim->topic != '\0'))
-        export->n_claim_texts++;
-      g_clear_pointer (&claim->statement_date, g_free);
-      g_clear_pointer (&claim->topic, g_free);
-      if (claim->source_entity != NULL && !is_written (dropped, claim->source_annotation))
-        export->n_source_entities++;
-      claim->source_entity = NULL;
+      for (guint a = 0; a < n_attributes; a++)
+        {
+          char **field = _tessera_brat_claim_field (claim, &attributes[a]);
+
+          if (attributes[a].vocabulary != TESSERA_N_VOCABULARIES || *field == NULL ||
+              **field == '\0' || _tessera_brat_is_value (*field))
+            continue;
+          export->n_claim_texts++;
+          g_clear_pointer (field, g_free);
+        }
       if (!is_written (dropped, claim->source_annotation))
         claim->source_annotation = NULL;
       if (!is_written (dropped, claim->cue))
@@ -569,12 +592,18 @@ dup_annotation_conf (Export *export)
   attributes = _tessera_brat_get_attributes (&n_attributes);
   for (guint i = 0; i < n_attributes && has_kind (tagset, TESSERA_KIND_CLAIM); i++)
     {
+      if (attributes[i].vocabulary == TESSERA_N_VOCABULARIES && export->values[i]->len == 0)
+        continue;
       g_string_append_printf (conf, "%s Arg:", attributes[i].name);
       append_types (conf, tagset, TESSERA_KIND_CLAIM, NULL);
       g_string_append (conf, ", Value:");
-      for (guint v = 0; v < tessera_vocabulary_get_n_terms (attributes[i].vocabulary); v++)
+      for (guint v = 0; attributes[i].vocabulary != TESSERA_N_VOCABULARIES &&
+                        v < tessera_vocabulary_get_n_terms (attributes[i].vocabulary); v++)
         g_string_append_printf (conf, "%s%s", v > 0 ? "|" : "",
                                 tessera_vocabulary_get_code (attributes[i].vocabulary, v));
+      for (guint v = 0; v < export->values[i]->len; v++)
+        g_string_append_printf (conf, "%s%s", v > 0 ? "|" : "",
+                                (char *) g_ptr_array_index (export->values[i], v));
       g_string_append_c (conf, '\n');
     }
   return g_string_free (conf, FALSE);
@@ -722,28 +751,28 @@ dup_safe_name (const char *title)
   return g_string_free (g_steal_pointer (&name), FALSE);
 }
 
-/* A name per document, after its title, each once in the folder whatever the case. */
+/* A name per document, its number and title, each once in the folder whatever the case. */
 static void
 assign_names (TesseraBratExporter *self,
               TesseraStore        *store,
               GArray              *ids)
 {
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *last = g_strdup_printf ("%u", ids->len);
+  int width = MAX (2, (int) strlen (last));
 
   g_hash_table_remove_all (self->names);
   for (guint i = 0; i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
       g_autoptr(TesseraDocument) document = tessera_store_dup_document (store, id, NULL);
-      g_autofree char *base = dup_safe_name (document != NULL ? tessera_document_get_title (document)
-                                                              : NULL);
+      g_autofree char *title = dup_safe_name (document != NULL ? tessera_document_get_title (document)
+                                                               : NULL);
+      /* Numbered, so that brat and a folder import list them in the corpus's order. */
+      g_autofree char *base = *title != '\0' ? g_strdup_printf ("%0*u-%s", width, i + 1, title)
+                                             : g_strdup_printf ("%0*u", width, i + 1);
       char *name = NULL;
 
-      if (*base == '\0')
-        {
-          g_free (base);
-          base = g_strdup_printf ("document-%" G_GINT64_FORMAT, id);
-        }
       for (guint n = 1; name == NULL; n++)
         {
           g_autofree char *candidate = n == 1 ? g_strdup (base) : g_strdup_printf ("%s-%u", base, n);
@@ -782,22 +811,13 @@ add_notes (TesseraExporter *exporter,
   if (export->n_claim_texts > 0)
     tessera_exporter_add_note (exporter,
                                g_dngettext (GETTEXT_PACKAGE,
-                                            "%u claim has a date or a topic, which brat "
-                                            "attributes cannot hold; they are not in the files",
-                                            "%u claims have a date or a topic, which brat "
-                                            "attributes cannot hold; they are not in the files",
+                                            "%u claim date or topic holds a comma, a bar, a "
+                                            "colon or a line break, which a brat attribute "
+                                            "cannot; it is not in the files",
+                                            "%u claim dates or topics hold a comma, a bar, a "
+                                            "colon or a line break, which a brat attribute "
+                                            "cannot; they are not in the files",
                                             export->n_claim_texts), export->n_claim_texts);
-  if (export->n_source_entities > 0)
-    tessera_exporter_add_note (exporter,
-                               g_dngettext (GETTEXT_PACKAGE,
-                                            "%u claim has an entity for source rather than a "
-                                            "mention, which a brat relation cannot join; it "
-                                            "has no source in the files",
-                                            "%u claims have an entity for source rather than a "
-                                            "mention, which a brat relation cannot join; they "
-                                            "have no source in the files",
-                                            export->n_source_entities),
-                               export->n_source_entities);
   if (export->n_authorities > 0)
     tessera_exporter_add_note (exporter,
                                g_dngettext (GETTEXT_PACKAGE,
@@ -897,6 +917,8 @@ tessera_brat_exporter_export (TesseraExporter            *exporter,
   export.relation_keys = g_ptr_array_new_with_free_func (g_free);
   export.source_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   export.cue_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (export.values); i++)
+    export.values[i] = g_ptr_array_new_with_free_func (g_free);
   relation_types = tessera_store_dup_relation_types (store, NULL);
   for (guint i = 0; relation_types != NULL && i < relation_types->len; i++)
     add_relation_key (&export, tessera_relation_type_get_key (g_ptr_array_index (relation_types, i)));
@@ -907,6 +929,8 @@ tessera_brat_exporter_export (TesseraExporter            *exporter,
   g_ptr_array_unref (export.relation_keys);
   g_hash_table_unref (export.source_types);
   g_hash_table_unref (export.cue_types);
+  for (guint i = 0; i < G_N_ELEMENTS (export.values); i++)
+    g_ptr_array_unref (export.values[i]);
   return ok;
 }
 

@@ -17,10 +17,13 @@ G_BEGIN_DECLS
 /* The relation types a claim's source and cue become. */
 #define TESSERA_BRAT_SOURCE "Source"
 #define TESSERA_BRAT_CUE "Cue"
+/* The normalisations of the entity a mention names, and of a claim's source entity. */
+#define TESSERA_BRAT_REFERENCE "Reference"
 /* The normalisation of an entity without an authority record: "Tessera:42". */
 #define TESSERA_BRAT_TESSERA_DB "Tessera"
 
-/* A claim field as a multi-valued brat attribute ("QuoteType T3 direct"). */
+/* A claim field as a multi-valued brat attribute ("QuoteType T3 direct"); a field of
+ * free text has the vocabulary TESSERA_N_VOCABULARIES. */
 typedef struct
 {
   const char        *name;
@@ -33,6 +36,7 @@ char                      **_tessera_brat_claim_field    (TesseraClaimRecord    
                                                           const TesseraBratAttribute *attribute);
 
 gboolean  _tessera_brat_is_name          (const char              *name);
+gboolean  _tessera_brat_is_value         (const char              *value);
 char     *_tessera_brat_dup_reference    (const TesseraAuthority  *authority);
 gboolean  _tessera_brat_parse_reference  (const char              *reference,
                                           char                   **out_scheme,

@@ -137,7 +137,8 @@ read_contents (const char  *path,
 }
 
 /* The text as brat counts it: the .txt as it is, which must be the text the project would
- * keep of it (NFC, LF line ends, no byte-order mark), else the offsets would shift. */
+ * keep of it (NFC, LF line ends, no byte-order mark), else the offsets would shift; its
+ * white space at the end is kept, so that the text reads back byte for byte. */
 static char *
 read_text (const char  *path,
            const char  *display_name,
@@ -158,7 +159,13 @@ read_text (const char  *path,
   kept = strlen (text);
   while (same < kept && text[same] == data[same])
     same++;
-  if (same < kept)
+  if (same == kept)
+    {
+      const char *cr = memchr (data + kept, '\r', length - kept);
+
+      same = cr != NULL ? (gsize) (cr - data) : length;
+    }
+  if (same < length)
     {
       g_clear_pointer (out_title, g_free);
       g_set_error (error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_ENCODING,
@@ -168,7 +175,7 @@ read_text (const char  *path,
                    display_name, (gulong) same);
       return NULL;
     }
-  return g_steal_pointer (&text);
+  return g_steal_pointer (&data);
 }
 
 static void G_GNUC_PRINTF (4, 5)
@@ -389,7 +396,7 @@ read_attribute (Reading  *reading,
                 Line     *line,
                 GError  **error)
 {
-  g_auto(GStrv) words = g_strsplit (line->data, " ", -1);
+  g_auto(GStrv) words = g_strsplit (line->data, " ", 3);
   guint n_words = g_strv_length (words);
   const TesseraBratAttribute *attributes;
   TesseraAnnotationRecord *annotation;
@@ -412,7 +419,8 @@ read_attribute (Reading  *reading,
 
       if (strcmp (words[0], attributes[i].name) != 0)
         continue;
-      if (!tessera_vocabulary_contains (attributes[i].vocabulary, words[2]))
+      if (attributes[i].vocabulary != TESSERA_N_VOCABULARIES &&
+          !tessera_vocabulary_contains (attributes[i].vocabulary, words[2]))
         {
           reading->n_unknown_values++;
           return TRUE;
@@ -441,20 +449,57 @@ has_authority (TesseraEntityRecord *entity,
   return FALSE;
 }
 
-/* "N1\tReference T1 Wikidata:Q42\tOumar Diarra": the entity the annotation names. One
- * authority record, or one "Tessera:ID", is one entity. */
+/* The entity of a reference: one authority record, or one "Tessera:ID", is one entity
+ * (@entity, when the annotation has one already from another line). */
+static TesseraEntityRecord *
+resolve_entity (Reading                 *reading,
+                TesseraEntityRecord     *entity,
+                const char              *reference,
+                const char              *scheme,
+                const char              *uri,
+                const char              *name,
+                TesseraAnnotationRecord *mention)
+{
+  TesseraBratReader *self = reading->reader;
+  gboolean by_id = g_ascii_strcasecmp (scheme, TESSERA_BRAT_TESSERA_DB) == 0;
+  const char *key = by_id ? reference : uri;
+
+  if (entity == NULL)
+    entity = g_hash_table_lookup (self->entities, key);
+  if (entity == NULL)
+    {
+      gint64 *existing = g_hash_table_lookup (self->project_uris, key);
+
+      entity = tessera_entity_record_new ();
+      entity->id = existing != NULL ? *existing : 0;
+      if (name != NULL && *name != '\0')
+        entity->name = _tessera_brat_unescape (name, -1);
+      else if (mention != NULL)
+        entity->name = tessera_text_slice_ranges (reading->document->text,
+                                                  (TesseraRange *) (gpointer) mention->ranges->data,
+                                                  mention->ranges->len, " ");
+      else
+        entity->name = g_strdup (reference);
+      entity->type = mention != NULL ? g_object_ref (mention->type) : NULL;
+      g_ptr_array_add (self->batch->entities, entity);
+    }
+  if (!by_id && !has_authority (entity, uri))
+    tessera_authorities_append (entity->authorities, scheme, uri);
+  g_hash_table_insert (self->entities, g_strdup (key), entity);
+  return entity;
+}
+
+/* "N1\tReference T1 Wikidata:Q42\tOumar Diarra": the entity the annotation names;
+ * "N2\tSource T3 Tessera:12\tla police": the source of a claim, an entity. */
 static gboolean
 read_normalization (Reading  *reading,
                     Line     *line,
                     GError  **error)
 {
-  TesseraBratReader *self = reading->reader;
   g_auto(GStrv) words = g_strsplit (line->data, " ", -1);
   g_autofree char *scheme = NULL;
   g_autofree char *uri = NULL;
-  g_autofree char *key = NULL;
   TesseraAnnotationRecord *annotation;
-  TesseraEntityRecord *entity;
 
   if (g_strv_length (words) != 3 || *words[0] == '\0' ||
       !_tessera_brat_parse_reference (words[2], &scheme, &uri))
@@ -467,34 +512,20 @@ read_normalization (Reading  *reading,
   annotation = find_textbound (reading, line, words[1], error);
   if (annotation == NULL)
     return error == NULL || *error == NULL;
+  if (annotation->claim != NULL && strcmp (words[0], TESSERA_BRAT_SOURCE) == 0)
+    {
+      annotation->claim->source_entity =
+        resolve_entity (reading, annotation->claim->source_entity, words[2], scheme, uri,
+                        line->tail, NULL);
+      return TRUE;
+    }
   if (!tessera_annotation_type_links_entity (annotation->type))
     {
       reading->n_unlinked++;
       return TRUE;
     }
-  key = g_ascii_strcasecmp (scheme, TESSERA_BRAT_TESSERA_DB) == 0 ? g_strdup (words[2])
-                                                                 : g_strdup (uri);
-  entity = annotation->entity != NULL ? annotation->entity
-                                      : g_hash_table_lookup (self->entities, key);
-  if (entity == NULL)
-    {
-      gint64 *existing = g_hash_table_lookup (self->project_uris, key);
-      TesseraAnnotationRecord *first = annotation;
-
-      entity = tessera_entity_record_new ();
-      entity->id = existing != NULL ? *existing : 0;
-      entity->name = line->tail != NULL && *line->tail != '\0'
-                     ? _tessera_brat_unescape (line->tail, -1)
-                     : tessera_text_slice_ranges (reading->document->text,
-                                                  (TesseraRange *) (gpointer) first->ranges->data,
-                                                  first->ranges->len, " ");
-      entity->type = g_object_ref (annotation->type);
-      g_ptr_array_add (self->batch->entities, entity);
-    }
-  if (g_strcmp0 (key, uri) == 0 && !has_authority (entity, uri))
-    tessera_authorities_append (entity->authorities, scheme, uri);
-  g_hash_table_insert (self->entities, g_steal_pointer (&key), entity);
-  annotation->entity = entity;
+  annotation->entity = resolve_entity (reading, annotation->entity, words[2], scheme, uri,
+                                       line->tail, annotation);
   return TRUE;
 }
 
