@@ -362,9 +362,13 @@ keep_what_brat_carries (Export                *export,
           g_autofree char *reference = _tessera_brat_dup_reference (
             &g_array_index (entity->authorities, TesseraAuthority, a));
 
+          TesseraAuthority *authority = &g_array_index (entity->authorities, TesseraAuthority, a);
+
           if (reference != NULL)
             continue;
           export->n_authorities++;
+          g_free (authority->scheme);
+          g_free (authority->uri);
           g_array_remove_index (entity->authorities, a--);
         }
     }
@@ -822,9 +826,11 @@ add_notes (TesseraExporter *exporter,
     tessera_exporter_add_note (exporter,
                                g_dngettext (GETTEXT_PACKAGE,
                                             "%u authority record has a space in its URI, "
-                                            "which brat cannot hold; it is not in the files",
+                                            "or a scheme brat cannot name; it is not in the "
+                                            "files",
                                             "%u authority records have a space in their URI, "
-                                            "which brat cannot hold; they are not in the files",
+                                            "or a scheme brat cannot name; they are not in "
+                                            "the files",
                                             export->n_authorities), export->n_authorities);
   if (export->n_unrecorded > 0)
     tessera_exporter_add_note (exporter,

@@ -270,6 +270,12 @@ read_textbound (Reading     *reading,
       return FALSE;
     }
   *space = '\0';
+  if (!_tessera_brat_is_name (line->data))
+    {
+      set_line_error (error, name, line->line,
+                      _("%s: “%s” is not a type name brat accepts"), line->id, line->data);
+      return FALSE;
+    }
   fragments = g_strsplit (space + 1, ";", -1);
   for (guint i = 0; fragments[i] != NULL; i++)
     {
@@ -358,7 +364,7 @@ read_relation (Reading  *reading,
   TesseraRelationRecord *relation;
 
   if (g_strv_length (words) != 3 || strchr (words[1], ':') == NULL ||
-      strchr (words[2], ':') == NULL || *words[0] == '\0')
+      strchr (words[2], ':') == NULL || !_tessera_brat_is_name (words[0]))
     {
       set_line_error (error, reading->display_name, line->line,
                       _("%s is not a type and two arguments (“supports Arg1:T3 Arg2:T7”)"),
@@ -627,6 +633,8 @@ split_lines (Reading  *reading,
       char *end = strchr (text, '\n');
       Line line = { ++number, text, NULL, NULL };
       char *tab;
+      guint column;
+      gunichar c;
 
       next = end != NULL ? end + 1 : NULL;
       if (end != NULL)
@@ -635,6 +643,13 @@ split_lines (Reading  *reading,
         end[-1] = '\0';
       if (*text == '\0')
         continue;
+      if (tessera_text_find_non_xml (text, -1, &column, &c))
+        {
+          set_line_error (error, name, number,
+                          _("character %u is U+%04X, a control character Tessera cannot "
+                            "store"), column + 1, (guint) c);
+          return NULL;
+        }
       tab = strchr (text, '\t');
       if (tab == NULL || !is_id ((*tab = '\0', text)))
         {
