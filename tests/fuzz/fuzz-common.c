@@ -13,6 +13,7 @@
 
 #include "fuzz-common.h"
 #include "test-common.h"
+#include "tessera-import.h"
 #include "tessera-text.h"
 
 /*
@@ -332,4 +333,46 @@ tessera_fuzz_assert_project_sound (TesseraStore *store)
   for (guint i = 0; i < problems->len; i++)
     g_printerr ("tessera_store_check: %s\n", (const char *) g_ptr_array_index (problems, i));
   g_assert_cmpuint (problems->len, ==, 0);
+}
+
+/* What an import did: refused, with a message; accepted, every document and the project
+ * sound. */
+void
+tessera_fuzz_assert_import (TesseraStore *store,
+                            GPtrArray    *results,
+                            const GError *error)
+{
+  if (results == NULL)
+    {
+      tessera_fuzz_assert_error (error);
+      return;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, >, 0);
+  for (guint i = 0; i < results->len; i++)
+    {
+      TesseraImportResult *result = g_ptr_array_index (results, i);
+
+      g_assert_null (result->error);
+      g_assert_cmpint (result->document_id, >, 0);
+      tessera_fuzz_assert_document_sound (store, result->document_id);
+    }
+  tessera_fuzz_assert_project_sound (store);
+}
+
+/* Closes and removes the project of an import, which changed it only if it was accepted. */
+void
+tessera_fuzz_end_import (TesseraStore *store,
+                         const char   *project,
+                         gboolean      imported)
+{
+  g_autofree char *digest = NULL;
+
+  tessera_fuzz_close_project (store);
+  digest = tessera_fuzz_dup_project_digest (project);
+  if (imported)
+    g_assert_cmpstr (digest, !=, tessera_fuzz_get_fresh_digest ());
+  else
+    g_assert_cmpstr (digest, ==, tessera_fuzz_get_fresh_digest ());
+  tessera_fuzz_remove_project (project);
 }

@@ -53,40 +53,16 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GPtrArray) results = NULL;
   g_autofree char *project = tessera_fuzz_new_project ("project");
   g_autofree char *input = tessera_fuzz_build_path ("input.xml");
-  g_autofree char *digest = NULL;
   TesseraStore *store;
 
   tessera_fuzz_write_file (input, data, size);
   store = tessera_fuzz_open_project (project, TESSERA_STORE_OPEN_DEFAULT);
 
   results = tessera_tei_import_file (store, input, NULL, &error);
-  if (results == NULL)
-    tessera_fuzz_assert_error (error);
-  else
-    {
-      g_assert_no_error (error);
-      g_assert_cmpuint (results->len, >, 0);
-      for (guint i = 0; i < results->len; i++)
-        {
-          TesseraImportResult *result = g_ptr_array_index (results, i);
-
-          g_assert_null (result->error);
-          g_assert_cmpint (result->document_id, >, 0);
-          tessera_fuzz_assert_document_sound (store, result->document_id);
-        }
-      tessera_fuzz_assert_project_sound (store);
-      assert_exportable (store, results);
-    }
-
-  tessera_fuzz_close_project (store);
-
-  digest = tessera_fuzz_dup_project_digest (project);
-  if (results == NULL)
-    g_assert_cmpstr (digest, ==, tessera_fuzz_get_fresh_digest ());
-  else
-    g_assert_cmpstr (digest, !=, tessera_fuzz_get_fresh_digest ());
-
-  tessera_fuzz_remove_project (project);
+  tessera_fuzz_assert_import (store, results, error);
+  if (results != NULL)
+    assert_exportable (store, results);
+  tessera_fuzz_end_import (store, project, results != NULL);
   g_remove (input);
   tessera_fuzz_assert_dir_empty ();
   return 0;

@@ -123,8 +123,9 @@ _tessera_brat_dup_reference (const TesseraAuthority *authority)
         return g_strconcat (databases[i].db, ":", uri, NULL);
       prefix = strlen (databases[i].prefix);
       suffix = strlen (databases[i].suffix);
-      if (g_str_has_prefix (uri, databases[i].prefix) && g_str_has_suffix (uri, databases[i].suffix) &&
-          length > prefix + suffix && memchr (uri + prefix, '/', length - prefix - suffix) == NULL)
+      if (g_str_has_prefix (uri, databases[i].prefix) &&
+          g_str_has_suffix (uri, databases[i].suffix) && length > prefix + suffix &&
+          memchr (uri + prefix, '/', length - prefix - suffix) == NULL)
         return g_strdup_printf ("%s:%.*s", databases[i].db, (int) (length - prefix - suffix),
                                 uri + prefix);
       return g_strconcat (databases[i].db, ":", uri, NULL);

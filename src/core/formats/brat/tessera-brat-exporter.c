@@ -271,8 +271,8 @@ write_annotations (Export                 *export,
     }
   for (guint i = 0; i < document->annotations->len; i++)
     {
-      TesseraClaimRecord *claim = ((TesseraAnnotationRecord *) g_ptr_array_index (document->annotations, i))->claim;
-      gpointer annotation = g_ptr_array_index (document->annotations, i);
+      TesseraAnnotationRecord *annotation = g_ptr_array_index (document->annotations, i);
+      TesseraClaimRecord *claim = annotation->claim;
 
       if (claim == NULL)
         continue;
@@ -404,7 +404,8 @@ keep_what_brat_carries (Export                *export,
     }
   for (guint i = 0; i < document->annotations->len; i++)
     {
-      TesseraClaimRecord *claim = ((TesseraAnnotationRecord *) g_ptr_array_index (document->annotations, i))->claim;
+      TesseraAnnotationRecord *annotation = g_ptr_array_index (document->annotations, i);
+      TesseraClaimRecord *claim = annotation->claim;
 
       if (claim == NULL)
         continue;
@@ -727,8 +728,9 @@ check_tagset (TesseraStore  *store,
     }
   for (guint i = 0; relation_types != NULL && i < relation_types->len; i++)
     {
-      if (!check_relation_key (tessera_relation_type_get_key (g_ptr_array_index (relation_types, i)),
-                               error))
+      TesseraRelationType *type = g_ptr_array_index (relation_types, i);
+
+      if (!check_relation_key (tessera_relation_type_get_key (type), error))
         return FALSE;
     }
   return TRUE;
@@ -770,8 +772,8 @@ assign_names (TesseraBratExporter *self,
     {
       gint64 id = g_array_index (ids, gint64, i);
       g_autoptr(TesseraDocument) document = tessera_store_dup_document (store, id, NULL);
-      g_autofree char *title = dup_safe_name (document != NULL ? tessera_document_get_title (document)
-                                                               : NULL);
+      g_autofree char *title = dup_safe_name (document != NULL
+                                              ? tessera_document_get_title (document) : NULL);
       /* Numbered, so that brat and a folder import list them in the corpus's order. */
       g_autofree char *base = *title != '\0' ? g_strdup_printf ("%0*u-%s", width, i + 1, title)
                                              : g_strdup_printf ("%0*u", width, i + 1);
@@ -779,7 +781,8 @@ assign_names (TesseraBratExporter *self,
 
       for (guint n = 1; name == NULL; n++)
         {
-          g_autofree char *candidate = n == 1 ? g_strdup (base) : g_strdup_printf ("%s-%u", base, n);
+          g_autofree char *candidate = n == 1 ? g_strdup (base)
+                                              : g_strdup_printf ("%s-%u", base, n);
           g_autofree char *folded = g_utf8_casefold (candidate, -1);
 
           if (!g_hash_table_contains (taken, folded))
@@ -796,58 +799,60 @@ static void
 add_notes (TesseraExporter *exporter,
            Export          *export)
 {
-  if (export->n_dropped > 0)
-    tessera_exporter_add_note (exporter,
-                               g_dngettext (GETTEXT_PACKAGE,
-                                            "%u annotation holds nothing but line breaks, "
-                                            "which brat cannot mark; it is not in the files",
-                                            "%u annotations hold nothing but line breaks, "
-                                            "which brat cannot mark; they are not in the files",
-                                            export->n_dropped), export->n_dropped);
-  if (export->n_cut > 0)
-    tessera_exporter_add_note (exporter,
-                               g_dngettext (GETTEXT_PACKAGE,
-                                            "%u annotation begins or ends with a line break, "
-                                            "which brat cannot mark; it was written without it",
-                                            "%u annotations begin or end with a line break, "
-                                            "which brat cannot mark; they were written without it",
-                                            export->n_cut), export->n_cut);
-  if (export->n_claim_texts > 0)
-    tessera_exporter_add_note (exporter,
-                               g_dngettext (GETTEXT_PACKAGE,
-                                            "%u claim date or topic holds a comma, a bar, a "
-                                            "colon or a line break, which a brat attribute "
-                                            "cannot; it is not in the files",
-                                            "%u claim dates or topics hold a comma, a bar, a "
-                                            "colon or a line break, which a brat attribute "
-                                            "cannot; they are not in the files",
-                                            export->n_claim_texts), export->n_claim_texts);
-  if (export->n_authorities > 0)
-    tessera_exporter_add_note (exporter,
-                               g_dngettext (GETTEXT_PACKAGE,
-                                            "%u authority record has a space in its URI, "
-                                            "or a scheme brat cannot name; it is not in the "
-                                            "files",
-                                            "%u authority records have a space in their URI, "
-                                            "or a scheme brat cannot name; they are not in "
-                                            "the files",
-                                            export->n_authorities), export->n_authorities);
-  if (export->n_unrecorded > 0)
-    tessera_exporter_add_note (exporter,
-                               g_dngettext (GETTEXT_PACKAGE,
-                                            "%u annotation has an annotator, a status or a "
-                                            "certainty, which brat does not record",
-                                            "%u annotations have an annotator, a status or a "
-                                            "certainty, which brat does not record",
-                                            export->n_unrecorded), export->n_unrecorded);
-  if (export->n_attributes > 0)
-    tessera_exporter_add_note (exporter,
-                               g_dngettext (GETTEXT_PACKAGE,
-                                            "%u annotation has attributes of its own, which "
-                                            "are not in the files",
-                                            "%u annotations have attributes of their own, "
-                                            "which are not in the files",
-                                            export->n_attributes), export->n_attributes);
+  /* Each count with its sentence, translated for that count. */
+  struct { guint n; char *message; } notes[] = {
+    { export->n_dropped,
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                    "%u annotation holds nothing but line breaks, which brat "
+                                    "cannot mark; it is not in the files",
+                                    "%u annotations hold nothing but line breaks, which brat "
+                                    "cannot mark; they are not in the files",
+                                    export->n_dropped), export->n_dropped) },
+    { export->n_cut,
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                    "%u annotation begins or ends with a line break, which brat "
+                                    "cannot mark; it was written without it",
+                                    "%u annotations begin or end with a line break, which brat "
+                                    "cannot mark; they were written without it",
+                                    export->n_cut), export->n_cut) },
+    { export->n_claim_texts,
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                    "%u claim date or topic holds a comma, a bar, a colon or a "
+                                    "line break, which a brat attribute cannot; it is not in the "
+                                    "files",
+                                    "%u claim dates or topics hold a comma, a bar, a colon or a "
+                                    "line break, which a brat attribute cannot; they are not in "
+                                    "the files",
+                                    export->n_claim_texts), export->n_claim_texts) },
+    { export->n_authorities,
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                    "%u authority record has a space in its URI, or a scheme brat "
+                                    "cannot name; it is not in the files",
+                                    "%u authority records have a space in their URI, or a scheme "
+                                    "brat cannot name; they are not in the files",
+                                    export->n_authorities), export->n_authorities) },
+    { export->n_unrecorded,
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                    "%u annotation has an annotator, a status or a certainty, "
+                                    "which brat does not record",
+                                    "%u annotations have an annotator, a status or a certainty, "
+                                    "which brat does not record",
+                                    export->n_unrecorded), export->n_unrecorded) },
+    { export->n_attributes,
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                    "%u annotation has attributes of its own, which are not in "
+                                    "the files",
+                                    "%u annotations have attributes of their own, which are not "
+                                    "in the files",
+                                    export->n_attributes), export->n_attributes) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      if (notes[i].n > 0)
+        tessera_exporter_add_note (exporter, "%s", notes[i].message);
+      g_free (notes[i].message);
+    }
 }
 
 static gboolean
@@ -927,7 +932,11 @@ tessera_brat_exporter_export (TesseraExporter            *exporter,
     export.values[i] = g_ptr_array_new_with_free_func (g_free);
   relation_types = tessera_store_dup_relation_types (store, NULL);
   for (guint i = 0; relation_types != NULL && i < relation_types->len; i++)
-    add_relation_key (&export, tessera_relation_type_get_key (g_ptr_array_index (relation_types, i)));
+    {
+      TesseraRelationType *type = g_ptr_array_index (relation_types, i);
+
+      add_relation_key (&export, tessera_relation_type_get_key (type));
+    }
 
   ok = export_documents (self, &export, ids, path, cancellable, progress, progress_data, error);
   if (ok)

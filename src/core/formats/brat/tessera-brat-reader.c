@@ -78,8 +78,11 @@ _tessera_brat_reader_new (TesseraStore       *store,
       g_hash_table_insert (self->types, g_strdup (tessera_annotation_type_get_key (type)), type);
     }
   for (guint i = 0; relation_types != NULL && i < relation_types->len; i++)
-    g_hash_table_add (self->relation_keys,
-                      g_strdup (tessera_relation_type_get_key (g_ptr_array_index (relation_types, i))));
+    {
+      TesseraRelationType *type = g_ptr_array_index (relation_types, i);
+
+      g_hash_table_add (self->relation_keys, g_strdup (tessera_relation_type_get_key (type)));
+    }
 
   /* One authority record in common is the same entity as the project's. */
   if (match_project)
