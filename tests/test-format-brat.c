@@ -149,7 +149,8 @@ test_lines (FormatCorpus  *corpus,
     }
 
   test_assert_contains (conf, "[entities]\nperson\norganisation\n");
-  test_assert_contains (conf, "\nsupports Arg1:<ENTITY>, Arg2:<ENTITY>\n");
+  test_assert_contains (conf, "\nsupports Arg1:person|organisation|place|date|event|role|other|"
+                              "claim|cue, Arg2:person|");
   test_assert_contains (conf, "\nSource Arg1:claim, Arg2:person|");
   test_assert_contains (conf, "\nCue Arg1:claim, Arg2:cue\n");
   test_assert_contains (conf, "\n[events]\n");
@@ -360,6 +361,8 @@ test_hostile (FormatCorpus  *corpus,
     { "T1\tperson 0 5\tOumar\nX1\tsomething\n", "X1" },
     { "T1\tperson 0 5\tOumar\n#1\tAnnotatorNotes\tnote\n", "line 2" },
     { "T1\tperson 0 5\tOum\xff\n", "UTF-8" },
+    { "T1\tpersönne 0 5\tOumar\n", "persönne" },
+    { "T1\tperson 0 5\tOumar\n#1\tAnnotatorNotes T1\tune\x01note\n", "U+0001" },
   };
 
   write_text (corpus, "hostile.txt", "Oumar Diarra a dit.");
@@ -377,6 +380,29 @@ test_hostile (FormatCorpus  *corpus,
   /* No text beside it. */
   format_assert_import_refused (corpus, "brat", "alone.ann", "T1\tperson 0 5\tOumar\n", -1,
                                 "alone.txt");
+}
+
+/* A relation type brat would rename (its names are ASCII letters, digits, _ and -) stops
+ * the export before anything is written, with the type's name. */
+static void
+test_refuses_type_names (FormatCorpus  *corpus,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraExporter) exporter = tessera_formats_new_exporter ("brat", &error);
+  g_autoptr(TesseraRelationType) type = tessera_relation_type_new ("rapporté par",
+                                                                   "Rapporté par");
+  g_autofree char *folder = g_build_filename (corpus->dir, "refused", NULL);
+
+  g_assert_no_error (error);
+  tessera_relation_type_set_tei_name (type, "reported-by");
+  tessera_store_add_relation_type (corpus->store, type, &error);
+  g_assert_no_error (error);
+  g_assert_false (tessera_exporter_export (exporter, corpus->store, NULL, 0, folder, NULL, NULL,
+                                           NULL, &error));
+  g_assert_nonnull (error);
+  test_assert_contains (error->message, "rapporté par");
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
 }
 
 /* Larger than an import takes: refused before it is read. */
@@ -408,6 +434,7 @@ main (int   argc,
   ADD ("/format/brat/sniff", test_sniff);
   ADD ("/format/brat/hostile", test_hostile);
   ADD ("/format/brat/too-large", test_too_large);
+  ADD ("/format/brat/refuses-type-names", test_refuses_type_names);
 
 #undef ADD
 

@@ -41,33 +41,36 @@ _tessera_brat_claim_field (TesseraClaimRecord         *claim,
   return G_STRUCT_MEMBER_P (claim, attribute->offset);
 }
 
-/* A type, relation or attribute name brat reads back as one: no space, nor any of the
- * characters its files and configuration use as separators. */
+/* A type or relation name brat keeps as it is: its configuration renames any other
+ * (projectconfig.py, normalize_to_storage_form(): ^[a-zA-Z0-9_-]+$). */
 gboolean
 _tessera_brat_is_name (const char *name)
 {
-  if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL))
+  if (name == NULL || *name == '\0')
     return FALSE;
-  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = name; *p != '\0'; p++)
     {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || g_unichar_iscntrl (c) || strchr (":;|,<>=#!", (int) c) != NULL)
+      if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
         return FALSE;
     }
   return TRUE;
 }
 
-/* A value of a free-text attribute that annotation.conf can declare and a .ann line
- * holds: on one line, without the separators of a declaration, not padded. */
+/* A value of a free-text attribute that annotation.conf can declare ("Value:a|b", the
+ * arguments split at commas and read as \S*:\S*) and a .ann line holds. */
 gboolean
 _tessera_brat_is_value (const char *value)
 {
-  gsize length = value != NULL ? strlen (value) : 0;
+  if (value == NULL || *value == '\0' || !g_utf8_validate (value, -1, NULL))
+    return FALSE;
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
 
-  return length > 0 && g_utf8_validate (value, length, NULL) &&
-         strpbrk (value, ",|:\t\n\r") == NULL && !g_ascii_isspace (value[0]) &&
-         !g_ascii_isspace (value[length - 1]);
+      if (g_unichar_isspace (c) || c == ',' || c == '|' || c == ':')
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* The authorities brat names by a database and an id ("Wikidata:Q42"), with the URI that

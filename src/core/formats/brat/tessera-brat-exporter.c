@@ -221,8 +221,9 @@ check_relation_key (const char  *key,
       strcmp (key, TESSERA_BRAT_CUE) != 0)
     return TRUE;
   g_set_error (error, TESSERA_FORMAT_ERROR, TESSERA_FORMAT_ERROR_FAILED,
-               _("The relation type “%s” cannot be a brat type: rename it in the tagset "
-                 "without spaces nor : ; | , < > = # ! (nor Source or Cue), then export again"),
+               _("The relation type “%s” cannot be a brat type, whose names hold only ASCII "
+                 "letters, digits, _ and -: rename it in the tagset (neither Source nor Cue), "
+                 "then export again"),
                key);
   return FALSE;
 }
@@ -527,13 +528,15 @@ append_types (GString    *conf,
 {
   gboolean first = TRUE;
 
-  /* The records hold the tagset's types: @also names types of the tagset. */
+  /* The records hold the tagset's types: @also names types of the tagset. Every type
+   * for TESSERA_N_KINDS: brat's verifier matches argument types by name (only <ANY> is a
+   * wildcard there). */
   for (guint i = 0; i < g_list_model_get_n_items (tagset); i++)
     {
       g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
       const char *type_key = tessera_annotation_type_get_key (type);
 
-      if (tessera_annotation_type_get_kind (type) != kind &&
+      if (kind != TESSERA_N_KINDS && tessera_annotation_type_get_kind (type) != kind &&
           (also == NULL || !g_hash_table_contains (also, type_key)))
         continue;
       g_string_append_printf (conf, "%s%s", first ? "" : "|", type_key);
@@ -571,8 +574,14 @@ dup_annotation_conf (Export *export)
     }
   g_string_append (conf, "\n[relations]\n");
   for (guint i = 0; i < export->relation_keys->len; i++)
-    g_string_append_printf (conf, "%s Arg1:<ENTITY>, Arg2:<ENTITY>\n",
-                            (char *) g_ptr_array_index (export->relation_keys, i));
+    {
+      g_string_append_printf (conf, "%s Arg1:",
+                              (char *) g_ptr_array_index (export->relation_keys, i));
+      append_types (conf, tagset, TESSERA_N_KINDS, NULL);
+      g_string_append (conf, ", Arg2:");
+      append_types (conf, tagset, TESSERA_N_KINDS, NULL);
+      g_string_append_c (conf, '\n');
+    }
   if (has_kind (tagset, TESSERA_KIND_CLAIM))
     {
       const char *roles[] = { TESSERA_BRAT_SOURCE, TESSERA_BRAT_CUE };
@@ -584,10 +593,9 @@ dup_annotation_conf (Export *export)
           g_string_append_printf (conf, "%s Arg1:", roles[r]);
           append_types (conf, tagset, TESSERA_KIND_CLAIM, NULL);
           g_string_append (conf, ", Arg2:");
-          if (has_kind (tagset, kinds[r]) || g_hash_table_size (used[r]) > 0)
-            append_types (conf, tagset, kinds[r], used[r]);
-          else
-            g_string_append (conf, "<ENTITY>");
+          append_types (conf, tagset,
+                        has_kind (tagset, kinds[r]) || g_hash_table_size (used[r]) > 0
+                        ? kinds[r] : TESSERA_N_KINDS, used[r]);
           g_string_append_c (conf, '\n');
         }
     }
@@ -705,27 +713,14 @@ write_conf (const char  *folder,
 
 /* The export ------------------------------------------------------------------------------ */
 
-/* Every type a brat file names must be one name to brat. */
+/* Every relation type a brat file names must be one name to brat (the store keeps
+ * annotation types' keys to brat's letters already). */
 static gboolean
-check_tagset (TesseraStore  *store,
-              GError       **error)
+check_relation_types (TesseraStore  *store,
+                      GError       **error)
 {
-  GListModel *tagset = tessera_store_get_tagset (store);
   g_autoptr(GPtrArray) relation_types = tessera_store_dup_relation_types (store, NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (tagset); i++)
-    {
-      g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
-
-      if (!_tessera_brat_is_name (tessera_annotation_type_get_key (type)))
-        {
-          g_set_error (error, TESSERA_FORMAT_ERROR, TESSERA_FORMAT_ERROR_FAILED,
-                       _("The annotation type “%s” cannot be a brat type: rename it in the "
-                         "tagset without spaces nor : ; | , < > = # !, then export again"),
-                       tessera_annotation_type_get_key (type));
-          return FALSE;
-        }
-    }
   for (guint i = 0; relation_types != NULL && i < relation_types->len; i++)
     {
       TesseraRelationType *type = g_ptr_array_index (relation_types, i);
@@ -817,11 +812,11 @@ add_notes (TesseraExporter *exporter,
                                     export->n_cut), export->n_cut) },
     { export->n_claim_texts,
       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                    "%u claim date or topic holds a comma, a bar, a colon or a "
-                                    "line break, which a brat attribute cannot; it is not in the "
-                                    "files",
-                                    "%u claim dates or topics hold a comma, a bar, a colon or a "
-                                    "line break, which a brat attribute cannot; they are not in "
+                                    "%u claim date or topic holds a space, a comma, a bar or a "
+                                    "colon, which a brat attribute value cannot; it is not in "
+                                    "the files",
+                                    "%u claim dates or topics hold a space, a comma, a bar or a "
+                                    "colon, which a brat attribute value cannot; they are not in "
                                     "the files",
                                     export->n_claim_texts), export->n_claim_texts) },
     { export->n_authorities,
@@ -921,7 +916,7 @@ tessera_brat_exporter_export (TesseraExporter            *exporter,
   gboolean ok;
 
   ids = _tessera_exporter_list_document_ids (store, document_ids, n_documents, error);
-  if (ids == NULL || !check_tagset (store, error))
+  if (ids == NULL || !check_relation_types (store, error))
     return FALSE;
   assign_names (self, store, ids);
 
