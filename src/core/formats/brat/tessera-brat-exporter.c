@@ -48,10 +48,7 @@ static const char * const brat_extensions[] = { "ann", NULL };
 typedef struct
 {
   TesseraStore *store;
-  GPtrArray    *relation_keys;     /* in order, each once */
-  GHashTable   *source_types;      /* keys of the types of claims' sources */
-  GHashTable   *cue_types;
-  GPtrArray    *values[8];         /* of each free-text attribute, each once */
+  TesseraBratDeclared declared;   /* what the configuration declares */
   guint         n_dropped;         /* annotations of nothing but line breaks */
   guint         n_cut;             /* annotations that began or ended with one */
   guint         n_claim_texts;     /* dates or topics a declaration cannot hold */
@@ -181,7 +178,7 @@ append_attributes (Export             *export,
       if (value == NULL || *value == '\0' || (free_text && !_tessera_brat_is_value (value)))
         continue;
       if (free_text)
-        add_value (export->values[i], value);
+        add_value (export->declared.values[i], value);
       g_string_append_printf (lines, "A%u\t%s T%u %s\n", ++ids->a, attributes[i].name,
                               target, value);
     }
@@ -232,8 +229,8 @@ static void
 add_relation_key (Export     *export,
                   const char *key)
 {
-  if (!g_ptr_array_find_with_equal_func (export->relation_keys, key, g_str_equal, NULL))
-    g_ptr_array_add (export->relation_keys, g_strdup (key));
+  if (!g_ptr_array_find_with_equal_func (export->declared.relation_keys, key, g_str_equal, NULL))
+    g_ptr_array_add (export->declared.relation_keys, g_strdup (key));
 }
 
 /* The .ann of @document, whose annotations are cut into @fragments (NULL: not written). */
@@ -280,10 +277,10 @@ write_annotations (Export                 *export,
       if (claim->source_annotation != NULL &&
           append_relation (lines, &ids, t_ids, TESSERA_BRAT_SOURCE, annotation,
                            claim->source_annotation))
-        add_key (export->source_types, claim->source_annotation);
+        add_key (export->declared.source_types, claim->source_annotation);
       if (claim->cue != NULL &&
           append_relation (lines, &ids, t_ids, TESSERA_BRAT_CUE, annotation, claim->cue))
-        add_key (export->cue_types, claim->cue);
+        add_key (export->declared.cue_types, claim->cue);
     }
   for (guint i = 0; i < document->relations->len; i++)
     {
@@ -520,168 +517,6 @@ export_document (Export        *export,
 
 /* The configuration ---------------------------------------------------------------------- */
 
-static void
-append_types (GString    *conf,
-              GListModel *tagset,
-              TesseraKind kind,
-              GHashTable *also)
-{
-  gboolean first = TRUE;
-
-  /* The records hold the tagset's types: @also names types of the tagset. Every type
-   * for TESSERA_N_KINDS: brat's verifier matches argument types by name (only <ANY> is a
-   * wildcard there). */
-  for (guint i = 0; i < g_list_model_get_n_items (tagset); i++)
-    {
-      g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
-      const char *type_key = tessera_annotation_type_get_key (type);
-
-      if (kind != TESSERA_N_KINDS && tessera_annotation_type_get_kind (type) != kind &&
-          (also == NULL || !g_hash_table_contains (also, type_key)))
-        continue;
-      g_string_append_printf (conf, "%s%s", first ? "" : "|", type_key);
-      first = FALSE;
-    }
-}
-
-static gboolean
-has_kind (GListModel  *tagset,
-          TesseraKind  kind)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (tagset); i++)
-    {
-      g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
-
-      if (tessera_annotation_type_get_kind (type) == kind)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static char *
-dup_annotation_conf (Export *export)
-{
-  GListModel *tagset = tessera_store_get_tagset (export->store);
-  GString *conf = g_string_new ("# The types of a Tessera project, for brat.\n\n[entities]\n");
-  const TesseraBratAttribute *attributes;
-  guint n_attributes;
-
-  for (guint i = 0; i < g_list_model_get_n_items (tagset); i++)
-    {
-      g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
-
-      g_string_append_printf (conf, "%s\n", tessera_annotation_type_get_key (type));
-    }
-  g_string_append (conf, "\n[relations]\n");
-  for (guint i = 0; i < export->relation_keys->len; i++)
-    {
-      g_string_append_printf (conf, "%s Arg1:",
-                              (char *) g_ptr_array_index (export->relation_keys, i));
-      append_types (conf, tagset, TESSERA_N_KINDS, NULL);
-      g_string_append (conf, ", Arg2:");
-      append_types (conf, tagset, TESSERA_N_KINDS, NULL);
-      g_string_append_c (conf, '\n');
-    }
-  if (has_kind (tagset, TESSERA_KIND_CLAIM))
-    {
-      const char *roles[] = { TESSERA_BRAT_SOURCE, TESSERA_BRAT_CUE };
-      TesseraKind kinds[] = { TESSERA_KIND_ENTITY, TESSERA_KIND_CUE };
-      GHashTable *used[] = { export->source_types, export->cue_types };
-
-      for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
-        {
-          g_string_append_printf (conf, "%s Arg1:", roles[r]);
-          append_types (conf, tagset, TESSERA_KIND_CLAIM, NULL);
-          g_string_append (conf, ", Arg2:");
-          append_types (conf, tagset,
-                        has_kind (tagset, kinds[r]) || g_hash_table_size (used[r]) > 0
-                        ? kinds[r] : TESSERA_N_KINDS, used[r]);
-          g_string_append_c (conf, '\n');
-        }
-    }
-  /* Tessera's annotations nest and cross: brat is told they may. */
-  g_string_append (conf, "<OVERLAP> Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n");
-  g_string_append (conf, "\n[events]\n\n[attributes]\n");
-  attributes = _tessera_brat_get_attributes (&n_attributes);
-  for (guint i = 0; i < n_attributes && has_kind (tagset, TESSERA_KIND_CLAIM); i++)
-    {
-      if (attributes[i].vocabulary == TESSERA_N_VOCABULARIES && export->values[i]->len == 0)
-        continue;
-      g_string_append_printf (conf, "%s Arg:", attributes[i].name);
-      append_types (conf, tagset, TESSERA_KIND_CLAIM, NULL);
-      g_string_append (conf, ", Value:");
-      for (guint v = 0; attributes[i].vocabulary != TESSERA_N_VOCABULARIES &&
-                        v < tessera_vocabulary_get_n_terms (attributes[i].vocabulary); v++)
-        g_string_append_printf (conf, "%s%s", v > 0 ? "|" : "",
-                                tessera_vocabulary_get_code (attributes[i].vocabulary, v));
-      for (guint v = 0; v < export->values[i]->len; v++)
-        g_string_append_printf (conf, "%s%s", v > 0 ? "|" : "",
-                                (char *) g_ptr_array_index (export->values[i], v));
-      g_string_append_c (conf, '\n');
-    }
-  return g_string_free (conf, FALSE);
-}
-
-static gboolean
-is_color (const char *color)
-{
-  if (color == NULL || strlen (color) != 7 || color[0] != '#')
-    return FALSE;
-  for (guint i = 1; i < 7; i++)
-    {
-      if (!g_ascii_isxdigit (color[i]))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* "person | Personne": a label without brat's separator, on one line. */
-static void
-append_label (GString    *conf,
-              const char *key,
-              const char *label)
-{
-  g_string_append_printf (conf, "%s | ", key);
-  for (const char *p = label != NULL && *label != '\0' ? label : key; *p != '\0'; p++)
-    g_string_append_c (conf, *p == '|' || *p == '\n' || *p == '\t' ? ' ' : *p);
-  g_string_append_c (conf, '\n');
-}
-
-static char *
-dup_visual_conf (Export *export)
-{
-  GListModel *tagset = tessera_store_get_tagset (export->store);
-  g_autoptr(GPtrArray) relation_types = tessera_store_dup_relation_types (export->store, NULL);
-  g_autoptr(GString) drawing = g_string_new ("\n[drawing]\n");
-  GString *conf = g_string_new ("# The labels and colours of a Tessera project, for brat.\n\n"
-                                "[labels]\n");
-
-  for (guint i = 0; i < g_list_model_get_n_items (tagset); i++)
-    {
-      g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
-      const char *key = tessera_annotation_type_get_key (type);
-
-      append_label (conf, key, tessera_annotation_type_get_label_localized (type));
-      if (is_color (tessera_annotation_type_get_color (type)))
-        g_string_append_printf (drawing, "%s\tbgColor:%s\n", key,
-                                tessera_annotation_type_get_color (type));
-    }
-  for (guint i = 0; relation_types != NULL && i < relation_types->len; i++)
-    {
-      TesseraRelationType *type = g_ptr_array_index (relation_types, i);
-      const char *key = tessera_relation_type_get_key (type);
-
-      if (!g_ptr_array_find_with_equal_func (export->relation_keys, key, g_str_equal, NULL))
-        continue;
-      append_label (conf, key, tessera_relation_type_get_label (type));
-      if (is_color (tessera_relation_type_get_color (type)))
-        g_string_append_printf (drawing, "%s\tcolor:%s\n", key,
-                                tessera_relation_type_get_color (type));
-    }
-  g_string_append (conf, drawing->str);
-  return g_string_free (conf, FALSE);
-}
-
 /* A configuration file, read back before it replaces its destination. */
 static gboolean
 write_conf (const char  *folder,
@@ -888,8 +723,8 @@ export_documents (TesseraBratExporter        *self,
         progress (2 * (i + 1), 2 * ids->len + 1, progress_data);
     }
   /* Last: it declares the relation types the documents use. */
-  annotation_conf = dup_annotation_conf (export);
-  visual_conf = dup_visual_conf (export);
+  annotation_conf = _tessera_brat_dup_annotation_conf (export->store, &export->declared);
+  visual_conf = _tessera_brat_dup_visual_conf (export->store, &export->declared);
   if (!write_conf (path, ANNOTATION_CONF, annotation_conf, error) ||
       !write_conf (path, VISUAL_CONF, visual_conf, error))
     return FALSE;
@@ -920,11 +755,11 @@ tessera_brat_exporter_export (TesseraExporter            *exporter,
     return FALSE;
   assign_names (self, store, ids);
 
-  export.relation_keys = g_ptr_array_new_with_free_func (g_free);
-  export.source_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  export.cue_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (export.values); i++)
-    export.values[i] = g_ptr_array_new_with_free_func (g_free);
+  export.declared.relation_keys = g_ptr_array_new_with_free_func (g_free);
+  export.declared.source_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  export.declared.cue_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (export.declared.values); i++)
+    export.declared.values[i] = g_ptr_array_new_with_free_func (g_free);
   relation_types = tessera_store_dup_relation_types (store, NULL);
   for (guint i = 0; relation_types != NULL && i < relation_types->len; i++)
     {
@@ -936,11 +771,11 @@ tessera_brat_exporter_export (TesseraExporter            *exporter,
   ok = export_documents (self, &export, ids, path, cancellable, progress, progress_data, error);
   if (ok)
     add_notes (exporter, &export);
-  g_ptr_array_unref (export.relation_keys);
-  g_hash_table_unref (export.source_types);
-  g_hash_table_unref (export.cue_types);
-  for (guint i = 0; i < G_N_ELEMENTS (export.values); i++)
-    g_ptr_array_unref (export.values[i]);
+  g_ptr_array_unref (export.declared.relation_keys);
+  g_hash_table_unref (export.declared.source_types);
+  g_hash_table_unref (export.declared.cue_types);
+  for (guint i = 0; i < G_N_ELEMENTS (export.declared.values); i++)
+    g_ptr_array_unref (export.declared.values[i]);
   return ok;
 }
 

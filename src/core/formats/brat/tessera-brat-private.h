@@ -62,6 +62,20 @@ GArray   *_tessera_brat_split_fragments  (const TesseraBratText   *index,
 void      _tessera_brat_join_fragments   (const TesseraBratText   *index,
                                           GArray                  *fragments);
 
+/* What the files of an export use, which annotation.conf declares. */
+typedef struct
+{
+  GPtrArray  *relation_keys;   /* in order, each once */
+  GHashTable *source_types;    /* keys of the types of claims' sources */
+  GHashTable *cue_types;
+  GPtrArray  *values[8];       /* of each free-text attribute, each once */
+} TesseraBratDeclared;
+
+char *_tessera_brat_dup_annotation_conf (TesseraStore              *store,
+                                         const TesseraBratDeclared *declared);
+char *_tessera_brat_dup_visual_conf     (TesseraStore              *store,
+                                         const TesseraBratDeclared *declared);
+
 typedef struct _TesseraBratReader TesseraBratReader;
 
 TesseraBratReader     *_tessera_brat_reader_new  (TesseraStore        *store,
