@@ -1077,6 +1077,8 @@ test_stats (Fixture       *fixture,
   person = annotate_text (fixture, "person", "Oumar Diarra", 1);
   claim = annotate_text (fixture, "claim", "ce plan permettra d’insuffler", 1);
   annotate_text (fixture, "place", "باماكو", 1);
+  /* The second document is annotated by someone else. */
+  tessera_store_set_annotator (fixture->store, "Awa Traoré");
   g_assert_cmpint (tessera_store_add_annotation (fixture->store, second,
                                                  test_type_id (fixture->store, "place"), &bamako, 1,
                                                  NULL, &error), >, 0);
@@ -1116,6 +1118,7 @@ test_stats (Fixture       *fixture,
   g_assert_cmpuint (second_stats->n_annotations, ==, 2);
   g_assert_cmpuint (second_stats->n_claims, ==, 0);
   g_assert_cmpuint (second_stats->n_relations, ==, 0);
+  g_assert_cmpuint (second_stats->n_annotators, ==, 1);
   g_assert_cmpuint (count_of_type (second_stats, test_type_id (fixture->store, "place")), ==, 2);
   g_assert_cmpuint (count_of_type (second_stats, test_type_id (fixture->store, "claim")), ==, 0);
 
@@ -1125,8 +1128,11 @@ test_stats (Fixture       *fixture,
   g_assert_cmpuint (project->n_claims, ==, 1);
   g_assert_cmpuint (project->n_claims_with_source, ==, 0);
   g_assert_cmpuint (project->n_relations, ==, 1);
-  g_assert_cmpuint (project->n_annotators, ==, 1);
+  g_assert_cmpuint (project->n_annotators, ==, 2);
   g_assert_cmpuint (count_of_type (project, test_type_id (fixture->store, "place")), ==, 3);
+  g_assert_cmpuint (count_of_type (project, test_type_id (fixture->store, "person")), ==, 1);
+  g_assert_cmpuint (count_of_type (project, test_type_id (fixture->store, "claim")), ==, 1);
+  g_assert_cmpuint (count_of_type (project, test_type_id (fixture->store, "date")), ==, 0);
   /* Every type of the tagset, in its order, with or without annotations. */
   g_assert_cmpuint (project->per_type->len, ==, g_list_model_get_n_items (tagset));
   for (guint i = 0; i < project->per_type->len; i++)
