@@ -35,6 +35,8 @@
 #include "tessera-exporter.h"
 #include "tessera-import.h"
 #include "tessera-importer.h"
+#include "tessera-brat-exporter.h"
+#include "tessera-brat-importer.h"
 #include "tessera-text-exporter.h"
 #include "tessera-text-importer.h"
 #include "tessera-tei-exporter.h"
