@@ -40,6 +40,14 @@ keyed_compare (gconstpointer a,
   return strcmp (ka->key, kb->key);
 }
 
+/* g_ptr_array_sort() passes pointers to the elements. */
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static const char *
 type_key (TesseraAnnotationType *type)
 {
@@ -136,7 +144,7 @@ dup_authorities (const TesseraEntityRecord *entity)
       g_ptr_array_add (lines, g_strdup_printf ("%s %s", authority->scheme ? authority->scheme : "",
                                                authority->uri ? authority->uri : ""));
     }
-  g_ptr_array_sort (lines, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (lines, compare_strings);
   g_ptr_array_add (lines, NULL);
   return g_strjoinv (", ", (char **) lines->pdata);
 }
@@ -279,7 +287,7 @@ dup_relation_keys (GPtrArray *relations)
       g_ptr_array_add (keys, g_strdup_printf ("%s (%s → %s)", relation->type ? relation->type : "",
                                               source ? source : "?", target ? target : "?"));
     }
-  g_ptr_array_sort (keys, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (keys, compare_strings);
   return keys;
 }
 
