@@ -299,7 +299,7 @@ write_claim_roles (TesseraWebannotationExporter  *self,
         : dup_entity_iri (base, claim->source_entity);
 
       build_link (self, id, annotation->annotator, "classifying", TESSERA_WEBANNOTATION_SOURCE,
-                  claim->source_annotation == NULL ? claim->source_entity->name : NULL,
+                  claim->source_entity != NULL ? claim->source_entity->name : NULL,
                   claim_id, source);
       if (!write_item (self, stream, FALSE, error))
         return FALSE;

@@ -392,14 +392,17 @@ read_link (Reader     *reader,
   if (strcmp (purpose, "classifying") != 0 || first->claim == NULL)
     return fail (reader, id, _("the linking annotation is neither a relation nor a claim’s "
                                "source or cue"));
+  /* A source is an annotation, an entity (named by the second body), or both. */
   if (strcmp (value, TESSERA_WEBANNOTATION_CUE) == 0 && second != NULL)
     first->claim->cue = second;
-  else if (strcmp (value, TESSERA_WEBANNOTATION_SOURCE) == 0 && second != NULL)
-    first->claim->source_annotation = second;
   else if (strcmp (value, TESSERA_WEBANNOTATION_SOURCE) == 0 &&
-           get_string (second_body, "value") != NULL)
-    ensure_entity (reader, &first->claim->source_entity)->name =
-      g_strdup (get_string (second_body, "value"));
+           (second != NULL || get_string (second_body, "value") != NULL))
+    {
+      first->claim->source_annotation = second;
+      if (get_string (second_body, "value") != NULL)
+        ensure_entity (reader, &first->claim->source_entity)->name =
+          g_strdup (get_string (second_body, "value"));
+    }
   else
     return fail (reader, id, _("the claim’s source or cue is not in the document"));
   return TRUE;
