@@ -48,6 +48,9 @@ G_DEFINE_FINAL_TYPE (TesseraWebannotationExporter, tessera_webannotation_exporte
 
 static const char * const webannotation_extensions[] = { "jsonld", "json", NULL };
 
+/* How much of a collection's items the read-back parses at a time. */
+#define BATCH_BYTES (16 * 1024)
+
 /* What the read-back compares. */
 #define WEBANNOTATION_CARRIES (TESSERA_CARRIES_TITLE | TESSERA_CARRIES_RANGES | \
                                TESSERA_CARRIES_ENTITIES | TESSERA_CARRIES_AUTHORITIES | \
@@ -176,14 +179,14 @@ add_bodies (TesseraWebannotationExporter  *self,
   json_builder_end_array (builder);
 }
 
-/* The item built last, after a comma unless @first, in self->json. */
+/* The item built last, on a line of its own (after a comma unless @first), in self->json. */
 static void
 generate_item (TesseraWebannotationExporter *self,
                gboolean                      first)
 {
   g_autoptr(JsonNode) root = json_builder_get_root (self->builder);
 
-  g_string_assign (self->json, first ? "" : ",");
+  g_string_assign (self->json, first ? "\n" : ",\n");
   json_generator_set_root (self->generator, root);
   json_generator_to_gstring (self->generator, self->json);
   json_builder_reset (self->builder);
@@ -205,7 +208,6 @@ build_annotation (TesseraWebannotationExporter  *self,
                   const TesseraAnnotationRecord *annotation,
                   const char                    *source,
                   const char                    *base,
-                  const char                    *created,
                   TesseraTextCursor             *cursor)
 {
   JsonBuilder *builder = self->builder;
@@ -216,8 +218,8 @@ build_annotation (TesseraWebannotationExporter  *self,
   json_builder_begin_object (builder);
   add_string (builder, "id", id);
   add_string (builder, "type", "Annotation");
-  if (created != NULL)
-    add_string (builder, "created", created);
+  if (annotation->created != NULL)
+    add_string (builder, "created", annotation->created);
   add_creator (builder, annotation->annotator);
   add_bodies (self, annotation);
   json_builder_set_member_name (builder, "target");
@@ -367,33 +369,12 @@ write_collection_head (TesseraWebannotationExporter  *self,
   json_builder_end_object (builder);
   json_builder_end_object (builder);
   generate_item (self, TRUE);
-  /* The whole collection: cut it after the "[" that opens the items. */
+  /* The whole collection: cut it after the "[" that opens the items, and the line break
+   * before it. */
   g_assert (g_str_has_suffix (self->json->str, items_end));
   g_string_truncate (self->json, self->json->len - strlen (items_end) + 1);
-  return g_output_stream_write_all (stream, self->json->str, self->json->len, NULL, NULL, error);
-}
-
-static GHashTable *
-dup_created (TesseraWebannotationExporter  *self,
-             gint64                         document_id,
-             GError                       **error)
-{
-  g_autoptr(GPtrArray) annotations = tessera_store_dup_annotations (self->store, document_id,
-                                                                    error);
-  GHashTable *created;
-
-  if (annotations == NULL)
-    return NULL;
-  created = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  for (guint i = 0; i < annotations->len; i++)
-    {
-      TesseraAnnotation *annotation = g_ptr_array_index (annotations, i);
-      gint64 id = tessera_annotation_get_id (annotation);
-
-      g_hash_table_insert (created, g_memdup2 (&id, sizeof id),
-                           g_strdup (tessera_annotation_get_created (annotation)));
-    }
-  return created;
+  return g_output_stream_write_all (stream, self->json->str + 1, self->json->len - 1, NULL,
+                                    NULL, error);
 }
 
 static gboolean
@@ -449,14 +430,11 @@ tessera_webannotation_exporter_write_document (TesseraExporter        *exporter,
                                                GError                **error)
 {
   TesseraWebannotationExporter *self = TESSERA_WEBANNOTATION_EXPORTER (exporter);
-  g_autoptr(GHashTable) created = dup_created (self, document->id, error);
   g_autofree char *source = NULL;
   g_autofree char *base = NULL;
   TesseraTextCursor cursor = { NULL, 0 };
   gboolean first = TRUE;
 
-  if (created == NULL)
-    return FALSE;
   document_iris (document, &source, &base);
   if ((self->written->len > 0 && !g_output_stream_write_all (stream, ",\n", 2, NULL, NULL,
                                                              error)) ||
@@ -467,8 +445,7 @@ tessera_webannotation_exporter_write_document (TesseraExporter        *exporter,
     {
       const TesseraAnnotationRecord *annotation = g_ptr_array_index (document->annotations, i);
 
-      build_annotation (self, document, annotation, source, base,
-                        g_hash_table_lookup (created, &annotation->id), &cursor);
+      build_annotation (self, document, annotation, source, base, &cursor);
       if (!write_item (self, stream, first, error) ||
           (annotation->claim != NULL &&
            !write_claim_roles (self, stream, base, annotation, error)))
@@ -491,7 +468,7 @@ tessera_webannotation_exporter_write_document (TesseraExporter        *exporter,
         return FALSE;
     }
   g_array_append_val (self->written, document->id);
-  return g_output_stream_write_all (stream, "]}}", 3, NULL, NULL, error);
+  return g_output_stream_write_all (stream, "\n]}}", 4, NULL, NULL, error);
 }
 
 static gboolean
@@ -513,8 +490,68 @@ tessera_webannotation_exporter_end (TesseraExporter  *exporter,
   return g_output_stream_write_all (stream, "\n]\n", 3, NULL, NULL, error);
 }
 
-/* The file holds "[", a collection per line with a comma after each but the last, "]":
- * each collection is parsed on its own, so that one document is in memory at a time. */
+/* One collection, from its head line to the line that closes it: each item is parsed on
+ * its own, so that an annotation or two is in memory as JSON at a time. */
+static gboolean
+check_collection (TesseraWebannotationExporter  *self,
+                  GDataInputStream              *stream,
+                  const char                    *display_name,
+                  gint64                         document_id,
+                  gboolean                       last,
+                  GCancellable                  *cancellable,
+                  GError                       **error)
+{
+  g_autoptr(TesseraDocumentRecord) written = NULL;
+  g_autoptr(TesseraDocumentRecord) read = tessera_document_record_new ();
+  g_autoptr(TesseraWebannotationReader) reader = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(GString) batch = NULL;
+  gsize length;
+
+  written = tessera_store_dup_document_record (self->store, document_id, error);
+  if (written == NULL)
+    return FALSE;
+  document_iris (written, &source, &base);
+  reader = _tessera_webannotation_reader_new (display_name, written, source, &self->tags, read);
+
+  line = g_data_input_stream_read_line (stream, &length, cancellable, error);
+  if (line == NULL || !g_str_has_suffix (line, "\"items\":["))
+    return FALSE;
+  if (!_tessera_webannotation_reader_head (reader, line, length, error))
+    return FALSE;
+  /* The items a batch of lines at a time, as a JSON array: the lines end with the commas
+   * that separate them. */
+  batch = g_string_new ("[");
+  for (gboolean end = FALSE; !end;)
+    {
+      g_free (line);
+      line = g_data_input_stream_read_line (stream, &length, cancellable, error);
+      if (line == NULL)
+        return FALSE;
+      end = strcmp (line, last ? "]}}" : "]}},") == 0;
+      if (!end && line[0] != '{')
+        return FALSE;
+      if (!end)
+        g_string_append_len (batch, line, length);
+      if ((end && batch->len > 1) || batch->len >= BATCH_BYTES)
+        {
+          if (batch->str[batch->len - 1] == ',')
+            g_string_truncate (batch, batch->len - 1);
+          g_string_append_c (batch, ']');
+          if (!_tessera_webannotation_reader_items (reader, batch->str, batch->len, error))
+            return FALSE;
+          g_string_assign (batch, "[");
+        }
+    }
+  return _tessera_webannotation_reader_finish (reader, error) &&
+         tessera_format_compare_document (display_name, written, read, WEBANNOTATION_CARRIES,
+                                          error);
+}
+
+/* The file: "[", then each collection over lines of its own (its head, an item per line,
+ * its end), then "]". */
 static gboolean
 tessera_webannotation_exporter_check (TesseraExporter  *exporter,
                                       const char       *path,
@@ -534,36 +571,23 @@ tessera_webannotation_exporter_check (TesseraExporter  *exporter,
     return FALSE;
   stream = g_data_input_stream_new (G_INPUT_STREAM (file_stream));
   g_data_input_stream_set_newline_type (stream, G_DATA_STREAM_NEWLINE_TYPE_LF);
+  g_buffered_input_stream_set_buffer_size (G_BUFFERED_INPUT_STREAM (stream), 64 * 1024);
 
   line = g_data_input_stream_read_line (stream, &length, cancellable, &local_error);
   if (line == NULL || strcmp (line, "[") != 0)
     goto malformed;
   for (guint i = 0; i < self->written->len; i++)
     {
-      g_autoptr(TesseraDocumentRecord) written = NULL;
-      g_autoptr(TesseraDocumentRecord) read = NULL;
-      g_autofree char *source = NULL;
-      g_autofree char *base = NULL;
-      gboolean last = i + 1 == self->written->len;
-
-      g_free (line);
-      line = g_data_input_stream_read_line (stream, &length, cancellable, &local_error);
-      if (line == NULL || length == 0 || line[length - 1] != (last ? '}' : ','))
-        goto malformed;
-      if (!last)
-        line[--length] = '\0';
-      written = tessera_store_dup_document_record (self->store,
-                                                   g_array_index (self->written, gint64, i),
-                                                   error);
-      if (written == NULL)
-        return FALSE;
-      document_iris (written, &source, &base);
-      read = tessera_document_record_new ();
-      if (!_tessera_webannotation_read_collection (line, length, display_name, written, source,
-                                                   &self->tags, read, error) ||
-          !tessera_format_compare_document (display_name, written, read,
-                                            WEBANNOTATION_CARRIES, error))
-        return FALSE;
+      if (!check_collection (self, stream, display_name, g_array_index (self->written, gint64, i),
+                             i + 1 == self->written->len, cancellable, &local_error))
+        {
+          if (local_error != NULL && local_error->domain == TESSERA_FORMAT_ERROR)
+            {
+              g_propagate_error (error, local_error);
+              return FALSE;
+            }
+          goto malformed;
+        }
     }
   g_free (line);
   line = g_data_input_stream_read_line (stream, &length, cancellable, &local_error);
@@ -582,8 +606,8 @@ malformed:
       return FALSE;
     }
   g_set_error (error, TESSERA_FORMAT_ERROR, TESSERA_FORMAT_ERROR_CHECK,
-               _("%s is not the JSON array of one collection per line that was written, so "
-                 "it was not kept; check the disk"), display_name);
+               _("%s is not the JSON array of collections that was written, a line for each "
+                 "annotation, so it was not kept; check the disk"), display_name);
   return FALSE;
 }
 

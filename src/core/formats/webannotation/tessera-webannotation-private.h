@@ -57,14 +57,28 @@ void        _tessera_webannotation_tags_init    (TesseraWebannotationTags   *tag
                                                  GListModel                 *tagset);
 void        _tessera_webannotation_tags_clear   (TesseraWebannotationTags   *tags);
 
-/* The read-back of one collection (one line of the file) into @read. */
-gboolean    _tessera_webannotation_read_collection (const char                  *line,
-                                                    gsize                        length,
-                                                    const char                  *where,
-                                                    const TesseraDocumentRecord *written,
-                                                    const char                  *document_iri,
-                                                    TesseraWebannotationTags    *tags,
-                                                    TesseraDocumentRecord       *read,
-                                                    GError                     **error);
+/* The read-back of one collection, a line at a time: its head (up to the "[" of its
+ * items), then each item, then the end. */
+typedef struct _TesseraWebannotationReader TesseraWebannotationReader;
+
+TesseraWebannotationReader *
+            _tessera_webannotation_reader_new    (const char                  *where,
+                                                  const TesseraDocumentRecord *written,
+                                                  const char                  *document_iri,
+                                                  TesseraWebannotationTags    *tags,
+                                                  TesseraDocumentRecord       *read);
+void        _tessera_webannotation_reader_free   (TesseraWebannotationReader  *self);
+gboolean    _tessera_webannotation_reader_head   (TesseraWebannotationReader  *self,
+                                                  const char                  *line,
+                                                  gsize                        length,
+                                                  GError                     **error);
+gboolean    _tessera_webannotation_reader_items  (TesseraWebannotationReader  *self,
+                                                  const char                  *json,
+                                                  gsize                        length,
+                                                  GError                     **error);
+gboolean    _tessera_webannotation_reader_finish (TesseraWebannotationReader  *self,
+                                                  GError                     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TesseraWebannotationReader, _tessera_webannotation_reader_free)
 
 G_END_DECLS

@@ -100,7 +100,7 @@ _tessera_webannotation_tags_clear (TesseraWebannotationTags *tags)
   g_clear_pointer (&tags->by_key, g_hash_table_unref);
 }
 
-typedef struct
+struct _TesseraWebannotationReader
 {
   const char                  *where;
   const TesseraDocumentRecord *written;
@@ -110,8 +110,14 @@ typedef struct
   GHashTable                  *by_id;     /* annotation id → its read record */
   guint                        length;    /* of the text, in code points */
   TesseraTextCursor            cursor;
-  GError                     **error;
-} Reader;
+  JsonParser                  *parser;
+  GPtrArray                   *links;     /* JsonNode: the linking items, read at the end */
+  gint64                       total;     /* items, as the head says */
+  gint64                       n_items;
+  GError                     **error;     /* of the call */
+};
+
+typedef struct _TesseraWebannotationReader Reader;
 
 static gboolean
 fail (Reader     *reader,
@@ -148,28 +154,38 @@ get_int (JsonObject *object,
   return TRUE;
 }
 
-/* A member that holds one value or an array of them, as an array. */
-static JsonArray *
-dup_many (JsonObject *object,
-          const char *name)
+/* A member that holds one value or an array of them. */
+typedef struct
 {
-  JsonNode *node = json_object_get_member (object, name);
+  JsonNode  *node;
   JsonArray *array;
+  guint      length;
+} Many;
 
-  if (node == NULL)
-    return NULL;
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return json_array_ref (json_node_get_array (node));
-  array = json_array_new ();
-  json_array_add_element (array, json_node_copy (node));
-  return array;
+static void
+get_many (JsonObject *object,
+          const char *name,
+          Many       *many)
+{
+  many->node = object != NULL ? json_object_get_member (object, name) : NULL;
+  many->array = many->node != NULL && JSON_NODE_HOLDS_ARRAY (many->node)
+                ? json_node_get_array (many->node) : NULL;
+  many->length = many->array != NULL ? json_array_get_length (many->array)
+                                     : many->node != NULL ? 1 : 0;
+}
+
+static JsonNode *
+many_element (Many  *many,
+              guint  index)
+{
+  return many->array != NULL ? json_array_get_element (many->array, index) : many->node;
 }
 
 static JsonObject *
-get_object_element (JsonArray *array,
-                    guint      index)
+many_object (Many  *many,
+             guint  index)
 {
-  JsonNode *node = json_array_get_element (array, index);
+  JsonNode *node = many_element (many, index);
 
   return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
@@ -214,13 +230,14 @@ read_bodies (Reader                  *reader,
              JsonObject              *item,
              TesseraAnnotationRecord *annotation)
 {
-  g_autoptr(JsonArray) bodies = dup_many (item, "body");
   g_autoptr(TesseraClaimRecord) claim = g_new0 (TesseraClaimRecord, 1);
   gboolean has_claim_field = FALSE;
+  Many bodies;
 
-  for (guint i = 0; bodies != NULL && i < json_array_get_length (bodies); i++)
+  get_many (item, "body", &bodies);
+  for (guint i = 0; i < bodies.length; i++)
     {
-      JsonObject *body = get_object_element (bodies, i);
+      JsonObject *body = many_object (&bodies, i);
       const char *type = get_string (body, "type");
       const char *purpose = get_string (body, "purpose");
       const char *value = get_string (body, "value");
@@ -269,8 +286,8 @@ read_target (Reader                  *reader,
              TesseraAnnotationRecord *annotation,
              TesseraTextCursor       *cursor)
 {
-  g_autoptr(JsonArray) selectors = target != NULL ? dup_many (target, "selector") : NULL;
   JsonObject *quote_selector = NULL, *position_selector = NULL;
+  Many selectors;
   TesseraWebannotationQuote quote;
   TesseraRange range;
   gint64 start, end;
@@ -278,9 +295,10 @@ read_target (Reader                  *reader,
 
   if (g_strcmp0 (get_string (target, "source"), reader->document_iri) != 0)
     return fail (reader, id, _("the target is not the document"));
-  for (guint i = 0; selectors != NULL && i < json_array_get_length (selectors); i++)
+  get_many (target, "selector", &selectors);
+  for (guint i = 0; i < selectors.length; i++)
     {
-      JsonObject *selector = get_object_element (selectors, i);
+      JsonObject *selector = many_object (&selectors, i);
 
       if (g_strcmp0 (get_string (selector, "type"), "TextQuoteSelector") == 0)
         quote_selector = selector;
@@ -312,8 +330,8 @@ read_annotation (Reader     *reader,
 {
   g_autoptr(TesseraAnnotationRecord) annotation = tessera_annotation_record_new ();
   const char *id = get_string (item, "id");
-  g_autoptr(JsonArray) targets = NULL;
   TesseraTextCursor first_range;
+  Many targets;
 
   if (id == NULL || g_hash_table_contains (reader->by_id, id))
     return fail (reader, id, _("the annotation has no id, or the id of another"));
@@ -323,28 +341,28 @@ read_annotation (Reader     *reader,
                                                 JSON_NODE_HOLDS_OBJECT (json_object_get_member (item, "creator"))
                                                 ? json_object_get_object_member (item, "creator")
                                                 : NULL, "name"));
-  targets = dup_many (item, "target");
-  if (targets == NULL || json_array_get_length (targets) == 0)
+  get_many (item, "target", &targets);
+  if (targets.length == 0)
     return fail (reader, id, _("the annotation has no target"));
-  for (guint i = 0; i < json_array_get_length (targets); i++)
+  for (guint i = 0; i < targets.length; i++)
     {
       if (i == 1)
         first_range = reader->cursor;
-      if (!read_target (reader, id, get_object_element (targets, i), annotation,
+      if (!read_target (reader, id, many_object (&targets, i), annotation,
                         i == 0 ? &reader->cursor : &first_range))
         return FALSE;
     }
-  g_hash_table_insert (reader->by_id, (gpointer) id, annotation);
+  g_hash_table_insert (reader->by_id, g_strdup (id), annotation);
   g_ptr_array_add (reader->read->annotations, g_steal_pointer (&annotation));
   return TRUE;
 }
 
 static TesseraAnnotationRecord *
-lookup_target (Reader    *reader,
-               JsonArray *targets,
-               guint      index)
+lookup_target (Reader *reader,
+               Many   *targets,
+               guint   index)
 {
-  JsonNode *node = json_array_get_element (targets, index);
+  JsonNode *node = many_element (targets, index);
   const char *id;
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
@@ -359,21 +377,21 @@ read_link (Reader     *reader,
            JsonObject *item)
 {
   const char *id = get_string (item, "id");
-  g_autoptr(JsonArray) bodies = dup_many (item, "body");
-  g_autoptr(JsonArray) targets = dup_many (item, "target");
-  JsonObject *body = bodies != NULL && json_array_get_length (bodies) > 0
-                     ? get_object_element (bodies, 0) : NULL;
-  JsonObject *second_body = bodies != NULL && json_array_get_length (bodies) > 1
-                            ? get_object_element (bodies, 1) : NULL;
-  const char *purpose = get_string (body, "purpose");
-  const char *value = get_string (body, "value");
+  JsonObject *body, *second_body;
+  const char *purpose, *value;
   TesseraAnnotationRecord *first, *second;
+  Many bodies, targets;
 
-  if (targets == NULL || json_array_get_length (targets) != 2 || value == NULL ||
-      purpose == NULL || (bodies != NULL && json_array_get_length (bodies) > 2))
+  get_many (item, "body", &bodies);
+  get_many (item, "target", &targets);
+  body = bodies.length > 0 ? many_object (&bodies, 0) : NULL;
+  second_body = bodies.length > 1 ? many_object (&bodies, 1) : NULL;
+  purpose = get_string (body, "purpose");
+  value = get_string (body, "value");
+  if (targets.length != 2 || value == NULL || purpose == NULL || bodies.length > 2)
     return fail (reader, id, _("a linking annotation must have a body and two targets"));
-  first = lookup_target (reader, targets, 0);
-  second = lookup_target (reader, targets, 1);
+  first = lookup_target (reader, &targets, 0);
+  second = lookup_target (reader, &targets, 1);
   if (first == NULL)
     return fail (reader, id, _("the first target is not an annotation of the document"));
 
@@ -408,76 +426,149 @@ read_link (Reader     *reader,
   return TRUE;
 }
 
-static gboolean
-read_items (Reader    *reader,
-            JsonArray *items)
+/**
+ * _tessera_webannotation_reader_new:
+ * @where: the file, for messages
+ * @written: the document the collection was written from, for its text
+ * @document_iri: the source of its targets
+ * @read: an empty record, which the lines read fill
+ */
+TesseraWebannotationReader *
+_tessera_webannotation_reader_new (const char                  *where,
+                                   const TesseraDocumentRecord *written,
+                                   const char                  *document_iri,
+                                   TesseraWebannotationTags    *tags,
+                                   TesseraDocumentRecord       *read)
 {
-  /* Annotations first: the linking ones name them. */
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      for (guint i = 0; i < json_array_get_length (items); i++)
-        {
-          JsonObject *item = get_object_element (items, i);
-          gboolean linking = g_strcmp0 (get_string (item, "motivation"), "linking") == 0;
+  TesseraWebannotationReader *self = g_new0 (TesseraWebannotationReader, 1);
 
-          if (item == NULL || g_strcmp0 (get_string (item, "type"), "Annotation") != 0)
-            return fail (reader, NULL, _("an item of the collection is not an annotation"));
-          if (linking == (pass == 1) &&
-              !(linking ? read_link (reader, item) : read_annotation (reader, item)))
-            return FALSE;
-        }
+  self->where = where;
+  self->written = written;
+  self->document_iri = document_iri;
+  self->tags = tags;
+  self->read = read;
+  self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->length = tessera_text_length (written->text);
+  self->parser = json_parser_new ();
+  self->links = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  return self;
+}
+
+void
+_tessera_webannotation_reader_free (TesseraWebannotationReader *self)
+{
+  g_hash_table_unref (self->by_id);
+  g_object_unref (self->parser);
+  g_ptr_array_unref (self->links);
+  g_free (self);
+}
+
+/* The line as JSON: its root node, owned by the parser until the next line. */
+static JsonNode *
+parse_line (Reader     *reader,
+            const char *line,
+            gsize       length)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!json_parser_load_from_data (reader->parser, line, length, &local_error))
+    {
+      fail (reader, reader->written->info.title, local_error->message);
+      return NULL;
     }
+  return json_parser_get_root (reader->parser);
+}
+
+/**
+ * _tessera_webannotation_reader_head:
+ * @line: (array length=length): the collection up to the "[" that opens its items
+ *
+ * Returns: %FALSE with @error set when the head is not what the export writes
+ */
+gboolean
+_tessera_webannotation_reader_head (TesseraWebannotationReader  *self,
+                                    const char                  *line,
+                                    gsize                        length,
+                                    GError                     **error)
+{
+  g_autofree char *whole = g_strconcat (line, "]}}", NULL);
+  JsonObject *collection, *page;
+  JsonNode *root;
+
+  self->error = error;
+  root = parse_line (self, whole, length + 3);
+  if (root == NULL)
+    return FALSE;
+  collection = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  page = collection != NULL && json_object_get_member (collection, "first") != NULL &&
+         JSON_NODE_HOLDS_OBJECT (json_object_get_member (collection, "first"))
+         ? json_object_get_object_member (collection, "first") : NULL;
+  if (page == NULL ||
+      g_strcmp0 (get_string (collection, "@context"), TESSERA_WEBANNOTATION_CONTEXT) != 0 ||
+      g_strcmp0 (get_string (collection, "type"), "AnnotationCollection") != 0 ||
+      g_strcmp0 (get_string (page, "type"), "AnnotationPage") != 0 ||
+      !get_int (collection, "total", &self->total))
+    return fail (self, self->written->info.title,
+                 _("the collection does not have the context, type, total and first page "
+                   "that were written"));
+  if (get_string (collection, "label") != NULL && *get_string (collection, "label") != '\0')
+    self->read->info.title = g_strdup (get_string (collection, "label"));
   return TRUE;
 }
 
 /**
- * _tessera_webannotation_read_collection:
- * @line: (array length=length): a collection, as JSON
- * @where: the file, for messages
- * @written: the document the collection was written from, for its text
- * @document_iri: the source of its targets
- * @read: an empty record, filled with what the collection holds
+ * _tessera_webannotation_reader_items:
+ * @json: (array length=length): a JSON array of items of the collection: lines of the
+ *   file, parsed a batch at a time
  *
- * Returns: %FALSE with @error set when the collection is not what the export writes
+ * Reads the annotations; the linking ones are kept for
+ * _tessera_webannotation_reader_finish(), since they may name annotations that come after.
  */
 gboolean
-_tessera_webannotation_read_collection (const char                  *line,
-                                        gsize                        length,
-                                        const char                  *where,
-                                        const TesseraDocumentRecord *written,
-                                        const char                  *document_iri,
-                                        TesseraWebannotationTags    *tags,
-                                        TesseraDocumentRecord       *read,
-                                        GError                     **error)
+_tessera_webannotation_reader_items (TesseraWebannotationReader  *self,
+                                     const char                  *json,
+                                     gsize                        length,
+                                     GError                     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  Reader reader = { where, written, document_iri, tags, read, by_id,
-                    tessera_text_length (written->text), { NULL, 0 }, error };
-  g_autoptr(GError) local_error = NULL;
-  JsonObject *collection, *page;
+  JsonNode *root;
   JsonArray *items;
-  gint64 total;
 
-  if (!json_parser_load_from_data (parser, line, length, &local_error))
-    return fail (&reader, written->info.title, local_error->message);
-  collection = JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
-               ? json_node_get_object (json_parser_get_root (parser)) : NULL;
-  page = collection != NULL && json_object_get_member (collection, "first") != NULL &&
-         JSON_NODE_HOLDS_OBJECT (json_object_get_member (collection, "first"))
-         ? json_object_get_object_member (collection, "first") : NULL;
-  items = page != NULL && json_object_get_member (page, "items") != NULL &&
-          JSON_NODE_HOLDS_ARRAY (json_object_get_member (page, "items"))
-          ? json_object_get_array_member (page, "items") : NULL;
-  if (items == NULL ||
-      g_strcmp0 (get_string (collection, "@context"), TESSERA_WEBANNOTATION_CONTEXT) != 0 ||
-      g_strcmp0 (get_string (collection, "type"), "AnnotationCollection") != 0 ||
-      g_strcmp0 (get_string (page, "type"), "AnnotationPage") != 0 ||
-      !get_int (collection, "total", &total) || total != json_array_get_length (items))
-    return fail (&reader, written->info.title,
-                 _("the collection does not have the context, type, total and first page "
-                   "that were written"));
-  if (get_string (collection, "label") != NULL && *get_string (collection, "label") != '\0')
-    read->info.title = g_strdup (get_string (collection, "label"));
-  return read_items (&reader, items);
+  self->error = error;
+  root = parse_line (self, json, length);
+  if (root == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_ARRAY (root))
+    return fail (self, NULL, _("an item of the collection is not an annotation"));
+  items = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+
+      self->n_items++;
+      if (item == NULL || g_strcmp0 (get_string (item, "type"), "Annotation") != 0)
+        return fail (self, NULL, _("an item of the collection is not an annotation"));
+      if (g_strcmp0 (get_string (item, "motivation"), "linking") == 0)
+        g_ptr_array_add (self->links, json_node_ref (node));
+      else if (!read_annotation (self, item))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The linking annotations, once the annotations they name are read; and the count. */
+gboolean
+_tessera_webannotation_reader_finish (TesseraWebannotationReader  *self,
+                                      GError                     **error)
+{
+  self->error = error;
+  if (self->n_items != self->total)
+    return fail (self, self->written->info.title,
+                 _("the collection does not hold as many annotations as its total says"));
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      if (!read_link (self, json_node_get_object (g_ptr_array_index (self->links, i))))
+        return FALSE;
+    }
+  return TRUE;
 }
