@@ -45,5 +45,7 @@
 #include "tessera-tei-export.h"
 #include "tessera-tei-import.h"
 #include "tessera-tei-validator.h"
+#include "tessera-csv-exporter.h"
+#include "tessera-webannotation-exporter.h"
 
 #include "tessera-default-project.h"
