@@ -14,7 +14,8 @@
  * The export dialog with the formats of the registry that are not TEI: opened by win.export,
  * CSV chosen in its format row writes one file whose rows are the annotations and keeps
  * the dialog open on the summary of what CSV could not carry; Web Annotation writes one
- * JSON-LD file with a collection per document and closes, having nothing to report.
+ * JSON-LD file with a collection per document and closes, having nothing to report; brat
+ * writes a folder of pairs and its configuration.
  */
 
 typedef GuiFixture Fixture;
@@ -139,6 +140,43 @@ test_csv_and_webannotation (Fixture       *fixture,
   g_assert_cmpint (json_object_get_int_member (first, "total"), ==, 3);
 }
 
+/* brat: a folder with a .txt and a .ann per document and the two configuration files; the
+ * dialog counts one file per document, the .ann it names (tessera_exporter_dup_file_name). */
+static void
+test_brat (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "brat", NULL);
+  g_autofree char *ann = NULL;
+  g_autoptr(GDir) dir = NULL;
+  TesseraExportDialog *dialog;
+  guint exported = 0, n_ann = 0, n_txt = 0, n_conf = 0;
+  const char *name;
+
+  gui_add_annotation (fixture, "Sahel", "place");
+  dialog = open_dialog (fixture, "brat standoff", &exported);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  tessera_export_dialog_start (dialog, folder);
+  gui_await (dialog_idle, &dialog, "the brat export to finish");
+  g_assert_cmpuint (exported, ==, 5);
+  if (dialog != NULL)
+    gui_destroy_window ((GtkWindow **) &dialog);
+
+  dir = g_dir_open (folder, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      n_ann += g_str_has_suffix (name, ".ann");
+      n_txt += g_str_has_suffix (name, ".txt");
+      n_conf += g_str_has_suffix (name, ".conf");
+    }
+  g_assert_cmpuint (n_ann, ==, 5);
+  g_assert_cmpuint (n_txt, ==, 5);
+  g_assert_cmpuint (n_conf, ==, 2);
+  ann = g_build_filename (folder, "annotation.conf", NULL);
+  g_assert_true (g_file_test (ann, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -147,6 +185,8 @@ main (int   argc,
 
   g_test_add ("/gui/export-formats/csv-and-webannotation", Fixture, NULL, gui_fixture_set_up,
               test_csv_and_webannotation, gui_fixture_tear_down);
+  g_test_add ("/gui/export-formats/brat", Fixture, NULL, gui_fixture_set_up, test_brat,
+              gui_fixture_tear_down);
 
   return g_test_run ();
 }
