@@ -94,6 +94,46 @@ test_round_trip (FormatCorpus  *corpus,
   }
 }
 
+static void
+on_imported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  GPtrArray **results = data;
+  g_autoptr(GError) error = NULL;
+
+  *results = tessera_import_paths_finish (TESSERA_STORE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/* The window's "Import a Folder" (an import on a worker thread, each file found by its
+ * format) takes a brat folder as one document per pair, its .txt not again as text. */
+static void
+test_import_folder_async (FormatCorpus  *corpus,
+                          gconstpointer  data)
+{
+  g_autoptr(TesseraExporter) exporter = NULL;
+  g_autofree char *folder = export_corpus (corpus, &exporter);
+  g_autofree char *project = g_build_filename (corpus->dir, "window.tessera", NULL);
+  g_autoptr(TesseraStore) store = test_create_project (project);
+  g_autoptr(GPtrArray) results = NULL;
+  const char *paths[] = { folder, NULL };
+
+  tessera_import_paths_async (store, paths, NULL, NULL, NULL, NULL, on_imported, &results);
+  while (results == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (results->len, ==, corpus->document_ids->len);
+  for (guint i = 0; i < results->len; i++)
+    {
+      TesseraImportResult *result = g_ptr_array_index (results, i);
+
+      g_assert_no_error (result->error);
+      g_assert_true (g_str_has_suffix (result->path, ".ann"));
+    }
+  format_corpus_assert_equal (corpus, store, BRAT_CARRIES, NULL, NULL);
+  tessera_store_close (store);
+}
+
 /* The lines are brat's: offsets in code points, fragments, normalisations by authority,
  * a claim's source and cue as relations and its fields as attributes, notes; and the
  * configuration declares every type, relation and attribute value the files use. */
@@ -428,6 +468,7 @@ main (int   argc,
   g_test_add (path, FormatCorpus, NULL, format_corpus_set_up, func, format_corpus_tear_down)
 
   ADD ("/format/brat/round-trip", test_round_trip);
+  ADD ("/format/brat/import-folder-async", test_import_folder_async);
   ADD ("/format/brat/lines", test_lines);
   ADD ("/format/brat/line-breaks", test_line_breaks);
   ADD ("/format/brat/import-foreign", test_import_foreign);
