@@ -7,6 +7,8 @@
 
 #include "tessera-formats.h"
 
+#include "tessera-conll-exporter.h"
+#include "tessera-conll-importer.h"
 #include "tessera-importer-private.h"
 #include "tessera-project-files-private.h"
 #include "tessera-tei-exporter.h"
@@ -52,8 +54,10 @@ ensure_builtin_formats (void)
 
   tessera_formats_register_importer (TESSERA_TYPE_TEXT_IMPORTER);
   tessera_formats_register_importer (TESSERA_TYPE_TEI_IMPORTER);
+  tessera_formats_register_importer (TESSERA_TYPE_CONLL_IMPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_TEXT_EXPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_TEI_EXPORTER);
+  tessera_formats_register_exporter (TESSERA_TYPE_CONLL_EXPORTER);
 
   g_once_init_leave (&initialized, 1);
 }
