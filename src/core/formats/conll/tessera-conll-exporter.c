@@ -20,9 +20,9 @@
  * one token a line, its fields separated by one space, a blank line after each sentence,
  * a -DOCSTART- line (with as many fields as the others) before each document. Every line
  * has the same number of fields: a token never holds a space (the tokeniser's "3 500" is
- * written as two tokens), a type key's spaces are written as underscores. The read-back
- * reads the file with the importer's reader, document by document, and compares its tokens
- * and annotations with the project's, laid out again.
+ * written as two tokens), a type key's spaces are written as underscores. Each document is
+ * read back as soon as it is in the file, with the importer's reader, and its tokens and
+ * annotations compared with those written, so that one document is in memory at a time.
  */
 
 struct _TesseraConllExporter
@@ -36,8 +36,14 @@ struct _TesseraConllExporter
 
   /* During an export. */
   TesseraStore        *store;
-  GArray              *written;      /* gint64: the documents in the file, in order */
   GString             *buffer;
+  guint                n_written;    /* documents */
+  /* The read-back: the file as it grows, read with the importer's reader. */
+  GInputStream        *readback;
+  GString             *pending;      /* a line read back in part */
+  TesseraConllReader  *reader;
+  TesseraConllTypes    types;
+  guint                n_read;
   guint                n_left_out;
   guint                n_flattened;
   guint                n_inside;
@@ -186,9 +192,13 @@ tessera_conll_exporter_finish (TesseraExporter *exporter)
   TesseraConllExporter *self = TESSERA_CONLL_EXPORTER (exporter);
 
   g_clear_object (&self->store);
-  g_clear_pointer (&self->written, g_array_unref);
+  g_clear_object (&self->readback);
+  g_clear_pointer (&self->reader, _tessera_conll_reader_free);
+  _tessera_conll_types_clear (&self->types);
   if (self->buffer != NULL)
     g_string_free (g_steal_pointer (&self->buffer), TRUE);
+  if (self->pending != NULL)
+    g_string_free (g_steal_pointer (&self->pending), TRUE);
 }
 
 static gboolean
@@ -197,12 +207,25 @@ tessera_conll_exporter_begin (TesseraExporter  *exporter,
                               GError          **error)
 {
   TesseraConllExporter *self = TESSERA_CONLL_EXPORTER (exporter);
+  g_autoptr(GFile) file = g_file_new_for_path (_tessera_exporter_get_temporary_path (exporter));
 
-  g_clear_pointer (&self->written, g_array_unref);
-  self->written = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (self->buffer == NULL)
     self->buffer = g_string_sized_new (FLUSH_BYTES + 4096);
+  if (self->pending == NULL)
+    self->pending = g_string_new (NULL);
   g_string_truncate (self->buffer, 0);
+  g_string_truncate (self->pending, 0);
+  self->n_written = self->n_read = 0;
+
+  g_clear_object (&self->readback);
+  self->readback = G_INPUT_STREAM (g_file_read (file, NULL, error));
+  if (self->readback == NULL)
+    return FALSE;
+  g_clear_pointer (&self->reader, _tessera_conll_reader_free);
+  _tessera_conll_types_clear (&self->types);
+  _tessera_conll_types_init (&self->types, self->store);
+  self->reader = _tessera_conll_reader_new (_tessera_exporter_get_display_name (exporter),
+                                            &self->types);
   return TRUE;
 }
 
@@ -288,6 +311,11 @@ count_left_out (TesseraConllExporter  *self,
     }
 }
 
+static gboolean read_back (TesseraConllExporter   *self,
+                           TesseraDocumentRecord  *written,
+                           TesseraConllLayout     *layout,
+                           GError                **error);
+
 static gboolean
 tessera_conll_exporter_write_document (TesseraExporter        *exporter,
                                        GOutputStream          *stream,
@@ -302,7 +330,7 @@ tessera_conll_exporter_write_document (TesseraExporter        *exporter,
   guint sentence = 0;
 
   count_left_out (self, document, layout);
-  g_array_append_val (self->written, document->id);
+  self->n_written++;
   append_docstart (self, document, layout->n_columns);
 
   for (guint t = 0; t < layout->tokens->len; t++)
@@ -335,7 +363,9 @@ tessera_conll_exporter_write_document (TesseraExporter        *exporter,
             return FALSE;
         }
     }
-  return flush (self, stream, FLUSH_BYTES, error);
+  /* Into the file, then read back. */
+  return flush (self, stream, 1, error) && g_output_stream_flush (stream, NULL, error) &&
+         read_back (self, document, layout, error);
 }
 
 static gboolean
@@ -407,43 +437,34 @@ check_tokens (const char          *where,
   return TRUE;
 }
 
-/* A document read back against the project's, laid out again as it was written. */
+/* A document read back against the one written, as it was laid out. */
 static gboolean
 check_document (TesseraConllExporter   *self,
-                TesseraConllReader     *reader,
-                TesseraConllTypes      *types,
                 TesseraDocumentRecord  *read,
-                guint                   index,
+                TesseraDocumentRecord  *written,
+                TesseraConllLayout     *layout,
                 GError                **error)
 {
-  g_autoptr(TesseraDocumentRecord) stored = NULL;
-  g_autoptr(TesseraConllLayout) layout = NULL;
   g_autoptr(GPtrArray) expected = NULL;
   g_autofree char *where = NULL;
-  const TesseraToken *offsets = _tessera_conll_reader_get_offsets (reader);
+  const TesseraToken *offsets = _tessera_conll_reader_get_offsets (self->reader);
 
-  stored = tessera_store_dup_document_record (self->store,
-                                              g_array_index (self->written, gint64, index),
-                                              error);
-  if (stored == NULL)
-    return FALSE;
   where = g_strdup_printf (_("%s, document %u (%s)"),
                            _tessera_exporter_get_display_name (TESSERA_EXPORTER (self)),
-                           index + 1, stored->info.title != NULL ? stored->info.title : "");
-  layout = _tessera_conll_layout_new (stored, self->layers);
-  if (!check_tokens (where, reader, stored, layout, error))
+                           self->n_read, written->info.title != NULL ? written->info.title : "");
+  if (!check_tokens (where, self->reader, written, layout, error))
     return FALSE;
   if (self->columns == TESSERA_CONLL_COLUMNS_TOKEN_OFFSETS_TAG &&
-      tessera_text_length (read->text) != tessera_text_length (stored->text))
+      tessera_text_length (read->text) != tessera_text_length (written->text))
     {
       g_set_error (error, TESSERA_FORMAT_ERROR, TESSERA_FORMAT_ERROR_CHECK,
                    _("%s: the text reads back with %u characters instead of %u"), where,
-                   tessera_text_length (read->text), tessera_text_length (stored->text));
+                   tessera_text_length (read->text), tessera_text_length (written->text));
       return FALSE;
     }
   if (self->titles)
     {
-      g_autofree char *title = dup_title_line (stored->info.title);
+      g_autofree char *title = dup_title_line (written->info.title);
 
       if (g_strcmp0 (title, read->info.title != NULL ? read->info.title : "") != 0)
         {
@@ -464,7 +485,7 @@ check_document (TesseraConllExporter   *self,
           g_autofree char *key = dup_tag_key (span->annotation->type);
           TesseraRange range = { offsets[span->first].start, offsets[span->last].end };
 
-          annotation->type = g_object_ref (_tessera_conll_types_lookup (types, key, c,
+          annotation->type = g_object_ref (_tessera_conll_types_lookup (&self->types, key, c,
                                                                         layout->n_columns));
           g_array_append_val (annotation->ranges, range);
           g_ptr_array_add (expected, annotation);
@@ -474,6 +495,98 @@ check_document (TesseraConllExporter   *self,
                                              error);
 }
 
+/* One line read back; no document may end in the middle of one written. */
+static gboolean
+read_back_line (TesseraConllExporter  *self,
+                const char            *line,
+                gsize                  length,
+                GError               **error)
+{
+  g_autoptr(TesseraDocumentRecord) document = NULL;
+
+  if (!_tessera_conll_reader_read_line (self->reader, line, length, &document, error))
+    return FALSE;
+  if (document != NULL)
+    {
+      g_set_error (error, TESSERA_FORMAT_ERROR, TESSERA_FORMAT_ERROR_CHECK,
+                   _("%s reads back with more documents than were written"),
+                   _tessera_exporter_get_display_name (TESSERA_EXPORTER (self)));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads what the file holds beyond what was read back, and checks the document it ends
+ * with against @written (at the end of the file, with @written %NULL, none may come). */
+static gboolean
+read_back (TesseraConllExporter   *self,
+           TesseraDocumentRecord  *written,
+           TesseraConllLayout     *layout,
+           GError                **error)
+{
+  g_autoptr(TesseraDocumentRecord) read = NULL;
+  g_autofree char *chunk = g_malloc (FLUSH_BYTES);
+  gssize n;
+
+  while ((n = g_input_stream_read (self->readback, chunk, FLUSH_BYTES, NULL, error)) > 0)
+    {
+      const char *p = chunk;
+      const char *end = chunk + n;
+
+      while (p < end)
+        {
+          const char *line_end = memchr (p, '\n', end - p);
+
+          if (line_end == NULL)
+            {
+              g_string_append_len (self->pending, p, end - p);
+              break;
+            }
+          if (self->pending->len > 0)
+            {
+              g_string_append_len (self->pending, p, line_end - p);
+              if (!read_back_line (self, self->pending->str, self->pending->len, error))
+                return FALSE;
+              g_string_truncate (self->pending, 0);
+            }
+          else if (!read_back_line (self, p, line_end - p, error))
+            return FALSE;
+          p = line_end + 1;
+        }
+    }
+  if (n < 0)
+    return FALSE;
+  if (written == NULL && self->pending->len > 0 &&
+      !read_back_line (self, self->pending->str, self->pending->len, error))
+    return FALSE;
+
+  if (!_tessera_conll_reader_finish (self->reader, &read, error))
+    return FALSE;
+  if (read != NULL && written == NULL)
+    {
+      g_set_error (error, TESSERA_FORMAT_ERROR, TESSERA_FORMAT_ERROR_CHECK,
+                   _("%s reads back with more documents than were written"),
+                   _tessera_exporter_get_display_name (TESSERA_EXPORTER (self)));
+      return FALSE;
+    }
+  if (written == NULL)
+    return TRUE;
+  self->n_read++;
+  /* A document without a word has only its -DOCSTART- line. */
+  if (read == NULL && layout->tokens->len == 0)
+    return TRUE;
+  if (read == NULL)
+    {
+      g_set_error (error, TESSERA_FORMAT_ERROR, TESSERA_FORMAT_ERROR_CHECK,
+                   _("%s: %u documents were written but %u read back"),
+                   _tessera_exporter_get_display_name (TESSERA_EXPORTER (self)),
+                   self->n_written, self->n_read - 1);
+      return FALSE;
+    }
+  return check_document (self, read, written, layout, error);
+}
+
+/* The rest of the file, after the last document read back: nothing more. */
 static gboolean
 tessera_conll_exporter_check (TesseraExporter  *exporter,
                               const char       *path,
@@ -481,61 +594,18 @@ tessera_conll_exporter_check (TesseraExporter  *exporter,
                               GError          **error)
 {
   TesseraConllExporter *self = TESSERA_CONLL_EXPORTER (exporter);
-  const char *display_name = _tessera_exporter_get_display_name (exporter);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) file_stream = g_file_read (file, cancellable, error);
-  g_autoptr(GDataInputStream) stream = NULL;
-  g_autoptr(TesseraConllReader) reader = NULL;
-  TesseraConllTypes types;
-  guint n_read = 0;
-  gboolean ok = TRUE;
 
-  if (file_stream == NULL)
+  if (!read_back (self, NULL, NULL, error))
     return FALSE;
-  stream = g_data_input_stream_new (G_INPUT_STREAM (file_stream));
-  _tessera_conll_types_init (&types, self->store);
-  reader = _tessera_conll_reader_new (display_name, &types);
-
-  while (ok)
-    {
-      g_autoptr(TesseraDocumentRecord) document = NULL;
-      g_autoptr(GError) local_error = NULL;
-      gsize length;
-      g_autofree char *line = g_data_input_stream_read_line (stream, &length, cancellable,
-                                                              &local_error);
-
-      if (line == NULL && local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          ok = FALSE;
-          break;
-        }
-      ok = line != NULL ? _tessera_conll_reader_read_line (reader, line, length, &document, error)
-                        : _tessera_conll_reader_finish (reader, &document, error);
-      if (ok && document != NULL)
-        {
-          if (n_read >= self->written->len)
-            {
-              g_set_error (error, TESSERA_FORMAT_ERROR, TESSERA_FORMAT_ERROR_CHECK,
-                           _("%s reads back with more documents than were written"),
-                           display_name);
-              ok = FALSE;
-            }
-          else
-            ok = check_document (self, reader, &types, document, n_read++, error);
-        }
-      if (line == NULL)
-        break;
-    }
-  if (ok && n_read != self->written->len)
+  if (self->n_read != self->n_written)
     {
       g_set_error (error, TESSERA_FORMAT_ERROR, TESSERA_FORMAT_ERROR_CHECK,
-                   _("%s: %u documents were written but %u read back"), display_name,
-                   self->written->len, n_read);
-      ok = FALSE;
+                   _("%s: %u documents were written but %u read back"),
+                   _tessera_exporter_get_display_name (exporter), self->n_written,
+                   self->n_read);
+      return FALSE;
     }
-  _tessera_conll_types_clear (&types);
-  return ok;
+  return TRUE;
 }
 
 static void

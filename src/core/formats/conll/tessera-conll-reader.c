@@ -12,6 +12,7 @@
 #include "tessera-import.h"
 #include "tessera-text.h"
 #include "tessera-tokenizer.h"
+#include "tessera-util-private.h"
 
 /*
  * The reading of CoNLL lines, shared by the importer and the exporter's read-back: one
@@ -48,7 +49,10 @@ struct _TesseraConllReader
   gboolean           taken;
   guint              text_length;     /* from its -DOCSTART- line, or 0 */
   char              *title;
-  GPtrArray         *tokens;          /* char *, NFC */
+  GString           *token_text;      /* the tokens, NFC, each ended by a NUL */
+  GArray            *token_starts;    /* gsize: where each starts in token_text */
+  GPtrArray         *tokens;          /* char *: into token_text, once the document is read */
+  GString           *line_copy;
   GArray            *token_offsets;   /* TesseraToken: as the file gives them, then in the text */
   GArray            *token_lines;     /* guint */
   GArray            *sentence_ends;   /* guint */
@@ -122,7 +126,10 @@ _tessera_conll_reader_new (const char        *display_name,
   reader->display_name = g_strdup (display_name);
   reader->types = types;
   reader->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  reader->tokens = g_ptr_array_new_with_free_func (g_free);
+  reader->token_text = g_string_new (NULL);
+  reader->token_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  reader->tokens = g_ptr_array_new ();
+  reader->line_copy = g_string_new (NULL);
   reader->token_offsets = g_array_new (FALSE, FALSE, sizeof (TesseraToken));
   reader->token_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   reader->sentence_ends = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -139,7 +146,10 @@ _tessera_conll_reader_free (TesseraConllReader *reader)
   g_free (reader->display_name);
   g_free (reader->title);
   g_hash_table_unref (reader->keys);
+  g_string_free (reader->token_text, TRUE);
+  g_array_unref (reader->token_starts);
   g_ptr_array_unref (reader->tokens);
+  g_string_free (reader->line_copy, TRUE);
   g_array_unref (reader->token_offsets);
   g_array_unref (reader->token_lines);
   g_array_unref (reader->sentence_ends);
@@ -313,7 +323,7 @@ read_token_line (TesseraConllReader  *reader,
                  GError             **error)
 {
   TesseraToken offsets = { 0, 0 };
-  char *token;
+  gsize start;
 
   if (reader->n_fields == 0 && !find_layout (reader, fields, n_fields, error))
     return FALSE;
@@ -358,8 +368,17 @@ read_token_line (TesseraConllReader  *reader,
       g_array_append_val (reader->tags[i], tag);
     }
 
-  token = tessera_text_to_nfc (fields[0]);
-  g_ptr_array_add (reader->tokens, token);
+  start = reader->token_text->len;
+  g_array_append_val (reader->token_starts, start);
+  if (_tessera_text_may_change_under_nfc (fields[0], strlen (fields[0])))
+    {
+      g_autofree char *nfc = tessera_text_to_nfc (fields[0]);
+
+      g_string_append (reader->token_text, nfc);
+    }
+  else
+    g_string_append (reader->token_text, fields[0]);
+  g_string_append_c (reader->token_text, '\0');
   g_array_append_val (reader->token_offsets, offsets);
   g_array_append_val (reader->token_lines, reader->line);
   return TRUE;
@@ -368,7 +387,7 @@ read_token_line (TesseraConllReader  *reader,
 static void
 end_sentence (TesseraConllReader *reader)
 {
-  guint n_tokens = reader->tokens->len;
+  guint n_tokens = reader->token_starts->len;
   guint n_sentences = reader->sentence_ends->len;
 
   if (n_tokens > 0 &&
@@ -380,6 +399,8 @@ static void
 clear_document (TesseraConllReader *reader)
 {
   g_clear_pointer (&reader->title, g_free);
+  g_string_truncate (reader->token_text, 0);
+  g_array_set_size (reader->token_starts, 0);
   g_ptr_array_set_size (reader->tokens, 0);
   g_array_set_size (reader->token_offsets, 0);
   g_array_set_size (reader->token_lines, 0);
@@ -558,12 +579,16 @@ take_document (TesseraConllReader     *reader,
   guint line = reader->line;
 
   *out_document = NULL;
-  if (reader->tokens->len == 0)
+  if (reader->taken || reader->token_starts->len == 0)
     {
       clear_document (reader);
+      reader->taken = FALSE;
       return TRUE;
     }
   end_sentence (reader);
+  for (guint i = 0; i < reader->token_starts->len; i++)
+    g_ptr_array_add (reader->tokens,
+                     reader->token_text->str + g_array_index (reader->token_starts, gsize, i));
 
   document = tessera_document_record_new ();
   document->info.title = g_steal_pointer (&reader->title);
@@ -625,7 +650,6 @@ _tessera_conll_reader_read_line (TesseraConllReader      *reader,
                                  TesseraDocumentRecord  **out_document,
                                  GError                 **error)
 {
-  g_autofree char *copy = NULL;
   char *fields[MAX_FIELDS];
   const char *invalid;
   guint n_fields;
@@ -655,7 +679,7 @@ _tessera_conll_reader_read_line (TesseraConllReader      *reader,
       return FALSE;
     }
 
-  if (reader->tokens->len == 0 && length >= strlen (TESSERA_CONLL_TITLE_COMMENT) &&
+  if (reader->token_starts->len == 0 && length >= strlen (TESSERA_CONLL_TITLE_COMMENT) &&
       memcmp (line, TESSERA_CONLL_TITLE_COMMENT, strlen (TESSERA_CONLL_TITLE_COMMENT)) == 0)
     {
       g_free (reader->title);
@@ -664,8 +688,9 @@ _tessera_conll_reader_read_line (TesseraConllReader      *reader,
       return TRUE;
     }
 
-  copy = g_strndup (line, length);
-  n_fields = split_fields (copy, fields);
+  g_string_truncate (reader->line_copy, 0);
+  g_string_append_len (reader->line_copy, line, length);
+  n_fields = split_fields (reader->line_copy->str, fields);
   if (n_fields == G_MAXUINT)
     {
       set_line_error (reader, error, TESSERA_IMPORT_ERROR_FAILED,
