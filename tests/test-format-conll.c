@@ -329,6 +329,37 @@ test_conlleval_lines (FormatCorpus  *corpus,
   g_assert_true (g_str_has_prefix (contents, "-DOCSTART- 0 "));
 }
 
+/* An annotation that ends inside a word covers the whole word in the file, and the notes
+ * count it; with a column per kind, a claim and the entities in it are both written. */
+static void
+test_partial_token_and_kinds (FormatCorpus  *corpus,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 document_id = g_array_index (corpus->document_ids, gint64, 0);
+  TesseraRange inside = { 1, 3 };   /* "es" of "Les" */
+  g_autoptr(TesseraExporter) exporter = tessera_formats_new_exporter ("conll", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) notes = g_string_new (NULL);
+
+  tessera_store_add_annotation (corpus->store, document_id, test_type_id (corpus->store, "place"),
+                                &inside, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (tessera_format_set_option (G_OBJECT (exporter), "layers", "kinds", &error));
+  g_assert_true (tessera_format_set_option (G_OBJECT (exporter), "columns",
+                                            "token,start,end,tag", &error));
+  path = format_corpus_export (corpus, exporter, "kinds.conll");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  /* The first sentence is a claim; "Les" is a place too, in its own column. */
+  test_assert_contains (contents, "-DOCSTART- 0 ");
+  test_assert_contains (contents, "\n\nLes 0 3 B-place B-claim O\nchefs 4 9 O I-claim O\n");
+  for (guint i = 0; i < tessera_exporter_get_notes (exporter)->len; i++)
+    g_string_append_printf (notes, "%s\n",
+                            (const char *) g_ptr_array_index (tessera_exporter_get_notes (exporter), i));
+  test_assert_contains (notes->str, "inside a token, written on the whole token: 1\n");
+}
+
 /* The titles as comment lines, when asked for, come back as the documents' titles. */
 static void
 test_titles (FormatCorpus  *corpus,
@@ -471,6 +502,10 @@ test_hostile (FormatCorpus  *corpus,
                                 "Le 0 2 O\n\nMali 3 9 B-place\n", -1, "line 3");
   format_assert_import_refused (corpus, "conll", "offset.conll",
                                 "Le 0 2 O\nMali -3 x B-place\n", -1, "line 2");
+  format_assert_import_refused (corpus, "conll", "far-offset.conll",
+                                "Le 0 2 O\nMali 2000000000 2000000004 B-place\n", -1, "line 2");
+  format_assert_import_refused (corpus, "conll", "long-document.conll",
+                                "-DOCSTART- 0 2000000000 O\n\nLe 0 2 O\n", -1, "characters");
   format_assert_import_refused (corpus, "conll", "huge-offset.conll",
                                 "Le 0 99999999999 O\n", -1, "line 1");
   format_assert_import_refused (corpus, "conll", "binary.conll", binary, sizeof binary - 1,
@@ -527,6 +562,7 @@ main (int   argc,
   ADD ("/core/format/conll/round-trip-tokens", test_round_trip_tokens);
   ADD ("/core/format/conll/notes", test_notes);
   ADD ("/core/format/conll/conlleval-lines", test_conlleval_lines);
+  ADD ("/core/format/conll/partial-token-and-kinds", test_partial_token_and_kinds);
   ADD ("/core/format/conll/titles", test_titles);
   ADD ("/core/format/conll/import-schemes", test_import_schemes);
   ADD ("/core/format/conll/import-layouts", test_import_layouts);

@@ -47,6 +47,7 @@ struct _TesseraConllReader
 
   /* The document being read, or the one last taken until the next line. */
   gboolean           taken;
+  gsize              document_bytes;  /* of its lines */
   guint              text_length;     /* from its -DOCSTART- line, or 0 */
   char              *title;
   GString           *token_text;      /* the tokens, NFC, each ended by a NUL */
@@ -399,6 +400,7 @@ static void
 clear_document (TesseraConllReader *reader)
 {
   g_clear_pointer (&reader->title, g_free);
+  reader->document_bytes = 0;
   g_string_truncate (reader->token_text, 0);
   g_array_set_size (reader->token_starts, 0);
   g_ptr_array_set_size (reader->tokens, 0);
@@ -419,6 +421,10 @@ dup_text_at_offsets (TesseraConllReader  *reader,
   TesseraToken *offsets = (TesseraToken *) (gpointer) reader->token_offsets->data;
   guint length = 0;
   guint sentence = 0;
+  /* The gaps are white space: far less of it than the lines that give the tokens. A file
+   * whose offsets leave more is refused rather than filling memory with spaces. */
+  guint64 gaps = 0;
+  guint64 budget = 2 * (guint64) reader->document_bytes + 64;
 
   for (guint i = 0; i < reader->tokens->len; i++)
     {
@@ -446,6 +452,15 @@ dup_text_at_offsets (TesseraConllReader  *reader,
           new_sentence |= g_array_index (reader->sentence_ends, guint, sentence) == i;
           sentence++;
         }
+      gaps += offsets[i].start - length;
+      if (gaps > budget)
+        {
+          set_line_error (reader, error, TESSERA_IMPORT_ERROR_FAILED,
+                          _("the token starts at character %u, too far after the token "
+                            "before it: the offsets leave more space between the tokens "
+                            "than a text holds"), offsets[i].start);
+          return NULL;
+        }
       if (offsets[i].start > length)
         {
           if (new_sentence && i > 0)
@@ -467,6 +482,13 @@ dup_text_at_offsets (TesseraConllReader  *reader,
       return NULL;
     }
   /* The white space after the last token. */
+  if (reader->text_length > length && gaps + (reader->text_length - length) > budget)
+    {
+      set_line_error (reader, error, TESSERA_IMPORT_ERROR_FAILED,
+                      _("the document has %u characters by its -DOCSTART- line, far more "
+                        "than its tokens reach (%u)"), reader->text_length, length);
+      return NULL;
+    }
   if (reader->text_length > length)
     {
       g_string_append_c (text, '\n');
@@ -661,6 +683,7 @@ _tessera_conll_reader_read_line (TesseraConllReader      *reader,
       clear_document (reader);
       reader->taken = FALSE;
     }
+  reader->document_bytes += length + 1;
   if (reader->line == 1 && length >= 3 && memcmp (line, "\xEF\xBB\xBF", 3) == 0)
     line += 3, length -= 3;
   if (length > 0 && line[length - 1] == '\r')
