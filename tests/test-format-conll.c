@@ -43,9 +43,11 @@ written_lay_out (Written                     *self,
     {
       for (guint i = 0; i < self->layout->spans[c]->len; i++)
         {
-          const TesseraConllSpan *span = &g_array_index (self->layout->spans[c], TesseraConllSpan, i);
-          const TesseraToken *first = &g_array_index (self->layout->tokens, TesseraToken, span->first);
-          const TesseraToken *last = &g_array_index (self->layout->tokens, TesseraToken, span->last);
+          GArray *tokens = self->layout->tokens;
+          const TesseraConllSpan *span =
+            &g_array_index (self->layout->spans[c], TesseraConllSpan, i);
+          const TesseraToken *first = &g_array_index (tokens, TesseraToken, span->first);
+          const TesseraToken *last = &g_array_index (tokens, TesseraToken, span->last);
           const GArray *ranges = span->annotation->ranges;
 
           if (g_array_index (ranges, TesseraRange, 0).start == first->start &&
@@ -140,8 +142,9 @@ dup_annotated_words (const char *text,
     {
       TesseraAnnotationRecord *annotation = g_ptr_array_index (annotations, i);
       const GArray *ranges = annotation->ranges;
-      g_autofree char *words = tessera_text_slice (text, g_array_index (ranges, TesseraRange, 0).start,
-                                                   g_array_index (ranges, TesseraRange, ranges->len - 1).end);
+      guint start = g_array_index (ranges, TesseraRange, 0).start;
+      guint end = g_array_index (ranges, TesseraRange, ranges->len - 1).end;
+      g_autofree char *words = tessera_text_slice (text, start, end);
       g_auto(GStrv) parts = g_regex_split_simple ("\\s+", words, G_REGEX_OPTIMIZE, 0);
       g_autofree char *joined = g_strjoinv (" ", parts);
 
@@ -355,8 +358,11 @@ test_partial_token_and_kinds (FormatCorpus  *corpus,
   test_assert_contains (contents, "-DOCSTART- 0 ");
   test_assert_contains (contents, "\n\nLes 0 3 B-place B-claim O\nchefs 4 9 O I-claim O\n");
   for (guint i = 0; i < tessera_exporter_get_notes (exporter)->len; i++)
-    g_string_append_printf (notes, "%s\n",
-                            (const char *) g_ptr_array_index (tessera_exporter_get_notes (exporter), i));
+    {
+      const char *note = g_ptr_array_index (tessera_exporter_get_notes (exporter), i);
+
+      g_string_append_printf (notes, "%s\n", note);
+    }
   test_assert_contains (notes->str, "inside a token, written on the whole token: 1\n");
 }
 
@@ -431,7 +437,8 @@ test_import_schemes (FormatCorpus  *corpus,
     "M. B-person\nDiarra I-person\nrejoint O\nle O\nMali B-place\n« O\nNon O\n! O\n» O\n\n"
     "Bamako B-place\nGao B-place\net O\nle O\nG5 B-alliance\nSahel I-alliance\n. O\n";
   static const char iobes[] =
-    "M.\tB-person\nDiarra\tE-person\r\nrejoint\tO\nle\tO\nMali\tS-place\n«\tO\nNon\tO\n!\tO\n»\tO\n\n"
+    "M.\tB-person\nDiarra\tE-person\r\nrejoint\tO\nle\tO\nMali\tS-place\n«\tO\nNon\tO\n"
+    "!\tO\n»\tO\n\n"
     "Bamako  S-place\nGao  S-place\net O\nle O\nG5 B-alliance\nSahel E-alliance\n. O\n";
   const char *expected_text = "M. Diarra rejoint le Mali «\xC2\xA0Non\xE2\x80\xAF!\xC2\xA0» "
                               "Bamako Gao et le G5 Sahel.";

@@ -126,18 +126,28 @@ tessera_conll_layers_get_type (void)
   return register_enum (&type_id, "TesseraConllLayers", layers_values);
 }
 
-/* A type's key as a tag names it: spaces would split the line, they become underscores. */
+/* A type's key as a tag names it: spaces (no-break ones too, which Python's split() cuts
+ * at) would split the line, they become underscores. */
+static void
+append_tag_key (GString               *out,
+                TesseraAnnotationType *type)
+{
+  for (const char *p = tessera_annotation_type_get_key (type); *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_isspace (g_utf8_get_char (p)))
+        g_string_append_c (out, '_');
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+}
+
 static char *
 dup_tag_key (TesseraAnnotationType *type)
 {
-  char *key = g_strdup (tessera_annotation_type_get_key (type));
+  GString *key = g_string_new (NULL);
 
-  for (char *p = key; *p != '\0'; p++)
-    {
-      if (g_ascii_isspace (*p))
-        *p = '_';
-    }
-  return key;
+  append_tag_key (key, type);
+  return g_string_free (key, FALSE);
 }
 
 /* The first byte of @token in the text @cursor walks through, in order; @cursor is left at
@@ -264,8 +274,7 @@ append_tag (TesseraConllExporter   *self,
     prefix = t == span->first ? 'B' : 'I';
   g_string_append_c (self->buffer, prefix);
   g_string_append_c (self->buffer, '-');
-  for (const char *p = tessera_annotation_type_get_key (span->annotation->type); *p != '\0'; p++)
-    g_string_append_c (self->buffer, g_ascii_isspace (*p) ? '_' : *p);
+  append_tag_key (self->buffer, span->annotation->type);
 }
 
 static void

@@ -391,8 +391,9 @@ end_sentence (TesseraConllReader *reader)
   guint n_tokens = reader->token_starts->len;
   guint n_sentences = reader->sentence_ends->len;
 
-  if (n_tokens > 0 &&
-      (n_sentences == 0 || g_array_index (reader->sentence_ends, guint, n_sentences - 1) < n_tokens))
+  if (n_tokens == 0)
+    return;
+  if (n_sentences == 0 || g_array_index (reader->sentence_ends, guint, n_sentences - 1) < n_tokens)
     g_array_append_val (reader->sentence_ends, n_tokens);
 }
 
