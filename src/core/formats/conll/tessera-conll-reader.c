@@ -10,6 +10,7 @@
 #include "tessera-conll-private.h"
 
 #include "tessera-import.h"
+#include "tessera-importer-private.h"
 #include "tessera-text.h"
 #include "tessera-tokenizer.h"
 #include "tessera-util-private.h"
@@ -191,31 +192,10 @@ _tessera_conll_reader_get_offsets (TesseraConllReader *reader)
   return (const TesseraToken *) (gpointer) reader->token_offsets->data;
 }
 
-static void
-set_line_error (TesseraConllReader  *reader,
-                GError             **error,
-                int                  code,
-                const char          *format,
-                ...) G_GNUC_PRINTF (4, 5);
-
-/* "FILE, line N: what is wrong". */
-static void
-set_line_error (TesseraConllReader  *reader,
-                GError             **error,
-                int                  code,
-                const char          *format,
-                ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  /* Translators: the file, the line number, then what is wrong with it */
-  g_set_error (error, TESSERA_IMPORT_ERROR, code, _("%s, line %u: %s"), reader->display_name,
-               reader->line, message);
-}
+/* "FILE, line N: what is wrong", N the line being read. */
+#define set_line_error(reader, error, code, ...) \
+  _tessera_import_set_line_error ((error), (code), (reader)->display_name, (reader)->line, \
+                                  __VA_ARGS__)
 
 static gboolean
 is_valid_tag (const char *field)
