@@ -1341,6 +1341,41 @@ make_export_projects (Fixture    *fixture,
                       "Bamako", NULL));
 }
 
+/* CoNLL from the command line: exported with an option, imported back with no format
+ * named, its tags where they were. */
+static void
+test_export_import_conll (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *project = build_path (fixture, "p.tessera");
+  g_autofree char *other = build_path (fixture, "other.tessera");
+  g_autofree char *file = build_path (fixture, "corpus.conll");
+  g_autofree char *contents = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *imported = NULL;
+  g_autofree char *shown = NULL;
+
+  make_export_projects (fixture, project, other);
+  g_free (run_cli_ok (fixture, "-p", project, "annotate", "1", "--type", "event", "--text",
+                      "20 juin", NULL));
+  out = run_cli_ok (fixture, "-p", project, "export", "--format", "conll", "--option",
+                    "scheme=iobes", "-o", file, NULL);
+  test_assert_contains (out, "corpus.conll");
+  g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==,
+                   "-DOCSTART- O\n\nBamako S-place\n, O\nle O\n20 B-event\njuin E-event\n\n"
+                   "Les O\nministres O\nde O\nla O\ndéfense O\n. O\n\n");
+
+  imported = run_cli_ok (fixture, "-p", other, "import", file, NULL);
+  test_assert_contains (imported, "corpus.conll, document 1");
+  shown = run_cli_ok (fixture, "-p", other, "show", "1", NULL);
+  /* The title line and the sentence come back as they were: same length, same offsets. */
+  test_assert_contains (shown, "Characters: 47 ");
+  test_assert_contains (shown, "0–6 ");
+  test_assert_contains (shown, "11–18 ");
+  test_assert_contains (shown, "«20 juin»");
+}
+
 /* The names in @folder, sorted, joined with spaces. */
 static char *
 list_folder (const char *folder)
@@ -1779,6 +1814,7 @@ main (int    argc,
   ADD ("/core/cli/refuse-not-a-project", test_refuse_not_a_project);
   ADD ("/core/cli/export-refuses-projects", test_export_refuses_projects);
   ADD ("/core/cli/export-replaces-files", test_export_replaces_files);
+  ADD ("/core/cli/export-import-conll", test_export_import_conll);
   ADD ("/core/cli/import-refuses-projects", test_import_refuses_projects);
   ADD ("/core/cli/decimal-numbers", test_decimal_numbers);
   ADD ("/core/cli/end-of-options", test_end_of_options);

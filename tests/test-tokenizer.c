@@ -218,7 +218,8 @@ test_sentences (void)
   /* A lower-case word after . or … continues the sentence. */
   assert_tokens ("Il hésita… puis partit.", "Il|hésita|…|puis|partit|.");
   /* A line break ends a sentence, a title without a full stop too. */
-  assert_tokens ("Plan d’action\nL’objectif principal\n\nFin", "Plan|d’|action ‖ L’|objectif|principal ‖ Fin");
+  assert_tokens ("Plan d’action\nL’objectif principal\n\nFin",
+                 "Plan|d’|action ‖ L’|objectif|principal ‖ Fin");
   assert_tokens ("", "");
   assert_tokens (" \n ", "");
 }
@@ -260,7 +261,8 @@ test_seeds (void)
 
       g_assert_cmpuint (strlen (joined), >, strlen (seed) / 2);
     }
-  assert_tokens ("fin." COMBINING_DOT " " COMBINING_DOT "a", "fin|." COMBINING_DOT "|" COMBINING_DOT "a");
+  assert_tokens ("fin." COMBINING_DOT " " COMBINING_DOT "a",
+                 "fin|." COMBINING_DOT "|" COMBINING_DOT "a");
 }
 
 /* Tokens are appended: the sentences count the tokens the array held before. */

@@ -39,6 +39,8 @@
 #include "tessera-brat-importer.h"
 #include "tessera-text-exporter.h"
 #include "tessera-text-importer.h"
+#include "tessera-conll-exporter.h"
+#include "tessera-conll-importer.h"
 #include "tessera-tei-exporter.h"
 #include "tessera-tei-importer.h"
 #include "tessera-tei-error.h"

@@ -7,6 +7,8 @@
 
 #include "tessera-formats.h"
 
+#include "tessera-conll-exporter.h"
+#include "tessera-conll-importer.h"
 #include "tessera-brat-exporter.h"
 #include "tessera-brat-importer.h"
 #include "tessera-importer-private.h"
@@ -56,9 +58,11 @@ ensure_builtin_formats (void)
 
   tessera_formats_register_importer (TESSERA_TYPE_TEXT_IMPORTER);
   tessera_formats_register_importer (TESSERA_TYPE_TEI_IMPORTER);
+  tessera_formats_register_importer (TESSERA_TYPE_CONLL_IMPORTER);
   tessera_formats_register_importer (TESSERA_TYPE_BRAT_IMPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_TEXT_EXPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_TEI_EXPORTER);
+  tessera_formats_register_exporter (TESSERA_TYPE_CONLL_EXPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_BRAT_EXPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_WEBANNOTATION_EXPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_CSV_EXPORTER);

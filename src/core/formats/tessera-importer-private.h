@@ -15,6 +15,12 @@ void       _tessera_importer_set_too_large (GError             **error,
                                             guint64              size);
 gboolean   _tessera_importer_has_suffix    (const char          *name,
                                             const char          *extension);
+void       _tessera_import_set_line_error (GError            **error,
+                                           int                 code,
+                                           const char         *display_name,
+                                           guint               line,
+                                           const char         *format,
+                                           ...) G_GNUC_PRINTF (5, 6);
 GPtrArray *_tessera_import_batch_insert    (TesseraImportBatch  *batch,
                                             TesseraStore        *store,
                                             const char          *path,

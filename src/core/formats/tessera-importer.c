@@ -96,6 +96,35 @@ _tessera_importer_has_suffix (const char *name,
 }
 
 /**
+ * _tessera_import_set_line_error:
+ * @code: a #TesseraImportError
+ * @display_name: the file, as the user knows it
+ * @line: the line, from 1
+ * @format: what is wrong there, a printf() format, translated
+ *
+ * Sets @error to "FILE, line N: what is wrong", the message of a line-based format that
+ * refuses a file.
+ */
+void
+_tessera_import_set_line_error (GError     **error,
+                                int          code,
+                                const char  *display_name,
+                                guint        line,
+                                const char  *format,
+                                ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* Translators: the file, the line number, then what is wrong with it */
+  g_set_error (error, TESSERA_IMPORT_ERROR, code, _("%s, line %u: %s"), display_name, line,
+               message);
+}
+
+/**
  * tessera_import_batch_new:
  *
  * Returns: (transfer full): an empty batch, to fill
