@@ -34,6 +34,8 @@
 #include "tessera-exporter.h"
 #include "tessera-import.h"
 #include "tessera-importer.h"
+#include "tessera-jsonl-exporter.h"
+#include "tessera-jsonl-importer.h"
 #include "tessera-text-exporter.h"
 #include "tessera-text-importer.h"
 #include "tessera-tei-exporter.h"

@@ -8,6 +8,8 @@
 #include "tessera-formats.h"
 
 #include "tessera-importer-private.h"
+#include "tessera-jsonl-exporter.h"
+#include "tessera-jsonl-importer.h"
 #include "tessera-project-files-private.h"
 #include "tessera-tei-exporter.h"
 #include "tessera-tei-importer.h"
@@ -52,8 +54,10 @@ ensure_builtin_formats (void)
 
   tessera_formats_register_importer (TESSERA_TYPE_TEXT_IMPORTER);
   tessera_formats_register_importer (TESSERA_TYPE_TEI_IMPORTER);
+  tessera_formats_register_importer (TESSERA_TYPE_JSONL_IMPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_TEXT_EXPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_TEI_EXPORTER);
+  tessera_formats_register_exporter (TESSERA_TYPE_JSONL_EXPORTER);
 
   g_once_init_leave (&initialized, 1);
 }
