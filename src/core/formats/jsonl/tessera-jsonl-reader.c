@@ -295,6 +295,46 @@ dup_id (JsonNode *node)
   return NULL;
 }
 
+static gboolean
+is_new_key (TesseraJsonlReader *self,
+            const char         *key)
+{
+  g_autoptr(TesseraAnnotationType) known = tessera_store_find_annotation_type (self->store, key);
+
+  if (known != NULL)
+    return FALSE;
+  for (guint i = 0; i < self->new_types->len; i++)
+    {
+      if (g_ascii_strcasecmp (tessera_annotation_type_get_key (g_ptr_array_index (self->new_types,
+                                                                                  i)), key) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A key for a label the project lacks: letters, digits, "-" and "_", taken by no type
+ * ("Lieu-dit" and "Lieu dit" become two types, "Lieu-dit" and "Lieu-dit-2"). */
+static char *
+dup_new_key (TesseraJsonlReader *self,
+             const char         *label)
+{
+  g_autofree char *base = g_strdup (label);
+  char *key;
+
+  for (char *c = base; *c; c++)
+    {
+      if (!g_ascii_isalnum (*c) && *c != '-' && *c != '_')
+        *c = '-';
+    }
+  key = g_strdup (base);
+  for (guint n = 2; !is_new_key (self, key); n++)
+    {
+      g_free (key);
+      key = g_strdup_printf ("%s-%u", base, n);
+    }
+  return key;
+}
+
 /* The project's type of that key or label; else a new entity type, keyed after it. */
 static TesseraAnnotationType *
 lookup_type (TesseraJsonlReader *self,
@@ -318,13 +358,7 @@ lookup_type (TesseraJsonlReader *self,
     type = tessera_store_find_annotation_type (self->store, label);
   if (type == NULL)
     {
-      /* Keys are letters, digits, "-" and "_". */
-      key = g_strdup (label);
-      for (char *c = key; *c; c++)
-        {
-          if (!g_ascii_isalnum (*c) && *c != '-' && *c != '_')
-            *c = '-';
-        }
+      key = dup_new_key (self, label);
       type = tessera_annotation_type_new (key, label, TESSERA_KIND_ENTITY);
       tessera_annotation_type_set_tei (type, tessera_kind_get_tei_element (TESSERA_KIND_ENTITY),
                                        NULL);
@@ -354,6 +388,8 @@ add_span (TesseraJsonlReader       *self,
   TesseraAnnotationRecord *annotation;
   TesseraRange range;
 
+  if (*label == '\0')
+    return set_line_error (self, error, _("%s has an empty label"), what);
   if (start >= end)
     return set_line_error (self, error, _("%s (%s) starts at character %" G_GINT64_FORMAT
                                           " and ends at %" G_GINT64_FORMAT ": it must end "
