@@ -250,12 +250,12 @@ get_offset (TesseraJsonlReader  *self,
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
       json_node_get_value_type (node) != G_TYPE_INT64)
     {
-      set_line_error (self, error, _("%s is not a whole number"), what);
+      set_line_error (self, error, _("%s has an offset that is not a whole number"), what);
       return -1;
     }
   if (json_node_get_int (node) < 0)
     {
-      set_line_error (self, error, _("%s is negative"), what);
+      set_line_error (self, error, _("%s has a negative offset"), what);
       return -1;
     }
   return json_node_get_int (node);
@@ -274,10 +274,10 @@ get_string (TesseraJsonlReader  *self,
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
       json_node_get_value_type (node) != G_TYPE_STRING)
     {
-      set_line_error (self, error, _("%s has no “%s” text"), what, key);
+      set_line_error (self, error, _("%s has no “%s” string"), what, key);
       return NULL;
     }
-  if (!check_string (self, what, json_node_get_string (node), error))
+  if (!check_string (self, key, json_node_get_string (node), error))
     return NULL;
   return json_node_get_string (node);
 }
@@ -666,7 +666,8 @@ read_metadata (TesseraJsonlReader     *self,
       value = dup_meta_value (node);
       if (value == NULL)
         continue;
-      if (!check_string (self, key, key, error) || !check_string (self, key, value, error))
+      if (!check_string (self, _("a key"), key, error) ||
+          !check_string (self, key, value, error))
         return FALSE;
       if (meta >= 0)
         {
@@ -755,7 +756,6 @@ read_document (TesseraJsonlReader  *self,
   if ((entities != NULL && !read_entities (self, entities, &spans, by_id, error)) ||
       (entities == NULL && labels != NULL && !read_labels (self, labels, &spans, error)) ||
       (relations != NULL && !read_relations (self, relations, by_id, document, error)) ||
-      !check_string (self, _("the text"), document->text, error) ||
       !normalize_text (self, document, &spans, error) ||
       !read_metadata (self, object, document, error))
     return NULL;
