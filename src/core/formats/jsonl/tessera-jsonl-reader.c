@@ -258,6 +258,12 @@ get_offset (TesseraJsonlReader  *self,
       set_line_error (self, error, _("%s has a negative offset"), what);
       return -1;
     }
+  /* No text Tessera imports is that long: it is past the end of any. */
+  if (json_node_get_int (node) > G_MAXINT32)
+    {
+      set_line_error (self, error, _("%s has an offset past the end of the text"), what);
+      return -1;
+    }
   return json_node_get_int (node);
 }
 
@@ -391,13 +397,13 @@ add_span (TesseraJsonlReader       *self,
   if (*label == '\0')
     return set_line_error (self, error, _("%s has an empty label"), what);
   if (start >= end)
-    return set_line_error (self, error, _("%s (%s) starts at character %" G_GINT64_FORMAT
-                                          " and ends at %" G_GINT64_FORMAT ": it must end "
-                                          "after it starts"), what, label, start, end);
+    return set_line_error (self, error, _("%s (%s) starts at character %u and ends at %u: it "
+                                          "must end after it starts"),
+                           what, label, (guint) start, (guint) end);
   if (end > spans->length)
-    return set_line_error (self, error, _("%s (%s) ends at character %" G_GINT64_FORMAT
-                                          ", past the end of the text (%u characters)"),
-                           what, label, end, spans->length);
+    return set_line_error (self, error, _("%s (%s) ends at character %u, past the end of the "
+                                          "text (%u characters)"),
+                           what, label, (guint) end, spans->length);
   annotation = tessera_annotation_record_new ();
   annotation->type = g_object_ref (lookup_type (self, label));
   if (tessera_annotation_type_carries_claim (annotation->type))
