@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tessera-exporter.h"
+#include "tessera-importer.h"
 #include "tessera-store.h"
 
 G_BEGIN_DECLS
@@ -31,5 +33,11 @@ void          tessera_fuzz_write_file            (const char    *path,
                                                   gsize          length);
 void          tessera_fuzz_assert_dir_empty      (void);
 void          tessera_fuzz_assert_error          (const GError  *error);
+void          tessera_fuzz_import                (const uint8_t *data,
+                                                  size_t         size,
+                                                  TesseraImporter *importer,
+                                                  const char    *input_name,
+                                                  TesseraExporter *exporter,
+                                                  const char    *export_name);
 
 G_END_DECLS

@@ -213,14 +213,20 @@ check_string (TesseraJsonlReader  *self,
                            "cannot be annotated"), what, (guint) c, offset + 1);
 }
 
+/* Longest part of json-glib's message kept: it may quote a whole string of the line. */
+#define PARSE_MESSAGE_MAX_LENGTH 200
+
 /* json-glib says "<data>:1:34: Parse error: unexpected character"; the user reads "column
- * 34: unexpected character". */
+ * 34: unexpected character". The string it quotes may hold what is not UTF-8 (a lone
+ * surrogate) and be a whole article long. */
 static gboolean
 set_parse_error (TesseraJsonlReader  *self,
                  const GError        *parse_error,
                  GError             **error)
 {
-  const char *message = parse_error->message;
+  g_autofree char *valid = g_utf8_make_valid (parse_error->message, -1);
+  g_autofree char *shortened = NULL;
+  const char *message = valid;
   const char *p = g_str_has_prefix (message, "<data>:") ? message + strlen ("<data>:") : NULL;
   const char *parse = strstr (message, "Parse error: ");
   guint64 column = 0;
@@ -235,6 +241,13 @@ set_parse_error (TesseraJsonlReader  *self,
     }
   if (parse != NULL)
     message = parse + strlen ("Parse error: ");
+  if (g_utf8_strlen (message, -1) > PARSE_MESSAGE_MAX_LENGTH)
+    {
+      const char *cut = g_utf8_offset_to_pointer (message, PARSE_MESSAGE_MAX_LENGTH);
+
+      shortened = g_strdup_printf ("%.*s…", (int) (cut - message), message);
+      message = shortened;
+    }
   if (column > 0)
     return set_line_error (self, error, _("column %u: %s"), (guint) column, message);
   return set_line_error (self, error, _("this is not JSON: %s"), message);
