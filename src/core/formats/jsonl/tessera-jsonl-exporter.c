@@ -325,7 +325,7 @@ tessera_jsonl_exporter_write_document (TesseraExporter        *exporter,
                                        GError                **error)
 {
   TesseraJsonlExporter *self = TESSERA_JSONL_EXPORTER (exporter);
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *line = NULL;
   gsize length = 0;

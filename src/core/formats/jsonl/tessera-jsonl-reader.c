@@ -125,7 +125,7 @@ _tessera_jsonl_reader_new (TesseraStore  *store,
   self->display_name = g_filename_display_basename (path);
   /* A text column holds text: a name that is not UTF-8 is stored as it is shown. */
   self->source_path = g_filename_display_name (canonical);
-  self->parser = json_parser_new_immutable ();
+  self->parser = json_parser_new ();
   self->types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->new_types = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
@@ -387,6 +387,9 @@ lookup_type (TesseraJsonlReader *self,
   return type;
 }
 
+/* Room for "entity 12345" in any language, without an allocation per entity. */
+#define WHAT_SIZE 128
+
 typedef struct
 {
   GPtrArray *annotations;   /* TesseraAnnotationRecord, in the line's order */
@@ -442,10 +445,12 @@ read_labels (TesseraJsonlReader  *self,
   for (guint i = 0; i < json_array_get_length (labels); i++)
     {
       JsonNode *node = json_array_get_element (labels, i);
-      g_autofree char *what = g_strdup_printf (_("label %u"), i + 1);
+      char what[WHAT_SIZE];
       JsonArray *label;
       const char *name;
       gint64 start, end;
+
+      g_snprintf (what, sizeof what, _("label %u"), i + 1);
 
       if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (label = json_node_get_array (node)) != 3 ||
           !JSON_NODE_HOLDS_VALUE (json_array_get_element (label, 2)) ||
@@ -472,12 +477,14 @@ read_entities (TesseraJsonlReader  *self,
   for (guint i = 0; i < json_array_get_length (entities); i++)
     {
       JsonNode *node = json_array_get_element (entities, i);
-      g_autofree char *what = g_strdup_printf (_("entity %u"), i + 1);
+      char what[WHAT_SIZE];
       g_autofree char *id = NULL;
       TesseraAnnotationRecord *annotation;
       JsonObject *entity;
       const char *label;
       gint64 start, end;
+
+      g_snprintf (what, sizeof what, _("entity %u"), i + 1);
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return set_line_error (self, error, _("%s is not an object"), what);
@@ -510,13 +517,15 @@ read_relations (TesseraJsonlReader     *self,
   for (guint i = 0; i < json_array_get_length (relations); i++)
     {
       JsonNode *node = json_array_get_element (relations, i);
-      g_autofree char *what = g_strdup_printf (_("relation %u"), i + 1);
+      char what[WHAT_SIZE];
       g_autofree char *from_id = NULL;
       g_autofree char *to_id = NULL;
       TesseraAnnotationRecord *from, *to;
       TesseraRelationRecord *relation;
       JsonObject *object;
       const char *type;
+
+      g_snprintf (what, sizeof what, _("relation %u"), i + 1);
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return set_line_error (self, error, _("%s is not an object"), what);
