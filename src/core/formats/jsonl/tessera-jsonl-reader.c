@@ -451,8 +451,8 @@ read_labels (TesseraJsonlReader  *self,
       gint64 start, end;
 
       g_snprintf (what, sizeof what, _("label %u"), i + 1);
-
-      if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (label = json_node_get_array (node)) != 3 ||
+      label = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+      if (label == NULL || json_array_get_length (label) != 3 ||
           !JSON_NODE_HOLDS_VALUE (json_array_get_element (label, 2)) ||
           json_node_get_value_type (json_array_get_element (label, 2)) != G_TYPE_STRING)
         return set_line_error (self, error, _("%s is not [start, end, \"LABEL\"]"), what);
@@ -466,6 +466,24 @@ read_labels (TesseraJsonlReader  *self,
   return TRUE;
 }
 
+/* The element @i of @array, an object; or NULL with the error set. */
+static JsonObject *
+get_object_element (TesseraJsonlReader  *self,
+                    JsonArray           *array,
+                    guint                i,
+                    const char          *what,
+                    GError             **error)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_line_error (self, error, _("%s is not an object"), what);
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
 /* {"id", "label", "start_offset", "end_offset"}, the relation-extraction form. */
 static gboolean
 read_entities (TesseraJsonlReader  *self,
@@ -476,7 +494,6 @@ read_entities (TesseraJsonlReader  *self,
 {
   for (guint i = 0; i < json_array_get_length (entities); i++)
     {
-      JsonNode *node = json_array_get_element (entities, i);
       char what[WHAT_SIZE];
       g_autofree char *id = NULL;
       TesseraAnnotationRecord *annotation;
@@ -485,13 +502,11 @@ read_entities (TesseraJsonlReader  *self,
       gint64 start, end;
 
       g_snprintf (what, sizeof what, _("entity %u"), i + 1);
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return set_line_error (self, error, _("%s is not an object"), what);
-      entity = json_node_get_object (node);
+      if ((entity = get_object_element (self, entities, i, what, error)) == NULL)
+        return FALSE;
       id = dup_id (json_object_get_member (entity, "id"));
       if (id == NULL)
-        return set_line_error (self, error, _("%s has no “id”"), what);
+        return set_line_error (self, error, _("%s has no “%s”"), what, "id");
       if (g_hash_table_contains (by_id, id))
         return set_line_error (self, error, _("%s has the id %s of an earlier one"), what, id);
       if ((label = get_string (self, entity, "label", what, error)) == NULL ||
@@ -506,6 +521,26 @@ read_entities (TesseraJsonlReader  *self,
   return TRUE;
 }
 
+/* The entity that the member @key of @relation names; NULL with the error set. */
+static TesseraAnnotationRecord *
+lookup_end (TesseraJsonlReader  *self,
+            GHashTable          *by_id,
+            JsonObject          *relation,
+            const char          *key,
+            const char          *what,
+            GError             **error)
+{
+  g_autofree char *id = dup_id (json_object_get_member (relation, key));
+  TesseraAnnotationRecord *annotation = id != NULL ? g_hash_table_lookup (by_id, id) : NULL;
+
+  if (id == NULL)
+    set_line_error (self, error, _("%s has no “%s”"), what, key);
+  else if (annotation == NULL)
+    set_line_error (self, error, _("%s joins the entity %s, which the line does not hold"),
+                    what, id);
+  return annotation;
+}
+
 /* A relation; "source" and "cue" from a claim are its source and cue. */
 static gboolean
 read_relations (TesseraJsonlReader     *self,
@@ -516,34 +551,20 @@ read_relations (TesseraJsonlReader     *self,
 {
   for (guint i = 0; i < json_array_get_length (relations); i++)
     {
-      JsonNode *node = json_array_get_element (relations, i);
-      char what[WHAT_SIZE];
-      g_autofree char *from_id = NULL;
-      g_autofree char *to_id = NULL;
       TesseraAnnotationRecord *from, *to;
       TesseraRelationRecord *relation;
       JsonObject *object;
       const char *type;
+      char what[WHAT_SIZE];
 
       g_snprintf (what, sizeof what, _("relation %u"), i + 1);
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return set_line_error (self, error, _("%s is not an object"), what);
-      object = json_node_get_object (node);
-      from_id = dup_id (json_object_get_member (object, "from_id"));
-      to_id = dup_id (json_object_get_member (object, "to_id"));
-      if ((type = get_string (self, object, "type", what, error)) == NULL)
+      if ((object = get_object_element (self, relations, i, what, error)) == NULL ||
+          (type = get_string (self, object, "type", what, error)) == NULL ||
+          (from = lookup_end (self, by_id, object, "from_id", what, error)) == NULL ||
+          (to = lookup_end (self, by_id, object, "to_id", what, error)) == NULL)
         return FALSE;
-      if (from_id == NULL || to_id == NULL)
-        return set_line_error (self, error, _("%s has no “from_id” or no “to_id”"), what);
-      from = g_hash_table_lookup (by_id, from_id);
-      to = g_hash_table_lookup (by_id, to_id);
-      if (from == NULL || to == NULL)
-        return set_line_error (self, error, _("%s joins the entity %s, which the line does "
-                                              "not hold"), what, from == NULL ? from_id : to_id);
       if (from == to)
-        return set_line_error (self, error, _("%s joins the entity %s to itself"), what,
-                               from_id);
+        return set_line_error (self, error, _("%s joins an entity to itself"), what);
       if (from->claim != NULL && g_str_equal (type, TESSERA_JSONL_RELATION_SOURCE) &&
           from->claim->source_annotation == NULL)
         {
