@@ -632,6 +632,7 @@ normalize_text (TesseraJsonlReader     *self,
   GArray *offsets = spans->offsets;
   const char *previous = document->text;
   guint at = 0;
+  guint length = 0;
 
   if (strchr (document->text, '\r') == NULL && tessera_text_is_nfc (document->text))
     return TRUE;
@@ -643,10 +644,9 @@ normalize_text (TesseraJsonlReader     *self,
       guint offset = g_array_index (offsets, guint, i);
       const char *end = g_utf8_offset_to_pointer (previous, offset - at);
       g_autofree char *part = dup_normalized (previous, end - previous);
-      guint length;
 
       g_string_append (joined, part);
-      length = g_utf8_strlen (joined->str, joined->len);
+      length += g_utf8_strlen (part, -1);
       g_array_append_val (mapped, length);
       previous = end;
       at = offset;
