@@ -506,15 +506,20 @@ import_action (GtkWidget  *widget,
   if (!folder)
     {
       GtkFileFilter *filter = gtk_file_filter_new ();
+      g_autoptr(GPtrArray) importers = tessera_formats_list_importers ();
 
       gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-      gtk_file_filter_set_name (filter, _("Articles: plain text (UTF-8) or TEI"));
-      gtk_file_filter_add_mime_type (filter, "text/plain");
-      gtk_file_filter_add_mime_type (filter, "application/xml");
-      gtk_file_filter_add_mime_type (filter, "application/tei+xml");
-      gtk_file_filter_add_suffix (filter, "txt");
-      gtk_file_filter_add_suffix (filter, "xml");
-      gtk_file_filter_add_suffix (filter, "tei");
+      gtk_file_filter_set_name (filter, _("Articles and corpora in the formats Tessera imports"));
+      /* Every format of the registry, by its MIME type and its file name endings. */
+      for (guint i = 0; i < importers->len; i++)
+        {
+          TesseraImporter *importer = g_ptr_array_index (importers, i);
+          const char * const *extensions = tessera_importer_get_extensions (importer);
+
+          gtk_file_filter_add_mime_type (filter, tessera_importer_get_mime_type (importer));
+          for (guint j = 0; extensions != NULL && extensions[j] != NULL; j++)
+            gtk_file_filter_add_suffix (filter, extensions[j]);
+        }
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
       g_object_unref (filter);
     }
