@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tessera-export-dialog.h"
+#include "tessera-import-filters.h"
 #include "tessera-window-private.h"
 
 /* The window's win.* actions and their keys: what the menus, buttons and shortcuts do. */
@@ -505,23 +506,8 @@ import_action (GtkWidget  *widget,
                                          _("_Import"), _("_Cancel"));
   if (!folder)
     {
-      GtkFileFilter *filter = gtk_file_filter_new ();
-      g_autoptr(GPtrArray) importers = tessera_formats_list_importers ();
-
       gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-      gtk_file_filter_set_name (filter, _("Articles and corpora in the formats Tessera imports"));
-      /* Every format of the registry, by its MIME type and its file name endings. */
-      for (guint i = 0; i < importers->len; i++)
-        {
-          TesseraImporter *importer = g_ptr_array_index (importers, i);
-          const char * const *extensions = tessera_importer_get_extensions (importer);
-
-          gtk_file_filter_add_mime_type (filter, tessera_importer_get_mime_type (importer));
-          for (guint j = 0; extensions != NULL && extensions[j] != NULL; j++)
-            gtk_file_filter_add_suffix (filter, extensions[j]);
-        }
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-      g_object_unref (filter);
+      tessera_import_filters_add (GTK_FILE_CHOOSER (chooser));
     }
   g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

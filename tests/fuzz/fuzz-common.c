@@ -12,9 +12,9 @@
 #include <sqlite3.h>
 
 #include "fuzz-common.h"
-#include "tessera-importer.h"
-#include "tessera-text.h"
 #include "test-common.h"
+#include "tessera-import.h"
+#include "tessera-text.h"
 
 /*
  * What the fuzz targets share: one temporary folder per process (removed at exit; scripts/fuzz
@@ -51,151 +51,6 @@ refuse_external_entity (const char       *url,
   g_printerr ("libxml2 was asked to load “%s” (public id “%s”) while reading untrusted XML\n",
               url ? url : "", id ? id : "");
   abort ();
-}
-
-static void
-assert_document_sound (TesseraStore *store,
-                       gint64        document_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TesseraDocument) document = tessera_store_dup_document (store, document_id, &error);
-  g_autoptr(GPtrArray) annotations = NULL;
-  g_autofree char *text = NULL;
-  guint length;
-
-  g_assert_no_error (error);
-  text = tessera_store_dup_document_text (store, document_id, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_utf8_validate (text, -1, NULL));
-  g_assert_cmpstr (text, !=, "");
-  g_assert_true (tessera_text_is_nfc (text));
-  length = g_utf8_strlen (text, -1);
-  g_assert_cmpuint (tessera_document_get_length (document), ==, length);
-
-  annotations = tessera_store_dup_annotations (store, document_id, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < annotations->len; i++)
-    {
-      TesseraAnnotation *annotation = g_ptr_array_index (annotations, i);
-      const TesseraRange *ranges;
-      guint n_ranges;
-
-      ranges = tessera_annotation_get_ranges (annotation, &n_ranges);
-      g_assert_cmpuint (n_ranges, >, 0);
-      for (guint r = 0; r < n_ranges; r++)
-        {
-          g_assert_cmpuint (ranges[r].start, <, ranges[r].end);
-          g_assert_cmpuint (ranges[r].end, <=, length);
-        }
-    }
-}
-
-static void
-assert_project_sound (TesseraStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-
-  g_assert_true (tessera_store_check (store, &problems, &error));
-  g_assert_no_error (error);
-  for (guint i = 0; i < problems->len; i++)
-    g_printerr ("tessera_store_check: %s\n", (const char *) g_ptr_array_index (problems, i));
-  g_assert_cmpuint (problems->len, ==, 0);
-}
-
-static void
-assert_imported (TesseraStore *store,
-                 GPtrArray    *results)
-{
-  g_assert_cmpuint (results->len, >, 0);
-  for (guint i = 0; i < results->len; i++)
-    {
-      TesseraImportResult *result = g_ptr_array_index (results, i);
-
-      g_assert_null (result->error);
-      g_assert_cmpint (result->document_id, >, 0);
-      assert_document_sound (store, result->document_id);
-    }
-  assert_project_sound (store);
-}
-
-/* What Tessera imported, it can export: the export's own read-back must agree. */
-static void
-assert_exportable (TesseraStore    *store,
-                   GPtrArray       *results,
-                   TesseraExporter *exporter,
-                   const char      *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *file = tessera_fuzz_build_path (name);
-
-  for (guint i = 0; i < results->len; i++)
-    {
-      TesseraImportResult *result = g_ptr_array_index (results, i);
-
-      g_array_append_val (ids, result->document_id);
-    }
-
-  if (!tessera_exporter_export (exporter, store, (const gint64 *) (gpointer) ids->data,
-                                ids->len, file, NULL, NULL, NULL, &error))
-    g_error ("an imported project could not be exported: %s", error->message);
-  g_remove (file);
-}
-
-/**
- * tessera_fuzz_import:
- * @data: (array length=size): arbitrary bytes
- * @importer: the format to import them in
- * @input_name: the name of the file they are saved as
- * @exporter: the format an accepted file is exported in again
- * @export_name: the name of that export
- *
- * Imports arbitrary bytes, saved as a file, into a fresh project. A refused file leaves
- * the project exactly as it was (compared row by row); an accepted one leaves a project
- * that passes tessera_store_check(), whose texts are NFC and whose ranges lie inside them,
- * and that Tessera can export again (the export reads its file back and compares it with
- * the project).
- */
-void
-tessera_fuzz_import (const uint8_t   *data,
-                     size_t           size,
-                     TesseraImporter *importer,
-                     const char      *input_name,
-                     TesseraExporter *exporter,
-                     const char      *export_name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) results = NULL;
-  g_autofree char *project = tessera_fuzz_new_project ("project");
-  g_autofree char *input = tessera_fuzz_build_path (input_name);
-  g_autofree char *digest = NULL;
-  TesseraStore *store;
-
-  tessera_fuzz_write_file (input, data, size);
-  store = tessera_fuzz_open_project (project, TESSERA_STORE_OPEN_DEFAULT);
-
-  results = tessera_importer_import_file (importer, store, input, NULL, &error);
-  if (results == NULL)
-    tessera_fuzz_assert_error (error);
-  else
-    {
-      g_assert_no_error (error);
-      assert_imported (store, results);
-      assert_exportable (store, results, exporter, export_name);
-    }
-
-  tessera_fuzz_close_project (store);
-
-  digest = tessera_fuzz_dup_project_digest (project);
-  if (results == NULL)
-    g_assert_cmpstr (digest, ==, tessera_fuzz_get_fresh_digest ());
-  else
-    g_assert_cmpstr (digest, !=, tessera_fuzz_get_fresh_digest ());
-
-  tessera_fuzz_remove_project (project);
-  g_remove (input);
-  tessera_fuzz_assert_dir_empty ();
 }
 
 int
@@ -426,4 +281,98 @@ tessera_fuzz_init (void)
   fresh_digest = tessera_fuzz_dup_project_digest (path);
   tessera_fuzz_remove_project (path);
   tessera_fuzz_assert_dir_empty ();
+}
+
+/* An imported document: an NFC text, and every range inside it. */
+void
+tessera_fuzz_assert_document_sound (TesseraStore *store,
+                                    gint64        document_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraDocument) document = tessera_store_dup_document (store, document_id, &error);
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autofree char *text = NULL;
+  guint length;
+
+  g_assert_no_error (error);
+  text = tessera_store_dup_document_text (store, document_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_cmpstr (text, !=, "");
+  g_assert_true (tessera_text_is_nfc (text));
+  length = g_utf8_strlen (text, -1);
+  g_assert_cmpuint (tessera_document_get_length (document), ==, length);
+
+  annotations = tessera_store_dup_annotations (store, document_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      TesseraAnnotation *annotation = g_ptr_array_index (annotations, i);
+      const TesseraRange *ranges;
+      guint n_ranges;
+
+      ranges = tessera_annotation_get_ranges (annotation, &n_ranges);
+      g_assert_cmpuint (n_ranges, >, 0);
+      for (guint r = 0; r < n_ranges; r++)
+        {
+          g_assert_cmpuint (ranges[r].start, <, ranges[r].end);
+          g_assert_cmpuint (ranges[r].end, <=, length);
+        }
+    }
+}
+
+/* The project passes its own integrity check. */
+void
+tessera_fuzz_assert_project_sound (TesseraStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_assert_true (tessera_store_check (store, &problems, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("tessera_store_check: %s\n", (const char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+/* What an import did: refused, with a message; accepted, every document and the project
+ * sound. */
+void
+tessera_fuzz_assert_import (TesseraStore *store,
+                            GPtrArray    *results,
+                            const GError *error)
+{
+  if (results == NULL)
+    {
+      tessera_fuzz_assert_error (error);
+      return;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, >, 0);
+  for (guint i = 0; i < results->len; i++)
+    {
+      TesseraImportResult *result = g_ptr_array_index (results, i);
+
+      g_assert_null (result->error);
+      g_assert_cmpint (result->document_id, >, 0);
+      tessera_fuzz_assert_document_sound (store, result->document_id);
+    }
+  tessera_fuzz_assert_project_sound (store);
+}
+
+/* Closes and removes the project of an import, which changed it only if it was accepted. */
+void
+tessera_fuzz_end_import (TesseraStore *store,
+                         const char   *project,
+                         gboolean      imported)
+{
+  g_autofree char *digest = NULL;
+
+  tessera_fuzz_close_project (store);
+  digest = tessera_fuzz_dup_project_digest (project);
+  if (imported)
+    g_assert_cmpstr (digest, !=, tessera_fuzz_get_fresh_digest ());
+  else
+    g_assert_cmpstr (digest, ==, tessera_fuzz_get_fresh_digest ());
+  tessera_fuzz_remove_project (project);
 }

@@ -4,8 +4,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "tessera-exporter.h"
-#include "tessera-importer.h"
 #include "tessera-store.h"
 
 G_BEGIN_DECLS
@@ -33,11 +31,14 @@ void          tessera_fuzz_write_file            (const char    *path,
                                                   gsize          length);
 void          tessera_fuzz_assert_dir_empty      (void);
 void          tessera_fuzz_assert_error          (const GError  *error);
-void          tessera_fuzz_import                (const uint8_t *data,
-                                                  size_t         size,
-                                                  TesseraImporter *importer,
-                                                  const char    *input_name,
-                                                  TesseraExporter *exporter,
-                                                  const char    *export_name);
+void          tessera_fuzz_assert_document_sound (TesseraStore  *store,
+                                                  gint64         document_id);
+void          tessera_fuzz_assert_project_sound  (TesseraStore  *store);
+void          tessera_fuzz_assert_import         (TesseraStore  *store,
+                                                  GPtrArray     *results,
+                                                  const GError  *error);
+void          tessera_fuzz_end_import            (TesseraStore  *store,
+                                                  const char    *project,
+                                                  gboolean       imported);
 
 G_END_DECLS
