@@ -1580,6 +1580,36 @@ test_export_replaces_files (Fixture       *fixture,
   g_close (locked_fd, NULL);
 }
 
+/* doccano JSONL through the command line: exported, then imported into another project
+ * by its name and first line alone, with its annotation where it was. */
+static void
+test_jsonl_round_trip (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autofree char *project = build_path (fixture, "p.tessera");
+  g_autofree char *other = build_path (fixture, "other.tessera");
+  g_autofree char *file = build_path (fixture, "corpus.jsonl");
+  g_autofree char *labels = build_path (fixture, "labels.jsonl");
+  g_autofree char *out = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *contents = NULL;
+
+  make_export_projects (fixture, project, other);
+  out = run_cli_ok (fixture, "-p", project, "export", "--format", "jsonl", "-o", file, NULL);
+  assert_contains (out, "corpus.jsonl");
+  g_clear_pointer (&out, g_free);
+  out = run_cli_ok (fixture, "-p", other, "import", file, NULL);
+  assert_contains (out, "imported as document 1");
+
+  json = run_cli_json (fixture, "-p", other, "show", "1", "--json", NULL);
+  assert_contains (json, "\"type\":\"place\",\"ranges\":[[0,6]],\"text\":\"Bamako\"");
+
+  g_free (run_cli_ok (fixture, "-p", project, "export", "--format", "jsonl", "--option",
+                      "form=labels", "-o", labels, NULL));
+  g_assert_true (g_file_get_contents (labels, &contents, NULL, NULL));
+  assert_contains (contents, "\"label\":[[0,6,\"place\"]]");
+}
+
 /* A project is never a document to import: not the one it would go into (reading it
  * outside SQLite would drop the locks of its connection), nor any other. */
 static void
@@ -1816,6 +1846,7 @@ main (int    argc,
   ADD ("/core/cli/export-replaces-files", test_export_replaces_files);
   ADD ("/core/cli/export-import-conll", test_export_import_conll);
   ADD ("/core/cli/import-refuses-projects", test_import_refuses_projects);
+  ADD ("/core/cli/jsonl-round-trip", test_jsonl_round_trip);
   ADD ("/core/cli/decimal-numbers", test_decimal_numbers);
   ADD ("/core/cli/end-of-options", test_end_of_options);
   ADD ("/core/cli/init-missing-folder", test_init_missing_folder);

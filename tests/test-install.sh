@@ -130,7 +130,7 @@ step "installed tessera-cli"
 said=$("$bindir/tessera-cli" --version)
 [[ $said == "tessera-cli $version" ]] || fail "tessera-cli --version says “$said”"
 ok "$said"
-documents=$("$bindir/tessera-cli" list --json | grep -c '"id":' || true)
+documents=$("$bindir/tessera-cli" list --json | grep -c '"id" *:' || true)
 [[ $documents == 5 ]] || fail "the default project has $documents documents, expected 5"
 ok "the default project starts with the 5 installed sample articles"
 

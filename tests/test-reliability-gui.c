@@ -620,12 +620,12 @@ test_window_shows_cli_changes (Fixture       *fixture,
                                         NULL), ==, 0);
   for (guint i = 0; i < theirs->len; i++)
     {
-      g_autofree char *needle = g_strdup_printf ("\"id\": %" G_GINT64_FORMAT ",",
+      g_autofree char *needle = g_strdup_printf ("\"id\" : %" G_GINT64_FORMAT ",",
                                                  g_array_index (theirs, gint64, i));
       test_assert_contains (out, needle);
     }
   {
-    g_autofree char *needle = g_strdup_printf ("\"id\": %" G_GINT64_FORMAT ",", ours);
+    g_autofree char *needle = g_strdup_printf ("\"id\" : %" G_GINT64_FORMAT ",", ours);
     test_assert_contains (out, needle);
   }
 

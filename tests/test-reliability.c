@@ -384,7 +384,7 @@ test_disk_full_tmpfs (Fixture       *fixture,
     {
       if (g_str_has_prefix (lines[i], "Annotation "))
         {
-          g_autofree char *needle = g_strdup_printf ("\"id\": %" G_GINT64_FORMAT ",",
+          g_autofree char *needle = g_strdup_printf ("\"id\" : %" G_GINT64_FORMAT ",",
                                                      g_ascii_strtoll (lines[i] + 11, NULL, 10));
 
           test_assert_contains (show_out, needle);
@@ -733,7 +733,7 @@ test_read_only_folder_after_crash (Fixture       *fixture,
   for (guint i = 0; i < run->acknowledged->len; i++)
     {
       g_autofree char *needle =
-        g_strdup_printf ("\"id\": %" G_GINT64_FORMAT ",",
+        g_strdup_printf ("\"id\" : %" G_GINT64_FORMAT ",",
                          g_array_index (run->acknowledged, gint64, i));
 
       test_assert_contains (out, needle);

@@ -800,34 +800,34 @@ command_list (int    argc,
 
   if (globals.json)
     {
-      g_autoptr(TesseraJson) json = tessera_json_new (TRUE);
+      g_autoptr(JsonBuilder) json = json_builder_new ();
       g_autofree char *text = NULL;
 
-      tessera_json_begin_array (json);
+      json_builder_begin_array (json);
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(TesseraDocument) document = g_list_model_get_item (documents, i);
 
-          tessera_json_begin_object (json);
-          tessera_json_key (json, "id");
-          tessera_json_int (json, tessera_document_get_id (document));
-          tessera_json_key (json, "title");
-          tessera_json_string (json, tessera_document_get_title (document));
-          tessera_json_key (json, "characters");
-          tessera_json_int (json, tessera_document_get_length (document));
-          tessera_json_key (json, "annotations");
-          tessera_json_int (json, tessera_document_get_annotation_count (document));
-          tessera_json_key (json, "status");
-          tessera_json_string (json,
-                               tessera_progress_to_string (tessera_document_get_progress (document)));
-          tessera_json_key (json, "sha256");
-          tessera_json_string (json, tessera_document_get_sha256 (document));
-          tessera_json_key (json, "imported");
-          tessera_json_string (json, tessera_document_get_imported (document));
-          tessera_json_end_object (json);
+          json_builder_begin_object (json);
+          json_builder_set_member_name (json, "id");
+          json_builder_add_int_value (json, tessera_document_get_id (document));
+          json_builder_set_member_name (json, "title");
+          tessera_json_add_string (json, tessera_document_get_title (document));
+          json_builder_set_member_name (json, "characters");
+          json_builder_add_int_value (json, tessera_document_get_length (document));
+          json_builder_set_member_name (json, "annotations");
+          json_builder_add_int_value (json, tessera_document_get_annotation_count (document));
+          json_builder_set_member_name (json, "status");
+          tessera_json_add_string (json,
+                                   tessera_progress_to_string (tessera_document_get_progress (document)));
+          json_builder_set_member_name (json, "sha256");
+          tessera_json_add_string (json, tessera_document_get_sha256 (document));
+          json_builder_set_member_name (json, "imported");
+          tessera_json_add_string (json, tessera_document_get_imported (document));
+          json_builder_end_object (json);
         }
-      tessera_json_end_array (json);
-      text = tessera_json_steal (g_steal_pointer (&json));
+      json_builder_end_array (json);
+      text = tessera_json_to_text (json);
       g_print ("%s\n", text);
       return EXIT_SUCCESS;
     }
@@ -872,7 +872,7 @@ static const GOptionEntry show_entries[] = {
 };
 
 static void
-json_annotation (TesseraJson       *json,
+json_annotation (JsonBuilder       *json,
                  TesseraStore      *store,
                  TesseraAnnotation *annotation,
                  const char        *text,
@@ -885,38 +885,40 @@ json_annotation (TesseraJson       *json,
   g_autofree char *covered = tessera_text_slice_ranges_at (text, cursor, ranges, n_ranges,
                                                            " … ");
 
-  tessera_json_begin_object (json);
-  tessera_json_key (json, "id");
-  tessera_json_int (json, tessera_annotation_get_id (annotation));
-  tessera_json_key (json, "type");
-  tessera_json_string (json, type ? tessera_annotation_type_get_key (type) : NULL);
-  tessera_json_key (json, "ranges");
-  tessera_json_begin_array (json);
+  json_builder_begin_object (json);
+  json_builder_set_member_name (json, "id");
+  json_builder_add_int_value (json, tessera_annotation_get_id (annotation));
+  json_builder_set_member_name (json, "type");
+  tessera_json_add_string (json, type ? tessera_annotation_type_get_key (type) : NULL);
+  json_builder_set_member_name (json, "ranges");
+  json_builder_begin_array (json);
   for (guint i = 0; i < n_ranges; i++)
     {
-      tessera_json_begin_array (json);
-      tessera_json_int (json, ranges[i].start);
-      tessera_json_int (json, ranges[i].end);
-      tessera_json_end_array (json);
+      json_builder_begin_array (json);
+      json_builder_add_int_value (json, ranges[i].start);
+      json_builder_add_int_value (json, ranges[i].end);
+      json_builder_end_array (json);
     }
-  tessera_json_end_array (json);
-  tessera_json_key (json, "text");
-  tessera_json_string (json, covered);
-  tessera_json_key (json, "entity");
+  json_builder_end_array (json);
+  json_builder_set_member_name (json, "text");
+  tessera_json_add_string (json, covered);
+  json_builder_set_member_name (json, "entity");
   if (tessera_annotation_get_entity_id (annotation))
-    tessera_json_int (json, tessera_annotation_get_entity_id (annotation));
+    json_builder_add_int_value (json, tessera_annotation_get_entity_id (annotation));
   else
-    tessera_json_null (json);
-  tessera_json_key (json, "annotator");
-  tessera_json_string (json, tessera_annotation_get_annotator (annotation));
-  tessera_json_key (json, "certainty");
-  tessera_json_string (json, tessera_certainty_to_string (tessera_annotation_get_certainty (annotation)));
-  tessera_json_key (json, "status");
-  tessera_json_string (json, tessera_status_to_string (tessera_annotation_get_status (annotation)));
-  tessera_json_key (json, "note");
-  tessera_json_string (json, tessera_annotation_get_note (annotation));
-  tessera_json_key (json, "created");
-  tessera_json_string (json, tessera_annotation_get_created (annotation));
+    json_builder_add_null_value (json);
+  json_builder_set_member_name (json, "annotator");
+  tessera_json_add_string (json, tessera_annotation_get_annotator (annotation));
+  json_builder_set_member_name (json, "certainty");
+  tessera_json_add_string (json,
+                           tessera_certainty_to_string (tessera_annotation_get_certainty (annotation)));
+  json_builder_set_member_name (json, "status");
+  tessera_json_add_string (json,
+                           tessera_status_to_string (tessera_annotation_get_status (annotation)));
+  json_builder_set_member_name (json, "note");
+  tessera_json_add_string (json, tessera_annotation_get_note (annotation));
+  json_builder_set_member_name (json, "created");
+  tessera_json_add_string (json, tessera_annotation_get_created (annotation));
 
   if (type != NULL && tessera_annotation_type_carries_claim (type))
     {
@@ -925,57 +927,57 @@ json_annotation (TesseraJson       *json,
 
       if (claim != NULL)
         {
-          tessera_json_key (json, "claim");
-          tessera_json_begin_object (json);
-          tessera_json_key (json, "complete");
-          tessera_json_boolean (json, tessera_claim_is_complete (claim));
-          tessera_json_key (json, "source_entity");
-          tessera_json_int (json, tessera_claim_get_source_entity_id (claim));
-          tessera_json_key (json, "source_annotation");
-          tessera_json_int (json, tessera_claim_get_source_annotation_id (claim));
-          tessera_json_key (json, "cue_annotation");
-          tessera_json_int (json, tessera_claim_get_cue_annotation_id (claim));
-          tessera_json_key (json, "source_kind");
-          tessera_json_string (json, tessera_claim_get_source_kind (claim));
-          tessera_json_key (json, "quote_type");
-          tessera_json_string (json, tessera_claim_get_quote_type (claim));
-          tessera_json_key (json, "factuality");
-          tessera_json_string (json, tessera_claim_get_factuality (claim));
-          tessera_json_end_object (json);
+          json_builder_set_member_name (json, "claim");
+          json_builder_begin_object (json);
+          json_builder_set_member_name (json, "complete");
+          json_builder_add_boolean_value (json, tessera_claim_is_complete (claim));
+          json_builder_set_member_name (json, "source_entity");
+          json_builder_add_int_value (json, tessera_claim_get_source_entity_id (claim));
+          json_builder_set_member_name (json, "source_annotation");
+          json_builder_add_int_value (json, tessera_claim_get_source_annotation_id (claim));
+          json_builder_set_member_name (json, "cue_annotation");
+          json_builder_add_int_value (json, tessera_claim_get_cue_annotation_id (claim));
+          json_builder_set_member_name (json, "source_kind");
+          tessera_json_add_string (json, tessera_claim_get_source_kind (claim));
+          json_builder_set_member_name (json, "quote_type");
+          tessera_json_add_string (json, tessera_claim_get_quote_type (claim));
+          json_builder_set_member_name (json, "factuality");
+          tessera_json_add_string (json, tessera_claim_get_factuality (claim));
+          json_builder_end_object (json);
         }
     }
-  tessera_json_end_object (json);
+  json_builder_end_object (json);
 }
 
 /* One relation as `show` and `relate` print it. */
 static void
-json_relation (TesseraJson *json,
+json_relation (JsonBuilder *json,
                gint64       id,
                const char  *type,
                gint64       source_id,
                gint64       target_id,
                const char  *note)
 {
-  tessera_json_begin_object (json);
-  tessera_json_key (json, "id");
-  tessera_json_int (json, id);
-  tessera_json_key (json, "type");
-  tessera_json_string (json, type);
-  tessera_json_key (json, "source");
-  tessera_json_int (json, source_id);
-  tessera_json_key (json, "target");
-  tessera_json_int (json, target_id);
-  tessera_json_key (json, "note");
-  tessera_json_string (json, note);
-  tessera_json_end_object (json);
+  json_builder_begin_object (json);
+  json_builder_set_member_name (json, "id");
+  json_builder_add_int_value (json, id);
+  json_builder_set_member_name (json, "type");
+  tessera_json_add_string (json, type);
+  json_builder_set_member_name (json, "source");
+  json_builder_add_int_value (json, source_id);
+  json_builder_set_member_name (json, "target");
+  json_builder_add_int_value (json, target_id);
+  json_builder_set_member_name (json, "note");
+  tessera_json_add_string (json, note);
+  json_builder_end_object (json);
 }
 
 static void
-json_relations (TesseraJson *json,
+json_relations (JsonBuilder *json,
                 GPtrArray   *relations)
 {
-  tessera_json_key (json, "relations");
-  tessera_json_begin_array (json);
+  json_builder_set_member_name (json, "relations");
+  json_builder_begin_array (json);
   for (guint i = 0; i < relations->len; i++)
     {
       TesseraRelation *relation = g_ptr_array_index (relations, i);
@@ -983,7 +985,7 @@ json_relations (TesseraJson *json,
       json_relation (json, relation->id, relation->type, relation->source_id,
                      relation->target_id, relation->note);
     }
-  tessera_json_end_array (json);
+  json_builder_end_array (json);
 }
 
 /* The relations of a document, after its annotations; nothing when it has none. */
@@ -1044,42 +1046,42 @@ command_show (int    argc,
 
   if (globals.json)
     {
-      g_autoptr(TesseraJson) json = tessera_json_new (TRUE);
+      g_autoptr(JsonBuilder) json = json_builder_new ();
       g_autofree char *out = NULL;
 
-      tessera_json_begin_object (json);
-      tessera_json_key (json, "id");
-      tessera_json_int (json, document_id);
-      tessera_json_key (json, "title");
-      tessera_json_string (json, tessera_document_get_title (document));
-      tessera_json_key (json, "author");
-      tessera_json_string (json, tessera_document_get_author (document));
-      tessera_json_key (json, "source_url");
-      tessera_json_string (json, tessera_document_get_source_url (document));
-      tessera_json_key (json, "source_path");
-      tessera_json_string (json, tessera_document_get_source_path (document));
-      tessera_json_key (json, "language");
-      tessera_json_string (json, tessera_document_get_language (document));
-      tessera_json_key (json, "characters");
-      tessera_json_int (json, tessera_document_get_length (document));
-      tessera_json_key (json, "sha256");
-      tessera_json_string (json, tessera_document_get_sha256 (document));
-      tessera_json_key (json, "status");
-      tessera_json_string (json,
-                           tessera_progress_to_string (tessera_document_get_progress (document)));
+      json_builder_begin_object (json);
+      json_builder_set_member_name (json, "id");
+      json_builder_add_int_value (json, document_id);
+      json_builder_set_member_name (json, "title");
+      tessera_json_add_string (json, tessera_document_get_title (document));
+      json_builder_set_member_name (json, "author");
+      tessera_json_add_string (json, tessera_document_get_author (document));
+      json_builder_set_member_name (json, "source_url");
+      tessera_json_add_string (json, tessera_document_get_source_url (document));
+      json_builder_set_member_name (json, "source_path");
+      tessera_json_add_string (json, tessera_document_get_source_path (document));
+      json_builder_set_member_name (json, "language");
+      tessera_json_add_string (json, tessera_document_get_language (document));
+      json_builder_set_member_name (json, "characters");
+      json_builder_add_int_value (json, tessera_document_get_length (document));
+      json_builder_set_member_name (json, "sha256");
+      tessera_json_add_string (json, tessera_document_get_sha256 (document));
+      json_builder_set_member_name (json, "status");
+      tessera_json_add_string (json,
+                               tessera_progress_to_string (tessera_document_get_progress (document)));
       if (show_text)
         {
-          tessera_json_key (json, "text");
-          tessera_json_string (json, text);
+          json_builder_set_member_name (json, "text");
+          tessera_json_add_string (json, text);
         }
-      tessera_json_key (json, "annotations");
-      tessera_json_begin_array (json);
+      json_builder_set_member_name (json, "annotations");
+      json_builder_begin_array (json);
       for (guint i = 0; i < annotations->len; i++)
         json_annotation (json, store, g_ptr_array_index (annotations, i), text, &cursor);
-      tessera_json_end_array (json);
+      json_builder_end_array (json);
       json_relations (json, relations);
-      tessera_json_end_object (json);
-      out = tessera_json_steal (g_steal_pointer (&json));
+      json_builder_end_object (json);
+      out = tessera_json_to_text (json);
       g_print ("%s\n", out);
       return EXIT_SUCCESS;
     }
@@ -1493,30 +1495,30 @@ command_stats (int    argc,
 
   if (globals.json)
     {
-      g_autoptr(TesseraJson) json = tessera_json_new (TRUE);
+      g_autoptr(JsonBuilder) json = json_builder_new ();
       g_autofree char *out = NULL;
 
-      tessera_json_begin_object (json);
-      tessera_json_key (json, "documents");
-      tessera_json_int (json, stats->n_documents);
-      tessera_json_key (json, "characters");
-      tessera_json_int (json, stats->n_characters);
-      tessera_json_key (json, "annotations");
-      tessera_json_int (json, stats->n_annotations);
-      tessera_json_key (json, "entities");
-      tessera_json_int (json, stats->n_entities);
-      tessera_json_key (json, "linked_mentions");
-      tessera_json_int (json, stats->n_linked_mentions);
-      tessera_json_key (json, "claims");
-      tessera_json_int (json, stats->n_claims);
-      tessera_json_key (json, "claims_with_source");
-      tessera_json_int (json, stats->n_claims_with_source);
-      tessera_json_key (json, "relations");
-      tessera_json_int (json, stats->n_relations);
-      tessera_json_key (json, "annotators");
-      tessera_json_int (json, stats->n_annotators);
-      tessera_json_key (json, "per_type");
-      tessera_json_begin_object (json);
+      json_builder_begin_object (json);
+      json_builder_set_member_name (json, "documents");
+      json_builder_add_int_value (json, stats->n_documents);
+      json_builder_set_member_name (json, "characters");
+      json_builder_add_int_value (json, stats->n_characters);
+      json_builder_set_member_name (json, "annotations");
+      json_builder_add_int_value (json, stats->n_annotations);
+      json_builder_set_member_name (json, "entities");
+      json_builder_add_int_value (json, stats->n_entities);
+      json_builder_set_member_name (json, "linked_mentions");
+      json_builder_add_int_value (json, stats->n_linked_mentions);
+      json_builder_set_member_name (json, "claims");
+      json_builder_add_int_value (json, stats->n_claims);
+      json_builder_set_member_name (json, "claims_with_source");
+      json_builder_add_int_value (json, stats->n_claims_with_source);
+      json_builder_set_member_name (json, "relations");
+      json_builder_add_int_value (json, stats->n_relations);
+      json_builder_set_member_name (json, "annotators");
+      json_builder_add_int_value (json, stats->n_annotators);
+      json_builder_set_member_name (json, "per_type");
+      json_builder_begin_object (json);
       for (guint i = 0; i < stats->per_type->len; i++)
         {
           TesseraTypeCount *count = &g_array_index (stats->per_type, TesseraTypeCount, i);
@@ -1525,12 +1527,12 @@ command_stats (int    argc,
 
           if (type == NULL)
             continue;
-          tessera_json_key (json, tessera_annotation_type_get_key (type));
-          tessera_json_int (json, count->count);
+          json_builder_set_member_name (json, tessera_annotation_type_get_key (type));
+          json_builder_add_int_value (json, count->count);
         }
-      tessera_json_end_object (json);
-      tessera_json_end_object (json);
-      out = tessera_json_steal (g_steal_pointer (&json));
+      json_builder_end_object (json);
+      json_builder_end_object (json);
+      out = tessera_json_to_text (json);
       g_print ("%s\n", out);
       return EXIT_SUCCESS;
     }
@@ -1960,27 +1962,27 @@ dup_relation_type_keys (TesseraStore *store)
 }
 
 static void
-json_relation_type (TesseraJson         *json,
+json_relation_type (JsonBuilder         *json,
                     TesseraRelationType *type)
 {
-  tessera_json_begin_object (json);
-  tessera_json_key (json, "id");
-  tessera_json_int (json, tessera_relation_type_get_id (type));
-  tessera_json_key (json, "key");
-  tessera_json_string (json, tessera_relation_type_get_key (type));
-  tessera_json_key (json, "label");
-  tessera_json_string (json, tessera_relation_type_get_label (type));
-  tessera_json_key (json, "label_fr");
-  tessera_json_string (json, tessera_relation_type_get_label_for (type, "fr"));
-  tessera_json_key (json, "label_en");
-  tessera_json_string (json, tessera_relation_type_get_label_for (type, "en"));
-  tessera_json_key (json, "tei_name");
-  tessera_json_string (json, tessera_relation_type_get_tei_name (type));
-  tessera_json_key (json, "color");
-  tessera_json_string (json, tessera_relation_type_get_color (type));
-  tessera_json_key (json, "symmetric");
-  tessera_json_boolean (json, tessera_relation_type_get_symmetric (type));
-  tessera_json_end_object (json);
+  json_builder_begin_object (json);
+  json_builder_set_member_name (json, "id");
+  json_builder_add_int_value (json, tessera_relation_type_get_id (type));
+  json_builder_set_member_name (json, "key");
+  tessera_json_add_string (json, tessera_relation_type_get_key (type));
+  json_builder_set_member_name (json, "label");
+  tessera_json_add_string (json, tessera_relation_type_get_label (type));
+  json_builder_set_member_name (json, "label_fr");
+  tessera_json_add_string (json, tessera_relation_type_get_label_for (type, "fr"));
+  json_builder_set_member_name (json, "label_en");
+  tessera_json_add_string (json, tessera_relation_type_get_label_for (type, "en"));
+  json_builder_set_member_name (json, "tei_name");
+  tessera_json_add_string (json, tessera_relation_type_get_tei_name (type));
+  json_builder_set_member_name (json, "color");
+  tessera_json_add_string (json, tessera_relation_type_get_color (type));
+  json_builder_set_member_name (json, "symmetric");
+  json_builder_add_boolean_value (json, tessera_relation_type_get_symmetric (type));
+  json_builder_end_object (json);
 }
 
 static int
@@ -2013,12 +2015,12 @@ command_relate (int    argc,
 
   if (globals.json)
     {
-      g_autoptr(TesseraJson) json = tessera_json_new (TRUE);
+      g_autoptr(JsonBuilder) json = json_builder_new ();
       g_autofree char *text = NULL;
 
       json_relation (json, relation_id, tessera_relation_type_get_key (type), source_id,
                      target_id, relate_note);
-      text = tessera_json_steal (g_steal_pointer (&json));
+      text = tessera_json_to_text (json);
       g_print ("%s\n", text);
       return EXIT_SUCCESS;
     }
@@ -2045,25 +2047,25 @@ command_unrelate (int    argc,
 }
 
 static void
-json_annotation_type (TesseraJson           *json,
+json_annotation_type (JsonBuilder           *json,
                       TesseraAnnotationType *type)
 {
-  tessera_json_begin_object (json);
-  tessera_json_key (json, "id");
-  tessera_json_int (json, tessera_annotation_type_get_id (type));
-  tessera_json_key (json, "key");
-  tessera_json_string (json, tessera_annotation_type_get_key (type));
-  tessera_json_key (json, "label");
-  tessera_json_string (json, tessera_annotation_type_get_label_localized (type));
-  tessera_json_key (json, "kind");
-  tessera_json_string (json, tessera_kind_to_string (tessera_annotation_type_get_kind (type)));
-  tessera_json_key (json, "tei_element");
-  tessera_json_string (json, tessera_annotation_type_get_tei_element (type));
-  tessera_json_key (json, "color");
-  tessera_json_string (json, tessera_annotation_type_get_color (type));
-  tessera_json_key (json, "shortcut");
-  tessera_json_string (json, tessera_annotation_type_get_shortcut (type));
-  tessera_json_end_object (json);
+  json_builder_begin_object (json);
+  json_builder_set_member_name (json, "id");
+  json_builder_add_int_value (json, tessera_annotation_type_get_id (type));
+  json_builder_set_member_name (json, "key");
+  tessera_json_add_string (json, tessera_annotation_type_get_key (type));
+  json_builder_set_member_name (json, "label");
+  tessera_json_add_string (json, tessera_annotation_type_get_label_localized (type));
+  json_builder_set_member_name (json, "kind");
+  tessera_json_add_string (json, tessera_kind_to_string (tessera_annotation_type_get_kind (type)));
+  json_builder_set_member_name (json, "tei_element");
+  tessera_json_add_string (json, tessera_annotation_type_get_tei_element (type));
+  json_builder_set_member_name (json, "color");
+  tessera_json_add_string (json, tessera_annotation_type_get_color (type));
+  json_builder_set_member_name (json, "shortcut");
+  tessera_json_add_string (json, tessera_annotation_type_get_shortcut (type));
+  json_builder_end_object (json);
 }
 
 static int
@@ -2071,26 +2073,26 @@ print_tagset_json (TesseraStore *store,
                    GPtrArray    *relation_types)
 {
   GListModel *tagset = tessera_store_get_tagset (store);
-  g_autoptr(TesseraJson) json = tessera_json_new (TRUE);
+  g_autoptr(JsonBuilder) json = json_builder_new ();
   g_autofree char *text = NULL;
 
-  tessera_json_begin_object (json);
-  tessera_json_key (json, "annotation_types");
-  tessera_json_begin_array (json);
+  json_builder_begin_object (json);
+  json_builder_set_member_name (json, "annotation_types");
+  json_builder_begin_array (json);
   for (guint i = 0; i < g_list_model_get_n_items (tagset); i++)
     {
       g_autoptr(TesseraAnnotationType) type = g_list_model_get_item (tagset, i);
 
       json_annotation_type (json, type);
     }
-  tessera_json_end_array (json);
-  tessera_json_key (json, "relation_types");
-  tessera_json_begin_array (json);
+  json_builder_end_array (json);
+  json_builder_set_member_name (json, "relation_types");
+  json_builder_begin_array (json);
   for (guint i = 0; i < relation_types->len; i++)
     json_relation_type (json, g_ptr_array_index (relation_types, i));
-  tessera_json_end_array (json);
-  tessera_json_end_object (json);
-  text = tessera_json_steal (g_steal_pointer (&json));
+  json_builder_end_array (json);
+  json_builder_end_object (json);
+  text = tessera_json_to_text (json);
   g_print ("%s\n", text);
   return EXIT_SUCCESS;
 }

@@ -37,6 +37,8 @@
 #include "tessera-importer.h"
 #include "tessera-brat-exporter.h"
 #include "tessera-brat-importer.h"
+#include "tessera-jsonl-exporter.h"
+#include "tessera-jsonl-importer.h"
 #include "tessera-text-exporter.h"
 #include "tessera-text-importer.h"
 #include "tessera-conll-exporter.h"

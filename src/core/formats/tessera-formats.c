@@ -12,6 +12,8 @@
 #include "tessera-brat-exporter.h"
 #include "tessera-brat-importer.h"
 #include "tessera-importer-private.h"
+#include "tessera-jsonl-exporter.h"
+#include "tessera-jsonl-importer.h"
 #include "tessera-project-files-private.h"
 #include "tessera-csv-exporter.h"
 #include "tessera-tei-exporter.h"
@@ -60,10 +62,12 @@ ensure_builtin_formats (void)
   tessera_formats_register_importer (TESSERA_TYPE_TEI_IMPORTER);
   tessera_formats_register_importer (TESSERA_TYPE_CONLL_IMPORTER);
   tessera_formats_register_importer (TESSERA_TYPE_BRAT_IMPORTER);
+  tessera_formats_register_importer (TESSERA_TYPE_JSONL_IMPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_TEXT_EXPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_TEI_EXPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_CONLL_EXPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_BRAT_EXPORTER);
+  tessera_formats_register_exporter (TESSERA_TYPE_JSONL_EXPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_WEBANNOTATION_EXPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_CSV_EXPORTER);
 
