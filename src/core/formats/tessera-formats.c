@@ -13,6 +13,7 @@
 #include "tessera-tei-importer.h"
 #include "tessera-text-exporter.h"
 #include "tessera-text-importer.h"
+#include "tessera-webanno-importer.h"
 
 /*
  * The formats Tessera reads and writes. Each is a TesseraImporter or TesseraExporter
@@ -52,6 +53,7 @@ ensure_builtin_formats (void)
 
   tessera_formats_register_importer (TESSERA_TYPE_TEXT_IMPORTER);
   tessera_formats_register_importer (TESSERA_TYPE_TEI_IMPORTER);
+  tessera_formats_register_importer (TESSERA_TYPE_WEBANNO_IMPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_TEXT_EXPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_TEI_EXPORTER);
 
