@@ -65,6 +65,7 @@ typedef struct
   TesseraAnnotationRecord *target;
   char                  *note;
   char                  *annotator;
+  gboolean               symmetric;      /* its type says nothing of direction (same-as…) */
 } TesseraRelationRecord;
 
 typedef struct

@@ -289,6 +289,11 @@ read_relations (RecordReader  *reader,
       record->type = g_strdup (relation->type);
       record->note = g_strdup (relation->note);
       record->annotator = g_strdup (relation->annotator);
+      {
+        g_autoptr(TesseraRelationType) type = tessera_store_find_relation_type (reader->store, relation->type);
+
+        record->symmetric = type != NULL && tessera_relation_type_get_symmetric (type);
+      }
       if (!annotation_of (reader, relation->source_id, &record->source, error) ||
           !annotation_of (reader, relation->target_id, &record->target, error))
         return FALSE;
