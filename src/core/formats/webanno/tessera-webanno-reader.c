@@ -1286,7 +1286,11 @@ convert_link (Reader                *self,
        g_str_equal (layer->name, TESSERA_WEBANNO_CLAIM_CUE)) && source->claim != NULL)
     {
       if (g_str_equal (layer->name, TESSERA_WEBANNO_CLAIM_SOURCE))
-        source->claim->source_annotation = target;
+        {
+          /* As the project has it: the source mention, and the entity it names. */
+          source->claim->source_annotation = target;
+          source->claim->source_entity = target->entity;
+        }
       else
         source->claim->cue = target;
       return TRUE;
@@ -1402,9 +1406,9 @@ convert_document (Reader  *self,
 {
   g_autoptr(TesseraDocumentRecord) document = tessera_document_record_new ();
   g_autofree char *title = NULL;
+  g_autofree char *prepared = NULL;
   GHashTableIter iter;
   gpointer elements;
-  guint length;
 
   if (!tessera_text_is_nfc (self->text->str))
     {
@@ -1414,19 +1418,30 @@ convert_document (Reader  *self,
                    self->display_name);
       return NULL;
     }
-  document->text = tessera_import_prepare_text (self->display_name, self->text->str,
-                                                self->text->len, &title, error);
-  if (document->text == NULL)
+  /* The line break after the last sentence is the format's, not the text's. */
+  if (self->text->str[self->text->len - 1] == '\n')
+    g_string_truncate (self->text, self->text->len - 1);
+  /* What any imported text must be (no control characters…), and a title; the text
+   * keeps its white space, so that its offsets stay. */
+  prepared = tessera_import_prepare_text (self->display_name, self->text->str,
+                                          self->text->len, &title, error);
+  if (prepared == NULL)
     return NULL;
+  if (!g_str_has_prefix (self->text->str, prepared))
+    {
+      g_set_error (error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_CONTROL_CHARACTER,
+                   _("%s: the text holds carriage returns, which cannot be annotated"),
+                   self->display_name);
+      return NULL;
+    }
+  document->text = g_strdup (self->text->str);
   document->info.title = g_steal_pointer (&title);
-  length = tessera_text_length (document->text);
 
   for (guint i = 0; i < self->spans->len; i++)
     {
       Span *span = g_ptr_array_index (self->spans, i);
       Layer *layer = g_ptr_array_index (self->layers, span->layer);
 
-      span->end = MIN (span->end, length);
       if (layer->mapping == MAP_NONE)
         continue;
       if (span->end <= span->begin)
