@@ -10,6 +10,7 @@
 
 #include "tessera-webanno-private.h"
 
+#include "tessera-importer-private.h"
 #include "tessera-text.h"
 #include "tessera-vocabulary.h"
 #include "tessera-text-importer.h"
@@ -118,9 +119,7 @@ struct _TesseraWebannoTypes
   GListModel *tagset;
   GHashTable *types;          /* key → TesseraAnnotationType (owned) */
   GPtrArray  *new_types;      /* the batch's, or NULL */
-  GPtrArray  *entities;       /* the batch's, or NULL: then each document owns its own */
-  GHashTable *entity_of_uri;  /* URI → TesseraEntityRecord */
-  GHashTable *project_uris;   /* URI → gint64 id of an entity of the project */
+  TesseraImportEntities entities;  /* into the batch's, or into an array of their own */
 };
 
 /* Where the text is, in UTF-16 units, code points and bytes. */
@@ -231,27 +230,15 @@ _tessera_webanno_types_new (TesseraStore       *store,
                             TesseraImportBatch *batch)
 {
   TesseraWebannoTypes *types = g_new0 (TesseraWebannoTypes, 1);
-  GListModel *entities = tessera_store_get_entities (store);
+  g_autoptr(GPtrArray) entities = NULL;
 
+  if (batch == NULL)
+    entities = g_ptr_array_new_with_free_func ((GDestroyNotify) tessera_entity_record_free);
   types->tagset = g_object_ref (tessera_store_get_tagset (store));
   types->types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   types->new_types = batch != NULL ? g_ptr_array_ref (batch->new_types) : NULL;
-  types->entities = batch != NULL ? g_ptr_array_ref (batch->entities) : NULL;
-  types->entity_of_uri = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  types->project_uris = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
-    {
-      g_autoptr(TesseraEntity) entity = g_list_model_get_item (entities, i);
-      gint64 id = tessera_entity_get_id (entity);
-      const TesseraAuthority *authorities;
-      guint n;
-
-      authorities = tessera_entity_get_authorities (entity, &n);
-      for (guint a = 0; a < n; a++)
-        g_hash_table_insert (types->project_uris, g_strdup (authorities[a].uri),
-                             g_memdup2 (&id, sizeof id));
-    }
+  _tessera_import_entities_init (&types->entities, store,
+                                 batch != NULL ? batch->entities : entities);
   return types;
 }
 
@@ -261,9 +248,7 @@ _tessera_webanno_types_free (TesseraWebannoTypes *types)
   g_object_unref (types->tagset);
   g_hash_table_unref (types->types);
   g_clear_pointer (&types->new_types, g_ptr_array_unref);
-  g_clear_pointer (&types->entities, g_ptr_array_unref);
-  g_hash_table_unref (types->entity_of_uri);
-  g_hash_table_unref (types->project_uris);
+  _tessera_import_entities_clear (&types->entities);
   g_free (types);
 }
 
@@ -342,31 +327,6 @@ entity_type_alias (const char *value)
         return aliases[i].key;
     }
   return value;
-}
-
-static TesseraEntityRecord *
-entity_for_uri (TesseraWebannoTypes   *self,
-                TesseraDocumentRecord *document,
-                const char            *uri,
-                const char            *name,
-                TesseraAnnotationType *type)
-{
-  TesseraEntityRecord *entity = g_hash_table_lookup (self->entity_of_uri, uri);
-  gint64 *existing;
-
-  if (entity != NULL)
-    return entity;
-  entity = tessera_entity_record_new ();
-  existing = g_hash_table_lookup (self->project_uris, uri);
-  if (existing != NULL)
-    entity->id = *existing;
-  entity->name = g_strdup (name);
-  if (tessera_annotation_type_links_entity (type))
-    entity->type = g_object_ref (type);
-  tessera_authorities_append (entity->authorities, tessera_authority_guess_scheme (uri), uri);
-  g_ptr_array_add (self->entities != NULL ? self->entities : document->entities, entity);
-  g_hash_table_insert (self->entity_of_uri, g_strdup (uri), entity);
-  return entity;
 }
 
 /* Escaping ----------------------------------------------------------------------------- */
@@ -762,30 +722,28 @@ set_value (Reader     *self,
   values[column] = unescape (value, strlen (value));
 }
 
-/* One stacked value of a span or chain column. */
+/* One stacked value of a span or chain column: @value, with @ref the number in brackets
+ * after it; @span the annotation of its layer and place on the unit, if it has one yet. */
 static gboolean
 read_span_value (Reader      *self,
                  Unit        *unit,
                  guint        c,
                  guint        stack,
-                 const char  *raw,
+                 Span        *span,
+                 const char  *value,
+                 const char  *ref,
                  GError     **error)
 {
   Column *column = &g_array_index (self->columns, Column, c);
-  Slot *slot = unit_find (unit, column->layer, stack);
-  Span *span = slot != NULL ? slot->item : NULL;
-  g_autofree char *ref = NULL;
-  g_autofree char *value = column->kind == COLUMN_SLOT_TARGET ? g_strdup (raw)
-                                                              : split_ref (raw, &ref);
+  g_autofree char *link_value = NULL;
   int id = -1, chain, element;
 
   if (column->kind == COLUMN_CHAIN_LINK)
     {
-      g_autofree char *link = g_steal_pointer (&value);
-
-      if (!split_chain (link, &value, &chain, &element))
+      if (!split_chain (value, &link_value, &chain, &element))
         return set_error (self, error, _("“%s” does not name its chain and its place in it "
-                                         "(“*->1-2”)"), link);
+                                         "(“*->1-2”)"), value);
+      value = link_value;
       if (span == NULL)
         {
           GPtrArray *elements = g_hash_table_lookup (self->chains, GINT_TO_POINTER (chain));
@@ -815,7 +773,7 @@ read_span_value (Reader      *self,
     {
       if (span == NULL)
         return set_error (self, error, _("the chain element “%s” has no link column value"),
-                          raw);
+                          value);
     }
   else
     {
@@ -848,19 +806,18 @@ read_span_value (Reader      *self,
   return TRUE;
 }
 
-/* One stacked value of a relation column. */
+/* One stacked value of a relation column, on the unit @id; @link as for spans. */
 static gboolean
 read_link_value (Reader      *self,
                  const char  *id,
                  Unit        *unit,
                  guint        c,
                  guint        stack,
+                 Link        *link,
                  const char  *raw,
                  GError     **error)
 {
   Column *column = &g_array_index (self->columns, Column, c);
-  Slot *slot = unit_find (unit, column->layer, stack);
-  Link *link = slot != NULL ? slot->item : NULL;
   g_autofree char *ref = NULL;
   g_autofree char *value = split_ref (raw, &ref);
 
@@ -893,6 +850,29 @@ read_link_value (Reader      *self,
         return FALSE;
     }
   return TRUE;
+}
+
+/* One of the values stacked in column @c of the unit @id. */
+static gboolean
+read_value (Reader      *self,
+            const char  *id,
+            Unit        *unit,
+            guint        c,
+            guint        stack,
+            const char  *raw,
+            GError     **error)
+{
+  Column *column = &g_array_index (self->columns, Column, c);
+  Layer *layer = g_ptr_array_index (self->layers, column->layer);
+  Slot *slot = unit_find (unit, column->layer, stack);
+  g_autofree char *ref = NULL;
+  g_autofree char *value = NULL;
+
+  if (layer->kind == LAYER_RELATION)
+    return read_link_value (self, id, unit, c, stack, slot ? slot->item : NULL, raw, error);
+  /* A slot target's brackets are the target's, not the annotation's. */
+  value = column->kind == COLUMN_SLOT_TARGET ? g_strdup (raw) : split_ref (raw, &ref);
+  return read_span_value (self, unit, c, stack, slot ? slot->item : NULL, value, ref, error);
 }
 
 /* Splits at each "|" that is not escaped. */
@@ -1031,7 +1011,6 @@ read_token (Reader      *self,
       for (guint c = 0; c < self->columns->len; c++)
         {
           Column *column = &g_array_index (self->columns, Column, c);
-          Layer *layer = g_ptr_array_index (self->layers, column->layer);
           g_autoptr(GPtrArray) stack = NULL;
 
           if ((column->kind == COLUMN_CHAIN_TYPE) != (pass == 1) ||
@@ -1044,9 +1023,7 @@ read_token (Reader      *self,
 
               if (*raw == '\0')
                 return set_error (self, error, _("column %u holds an empty value"), c + 4);
-              if (layer->kind == LAYER_RELATION
-                  ? !read_link_value (self, fields[0], unit, c, k, raw, error)
-                  : !read_span_value (self, unit, c, k, raw, error))
+              if (!read_value (self, fields[0], unit, c, k, raw, error))
                 return FALSE;
             }
         }
@@ -1147,7 +1124,8 @@ convert_span (Reader                *self,
         {
           g_autofree char *name = tessera_text_slice (self->text->str, span->begin, span->end);
 
-          annotation->entity = entity_for_uri (self->types, document, identifier, name, type);
+          annotation->entity = _tessera_import_entities_for_uri (&self->types->entities,
+                                                                 identifier, name, type);
         }
       return annotation;
     }
