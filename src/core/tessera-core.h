@@ -9,6 +9,7 @@
 #include "tessera-locale.h"
 #include "tessera-range.h"
 #include "tessera-text.h"
+#include "tessera-tokenizer.h"
 
 /* model/ */
 #include "tessera-types.h"
