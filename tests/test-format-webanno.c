@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
+#include "format-corpus.h"
 #include "tessera-core.h"
 #include "test-common.h"
 
@@ -178,6 +180,148 @@ test_suite_offsets (void)
   test_project_tear_down (&project);
 }
 
+/* What WebAnno TSV carries of the corpus: types, extents, claims with their fields, source
+ * and cue, relations within a layer; the export's notes count the rest. */
+static void
+test_round_trip (FormatCorpus  *corpus,
+                 gconstpointer  data)
+{
+  g_autoptr(TesseraExporter) exporter = tessera_formats_new_exporter ("webanno", NULL);
+  g_autofree char *path = format_corpus_export (corpus, exporter, "webanno");
+  g_autoptr(TesseraStore) other = format_corpus_import (corpus, "webanno", path);
+  GPtrArray *notes = tessera_exporter_get_notes (exporter);
+  g_autofree char *joined = NULL;
+  guint discontinuous = 0, with_notes = 0;
+  gboolean found_uri = FALSE;
+  GListModel *entities;
+
+  format_corpus_assert_equal (corpus, other,
+                              TESSERA_CARRIES_CLAIM_FIELDS | TESSERA_CARRIES_CLAIM_ROLES |
+                              TESSERA_CARRIES_RELATIONS, NULL, NULL);
+
+  for (guint i = 0; i < corpus->document_ids->len; i++)
+    {
+      g_autoptr(TesseraDocumentRecord) record =
+        tessera_store_dup_document_record (corpus->store,
+                                           g_array_index (corpus->document_ids, gint64, i),
+                                           NULL);
+
+      for (guint j = 0; j < record->annotations->len; j++)
+        {
+          TesseraAnnotationRecord *annotation = g_ptr_array_index (record->annotations, j);
+
+          discontinuous += annotation->ranges->len > 1;
+          with_notes += annotation->note != NULL;
+        }
+    }
+  g_assert_cmpuint (discontinuous, >, 0);
+  g_assert_cmpuint (with_notes, >, 0);
+  g_ptr_array_add (notes, NULL);
+  joined = g_strjoinv ("\n", (char **) notes->pdata);
+  g_ptr_array_remove_index (notes, notes->len - 1);
+  {
+    g_autofree char *expected = g_strdup_printf ("%u discontinuous annotation", discontinuous);
+
+    test_assert_contains (joined, expected);
+  }
+  {
+    g_autofree char *expected = g_strdup_printf ("%u annotation note", with_notes);
+
+    test_assert_contains (joined, expected);
+  }
+  test_assert_contains (joined, "without an authority record");
+  test_assert_contains (joined, "only the first is");
+
+  /* Mentions keep their entity's authority record (the first). */
+  entities = tessera_store_get_entities (other);
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(TesseraEntity) entity = g_list_model_get_item (entities, i);
+
+      found_uri |= g_strcmp0 (tessera_entity_get_authority (entity, "wikidata"),
+                              "http://www.wikidata.org/entity/Q56648539") == 0;
+    }
+  g_assert_true (found_uri);
+}
+
+#define HEADER "#FORMAT=WebAnno TSV 3.3\n" \
+  "#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|identifier|value\n" \
+  "#T_RL=webanno.custom.EntityRelation|value|BT_de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity\n\n\n"
+
+/* Each refused with the file, the line and what is wrong; the project is unchanged. */
+static void
+test_hostile (FormatCorpus  *corpus,
+              gconstpointer  data)
+{
+  static const struct
+  {
+    const char *name;
+    const char *content;
+    const char *expected;
+  } cases[] = {
+    { "no-header.tsv", "#Text=Bonjour\n1-1\t0-7\tBonjour\t\n", "WebAnno TSV 3" },
+    { "few-fields.tsv", HEADER "#Text=Il pleut .\n1-1\t0-2\tIl\t_\n", "line 7" },
+    { "bad-offsets.tsv", HEADER "#Text=Il pleut .\n1-1\t0+2\tIl\t_\t_\t_\t_\t\n",
+      "“0+2” is not a pair of offsets" },
+    { "out-of-range.tsv", HEADER "#Text=Il pleut .\n1-1\t0-2\tIl\t_\t_\t_\t_\t\n"
+      "1-2\t3-40\tpleut\t_\t_\t_\t_\t\n", "line 8: the offset 40 is past the end" },
+    { "surrogate.tsv", HEADER "#Text=Il 😊 .\n1-1\t0-2\tIl\t_\t_\t_\t_\t\n"
+      "1-2\t3-4\t😊\t_\t_\t_\t_\t\n", "line 8: the offset 4 falls inside the character U+1F60A" },
+    { "wrong-text.tsv", HEADER "#Text=Il pleut .\n1-1\t0-2\tIl\t_\t_\t_\t_\t\n"
+      "1-2\t3-8\tneige\t_\t_\t_\t_\t\n", "line 8: the token “neige” does not match" },
+    { "token-first.tsv", HEADER "1-1\t0-2\tIl\t_\t_\t_\t_\t\n", "line 6" },
+    { "missing-token.tsv", HEADER "#Text=Il pleut .\n1-1\t0-2\tIl\t*\tperson\t_\t_\t\n"
+      "1-2\t3-8\tpleut\t*\tperson\t*\t9-9\t\n", "the token 9-9, which is not in the file" },
+    { "bad-ref.tsv", HEADER "#Text=Il pleut .\n1-1\t0-2\tIl\t*[x]\tperson[x]\t_\t_\t\n",
+      "“x” is not an annotation number" },
+  };
+  static const char binary[] = HEADER "#Text=Il\0pleut\n";
+  static const char invalid[] = HEADER "#Text=Il pl\xffut\n";
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    format_assert_import_refused (corpus, "webanno", cases[i].name, cases[i].content, -1,
+                                  cases[i].expected);
+  format_assert_import_refused (corpus, "webanno", "binary.tsv", binary, sizeof binary - 1,
+                                "binary");
+  format_assert_import_refused (corpus, "webanno", "invalid.tsv", invalid, -1,
+                                "byte 215 (line 6) is not valid UTF-8");
+}
+
+/* Larger than the framework reads: refused before the importer opens it. */
+static void
+test_too_large (FormatCorpus  *corpus,
+                gconstpointer  data)
+{
+  g_autoptr(TesseraImporter) importer = tessera_formats_new_importer ("webanno", NULL);
+  g_autofree char *path = g_build_filename (corpus->dir, "huge.tsv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  FILE *file = fopen (path, "w");
+
+  g_assert_nonnull (file);
+  fputs (HEADER, file);
+  g_assert_cmpint (fseek (file, TESSERA_IMPORT_MAX_BYTES + 10, SEEK_SET), ==, 0);
+  fputc ('\n', file);
+  fclose (file);
+  results = tessera_importer_import_file (importer, corpus->store, path, NULL, &error);
+  g_assert_null (results);
+  g_assert_error (error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_TOO_LARGE);
+  test_assert_contains (error->message, "huge.tsv");
+}
+
+/* The format is found by its first line, whatever the file's name. */
+static void
+test_sniff (void)
+{
+  g_autoptr(TesseraImporter) importer = tessera_formats_new_importer ("webanno", NULL);
+  static const char content[] = HEADER;
+
+  g_assert_cmpuint (tessera_importer_sniff (importer, "export.txt", (const guint8 *) content,
+                                            sizeof content - 1), ==, 100);
+  g_assert_cmpuint (tessera_importer_sniff (importer, "table.tsv", (const guint8 *) "a\tb\n", 4),
+                    <, 50);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -186,6 +330,14 @@ main (int    argc,
 
   g_test_add_func ("/core/webanno/suite", test_suite);
   g_test_add_func ("/core/webanno/suite-offsets", test_suite_offsets);
+
+  g_test_add_func ("/core/webanno/sniff", test_sniff);
+  g_test_add ("/core/webanno/hostile", FormatCorpus, NULL,
+              format_corpus_set_up, test_hostile, format_corpus_tear_down);
+  g_test_add ("/core/webanno/too-large", FormatCorpus, NULL,
+              format_corpus_set_up, test_too_large, format_corpus_tear_down);
+  g_test_add ("/core/webanno/round-trip", FormatCorpus, NULL,
+              format_corpus_set_up, test_round_trip, format_corpus_tear_down);
 
   return g_test_run ();
 }

@@ -456,8 +456,9 @@ test_export_refuses_project (Fixture       *fixture,
       TesseraExporter *exporter = g_ptr_array_index (exporters, i);
       g_autoptr(GError) error = NULL;
 
-      g_object_set (exporter, tessera_exporter_writes_folder (exporter) ? "corpus" : NULL,
-                    TRUE, NULL);
+      /* One file where the format can write one; a folder of that name otherwise. */
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (exporter), "corpus") != NULL)
+        g_object_set (exporter, "corpus", TRUE, NULL);
       g_test_message ("format %s", tessera_exporter_get_id (exporter));
       g_assert_false (tessera_exporter_export (exporter, store, NULL, 0, fixture->project,
                                                NULL, NULL, NULL, &error));

@@ -37,6 +37,7 @@
 #include "tessera-importer.h"
 #include "tessera-text-exporter.h"
 #include "tessera-text-importer.h"
+#include "tessera-webanno-exporter.h"
 #include "tessera-webanno-importer.h"
 #include "tessera-tei-exporter.h"
 #include "tessera-tei-importer.h"

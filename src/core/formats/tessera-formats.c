@@ -13,6 +13,7 @@
 #include "tessera-tei-importer.h"
 #include "tessera-text-exporter.h"
 #include "tessera-text-importer.h"
+#include "tessera-webanno-exporter.h"
 #include "tessera-webanno-importer.h"
 
 /*
@@ -56,6 +57,7 @@ ensure_builtin_formats (void)
   tessera_formats_register_importer (TESSERA_TYPE_WEBANNO_IMPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_TEXT_EXPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_TEI_EXPORTER);
+  tessera_formats_register_exporter (TESSERA_TYPE_WEBANNO_EXPORTER);
 
   g_once_init_leave (&initialized, 1);
 }

@@ -36,7 +36,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TesseraWebannoTypes, _tessera_webanno_types_free)
 
 TesseraDocumentRecord *_tessera_webanno_read          (TesseraWebannoTypes  *types,
                                                        const char           *display_name,
-                                                       const char           *data,
+                                                       char                 *data,
                                                        gsize                 length,
                                                        GPtrArray            *warnings,
                                                        GError              **error);

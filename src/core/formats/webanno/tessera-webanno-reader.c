@@ -81,6 +81,8 @@ typedef struct
   guint                    layer;
   guint                    begin;    /* code points */
   guint                    end;
+  gsize                    begin_byte;
+  gsize                    end_byte;
   guint                    line;
   int                      chain;    /* chain elements */
   int                      element;
@@ -109,8 +111,10 @@ typedef struct
 
 typedef struct
 {
-  guint   begin;
+  guint   begin;       /* code points */
   guint   end;
+  gsize   begin_byte;
+  gsize   end_byte;
   GArray *slots;       /* Slot, or NULL */
 } Unit;
 
@@ -149,6 +153,7 @@ typedef struct
   guint                zero_width;
   guint                dropped_relations;
   guint                line;
+  char               **fields;        /* of the line being read */
 } Reader;
 
 static void
@@ -273,43 +278,6 @@ dup_key (const char *name)
   return g_string_free (key, FALSE);
 }
 
-/* The project's type of key or label @name (in any case), of @kind, or a new one. */
-static TesseraAnnotationType *
-find_type (TesseraWebannoTypes *self,
-           const char          *name,
-           TesseraKind          kind)
-{
-  g_autofree char *key = dup_key (name);
-  g_autofree char *cache_key = g_strdup_printf ("%d:%s", kind, name);
-  TesseraAnnotationType *type = g_hash_table_lookup (self->types, cache_key);
-
-  if (type != NULL)
-    return type;
-  for (guint pass = 0; pass < 2 && type == NULL; pass++)
-    {
-      for (guint i = 0; i < g_list_model_get_n_items (self->tagset) && type == NULL; i++)
-        {
-          g_autoptr(TesseraAnnotationType) candidate = g_list_model_get_item (self->tagset, i);
-          const char *text = pass == 0 ? tessera_annotation_type_get_key (candidate)
-                                       : tessera_annotation_type_get_label (candidate);
-
-          if (tessera_annotation_type_get_kind (candidate) == kind &&
-              (g_ascii_strcasecmp (text, name) == 0 || g_str_equal (text, key)))
-            type = g_steal_pointer (&candidate);
-        }
-    }
-  if (type == NULL)
-    {
-      type = tessera_annotation_type_new (key, name, kind);
-      tessera_annotation_type_set_tei (type, tessera_kind_get_tei_element (kind),
-                                       tessera_kind_get_tei_type (kind));
-      if (self->new_types != NULL)
-        g_ptr_array_add (self->new_types, g_object_ref (type));
-    }
-  g_hash_table_insert (self->types, g_steal_pointer (&cache_key), type);
-  return type;
-}
-
 /* The usual tags of NER corpora, as the default tagset's keys. */
 static const char *
 entity_type_alias (const char *value)
@@ -327,6 +295,57 @@ entity_type_alias (const char *value)
         return aliases[i].key;
     }
   return value;
+}
+
+/* The project's type of @kind whose key or label is @name, in any case, or NULL. */
+static TesseraAnnotationType *
+find_project_type (TesseraWebannoTypes *self,
+                   const char          *name,
+                   TesseraKind          kind)
+{
+  g_autofree char *key = dup_key (name);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (self->tagset); i++)
+        {
+          g_autoptr(TesseraAnnotationType) candidate = g_list_model_get_item (self->tagset, i);
+          const char *text = pass == 0 ? tessera_annotation_type_get_key (candidate)
+                                       : tessera_annotation_type_get_label (candidate);
+
+          if (tessera_annotation_type_get_kind (candidate) == kind &&
+              (g_ascii_strcasecmp (text, name) == 0 || g_str_equal (text, key)))
+            return g_steal_pointer (&candidate);
+        }
+    }
+  return NULL;
+}
+
+/* The type @name stands for: the project's, a usual NER tag's (PER, LOC…), or a new one. */
+static TesseraAnnotationType *
+find_type (TesseraWebannoTypes *self,
+           const char          *name,
+           TesseraKind          kind)
+{
+  g_autofree char *key = dup_key (name);
+  g_autofree char *cache_key = g_strdup_printf ("%d:%s", kind, name);
+  TesseraAnnotationType *type = g_hash_table_lookup (self->types, cache_key);
+
+  if (type != NULL)
+    return type;
+  type = find_project_type (self, name, kind);
+  if (type == NULL && kind == TESSERA_KIND_ENTITY)
+    type = find_project_type (self, entity_type_alias (name), kind);
+  if (type == NULL)
+    {
+      type = tessera_annotation_type_new (key, name, kind);
+      tessera_annotation_type_set_tei (type, tessera_kind_get_tei_element (kind),
+                                       tessera_kind_get_tei_type (kind));
+      if (self->new_types != NULL)
+        g_ptr_array_add (self->new_types, g_object_ref (type));
+    }
+  g_hash_table_insert (self->types, g_steal_pointer (&cache_key), type);
+  return type;
 }
 
 /* Escaping ----------------------------------------------------------------------------- */
@@ -542,11 +561,12 @@ advance (Reader      *self,
   return TRUE;
 }
 
-/* The code point offset of UTF-16 offset @u16 of the text. */
+/* The code point and byte offsets of UTF-16 offset @u16 of the text. */
 static gboolean
 convert_offset (Reader  *self,
                 gsize    u16,
                 guint   *out_offset,
+                gsize   *out_byte,
                 GError **error)
 {
   if (u16 > self->end.u16)
@@ -558,6 +578,7 @@ convert_offset (Reader  *self,
   if (!advance (self, &self->cursor, u16, error))
     return FALSE;
   *out_offset = self->cursor.chars;
+  *out_byte = self->cursor.byte;
   return TRUE;
 }
 
@@ -637,6 +658,8 @@ new_span (Reader *self,
   span->layer = layer;
   span->begin = unit->begin;
   span->end = unit->end;
+  span->begin_byte = unit->begin_byte;
+  span->end_byte = unit->end_byte;
   span->line = self->line;
   span->chain = -1;
   span->values = g_new0 (char *, self->columns->len + 1);
@@ -648,8 +671,16 @@ static void
 extend_span (Span *span,
              Unit *unit)
 {
-  span->begin = MIN (span->begin, unit->begin);
-  span->end = MAX (span->end, unit->end);
+  if (unit->begin < span->begin)
+    {
+      span->begin = unit->begin;
+      span->begin_byte = unit->begin_byte;
+    }
+  if (unit->end > span->end)
+    {
+      span->end = unit->end;
+      span->end_byte = unit->end_byte;
+    }
 }
 
 /* Splits "value[3]" (or "1-1[2_3]") into value and what is in brackets. */
@@ -907,11 +938,13 @@ parse_offsets (Reader      *self,
                guint64     *out_end,
                GError     **error)
 {
-  g_auto(GStrv) parts = g_strsplit (field, "-", 0);
+  const char *dash = strchr (field, '-');
+  char *end;
 
-  if (g_strv_length (parts) != 2 ||
-      !g_ascii_string_to_unsigned (parts[0], 10, 0, G_MAXINT, out_begin, NULL) ||
-      !g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXINT, out_end, NULL))
+  if (dash == NULL || dash == field || !g_ascii_isdigit (*field) ||
+      !g_ascii_isdigit (dash[1]) ||
+      (*out_begin = g_ascii_strtoull (field, &end, 10)) > G_MAXINT || end != dash ||
+      (*out_end = g_ascii_strtoull (dash + 1, &end, 10)) > G_MAXINT || *end != '\0')
     return set_error (self, error, _("“%s” is not a pair of offsets such as “0-4”"), field);
   if (*out_end < *out_begin)
     return set_error (self, error, _("the token ends (%lu) before it starts (%lu)"),
@@ -952,15 +985,18 @@ read_token (Reader      *self,
             gboolean     first,
             GError     **error)
 {
-  g_autofree char **fields = NULL;
-  g_autofree char *token_text = NULL;
-  guint64 begin, end;
+  char **fields = self->fields;
+  g_autofree char *unescaped = NULL;
+  const char *token_text;
+  guint64 begin = 0, end = 0;
   gboolean sub;
-  Unit *unit;
-  guint n_fields;
+  Unit unit_data = { 0 };
+  Unit *unit = &unit_data;
+  guint n_fields = 0;
 
-  fields = g_new0 (char *, self->columns->len + 5);
-  n_fields = 0;
+  if (fields == NULL)
+    fields = self->fields = g_new0 (char *, self->columns->len + 5);
+
   for (char *c = line, *start = line; n_fields < self->columns->len + 4; c++)
     {
       if (*c == '\t' || *c == '\0')
@@ -988,21 +1024,21 @@ read_token (Reader      *self,
   if (first && !start_sentence (self, sentence, begin, error))
     return FALSE;
 
-  unit = g_new0 (Unit, 1);
-  if (!g_hash_table_insert (self->units, g_strdup (fields[0]), unit))
-    return set_error (self, error, _("the token number %s is used twice"), fields[0]);
-  if (!convert_offset (self, begin, &unit->begin, error) ||
-      !convert_offset (self, end, &unit->end, error))
+  if (!convert_offset (self, begin, &unit->begin, &unit->begin_byte, error) ||
+      !convert_offset (self, end, &unit->end, &unit->end_byte, error))
     return FALSE;
-  if (!sub || end > begin)
+  token_text = strchr (fields[2], '\\') == NULL
+    ? fields[2] : (unescaped = unescape (fields[2], strlen (fields[2])));
+  if ((!sub || end > begin) &&
+      (strlen (token_text) != unit->end_byte - unit->begin_byte ||
+       memcmp (token_text, self->text->str + unit->begin_byte, strlen (token_text)) != 0))
     {
-      g_autofree char *expected = tessera_text_slice (self->text->str, unit->begin, unit->end);
+      g_autofree char *expected = g_strndup (self->text->str + unit->begin_byte,
+                                             unit->end_byte - unit->begin_byte);
 
-      token_text = unescape (fields[2], strlen (fields[2]));
-      if (!g_str_equal (expected, token_text))
-        return set_error (self, error, _("the token “%s” does not match the text at its "
-                                         "offsets %s, “%s”"),
-                          token_text, fields[1], expected);
+      return set_error (self, error, _("the token “%s” does not match the text at its "
+                                       "offsets %s, “%s”"),
+                        token_text, fields[1], expected);
     }
 
   /* Chain types after the links that create the elements. */
@@ -1024,10 +1060,17 @@ read_token (Reader      *self,
               if (*raw == '\0')
                 return set_error (self, error, _("column %u holds an empty value"), c + 4);
               if (!read_value (self, fields[0], unit, c, k, raw, error))
-                return FALSE;
+                {
+                  g_clear_pointer (&unit->slots, g_array_unref);
+                  return FALSE;
+                }
             }
         }
     }
+  /* Relations name the units that carry annotations; the others are not kept. */
+  if (unit->slots != NULL &&
+      !g_hash_table_insert (self->units, g_strdup (fields[0]), g_memdup2 (unit, sizeof *unit)))
+    return set_error (self, error, _("the token number %s is used twice"), fields[0]);
   return TRUE;
 }
 
@@ -1117,12 +1160,13 @@ convert_span (Reader                *self,
     {
       const char *identifier = span_feature (self, span->values, span->layer, "identifier");
 
-      type = find_type (self->types, value ? entity_type_alias (value) : "other",
+      type = find_type (self->types, value ? value : "other",
                         TESSERA_KIND_ENTITY);
       annotation = new_record (document, type, span->begin, span->end);
       if (identifier != NULL)
         {
-          g_autofree char *name = tessera_text_slice (self->text->str, span->begin, span->end);
+          g_autofree char *name = g_strndup (self->text->str + span->begin_byte,
+                                             span->end_byte - span->begin_byte);
 
           annotation->entity = _tessera_import_entities_for_uri (&self->types->entities,
                                                                  identifier, name, type);
@@ -1206,7 +1250,7 @@ resolve_end (Reader      *self,
   self->line = link->line;
   if (unit == NULL)
     return set_error (self, error, _("the relation names the token %s, which is not in the "
-                                     "file"), id);
+                                     "file or carries no annotation"), id);
   if (ref > 0)
     *out_span = g_hash_table_lookup (self->by_ref, GINT_TO_POINTER (ref));
   for (guint i = 0; *out_span == NULL && unit->slots != NULL && i < unit->slots->len; i++)
@@ -1459,13 +1503,14 @@ check_bytes (const char  *display_name,
     }
   if (!g_utf8_validate_len (data, length, &invalid))
     {
-      guint line = 1;
+      gulong line = 1;
 
       for (const char *c = data; c < invalid; c++)
         line += *c == '\n';
       g_set_error (error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_ENCODING,
-                   _("%s: byte %lu (line %u) is not valid UTF-8; save the file as UTF-8 and "
-                     "import it again"), display_name, (gulong) (invalid - data), line);
+                   _("%s: byte %lu (line %lu) is not valid UTF-8; "
+                     "save the file as UTF-8 and import it again"),
+                   display_name, (gulong) (invalid - data), line);
       return FALSE;
     }
   return TRUE;
@@ -1571,7 +1616,8 @@ read_lines (Reader   *self,
  * _tessera_webanno_read:
  * @types: the project's types and entities, where new ones go
  * @display_name: the file's name, for messages
- * @data: (array length=length): the file
+ * @data: (array length=length): the file, followed by a NUL byte (as g_file_get_contents()
+ *   gives it); the reader cuts it into lines in place
  * @warnings: (element-type utf8): where to add what could not be imported
  *
  * Reads one WebAnno TSV 3 document.
@@ -1581,19 +1627,16 @@ read_lines (Reader   *self,
 TesseraDocumentRecord *
 _tessera_webanno_read (TesseraWebannoTypes  *types,
                        const char           *display_name,
-                       const char           *data,
+                       char                 *data,
                        gsize                 length,
                        GPtrArray            *warnings,
                        GError              **error)
 {
-  g_autofree char *copy = NULL;
   TesseraDocumentRecord *document = NULL;
   Reader self = { 0 };
 
   if (!check_bytes (display_name, data, length, error))
     return NULL;
-  copy = g_memdup2 (data, length + 1);
-  copy[length] = '\0';
 
   self.types = types;
   self.display_name = display_name;
@@ -1608,7 +1651,7 @@ _tessera_webanno_read (TesseraWebannoTypes  *types,
   self.by_ref = g_hash_table_new (NULL, NULL);
   self.chains = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
 
-  if (read_lines (&self, copy, length, error))
+  if (read_lines (&self, data, length, error))
     {
       if (self.text->len == 0)
         g_set_error (error, TESSERA_IMPORT_ERROR, TESSERA_IMPORT_ERROR_EMPTY,
@@ -1625,5 +1668,6 @@ _tessera_webanno_read (TesseraWebannoTypes  *types,
   g_ptr_array_unref (self.links);
   g_hash_table_unref (self.by_ref);
   g_hash_table_unref (self.chains);
+  g_free (self.fields);
   return document;
 }
