@@ -109,7 +109,7 @@ struct _TesseraWebannoExporter
   TesseraExporter  parent_instance;
 
   TesseraStore    *store;          /* between prepare and finish */
-  gint64           document_id;    /* of the file being written */
+  TesseraDocumentRecord *written;  /* the document of the file being written, for check() */
   Counts           counts;
 };
 
@@ -662,7 +662,8 @@ build_layout (Layout     *layout,
     {
       layout->u16[i] = u16;
       layout->bytes[i] = c - text;
-      u16 += g_utf8_get_char (c) > 0xFFFF ? 2 : 1;
+      /* Four bytes in UTF-8, two units in UTF-16. */
+      u16 += (guchar) *c >= 0xF0 ? 2 : 1;
     }
   layout->u16[i] = u16;
   layout->bytes[i] = c - text;
@@ -735,7 +736,10 @@ tessera_webanno_exporter_write_document (TesseraExporter        *exporter,
   Layout layout = { 0 };
   gboolean ok = TRUE;
 
-  self->document_id = document->id;
+  /* One document at a time, kept for the check rather than read from the project again. */
+  g_clear_pointer (&self->written, tessera_document_record_free);
+  self->written = tessera_document_record_steal (document);
+  document = self->written;
   plan_document (&plan, document, &self->counts);
   build_layout (&layout, document->text, &plan);
 
@@ -940,7 +944,7 @@ tessera_webanno_exporter_check (TesseraExporter  *exporter,
 {
   TesseraWebannoExporter *self = TESSERA_WEBANNO_EXPORTER (exporter);
   g_autofree char *display_name = g_filename_display_basename (path);
-  g_autoptr(TesseraDocumentRecord) written = NULL;
+  g_autoptr(TesseraDocumentRecord) written = g_steal_pointer (&self->written);
   g_autoptr(TesseraDocumentRecord) read = NULL;
   g_autoptr(TesseraWebannoTypes) types = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
@@ -953,8 +957,8 @@ tessera_webanno_exporter_check (TesseraExporter  *exporter,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  written = tessera_store_dup_document_record (self->store, self->document_id, error);
-  if (written == NULL || !g_file_get_contents (path, &data, &length, error))
+  g_return_val_if_fail (written != NULL, FALSE);
+  if (!g_file_get_contents (path, &data, &length, error))
     return FALSE;
   types = _tessera_webanno_types_new (self->store, NULL);
   read = _tessera_webanno_read (types, display_name, data, length, warnings, error);
@@ -1065,6 +1069,7 @@ tessera_webanno_exporter_finish (TesseraExporter *exporter)
 #pragma GCC diagnostic pop
     }
   g_clear_object (&self->store);
+  g_clear_pointer (&self->written, tessera_document_record_free);
 }
 
 static void
@@ -1073,6 +1078,7 @@ tessera_webanno_exporter_finalize (GObject *object)
   TesseraWebannoExporter *self = TESSERA_WEBANNO_EXPORTER (object);
 
   g_clear_object (&self->store);
+  g_clear_pointer (&self->written, tessera_document_record_free);
   G_OBJECT_CLASS (tessera_webanno_exporter_parent_class)->finalize (object);
 }
 

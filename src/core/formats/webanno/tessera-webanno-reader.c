@@ -549,6 +549,13 @@ advance (Reader      *self,
                                          "(%lu UTF-16 units)"),
                           (gulong) u16, (gulong) self->end.u16);
       c = self->text->str + position->byte;
+      if ((guchar) *c < 0x80)
+        {
+          position->u16++;
+          position->chars++;
+          position->byte++;
+          continue;
+        }
       ch = g_utf8_get_char (c);
       if (ch > 0xFFFF && position->u16 + 1 == u16)
         return set_error (self, error, _("the offset %lu falls inside the character U+%04X, "
