@@ -49,6 +49,8 @@ struct _TesseraAnnotationRecord
   GArray                *ranges;         /* TesseraRange */
   TesseraEntityRecord     *entity;         /* nullable */
   char                  *annotator;      /* nullable */
+  char                  *created;        /* nullable: when it was made (ISO 8601, UTC), as
+                                          * read from a project; the store sets its own */
   TesseraCertainty       certainty;
   TesseraStatus          status;
   char                  *note;

@@ -223,6 +223,7 @@ read_annotations (RecordReader  *reader,
       ranges = tessera_annotation_get_ranges (annotation, &n);
       g_array_append_vals (record->ranges, ranges, n);
       record->annotator = g_strdup (tessera_annotation_get_annotator (annotation));
+      record->created = g_strdup (tessera_annotation_get_created (annotation));
       record->certainty = tessera_annotation_get_certainty (annotation);
       record->status = tessera_annotation_get_status (annotation);
       record->note = g_strdup (tessera_annotation_get_note (annotation));
