@@ -17,21 +17,6 @@
  * export reads its file back and compares it with the project).
  */
 
-static void
-assert_exportable (TesseraStore *store,
-                   gint64        document_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TesseraExporter) exporter = tessera_formats_new_exporter ("webanno", &error);
-  g_autofree char *folder = tessera_fuzz_build_path ("export");
-
-  g_assert_no_error (error);
-  if (!tessera_exporter_export (exporter, store, &document_id, 1, folder, NULL, NULL, NULL,
-                                &error))
-    g_error ("an imported document could not be exported: %s", error->message);
-  test_remove_tree (folder);
-}
-
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -50,7 +35,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   results = tessera_importer_import_file (importer, store, input, NULL, &error);
   tessera_fuzz_assert_import (store, results, error);
   if (results != NULL)
-    assert_exportable (store, ((TesseraImportResult *) results->pdata[0])->document_id);
+    tessera_fuzz_assert_exportable (store,
+                                    ((TesseraImportResult *) results->pdata[0])->document_id,
+                                    "webanno");
   tessera_fuzz_end_import (store, project, results != NULL);
   g_remove (input);
   tessera_fuzz_assert_dir_empty ();
