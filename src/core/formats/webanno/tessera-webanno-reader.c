@@ -87,6 +87,7 @@ typedef struct
   int                      chain;    /* chain elements */
   int                      element;
   char                   **values;   /* by column; NULL where unset */
+  guint                    n_values;
   TesseraAnnotationRecord *record;   /* what it became, or NULL */
   gboolean                 anchor;   /* a claim's source, to be found among the others */
 } Span;
@@ -98,7 +99,8 @@ typedef struct
   char     *source;    /* the id of the unit of its source */
   int       source_ref;
   int       target_ref;
-  char    **values;
+  char    **values;   /* by column; NULL where unset */
+  guint     n_values;
   guint     line;
 } Link;
 
@@ -173,12 +175,22 @@ column_clear (gpointer data)
   g_free (((Column *) data)->feature);
 }
 
+/* Values by column, with holes where a column is unset. */
+static void
+free_values (char  **values,
+             guint   n_values)
+{
+  for (guint i = 0; i < n_values; i++)
+    g_free (values[i]);
+  g_free (values);
+}
+
 static void
 span_free (gpointer data)
 {
   Span *span = data;
 
-  g_strfreev (span->values);
+  free_values (span->values, span->n_values);
   g_free (span);
 }
 
@@ -189,7 +201,7 @@ link_free (gpointer data)
 
   g_free (link->target);
   g_free (link->source);
-  g_strfreev (link->values);
+  free_values (link->values, link->n_values);
   g_free (link);
 }
 
@@ -670,6 +682,7 @@ new_span (Reader *self,
   span->line = self->line;
   span->chain = -1;
   span->values = g_new0 (char *, self->columns->len + 1);
+  span->n_values = self->columns->len;
   g_ptr_array_add (self->spans, span);
   return span;
 }
@@ -865,6 +878,7 @@ read_link_value (Reader      *self,
       link->layer = column->layer;
       link->target = g_strdup (id);
       link->values = g_new0 (char *, self->columns->len + 1);
+      link->n_values = self->columns->len;
       link->line = self->line;
       g_ptr_array_add (self->links, link);
       unit_add (unit, column->layer, stack, link);
