@@ -272,6 +272,8 @@ test_hostile (FormatCorpus  *corpus,
     { "token-first.tsv", HEADER "1-1\t0-2\tIl\t_\t_\t_\t_\t\n", "line 6" },
     { "missing-token.tsv", HEADER "#Text=Il pleut .\n1-1\t0-2\tIl\t*\tperson\t_\t_\t\n"
       "1-2\t3-8\tpleut\t*\tperson\t*\t9-9\t\n", "the token 9-9, which is not in the file" },
+    { "control.tsv", HEADER "#Text=Il pleut .\n1-1\t0-2\tIl\t*\tper\033son\t_\t_\t\n",
+      "line 7: the value of column 5 holds the control character U+001B" },
     { "bad-ref.tsv", HEADER "#Text=Il pleut .\n1-1\t0-2\tIl\t*[x]\tperson[x]\t_\t_\t\n",
       "“x” is not an annotation number" },
   };

@@ -757,20 +757,29 @@ parse_number (Reader      *self,
   return TRUE;
 }
 
-static void
-set_value (Reader     *self,
-           char      **values,
-           guint       column,
-           const char *value)
+/* Feature @column's @value, unescaped; "*" is an annotation without it. */
+static gboolean
+set_value (Reader      *self,
+           char       **values,
+           guint        column,
+           const char  *value,
+           GError     **error)
 {
   Layer *layer = g_ptr_array_index (self->layers,
                                     g_array_index (self->columns, Column, column).layer);
+  guint offset;
+  gunichar ch;
 
   layer->n_values++;
   if (g_str_equal (value, "*") || g_str_equal (value, "_"))
-    return;
+    return TRUE;
   g_free (values[column]);
   values[column] = unescape (value, strlen (value));
+  /* What a project holds, TEI carries: no control characters. */
+  if (tessera_text_find_non_xml (values[column], -1, &offset, &ch))
+    return set_error (self, error, _("the value of column %u holds the control character "
+                                     "U+%04X, which cannot be kept"), column + 4, ch);
+  return TRUE;
 }
 
 /* One stacked value of a span or chain column: @value, with @ref the number in brackets
@@ -853,7 +862,7 @@ read_span_value (Reader      *self,
   if (column->kind == COLUMN_SLOT_ROLE || column->kind == COLUMN_SLOT_TARGET)
     ((Layer *) g_ptr_array_index (self->layers, column->layer))->n_values++;
   else if (column->kind != COLUMN_PLACEHOLDER)
-    set_value (self, span->values, c, value);
+    return set_value (self, span->values, c, value, error);
   return TRUE;
 }
 
@@ -885,7 +894,7 @@ read_link_value (Reader      *self,
     }
   if (column->kind != COLUMN_RELATION_REF)
     {
-      set_value (self, link->values, c, value);
+      return set_value (self, link->values, c, value, error);
       return TRUE;
     }
   g_free (link->source);
