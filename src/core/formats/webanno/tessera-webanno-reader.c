@@ -480,9 +480,15 @@ read_layer (Reader      *self,
   g_auto(GStrv) fields = g_strsplit (declaration, "|", -1);
   Layer *layer;
   guint n_columns = self->columns->len;
+  guint offset;
+  gunichar ch;
 
   if (fields[0] == NULL || *fields[0] == '\0')
     return set_error (self, error, _("a layer is declared without a name"));
+  /* Its name and features name types and attributes, which hold no control characters. */
+  if (tessera_text_find_non_xml (declaration, -1, &offset, &ch))
+    return set_error (self, error, _("the layer declaration holds the control character "
+                                     "U+%04X at column %u"), ch, offset + 7);
   layer = g_new0 (Layer, 1);
   layer->name = g_strdup (fields[0]);
   layer->short_name = strrchr (layer->name, '.') ? strrchr (layer->name, '.') + 1 : layer->name;
