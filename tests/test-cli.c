@@ -1608,6 +1608,29 @@ test_jsonl_round_trip (Fixture       *fixture,
                       "form=labels", "-o", labels, NULL));
   g_assert_true (g_file_get_contents (labels, &contents, NULL, NULL));
   assert_contains (contents, "\"label\":[[0,6,\"place\"]]");
+/* WebAnno TSV: one file per document, imported back without --format (found by its
+ * first line), with its annotation. */
+static void
+test_export_import_webanno (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autofree char *project = build_path (fixture, "p.tessera");
+  g_autofree char *other = build_path (fixture, "other.tessera");
+  g_autofree char *folder = build_path (fixture, "webanno");
+  g_autofree char *file = g_build_filename (folder, "document-1.tsv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *shown = NULL;
+
+  make_export_projects (fixture, project, other);
+  out = run_cli_ok (fixture, "-p", project, "export", "--format", "webanno", "-o", folder,
+                    NULL);
+  assert_contains (out, "Wrote 1 file");
+  g_free (out);
+  out = run_cli_ok (fixture, "-p", other, "import", file, NULL);
+  assert_contains (out, "imported as document 1 (Bamako, le 20 juin)");
+  shown = run_cli_ok (fixture, "-p", other, "show", "1", NULL);
+  assert_contains (shown, "1 annotation");
+  assert_contains (shown, "«Bamako»");
 }
 
 /* A project is never a document to import: not the one it would go into (reading it
@@ -1845,6 +1868,7 @@ main (int    argc,
   ADD ("/core/cli/export-refuses-projects", test_export_refuses_projects);
   ADD ("/core/cli/export-replaces-files", test_export_replaces_files);
   ADD ("/core/cli/export-import-conll", test_export_import_conll);
+  ADD ("/core/cli/export-import-webanno", test_export_import_webanno);
   ADD ("/core/cli/import-refuses-projects", test_import_refuses_projects);
   ADD ("/core/cli/jsonl-round-trip", test_jsonl_round_trip);
   ADD ("/core/cli/decimal-numbers", test_decimal_numbers);

@@ -43,6 +43,8 @@
 #include "tessera-text-importer.h"
 #include "tessera-conll-exporter.h"
 #include "tessera-conll-importer.h"
+#include "tessera-webanno-exporter.h"
+#include "tessera-webanno-importer.h"
 #include "tessera-tei-exporter.h"
 #include "tessera-tei-importer.h"
 #include "tessera-tei-error.h"

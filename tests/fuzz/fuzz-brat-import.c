@@ -23,21 +23,6 @@
 static const char default_text[] =
   "Oumar Diarra a dit à Bamako 👩🏽‍🔬 : « q̇a̧ ».\nقال الرئيس.\n";
 
-static void
-assert_exportable (TesseraStore *store,
-                   gint64        document_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TesseraExporter) exporter = tessera_formats_new_exporter ("brat", &error);
-  g_autofree char *folder = tessera_fuzz_build_path ("export");
-
-  g_assert_no_error (error);
-  if (!tessera_exporter_export (exporter, store, &document_id, 1, folder, NULL, NULL, NULL,
-                                &error))
-    g_error ("an imported document could not be exported: %s", error->message);
-  test_remove_tree (folder);
-}
-
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -67,7 +52,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   results = tessera_importer_import_file (importer, store, ann, NULL, &error);
   tessera_fuzz_assert_import (store, results, error);
   if (results != NULL)
-    assert_exportable (store, ((TesseraImportResult *) results->pdata[0])->document_id);
+    tessera_fuzz_assert_exportable (store,
+                                    ((TesseraImportResult *) results->pdata[0])->document_id,
+                                    "brat");
   tessera_fuzz_end_import (store, project, results != NULL);
   g_remove (txt);
   g_remove (ann);

@@ -13,6 +13,7 @@
 
 #include "fuzz-common.h"
 #include "test-common.h"
+#include "tessera-formats.h"
 #include "tessera-import.h"
 #include "tessera-text.h"
 
@@ -375,4 +376,22 @@ tessera_fuzz_end_import (TesseraStore *store,
   else
     g_assert_cmpstr (digest, ==, tessera_fuzz_get_fresh_digest ());
   tessera_fuzz_remove_project (project);
+}
+
+/* What Tessera imported, it exports in the format @format_id: the export reads its files
+ * back and compares them with the project. */
+void
+tessera_fuzz_assert_exportable (TesseraStore *store,
+                                gint64        document_id,
+                                const char   *format_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraExporter) exporter = tessera_formats_new_exporter (format_id, &error);
+  g_autofree char *folder = tessera_fuzz_build_path ("export");
+
+  g_assert_no_error (error);
+  if (!tessera_exporter_export (exporter, store, &document_id, 1, folder, NULL, NULL, NULL,
+                                &error))
+    g_error ("an imported document could not be exported: %s", error->message);
+  test_remove_tree (folder);
 }

@@ -37,6 +37,9 @@ void          tessera_fuzz_assert_project_sound  (TesseraStore  *store);
 void          tessera_fuzz_assert_import         (TesseraStore  *store,
                                                   GPtrArray     *results,
                                                   const GError  *error);
+void          tessera_fuzz_assert_exportable     (TesseraStore  *store,
+                                                  gint64         document_id,
+                                                  const char    *format_id);
 void          tessera_fuzz_end_import            (TesseraStore  *store,
                                                   const char    *project,
                                                   gboolean       imported);

@@ -20,6 +20,8 @@
 #include "tessera-tei-importer.h"
 #include "tessera-text-exporter.h"
 #include "tessera-text-importer.h"
+#include "tessera-webanno-exporter.h"
+#include "tessera-webanno-importer.h"
 #include "tessera-webannotation-exporter.h"
 
 /*
@@ -61,11 +63,13 @@ ensure_builtin_formats (void)
   tessera_formats_register_importer (TESSERA_TYPE_TEXT_IMPORTER);
   tessera_formats_register_importer (TESSERA_TYPE_TEI_IMPORTER);
   tessera_formats_register_importer (TESSERA_TYPE_CONLL_IMPORTER);
+  tessera_formats_register_importer (TESSERA_TYPE_WEBANNO_IMPORTER);
   tessera_formats_register_importer (TESSERA_TYPE_BRAT_IMPORTER);
   tessera_formats_register_importer (TESSERA_TYPE_JSONL_IMPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_TEXT_EXPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_TEI_EXPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_CONLL_EXPORTER);
+  tessera_formats_register_exporter (TESSERA_TYPE_WEBANNO_EXPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_BRAT_EXPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_JSONL_EXPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_WEBANNOTATION_EXPORTER);

@@ -27,4 +27,24 @@ GPtrArray *_tessera_import_batch_insert    (TesseraImportBatch  *batch,
                                             GCancellable        *cancellable,
                                             GError             **error);
 
+/* The entities a file names by their authority URIs: the project's own (matched by one
+ * URI in common), or new records added to @entities, one per URI. */
+typedef struct
+{
+  GPtrArray  *entities;       /* TesseraEntityRecord: where new records go */
+  GHashTable *entity_of_uri;  /* URI → TesseraEntityRecord of the file */
+  GHashTable *project_uris;   /* URI → gint64 id of an entity of the project */
+} TesseraImportEntities;
+
+void                 _tessera_import_entities_init       (TesseraImportEntities *self,
+                                                          TesseraStore          *store,
+                                                          GPtrArray             *entities);
+void                 _tessera_import_entities_clear      (TesseraImportEntities *self);
+gint64               _tessera_import_entities_project_id (TesseraImportEntities *self,
+                                                          const char            *uri);
+TesseraEntityRecord *_tessera_import_entities_for_uri    (TesseraImportEntities *self,
+                                                          const char            *uri,
+                                                          const char            *name,
+                                                          TesseraAnnotationType *type);
+
 G_END_DECLS

@@ -217,6 +217,70 @@ _tessera_import_batch_insert (TesseraImportBatch  *batch,
   return g_steal_pointer (&results);
 }
 
+void
+_tessera_import_entities_init (TesseraImportEntities *self,
+                               TesseraStore          *store,
+                               GPtrArray             *entities)
+{
+  GListModel *project = tessera_store_get_entities (store);
+
+  self->entities = g_ptr_array_ref (entities);
+  self->entity_of_uri = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->project_uris = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (project); i++)
+    {
+      g_autoptr(TesseraEntity) entity = g_list_model_get_item (project, i);
+      gint64 id = tessera_entity_get_id (entity);
+      const TesseraAuthority *authorities;
+      guint n;
+
+      authorities = tessera_entity_get_authorities (entity, &n);
+      for (guint a = 0; a < n; a++)
+        g_hash_table_insert (self->project_uris, g_strdup (authorities[a].uri),
+                             g_memdup2 (&id, sizeof id));
+    }
+}
+
+void
+_tessera_import_entities_clear (TesseraImportEntities *self)
+{
+  g_clear_pointer (&self->entities, g_ptr_array_unref);
+  g_clear_pointer (&self->entity_of_uri, g_hash_table_unref);
+  g_clear_pointer (&self->project_uris, g_hash_table_unref);
+}
+
+/* The id of the project's entity that has the authority record @uri, or 0. */
+gint64
+_tessera_import_entities_project_id (TesseraImportEntities *self,
+                                     const char            *uri)
+{
+  gint64 *id = g_hash_table_lookup (self->project_uris, uri);
+
+  return id != NULL ? *id : 0;
+}
+
+/* The entity of the authority record @uri: the one the file named already, or a new
+ * record (the project's entity when it has that record), called @name. */
+TesseraEntityRecord *
+_tessera_import_entities_for_uri (TesseraImportEntities *self,
+                                  const char            *uri,
+                                  const char            *name,
+                                  TesseraAnnotationType *type)
+{
+  TesseraEntityRecord *entity = g_hash_table_lookup (self->entity_of_uri, uri);
+
+  if (entity != NULL)
+    return entity;
+  entity = tessera_entity_record_new ();
+  entity->id = _tessera_import_entities_project_id (self, uri);
+  entity->name = g_strdup (name);
+  entity->type = type != NULL ? g_object_ref (type) : NULL;
+  tessera_authorities_append (entity->authorities, tessera_authority_guess_scheme (uri), uri);
+  g_ptr_array_add (self->entities, entity);
+  g_hash_table_insert (self->entity_of_uri, g_strdup (uri), entity);
+  return entity;
+}
+
 static void
 tessera_importer_class_init (TesseraImporterClass *klass)
 {

@@ -233,10 +233,8 @@ typedef struct
   TesseraTeiContext *context;
   GHashTable        *types;            /* key → TesseraAnnotationType (owned) */
   GPtrArray         *new_types;
-  GPtrArray         *entities;         /* TesseraEntityRecord */
+  TesseraImportEntities entities;      /* by authority URI, and the batch's */
   GHashTable        *entity_of_id;     /* xml:id → TesseraEntityRecord */
-  GHashTable        *entity_of_uri;    /* authority URI → TesseraEntityRecord */
-  GHashTable        *project_uris;     /* URI → gint64 id of an entity of the project */
   GPtrArray         *refused_links;    /* the mentions whose entity their type cannot name */
   GPtrArray         *relation_types;   /* the project's TesseraRelationType */
   GHashTable        *relation_keys;    /* type as read → the key it becomes */
@@ -375,29 +373,6 @@ conversion_relation_type (Conversion         *self,
   return g_hash_table_lookup (self->relation_keys, type);
 }
 
-static TesseraEntityRecord *
-entity_record_for_uri (Conversion            *self,
-                       const char            *uri,
-                       const char            *name,
-                       TesseraAnnotationType *type)
-{
-  TesseraEntityRecord *entity = g_hash_table_lookup (self->entity_of_uri, uri);
-  gint64 *existing;
-
-  if (entity != NULL)
-    return entity;
-  entity = tessera_entity_record_new ();
-  existing = g_hash_table_lookup (self->project_uris, uri);
-  if (existing != NULL)
-    entity->id = *existing;
-  entity->name = g_strdup (name);
-  entity->type = g_object_ref (type);
-  tessera_authorities_append (entity->authorities, tessera_authority_guess_scheme (uri), uri);
-  g_ptr_array_add (self->entities, entity);
-  g_hash_table_insert (self->entity_of_uri, g_strdup (uri), entity);
-  return entity;
-}
-
 /* The file's entity records go to the batch as they were read, with their type. */
 static void
 convert_entities (Conversion *self)
@@ -421,14 +396,13 @@ convert_entities (Conversion *self)
         {
           TesseraAuthority *authority = &g_array_index (entity->authorities,
                                                         TesseraAuthority, a);
-          gint64 *existing = g_hash_table_lookup (self->project_uris, authority->uri);
-
           /* One authority link in common is the same entity. */
-          if (existing != NULL && entity->id == 0)
-            entity->id = *existing;
-          g_hash_table_insert (self->entity_of_uri, g_strdup (authority->uri), entity);
+          if (entity->id == 0)
+            entity->id = _tessera_import_entities_project_id (&self->entities, authority->uri);
+          g_hash_table_insert (self->entities.entity_of_uri, g_strdup (authority->uri),
+                               entity);
         }
-      g_ptr_array_add (self->entities, entity);
+      g_ptr_array_add (self->entities.entities, entity);
       g_hash_table_insert (self->entity_of_id, g_strdup (model->id), entity);
     }
 }
@@ -483,8 +457,8 @@ link_entity (Conversion              *self,
       g_autofree char *name = tessera_text_slice_ranges (document->text, ranges,
                                                          annotation->ranges->len, " ");
 
-      annotation->entity = entity_record_for_uri (self, model->entity_uri, name,
-                                                  annotation->type);
+      annotation->entity = _tessera_import_entities_for_uri (&self->entities, model->entity_uri,
+                                                             name, annotation->type);
     }
   if (annotation->entity == NULL)
     return;
@@ -612,7 +586,6 @@ _tessera_tei_read_batch (TesseraImporter  *importer,
   /* A text column holds text: a name that is not UTF-8 is stored as it is shown. */
   g_autofree char *absolute = g_filename_display_name (canonical);
   Conversion conversion = { 0 };
-  GListModel *entities;
   GStatBuf st;
 
   g_return_val_if_fail (TESSERA_IS_STORE (store), NULL);
@@ -655,29 +628,13 @@ _tessera_tei_read_batch (TesseraImporter  *importer,
   conversion.context = context;
   conversion.types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   conversion.new_types = g_ptr_array_ref (batch->new_types);
-  conversion.entities = g_ptr_array_ref (batch->entities);
+  _tessera_import_entities_init (&conversion.entities, store, batch->entities);
   conversion.entity_of_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  conversion.entity_of_uri = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  conversion.project_uris = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   conversion.refused_links = g_ptr_array_new_with_free_func (g_free);
   conversion.relation_types = tessera_store_dup_relation_types (store, NULL);
   conversion.relation_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   conversion.new_relation_types = g_ptr_array_ref (batch->new_relation_types);
   conversion.undeclared_relation_types = g_ptr_array_new_with_free_func (g_free);
-
-  entities = tessera_store_get_entities (store);
-  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
-    {
-      g_autoptr(TesseraEntity) entity = g_list_model_get_item (entities, i);
-      const TesseraAuthority *authorities;
-      guint n;
-      gint64 id = tessera_entity_get_id (entity);
-
-      authorities = tessera_entity_get_authorities (entity, &n);
-      for (guint a = 0; a < n; a++)
-        g_hash_table_insert (conversion.project_uris, g_strdup (authorities[a].uri),
-                             g_memdup2 (&id, 8));
-    }
 
   /* The whole tagset of a Tessera export comes along, in its order. */
   for (guint i = 0; i < context->category_order->len; i++)
@@ -740,10 +697,8 @@ _tessera_tei_read_batch (TesseraImporter  *importer,
   g_ptr_array_unref (conversion.new_relation_types);
   g_ptr_array_unref (conversion.undeclared_relation_types);
   g_ptr_array_unref (conversion.new_types);
-  g_ptr_array_unref (conversion.entities);
+  _tessera_import_entities_clear (&conversion.entities);
   g_hash_table_unref (conversion.entity_of_id);
-  g_hash_table_unref (conversion.entity_of_uri);
-  g_hash_table_unref (conversion.project_uris);
   g_ptr_array_unref (conversion.refused_links);
   return g_steal_pointer (&batch);
 }
