@@ -255,6 +255,7 @@ tessera_text_view_clear (TesseraTextView *self)
   g_array_set_size (self->related, 0);
   g_array_set_size (self->connected, 0);
   _tessera_text_view_arcs_clear (self);
+  _tessera_text_view_scroll_stop (self);
   self->document_id = 0;
   self->selected_id = 0;
 
@@ -422,22 +423,6 @@ tessera_text_view_get_selected (TesseraTextView *self)
   return self->selected_id;
 }
 
-static void
-scroll_to_offset (TesseraTextView *self,
-                  guint            offset)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "tessera-scroll");
-  GtkTextIter iter;
-
-  iter_at (self, &iter, offset);
-  if (mark == NULL)
-    mark = gtk_text_buffer_create_mark (buffer, "tessera-scroll", &iter, TRUE);
-  else
-    gtk_text_buffer_move_mark (buffer, mark, &iter);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), mark, 0.1, FALSE, 0.0, 0.3);
-}
-
 /**
  * tessera_text_view_select:
  * @annotation_id: an annotation of the document, or 0 for none
@@ -472,7 +457,7 @@ tessera_text_view_select (TesseraTextView *self,
         iter_at (self, &iter, tessera_annotation_get_start (annotation));
       gtk_text_buffer_place_cursor (buffer, &iter);
       if (scroll)
-        scroll_to_offset (self, tessera_annotation_get_start (annotation));
+        _tessera_text_view_scroll_to_offset (self, tessera_annotation_get_start (annotation));
     }
 
   if (self->selected_id == annotation_id)
@@ -559,7 +544,7 @@ tessera_text_view_set_highlighted (TesseraTextView *self,
 
       if (annotation != NULL)
         {
-          scroll_to_offset (self, tessera_annotation_get_start (annotation));
+          _tessera_text_view_scroll_to_offset (self, tessera_annotation_get_start (annotation));
           break;
         }
     }
@@ -799,6 +784,7 @@ tessera_text_view_move_cursor (GtkTextView     *view,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GtkTextMark *insert = gtk_text_buffer_get_insert (buffer);
 
+  _tessera_text_view_scroll_stop (self);
   if (step != GTK_MOVEMENT_WORDS || self->text == NULL)
     {
       parent_class->move_cursor (view, step, count, extend_selection);
@@ -926,7 +912,7 @@ tessera_text_view_select_text (TesseraTextView *self,
   iter_at (self, &b, end);
   gtk_text_buffer_select_range (buffer, &b, &a);
   self->exact_selection = FALSE;
-  scroll_to_offset (self, start);
+  _tessera_text_view_scroll_to_offset (self, start);
 }
 
 /* The byte where the character at @offset starts in the text (its end for an offset past it). */
@@ -2157,6 +2143,7 @@ tessera_text_view_init (TesseraTextView *self)
                            G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
 
   _tessera_text_view_init_ranges (self);
+  _tessera_text_view_init_scroll (self);
 }
 
 GtkWidget *
