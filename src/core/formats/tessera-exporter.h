@@ -35,6 +35,8 @@ G_DECLARE_DERIVABLE_TYPE (TesseraExporter, tessera_exporter, TESSERA, EXPORTER, 
  *   file replaces its destination only if this returns %TRUE
  * @export: the whole export, for a format that does not go through begin, write_document
  *   and end (the default implementation writes, checks and renames each file)
+ * @dup_file_name: the name of a document's file in a folder export, for a format that
+ *   names its files otherwise than "document-ID.EXT" (the default)
  *
  * A format Tessera exports. Options are properties of the subclass, which the command line
  * and the export dialog show. The framework gives every format the same guarantees: a
@@ -81,9 +83,11 @@ struct _TesseraExporterClass
                                TesseraFormatProgressFunc     progress,
                                gpointer                      progress_data,
                                GError                      **error);
+  char     *(*dup_file_name)  (TesseraExporter              *self,
+                               gint64                        document_id);
 
   /*< private >*/
-  gpointer padding[6];
+  gpointer padding[5];
 };
 
 const char         *tessera_exporter_get_id          (TesseraExporter  *self);
