@@ -1223,11 +1223,10 @@ line_top (TesseraTextView *self,
   return found.top;
 }
 
-static void
-draw_outline (GtkSnapshot            *snapshot,
-              const graphene_rect_t  *rect,
-              const GdkRGBA          *color,
-              float                   width)
+static GskRenderNode *
+outline_new (const graphene_rect_t  *rect,
+             const GdkRGBA          *color,
+             float                   width)
 {
   GskRoundedRect outline;
   GdkRGBA colors[4] = { *color, *color, *color, *color };
@@ -1236,7 +1235,45 @@ draw_outline (GtkSnapshot            *snapshot,
 
   graphene_rect_inset_r (rect, -2, -1, &grown);
   gsk_rounded_rect_init_from_rect (&outline, &grown, 3);
-  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+  return gsk_border_node_new (&outline, widths, colors);
+}
+
+/*
+ * An annotation's nodes, appended as one group placed at its first rectangle. GTK compares
+ * a frame's nodes with the last frame's to find what to paint again, pairing them in order
+ * among those that can be compared; any two colours can, so one tint added before the
+ * others paired each with its neighbour's, every pair differed, and GTK painted the whole
+ * view again. Groups placed at different points cannot be compared: a mark or a delete
+ * repaints its own annotation, not those after it.
+ */
+static void
+append_group (GtkSnapshot           *snapshot,
+              GPtrArray             *nodes,
+              const graphene_rect_t *first)
+{
+  graphene_point_t origin = GRAPHENE_POINT_INIT (floorf (first->origin.x),
+                                                 floorf (first->origin.y));
+  g_autoptr(GskTransform) transform = gsk_transform_translate (NULL, &origin);
+  g_autoptr(GskRenderNode) group = NULL;
+  g_autoptr(GskRenderNode) placed = NULL;
+
+  if (nodes->len == 0)
+    return;
+  group = gsk_container_node_new ((GskRenderNode **) nodes->pdata, nodes->len);
+  placed = gsk_transform_node_new (group, transform);
+  gtk_snapshot_append_node (snapshot, placed);
+  g_ptr_array_set_size (nodes, 0);
+}
+
+/* @rect, from the point where append_group() places a group starting at @first. */
+static void
+group_rect (const graphene_rect_t *rect,
+            const graphene_rect_t *first,
+            graphene_rect_t       *out_rect)
+{
+  *out_rect = *rect;
+  out_rect->origin.x -= floorf (first->origin.x);
+  out_rect->origin.y -= floorf (first->origin.y);
 }
 
 /*
@@ -1347,6 +1384,9 @@ static void
 snapshot_tints (TesseraTextView *self,
                 GtkSnapshot     *snapshot)
 {
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+  const graphene_rect_t *first;
+
   for (guint pass = 0; pass < 2; pass++)
     {
       for (guint i = 0; i < self->frame->len; i++)
@@ -1358,14 +1398,16 @@ snapshot_tints (TesseraTextView *self,
           if ((pass == 0) != !tessera_kind_links_entity (kind_of (self, type_id)) ||
               is_hidden (self, item->annotation) || !tint_of (self, type_id, &tint))
             continue;
+          first = &g_array_index (self->frame_rects, graphene_rect_t, item->first_rect);
           for (guint r = 0; r < item->n_rects; r++)
             {
               graphene_rect_t rect;
 
-              tint_area (&g_array_index (self->frame_rects, graphene_rect_t, item->first_rect + r),
-                         &rect);
-              gtk_snapshot_append_color (snapshot, &tint, &rect);
+              tint_area (&first[r], &rect);
+              group_rect (&rect, first, &rect);
+              g_ptr_array_add (nodes, gsk_color_node_new (&tint, &rect));
             }
+          append_group (snapshot, nodes, first);
         }
     }
 }
@@ -1374,6 +1416,8 @@ static void
 snapshot_marks (TesseraTextView *self,
                 GtkSnapshot     *snapshot)
 {
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+  const graphene_rect_t *first;
   GdkRGBA accent;
   GdkRGBA related_color = { 0.9, 0.45, 0.0, 1.0 };
 
@@ -1393,25 +1437,26 @@ snapshot_marks (TesseraTextView *self,
       for (guint r = 0; r < self->related->len; r++)
         related |= g_array_index (self->related, gint64, r) == id;
 
+      first = &g_array_index (self->frame_rects, graphene_rect_t, item->first_rect);
       for (guint r = 0; r < item->n_rects; r++)
         {
-          graphene_rect_t *rect = &g_array_index (self->frame_rects, graphene_rect_t,
-                                                  item->first_rect + r);
-          graphene_rect_t line;
+          graphene_rect_t rect, line;
 
-          graphene_rect_init (&line, rect->origin.x,
-                              rect->origin.y + rect->size.height + 1 + item->lane * LANE_SPACING,
-                              rect->size.width, UNDERLINE_HEIGHT);
+          group_rect (&first[r], first, &rect);
+          graphene_rect_init (&line, rect.origin.x,
+                              rect.origin.y + rect.size.height + 1 + item->lane * LANE_SPACING,
+                              rect.size.width, UNDERLINE_HEIGHT);
           if (color != NULL)
-            gtk_snapshot_append_color (snapshot, color, &line);
+            g_ptr_array_add (nodes, gsk_color_node_new (color, &line));
 
           if (selected)
-            draw_outline (snapshot, rect, &accent, 2);
+            g_ptr_array_add (nodes, outline_new (&rect, &accent, 2));
           else if (related)
-            draw_outline (snapshot, rect, &related_color, 2);
+            g_ptr_array_add (nodes, outline_new (&rect, &related_color, 2));
           else if (highlighted && color != NULL)
-            draw_outline (snapshot, rect, color, 2);
+            g_ptr_array_add (nodes, outline_new (&rect, color, 2));
         }
+      append_group (snapshot, nodes, first);
     }
 }
 
