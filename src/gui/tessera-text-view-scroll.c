@@ -98,7 +98,7 @@ is_shown (const GdkRectangle *place,
          place->y + place->height <= visible->y + visible->height - clear;
 }
 
-/* Moves the view so that @place is at PLACE_ALIGN of it, from the edge it lies beyond;
+/* Moves the view so that @place is at PLACE_ALIGN of it, from the edge it is nearer;
  * FALSE if it cannot move (the layout ends there for now). */
 static gboolean
 move_to (Scroll             *scroll,
@@ -106,7 +106,9 @@ move_to (Scroll             *scroll,
          const GdkRectangle *visible)
 {
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (scroll->view));
-  double align = place->y < visible->y ? 1.0 - PLACE_ALIGN : PLACE_ALIGN;
+  /* Near the top edge or above it, it goes as far down: the next ones are likely above. */
+  double align = place->y + place->height / 2.0 < visible->y + visible->height / 2.0
+                 ? 1.0 - PLACE_ALIGN : PLACE_ALIGN;
   double top = place->y + place->height / 2.0 - align * visible->height;
   double value = gtk_adjustment_get_value (adjustment);
 
