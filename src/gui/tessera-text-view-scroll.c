@@ -11,9 +11,9 @@
  *
  * - A place already in view, away from the edges, is not scrolled to: no frame of GTK's
  *   deferred scroll, which would otherwise land in the frame of the next change (a mark).
- * - A place out of view, or near an edge, is put a third of the way down the view (up from
- *   the bottom when it lies above), so that the next ones in the same direction, as when
- *   reading on or going back through a page, stay in view without another scroll.
+ * - A place out of view, or near an edge, is put a third of the way into the view from the
+ *   edge it is nearer, so that the next ones in the same direction, as when reading on or
+ *   going back through a page, stay in view without another scroll.
  * - The view scrolls at once, by its adjustment, rather than with
  *   gtk_text_view_scroll_to_mark(), which GTK 4.8 defers while the layout is incomplete.
  * - While GTK lays out a long text after it is loaded (in the background, for seconds on a
@@ -29,7 +29,7 @@
 
 /* The part of the view's height kept clear at either edge before a place counts as shown. */
 #define EDGE_MARGIN     0.1
-/* Where a place scrolled to is put, from the edge it came in by. */
+/* Where a place scrolled to is put, from the edge it is nearer. */
 #define PLACE_ALIGN     0.3
 /* How long the view may follow the layout towards a place: at once, then in all, and at a
  * time between frames. */
@@ -106,7 +106,7 @@ move_to (Scroll             *scroll,
          const GdkRectangle *visible)
 {
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (scroll->view));
-  /* Near the top edge or above it, it goes as far down: the next ones are likely above. */
+  /* In the upper half or above: the next ones are likely above, so it goes down. */
   double align = place->y + place->height / 2.0 < visible->y + visible->height / 2.0
                  ? 1.0 - PLACE_ALIGN : PLACE_ALIGN;
   double top = place->y + place->height / 2.0 - align * visible->height;
