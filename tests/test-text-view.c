@@ -637,6 +637,83 @@ test_tooltip_names_all (GuiFixture    *fixture,
   g_assert_cmpstr (shown_tooltip (GTK_WIDGET (fixture->window)), ==, "Place\nOrganisation");
 }
 
+/* Whether the character at @offset is in view, clear of either edge by @margin of its height. */
+static gboolean
+offset_in_view (TesseraTextView *view,
+                guint            offset,
+                double           margin)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (view);
+  GtkTextIter iter;
+  GdkRectangle visible, place;
+  int clear;
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, (int) offset);
+  gtk_text_view_get_iter_location (text_view, &iter, &place);
+  clear = (int) (visible.height * margin);
+  return place.y >= visible.y + clear &&
+         place.y + place.height <= visible.y + visible.height - clear;
+}
+
+/* An annotation near the end of a long text, selected as soon as the text is shown (GTK is
+ * still laying the text out): the article shows it in the frame that follows, rather than
+ * stopping short of it where the layout ended. One well in view is selected without the
+ * article moving. */
+static void
+test_scroll_to_far_annotation (GuiFixture    *fixture,
+                               gconstpointer  data)
+{
+  TesseraStore *store = gui_store (fixture);
+  TesseraTextView *view = gui_text_view (fixture);
+  TesseraDocumentInfo info = { .title = (char *) "Chronique : mille jours au Sahel" };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GtkAdjustment *adjustment;
+  TesseraRange far, near;
+  gint64 document_id, far_id, near_id;
+  double value;
+
+  for (guint i = 0; i < 4000; i++)
+    g_string_append_printf (text, "Jour %u. Les délégations se sont retrouvées à Niamey pour "
+                            "la réunion du conseil, qui a duré jusqu’au soir.\n", i + 1);
+  document_id = tessera_store_add_document (store, &info, text->str, NULL, &error);
+  g_assert_no_error (error);
+  /* "Niamey" of day 3900, a hundred paragraphs before the end. */
+  far.start = (guint) g_utf8_pointer_to_offset (text->str,
+                                                strstr (strstr (text->str, "Jour 3900."),
+                                                        "Niamey"));
+  far.end = far.start + (guint) strlen ("Niamey");
+  far_id = tessera_store_add_annotation (store, document_id, gui_type_id (fixture, "place"),
+                                         &far, 1, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (tessera_window_show_document (fixture->window, document_id));
+  gui_wait_shown (view, far_id);
+  gui_wait_drawn (GTK_WIDGET (view));
+  g_assert_false (offset_in_view (view, far.start, 0.0));
+
+  tessera_text_view_select (view, far_id, TRUE);
+  g_assert_cmpint (tessera_text_view_get_selected (view), ==, far_id);
+  gui_wait_drawn (GTK_WIDGET (view));
+  g_assert_true (offset_in_view (view, far.start, 0.1));
+
+  /* A few lines up, in view: selected where it is. */
+  near.start = far.start - 200;
+  near.end = near.start + 4;
+  near_id = tessera_store_add_annotation (store, document_id, gui_type_id (fixture, "place"),
+                                          &near, 1, NULL, &error);
+  g_assert_no_error (error);
+  gui_wait_shown (view, near_id);
+  g_assert_true (offset_in_view (view, near.start, 0.1));
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  value = gtk_adjustment_get_value (adjustment);
+  tessera_text_view_select (view, near_id, TRUE);
+  gui_wait_drawn (GTK_WIDGET (view));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
+  g_assert_cmpint (tessera_text_view_get_selected (view), ==, near_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -655,6 +732,7 @@ main (int   argc,
   ADD ("new-entity-name", test_new_entity_name);
   ADD ("undo-subtitle", test_undo_subtitle);
   ADD ("tooltip-names-all", test_tooltip_names_all);
+  ADD ("scroll-to-far-annotation", test_scroll_to_far_annotation);
 
   return g_test_run ();
 }

@@ -434,6 +434,7 @@ _tessera_text_view_arcs_snapshot (TesseraTextView *self,
   g_autoptr(GHashTable) drawn = drawn_table_new ();
   guint font_serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
   GdkRectangle visible;
+  gboolean dim;
 
   if (arcs->relations == NULL || arcs->ends->len == 0)
     {
@@ -441,6 +442,10 @@ _tessera_text_view_arcs_snapshot (TesseraTextView *self,
       return;
     }
   gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+  /* The others give way to the relations of the selected annotation; one without any (a
+   * new one, most often) changes no arc, so that selecting, marking or deleting it repaints
+   * none of them. */
+  dim = selected_id != 0 && g_hash_table_contains (arcs->involved, &selected_id);
 
   for (guint i = 0; i < arcs->relations->len; i++)
     {
@@ -466,7 +471,7 @@ _tessera_text_view_arcs_snapshot (TesseraTextView *self,
       bold = selected_id != 0 &&
              (relation->source_id == selected_id || relation->target_id == selected_id);
       type_style (arcs, relation->type, &color, &label, &arrow);
-      if (!bold && selected_id != 0)
+      if (!bold && dim)
         color.alpha *= 0.55;
       append_arc (arcs, snapshot, drawn, relation->id,
                   &(DrawnArc) { from, to, color, g_steal_pointer (&label), arrow, bold,

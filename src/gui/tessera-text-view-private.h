@@ -82,6 +82,12 @@ void     _tessera_text_view_init_ranges          (TesseraTextView         *self)
 void     _tessera_text_view_snapshot_range_joins (TesseraTextView         *self,
                                                   GtkSnapshot             *snapshot);
 
+/* Bringing a place into view in as few frames as can be (…-scroll.c). */
+void     _tessera_text_view_init_scroll          (TesseraTextView         *self);
+void     _tessera_text_view_scroll_to_offset     (TesseraTextView         *self,
+                                                  guint                    offset);
+void     _tessera_text_view_scroll_stop          (TesseraTextView         *self);
+
 /* Relations drawn as arcs above the lines (tessera-text-view-arcs.c). */
 void     _tessera_text_view_arcs_init      (TesseraTextView         *self);
 void     _tessera_text_view_arcs_load      (TesseraTextView         *self,

@@ -255,6 +255,7 @@ tessera_text_view_clear (TesseraTextView *self)
   g_array_set_size (self->related, 0);
   g_array_set_size (self->connected, 0);
   _tessera_text_view_arcs_clear (self);
+  _tessera_text_view_scroll_stop (self);
   self->document_id = 0;
   self->selected_id = 0;
 
@@ -422,22 +423,6 @@ tessera_text_view_get_selected (TesseraTextView *self)
   return self->selected_id;
 }
 
-static void
-scroll_to_offset (TesseraTextView *self,
-                  guint            offset)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "tessera-scroll");
-  GtkTextIter iter;
-
-  iter_at (self, &iter, offset);
-  if (mark == NULL)
-    mark = gtk_text_buffer_create_mark (buffer, "tessera-scroll", &iter, TRUE);
-  else
-    gtk_text_buffer_move_mark (buffer, mark, &iter);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), mark, 0.1, FALSE, 0.0, 0.3);
-}
-
 /**
  * tessera_text_view_select:
  * @annotation_id: an annotation of the document, or 0 for none
@@ -472,7 +457,7 @@ tessera_text_view_select (TesseraTextView *self,
         iter_at (self, &iter, tessera_annotation_get_start (annotation));
       gtk_text_buffer_place_cursor (buffer, &iter);
       if (scroll)
-        scroll_to_offset (self, tessera_annotation_get_start (annotation));
+        _tessera_text_view_scroll_to_offset (self, tessera_annotation_get_start (annotation));
     }
 
   if (self->selected_id == annotation_id)
@@ -559,7 +544,7 @@ tessera_text_view_set_highlighted (TesseraTextView *self,
 
       if (annotation != NULL)
         {
-          scroll_to_offset (self, tessera_annotation_get_start (annotation));
+          _tessera_text_view_scroll_to_offset (self, tessera_annotation_get_start (annotation));
           break;
         }
     }
@@ -799,6 +784,7 @@ tessera_text_view_move_cursor (GtkTextView     *view,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GtkTextMark *insert = gtk_text_buffer_get_insert (buffer);
 
+  _tessera_text_view_scroll_stop (self);
   if (step != GTK_MOVEMENT_WORDS || self->text == NULL)
     {
       parent_class->move_cursor (view, step, count, extend_selection);
@@ -926,7 +912,7 @@ tessera_text_view_select_text (TesseraTextView *self,
   iter_at (self, &b, end);
   gtk_text_buffer_select_range (buffer, &b, &a);
   self->exact_selection = FALSE;
-  scroll_to_offset (self, start);
+  _tessera_text_view_scroll_to_offset (self, start);
 }
 
 /* The byte where the character at @offset starts in the text (its end for an offset past it). */
@@ -1237,11 +1223,10 @@ line_top (TesseraTextView *self,
   return found.top;
 }
 
-static void
-draw_outline (GtkSnapshot            *snapshot,
-              const graphene_rect_t  *rect,
-              const GdkRGBA          *color,
-              float                   width)
+static GskRenderNode *
+outline_new (const graphene_rect_t  *rect,
+             const GdkRGBA          *color,
+             float                   width)
 {
   GskRoundedRect outline;
   GdkRGBA colors[4] = { *color, *color, *color, *color };
@@ -1250,7 +1235,45 @@ draw_outline (GtkSnapshot            *snapshot,
 
   graphene_rect_inset_r (rect, -2, -1, &grown);
   gsk_rounded_rect_init_from_rect (&outline, &grown, 3);
-  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+  return gsk_border_node_new (&outline, widths, colors);
+}
+
+/*
+ * An annotation's nodes, appended as one group placed at its first rectangle. GTK compares
+ * a frame's nodes with the last frame's to find what to paint again, pairing them in order
+ * among those that can be compared; any two colours can, so one tint added before the
+ * others paired each with its neighbour's, every pair differed, and GTK painted the whole
+ * view again. Groups placed at different points cannot be compared: a mark or a delete
+ * repaints its own annotation, not those after it.
+ */
+static void
+append_group (GtkSnapshot           *snapshot,
+              GPtrArray             *nodes,
+              const graphene_rect_t *first)
+{
+  graphene_point_t origin = GRAPHENE_POINT_INIT (floorf (first->origin.x),
+                                                 floorf (first->origin.y));
+  g_autoptr(GskTransform) transform = gsk_transform_translate (NULL, &origin);
+  g_autoptr(GskRenderNode) group = NULL;
+  g_autoptr(GskRenderNode) placed = NULL;
+
+  if (nodes->len == 0)
+    return;
+  group = gsk_container_node_new ((GskRenderNode **) nodes->pdata, nodes->len);
+  placed = gsk_transform_node_new (group, transform);
+  gtk_snapshot_append_node (snapshot, placed);
+  g_ptr_array_set_size (nodes, 0);
+}
+
+/* @rect, from the point where append_group() places a group starting at @first. */
+static void
+group_rect (const graphene_rect_t *rect,
+            const graphene_rect_t *first,
+            graphene_rect_t       *out_rect)
+{
+  *out_rect = *rect;
+  out_rect->origin.x -= floorf (first->origin.x);
+  out_rect->origin.y -= floorf (first->origin.y);
 }
 
 /*
@@ -1361,6 +1384,9 @@ static void
 snapshot_tints (TesseraTextView *self,
                 GtkSnapshot     *snapshot)
 {
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+  const graphene_rect_t *first;
+
   for (guint pass = 0; pass < 2; pass++)
     {
       for (guint i = 0; i < self->frame->len; i++)
@@ -1372,14 +1398,16 @@ snapshot_tints (TesseraTextView *self,
           if ((pass == 0) != !tessera_kind_links_entity (kind_of (self, type_id)) ||
               is_hidden (self, item->annotation) || !tint_of (self, type_id, &tint))
             continue;
+          first = &g_array_index (self->frame_rects, graphene_rect_t, item->first_rect);
           for (guint r = 0; r < item->n_rects; r++)
             {
               graphene_rect_t rect;
 
-              tint_area (&g_array_index (self->frame_rects, graphene_rect_t, item->first_rect + r),
-                         &rect);
-              gtk_snapshot_append_color (snapshot, &tint, &rect);
+              tint_area (&first[r], &rect);
+              group_rect (&rect, first, &rect);
+              g_ptr_array_add (nodes, gsk_color_node_new (&tint, &rect));
             }
+          append_group (snapshot, nodes, first);
         }
     }
 }
@@ -1388,6 +1416,8 @@ static void
 snapshot_marks (TesseraTextView *self,
                 GtkSnapshot     *snapshot)
 {
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+  const graphene_rect_t *first;
   GdkRGBA accent;
   GdkRGBA related_color = { 0.9, 0.45, 0.0, 1.0 };
 
@@ -1407,25 +1437,26 @@ snapshot_marks (TesseraTextView *self,
       for (guint r = 0; r < self->related->len; r++)
         related |= g_array_index (self->related, gint64, r) == id;
 
+      first = &g_array_index (self->frame_rects, graphene_rect_t, item->first_rect);
       for (guint r = 0; r < item->n_rects; r++)
         {
-          graphene_rect_t *rect = &g_array_index (self->frame_rects, graphene_rect_t,
-                                                  item->first_rect + r);
-          graphene_rect_t line;
+          graphene_rect_t rect, line;
 
-          graphene_rect_init (&line, rect->origin.x,
-                              rect->origin.y + rect->size.height + 1 + item->lane * LANE_SPACING,
-                              rect->size.width, UNDERLINE_HEIGHT);
+          group_rect (&first[r], first, &rect);
+          graphene_rect_init (&line, rect.origin.x,
+                              rect.origin.y + rect.size.height + 1 + item->lane * LANE_SPACING,
+                              rect.size.width, UNDERLINE_HEIGHT);
           if (color != NULL)
-            gtk_snapshot_append_color (snapshot, color, &line);
+            g_ptr_array_add (nodes, gsk_color_node_new (color, &line));
 
           if (selected)
-            draw_outline (snapshot, rect, &accent, 2);
+            g_ptr_array_add (nodes, outline_new (&rect, &accent, 2));
           else if (related)
-            draw_outline (snapshot, rect, &related_color, 2);
+            g_ptr_array_add (nodes, outline_new (&rect, &related_color, 2));
           else if (highlighted && color != NULL)
-            draw_outline (snapshot, rect, color, 2);
+            g_ptr_array_add (nodes, outline_new (&rect, color, 2));
         }
+      append_group (snapshot, nodes, first);
     }
 }
 
@@ -2157,6 +2188,7 @@ tessera_text_view_init (TesseraTextView *self)
                            G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
 
   _tessera_text_view_init_ranges (self);
+  _tessera_text_view_init_scroll (self);
 }
 
 GtkWidget *
