@@ -1608,6 +1608,8 @@ test_jsonl_round_trip (Fixture       *fixture,
                       "form=labels", "-o", labels, NULL));
   g_assert_true (g_file_get_contents (labels, &contents, NULL, NULL));
   assert_contains (contents, "\"label\":[[0,6,\"place\"]]");
+}
+
 /* WebAnno TSV: one file per document, imported back without --format (found by its
  * first line), with its annotation. */
 static void
