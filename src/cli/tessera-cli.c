@@ -947,26 +947,30 @@ json_annotation (TesseraJson       *json,
   tessera_json_end_object (json);
 }
 
-/* One relation as `show` and `relate` print it. */
+/* One relation as `show` and `relate` print it; one that joins two documents also says
+ * the document of each end. */
 static void
-json_relation (TesseraJson *json,
-               gint64       id,
-               const char  *type,
-               gint64       source_id,
-               gint64       target_id,
-               const char  *note)
+json_relation (TesseraJson     *json,
+               TesseraRelation *relation)
 {
   tessera_json_begin_object (json);
   tessera_json_key (json, "id");
-  tessera_json_int (json, id);
+  tessera_json_int (json, relation->id);
   tessera_json_key (json, "type");
-  tessera_json_string (json, type);
+  tessera_json_string (json, relation->type);
   tessera_json_key (json, "source");
-  tessera_json_int (json, source_id);
+  tessera_json_int (json, relation->source_id);
   tessera_json_key (json, "target");
-  tessera_json_int (json, target_id);
+  tessera_json_int (json, relation->target_id);
   tessera_json_key (json, "note");
-  tessera_json_string (json, note);
+  tessera_json_string (json, relation->note);
+  if (relation->source_document_id != relation->target_document_id)
+    {
+      tessera_json_key (json, "source_document");
+      tessera_json_int (json, relation->source_document_id);
+      tessera_json_key (json, "target_document");
+      tessera_json_int (json, relation->target_document_id);
+    }
   tessera_json_end_object (json);
 }
 
@@ -977,18 +981,15 @@ json_relations (TesseraJson *json,
   tessera_json_key (json, "relations");
   tessera_json_begin_array (json);
   for (guint i = 0; i < relations->len; i++)
-    {
-      TesseraRelation *relation = g_ptr_array_index (relations, i);
-
-      json_relation (json, relation->id, relation->type, relation->source_id,
-                     relation->target_id, relation->note);
-    }
+    json_relation (json, g_ptr_array_index (relations, i));
   tessera_json_end_array (json);
 }
 
-/* The relations of a document, after its annotations; nothing when it has none. */
+/* The relations of a document, after its annotations; nothing when it has none. One to
+ * another document names it. */
 static void
 print_relations (TesseraStore *store,
+                 gint64        document_id,
                  GPtrArray    *relations)
 {
   if (relations->len == 0)
@@ -1005,6 +1006,16 @@ print_relations (TesseraStore *store,
 
       g_print ("  r%-5" G_GINT64_FORMAT " %s #%" G_GINT64_FORMAT " → #%" G_GINT64_FORMAT,
                relation->id, label, relation->source_id, relation->target_id);
+      if (relation->source_document_id != relation->target_document_id)
+        {
+          gint64 other_id = relation->source_document_id == document_id
+                            ? relation->target_document_id : relation->source_document_id;
+          g_autoptr(TesseraDocument) other = tessera_store_dup_document (store, other_id, NULL);
+
+          /* TRANSLATORS: where the other end of a relation is: a document's id and title */
+          g_print (_(" (document %" PRId64 " “%s”)"), other_id,
+                   other != NULL ? tessera_document_get_title (other) : "");
+        }
       if (relation->note != NULL)
         g_print ("  %s", relation->note);
       g_print ("\n");
@@ -1041,6 +1052,15 @@ command_show (int    argc,
   relations = tessera_store_dup_relations (store, document_id, &error);
   if (relations == NULL)
     return fail ("%s", error->message);
+  /* Then those to other documents (a claim another article repeats). */
+  {
+    GPtrArray *crossing = tessera_store_dup_cross_document_relations (store, document_id,
+                                                                      &error);
+
+    if (crossing == NULL)
+      return fail ("%s", error->message);
+    g_ptr_array_extend_and_steal (relations, crossing);
+  }
 
   if (globals.json)
     {
@@ -1138,7 +1158,7 @@ command_show (int    argc,
         }
       g_print ("\n");
     }
-  print_relations (store, relations);
+  print_relations (store, document_id, relations);
 
   return EXIT_SUCCESS;
 }
@@ -2014,10 +2034,20 @@ command_relate (int    argc,
   if (globals.json)
     {
       g_autoptr(TesseraJson) json = tessera_json_new (TRUE);
+      g_autoptr(GPtrArray) relations = NULL;
       g_autofree char *text = NULL;
 
-      json_relation (json, relation_id, tessera_relation_type_get_key (type), source_id,
-                     target_id, relate_note);
+      /* As `show` lists it, with the documents of its ends. */
+      relations = tessera_store_dup_annotation_relations (store, source_id, &error);
+      if (relations == NULL)
+        return fail ("%s", error->message);
+      for (guint i = 0; i < relations->len; i++)
+        {
+          TesseraRelation *relation = g_ptr_array_index (relations, i);
+
+          if (relation->id == relation_id)
+            json_relation (json, relation);
+        }
       text = tessera_json_steal (g_steal_pointer (&json));
       g_print ("%s\n", text);
       return EXIT_SUCCESS;
@@ -2169,12 +2199,11 @@ static const Command commands[] = {
     .entries = claim_entries, .check = check_claim_options,
     .arguments = ARGUMENTS_ID,
     .arguments_error = N_("Name one claim annotation by its id (see “tessera-cli show”)") },
-  { "relate", N_("ANNOTATION ANNOTATION"), N_("Relate two annotations of a document"),
+  { "relate", N_("ANNOTATION ANNOTATION"), N_("Relate two annotations"),
     command_relate,
     .entries = relate_entries, .check = check_relate_options, .json = TRUE,
     .arguments = ARGUMENTS_TWO_IDS,
-    .arguments_error = N_("Name two annotations of one document by their ids "
-                          "(see “tessera-cli show”)") },
+    .arguments_error = N_("Name two annotations by their ids (see “tessera-cli show”)") },
   { "unrelate", N_("RELATION"), N_("Remove a relation"), command_unrelate,
     .arguments = ARGUMENTS_ID,
     .arguments_error = N_("Name one relation by its id (see “tessera-cli show”)") },

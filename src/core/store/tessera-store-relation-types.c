@@ -27,6 +27,7 @@ relation_type_from_stmt (sqlite3_stmt *stmt)
   tessera_relation_type_set_description (type, _tessera_column_text (stmt, 5));
   tessera_relation_type_set_symmetric (type, sqlite3_column_int (stmt, 6));
   _tessera_relation_type_set_position (type, sqlite3_column_int (stmt, 7));
+  tessera_relation_type_set_crosses_documents (type, sqlite3_column_int (stmt, 8));
   return type;
 }
 
@@ -44,7 +45,7 @@ _tessera_store_reload_relation_types (TesseraStore  *self,
 
   types = _tessera_store_load_types (self,
                                      "SELECT id, key, label, tei_name, color, description,"
-                                     " symmetric, position"
+                                     " symmetric, position, crosses_documents"
                                      " FROM relation_type ORDER BY position, id",
                                      (TesseraTypeFromRow) relation_type_from_stmt,
                                      relation_type_id, "relation_type_label",
@@ -221,7 +222,8 @@ write_relation_type (TesseraStore         *self,
 
   stmt = _tessera_store_prepare (self,
                                  "UPDATE relation_type SET key = ?, label = ?, tei_name = ?,"
-                                 " color = ?, description = ?, symmetric = ? WHERE id = ?",
+                                 " color = ?, description = ?, symmetric = ?,"
+                                 " crosses_documents = ? WHERE id = ?",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -232,7 +234,8 @@ write_relation_type (TesseraStore         *self,
   sqlite3_bind_text (stmt, 4, tessera_relation_type_get_color (type), -1, SQLITE_TRANSIENT);
   _tessera_bind_text_or_null (stmt, 5, tessera_relation_type_get_description (type));
   sqlite3_bind_int (stmt, 6, tessera_relation_type_get_symmetric (type));
-  sqlite3_bind_int64 (stmt, 7, type_id);
+  sqlite3_bind_int (stmt, 7, tessera_relation_type_get_crosses_documents (type));
+  sqlite3_bind_int64 (stmt, 8, type_id);
   if (!_tessera_store_step_done (self, stmt, error))
     return FALSE;
 
