@@ -393,10 +393,12 @@ test_check_unknown_type (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, expected);
 }
 
-/* The types of the relations from or to @annotation_id, oldest first, joined by spaces. */
+/* The relations from or to @annotation_id, oldest first, joined by spaces: their types, or
+ * with @ends the other end of each with its document, "other@document". */
 static char *
-annotation_relation_types (Fixture *fixture,
-                           gint64   annotation_id)
+annotation_relations_as (Fixture  *fixture,
+                         gint64    annotation_id,
+                         gboolean  ends)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) relations =
@@ -407,13 +409,24 @@ annotation_relation_types (Fixture *fixture,
   for (guint i = 0; i < relations->len; i++)
     {
       TesseraRelation *relation = g_ptr_array_index (relations, i);
+      gboolean outgoing = relation->source_id == annotation_id;
 
-      g_assert_true (relation->source_id == annotation_id ||
-                     relation->target_id == annotation_id);
-      g_string_append_printf (out, "%s%s", i > 0 ? " " : "", relation->type);
+      g_assert_true (outgoing || relation->target_id == annotation_id);
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      if (!ends)
+        g_string_append (out, relation->type);
+      else
+        g_string_append_printf (out, "%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT,
+                                outgoing ? relation->target_id : relation->source_id,
+                                outgoing ? relation->target_document_id
+                                         : relation->source_document_id);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+#define annotation_relation_types(fixture, id) annotation_relations_as ((fixture), (id), FALSE)
+#define annotation_relation_ends(fixture, id) annotation_relations_as ((fixture), (id), TRUE)
 
 /* What the inspector lists for one annotation: the relations from it and to it, oldest
  * first, and no other of the document. */
@@ -457,30 +470,18 @@ test_annotation_relations (Fixture       *fixture,
 static const char second_article[] =
   "Le général Oumar Diarra a répété que ce plan permettra d’insuffler un nouveau dynamisme.";
 
-/* The ids of the annotations of the relations from or to @annotation_id, each with its
- * document: "other@document …". */
-static char *
-annotation_relation_ends (Fixture *fixture,
-                          gint64   annotation_id)
+/* The one relation of @annotation_id goes to (or comes from) @other_id in @other_document. */
+static void
+assert_other_end (Fixture *fixture,
+                  gint64   annotation_id,
+                  gint64   other_id,
+                  gint64   other_document)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) relations =
-    tessera_store_dup_annotation_relations (fixture->store, annotation_id, &error);
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *ends = annotation_relation_ends (fixture, annotation_id);
+  g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT,
+                                               other_id, other_document);
 
-  g_assert_no_error (error);
-  for (guint i = 0; i < relations->len; i++)
-    {
-      TesseraRelation *relation = g_ptr_array_index (relations, i);
-      gboolean outgoing = relation->source_id == annotation_id;
-
-      g_string_append_printf (out, "%s%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT,
-                              i > 0 ? " " : "",
-                              outgoing ? relation->target_id : relation->source_id,
-                              outgoing ? relation->target_document_id
-                                       : relation->source_document_id);
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  g_assert_cmpstr (ends, ==, expected);
 }
 
 /* Undoes (or redoes) the last change. */
@@ -516,13 +517,13 @@ static void
 test_cross_document (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) log = g_string_new (NULL);
+  gint64 first_document = fixture->document_id;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GPtrArray) within = NULL;
   g_autofree char *ends = NULL;
   g_autofree char *expected = NULL;
-  gint64 first_document = fixture->document_id;
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
   gint64 first = mark (fixture, "claim", "ce plan permettra d’insuffler");
   gint64 second_document, second, person, relation;
 
@@ -551,12 +552,7 @@ test_cross_document (Fixture       *fixture,
   g_assert_cmpstr (log->str, ==, expected);
 
   /* Each end lists it with the other's document; neither document's own relations do. */
-  ends = annotation_relation_ends (fixture, first);
-  g_clear_pointer (&expected, g_free);
-  expected = g_strdup_printf ("%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT, second,
-                              second_document);
-  g_assert_cmpstr (ends, ==, expected);
-  g_clear_pointer (&ends, g_free);
+  assert_other_end (fixture, first, second, second_document);
   within = tessera_store_dup_relations (fixture->store, first_document, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (within->len, ==, 0);
@@ -590,12 +586,7 @@ test_cross_document (Fixture       *fixture,
                               second_document, relation);
   test_assert_contains (log->str, expected);
   g_assert_true (replay (fixture, TRUE));
-  ends = annotation_relation_ends (fixture, second);
-  g_clear_pointer (&expected, g_free);
-  expected = g_strdup_printf ("%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT, first,
-                              first_document);
-  g_assert_cmpstr (ends, ==, expected);
-  g_clear_pointer (&ends, g_free);
+  assert_other_end (fixture, second, first, first_document);
 
   /* So does removing the whole second article: the first one's view hears of it. */
   g_string_truncate (log, 0);
@@ -609,11 +600,7 @@ test_cross_document (Fixture       *fixture,
   g_assert_cmpstr (ends, ==, "");
   g_clear_pointer (&ends, g_free);
   g_assert_true (replay (fixture, TRUE));
-  ends = annotation_relation_ends (fixture, first);
-  g_clear_pointer (&expected, g_free);
-  expected = g_strdup_printf ("%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT, second,
-                              second_document);
-  g_assert_cmpstr (ends, ==, expected);
+  assert_other_end (fixture, first, second, second_document);
 
   /* Same-as crosses too (one person named by both); the check flags a crossing relation
    * whose type no longer allows it. */

@@ -1410,6 +1410,43 @@ tessera_store_add_claim_mention (TesseraStore        *self,
   return _tessera_op_commit (op, error) ? id : 0;
 }
 
+/**
+ * tessera_store_dup_annotation_excerpt:
+ * @max_chars: at most this many characters of the annotation's first range
+ *
+ * The words of an annotation of any document, for a view that does not show its text
+ * (the other end of a relation between two documents): its first range, cut to
+ * @max_chars and followed by "…" when there is more.
+ *
+ * Returns: (transfer full): the words, or %NULL with @error set
+ */
+char *
+tessera_store_dup_annotation_excerpt (TesseraStore  *self,
+                                      gint64         annotation_id,
+                                      guint          max_chars,
+                                      GError       **error)
+{
+  g_autoptr(TesseraAnnotation) annotation = NULL;
+  g_autofree char *slice = NULL;
+  const TesseraRange *ranges;
+  guint n, length;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
+
+  annotation = tessera_store_dup_annotation (self, annotation_id, error);
+  if (annotation == NULL)
+    return NULL;
+  ranges = tessera_annotation_get_ranges (annotation, &n);
+  length = MIN (ranges[0].end - ranges[0].start, max_chars);
+  slice = _tessera_store_dup_slice (self, tessera_annotation_get_document_id (annotation),
+                                    ranges[0].start, length);
+  if (slice == NULL)
+    slice = g_strdup ("");
+  if (length < ranges[0].end - ranges[0].start || n > 1)
+    return g_strconcat (slice, "…", NULL);
+  return g_steal_pointer (&slice);
+}
+
 /* Relations ------------------------------------------------------------------------------- */
 
 /* The one rule of where a relation's ends may be: in one document, or in two when its type

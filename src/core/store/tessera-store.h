@@ -327,6 +327,10 @@ GPtrArray             *tessera_store_dup_relations            (TesseraStore     
 GPtrArray             *tessera_store_dup_annotation_relations (TesseraStore           *self,
                                                                gint64                  annotation_id,
                                                                GError                **error);
+char                  *tessera_store_dup_annotation_excerpt   (TesseraStore           *self,
+                                                               gint64                  annotation_id,
+                                                               guint                   max_chars,
+                                                               GError                **error);
 GPtrArray             *tessera_store_dup_cross_document_relations
                                                               (TesseraStore           *self,
                                                                gint64                  document_id,
