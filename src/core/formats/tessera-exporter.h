@@ -35,6 +35,10 @@ G_DECLARE_DERIVABLE_TYPE (TesseraExporter, tessera_exporter, TESSERA, EXPORTER, 
  *   file replaces its destination only if this returns %TRUE
  * @export: the whole export, for a format that does not go through begin, write_document
  *   and end (the default implementation writes, checks and renames each file)
+ * @carries_cross_document_relations: whether a file of several documents holds the
+ *   relations between them (a TEI corpus); %NULL says no. The default export notes in the
+ *   summary every relation between documents (same claim…) that it does not write: all
+ *   of them for a format that does not carry them, else those to a document left out
  *
  * A format Tessera exports. Options are properties of the subclass, which the command line
  * and the export dialog show. The framework gives every format the same guarantees: a
@@ -81,9 +85,10 @@ struct _TesseraExporterClass
                                TesseraFormatProgressFunc     progress,
                                gpointer                      progress_data,
                                GError                      **error);
+  gboolean  (*carries_cross_document_relations) (TesseraExporter *self);
 
   /*< private >*/
-  gpointer padding[6];
+  gpointer padding[5];
 };
 
 const char         *tessera_exporter_get_id          (TesseraExporter  *self);
