@@ -389,9 +389,9 @@ is_cell_of (GtkWidget     *widget,
 }
 
 /* A claim of one article marked the same as a claim of another, by keyboard (Shift+F10,
- * Same Claim As…, the other claim found and Enter) and by mouse (a right click on its row
- * in the claims view): the claims view folds the second under the first; Ctrl+Z undoes
- * each. */
+ * Same Claim As…, the other claim found and Enter), by mouse (a right click on its row in
+ * the claims view) and from the relation bar (R, the other claim's words, its type): the
+ * claims view folds the second under the first; Ctrl+Z undoes each. */
 static void
 test_same_claim_across_articles (Fixture       *fixture,
                                  gconstpointer  data)
@@ -464,6 +464,26 @@ test_same_claim_across_articles (Fixture       *fixture,
 
   xdotool (fixture, "key", "ctrl+z", NULL);
   gui_await (has_cross_relations, &unrelated, "Ctrl+Z to undo it again");
+
+  /* The relation bar: R on the claim, the other article's claim found by its words, the
+   * first type that crosses documents (Same claim). */
+  g_assert_true (tessera_window_show_document (fixture->window, diarra_document));
+  gui_wait_shown (view, diarra);
+  tessera_text_view_select (view, diarra, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  xdotool (fixture, "key", "r", NULL);
+  xdotool (fixture, "type", "mutualiser", NULL);
+  xdotool (fixture, "key", "Return", NULL);
+  xdotool (fixture, "key", "1", NULL);
+  gui_await (has_cross_relations, &related, "the relation bar to relate the two articles");
+  {
+    g_autoptr(GPtrArray) relations =
+      tessera_store_dup_annotation_relations (gui_store (fixture), diarra, NULL);
+    TesseraRelation *relation = g_ptr_array_index (relations, 0);
+
+    g_assert_cmpstr (relation->type, ==, TESSERA_RELATION_SAME_CLAIM);
+    g_assert_cmpint (relation->target_id, ==, barmou);
+  }
 }
 
 /* The annotation list ------------------------------------------------------------------ */
