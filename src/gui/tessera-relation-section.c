@@ -112,7 +112,9 @@ relation_row_new (TesseraRelationSection *self,
     {
       g_autoptr(TesseraDocument) document = tessera_store_dup_document (self->store,
                                                                         other_document, NULL);
-      const char *title = document != NULL ? tessera_document_get_title (document) : "";
+      g_autofree char *title =
+        tessera_inspector_section_shorten (document != NULL ? tessera_document_get_title (document)
+                                                            : "", MAX_TEXT_LENGTH / 2);
 
       /* Translators: the annotation a relation goes to, or comes from, then the title of
        * its article */
