@@ -609,6 +609,29 @@ test_cross_document (Fixture       *fixture,
                                                NULL, &error), >, 0);
   g_assert_no_error (error);
   g_signal_handlers_disconnect_by_func (fixture->store, on_relation_changed, log);
+
+  /* Preferences: a type keeps crossing documents while one of its relations does; one
+   * that starts to may then join two documents. */
+  {
+    g_autoptr(TesseraRelationType) same = tessera_store_lookup_relation_type (fixture->store,
+                                                                             "same-claim");
+    g_autoptr(TesseraRelationType) supports = tessera_store_lookup_relation_type (fixture->store,
+                                                                                 "supports");
+    g_autoptr(TesseraRelationType) within = tessera_relation_type_copy (same);
+    g_autoptr(TesseraRelationType) crossing = tessera_relation_type_copy (supports);
+
+    tessera_relation_type_set_crosses_documents (within, FALSE);
+    g_assert_false (tessera_store_update_relation_type (fixture->store, within, &error));
+    g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+    test_assert_contains (error->message, "1 “Same claim” relation joins two documents");
+    g_clear_error (&error);
+    tessera_relation_type_set_crosses_documents (crossing, TRUE);
+    g_assert_true (tessera_store_update_relation_type (fixture->store, crossing, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (tessera_store_add_relation (fixture->store, "supports", second, first,
+                                                 NULL, &error), >, 0);
+    g_assert_no_error (error);
+  }
   g_clear_object (&fixture->store);
   test_exec_sql (fixture->path, "UPDATE relation_type SET crosses_documents = 0"
                                 " WHERE key = 'same-claim'");

@@ -192,6 +192,39 @@ validate_relation_type (TesseraRelationType  *type,
   return _tessera_store_check_color (tessera_relation_type_get_color (type), error);
 }
 
+/* A type whose relations join documents keeps crossing them while any does. */
+static gboolean
+check_still_within (TesseraStore         *self,
+                    TesseraRelationType  *stored,
+                    TesseraRelationType  *type,
+                    GError              **error)
+{
+  g_autoptr(GPtrArray) crossing = NULL;
+  guint n = 0;
+
+  if (tessera_relation_type_get_crosses_documents (type) ||
+      !tessera_relation_type_get_crosses_documents (stored))
+    return TRUE;
+  crossing = tessera_store_dup_cross_document_relations (self, 0, error);
+  if (crossing == NULL)
+    return FALSE;
+  for (guint i = 0; i < crossing->len; i++)
+    {
+      TesseraRelation *relation = g_ptr_array_index (crossing, i);
+
+      if (g_str_equal (relation->type, tessera_relation_type_get_key (stored)))
+        n++;
+    }
+  if (n == 0)
+    return TRUE;
+  g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%u “%s” relation joins two documents: remove it first",
+                            "%u “%s” relations join two documents: remove them first", n),
+               n, tessera_relation_type_get_label (stored));
+  return FALSE;
+}
+
 /* Whether @key is free for the type @type_id (0 for a new one). */
 static gboolean
 key_free (TesseraStore  *self,
@@ -394,7 +427,8 @@ tessera_store_update_relation_type (TesseraStore         *self,
   stored = dup_stored_type (self, id, error);
   if (stored == NULL ||
       !validate_relation_type (type, error) ||
-      !key_free (self, tessera_relation_type_get_key (type), id, error))
+      !key_free (self, tessera_relation_type_get_key (type), id, error) ||
+      !check_still_within (self, stored, type, error))
     return FALSE;
 
   op = _tessera_op_begin (self, "relation-type-edit", 0, error);
