@@ -1011,10 +1011,11 @@ print_relations (TesseraStore *store,
           gint64 other_id = relation->source_document_id == document_id
                             ? relation->target_document_id : relation->source_document_id;
           g_autoptr(TesseraDocument) other = tessera_store_dup_document (store, other_id, NULL);
+          g_autofree char *title = fit (other != NULL ? tessera_document_get_title (other) : "",
+                                        40);
 
           /* TRANSLATORS: where the other end of a relation is: a document's id and title */
-          g_print (_(" (document %" PRId64 " “%s”)"), other_id,
-                   other != NULL ? tessera_document_get_title (other) : "");
+          g_print (_(" (document %" PRId64 " “%s”)"), other_id, g_strstrip (title));
         }
       if (relation->note != NULL)
         g_print ("  %s", relation->note);
