@@ -525,6 +525,24 @@ render_widget (GtkWidget *widget)
   return texture;
 }
 
+/* @widget as it is on screen, as B, G, R, A bytes (GDK_MEMORY_DEFAULT), row by row. */
+static guchar *
+download_widget (GtkWidget *widget,
+                 int       *out_width,
+                 int       *out_height,
+                 gsize     *out_stride)
+{
+  g_autoptr(GdkTexture) texture = render_widget (widget);
+  guchar *pixels;
+
+  *out_width = gdk_texture_get_width (texture);
+  *out_height = gdk_texture_get_height (texture);
+  *out_stride = (gsize) *out_width * 4;
+  pixels = g_malloc (*out_stride * (gsize) *out_height);
+  gdk_texture_download (texture, pixels, *out_stride);
+  return pixels;
+}
+
 static void
 pixel_to_rgba (const guchar *pixel,
                GdkRGBA      *out_rgba)
@@ -543,14 +561,11 @@ gui_count_pixels (GtkWidget     *widget,
                   const GdkRGBA *color,
                   double         tolerance)
 {
-  g_autoptr(GdkTexture) texture = render_widget (widget);
-  int width = gdk_texture_get_width (texture);
-  int height = gdk_texture_get_height (texture);
-  gsize stride = (gsize) width * 4;
-  g_autofree guchar *pixels = g_malloc (stride * (gsize) height);
+  int width, height;
+  gsize stride;
+  g_autofree guchar *pixels = download_widget (widget, &width, &height, &stride);
   guint count = 0;
 
-  gdk_texture_download (texture, pixels, stride);
   for (gsize i = 0; i < stride * (gsize) height; i += 4)
     {
       GdkRGBA pixel;
@@ -659,14 +674,11 @@ gui_count_tinted (GtkWidget          *widget,
                   const GdkRGBA      *background,
                   const GdkRGBA      *color)
 {
-  g_autoptr(GdkTexture) texture = render_widget (widget);
-  int width = gdk_texture_get_width (texture);
-  int height = gdk_texture_get_height (texture);
-  gsize stride = (gsize) width * 4;
-  g_autofree guchar *pixels = g_malloc (stride * (gsize) height);
+  int width, height;
+  gsize stride;
+  g_autofree guchar *pixels = download_widget (widget, &width, &height, &stride);
   guint count = 0;
 
-  gdk_texture_download (texture, pixels, stride);
   for (int y = MAX (area->y, 0); y < MIN (area->y + area->height, height); y++)
     {
       for (int x = MAX (area->x, 0); x < MIN (area->x + area->width, width); x++)

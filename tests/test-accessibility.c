@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "gui-helpers.h"
+#include "tessera-claims-view.h"
 #include "tessera-inspector.h"
 #include "tessera-preferences-window.h"
 
@@ -370,6 +371,11 @@ test_main_window_controls_named (GuiFixture    *fixture,
   tessera_text_view_select (view, person, TRUE);
   audit_window (&audit, GTK_WINDOW (fixture->window));
   tessera_text_view_select (view, claim, TRUE);
+  audit_window (&audit, GTK_WINDOW (fixture->window));
+  /* The claims view is made when it is first shown. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-claims", NULL);
+  g_assert_nonnull (gui_find_widget (GTK_WIDGET (fixture->window), TESSERA_TYPE_CLAIMS_VIEW,
+                                     NULL));
   audit_window (&audit, GTK_WINDOW (fixture->window));
 
   assert_all_named (&audit, "main window");

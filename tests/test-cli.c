@@ -1741,6 +1741,36 @@ test_tagset (Fixture       *fixture,
   assert_contains (json, "\"key\":\"claim\"");
 }
 
+/* brat from the command line: "export --format brat" writes a folder of pairs and their
+ * configuration, which "import" reads back, finding the format by itself. */
+static void
+test_brat (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  g_autofree char *project = build_path (fixture, "p.tessera");
+  g_autofree char *other = build_path (fixture, "other.tessera");
+  g_autofree char *folder = build_path (fixture, "brat");
+  g_autofree char *ann = g_build_filename (folder, "01-Bamako-le-20-juin.ann", NULL);
+  g_autofree char *conf = g_build_filename (folder, "annotation.conf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *show = NULL;
+
+  make_export_projects (fixture, project, other);
+  g_free (run_cli_ok (fixture, "-p", project, "export", "--format", "brat", "-o", folder, NULL));
+  g_assert_true (g_file_get_contents (ann, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "T1\tplace 0 6\tBamako\n");
+  g_assert_true (g_file_test (conf, G_FILE_TEST_IS_REGULAR));
+
+  g_free (run_cli_ok (fixture, "-p", other, "import", folder, NULL));
+  list = run_cli_ok (fixture, "-p", other, "list", NULL);
+  assert_contains (list, "Bamako, le 20 juin");
+  g_assert_null (strstr (list, "\n2"));
+  show = run_cli_ok (fixture, "-p", other, "show", "1", NULL);
+  assert_contains (show, "1 annotation\n");
+  assert_contains (show, "Place          0–6           «Bamako»");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1780,6 +1810,7 @@ main (int    argc,
   ADD ("/core/cli/check-links", test_check_links);
   ADD ("/core/cli/relate", test_relate);
   ADD ("/core/cli/tagset", test_tagset);
+  ADD ("/core/cli/brat", test_brat);
 
 #undef ADD
 

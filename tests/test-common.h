@@ -24,6 +24,8 @@ G_BEGIN_DECLS
  *   folder. @document_id is left to the fixture (the document it adds, if any).
  * test_file_sha256: the SHA-256 of the file @path, in hexadecimal. Never on a project the
  *   test holds open: read it only once its store is closed.
+ * test_read_file: what the file @path holds (an export, never a project), failing the test
+ *   if it cannot be read.
  * test_exec_sql: runs @sql on the SQLite file @path directly, behind Tessera's back, as an
  *   older Tessera or another program could have written it (close the project's store first).
  * test_type_id: the id of the annotation type @key, failing the test if there is none.
@@ -57,6 +59,7 @@ void             test_project_tear_down   (TestProject   *project);
 char            *test_make_seeded_project (const char    *dir,
                                            const char    *name);
 char            *test_file_sha256         (const char    *path);
+char            *test_read_file           (const char    *path);
 void             test_exec_sql            (const char    *path,
                                            const char    *sql);
 void             test_project_add_article (TestProject   *project,

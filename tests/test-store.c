@@ -615,6 +615,72 @@ test_annotations (Fixture       *fixture,
   g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_NOT_FOUND);
 }
 
+/* A document's annotations come back once each, with all their ranges in order, in reading
+ * order, whatever the order of their types and of their making. */
+static void
+test_annotations_reading_order (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  static const struct {
+    const char   *type;
+    TesseraRange  ranges[3];
+    guint         n_ranges;
+  } made[] = {
+    { "role", { { 40, 48 }, { 9, 16 } }, 2 },
+    { "person", { { 68, 70 }, { 17, 29 } }, 2 },
+    { "place", { { 60, 67 }, { 3, 5 }, { 31, 38 } }, 3 },
+    { "person", { { 40, 48 } }, 1 },
+    { "date", { { 49, 51 }, { 0, 2 } }, 2 },
+  };
+  /* Reading order: by the first range's start, then the longer span first. */
+  static const guint expected[] = { 4, 2, 0, 1, 3 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GListModel) list = NULL;
+  gint64 ids[G_N_ELEMENTS (made)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (made); i++)
+    {
+      ids[i] = tessera_store_add_annotation (fixture->store, fixture->document_id,
+                                             test_type_id (fixture->store, made[i].type),
+                                             made[i].ranges, made[i].n_ranges, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (ids[i], >, 0);
+    }
+
+  annotations = tessera_store_dup_annotations (fixture->store, fixture->document_id, &error);
+  g_assert_no_error (error);
+  list = tessera_store_list_annotations (fixture->store, fixture->document_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (annotations->len, ==, G_N_ELEMENTS (made));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, G_N_ELEMENTS (made));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      TesseraAnnotation *annotation = g_ptr_array_index (annotations, i);
+      g_autoptr(TesseraAnnotation) item = g_list_model_get_item (list, i);
+      guint m = expected[i], n;
+      const TesseraRange *ranges = tessera_annotation_get_ranges (annotation, &n);
+
+      g_assert_cmpint (tessera_annotation_get_id (annotation), ==, ids[m]);
+      g_assert_cmpint (tessera_annotation_get_id (item), ==, ids[m]);
+      g_assert_cmpint (tessera_annotation_get_type_id (annotation), ==,
+                       test_type_id (fixture->store, made[m].type));
+      g_assert_cmpuint (n, ==, made[m].n_ranges);
+      for (guint r = 0; r < n; r++)
+        {
+          guint before = 0;
+
+          /* The ranges as made, sorted: the r-th is the one with r ranges before it. */
+          for (guint k = 0; k < n; k++)
+            before += made[m].ranges[k].start < ranges[r].start;
+          g_assert_cmpuint (before, ==, r);
+          for (guint k = 0; k < n; k++)
+            if (made[m].ranges[k].start == ranges[r].start)
+              g_assert_cmpuint (made[m].ranges[k].end, ==, ranges[r].end);
+        }
+    }
+}
+
 /* Entities, claims, relations, attributes ------------------------------------------------ */
 
 static void
@@ -1077,6 +1143,8 @@ test_stats (Fixture       *fixture,
   person = annotate_text (fixture, "person", "Oumar Diarra", 1);
   claim = annotate_text (fixture, "claim", "ce plan permettra d’insuffler", 1);
   annotate_text (fixture, "place", "باماكو", 1);
+  /* The second document is annotated by someone else. */
+  tessera_store_set_annotator (fixture->store, "Awa Traoré");
   g_assert_cmpint (tessera_store_add_annotation (fixture->store, second,
                                                  test_type_id (fixture->store, "place"), &bamako, 1,
                                                  NULL, &error), >, 0);
@@ -1116,6 +1184,7 @@ test_stats (Fixture       *fixture,
   g_assert_cmpuint (second_stats->n_annotations, ==, 2);
   g_assert_cmpuint (second_stats->n_claims, ==, 0);
   g_assert_cmpuint (second_stats->n_relations, ==, 0);
+  g_assert_cmpuint (second_stats->n_annotators, ==, 1);
   g_assert_cmpuint (count_of_type (second_stats, test_type_id (fixture->store, "place")), ==, 2);
   g_assert_cmpuint (count_of_type (second_stats, test_type_id (fixture->store, "claim")), ==, 0);
 
@@ -1125,8 +1194,11 @@ test_stats (Fixture       *fixture,
   g_assert_cmpuint (project->n_claims, ==, 1);
   g_assert_cmpuint (project->n_claims_with_source, ==, 0);
   g_assert_cmpuint (project->n_relations, ==, 1);
-  g_assert_cmpuint (project->n_annotators, ==, 1);
+  g_assert_cmpuint (project->n_annotators, ==, 2);
   g_assert_cmpuint (count_of_type (project, test_type_id (fixture->store, "place")), ==, 3);
+  g_assert_cmpuint (count_of_type (project, test_type_id (fixture->store, "person")), ==, 1);
+  g_assert_cmpuint (count_of_type (project, test_type_id (fixture->store, "claim")), ==, 1);
+  g_assert_cmpuint (count_of_type (project, test_type_id (fixture->store, "date")), ==, 0);
   /* Every type of the tagset, in its order, with or without annotations. */
   g_assert_cmpuint (project->per_type->len, ==, g_list_model_get_n_items (tagset));
   for (guint i = 0; i < project->per_type->len; i++)
@@ -2036,6 +2108,7 @@ main (int   argc,
   ADD ("documents", test_documents);
   ADD ("offsets-are-code-points", test_offsets_are_code_points);
   ADD ("annotations", test_annotations);
+  ADD ("annotations-reading-order", test_annotations_reading_order);
   ADD ("entities", test_entities);
   ADD ("entity-for-mention", test_entity_for_mention);
   ADD ("claims", test_claims);

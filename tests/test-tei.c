@@ -2243,7 +2243,7 @@ test_cli_export_import (Fixture       *fixture,
   }
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (fixture->dir, &out, &err, "-p", project, "export", "--format", "csv",
+  g_assert_cmpint (run_cli (fixture->dir, &out, &err, "-p", project, "export", "--format", "odt",
                             "-o", folder, NULL), ==, 2);
 
   g_clear_pointer (&out, g_free);

@@ -9,6 +9,7 @@
 #include "tessera-locale.h"
 #include "tessera-range.h"
 #include "tessera-text.h"
+#include "tessera-tokenizer.h"
 
 /* model/ */
 #include "tessera-types.h"
@@ -34,6 +35,8 @@
 #include "tessera-exporter.h"
 #include "tessera-import.h"
 #include "tessera-importer.h"
+#include "tessera-brat-exporter.h"
+#include "tessera-brat-importer.h"
 #include "tessera-text-exporter.h"
 #include "tessera-text-importer.h"
 #include "tessera-tei-exporter.h"
@@ -42,5 +45,7 @@
 #include "tessera-tei-export.h"
 #include "tessera-tei-import.h"
 #include "tessera-tei-validator.h"
+#include "tessera-csv-exporter.h"
+#include "tessera-webannotation-exporter.h"
 
 #include "tessera-default-project.h"

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tessera-export-dialog.h"
+#include "tessera-import-filters.h"
 #include "tessera-window-private.h"
 
 /* The window's win.* actions and their keys: what the menus, buttons and shortcuts do. */
@@ -506,18 +507,8 @@ import_action (GtkWidget  *widget,
                                          _("_Import"), _("_Cancel"));
   if (!folder)
     {
-      GtkFileFilter *filter = gtk_file_filter_new ();
-
       gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-      gtk_file_filter_set_name (filter, _("Articles: plain text (UTF-8) or TEI"));
-      gtk_file_filter_add_mime_type (filter, "text/plain");
-      gtk_file_filter_add_mime_type (filter, "application/xml");
-      gtk_file_filter_add_mime_type (filter, "application/tei+xml");
-      gtk_file_filter_add_suffix (filter, "txt");
-      gtk_file_filter_add_suffix (filter, "xml");
-      gtk_file_filter_add_suffix (filter, "tei");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-      g_object_unref (filter);
+      tessera_import_filters_add (GTK_FILE_CHOOSER (chooser));
     }
   g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

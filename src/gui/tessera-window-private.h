@@ -51,7 +51,8 @@ struct _TesseraWindow
   TesseraInspector     *inspector;
   TesseraAnnotationListView *annotation_list;
   GtkStack             *view_stack;     /* "article" or "claims" */
-  TesseraClaimsView    *claims_view;
+  AdwBin               *claims_page;
+  TesseraClaimsView    *claims_view;    /* made when first shown, in claims_page */
   gboolean              fitting_inspector;
   GMenu                *recent_menu;
 

@@ -17,6 +17,19 @@ showing_claims (TesseraWindow *self)
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "claims") == 0;
 }
 
+/* The claims view is made the first time it is shown, by the action or the view switcher:
+ * most sessions never open it, and a hidden page is still built at launch and measured with
+ * the stack at every change of the window's layout. */
+static void
+on_view_changed (TesseraWindow *self)
+{
+  if (self->claims_view != NULL || !showing_claims (self))
+    return;
+  self->claims_view = g_object_new (TESSERA_TYPE_CLAIMS_VIEW, NULL);
+  tessera_claims_view_set_store (self->claims_view, self->store);
+  adw_bin_set_child (self->claims_page, GTK_WIDGET (self->claims_view));
+}
+
 static void
 show_article (TesseraWindow *self)
 {
@@ -121,6 +134,8 @@ on_inspector_position (TesseraWindow *self)
 void
 _tessera_window_views_init (TesseraWindow *self)
 {
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->text_view, "selection-changed", G_CALLBACK (fit_inspector),
                            self, G_CONNECT_SWAPPED);
   /* Resized, the column's hint may take another number of lines. */
@@ -142,8 +157,6 @@ void
 _tessera_window_views_class_init (TesseraWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  g_type_ensure (TESSERA_TYPE_CLAIMS_VIEW);
 
   gtk_widget_class_install_action (widget_class, "win.show-claims", NULL, show_claims_action);
   gtk_widget_class_install_action (widget_class, "win.show-article", NULL, show_article_action);

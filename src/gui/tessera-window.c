@@ -658,7 +658,8 @@ set_store (TesseraWindow *self,
   tessera_import_queue_set_store (self->import_queue, store);
   tessera_palette_set_store (self->palette, store);
   tessera_annotation_list_view_set_store (self->annotation_list, store);
-  tessera_claims_view_set_store (self->claims_view, store);
+  if (self->claims_view != NULL)
+    tessera_claims_view_set_store (self->claims_view, store);
 
   g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
   g_signal_connect_swapped (store, "document-changed", G_CALLBACK (on_document_changed), self);
@@ -791,6 +792,7 @@ tessera_window_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TESSERA_TYPE_WINDOW);
+  self->claims_view = NULL;
 
   G_OBJECT_CLASS (tessera_window_parent_class)->dispose (object);
 }
@@ -944,7 +946,7 @@ tessera_window_class_init (TesseraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, annotation_list);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, claims_view);
+  gtk_widget_class_bind_template_child (widget_class, TesseraWindow, claims_page);
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, recent_menu);
 
   gtk_widget_class_bind_template_child (widget_class, TesseraWindow, document_selection);

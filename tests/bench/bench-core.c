@@ -24,6 +24,11 @@
  *   bench-core import-text FILE               plain-text import into a new project
  *   bench-core import-tei FILE                TEI import into a new project
  *   bench-core export PROJECT OUT             TEI export of every document, one corpus file
+ *   bench-core formats                        the ids of the other exporters and importers
+ *   bench-core export-format ID PROJECT OUT [larger]
+ *                                             export in format ID of every document (of the
+ *                                             longest only with "larger"), default options
+ *   bench-core import-format ID PATH          import of a file or folder in format ID
  *   bench-core stats PROJECT                  open a project, then tessera_store_dup_stats
  *
  * The fixtures are generated with a fixed seed. Documents are added through the product's
@@ -1092,6 +1097,131 @@ export_tei (const char *project,
 #endif
 }
 
+/* The formats of the registry measured beside TEI: every exporter but text and TEI, and
+ * those of them that import too. */
+static int
+list_formats (void)
+{
+  g_autoptr(GPtrArray) exporters = tessera_formats_list_exporters ();
+  g_autoptr(GPtrArray) importers = tessera_formats_list_importers ();
+  g_autoptr(GString) exporter_ids = g_string_new (NULL);
+  g_autoptr(GString) importer_ids = g_string_new (NULL);
+
+  for (guint i = 0; i < exporters->len; i++)
+    {
+      const char *id = tessera_exporter_get_id (g_ptr_array_index (exporters, i));
+
+      if (g_str_equal (id, "text") || g_str_equal (id, "tei"))
+        continue;
+      g_string_append_printf (exporter_ids, "%s%s", exporter_ids->len > 0 ? " " : "", id);
+      for (guint j = 0; j < importers->len; j++)
+        {
+          if (g_str_equal (tessera_importer_get_id (g_ptr_array_index (importers, j)), id))
+            g_string_append_printf (importer_ids, "%s%s", importer_ids->len > 0 ? " " : "", id);
+        }
+    }
+  printf ("exporters=%s\n", exporter_ids->str);
+  printf ("importers=%s\n", importer_ids->str);
+  return 0;
+}
+
+/* The size of a file, or of the files of a folder. */
+static gint64
+path_bytes (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  GStatBuf buf;
+  gint64 bytes = 0;
+
+  if (dir == NULL)
+    return g_stat (path, &buf) == 0 ? buf.st_size : -1;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      bytes += MAX (path_bytes (child), 0);
+    }
+  return bytes;
+}
+
+static int
+export_format (const char *id,
+               const char *project,
+               const char *out,
+               gboolean    larger)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraStore) store = open_store (project, TESSERA_STORE_OPEN_READ_ONLY);
+  g_autoptr(TesseraExporter) exporter = tessera_formats_new_exporter (id, &error);
+  GListModel *documents = tessera_store_get_documents (store);
+  guint n = g_list_model_get_n_items (documents);
+  g_autofree gint64 *ids = g_new (gint64, n);
+  guint longest = 0, n_ids = 0;
+  gint64 t0;
+  double ms;
+
+  if (exporter == NULL)
+    die ("%s", error->message);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TesseraDocument) document = g_list_model_get_item (documents, i);
+
+      if (!larger)
+        ids[n_ids++] = tessera_document_get_id (document);
+      else if (tessera_document_get_length (document) > longest)
+        {
+          longest = tessera_document_get_length (document);
+          ids[0] = tessera_document_get_id (document);
+          n_ids = 1;
+        }
+    }
+
+  bench_print_int ("rss_before_kib", bench_peak_rss_kib ());
+  t0 = g_get_monotonic_time ();
+  if (!tessera_exporter_export (exporter, store, ids, n_ids, out, NULL, NULL, NULL, &error))
+    die ("%s: %s", project, error->message);
+  ms = bench_ms_since (t0);
+
+  bench_print_ms ("export_ms", ms);
+  bench_print_int ("documents", n_ids);
+  bench_print_int ("bytes", path_bytes (out));
+  return 0;
+}
+
+static int
+import_format (const char *id,
+               const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraStore) store = new_project ();
+  g_autoptr(TesseraImporter) importer = tessera_formats_new_importer (id, &error);
+  const char *paths[] = { path, NULL };
+  g_autoptr(GPtrArray) results = NULL;
+  gint64 t0;
+  double ms;
+
+  if (importer == NULL)
+    die ("%s", error->message);
+  t0 = g_get_monotonic_time ();
+  results = tessera_import_paths_with_importer (store, paths, importer, &error);
+  ms = bench_ms_since (t0);
+  if (results == NULL)
+    die ("%s: %s", path, error->message);
+  for (guint i = 0; i < results->len; i++)
+    {
+      TesseraImportResult *result = g_ptr_array_index (results, i);
+
+      if (result->error != NULL)
+        die ("%s: %s", result->path, result->error->message);
+    }
+
+  bench_print_ms ("import_ms", ms);
+  bench_print_int ("documents", results->len);
+  bench_print_int ("bytes", path_bytes (path));
+  return 0;
+}
+
 static int
 stats (const char *project)
 {
@@ -1147,8 +1277,16 @@ main (int   argc,
     return export_tei (argv[2], argv[3]);
   if (argc == 3 && g_str_equal (argv[1], "stats"))
     return stats (argv[2]);
+  if (argc == 2 && g_str_equal (argv[1], "formats"))
+    return list_formats ();
+  if ((argc == 5 || (argc == 6 && g_str_equal (argv[5], "larger"))) &&
+      g_str_equal (argv[1], "export-format"))
+    return export_format (argv[2], argv[3], argv[4], argc == 6);
+  if (argc == 4 && g_str_equal (argv[1], "import-format"))
+    return import_format (argv[2], argv[3]);
 
   g_printerr ("usage: bench-core fixtures CORPUS_DIR WORK_DIR | extract TEI OUT |\n"
-              "       import-text FILE | import-tei FILE | export PROJECT OUT | stats PROJECT\n");
+              "       import-text FILE | import-tei FILE | export PROJECT OUT | stats PROJECT |\n"
+              "       formats | export-format ID PROJECT OUT [larger] | import-format ID PATH\n");
   return 2;
 }

@@ -660,6 +660,172 @@ bench_import (void)
 
 /* 4. Export --------------------------------------------------------------------------- */
 
+/* Removes a file, or a folder and its files, that a benchmark wrote. */
+static void
+remove_output (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_output (child);
+    }
+  g_remove (path);
+}
+
+/* A format's export of both novels against the TEI export of the same run, its peak RSS at
+ * 4× against 1×. */
+static void
+bench_export_format (const char *id,
+                     double      tei_ms)
+{
+  g_autofree char *project = work_path ("export.tessera");
+  g_autofree char *project4 = work_path ("export4.tessera");
+  g_autofree char *name = g_strdup_printf ("export-%s.out", id);
+  g_autofree char *out = work_path (name);
+  g_autofree char *log_name = g_strdup_printf ("export-%s", id);
+  const char *argv[] = { "bench-core", "export-format", id, project, out, NULL };
+  const char *argv4[] = { "bench-core", "export-format", id, project4, out, NULL };
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) rss = g_array_new (FALSE, FALSE, sizeof (double));
+  Row *row = add_row ("4 Export", "");
+  Row *rss_row = add_row ("4 Export", "");
+  double megabytes = 0;
+  Run run;
+
+  set (&row->measure, "%s export, both novels, 75,000 annotations", id);
+  set (&rss_row->measure, "%s export peak RSS, 4× corpus vs 1×", id);
+  for (int i = 0; i < driver.runs; i++)
+    {
+      double t;
+
+      progress ("export: %s, run %d of %d", id, i + 1, driver.runs);
+      remove_output (out);
+      if (!run_child (argv, log_name, &run))
+        {
+          not_measured (row, run.error);
+          not_measured (rss_row, "the 1× export failed");
+          run_clear (&run);
+          return;
+        }
+      t = value (&run, "export_ms");
+      megabytes = value (&run, "bytes") / 1e6;
+      g_array_append_val (ms, t);
+      g_array_append_val (rss, run.rss_kib);
+      run_clear (&run);
+    }
+  set (&row->measure, "%s export, both novels, 75,000 annotations (%.1f MB)", id, megabytes);
+  if (tei_ms > 0)
+    {
+      g_autofree char *baseline = format_ms (tei_ms);
+
+      set_ratio (row, format_ms (median (ms)), g_strdup_printf ("%s TEI export", baseline),
+                 median (ms) / tei_ms, 1.0);
+    }
+  else
+    not_measured (row, "no TEI export to compare with");
+
+  progress ("export: %s, the 4× corpus", id);
+  remove_output (out);
+  if (!run_child (argv4, log_name, &run))
+    not_measured (rss_row, run.error);
+  else
+    set_ratio (rss_row, format_kib (run.rss_kib), g_strdup_printf ("%.0f MiB at 1×",
+                                                                    median (rss) / 1024),
+               run.rss_kib / median (rss), 1.25);
+  run_clear (&run);
+  remove_output (out);
+}
+
+/* A format's import of its own export of the larger novel, in MB/s. */
+static void
+bench_import_format (const char *id)
+{
+  g_autofree char *project = work_path ("export.tessera");
+  g_autofree char *name = g_strdup_printf ("larger-%s.out", id);
+  g_autofree char *out = work_path (name);
+  g_autofree char *log_name = g_strdup_printf ("import-%s", id);
+  const char *export_argv[] = { "bench-core", "export-format", id, project, out, "larger", NULL };
+  const char *import_argv[] = { "bench-core", "import-format", id, out, NULL };
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  Row *row = add_row ("4 Export", "");
+  double megabytes = 0;
+  Run run;
+
+  set (&row->measure, "%s import of its export of the larger novel", id);
+  remove_output (out);
+  if (!run_child (export_argv, log_name, &run))
+    {
+      not_measured (row, run.error);
+      run_clear (&run);
+      return;
+    }
+  megabytes = value (&run, "bytes") / 1e6;
+  run_clear (&run);
+  for (int i = 0; i < driver.runs; i++)
+    {
+      double t;
+
+      progress ("import: %s, run %d of %d", id, i + 1, driver.runs);
+      if (!run_child (import_argv, log_name, &run))
+        {
+          not_measured (row, run.error);
+          run_clear (&run);
+          remove_output (out);
+          return;
+        }
+      t = value (&run, "import_ms");
+      g_array_append_val (ms, t);
+      run_clear (&run);
+    }
+  {
+    g_autofree char *time = format_ms (median (ms));
+    double rate = megabytes / (median (ms) / 1000);
+
+    set (&row->measure, "%s import of its export of the larger novel (%.1f MB)", id, megabytes);
+    set (&row->tessera, "%.1f MB/s (%s)", rate, time);
+    set (&row->goal, "≥ 20 MB/s");
+    set (&row->status, "%s", verdict (rate >= 20));
+  }
+  remove_output (out);
+}
+
+/* Every format of the registry but text and TEI, as bench-core lists them. */
+static void
+bench_export_formats (double tei_ms)
+{
+  const char *argv[] = { "bench-core", "formats", NULL };
+  g_auto(GStrv) exporters = NULL;
+  g_auto(GStrv) importers = NULL;
+  Run run;
+
+  if (!run_child (argv, "formats", &run))
+    {
+      not_measured (add_row ("4 Export", "the other formats"), run.error);
+      run_clear (&run);
+      return;
+    }
+  exporters = g_strsplit (g_hash_table_contains (run.values, "exporters")
+                          ? g_hash_table_lookup (run.values, "exporters") : "", " ", -1);
+  importers = g_strsplit (g_hash_table_contains (run.values, "importers")
+                          ? g_hash_table_lookup (run.values, "importers") : "", " ", -1);
+  run_clear (&run);
+
+  for (guint i = 0; exporters[i] != NULL; i++)
+    {
+      if (*exporters[i] != '\0')
+        bench_export_format (exporters[i], tei_ms);
+    }
+  for (guint i = 0; importers[i] != NULL; i++)
+    {
+      if (*importers[i] != '\0')
+        bench_import_format (importers[i]);
+    }
+}
+
 static void
 bench_export (void)
 {
@@ -735,6 +901,8 @@ bench_export (void)
                run.rss_kib / median (rss), 1.25);
   run_clear (&run);
   g_unlink (out4);
+
+  bench_export_formats (median (tessera_ms));
 }
 
 /* 5. Scale ---------------------------------------------------------------------------- */

@@ -13,6 +13,8 @@
 
 #include "fuzz-common.h"
 #include "test-common.h"
+#include "tessera-import.h"
+#include "tessera-text.h"
 
 /*
  * What the fuzz targets share: one temporary folder per process (removed at exit; scripts/fuzz
@@ -279,4 +281,98 @@ tessera_fuzz_init (void)
   fresh_digest = tessera_fuzz_dup_project_digest (path);
   tessera_fuzz_remove_project (path);
   tessera_fuzz_assert_dir_empty ();
+}
+
+/* An imported document: an NFC text, and every range inside it. */
+void
+tessera_fuzz_assert_document_sound (TesseraStore *store,
+                                    gint64        document_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraDocument) document = tessera_store_dup_document (store, document_id, &error);
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autofree char *text = NULL;
+  guint length;
+
+  g_assert_no_error (error);
+  text = tessera_store_dup_document_text (store, document_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_cmpstr (text, !=, "");
+  g_assert_true (tessera_text_is_nfc (text));
+  length = g_utf8_strlen (text, -1);
+  g_assert_cmpuint (tessera_document_get_length (document), ==, length);
+
+  annotations = tessera_store_dup_annotations (store, document_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      TesseraAnnotation *annotation = g_ptr_array_index (annotations, i);
+      const TesseraRange *ranges;
+      guint n_ranges;
+
+      ranges = tessera_annotation_get_ranges (annotation, &n_ranges);
+      g_assert_cmpuint (n_ranges, >, 0);
+      for (guint r = 0; r < n_ranges; r++)
+        {
+          g_assert_cmpuint (ranges[r].start, <, ranges[r].end);
+          g_assert_cmpuint (ranges[r].end, <=, length);
+        }
+    }
+}
+
+/* The project passes its own integrity check. */
+void
+tessera_fuzz_assert_project_sound (TesseraStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_assert_true (tessera_store_check (store, &problems, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("tessera_store_check: %s\n", (const char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+/* What an import did: refused, with a message; accepted, every document and the project
+ * sound. */
+void
+tessera_fuzz_assert_import (TesseraStore *store,
+                            GPtrArray    *results,
+                            const GError *error)
+{
+  if (results == NULL)
+    {
+      tessera_fuzz_assert_error (error);
+      return;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, >, 0);
+  for (guint i = 0; i < results->len; i++)
+    {
+      TesseraImportResult *result = g_ptr_array_index (results, i);
+
+      g_assert_null (result->error);
+      g_assert_cmpint (result->document_id, >, 0);
+      tessera_fuzz_assert_document_sound (store, result->document_id);
+    }
+  tessera_fuzz_assert_project_sound (store);
+}
+
+/* Closes and removes the project of an import, which changed it only if it was accepted. */
+void
+tessera_fuzz_end_import (TesseraStore *store,
+                         const char   *project,
+                         gboolean      imported)
+{
+  g_autofree char *digest = NULL;
+
+  tessera_fuzz_close_project (store);
+  digest = tessera_fuzz_dup_project_digest (project);
+  if (imported)
+    g_assert_cmpstr (digest, !=, tessera_fuzz_get_fresh_digest ());
+  else
+    g_assert_cmpstr (digest, ==, tessera_fuzz_get_fresh_digest ());
+  tessera_fuzz_remove_project (project);
 }

@@ -31,5 +31,14 @@ void          tessera_fuzz_write_file            (const char    *path,
                                                   gsize          length);
 void          tessera_fuzz_assert_dir_empty      (void);
 void          tessera_fuzz_assert_error          (const GError  *error);
+void          tessera_fuzz_assert_document_sound (TesseraStore  *store,
+                                                  gint64         document_id);
+void          tessera_fuzz_assert_project_sound  (TesseraStore  *store);
+void          tessera_fuzz_assert_import         (TesseraStore  *store,
+                                                  GPtrArray     *results,
+                                                  const GError  *error);
+void          tessera_fuzz_end_import            (TesseraStore  *store,
+                                                  const char    *project,
+                                                  gboolean       imported);
 
 G_END_DECLS

@@ -337,6 +337,14 @@ tessera_exporter_real_writes_folder (TesseraExporter *self)
   return FALSE;
 }
 
+static char *
+tessera_exporter_real_dup_file_name (TesseraExporter *self,
+                                     gint64           document_id)
+{
+  return g_strdup_printf ("document-%" G_GINT64_FORMAT ".%s", document_id,
+                          get_file_extension (self));
+}
+
 static void
 tessera_exporter_finalize (GObject *object)
 {
@@ -352,6 +360,7 @@ tessera_exporter_class_init (TesseraExporterClass *klass)
   G_OBJECT_CLASS (klass)->finalize = tessera_exporter_finalize;
   klass->export = tessera_exporter_real_export;
   klass->writes_folder = tessera_exporter_real_writes_folder;
+  klass->dup_file_name = tessera_exporter_real_dup_file_name;
 }
 
 static void
@@ -465,7 +474,8 @@ tessera_exporter_writes_folder (TesseraExporter *self)
  * @document_id: a document
  *
  * Returns: (transfer full): the name of the document's file in a folder export:
- *   "document-ID.EXT"
+ *   "document-ID.EXT" unless the format names it otherwise (after the document's title,
+ *   once it has been exported)
  */
 char *
 tessera_exporter_dup_file_name (TesseraExporter *self,
@@ -473,8 +483,7 @@ tessera_exporter_dup_file_name (TesseraExporter *self,
 {
   g_return_val_if_fail (TESSERA_IS_EXPORTER (self), NULL);
 
-  return g_strdup_printf ("document-%" G_GINT64_FORMAT ".%s", document_id,
-                          get_file_extension (self));
+  return TESSERA_EXPORTER_GET_CLASS (self)->dup_file_name (self, document_id);
 }
 
 /**

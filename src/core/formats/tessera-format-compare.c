@@ -40,6 +40,14 @@ keyed_compare (gconstpointer a,
   return strcmp (ka->key, kb->key);
 }
 
+/* For g_ptr_array_sort(), which passes pointers to the elements. */
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static const char *
 type_key (TesseraAnnotationType *type)
 {
@@ -136,7 +144,7 @@ dup_authorities (const TesseraEntityRecord *entity)
       g_ptr_array_add (lines, g_strdup_printf ("%s %s", authority->scheme ? authority->scheme : "",
                                                authority->uri ? authority->uri : ""));
     }
-  g_ptr_array_sort (lines, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (lines, compare_strings);
   g_ptr_array_add (lines, NULL);
   return g_strjoinv (", ", (char **) lines->pdata);
 }
@@ -148,30 +156,31 @@ entity_name (const TesseraEntityRecord *entity)
 }
 
 /* The first field the format carries that differs, by its name for the user; NULL if none. */
-static const char *
+static char *
 find_difference (const TesseraAnnotationRecord *a,
                  const TesseraAnnotationRecord *b,
                  TesseraCarries                 carries)
 {
   if ((carries & TESSERA_CARRIES_ENTITIES) && !same_string (entity_name (a->entity), entity_name (b->entity)))
-    return _("its entity");
+    return g_strdup (_("its entity"));
   if ((carries & TESSERA_CARRIES_AUTHORITIES) && a->entity != NULL && b->entity != NULL)
     {
       g_autofree char *authorities_a = dup_authorities (a->entity);
       g_autofree char *authorities_b = dup_authorities (b->entity);
 
       if (!same_string (authorities_a, authorities_b))
-        return _("its entity's authority records");
+        return g_strdup_printf (_("its entity's authority records (%s, read back as %s)"),
+                                authorities_a, authorities_b);
     }
   if ((carries & TESSERA_CARRIES_NOTES) && !same_string (a->note, b->note))
-    return _("its note");
+    return g_strdup (_("its note"));
   if ((carries & TESSERA_CARRIES_ANNOTATOR) && !same_string (a->annotator, b->annotator))
-    return _("its annotator");
+    return g_strdup (_("its annotator"));
   if ((carries & TESSERA_CARRIES_STATUS) && (a->status != b->status || a->certainty != b->certainty))
-    return _("its status or certainty");
+    return g_strdup (_("its status or certainty"));
   if ((a->claim != NULL) != (b->claim != NULL) &&
       (carries & (TESSERA_CARRIES_CLAIM_FIELDS | TESSERA_CARRIES_CLAIM_ROLES)))
-    return _("its claim");
+    return g_strdup (_("its claim"));
   if (a->claim == NULL || b->claim == NULL)
     return NULL;
   if ((carries & TESSERA_CARRIES_CLAIM_FIELDS) &&
@@ -182,7 +191,7 @@ find_difference (const TesseraAnnotationRecord *a,
        !same_string (a->claim->source_kind, b->claim->source_kind) ||
        !same_string (a->claim->statement_date, b->claim->statement_date) ||
        !same_string (a->claim->topic, b->claim->topic)))
-    return _("its claim's fields");
+    return g_strdup (_("its claim's fields"));
   if (carries & TESSERA_CARRIES_CLAIM_ROLES)
     {
       g_autofree char *source_a = a->claim->source_annotation ? dup_annotation_key (a->claim->source_annotation, carries) : NULL;
@@ -192,9 +201,9 @@ find_difference (const TesseraAnnotationRecord *a,
 
       if (!same_string (source_a, source_b) ||
           !same_string (entity_name (a->claim->source_entity), entity_name (b->claim->source_entity)))
-        return _("its claim's source");
+        return g_strdup (_("its claim's source"));
       if (!same_string (cue_a, cue_b))
-        return _("its claim's cue");
+        return g_strdup (_("its claim's cue"));
     }
   return NULL;
 }
@@ -229,7 +238,7 @@ tessera_format_compare_annotations (const char      *where,
       Keyed *ka = i < a->len ? g_ptr_array_index (a, i) : NULL;
       Keyed *kb = j < b->len ? g_ptr_array_index (b, j) : NULL;
       int order = ka == NULL ? 1 : kb == NULL ? -1 : strcmp (ka->key, kb->key);
-      const char *field;
+      g_autofree char *field = NULL;
 
       if (order < 0)
         {
@@ -265,21 +274,31 @@ tessera_format_compare_annotations (const char      *where,
   return TRUE;
 }
 
+/* "type (source → target)"; for a type that says nothing of direction (same-as, same
+ * claim), the two ends in one order, so that a format may write them either way. */
 static GPtrArray *
-dup_relation_keys (GPtrArray *relations)
+dup_relation_keys (GPtrArray  *relations,
+                   GHashTable *symmetric)
 {
   GPtrArray *keys = g_ptr_array_new_full (relations->len, g_free);
 
   for (guint i = 0; i < relations->len; i++)
     {
       const TesseraRelationRecord *relation = g_ptr_array_index (relations, i);
-      g_autofree char *source = relation->source ? dup_annotation_key (relation->source, TESSERA_CARRIES_RANGES) : NULL;
-      g_autofree char *target = relation->target ? dup_annotation_key (relation->target, TESSERA_CARRIES_RANGES) : NULL;
+      g_autofree char *source = relation->source ? dup_annotation_key (relation->source, TESSERA_CARRIES_RANGES) : g_strdup ("?");
+      g_autofree char *target = relation->target ? dup_annotation_key (relation->target, TESSERA_CARRIES_RANGES) : g_strdup ("?");
+      const char *type = relation->type ? relation->type : "";
 
-      g_ptr_array_add (keys, g_strdup_printf ("%s (%s → %s)", relation->type ? relation->type : "",
-                                              source ? source : "?", target ? target : "?"));
+      if (g_hash_table_contains (symmetric, type) && strcmp (source, target) > 0)
+        {
+          char *swap = source;
+
+          source = target;
+          target = swap;
+        }
+      g_ptr_array_add (keys, g_strdup_printf ("%s (%s → %s)", type, source, target));
     }
-  g_ptr_array_sort (keys, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (keys, compare_strings);
   return keys;
 }
 
@@ -289,7 +308,7 @@ dup_relation_keys (GPtrArray *relations)
  * @read: (element-type TesseraRelationRecord): those read back
  *
  * Returns: %TRUE if both hold the same relations (type, source and target, by their types
- *   and ranges); else %FALSE with a %TESSERA_FORMAT_ERROR_CHECK error
+ *   and ranges; either way round when @written says the type is symmetric); else %FALSE with a %TESSERA_FORMAT_ERROR_CHECK error
  */
 gboolean
 tessera_format_compare_relations (const char  *where,
@@ -297,8 +316,19 @@ tessera_format_compare_relations (const char  *where,
                                   GPtrArray   *read,
                                   GError     **error)
 {
-  g_autoptr(GPtrArray) a = dup_relation_keys (written);
-  g_autoptr(GPtrArray) b = dup_relation_keys (read);
+  g_autoptr(GHashTable) symmetric = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GPtrArray) b = NULL;
+
+  for (guint i = 0; i < written->len; i++)
+    {
+      const TesseraRelationRecord *relation = g_ptr_array_index (written, i);
+
+      if (relation->symmetric && relation->type != NULL)
+        g_hash_table_add (symmetric, relation->type);
+    }
+  a = dup_relation_keys (written, symmetric);
+  b = dup_relation_keys (read, symmetric);
 
   for (guint i = 0; i < MAX (a->len, b->len); i++)
     {

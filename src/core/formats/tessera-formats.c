@@ -7,12 +7,16 @@
 
 #include "tessera-formats.h"
 
+#include "tessera-brat-exporter.h"
+#include "tessera-brat-importer.h"
 #include "tessera-importer-private.h"
 #include "tessera-project-files-private.h"
+#include "tessera-csv-exporter.h"
 #include "tessera-tei-exporter.h"
 #include "tessera-tei-importer.h"
 #include "tessera-text-exporter.h"
 #include "tessera-text-importer.h"
+#include "tessera-webannotation-exporter.h"
 
 /*
  * The formats Tessera reads and writes. Each is a TesseraImporter or TesseraExporter
@@ -52,8 +56,12 @@ ensure_builtin_formats (void)
 
   tessera_formats_register_importer (TESSERA_TYPE_TEXT_IMPORTER);
   tessera_formats_register_importer (TESSERA_TYPE_TEI_IMPORTER);
+  tessera_formats_register_importer (TESSERA_TYPE_BRAT_IMPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_TEXT_EXPORTER);
   tessera_formats_register_exporter (TESSERA_TYPE_TEI_EXPORTER);
+  tessera_formats_register_exporter (TESSERA_TYPE_BRAT_EXPORTER);
+  tessera_formats_register_exporter (TESSERA_TYPE_WEBANNOTATION_EXPORTER);
+  tessera_formats_register_exporter (TESSERA_TYPE_CSV_EXPORTER);
 
   g_once_init_leave (&initialized, 1);
 }

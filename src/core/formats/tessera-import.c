@@ -69,8 +69,25 @@ folder_entry_compare (gconstpointer a,
   return cmp != 0 ? cmp : strcmp (entry_a->name, entry_b->name);
 }
 
-/* The articles directly inside @folder (the files an import format names: .txt, and TEI
- * as .xml or .tei), in the order a file manager shows them ("2.txt" before "10.txt"). */
+/* Whether @name is the text of a brat document whose NAME.ann is in @folder too: the pair
+ * is imported once, by its .ann. */
+static gboolean
+is_brat_text (const char *folder,
+              const char *name)
+{
+  g_autofree char *ann_name = NULL;
+  g_autofree char *ann = NULL;
+
+  if (!_tessera_importer_has_suffix (name, "txt"))
+    return FALSE;
+  ann_name = g_strdup_printf ("%.*s.ann", (int) strlen (name) - 4, name);
+  ann = g_build_filename (folder, ann_name, NULL);
+  return g_file_test (ann, G_FILE_TEST_IS_REGULAR);
+}
+
+/* The articles directly inside @folder (the files an import format names: .txt, TEI as
+ * .xml or .tei, brat's .ann with its .txt), in the order a file manager shows them
+ * ("2.txt" before "10.txt"). */
 static GPtrArray *
 list_text_files (const char  *folder,
                  GError     **error)
@@ -92,7 +109,7 @@ list_text_files (const char  *folder,
       g_autofree char *display_name = NULL;
       FolderEntry *entry;
 
-      if (!tessera_formats_is_importable_name (name))
+      if (!tessera_formats_is_importable_name (name) || is_brat_text (folder, name))
         continue;
 
       child = g_build_filename (folder, name, NULL);

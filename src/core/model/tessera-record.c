@@ -87,6 +87,7 @@ tessera_annotation_record_free (TesseraAnnotationRecord *annotation)
   g_clear_object (&annotation->type);
   g_array_unref (annotation->ranges);
   g_free (annotation->annotator);
+  g_free (annotation->created);
   g_free (annotation->note);
   g_free (annotation->normalized);
   g_clear_pointer (&annotation->attributes, g_hash_table_unref);

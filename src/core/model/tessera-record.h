@@ -49,6 +49,8 @@ struct _TesseraAnnotationRecord
   GArray                *ranges;         /* TesseraRange */
   TesseraEntityRecord     *entity;         /* nullable */
   char                  *annotator;      /* nullable */
+  char                  *created;        /* nullable: when it was made (ISO 8601, UTC), as
+                                          * read from a project; the store sets its own */
   TesseraCertainty       certainty;
   TesseraStatus          status;
   char                  *note;
@@ -65,6 +67,7 @@ typedef struct
   TesseraAnnotationRecord *target;
   char                  *note;
   char                  *annotator;
+  gboolean               symmetric;      /* its type says nothing of direction (same-as…) */
 } TesseraRelationRecord;
 
 typedef struct

@@ -223,6 +223,7 @@ read_annotations (RecordReader  *reader,
       ranges = tessera_annotation_get_ranges (annotation, &n);
       g_array_append_vals (record->ranges, ranges, n);
       record->annotator = g_strdup (tessera_annotation_get_annotator (annotation));
+      record->created = g_strdup (tessera_annotation_get_created (annotation));
       record->certainty = tessera_annotation_get_certainty (annotation);
       record->status = tessera_annotation_get_status (annotation);
       record->note = g_strdup (tessera_annotation_get_note (annotation));
@@ -289,6 +290,11 @@ read_relations (RecordReader  *reader,
       record->type = g_strdup (relation->type);
       record->note = g_strdup (relation->note);
       record->annotator = g_strdup (relation->annotator);
+      {
+        g_autoptr(TesseraRelationType) type = tessera_store_find_relation_type (reader->store, relation->type);
+
+        record->symmetric = type != NULL && tessera_relation_type_get_symmetric (type);
+      }
       if (!annotation_of (reader, relation->source_id, &record->source, error) ||
           !annotation_of (reader, relation->target_id, &record->target, error))
         return FALSE;

@@ -2339,6 +2339,83 @@ tessera_store_dup_annotators (TesseraStore  *self,
 
 /* Statistics and checks ---------------------------------------------------------------- */
 
+/*
+ * Counts the annotations of the project (or of @document_id) by type, and the people who
+ * made them, in one pass over the annotations. In SQL, "GROUP BY type_id" sorts every
+ * annotation (no index leads with the type), and "count(DISTINCT annotator_id)" reads them
+ * all again.
+ */
+static gboolean
+count_annotations (TesseraStore  *self,
+                   gint64         document_id,
+                   TesseraStats  *stats,
+                   GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) by_type = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) annotators = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                            g_free, NULL);
+  gint64 last_annotator_id = 0;
+  int rc;
+
+  /* Every type of the tagset in its order, none for the types nothing uses. */
+  stmt = _tessera_store_prepare_fresh (self, "SELECT id FROM annotation_type"
+                                       " ORDER BY position, id", error);
+  if (stmt == NULL)
+    return FALSE;
+  stats->per_type = g_array_new (FALSE, FALSE, sizeof (TesseraTypeCount));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TesseraTypeCount count = { sqlite3_column_int64 (stmt, 0), 0 };
+
+      g_array_append_val (stats->per_type, count);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _tessera_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  /* The array is complete: its elements stay where they are. */
+  for (guint i = 0; i < stats->per_type->len; i++)
+    {
+      TesseraTypeCount *count = &g_array_index (stats->per_type, TesseraTypeCount, i);
+
+      g_hash_table_insert (by_type, &count->type_id, count);
+    }
+
+  stmt = _tessera_store_prepare_fresh (self, document_id == 0 ?
+                                       "SELECT type_id, annotator_id FROM annotation" :
+                                       "SELECT type_id, annotator_id FROM annotation"
+                                       " WHERE document_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (document_id != 0)
+    sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 type_id = sqlite3_column_int64 (stmt, 0);
+      gint64 annotator_id = sqlite3_column_int64 (stmt, 1);    /* 0 for none */
+      TesseraTypeCount *count = g_hash_table_lookup (by_type, &type_id);
+
+      stats->n_annotations++;
+      if (count != NULL)
+        count->count++;
+      /* Runs of one annotator are the rule. */
+      if (annotator_id != 0 && annotator_id != last_annotator_id &&
+          !g_hash_table_contains (annotators, &annotator_id))
+        g_hash_table_add (annotators, g_memdup2 (&annotator_id, sizeof annotator_id));
+      last_annotator_id = annotator_id;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _tessera_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  stats->n_annotators = g_hash_table_size (annotators);
+  return TRUE;
+}
+
 /**
  * tessera_store_dup_stats:
  * @document_id: a document, or 0 for the whole project
@@ -2362,19 +2439,16 @@ tessera_store_dup_stats (TesseraStore  *self,
     "SELECT"
     " (SELECT count(*) FROM document),"
     " (SELECT coalesce (sum (length), 0) FROM document),"
-    " (SELECT count(*) FROM annotation),"
-    " (SELECT count(DISTINCT entity_id) FROM annotation WHERE entity_id IS NOT NULL),"
+    " (SELECT count(*) FROM entity),"
     " (SELECT count(*) FROM annotation WHERE entity_id IS NOT NULL),"
     " (SELECT count(*) FROM claim),"
     " (SELECT count(*) FROM claim c WHERE c.source_entity_id IS NOT NULL"
     "   OR c.source_annotation_id IS NOT NULL OR c.source_kind IN ('writer', 'anonymous')),"
-    " (SELECT count(*) FROM relation),"
-    " (SELECT count(DISTINCT annotator_id) FROM annotation)"
+    " (SELECT count(*) FROM relation)"
     :
     "SELECT"
     " (SELECT count(*) FROM document WHERE id = ?1),"
     " (SELECT coalesce (sum (length), 0) FROM document WHERE id = ?1),"
-    " (SELECT count(*) FROM annotation WHERE document_id = ?1),"
     " (SELECT count(DISTINCT entity_id) FROM annotation"
     "   WHERE entity_id IS NOT NULL AND document_id = ?1),"
     " (SELECT count(*) FROM annotation WHERE entity_id IS NOT NULL AND document_id = ?1),"
@@ -2383,8 +2457,7 @@ tessera_store_dup_stats (TesseraStore  *self,
     "   WHERE a.document_id = ?1 AND (c.source_entity_id IS NOT NULL"
     "   OR c.source_annotation_id IS NOT NULL OR c.source_kind IN ('writer', 'anonymous'))),"
     " (SELECT count(*) FROM relation r JOIN annotation a ON a.id = r.source_id"
-    "   WHERE a.document_id = ?1),"
-    " (SELECT count(DISTINCT annotator_id) FROM annotation WHERE document_id = ?1)",
+    "   WHERE a.document_id = ?1)",
     error);
   if (stmt == NULL)
     return NULL;
@@ -2398,49 +2471,17 @@ tessera_store_dup_stats (TesseraStore  *self,
     }
   stats->n_documents = (guint) sqlite3_column_int64 (stmt, 0);
   stats->n_characters = (guint) sqlite3_column_int64 (stmt, 1);
-  stats->n_annotations = (guint) sqlite3_column_int64 (stmt, 2);
-  stats->n_entities = (guint) sqlite3_column_int64 (stmt, 3);
-  stats->n_linked_mentions = (guint) sqlite3_column_int64 (stmt, 4);
-  stats->n_claims = (guint) sqlite3_column_int64 (stmt, 5);
-  stats->n_claims_with_source = (guint) sqlite3_column_int64 (stmt, 6);
-  stats->n_relations = (guint) sqlite3_column_int64 (stmt, 7);
-  stats->n_annotators = (guint) sqlite3_column_int64 (stmt, 8);
+  /* Over the whole project, entities are the records, linked or not; in a document, the
+   * ones its annotations link to. */
+  stats->n_entities = (guint) sqlite3_column_int64 (stmt, 2);
+  stats->n_linked_mentions = (guint) sqlite3_column_int64 (stmt, 3);
+  stats->n_claims = (guint) sqlite3_column_int64 (stmt, 4);
+  stats->n_claims_with_source = (guint) sqlite3_column_int64 (stmt, 5);
+  stats->n_relations = (guint) sqlite3_column_int64 (stmt, 6);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (document_id == 0)
-    {
-      /* Over the whole project, entities are the records, linked or not. */
-      stats->n_entities = (guint) query_int64 (self, "SELECT count(*) FROM entity", 0);
-    }
-
-  /* Counted in one pass over the annotations, then matched to the types: a join per
-   * type would scan the annotations once for each type. */
-  stmt = _tessera_store_prepare_fresh (self, document_id == 0 ?
-                                       "SELECT t.id, coalesce (c.n, 0) FROM annotation_type t"
-                                       " LEFT JOIN (SELECT type_id, count(*) AS n FROM annotation"
-                                       "  GROUP BY type_id) c ON c.type_id = t.id"
-                                       " ORDER BY t.position, t.id"
-                                       :
-                                       "SELECT t.id, coalesce (c.n, 0) FROM annotation_type t"
-                                       " LEFT JOIN (SELECT type_id, count(*) AS n FROM annotation"
-                                       "  WHERE document_id = ?1 GROUP BY type_id) c"
-                                       " ON c.type_id = t.id ORDER BY t.position, t.id", error);
-  if (stmt == NULL)
+  if (!count_annotations (self, document_id, stats, error))
     return NULL;
-  if (document_id != 0)
-    sqlite3_bind_int64 (stmt, 1, document_id);
-  stats->per_type = g_array_new (FALSE, FALSE, sizeof (TesseraTypeCount));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TesseraTypeCount count = { sqlite3_column_int64 (stmt, 0),
-                                 (guint) sqlite3_column_int64 (stmt, 1) };
-      g_array_append_val (stats->per_type, count);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _tessera_store_set_error (self, rc, error);
-      return NULL;
-    }
 
   return g_steal_pointer (&stats);
 }
