@@ -356,8 +356,12 @@ static gboolean
 picking (gpointer data)
 {
   Fixture *fixture = data;
-  GtkWidget *hint = GTK_WIDGET (claims_child (fixture, "pick_label"));
+  GtkWidget *hint;
 
+  /* The claims view is made when it is first shown. */
+  if (claims_view (fixture) == NULL)
+    return FALSE;
+  hint = GTK_WIDGET (claims_child (fixture, "pick_label"));
   return claims_have_focus (fixture) && gtk_widget_get_mapped (hint) &&
          strstr (gtk_label_get_label (GTK_LABEL (hint)), "ce plan permettra") != NULL;
 }

@@ -67,7 +67,9 @@ same_claim_as_action (GtkWidget  *widget,
   shown = tessera_inspector_section_shorten (covered, MAX_TEXT_LENGTH);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "claims") != 0)
     gtk_widget_activate_action (widget, "win.show-claims", NULL);
-  tessera_claims_view_pick_same_claim (self->claims_view, shown);
+  /* Made when first shown. */
+  if (self->claims_view != NULL)
+    tessera_claims_view_pick_same_claim (self->claims_view, shown);
 }
 
 /* win.mark-same-claim (x: any claim of the project): the same claim as the one selected in
