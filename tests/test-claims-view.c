@@ -392,10 +392,48 @@ is_cell_of (GtkWidget     *widget,
          g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
 }
 
+/* A row of the inspector's relations to another article. */
+static gboolean
+is_row_elsewhere (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  const char *subtitle;
+
+  if (!ADW_IS_ACTION_ROW (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+  return subtitle != NULL && strstr (subtitle, "” in “ALLIANCE DES ÉTATS DU SAHEL") != NULL;
+}
+
+static gboolean
+inspector_names_other_article (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gui_find_descendant (GTK_WIDGET (fixture->window), is_row_elsewhere, NULL) != NULL;
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  gint64   document_id;
+  gint64   annotation_id;
+} OpenWait;
+
+static gboolean
+opened_at (gpointer data)
+{
+  OpenWait *wait = data;
+
+  return tessera_window_get_document_id (wait->fixture->window) == wait->document_id &&
+         tessera_text_view_get_selected (gui_text_view (wait->fixture)) == wait->annotation_id;
+}
+
 /* A claim of one article marked the same as a claim of another, by keyboard (Shift+F10,
  * Same Claim As…, the other claim found and Enter), by mouse (a right click on its row in
  * the claims view) and from the relation bar (R, the other claim's words, its type): the
- * claims view folds the second under the first; Ctrl+Z undoes each. */
+ * claims view folds the second under the first; Ctrl+Z undoes each. The inspector names the
+ * other article and opens it there. */
 static void
 test_same_claim_across_articles (Fixture       *fixture,
                                  gconstpointer  data)
@@ -487,6 +525,18 @@ test_same_claim_across_articles (Fixture       *fixture,
 
     g_assert_cmpstr (relation->type, ==, TESSERA_RELATION_SAME_CLAIM);
     g_assert_cmpint (relation->target_id, ==, barmou);
+  }
+
+  /* The inspector names the other article; Enter on the row opens it at that claim. */
+  {
+    OpenWait open = { fixture, barmou_document, barmou };
+    GtkWidget *row = NULL;
+
+    gui_await (inspector_names_other_article, fixture, "the inspector to name the article");
+    row = gui_find_descendant (GTK_WIDGET (fixture->window), is_row_elsewhere, NULL);
+    gtk_widget_grab_focus (row);
+    xdotool (fixture, "key", "Return", NULL);
+    gui_await (opened_at, &open, "the other article to open at its claim");
   }
 }
 
