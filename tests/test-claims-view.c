@@ -507,6 +507,12 @@ test_same_claim_across_articles (Fixture       *fixture,
   xdotool (fixture, "key", "ctrl+z", NULL);
   gui_await (has_cross_relations, &unrelated, "Ctrl+Z to undo it again");
 
+  /* Shift+F10 in the table opens the selected row's menu too. */
+  tessera_claims_view_focus_list (claims_view (fixture));
+  SEND ("key", "shift+F10");
+  gui_await (row_menu_open, fixture, "Shift+F10 to open the row's menu");
+  SEND ("key", "Escape");
+
   /* The relation bar: R on the claim, the other article's claim found by its words, the
    * first type that crosses documents (Same claim). */
   g_assert_true (tessera_window_show_document (fixture->window, diarra_document));
