@@ -26,11 +26,12 @@ lookup_claim (TesseraWindow *self,
   TesseraAnnotationList *list = tessera_text_view_get_annotations (self->text_view);
   TesseraAnnotation *annotation = list != NULL && annotation_id != 0
                                   ? tessera_annotation_list_lookup (list, annotation_id) : NULL;
-  g_autoptr(TesseraAnnotationType) type = NULL;
+  TesseraAnnotationType *type;
 
   if (annotation == NULL || self->store == NULL)
     return NULL;
-  type = tessera_store_dup_annotation_type (self->store,
+  /* Borrowed: asked at every change of the selection. */
+  type = tessera_store_get_annotation_type (self->store,
                                             tessera_annotation_get_type_id (annotation));
   return type != NULL && tessera_annotation_type_carries_claim (type) ? annotation : NULL;
 }
