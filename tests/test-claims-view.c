@@ -294,6 +294,258 @@ test_same_claim (Fixture       *fixture,
   }
 }
 
+/* Same claim across articles ------------------------------------------------------------ */
+
+/* The Niger's chief of staff, in another article than the Malian one's (DIARRA_WORDS). */
+#define BARMOU_WORDS "de mutualiser nos efforts"
+
+#define SEND(...) gui_xdotool_argv (GTK_WINDOW (fixture->window), \
+                                    (char **) (const char *[]) { __VA_ARGS__, NULL })
+
+typedef struct
+{
+  Fixture *fixture;
+  guint    n_relations;
+} RelationWait;
+
+static gboolean
+has_cross_relations (gpointer data)
+{
+  RelationWait *wait = data;
+  g_autoptr(GPtrArray) relations =
+    tessera_store_dup_cross_document_relations (gui_store (wait->fixture), 0, NULL);
+
+  return relations != NULL && relations->len == wait->n_relations;
+}
+
+/* The claims the table's row of @data_claim stands for: 2 once its partner is folded
+ * under it, 0 when it is not shown. */
+static guint
+n_claims_of (Fixture *fixture,
+             gint64   claim_id)
+{
+  GListModel *root = tessera_claims_model_get_root (
+    tessera_claims_view_get_model (claims_view (fixture)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (root); i++)
+    {
+      g_autoptr(TesseraClaimNode) node = g_list_model_get_item (root, i);
+      const TesseraClaimRow *row = tessera_claim_node_get_row (node);
+
+      if (row != NULL && row->annotation_id == claim_id)
+        return tessera_claim_node_get_n_claims (node);
+    }
+  return 0;
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  gint64   claim_id;
+} GroupWait;
+
+static gboolean
+grouped (gpointer data)
+{
+  GroupWait *wait = data;
+
+  return n_claims_of (wait->fixture, wait->claim_id) == 2;
+}
+
+static gboolean
+picking (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *hint;
+
+  /* The claims view is made when it is first shown. */
+  if (claims_view (fixture) == NULL)
+    return FALSE;
+  hint = GTK_WIDGET (claims_child (fixture, "pick_label"));
+  return claims_have_focus (fixture) && gtk_widget_get_mapped (hint) &&
+         strstr (gtk_label_get_label (GTK_LABEL (hint)), "ce plan permettra") != NULL;
+}
+
+static gboolean
+annotation_menu_open (gpointer data)
+{
+  GtkPopover *menu = tessera_text_view_get_menu (TESSERA_TEXT_VIEW (data));
+
+  return menu != NULL && gtk_widget_get_mapped (GTK_WIDGET (menu));
+}
+
+static gboolean
+row_menu_open (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *menu = gui_find_widget (GTK_WIDGET (claims_view (fixture)),
+                                     GTK_TYPE_POPOVER_MENU, NULL);
+
+  return menu != NULL && gtk_widget_get_mapped (menu) && gtk_widget_get_width (menu) > 0;
+}
+
+static gboolean
+is_cell_of (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+/* A row of the inspector's relations to another article. */
+static gboolean
+is_row_elsewhere (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  const char *subtitle;
+
+  if (!ADW_IS_ACTION_ROW (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+  return subtitle != NULL && strstr (subtitle, "” in “ALLIANCE DES ÉTATS DU SAHEL") != NULL;
+}
+
+static gboolean
+inspector_names_other_article (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gui_find_descendant (GTK_WIDGET (fixture->window), is_row_elsewhere, NULL) != NULL;
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  gint64   document_id;
+  gint64   annotation_id;
+} OpenWait;
+
+static gboolean
+opened_at (gpointer data)
+{
+  OpenWait *wait = data;
+
+  return tessera_window_get_document_id (wait->fixture->window) == wait->document_id &&
+         tessera_text_view_get_selected (gui_text_view (wait->fixture)) == wait->annotation_id;
+}
+
+/* A claim of one article marked the same as a claim of another, by keyboard (Shift+F10,
+ * Same Claim As…, the other claim found and Enter), by mouse (a right click on its row in
+ * the claims view) and from the relation bar (R, the other claim's words, its type): the
+ * claims view folds the second under the first; Ctrl+Z undoes each. The inspector names the
+ * other article and opens it there. */
+static void
+test_same_claim_across_articles (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  TesseraTextView *view = gui_text_view (fixture);
+  gint64 barmou_document = document_with (fixture, BARMOU_WORDS);
+  gint64 diarra_document = document_with (fixture, DIARRA_WORDS);
+  gint64 diarra, barmou;
+  RelationWait related = { fixture, 1 };
+  RelationWait unrelated = { fixture, 0 };
+  GroupWait group = { fixture, 0 };
+  GtkWidget *cell;
+  g_autofree char *xid = NULL;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  g_assert_cmpint (barmou_document, !=, diarra_document);
+  add_sample_claims (fixture, &diarra);
+  group.claim_id = diarra;
+  barmou = annotate (fixture, barmou_document, BARMOU_WORDS, "claim");
+
+  /* The keyboard: the claim's menu, Same Claim As…, the other one found, Enter. */
+  g_assert_true (tessera_window_show_document (fixture->window, diarra_document));
+  gui_wait_shown (view, diarra);
+  tessera_text_view_select (view, diarra, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gui_wait_drawn (GTK_WIDGET (view));
+  SEND ("key", "shift+F10");
+  gui_await (annotation_menu_open, view, "the claim's menu to open");
+  SEND ("key", "a");
+  gui_await (picking, fixture, "the claims view to wait for the same claim");
+  gtk_widget_grab_focus (GTK_WIDGET (claims_child (fixture, "search")));
+  xdotool (fixture, "type", "mutualiser", NULL);
+  gui_wait_string (dup_table, fixture, "(null) | (null) | de mutualiser nos ef\n");
+  tessera_claims_view_focus_list (claims_view (fixture));
+  xdotool (fixture, "key", "Return", NULL);
+  gui_await (has_cross_relations, &related, "the two claims to be the same claim");
+  g_assert_true (claims_have_focus (fixture));
+  g_assert_false (picking (fixture));
+
+  /* Grouped: the Malian claim stands for both. */
+  gtk_editable_set_text (GTK_EDITABLE (claims_child (fixture, "search")), "");
+  gui_await (grouped, &group, "the claims view to fold the other article's claim");
+  g_assert_cmpuint (n_claims_of (fixture, barmou), ==, 0);
+
+  xdotool (fixture, "key", "ctrl+z", NULL);
+  gui_await (has_cross_relations, &unrelated, "Ctrl+Z to undo the same claim");
+
+  /* The mouse: a right click on the other claim's row, Mark as Same Claim as the Selected
+   * Claim. The article's claim is still selected. */
+  g_assert_cmpint (tessera_text_view_get_selected (view), ==, diarra);
+  if (!claims_have_focus (fixture))
+    show_claims (fixture);
+  gui_wait_string (dup_table, fixture,
+                   "Oumar Diarra | Selon | ce plan permettra d’\n"
+                   "(null) | (null) | de mutualiser nos ef\n"
+                   "Présidence du Niger | Selon | cette alliance scell\n"
+                   "Sadio Camara | a souligné | l’importance de cett\n");
+  cell = gui_find_descendant (GTK_WIDGET (claims_view (fixture)), is_cell_of, BARMOU_WORDS);
+  g_assert_nonnull (cell);
+  gui_wait_drawn (cell);
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (
+                           gtk_native_get_surface (GTK_NATIVE (fixture->window))));
+  gui_widget_to_window (cell, 10, gtk_widget_get_height (cell) / 2, &x, &y);
+  SEND ("mousemove", "--window", xid, x, y, "click", "3");
+  gui_await (row_menu_open, fixture, "the row's menu to open");
+  SEND ("key", "s");
+  gui_await (has_cross_relations, &related, "the menu to mark the same claim");
+  gui_await (grouped, &group, "the claims view to fold it again");
+
+  xdotool (fixture, "key", "ctrl+z", NULL);
+  gui_await (has_cross_relations, &unrelated, "Ctrl+Z to undo it again");
+
+  /* Shift+F10 in the table opens the selected row's menu too. */
+  tessera_claims_view_focus_list (claims_view (fixture));
+  SEND ("key", "shift+F10");
+  gui_await (row_menu_open, fixture, "Shift+F10 to open the row's menu");
+  SEND ("key", "Escape");
+
+  /* The relation bar: R on the claim, the other article's claim found by its words, the
+   * first type that crosses documents (Same claim). */
+  g_assert_true (tessera_window_show_document (fixture->window, diarra_document));
+  gui_wait_shown (view, diarra);
+  tessera_text_view_select (view, diarra, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  xdotool (fixture, "key", "r", NULL);
+  xdotool (fixture, "type", "mutualiser", NULL);
+  xdotool (fixture, "key", "Return", NULL);
+  xdotool (fixture, "key", "1", NULL);
+  gui_await (has_cross_relations, &related, "the relation bar to relate the two articles");
+  {
+    g_autoptr(GPtrArray) relations =
+      tessera_store_dup_annotation_relations (gui_store (fixture), diarra, NULL);
+    TesseraRelation *relation = g_ptr_array_index (relations, 0);
+
+    g_assert_cmpstr (relation->type, ==, TESSERA_RELATION_SAME_CLAIM);
+    g_assert_cmpint (relation->target_id, ==, barmou);
+  }
+
+  /* The inspector names the other article; Enter on the row opens it at that claim. */
+  {
+    OpenWait open = { fixture, barmou_document, barmou };
+    GtkWidget *row = NULL;
+
+    gui_await (inspector_names_other_article, fixture, "the inspector to name the article");
+    row = gui_find_descendant (GTK_WIDGET (fixture->window), is_row_elsewhere, NULL);
+    gtk_widget_grab_focus (row);
+    xdotool (fixture, "key", "Return", NULL);
+    gui_await (opened_at, &open, "the other article to open at its claim");
+  }
+}
+
 /* The annotation list ------------------------------------------------------------------ */
 
 static GtkWidget *
@@ -447,6 +699,7 @@ main (int   argc,
   ADD ("filter-group-open", test_filter_group_open);
   ADD ("follows-changes", test_follows_changes);
   ADD ("same-claim", test_same_claim);
+  ADD ("same-claim-across-articles", test_same_claim_across_articles);
   ADD ("annotation-list-room", test_annotation_list_room);
   ADD ("annotation-list-context", test_annotation_list_context);
 

@@ -1789,6 +1789,27 @@ test_relate (Fixture       *fixture,
   g_clear_pointer (&show, g_free);
   show = run_cli_ok (fixture, "show", "1", NULL);
   assert_contains (show, "2 relations\n");
+
+  /* The same thing in another document: listed by both, naming the other one. */
+  g_clear_pointer (&out, g_free);
+  out = run_cli_ok (fixture, "relate", "1", "3", "--type", "same-as", NULL);
+  assert_contains (out, "from annotation 1 to annotation 3");
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *said[][3] = {
+        { "1", "3 relations\n", "#1 → #3 (document 2 “" },
+        { "2", "1 relation\n", "#1 → #3 (document 1 “" },
+      };
+
+      g_clear_pointer (&show, g_free);
+      show = run_cli_ok (fixture, "show", said[i][0], NULL);
+      assert_contains (show, said[i][1]);
+      assert_contains (show, said[i][2]);
+    }
+  g_clear_pointer (&json, g_free);
+  json = compact_json_output (run_cli_ok (fixture, "show", "2", "--json", NULL));
+  assert_contains (json, "\"source\":1,\"target\":3,\"note\":null,\"source_document\":1,"
+                   "\"target_document\":2}");
 }
 
 static void

@@ -498,6 +498,15 @@ dup_relation_type_of (GuiFixture *fixture,
   return NULL;
 }
 
+static gboolean
+supports_crosses_documents (gpointer data)
+{
+  g_autoptr(TesseraRelationType) type = tessera_store_lookup_relation_type (gui_store (data),
+                                                                            "supports");
+
+  return tessera_relation_type_get_crosses_documents (type);
+}
+
 static void
 test_edit_relation_types (GuiFixture    *fixture,
                           gconstpointer  data)
@@ -525,6 +534,20 @@ test_edit_relation_types (GuiFixture    *fixture,
   g_assert_cmpstr (tessera_relation_type_get_tei_name (type), ==, "support");
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==,
                    "<relation name=\"support\">");
+
+  /* Whether it may join two documents: its switch, by keyboard. */
+  {
+    GtkWidget *crosses = named (row, GTK_TYPE_SWITCH, "crosses");
+
+    g_assert_false (gtk_switch_get_active (GTK_SWITCH (crosses)));
+    g_assert_true (gtk_switch_get_active (GTK_SWITCH (named (relation_type_row (preferences,
+                                                                                 fixture,
+                                                                                 "same-claim"),
+                                                              GTK_TYPE_SWITCH, "crosses"))));
+    g_assert_true (gtk_widget_grab_focus (crosses));
+    gui_xdotool (GTK_WINDOW (preferences), "key", "space", NULL);
+    gui_await (supports_crosses_documents, fixture, "Supports to join two documents");
+  }
 
   /* Reordered by its buttons. */
   click (named (row, GTK_TYPE_BUTTON, "move-down"));

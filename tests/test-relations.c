@@ -85,6 +85,7 @@ test_default_types (Fixture       *fixture,
   g_assert_cmpstr (tessera_relation_type_get_label_for (same_as, "fr"), ==, "Coréférence");
   g_assert_cmpstr (tessera_relation_type_get_label_for (same_as, "en"), ==, "Same as");
   g_assert_true (tessera_relation_type_get_symmetric (same_as));
+  g_assert_true (tessera_relation_type_get_crosses_documents (same_as));
   g_assert_nonnull (tessera_relation_type_get_description (same_as));
   g_assert_cmpstr (tessera_relation_type_get_color (same_as), ==, "#1c71d8");
 
@@ -344,6 +345,17 @@ test_migrate_relations (Fixture       *fixture,
   g_assert_cmpstr (tessera_relation_type_get_tei_name (cites), ==, "cites");
   assert_relation_types (fixture, "contradicts cites cites");
 
+  /* Only the types that mean "the same" join documents. */
+  g_assert_false (tessera_relation_type_get_crosses_documents (cites));
+  g_clear_object (&cites);
+  cites = tessera_store_lookup_relation_type (fixture->store, "same-claim");
+  g_assert_true (tessera_relation_type_get_crosses_documents (cites));
+  g_clear_object (&cites);
+  cites = tessera_store_lookup_relation_type (fixture->store, "contradicts");
+  g_assert_false (tessera_relation_type_get_crosses_documents (cites));
+  g_clear_object (&cites);
+  cites = tessera_store_lookup_relation_type (fixture->store, "cites");
+
   /* Its relations are as good as new ones. */
   g_assert_cmpint (tessera_store_add_relation (fixture->store, "cites", b, a, NULL, &error),
                    >, 0);
@@ -381,10 +393,12 @@ test_check_unknown_type (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, expected);
 }
 
-/* The types of the relations from or to @annotation_id, oldest first, joined by spaces. */
+/* The relations from or to @annotation_id, oldest first, joined by spaces: their types, or
+ * with @ends the other end of each with its document, "other@document". */
 static char *
-annotation_relation_types (Fixture *fixture,
-                           gint64   annotation_id)
+annotation_relations_as (Fixture  *fixture,
+                         gint64    annotation_id,
+                         gboolean  ends)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) relations =
@@ -395,13 +409,24 @@ annotation_relation_types (Fixture *fixture,
   for (guint i = 0; i < relations->len; i++)
     {
       TesseraRelation *relation = g_ptr_array_index (relations, i);
+      gboolean outgoing = relation->source_id == annotation_id;
 
-      g_assert_true (relation->source_id == annotation_id ||
-                     relation->target_id == annotation_id);
-      g_string_append_printf (out, "%s%s", i > 0 ? " " : "", relation->type);
+      g_assert_true (outgoing || relation->target_id == annotation_id);
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      if (!ends)
+        g_string_append (out, relation->type);
+      else
+        g_string_append_printf (out, "%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT,
+                                outgoing ? relation->target_id : relation->source_id,
+                                outgoing ? relation->target_document_id
+                                         : relation->source_document_id);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+#define annotation_relation_types(fixture, id) annotation_relations_as ((fixture), (id), FALSE)
+#define annotation_relation_ends(fixture, id) annotation_relations_as ((fixture), (id), TRUE)
 
 /* What the inspector lists for one annotation: the relations from it and to it, oldest
  * first, and no other of the document. */
@@ -441,6 +466,186 @@ test_annotation_relations (Fixture       *fixture,
   g_assert_cmpstr (listed, ==, "");
 }
 
+/* A second article on the same events, repeating the first one's claim. */
+static const char second_article[] =
+  "Le général Oumar Diarra a répété que ce plan permettra d’insuffler un nouveau dynamisme.";
+
+/* The one relation of @annotation_id goes to (or comes from) @other_id in @other_document. */
+static void
+assert_other_end (Fixture *fixture,
+                  gint64   annotation_id,
+                  gint64   other_id,
+                  gint64   other_document)
+{
+  g_autofree char *ends = annotation_relation_ends (fixture, annotation_id);
+  g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT,
+                                               other_id, other_document);
+
+  g_assert_cmpstr (ends, ==, expected);
+}
+
+/* Undoes (or redoes) the last change. */
+static gboolean
+replay (Fixture  *fixture,
+        gboolean  undo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TesseraJournalEntry) entry = undo ? tessera_store_undo (fixture->store, &error)
+                                              : tessera_store_redo (fixture->store, &error);
+
+  g_assert_no_error (error);
+  return entry != NULL;
+}
+
+static guint
+count_cross_document_relations (Fixture *fixture,
+                                gint64   document_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) relations =
+    tessera_store_dup_cross_document_relations (fixture->store, document_id, &error);
+
+  g_assert_no_error (error);
+  return relations->len;
+}
+
+/* One claim repeated by two articles: a same-claim relation joins them, and every change
+ * of it — made, undone, redone, removed with either end or either document — is told to
+ * both articles' views and undone as one step. A type that stays within a document is
+ * refused, saying which types may cross. */
+static void
+test_cross_document (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gint64 first_document = fixture->document_id;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) within = NULL;
+  g_autofree char *ends = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 first = mark (fixture, "claim", "ce plan permettra d’insuffler");
+  gint64 second_document, second, person, relation;
+
+  test_project_add_article (fixture, "Second article", second_article);
+  second_document = fixture->document_id;
+  second = test_mark (fixture->store, second_document, second_article, "claim",
+                      "ce plan permettra d’insuffler");
+  person = test_mark (fixture->store, second_document, second_article, "person",
+                      "Oumar Diarra");
+
+  g_assert_cmpint (tessera_store_add_relation (fixture->store, "supports", second, first, NULL,
+                                               &error), ==, 0);
+  g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+  test_assert_contains (error->message, "“Supports”");
+  test_assert_contains (error->message, "“Same claim”");
+  g_clear_error (&error);
+
+  g_signal_connect (fixture->store, "relation-changed", G_CALLBACK (on_relation_changed), log);
+  relation = tessera_store_add_relation (fixture->store, "same-claim", second, first, NULL,
+                                         &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (relation, >, 0);
+  expected = g_strdup_printf ("%1$" G_GINT64_FORMAT ":%3$" G_GINT64_FORMAT ":added "
+                              "%2$" G_GINT64_FORMAT ":%3$" G_GINT64_FORMAT ":added ",
+                              second_document, first_document, relation);
+  g_assert_cmpstr (log->str, ==, expected);
+
+  /* Each end lists it with the other's document; neither document's own relations do. */
+  assert_other_end (fixture, first, second, second_document);
+  within = tessera_store_dup_relations (fixture->store, first_document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (within->len, ==, 0);
+  g_assert_cmpuint (count_cross_document_relations (fixture, first_document), ==, 1);
+  g_assert_cmpuint (count_cross_document_relations (fixture, second_document), ==, 1);
+  g_assert_cmpuint (count_cross_document_relations (fixture, 0), ==, 1);
+  g_assert_true (tessera_store_check (fixture->store, &problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* Undone and redone from the journal, whichever article is open. */
+  g_string_truncate (log, 0);
+  g_assert_true (replay (fixture, TRUE));
+  g_assert_cmpuint (count_cross_document_relations (fixture, 0), ==, 0);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%1$" G_GINT64_FORMAT ":%3$" G_GINT64_FORMAT ":removed "
+                              "%2$" G_GINT64_FORMAT ":%3$" G_GINT64_FORMAT ":removed ",
+                              second_document, first_document, relation);
+  g_assert_cmpstr (log->str, ==, expected);
+  g_assert_true (replay (fixture, FALSE));
+  g_assert_cmpuint (count_cross_document_relations (fixture, 0), ==, 1);
+
+  /* Removing the first article's claim takes the relation along; undo brings it back. */
+  g_string_truncate (log, 0);
+  g_assert_true (tessera_store_remove_annotation (fixture->store, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_cross_document_relations (fixture, 0), ==, 0);
+  test_assert_contains (log->str, ":removed");
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":removed",
+                              second_document, relation);
+  test_assert_contains (log->str, expected);
+  g_assert_true (replay (fixture, TRUE));
+  assert_other_end (fixture, second, first, first_document);
+
+  /* So does removing the whole second article: the first one's view hears of it. */
+  g_string_truncate (log, 0);
+  g_assert_true (tessera_store_remove_document (fixture->store, second_document, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":removed ",
+                              first_document, relation);
+  g_assert_cmpstr (log->str, ==, expected);
+  ends = annotation_relation_ends (fixture, first);
+  g_assert_cmpstr (ends, ==, "");
+  g_clear_pointer (&ends, g_free);
+  g_assert_true (replay (fixture, TRUE));
+  assert_other_end (fixture, first, second, second_document);
+
+  /* Same-as crosses too (one person named by both); the check flags a crossing relation
+   * whose type no longer allows it. */
+  g_assert_cmpint (tessera_store_add_relation (fixture->store, "same-as", person,
+                                               mark (fixture, "person", "Oumar Diarra"),
+                                               NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_signal_handlers_disconnect_by_func (fixture->store, on_relation_changed, log);
+
+  /* Preferences: a type keeps crossing documents while one of its relations does; one
+   * that starts to may then join two documents. */
+  {
+    g_autoptr(TesseraRelationType) same = tessera_store_lookup_relation_type (fixture->store,
+                                                                             "same-claim");
+    g_autoptr(TesseraRelationType) supports = tessera_store_lookup_relation_type (fixture->store,
+                                                                                 "supports");
+    g_autoptr(TesseraRelationType) within = tessera_relation_type_copy (same);
+    g_autoptr(TesseraRelationType) crossing = tessera_relation_type_copy (supports);
+
+    tessera_relation_type_set_crosses_documents (within, FALSE);
+    g_assert_false (tessera_store_update_relation_type (fixture->store, within, &error));
+    g_assert_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID);
+    test_assert_contains (error->message, "1 “Same claim” relation joins two documents");
+    g_clear_error (&error);
+    tessera_relation_type_set_crosses_documents (crossing, TRUE);
+    g_assert_true (tessera_store_update_relation_type (fixture->store, crossing, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (tessera_store_add_relation (fixture->store, "supports", second, first,
+                                                 NULL, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  g_clear_object (&fixture->store);
+  test_exec_sql (fixture->path, "UPDATE relation_type SET crosses_documents = 0"
+                                " WHERE key = 'same-claim'");
+  fixture->store = tessera_store_open (fixture->path, TESSERA_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (tessera_store_check (fixture->store, &problems, &error));
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("relation %" G_GINT64_FORMAT " links annotations of two "
+                              "documents, which its type “same-claim” does not allow",
+                              relation);
+  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +662,7 @@ main (int   argc,
   ADD ("migrate-relations", test_migrate_relations);
   ADD ("check-unknown-type", test_check_unknown_type);
   ADD ("annotation-relations", test_annotation_relations);
+  ADD ("cross-document", test_cross_document);
 
   return g_test_run ();
 }

@@ -483,6 +483,24 @@ compare_lines (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* The relations of document @id: those within it, then those from it to another one. */
+static GPtrArray *
+dup_relations_from (TesseraStore *store,
+                    gint64        id)
+{
+  GPtrArray *relations = tessera_store_dup_relations (store, id, NULL);
+  g_autoptr(GPtrArray) crossing = tessera_store_dup_cross_document_relations (store, id, NULL);
+
+  for (guint i = 0; i < crossing->len; i++)
+    {
+      TesseraRelation *relation = g_ptr_array_index (crossing, i);
+
+      if (relation->source_document_id == id)
+        g_ptr_array_add (relations, g_ptr_array_steal_index (crossing, i--));
+    }
+  return relations;
+}
+
 /* Everything a round trip must keep, ids and time stamps aside, in a stable order. */
 static char *
 describe_project (TesseraStore *store)
@@ -534,7 +552,7 @@ describe_project (TesseraStore *store)
       gint64 id = tessera_document_get_id (document);
       g_autofree char *text = tessera_store_dup_document_text (store, id, NULL);
       g_autoptr(GPtrArray) annotations = tessera_store_dup_annotations (store, id, NULL);
-      g_autoptr(GPtrArray) relations = tessera_store_dup_relations (store, id, NULL);
+      g_autoptr(GPtrArray) relations = dup_relations_from (store, id);
       g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *attributes = describe_attributes (store, "document", id);
 
@@ -1115,6 +1133,86 @@ test_relation_types_round_trip (Fixture       *fixture,
     test_assert_contains (contents, "name=\"citation\" ana=\"#rel.6\"");
     test_assert_contains (contents, "name=\"reply\" ana=\"#rel.7\"");
   }
+}
+
+/* The notes of a TEI export of @document_ids with @corpus, into @name. */
+static char *
+dup_export_notes (Fixture      *fixture,
+                  const gint64 *document_ids,
+                  guint         n_documents,
+                  gboolean      corpus,
+                  const char   *name)
+{
+  TesseraTeiExportOptions options;
+  g_autoptr(TesseraExporter) exporter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  GPtrArray *notes;
+
+  tessera_tei_export_options_init (&options);
+  options.corpus = corpus;
+  exporter = tessera_tei_exporter_new (&options);
+  g_assert_true (tessera_exporter_export (exporter, fixture->store, document_ids, n_documents,
+                                          path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  notes = tessera_exporter_get_notes (exporter);
+  g_ptr_array_add (notes, NULL);
+  return g_strjoinv ("\n", (char **) notes->pdata);
+}
+
+/* The same claim in two articles: a corpus holds the relation in its own standOff,
+ * pointing to each end's xml:id in its TEI, and reads it back; an export that leaves one
+ * article out says so. */
+static void
+test_cross_document_relations (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const char first_text[] =
+    "Selon le ministre, le plan avance. Le porte-parole le confirme.";
+  static const char second_text[] =
+    "Le ministre a répété que le plan avance, et que le calendrier tient.";
+  TesseraStore *store = fixture->store;
+  gint64 first = add_document (store, "Premier article", first_text);
+  gint64 second = add_document (store, "Second article", second_text);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *notes = NULL;
+  gint64 claim, again, minister, minister_again, relation;
+
+  claim = annotate (store, first, "claim", "le plan avance", 1);
+  again = annotate (store, second, "claim", "le plan avance", 1);
+  minister = annotate (store, first, "person", "le ministre", 1);
+  minister_again = annotate (store, second, "person", "Le ministre", 1);
+  relation = tessera_store_add_relation (store, "same-claim", again, claim, "repris", &error);
+  g_assert_no_error (error);
+  tessera_store_add_relation (store, "same-as", minister, minister_again, NULL, &error);
+  g_assert_no_error (error);
+  tessera_store_add_relation (store, "part-of", minister, claim, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Read back into a new project as they were, with each overlap encoding. */
+  assert_round_trips (fixture);
+
+  path = export_corpus (fixture, store, "between.xml", NULL);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  test_assert_contains (contents, "<standOff type=\"relations\">");
+  expected = g_strdup_printf ("<relation xml:id=\"r%" G_GINT64_FORMAT "\" name=\"same-claim\" "
+                              "ana=\"#rel.3\" active=\"#d%" G_GINT64_FORMAT ".a%" G_GINT64_FORMAT
+                              "\" passive=\"#d%" G_GINT64_FORMAT ".a%" G_GINT64_FORMAT "\"",
+                              relation, second, again, first, claim);
+  test_assert_contains (contents, expected);
+
+  /* Carried: nothing to say. Left out: said, by every export that cannot hold them. */
+  notes = dup_export_notes (fixture, NULL, 0, TRUE, "all.xml");
+  g_assert_cmpstr (notes, ==, "");
+  g_clear_pointer (&notes, g_free);
+  notes = dup_export_notes (fixture, &first, 1, TRUE, "first.xml");
+  test_assert_contains (notes, "2 relations join an exported document to another one");
+  g_clear_pointer (&notes, g_free);
+  notes = dup_export_notes (fixture, NULL, 0, FALSE, "folder");
+  test_assert_contains (notes, "2 relations join an exported document to another one");
 }
 
 static gint64
@@ -2956,6 +3054,7 @@ main (int   argc,
   ADD ("import/foreign-markup", test_import_foreign_markup);
   ADD ("import/foreign-relations", test_import_foreign_relations);
   ADD ("round-trip/relation-types", test_relation_types_round_trip);
+  ADD ("round-trip/cross-document-relations", test_cross_document_relations);
   ADD ("import/samples", test_import_samples);
   ADD ("import/structure", test_import_structure);
   ADD ("import/nfc", test_import_nfc);

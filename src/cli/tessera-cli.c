@@ -949,26 +949,30 @@ json_annotation (JsonBuilder       *json,
   json_builder_end_object (json);
 }
 
-/* One relation as `show` and `relate` print it. */
+/* One relation as `show` and `relate` print it; one that joins two documents also says
+ * the document of each end. */
 static void
-json_relation (JsonBuilder *json,
-               gint64       id,
-               const char  *type,
-               gint64       source_id,
-               gint64       target_id,
-               const char  *note)
+json_relation (JsonBuilder     *json,
+               TesseraRelation *relation)
 {
   json_builder_begin_object (json);
   json_builder_set_member_name (json, "id");
-  json_builder_add_int_value (json, id);
+  json_builder_add_int_value (json, relation->id);
   json_builder_set_member_name (json, "type");
-  tessera_json_add_string (json, type);
+  tessera_json_add_string (json, relation->type);
   json_builder_set_member_name (json, "source");
-  json_builder_add_int_value (json, source_id);
+  json_builder_add_int_value (json, relation->source_id);
   json_builder_set_member_name (json, "target");
-  json_builder_add_int_value (json, target_id);
+  json_builder_add_int_value (json, relation->target_id);
   json_builder_set_member_name (json, "note");
-  tessera_json_add_string (json, note);
+  tessera_json_add_string (json, relation->note);
+  if (relation->source_document_id != relation->target_document_id)
+    {
+      json_builder_set_member_name (json, "source_document");
+      json_builder_add_int_value (json, relation->source_document_id);
+      json_builder_set_member_name (json, "target_document");
+      json_builder_add_int_value (json, relation->target_document_id);
+    }
   json_builder_end_object (json);
 }
 
@@ -979,18 +983,15 @@ json_relations (JsonBuilder *json,
   json_builder_set_member_name (json, "relations");
   json_builder_begin_array (json);
   for (guint i = 0; i < relations->len; i++)
-    {
-      TesseraRelation *relation = g_ptr_array_index (relations, i);
-
-      json_relation (json, relation->id, relation->type, relation->source_id,
-                     relation->target_id, relation->note);
-    }
+    json_relation (json, g_ptr_array_index (relations, i));
   json_builder_end_array (json);
 }
 
-/* The relations of a document, after its annotations; nothing when it has none. */
+/* The relations of a document, after its annotations; nothing when it has none. One to
+ * another document names it. */
 static void
 print_relations (TesseraStore *store,
+                 gint64        document_id,
                  GPtrArray    *relations)
 {
   if (relations->len == 0)
@@ -1007,6 +1008,17 @@ print_relations (TesseraStore *store,
 
       g_print ("  r%-5" G_GINT64_FORMAT " %s #%" G_GINT64_FORMAT " → #%" G_GINT64_FORMAT,
                relation->id, label, relation->source_id, relation->target_id);
+      if (relation->source_document_id != relation->target_document_id)
+        {
+          gint64 other_id = relation->source_document_id == document_id
+                            ? relation->target_document_id : relation->source_document_id;
+          g_autoptr(TesseraDocument) other = tessera_store_dup_document (store, other_id, NULL);
+          g_autofree char *title = fit (other != NULL ? tessera_document_get_title (other) : "",
+                                        40);
+
+          /* TRANSLATORS: where the other end of a relation is: a document's id and title */
+          g_print (_(" (document %" PRId64 " “%s”)"), other_id, g_strstrip (title));
+        }
       if (relation->note != NULL)
         g_print ("  %s", relation->note);
       g_print ("\n");
@@ -1043,6 +1055,15 @@ command_show (int    argc,
   relations = tessera_store_dup_relations (store, document_id, &error);
   if (relations == NULL)
     return fail ("%s", error->message);
+  /* Then those to other documents (a claim another article repeats). */
+  {
+    GPtrArray *crossing = tessera_store_dup_cross_document_relations (store, document_id,
+                                                                      &error);
+
+    if (crossing == NULL)
+      return fail ("%s", error->message);
+    g_ptr_array_extend_and_steal (relations, crossing);
+  }
 
   if (globals.json)
     {
@@ -1140,7 +1161,7 @@ command_show (int    argc,
         }
       g_print ("\n");
     }
-  print_relations (store, relations);
+  print_relations (store, document_id, relations);
 
   return EXIT_SUCCESS;
 }
@@ -2016,10 +2037,20 @@ command_relate (int    argc,
   if (globals.json)
     {
       g_autoptr(JsonBuilder) json = json_builder_new ();
+      g_autoptr(GPtrArray) relations = NULL;
       g_autofree char *text = NULL;
 
-      json_relation (json, relation_id, tessera_relation_type_get_key (type), source_id,
-                     target_id, relate_note);
+      /* As `show` lists it, with the documents of its ends. */
+      relations = tessera_store_dup_annotation_relations (store, source_id, &error);
+      if (relations == NULL)
+        return fail ("%s", error->message);
+      for (guint i = 0; i < relations->len; i++)
+        {
+          TesseraRelation *relation = g_ptr_array_index (relations, i);
+
+          if (relation->id == relation_id)
+            json_relation (json, relation);
+        }
       text = tessera_json_to_text (json);
       g_print ("%s\n", text);
       return EXIT_SUCCESS;
@@ -2171,12 +2202,11 @@ static const Command commands[] = {
     .entries = claim_entries, .check = check_claim_options,
     .arguments = ARGUMENTS_ID,
     .arguments_error = N_("Name one claim annotation by its id (see “tessera-cli show”)") },
-  { "relate", N_("ANNOTATION ANNOTATION"), N_("Relate two annotations of a document"),
+  { "relate", N_("ANNOTATION ANNOTATION"), N_("Relate two annotations"),
     command_relate,
     .entries = relate_entries, .check = check_relate_options, .json = TRUE,
     .arguments = ARGUMENTS_TWO_IDS,
-    .arguments_error = N_("Name two annotations of one document by their ids "
-                          "(see “tessera-cli show”)") },
+    .arguments_error = N_("Name two annotations by their ids (see “tessera-cli show”)") },
   { "unrelate", N_("RELATION"), N_("Remove a relation"), command_unrelate,
     .arguments = ARGUMENTS_ID,
     .arguments_error = N_("Name one relation by its id (see “tessera-cli show”)") },

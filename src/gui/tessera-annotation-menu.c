@@ -148,6 +148,14 @@ annotation_items_new (TesseraTextView   *view,
   if (type != NULL && tessera_annotation_type_links_entity (type))
     g_menu_append (edit, _("_Link to Entity…"), link_entity);
   g_menu_append (edit, _("Add _Relation…"), relate);
+  if (type != NULL && tessera_annotation_type_carries_claim (type))
+    {
+      g_autoptr(GMenuItem) same = g_menu_item_new (_("Same Claim _As…"), NULL);
+
+      g_menu_item_set_action_and_target_value (same, "win.same-claim-as",
+                                               g_variant_new_int64 (tessera_annotation_get_id (annotation)));
+      g_menu_append_item (edit, same);
+    }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
 
   /* A mention as the selected claim's source, a cue as its cue. */

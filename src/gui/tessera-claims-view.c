@@ -14,6 +14,11 @@
  * click on a claim opens it in its article (win.open-annotation); Esc goes back there
  * (win.show-article). The table follows the project: a change while it is hidden only
  * marks it out of date, and it reads the claims again when it is shown.
+ *
+ * "Same claim" across articles: a claim of the article waits here for its partner
+ * (tessera_claims_view_pick_same_claim()): Enter on a row marks that one the same claim
+ * (win.mark-same-claim) instead of opening it. A right click on a row, or the Menu key,
+ * offers the same for the claim selected in the article.
  */
 
 typedef enum
@@ -43,6 +48,7 @@ struct _TesseraClaimsView
   GtkDropDown        *document_filter;
   GtkDropDown        *month_filter;
   GtkDropDown        *grouping;
+  GtkLabel           *pick_label;
   GtkLabel           *count;
   GtkColumnView      *columns;
   GtkSingleSelection *selection;
@@ -56,6 +62,8 @@ struct _TesseraClaimsView
   gboolean            out_of_date;
   gboolean            updating_choices;
   guint               reload_source;
+  gboolean            picking;       /* the article's claim waits for its partner */
+  GtkWidget          *row_menu;      /* GtkPopoverMenu of a row */
 };
 
 G_DEFINE_FINAL_TYPE (TesseraClaimsView, tessera_claims_view, GTK_TYPE_WIDGET)
@@ -80,6 +88,40 @@ create_children (gpointer item,
   GListModel *children = tessera_claim_node_get_children (TESSERA_CLAIM_NODE (item));
 
   return children ? g_object_ref (children) : NULL;
+}
+
+static void popup_row_menu (TesseraClaimsView *self,
+                            guint              position,
+                            GtkWidget         *widget,
+                            double             x,
+                            double             y);
+
+/* A right click on a cell: its row selected, and its menu. */
+static void
+on_row_pressed (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                GtkListItem     *item)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *view = gtk_widget_get_ancestor (cell, TESSERA_TYPE_CLAIMS_VIEW);
+  guint position = gtk_list_item_get_position (item);
+
+  if (view == NULL || position == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_row_menu (TESSERA_CLAIMS_VIEW (view), position, cell, x, y);
+}
+
+static GtkEventController *
+row_click_new (GtkListItem *item)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (on_row_pressed), item, 0);
+  return GTK_EVENT_CONTROLLER (click);
 }
 
 static void
@@ -109,6 +151,7 @@ cell_setup (GtkSignalListItemFactory *factory,
     }
   else
     gtk_list_item_set_child (item, label);
+  gtk_widget_add_controller (gtk_list_item_get_child (item), row_click_new (item));
 }
 
 static const char *
@@ -464,6 +507,24 @@ on_store_changed (TesseraClaimsView *self)
 }
 
 static void
+stop_picking (TesseraClaimsView *self)
+{
+  self->picking = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->pick_label), FALSE);
+}
+
+/* Left for the article: the pick is given up. */
+static void
+tessera_claims_view_unmap (GtkWidget *widget)
+{
+  TesseraClaimsView *self = TESSERA_CLAIMS_VIEW (widget);
+
+  stop_picking (self);
+  gtk_popover_popdown (GTK_POPOVER (self->row_menu));
+  GTK_WIDGET_CLASS (tessera_claims_view_parent_class)->unmap (widget);
+}
+
+static void
 tessera_claims_view_map (GtkWidget *widget)
 {
   TesseraClaimsView *self = TESSERA_CLAIMS_VIEW (widget);
@@ -473,24 +534,99 @@ tessera_claims_view_map (GtkWidget *widget)
     reload (self);
 }
 
-static void
-on_row_activated (TesseraClaimsView *self,
-                  guint              position)
+/* The claim of the table's row at @position; %NULL for a group's row. */
+static const TesseraClaimRow *
+row_at (TesseraClaimsView  *self,
+        guint               position,
+        GtkTreeListRow    **out_tree_row)
 {
   g_autoptr(GtkTreeListRow) tree_row = g_list_model_get_item (G_LIST_MODEL (self->selection),
                                                               position);
   g_autoptr(TesseraClaimNode) node = NULL;
-  const TesseraClaimRow *row;
+
+  if (tree_row == NULL)
+    return NULL;
+  node = gtk_tree_list_row_get_item (tree_row);
+  if (out_tree_row != NULL)
+    *out_tree_row = g_object_ref (tree_row);
+  /* The model's rows outlive the node: they are kept until the next reload. */
+  return tessera_claim_node_get_row (node);
+}
+
+static void
+on_row_activated (TesseraClaimsView *self,
+                  guint              position)
+{
+  g_autoptr(GtkTreeListRow) tree_row = NULL;
+  const TesseraClaimRow *row = row_at (self, position, &tree_row);
 
   if (tree_row == NULL)
     return;
-  node = gtk_tree_list_row_get_item (tree_row);
-  row = tessera_claim_node_get_row (node);
-  if (row != NULL)
+  if (row != NULL && self->picking)
+    {
+      stop_picking (self);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.mark-same-claim", "x",
+                                  row->annotation_id);
+    }
+  else if (row != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.open-annotation", "x",
                                 row->annotation_id);
   else
     gtk_tree_list_row_set_expanded (tree_row, !gtk_tree_list_row_get_expanded (tree_row));
+}
+
+/* The menu of the claim at @position, pointing at (@x, @y) of @widget. */
+static void
+popup_row_menu (TesseraClaimsView *self,
+                guint              position,
+                GtkWidget         *widget,
+                double             x,
+                double             y)
+{
+  const TesseraClaimRow *row = row_at (self, position, NULL);
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenuItem) same = NULL;
+  g_autoptr(GMenuItem) open = NULL;
+  graphene_point_t point;
+
+  if (row == NULL)
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  menu = g_menu_new ();
+  same = g_menu_item_new (_("Mark as _Same Claim as the Selected Claim"), NULL);
+  g_menu_item_set_action_and_target_value (same, "win.mark-same-claim",
+                                           g_variant_new_int64 (row->annotation_id));
+  g_menu_append_item (menu, same);
+  open = g_menu_item_new (_("_Open in Its Article"), NULL);
+  g_menu_item_set_action_and_target_value (open, "win.open-annotation",
+                                           g_variant_new_int64 (row->annotation_id));
+  g_menu_append_item (menu, open);
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->row_menu), G_MENU_MODEL (menu));
+
+  if (!gtk_widget_compute_point (widget, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
+    graphene_point_init (&point, 0, 0);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu),
+                               &(GdkRectangle) { (int) point.x, (int) point.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->row_menu));
+}
+
+/* Shift+F10 or the Menu key in the table: the menu of the selected claim, at its row. */
+static void
+row_menu_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  TesseraClaimsView *self = TESSERA_CLAIMS_VIEW (widget);
+  guint position = gtk_single_selection_get_selected (self->selection);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->columns)))
+    focus = GTK_WIDGET (self->columns);
+  popup_row_menu (self, position, focus, gtk_widget_get_width (focus) / 2.0,
+                  gtk_widget_get_height (focus) / 2.0);
 }
 
 /* API ----------------------------------------------------------------------------------- */
@@ -511,6 +647,36 @@ tessera_claims_view_set_store (TesseraClaimsView *self,
       g_signal_connect_swapped (store, "reloaded", G_CALLBACK (on_store_changed), self);
     }
   on_store_changed (self);
+}
+
+/**
+ * tessera_claims_view_pick_same_claim:
+ * @claim_text: the words of the article's claim that waits for its partner
+ *
+ * Until the view is left, Enter on a claim marks it the same claim as the article's
+ * (win.mark-same-claim) instead of opening it.
+ */
+void
+tessera_claims_view_pick_same_claim (TesseraClaimsView *self,
+                                     const char        *claim_text)
+{
+  g_autofree char *hint = NULL;
+
+  g_return_if_fail (TESSERA_IS_CLAIMS_VIEW (self));
+
+  self->picking = TRUE;
+  /* Translators: the words of a claim, shortened */
+  hint = g_strdup_printf (_("Choose the claim that says the same as “%s” and press Enter; "
+                            "Esc cancels"), claim_text);
+  gtk_label_set_label (self->pick_label, hint);
+  gtk_widget_set_visible (GTK_WIDGET (self->pick_label), TRUE);
+}
+
+gboolean
+tessera_claims_view_is_picking (TesseraClaimsView *self)
+{
+  g_return_val_if_fail (TESSERA_IS_CLAIMS_VIEW (self), FALSE);
+  return self->picking;
 }
 
 /* The model behind the table, for what it shows. */
@@ -549,6 +715,7 @@ tessera_claims_view_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->row_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), TESSERA_TYPE_CLAIMS_VIEW);
   g_clear_object (&self->tree);
   g_clear_object (&self->model);
@@ -566,6 +733,7 @@ tessera_claims_view_class_init (TesseraClaimsViewClass *klass)
 
   object_class->dispose = tessera_claims_view_dispose;
   widget_class->map = tessera_claims_view_map;
+  widget_class->unmap = tessera_claims_view_unmap;
 
   g_type_ensure (TESSERA_TYPE_WRAP_BOX);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -578,6 +746,7 @@ tessera_claims_view_class_init (TesseraClaimsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimsView, document_filter);
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimsView, month_filter);
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimsView, grouping);
+  gtk_widget_class_bind_template_child (widget_class, TesseraClaimsView, pick_label);
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimsView, count);
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimsView, columns);
   gtk_widget_class_bind_template_child (widget_class, TesseraClaimsView, selection);
@@ -588,6 +757,10 @@ tessera_claims_view_class_init (TesseraClaimsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.show-article", NULL);
+  gtk_widget_class_install_action (widget_class, "claims.row-menu", NULL, row_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "claims.row-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "claims.row-menu", NULL);
 }
 
 static void
@@ -595,6 +768,10 @@ tessera_claims_view_init (TesseraClaimsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->row_menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->row_menu), FALSE);
+  gtk_widget_set_halign (self->row_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->row_menu, GTK_WIDGET (self));
   self->model = tessera_claims_model_new ();
   self->tree = gtk_tree_list_model_new (g_object_ref (tessera_claims_model_get_root (self->model)),
                                         FALSE, FALSE, create_children, NULL, NULL);

@@ -15,5 +15,9 @@ void                tessera_claims_view_set_store  (TesseraClaimsView *self,
                                                     TesseraStore      *store);
 TesseraClaimsModel *tessera_claims_view_get_model  (TesseraClaimsView *self);
 void                tessera_claims_view_focus_list (TesseraClaimsView *self);
+void                tessera_claims_view_pick_same_claim
+                                                   (TesseraClaimsView *self,
+                                                    const char        *claim_text);
+gboolean            tessera_claims_view_is_picking (TesseraClaimsView *self);
 
 G_END_DECLS

@@ -15,6 +15,10 @@
  * typed; a click on an annotation in the article takes it at once. Enter takes the one
  * shown. Then the type, from the tagset: its key (1–9), or the arrows and Enter. The
  * relation is then one store call, one step of undo. Esc cancels at any point.
+ *
+ * From a claim, the search also finds the claims of the other articles (after the
+ * document's own annotations): the same claim repeated elsewhere. Such a target offers
+ * only the types that cross documents.
  */
 
 #define MAX_TYPE_KEYS   9
@@ -42,6 +46,9 @@ struct _TesseraRelationBar
   guint            position;    /* in shown; G_MAXUINT for none yet */
   gint64           target_id;   /* chosen, while the type is chosen */
   GPtrArray       *types;       /* TesseraRelationType, as listed */
+  GHashTable      *elsewhere;   /* id → TesseraClaimRow of another document's claims, once
+                                 * a search from a claim asks; NULL before */
+  gboolean         from_claim;
 };
 
 G_DEFINE_FINAL_TYPE (TesseraRelationBar, tessera_relation_bar, GTK_TYPE_WIDGET)
@@ -64,14 +71,33 @@ dup_covered_text (TesseraRelationBar *self,
   return tessera_text_view_dup_covered_text (self->text_view, ranges, n, " … ");
 }
 
-/* The same, on one line and shortened, to be shown. */
+/* A claim of another article, if @annotation_id is one the search found. */
+static const TesseraClaimRow *
+lookup_elsewhere (TesseraRelationBar *self,
+                  gint64              annotation_id)
+{
+  return self->elsewhere != NULL ? g_hash_table_lookup (self->elsewhere, &annotation_id)
+                                 : NULL;
+}
+
+/* The same, on one line and shortened, to be shown; with its article's title when it is
+ * in another one. */
 static char *
 dup_text_of (TesseraRelationBar *self,
              gint64              annotation_id)
 {
-  g_autofree char *text = dup_covered_text (self, annotation_id);
+  const TesseraClaimRow *row = lookup_elsewhere (self, annotation_id);
+  g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
 
-  return tessera_inspector_section_shorten (text, MAX_TEXT_LENGTH);
+  if (row == NULL)
+    {
+      text = dup_covered_text (self, annotation_id);
+      return tessera_inspector_section_shorten (text, MAX_TEXT_LENGTH);
+    }
+  shown = tessera_inspector_section_shorten (row->text, MAX_TEXT_LENGTH);
+  /* Translators: a claim of another article, then that article's title */
+  return g_strdup_printf (_("%s” in “%s"), shown, row->document_title);
 }
 
 static void
@@ -151,6 +177,13 @@ typedef struct
 } Candidate;
 
 static int
+compare_ids (const gint64 *a,
+             const gint64 *b)
+{
+  return *a < *b ? -1 : *a > *b;
+}
+
+static int
 compare_candidates (gconstpointer a,
                     gconstpointer b)
 {
@@ -194,6 +227,52 @@ collect_candidates (TesseraRelationBar *self,
     g_array_append_val (self->candidates, g_array_index (sorted, Candidate, i).id);
 }
 
+/* The claims of the other documents, read once per relation, when a search asks. */
+static void
+ensure_elsewhere (TesseraRelationBar *self)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 document_id = tessera_text_view_get_document_id (self->text_view);
+
+  if (self->elsewhere != NULL)
+    return;
+  self->elsewhere = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                           (GDestroyNotify) tessera_claim_row_free);
+  rows = tessera_store_dup_claim_rows (self->store, NULL);
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      TesseraClaimRow *row = g_ptr_array_index (rows, i);
+
+      if (row->document_id != document_id)
+        g_hash_table_insert (self->elsewhere, &row->annotation_id,
+                             g_ptr_array_steal_index_fast (rows, i--));
+    }
+}
+
+/* The other articles' claims whose words hold @needle, after the document's. */
+static void
+add_elsewhere (TesseraRelationBar *self,
+               const char         *needle)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer value;
+
+  ensure_elsewhere (self);
+  g_hash_table_iter_init (&iter, self->elsewhere);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      TesseraClaimRow *row = value;
+      g_autofree char *folded = tessera_text_fold (row->text ? row->text : "");
+
+      if (strstr (folded, needle) != NULL)
+        g_array_append_val (found, row->annotation_id);
+    }
+  /* In a stable order: the oldest claim first. */
+  g_array_sort (found, (GCompareFunc) compare_ids);
+  g_array_append_vals (self->shown, found->data, found->len);
+}
+
 /* The candidates whose text holds what is typed, case and accents aside. */
 static void
 filter_candidates (TesseraRelationBar *self)
@@ -218,6 +297,8 @@ filter_candidates (TesseraRelationBar *self)
         }
       g_array_append_val (self->shown, id);
     }
+  if (*needle != '\0' && self->from_claim)
+    add_elsewhere (self, needle);
   /* While searching, the best match is shown at once; before, Tab shows the first. */
   self->position = *needle != '\0' && self->shown->len > 0 ? 0 : G_MAXUINT;
   show_target (self);
@@ -297,6 +378,12 @@ fill_types (TesseraRelationBar *self)
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
       return;
+    }
+  /* A claim of another article: only the types that may join two documents. */
+  for (guint i = 0; lookup_elsewhere (self, self->target_id) != NULL && i < self->types->len; i++)
+    {
+      if (!tessera_relation_type_get_crosses_documents (g_ptr_array_index (self->types, i)))
+        g_ptr_array_remove_index (self->types, i--);
     }
   for (guint i = 0; i < self->types->len; i++)
     gtk_list_box_append (self->type_list, type_row_new (g_ptr_array_index (self->types, i), i));
@@ -467,6 +554,12 @@ tessera_relation_bar_start (TesseraRelationBar *self,
   self->source_id = source_id;
   self->target_id = 0;
   self->source_text = dup_text_of (self, source_id);
+  {
+    g_autoptr(TesseraAnnotationType) type =
+      tessera_store_dup_annotation_type (store, tessera_annotation_get_type_id (source));
+
+    self->from_claim = type != NULL && tessera_annotation_type_carries_claim (type);
+  }
   collect_candidates (self, source);
 
   self->view_handlers[0] = g_signal_connect_swapped (text_view, "annotation-picked",
@@ -508,6 +601,7 @@ tessera_relation_bar_cancel (TesseraRelationBar *self)
   g_array_set_size (self->candidates, 0);
   g_array_set_size (self->shown, 0);
   g_clear_pointer (&self->types, g_ptr_array_unref);
+  g_clear_pointer (&self->elsewhere, g_hash_table_unref);
   show_bar (self, FALSE);
 
   if (self->text_view != NULL)

@@ -11,7 +11,9 @@
  * The relations of the annotation shown, from it and to it: the type, the other end's words
  * (activating the row selects that end), a button to remove each (win.remove-relation) and
  * one to make another (win.relate). The list is read again when the store says a relation
- * of the document changed, so that undo brings a removed row back.
+ * of the document changed, so that undo brings a removed row back. The other end may be in
+ * another article (a claim it repeats): the row names that article, and activating it
+ * opens the article there (win.open-annotation).
  */
 
 #define MAX_TEXT_LENGTH 60
@@ -44,7 +46,9 @@ on_row_activated (AdwActionRow           *row,
     tessera_inspector_section_get_text_view (TESSERA_INSPECTOR_SECTION (self));
   gint64 other_id = *(gint64 *) g_object_get_data (G_OBJECT (row), "tessera-other");
 
-  if (text_view != NULL)
+  if (g_object_get_data (G_OBJECT (row), "tessera-other-document") != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-annotation", "x", other_id);
+  else if (text_view != NULL)
     {
       tessera_text_view_select (text_view, other_id, TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (text_view));
@@ -71,6 +75,17 @@ dup_other_text (TesseraRelationSection *self,
   return tessera_inspector_section_shorten (covered, MAX_TEXT_LENGTH);
 }
 
+/* The words of the other end in another document, from the store. */
+static char *
+dup_text_elsewhere (TesseraRelationSection *self,
+                    gint64                  other_id)
+{
+  g_autofree char *excerpt = tessera_store_dup_annotation_excerpt (self->store, other_id,
+                                                                   MAX_TEXT_LENGTH, NULL);
+
+  return tessera_inspector_section_shorten (excerpt != NULL ? excerpt : "", MAX_TEXT_LENGTH);
+}
+
 static GtkWidget *
 relation_row_new (TesseraRelationSection *self,
                   TesseraRelation        *relation,
@@ -80,7 +95,11 @@ relation_row_new (TesseraRelationSection *self,
                                                                             relation->type);
   const char *label = type != NULL ? tessera_relation_type_get_label (type) : relation->type;
   gint64 other_id = outgoing ? relation->target_id : relation->source_id;
-  g_autofree char *other = dup_other_text (self, other_id);
+  gint64 other_document = outgoing ? relation->target_document_id
+                                   : relation->source_document_id;
+  gboolean elsewhere = other_document != tessera_annotation_get_document_id (self->annotation);
+  g_autofree char *other = elsewhere ? dup_text_elsewhere (self, other_id)
+                                     : dup_other_text (self, other_id);
   g_autofree char *subtitle = NULL;
   g_autofree char *remove_label = NULL;
   GtkWidget *row = adw_action_row_new ();
@@ -89,7 +108,21 @@ relation_row_new (TesseraRelationSection *self,
   GtkWidget *remove = gtk_button_new_from_icon_name ("edit-delete-symbolic");
 
   /* Translators: the annotation a relation goes to, or comes from. */
-  subtitle = g_strdup_printf (outgoing ? _("To “%s”") : _("From “%s”"), other);
+  if (elsewhere)
+    {
+      g_autoptr(TesseraDocument) document = tessera_store_dup_document (self->store,
+                                                                        other_document, NULL);
+      g_autofree char *title =
+        tessera_inspector_section_shorten (document != NULL ? tessera_document_get_title (document)
+                                                            : "", MAX_TEXT_LENGTH / 2);
+
+      /* Translators: the annotation a relation goes to, or comes from, then the title of
+       * its article */
+      subtitle = g_strdup_printf (outgoing ? _("To “%s” in “%s”") : _("From “%s” in “%s”"),
+                                  other, title);
+    }
+  else
+    subtitle = g_strdup_printf (outgoing ? _("To “%s”") : _("From “%s”"), other);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -97,9 +130,11 @@ relation_row_new (TesseraRelationSection *self,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_widget_set_tooltip_text (row, _("Select the other end"));
+  gtk_widget_set_tooltip_text (row, elsewhere ? _("Open the other end in its article")
+                                              : _("Select the other end"));
   g_object_set_data_full (G_OBJECT (row), "tessera-other",
                           g_memdup2 (&other_id, sizeof other_id), g_free);
+  g_object_set_data (G_OBJECT (row), "tessera-other-document", GINT_TO_POINTER (elsewhere));
   g_signal_connect_object (row, "activated", G_CALLBACK (on_row_activated), self, 0);
 
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);

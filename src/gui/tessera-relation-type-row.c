@@ -28,6 +28,7 @@ struct _TesseraRelationTypeRow
   AdwEntryRow         *french_row;
   GtkColorButton      *color_button;
   AdwEntryRow         *tei_name_row;
+  GtkSwitch           *crosses_switch;
   AdwEntryRow         *description_row;
   GtkButton           *delete_button;
 
@@ -124,6 +125,18 @@ on_tei_name_apply (TesseraRelationTypeRow *self)
   tessera_relation_type_set_tei_name (changed,
                                       *text != '\0' ? text
                                                     : tessera_relation_type_get_key (changed));
+  commit (self, changed);
+}
+
+static void
+on_crosses_toggled (TesseraRelationTypeRow *self)
+{
+  g_autoptr(TesseraRelationType) changed = dup_type (self);
+
+  if (changed == NULL)
+    return;
+  tessera_relation_type_set_crosses_documents (changed,
+                                               gtk_switch_get_active (self->crosses_switch));
   commit (self, changed);
 }
 
@@ -235,6 +248,8 @@ tessera_relation_type_row_set_type (TesseraRelationTypeRow *self,
                                  tessera_relation_type_get_tei_name (self->type));
   tessera_tagset_row_sync_entry (self->description_row,
                                  tessera_relation_type_get_description (self->type));
+  gtk_switch_set_active (self->crosses_switch,
+                         tessera_relation_type_get_crosses_documents (self->type));
 
   self->syncing--;
 }
@@ -299,12 +314,14 @@ tessera_relation_type_row_class_init (TesseraRelationTypeRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TesseraRelationTypeRow, french_row);
   gtk_widget_class_bind_template_child (widget_class, TesseraRelationTypeRow, color_button);
   gtk_widget_class_bind_template_child (widget_class, TesseraRelationTypeRow, tei_name_row);
+  gtk_widget_class_bind_template_child (widget_class, TesseraRelationTypeRow, crosses_switch);
   gtk_widget_class_bind_template_child (widget_class, TesseraRelationTypeRow, description_row);
   gtk_widget_class_bind_template_child (widget_class, TesseraRelationTypeRow, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, on_label_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_color_set);
   gtk_widget_class_bind_template_callback (widget_class, on_tei_name_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_description_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_crosses_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_move_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked);
 }

@@ -40,6 +40,7 @@ _tessera_window_update_actions (TesseraWindow *self)
   _tessera_window_claims_update_actions (self);
   _tessera_window_types_update_actions (self);
   _tessera_window_views_update_actions (self);
+  _tessera_window_same_claim_update_actions (self);
 }
 
 static void
@@ -626,6 +627,7 @@ _tessera_window_class_actions_init (TesseraWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.snap-to-words", "snap-to-words");
   _tessera_window_types_class_init (klass);
   _tessera_window_class_ranges_init (klass);
+  _tessera_window_class_same_claim_init (klass);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -100,6 +100,9 @@ gboolean _tessera_window_open_store         (TesseraWindow          *self,
                                              TesseraStoreOpenFlags   flags,
                                              GError                **error);
 
+/* tessera-window-same-claim.c */
+void     _tessera_window_class_same_claim_init (TesseraWindowClass  *klass);
+void     _tessera_window_same_claim_update_actions (TesseraWindow   *self);
 /* tessera-window-ranges.c */
 void     _tessera_window_class_ranges_init  (TesseraWindowClass     *klass);
 void     _tessera_window_add_range_shortcuts (TesseraWindow         *self,

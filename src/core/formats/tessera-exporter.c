@@ -252,6 +252,50 @@ export_files (TesseraExporter            *self,
   return TRUE;
 }
 
+/* The relations between documents that the files written leave out, in the summary: each
+ * relation with an end in @ids, unless the format carries it (both ends in one file). */
+static gboolean
+note_cross_document_relations (TesseraExporter  *self,
+                               TesseraStore     *store,
+                               GArray           *ids,
+                               GError          **error)
+{
+  TesseraExporterClass *klass = TESSERA_EXPORTER_GET_CLASS (self);
+  gboolean carried = klass->carries_cross_document_relations != NULL &&
+                     klass->carries_cross_document_relations (self) &&
+                     !tessera_exporter_writes_folder (self);
+  g_autoptr(GHashTable) exported = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) relations = NULL;
+  guint n = 0;
+
+  relations = tessera_store_dup_cross_document_relations (store, 0, error);
+  if (relations == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (exported, &g_array_index (ids, gint64, i));
+  for (guint i = 0; i < relations->len; i++)
+    {
+      TesseraRelation *relation = g_ptr_array_index (relations, i);
+      gboolean source = g_hash_table_contains (exported, &relation->source_document_id);
+      gboolean target = g_hash_table_contains (exported, &relation->target_document_id);
+
+      if ((source || target) && !(carried && source && target))
+        n++;
+    }
+  if (n > 0)
+    tessera_exporter_add_note (self,
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%u relation joins an exported document to "
+                                            "another one (such as the same claim in two "
+                                            "articles) and is not in the export; a TEI "
+                                            "corpus of both documents carries it",
+                                            "%u relations join an exported document to "
+                                            "another one (such as the same claim in two "
+                                            "articles) and are not in the export; a TEI "
+                                            "corpus of both documents carries them", n), n);
+  return TRUE;
+}
+
 static gboolean
 tessera_exporter_real_export (TesseraExporter            *self,
                               TesseraStore               *store,
@@ -280,7 +324,8 @@ tessera_exporter_real_export (TesseraExporter            *self,
     ok = FALSE;
   else
     ok = export_files (self, store, ids, path, cancellable, progress_func, progress_data,
-                       error);
+                       error) &&
+         note_cross_document_relations (self, store, ids, error);
   if (klass->finish != NULL)
     klass->finish (self);
   return ok;

@@ -37,6 +37,10 @@ G_DECLARE_DERIVABLE_TYPE (TesseraExporter, tessera_exporter, TESSERA, EXPORTER, 
  *   and end (the default implementation writes, checks and renames each file)
  * @dup_file_name: the name of a document's file in a folder export, for a format that
  *   names its files otherwise than "document-ID.EXT" (the default)
+ * @carries_cross_document_relations: whether a file of several documents holds the
+ *   relations between them (a TEI corpus); %NULL says no. The default export notes in the
+ *   summary every relation between documents (same claim…) that it does not write: all
+ *   of them for a format that does not carry them, else those to a document left out
  *
  * A format Tessera exports. Options are properties of the subclass, which the command line
  * and the export dialog show. The framework gives every format the same guarantees: a
@@ -85,9 +89,10 @@ struct _TesseraExporterClass
                                GError                      **error);
   char     *(*dup_file_name)  (TesseraExporter              *self,
                                gint64                        document_id);
+  gboolean  (*carries_cross_document_relations) (TesseraExporter *self);
 
   /*< private >*/
-  gpointer padding[5];
+  gpointer padding[4];
 };
 
 const char         *tessera_exporter_get_id          (TesseraExporter  *self);

@@ -79,7 +79,12 @@ typedef struct
   TesseraProgress      progress;
   GHashTable          *attributes;       /* nullable */
   GPtrArray           *annotations;      /* TesseraAnnotationRecord */
-  GPtrArray           *relations;        /* TesseraRelationRecord */
+  GPtrArray           *relations;        /* TesseraRelationRecord: read from a project, those
+                                          * with both ends in the document (the ones between
+                                          * documents are a corpus's:
+                                          * tessera_store_dup_cross_document_relations());
+                                          * to import, an end may be an annotation of another
+                                          * document of the batch */
   GPtrArray           *entities;         /* TesseraEntityRecord the document owns; an
                                           * importer may keep its entities elsewhere */
 } TesseraDocumentRecord;

@@ -24,6 +24,7 @@ struct _TesseraRelationType
   char       *color;
   char       *description;
   gboolean    symmetric;
+  gboolean    crosses_documents;
   int         position;
 };
 
@@ -124,6 +125,7 @@ tessera_relation_type_copy (TesseraRelationType *self)
   copy->id = self->id;
   copy->position = self->position;
   copy->symmetric = self->symmetric;
+  copy->crosses_documents = self->crosses_documents;
   tessera_set_str (&copy->tei_name, self->tei_name);
   tessera_set_str (&copy->color, self->color);
   tessera_set_str (&copy->description, self->description);
@@ -143,6 +145,7 @@ GETTER (const char *, tei_name, self->tei_name)
 GETTER (const char *, color, self->color)
 GETTER (const char *, description, self->description)
 GETTER (gboolean, symmetric, self->symmetric)
+GETTER (gboolean, crosses_documents, self->crosses_documents)
 GETTER (int, position, self->position)
 
 /**
@@ -243,6 +246,20 @@ tessera_relation_type_set_symmetric (TesseraRelationType *self,
 {
   g_return_if_fail (TESSERA_IS_RELATION_TYPE (self));
   self->symmetric = !!symmetric;
+}
+
+/**
+ * tessera_relation_type_set_crosses_documents:
+ * @crosses_documents: whether a relation of this type may join annotations of two
+ *   documents ("same-claim": one claim repeated by two articles); the store refuses any
+ *   other relation between documents
+ */
+void
+tessera_relation_type_set_crosses_documents (TesseraRelationType *self,
+                                             gboolean             crosses_documents)
+{
+  g_return_if_fail (TESSERA_IS_RELATION_TYPE (self));
+  self->crosses_documents = !!crosses_documents;
 }
 
 void

@@ -23,6 +23,8 @@ const char          *tessera_relation_type_get_tei_name    (TesseraRelationType 
 const char          *tessera_relation_type_get_color       (TesseraRelationType *self);
 const char          *tessera_relation_type_get_description (TesseraRelationType *self);
 gboolean             tessera_relation_type_get_symmetric   (TesseraRelationType *self);
+gboolean             tessera_relation_type_get_crosses_documents
+                                                           (TesseraRelationType *self);
 int                  tessera_relation_type_get_position    (TesseraRelationType *self);
 
 void                 tessera_relation_type_set_key         (TesseraRelationType *self,
@@ -40,6 +42,9 @@ void                 tessera_relation_type_set_description (TesseraRelationType 
                                                             const char          *description);
 void                 tessera_relation_type_set_symmetric   (TesseraRelationType *self,
                                                             gboolean             symmetric);
+void                 tessera_relation_type_set_crosses_documents
+                                                           (TesseraRelationType *self,
+                                                            gboolean             crosses_documents);
 
 /* Used by the store. */
 void                 _tessera_relation_type_set_id         (TesseraRelationType *self,

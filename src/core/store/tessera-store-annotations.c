@@ -1413,13 +1413,88 @@ tessera_store_add_claim_mention (TesseraStore        *self,
   return _tessera_op_commit (op, error) ? id : 0;
 }
 
+/**
+ * tessera_store_dup_annotation_excerpt:
+ * @max_chars: at most this many characters of the annotation's first range
+ *
+ * The words of an annotation of any document, for a view that does not show its text
+ * (the other end of a relation between two documents): its first range, cut to
+ * @max_chars and followed by "…" when there is more.
+ *
+ * Returns: (transfer full): the words, or %NULL with @error set
+ */
+char *
+tessera_store_dup_annotation_excerpt (TesseraStore  *self,
+                                      gint64         annotation_id,
+                                      guint          max_chars,
+                                      GError       **error)
+{
+  g_autoptr(TesseraAnnotation) annotation = NULL;
+  g_autofree char *slice = NULL;
+  const TesseraRange *ranges;
+  guint n, length;
+
+  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
+
+  annotation = tessera_store_dup_annotation (self, annotation_id, error);
+  if (annotation == NULL)
+    return NULL;
+  ranges = tessera_annotation_get_ranges (annotation, &n);
+  length = MIN (ranges[0].end - ranges[0].start, max_chars);
+  slice = _tessera_store_dup_slice (self, tessera_annotation_get_document_id (annotation),
+                                    ranges[0].start, length);
+  if (slice == NULL)
+    slice = g_strdup ("");
+  if (length < ranges[0].end - ranges[0].start || n > 1)
+    return g_strconcat (slice, "…", NULL);
+  return g_steal_pointer (&slice);
+}
+
 /* Relations ------------------------------------------------------------------------------- */
+
+/* The one rule of where a relation's ends may be: in one document, or in two when its type
+ * crosses documents ("same-claim": one claim repeated by two articles). */
+static gboolean
+check_relation_documents (TesseraStore         *self,
+                          TesseraRelationType  *type,
+                          TesseraAnnotation    *source,
+                          TesseraAnnotation    *target,
+                          GError              **error)
+{
+  gint64 source_document = tessera_annotation_get_document_id (source);
+  gint64 target_document = tessera_annotation_get_document_id (target);
+  g_autoptr(GString) crossing = NULL;
+
+  if (source_document == target_document || tessera_relation_type_get_crosses_documents (type))
+    return TRUE;
+
+  /* The types that would do, to name in the message. */
+  crossing = g_string_new (NULL);
+  for (guint i = 0; i < self->relation_types->len; i++)
+    {
+      TesseraRelationType *other = g_ptr_array_index (self->relation_types, i);
+
+      if (tessera_relation_type_get_crosses_documents (other))
+        g_string_append_printf (crossing, "%s“%s”", crossing->len > 0 ? ", " : "",
+                                tessera_relation_type_get_label (other));
+    }
+  g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
+               _("Annotation %" PRId64 " is in document %" PRId64 " and annotation %" PRId64
+                 " in document %" PRId64 ": a “%s” relation links two annotations of one "
+                 "document. Types that may join two documents: %s"),
+               tessera_annotation_get_id (source), source_document,
+               tessera_annotation_get_id (target), target_document,
+               tessera_relation_type_get_label (type),
+               crossing->len > 0 ? crossing->str : _("none"));
+  return FALSE;
+}
 
 /**
  * tessera_store_add_relation:
  * @type: the key of one of the tagset's relation types, e.g. "supports", "same-as"
  * @source_id: the annotation the relation goes from
- * @target_id: another annotation of the same document
+ * @target_id: another annotation: of the same document, or of any other when the type
+ *   crosses documents (tessera_relation_type_get_crosses_documents())
  * @note: (nullable): a note on the relation
  *
  * Relates two annotations, as one undoable change (#TesseraStore::relation-changed tells).
@@ -1471,16 +1546,8 @@ tessera_store_add_relation (TesseraStore  *self,
   target = tessera_store_dup_annotation (self, target_id, error);
   if (target == NULL)
     return 0;
-  if (tessera_annotation_get_document_id (source) != tessera_annotation_get_document_id (target))
-    {
-      g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
-                   _("Annotation %" PRId64 " is in document %" PRId64 " and annotation %"
-                     PRId64 " in document %" PRId64 ": a relation links two annotations of "
-                     "one document"),
-                   source_id, tessera_annotation_get_document_id (source), target_id,
-                   tessera_annotation_get_document_id (target));
-      return 0;
-    }
+  if (!check_relation_documents (self, known, source, target, error))
+    return 0;
 
   op = _tessera_op_begin (self, "relation-add", tessera_annotation_get_document_id (source),
                           error);
@@ -1577,8 +1644,12 @@ failed:
   return FALSE;
 }
 
+/* A relation with the documents of its ends, which differ when its type crosses documents. */
 #define RELATION_COLUMNS \
-  "r.id, r.source_id, r.target_id, r.type, r.note, an.name FROM relation r"
+  "r.id, r.source_id, r.target_id, r.type, r.note, an.name, sa.document_id, ta.document_id" \
+  " FROM relation r JOIN annotation sa ON sa.id = r.source_id" \
+  " JOIN annotation ta ON ta.id = r.target_id" \
+  " LEFT JOIN annotator an ON an.id = r.annotator_id"
 
 static GPtrArray *
 relations_from_stmt (TesseraStore  *self,
@@ -1599,6 +1670,8 @@ relations_from_stmt (TesseraStore  *self,
       relation->type = g_strdup (_tessera_column_text (stmt, 3));
       relation->note = g_strdup (_tessera_column_text (stmt, 4));
       relation->annotator = g_strdup (_tessera_column_text (stmt, 5));
+      relation->source_document_id = sqlite3_column_int64 (stmt, 6);
+      relation->target_document_id = sqlite3_column_int64 (stmt, 7);
       g_ptr_array_add (relations, relation);
     }
   if (rc != SQLITE_DONE)
@@ -1632,6 +1705,10 @@ dup_relations_for (TesseraStore  *self,
 /**
  * tessera_store_dup_relations:
  *
+ * The relations within the document, both ends in it: what its view draws and its record
+ * holds. Those that join it to another document are
+ * tessera_store_dup_cross_document_relations().
+ *
  * Returns: (transfer full) (element-type TesseraRelation): the document's relations
  */
 GPtrArray *
@@ -1643,16 +1720,40 @@ tessera_store_dup_relations (TesseraStore  *self,
 
   return dup_relations_for (self,
                             "SELECT " RELATION_COLUMNS
-                            " JOIN annotation a ON a.id = r.source_id"
-                            " LEFT JOIN annotator an ON an.id = r.annotator_id"
-                            " WHERE a.document_id = ? ORDER BY r.id", document_id, error);
+                            " WHERE sa.document_id = ?1 AND ta.document_id = ?1 ORDER BY r.id",
+                            document_id, error);
+}
+
+/**
+ * tessera_store_dup_cross_document_relations:
+ * @document_id: a document, or 0 for the whole project
+ *
+ * The relations whose ends are in two documents (their type crosses documents), with
+ * one end in @document_id.
+ *
+ * Returns: (transfer full) (element-type TesseraRelation): the relations, oldest first
+ */
+GPtrArray *
+tessera_store_dup_cross_document_relations (TesseraStore  *self,
+                                            gint64         document_id,
+                                            GError       **error)
+{
+  g_return_val_if_fail (TESSERA_IS_STORE (self), NULL);
+
+  return dup_relations_for (self,
+                            "SELECT " RELATION_COLUMNS
+                            " WHERE sa.document_id != ta.document_id"
+                            " AND (?1 = 0 OR sa.document_id = ?1 OR ta.document_id = ?1)"
+                            " ORDER BY r.id",
+                            document_id, error);
 }
 
 /**
  * tessera_store_dup_annotation_relations:
  *
  * What the inspector lists for the annotation selected: found through the relations'
- * own indexes, where the document's relations are found through its annotations.
+ * own indexes, where the document's relations are found through its annotations. The
+ * other end may be in another document (#TesseraRelation's document ids say).
  *
  * Returns: (transfer full) (element-type TesseraRelation): the relations from or to the
  *   annotation, oldest first
@@ -1666,7 +1767,6 @@ tessera_store_dup_annotation_relations (TesseraStore  *self,
 
   return dup_relations_for (self,
                             "SELECT " RELATION_COLUMNS
-                            " LEFT JOIN annotator an ON an.id = r.annotator_id"
                             " WHERE r.source_id = ?1 OR r.target_id = ?1 ORDER BY r.id",
                             annotation_id, error);
 }

@@ -479,12 +479,44 @@ write_document (BulkWriter           *writer,
           !write_claim (writer, annotation, error))
         return FALSE;
     }
+  return TRUE;
+}
+
+/* The relations of a document written, once every document is: one may go to an
+ * annotation of another document of the batch (a corpus's same claim), whose type must
+ * then cross documents. One to a text the project already had is left out: that text's
+ * annotations are the project's, not the file's. */
+static gboolean
+write_relations (BulkWriter             *writer,
+                 TesseraDocumentRecord  *document,
+                 GError                **error)
+{
+  g_autoptr(GHashTable) own = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < document->annotations->len; i++)
+    g_hash_table_add (own, g_ptr_array_index (document->annotations, i));
   for (guint i = 0; i < document->relations->len; i++)
     {
-      if (!write_relation (writer, g_ptr_array_index (document->relations, i), error))
-        return FALSE;
-    }
+      TesseraRelationRecord *relation = g_ptr_array_index (document->relations, i);
+      g_autoptr(TesseraRelationType) type = NULL;
 
+      if (relation->source != NULL && relation->target != NULL &&
+          (relation->source->id == 0 || relation->target->id == 0))
+        continue;
+      if (!write_relation (writer, relation, error))
+        return FALSE;
+      type = tessera_store_lookup_relation_type (writer->store, relation->type);
+      if ((!g_hash_table_contains (own, relation->source) ||
+           !g_hash_table_contains (own, relation->target)) &&
+          (type == NULL || !tessera_relation_type_get_crosses_documents (type)))
+        {
+          g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
+                       _("“%s” holds a “%s” relation to another document; that type links "
+                         "two annotations of one document"),
+                       document->info.title ? document->info.title : "", relation->type);
+          return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -566,6 +598,13 @@ _tessera_store_insert_documents (TesseraStore  *self,
           if (first_document == 0)
             first_document = document->id;
         }
+    }
+  for (guint i = 0; i < documents->len; i++)
+    {
+      TesseraDocumentRecord *document = g_ptr_array_index (documents, i);
+
+      if (!document->existing && !write_relations (&writer, document, error))
+        goto failed;
     }
 
   /* Texts the project already has, and nothing else: nothing to write, nor to journal. */

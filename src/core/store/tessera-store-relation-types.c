@@ -27,6 +27,7 @@ relation_type_from_stmt (sqlite3_stmt *stmt)
   tessera_relation_type_set_description (type, _tessera_column_text (stmt, 5));
   tessera_relation_type_set_symmetric (type, sqlite3_column_int (stmt, 6));
   _tessera_relation_type_set_position (type, sqlite3_column_int (stmt, 7));
+  tessera_relation_type_set_crosses_documents (type, sqlite3_column_int (stmt, 8));
   return type;
 }
 
@@ -44,7 +45,7 @@ _tessera_store_reload_relation_types (TesseraStore  *self,
 
   types = _tessera_store_load_types (self,
                                      "SELECT id, key, label, tei_name, color, description,"
-                                     " symmetric, position"
+                                     " symmetric, position, crosses_documents"
                                      " FROM relation_type ORDER BY position, id",
                                      (TesseraTypeFromRow) relation_type_from_stmt,
                                      relation_type_id, "relation_type_label",
@@ -191,6 +192,39 @@ validate_relation_type (TesseraRelationType  *type,
   return _tessera_store_check_color (tessera_relation_type_get_color (type), error);
 }
 
+/* A type whose relations join documents keeps crossing them while any does. */
+static gboolean
+check_still_within (TesseraStore         *self,
+                    TesseraRelationType  *stored,
+                    TesseraRelationType  *type,
+                    GError              **error)
+{
+  g_autoptr(GPtrArray) crossing = NULL;
+  guint n = 0;
+
+  if (tessera_relation_type_get_crosses_documents (type) ||
+      !tessera_relation_type_get_crosses_documents (stored))
+    return TRUE;
+  crossing = tessera_store_dup_cross_document_relations (self, 0, error);
+  if (crossing == NULL)
+    return FALSE;
+  for (guint i = 0; i < crossing->len; i++)
+    {
+      TesseraRelation *relation = g_ptr_array_index (crossing, i);
+
+      if (g_str_equal (relation->type, tessera_relation_type_get_key (stored)))
+        n++;
+    }
+  if (n == 0)
+    return TRUE;
+  g_set_error (error, TESSERA_STORE_ERROR, TESSERA_STORE_ERROR_INVALID,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%u “%s” relation joins two documents: remove it first",
+                            "%u “%s” relations join two documents: remove them first", n),
+               n, tessera_relation_type_get_label (stored));
+  return FALSE;
+}
+
 /* Whether @key is free for the type @type_id (0 for a new one). */
 static gboolean
 key_free (TesseraStore  *self,
@@ -221,7 +255,8 @@ write_relation_type (TesseraStore         *self,
 
   stmt = _tessera_store_prepare (self,
                                  "UPDATE relation_type SET key = ?, label = ?, tei_name = ?,"
-                                 " color = ?, description = ?, symmetric = ? WHERE id = ?",
+                                 " color = ?, description = ?, symmetric = ?,"
+                                 " crosses_documents = ? WHERE id = ?",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -232,7 +267,8 @@ write_relation_type (TesseraStore         *self,
   sqlite3_bind_text (stmt, 4, tessera_relation_type_get_color (type), -1, SQLITE_TRANSIENT);
   _tessera_bind_text_or_null (stmt, 5, tessera_relation_type_get_description (type));
   sqlite3_bind_int (stmt, 6, tessera_relation_type_get_symmetric (type));
-  sqlite3_bind_int64 (stmt, 7, type_id);
+  sqlite3_bind_int (stmt, 7, tessera_relation_type_get_crosses_documents (type));
+  sqlite3_bind_int64 (stmt, 8, type_id);
   if (!_tessera_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -391,7 +427,8 @@ tessera_store_update_relation_type (TesseraStore         *self,
   stored = dup_stored_type (self, id, error);
   if (stored == NULL ||
       !validate_relation_type (type, error) ||
-      !key_free (self, tessera_relation_type_get_key (type), id, error))
+      !key_free (self, tessera_relation_type_get_key (type), id, error) ||
+      !check_still_within (self, stored, type, error))
     return FALSE;
 
   op = _tessera_op_begin (self, "relation-type-edit", 0, error);

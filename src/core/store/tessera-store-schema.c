@@ -331,11 +331,28 @@ migrate_to_v2 (TesseraStore  *self,
                               error);
 }
 
+/* A relation type says whether its relations may join two documents: one claim repeated
+ * by two articles, one person named in both. The default types that mean "the same" do;
+ * the others, and every type a project made itself, stay within a document until the
+ * user says otherwise in Preferences. */
+static const char schema_v3[] =
+  "ALTER TABLE relation_type ADD COLUMN crosses_documents INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (crosses_documents IN (0, 1));"
+  "UPDATE relation_type SET crosses_documents = 1 WHERE key IN ('same-claim', 'same-as');";
+
+static gboolean
+migrate_to_v3 (TesseraStore  *self,
+               GError       **error)
+{
+  return _tessera_store_exec (self, schema_v3, error);
+}
+
 typedef gboolean (*MigrationStep) (TesseraStore *self, GError **error);
 
 static const MigrationStep steps[] = {
   migrate_to_v1,
   migrate_to_v2,
+  migrate_to_v3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == TESSERA_STORE_SCHEMA_VERSION);

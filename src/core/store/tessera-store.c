@@ -1087,22 +1087,28 @@ emit_changes (TesseraStore *self,
         }
     }
 
-  /* Relations, by the document of their source annotation. */
+  /* Relations, to the documents of their ends: two when the relation joins documents. */
   for (guint i = 0; i < changes->len; i++)
     {
       RowChange *change = &g_array_index (changes, RowChange, i);
-      gint64 source_id, document_id;
-      gint64 *known;
+      GVariant *row = change->after ? change->after : change->before;
+      gint64 documents[2] = { 0, 0 };
+      const char *ends[2] = { "source_id", "target_id" };
 
       if (!g_str_equal (change->table, "relation"))
         continue;
-      source_id = row_int64 (change->after ? change->after : change->before, "source_id");
-      known = g_hash_table_lookup (annotation_documents, &source_id);
-      document_id = known != NULL ? *known : annotation_document (self, source_id);
-      if (document_id == 0 || g_hash_table_contains (removed_documents, &document_id))
-        continue;
-      g_signal_emit (self, signals[RELATION_CHANGED], 0, document_id, change->id,
-                     row_change_kind (change));
+      for (guint e = 0; e < G_N_ELEMENTS (ends); e++)
+        {
+          gint64 annotation_id = row_int64 (row, ends[e]);
+          gint64 *known = g_hash_table_lookup (annotation_documents, &annotation_id);
+
+          documents[e] = known != NULL ? *known : annotation_document (self, annotation_id);
+          if (documents[e] == 0 || g_hash_table_contains (removed_documents, &documents[e]) ||
+              (e == 1 && documents[1] == documents[0]))
+            continue;
+          g_signal_emit (self, signals[RELATION_CHANGED], 0, documents[e], change->id,
+                         row_change_kind (change));
+        }
     }
 
   /* Ranges and claim fields change their annotation. */
@@ -2632,9 +2638,11 @@ tessera_store_check (TesseraStore  *self,
     " FROM annotation a JOIN annotation_type t ON t.id = a.type_id"
     " WHERE a.entity_id IS NOT NULL AND t.kind != 'entity'",
 
-    "SELECT format ('relation %d links annotations of two documents', r.id)"
+    "SELECT format ('relation %d links annotations of two documents, which its type “%s”"
+    " does not allow', r.id, r.type)"
     " FROM relation r JOIN annotation s ON s.id = r.source_id"
-    " JOIN annotation t ON t.id = r.target_id WHERE s.document_id != t.document_id",
+    " JOIN annotation t ON t.id = r.target_id JOIN relation_type rt ON rt.key = r.type"
+    " WHERE s.document_id != t.document_id AND NOT rt.crosses_documents",
 
     "SELECT format ('relation %d has the type “%s”, which the tagset does not have',"
     " r.id, r.type) FROM relation r"
@@ -2793,7 +2801,8 @@ tessera_store_class_init (TesseraStoreClass *klass)
    */
   /**
    * TesseraStore::relation-changed:
-   * @document_id: the document of the relation's annotations
+   * @document_id: the document of the relation's annotations; a relation that joins two
+   *   documents is told to each
    * @relation_id: the relation
    * @change: a #TesseraChange, as #TesseraStore::annotation-changed gives
    *

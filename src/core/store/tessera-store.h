@@ -40,7 +40,7 @@ typedef enum
 } TesseraStoreOpenFlags;
 
 /* The schema version this build writes; PRAGMA user_version of a current project. */
-#define TESSERA_STORE_SCHEMA_VERSION 2
+#define TESSERA_STORE_SCHEMA_VERSION 3
 /* PRAGMA application_id of every project: "TSRA". */
 #define TESSERA_STORE_APPLICATION_ID 0x54535241
 
@@ -52,6 +52,8 @@ typedef struct
   char   *type;
   char   *note;
   char   *annotator;
+  gint64  source_document_id;
+  gint64  target_document_id;   /* another document's when the type crosses documents */
 } TesseraRelation;
 
 void tessera_relation_free (TesseraRelation *relation);
@@ -324,6 +326,14 @@ GPtrArray             *tessera_store_dup_relations            (TesseraStore     
                                                                GError                **error);
 GPtrArray             *tessera_store_dup_annotation_relations (TesseraStore           *self,
                                                                gint64                  annotation_id,
+                                                               GError                **error);
+char                  *tessera_store_dup_annotation_excerpt   (TesseraStore           *self,
+                                                               gint64                  annotation_id,
+                                                               guint                   max_chars,
+                                                               GError                **error);
+GPtrArray             *tessera_store_dup_cross_document_relations
+                                                              (TesseraStore           *self,
+                                                               gint64                  document_id,
                                                                GError                **error);
 
 /* The document model: one document as plain data (tessera-record.h) */

@@ -1072,6 +1072,34 @@ relation_from (Assembler                *self,
   return relation;
 }
 
+/**
+ * _tessera_tei_relation_between:
+ * @display_name: (nullable): the file's, to start messages
+ * @read: a relation a teiCorpus declares for its documents
+ * @annotation_ids: (element-type utf8 gpointer): the xml:ids of the annotations of every
+ *   document of the corpus
+ *
+ * The relation between annotations of two documents, as a document's relations are read.
+ *
+ * Returns: (transfer full) (nullable): the relation; %NULL when it does not link two
+ *   annotations, with @error set if the file is Tessera's
+ */
+TesseraTeiRelation *
+_tessera_tei_relation_between (TesseraTeiContext         *context,
+                               const char                *display_name,
+                               TesseraTeiRelationRecord  *read,
+                               GHashTable                *annotation_ids,
+                               GError                   **error)
+{
+  TesseraTeiAssembly assembly = { .context = context, .display_name = display_name };
+  Assembler self = { &assembly, context, NULL };
+  TesseraTeiRelation *relation = relation_from (&self, read, annotation_ids);
+
+  if (self.error != NULL)
+    g_propagate_error (error, self.error);
+  return relation;
+}
+
 /* The document ------------------------------------------------------------------------- */
 
 static gboolean

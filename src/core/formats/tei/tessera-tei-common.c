@@ -147,6 +147,8 @@ _tessera_tei_context_new (void)
     g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_entity_free);
   context->annotators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   context->warnings = g_ptr_array_new_with_free_func (g_free);
+  context->relations =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_relation_record_free);
   return context;
 }
 
@@ -163,6 +165,7 @@ _tessera_tei_context_free (TesseraTeiContext *context)
   g_ptr_array_unref (context->entity_order);
   g_hash_table_unref (context->annotators);
   g_ptr_array_unref (context->warnings);
+  g_ptr_array_unref (context->relations);
   g_free (context);
 }
 

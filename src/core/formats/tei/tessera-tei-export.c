@@ -75,6 +75,8 @@ struct _TesseraTeiWriter
   GHashTable                    *annotator_ids;  /* name → gint64 */
   TesseraTeiContext             *context;        /* the entity records, as the model says */
   GPtrArray                     *written_entities; /* TesseraTeiEntity of the current file */
+  GPtrArray                     *corpus_relations; /* TesseraTeiRelation between documents of
+                                                    * a corpus, in its header */
   xmlTextWriter                 *writer;
   GOutputStream                 *stream;         /* the file the writer writes */
   GError                        *error;          /* the first failure of the writer */
@@ -459,6 +461,47 @@ document_model (Exporter               *self,
     }
 
   return g_steal_pointer (&model);
+}
+
+/* The relations between the corpus's documents, as its header's listRelation holds them:
+ * each end pointed to by the xml:id it has in its document. */
+static gboolean
+collect_corpus_relations (Exporter      *self,
+                          const gint64  *document_ids,
+                          guint          n_documents,
+                          GError       **error)
+{
+  g_autoptr(GHashTable) exported = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) relations = NULL;
+
+  relations = tessera_store_dup_cross_document_relations (self->store, 0, error);
+  if (relations == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_documents; i++)
+    g_hash_table_add (exported, (gpointer) &document_ids[i]);
+  for (guint i = 0; i < relations->len; i++)
+    {
+      TesseraRelation *relation = g_ptr_array_index (relations, i);
+      TesseraTeiRelation *r;
+
+      if (!g_hash_table_contains (exported, &relation->source_document_id) ||
+          !g_hash_table_contains (exported, &relation->target_document_id))
+        continue;
+      r = g_new0 (TesseraTeiRelation, 1);
+      r->record = g_new0 (TesseraRelationRecord, 1);
+      r->record->id = relation->id;
+      r->record->type = g_strdup (relation->type);
+      r->record->note = g_strdup (relation->note);
+      r->record->annotator = g_strdup (relation->annotator);
+      r->id = g_strdup_printf ("r%" G_GINT64_FORMAT, relation->id);
+      r->name = g_strdup (relation_tei_name (self, relation->type));
+      r->source = g_strdup_printf ("d%" G_GINT64_FORMAT ".a%" G_GINT64_FORMAT,
+                                   relation->source_document_id, relation->source_id);
+      r->target = g_strdup_printf ("d%" G_GINT64_FORMAT ".a%" G_GINT64_FORMAT,
+                                   relation->target_document_id, relation->target_id);
+      g_ptr_array_add (self->corpus_relations, r);
+    }
+  return TRUE;
 }
 
 /* Layout of the body: where each element opens and closes ------------------------------- */
@@ -2642,6 +2685,17 @@ write_corpus_header (Exporter  *self,
       write_entity_lists (self, entities);
       end (self);
     }
+  /* Relations between documents: their ends' xml:ids are unique in the corpus. */
+  if (self->corpus_relations->len > 0)
+    {
+      start (self, "standOff");
+      attr (self, "type", "relations");
+      start (self, "listRelation");
+      for (guint i = 0; i < self->corpus_relations->len; i++)
+        write_relation (self, g_ptr_array_index (self->corpus_relations, i));
+      end (self);
+      end (self);
+    }
   return TRUE;
 }
 
@@ -2649,7 +2703,8 @@ write_corpus_header (Exporter  *self,
  * _tessera_tei_writer_new:
  * @store: the project
  * @options: how to write; the strings are borrowed until the writer is freed
- * @n_documents: the documents in the export
+ * @document_ids: the documents in the export
+ * @n_documents: how many
  *
  * Checks what the options write into every file (text XML carries, as the project's is)
  * and reads what every file takes from the project as a whole.
@@ -2660,6 +2715,7 @@ write_corpus_header (Exporter  *self,
 TesseraTeiWriter *
 _tessera_tei_writer_new (TesseraStore                   *store,
                          const TesseraTeiExportOptions  *options,
+                         const gint64                   *document_ids,
                          guint                           n_documents,
                          GCancellable                   *cancellable,
                          GError                        **error)
@@ -2695,6 +2751,10 @@ _tessera_tei_writer_new (TesseraStore                   *store,
     return NULL;
   self->annotator_ids = _tessera_store_dup_annotator_ids (store, error);
   if (self->annotator_ids == NULL)
+    return NULL;
+  self->corpus_relations =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_relation_free);
+  if (options->corpus && !collect_corpus_relations (self, document_ids, n_documents, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -2797,6 +2857,14 @@ _tessera_tei_writer_check_file (TesseraTeiWriter  *self,
                    self->file_name, verification->next, verification->n_ids);
       return FALSE;
     }
+  if (context->relations->len != self->corpus_relations->len)
+    {
+      g_set_error (error, TESSERA_TEI_ERROR, TESSERA_TEI_ERROR_SELF_CHECK,
+                   _("%s reads back with %u relations between documents instead of %u, so "
+                     "it was not kept"),
+                   self->file_name, context->relations->len, self->corpus_relations->len);
+      return FALSE;
+    }
   verification_clear (verification);
   return TRUE;
 }
@@ -2812,6 +2880,7 @@ _tessera_tei_writer_free (TesseraTeiWriter *self)
   g_clear_pointer (&self->annotator_ids, g_hash_table_unref);
   g_clear_pointer (&self->context, _tessera_tei_context_free);
   g_clear_pointer (&self->written_entities, g_ptr_array_unref);
+  g_clear_pointer (&self->corpus_relations, g_ptr_array_unref);
   g_clear_pointer (&self->today, g_free);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);

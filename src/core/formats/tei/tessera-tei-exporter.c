@@ -76,6 +76,13 @@ tessera_tei_exporter_writes_folder (TesseraExporter *exporter)
   return !TESSERA_TEI_EXPORTER (exporter)->corpus;
 }
 
+/* A corpus holds the relations between its documents. */
+static gboolean
+tessera_tei_exporter_carries_cross_document_relations (TesseraExporter *exporter)
+{
+  return TESSERA_TEI_EXPORTER (exporter)->corpus;
+}
+
 static gboolean
 tessera_tei_exporter_prepare (TesseraExporter  *exporter,
                               TesseraStore     *store,
@@ -96,7 +103,8 @@ tessera_tei_exporter_prepare (TesseraExporter  *exporter,
   options.title = self->title;
 
   g_clear_pointer (&self->writer, _tessera_tei_writer_free);
-  self->writer = _tessera_tei_writer_new (store, &options, n_documents, cancellable, error);
+  self->writer = _tessera_tei_writer_new (store, &options, document_ids, n_documents,
+                                          cancellable, error);
   return self->writer != NULL;
 }
 
@@ -277,6 +285,8 @@ tessera_tei_exporter_class_init (TesseraTeiExporterClass *klass)
   exporter_class->extensions = tei_extensions;
   exporter_class->mime_type = "application/tei+xml";
   exporter_class->writes_folder = tessera_tei_exporter_writes_folder;
+  exporter_class->carries_cross_document_relations =
+    tessera_tei_exporter_carries_cross_document_relations;
   exporter_class->prepare = tessera_tei_exporter_prepare;
   exporter_class->finish = tessera_tei_exporter_finish;
   exporter_class->begin = tessera_tei_exporter_begin;

@@ -240,6 +240,8 @@ typedef struct
   GHashTable        *relation_keys;    /* type as read → the key it becomes */
   GPtrArray         *new_relation_types;
   GPtrArray         *undeclared_relation_types; /* names no category described */
+  GHashTable        *annotation_of_id; /* xml:id → TesseraAnnotationRecord, every document's */
+  GHashTable        *document_of;      /* TesseraAnnotationRecord → TesseraDocumentRecord */
 } Conversion;
 
 static TesseraAnnotationType *
@@ -473,6 +475,29 @@ link_entity (Conversion              *self,
     }
 }
 
+/* Gives @document the relation @r read between two annotations of @by_id (xml:id →
+ * TesseraAnnotationRecord), with the project's key for its type. */
+static void
+add_relation (Conversion            *self,
+              TesseraTeiRelation    *r,
+              GHashTable            *by_id,
+              TesseraDocumentRecord *document)
+{
+  TesseraAnnotationRecord *source = r->source ? g_hash_table_lookup (by_id, r->source) : NULL;
+  TesseraAnnotationRecord *target = r->target ? g_hash_table_lookup (by_id, r->target) : NULL;
+  char *key;
+
+  if (source == NULL || target == NULL || source == target || document == NULL)
+    return;
+  /* The type read becomes the project's key for it. */
+  key = g_strdup (conversion_relation_type (self, r));
+  g_free (r->record->type);
+  r->record->type = key;
+  r->record->source = source;
+  r->record->target = target;
+  g_ptr_array_add (document->relations, g_steal_pointer (&r->record));
+}
+
 /* The document's record as read, given the annotations and relations it holds. */
 static TesseraDocumentRecord *
 convert_document (Conversion          *self,
@@ -504,7 +529,11 @@ convert_document (Conversion          *self,
       if (!tessera_annotation_type_carries_claim (type))
         g_clear_pointer (&a->record->claim, tessera_claim_record_free);
       if (a->id != NULL)
-        g_hash_table_insert (by_id, a->id, a->record);
+        {
+          g_hash_table_insert (by_id, a->id, a->record);
+          g_hash_table_insert (self->annotation_of_id, a->id, a->record);
+          g_hash_table_insert (self->document_of, a->record, document);
+        }
     }
 
   for (guint i = 0; i < model->annotations->len; i++)
@@ -533,26 +562,40 @@ convert_document (Conversion          *self,
     }
 
   for (guint i = 0; i < model->relations->len; i++)
-    {
-      TesseraTeiRelation *r = g_ptr_array_index (model->relations, i);
-      TesseraAnnotationRecord *source = r->source ? g_hash_table_lookup (by_id, r->source) : NULL;
-      TesseraAnnotationRecord *target = r->target ? g_hash_table_lookup (by_id, r->target) : NULL;
-
-      if (source == NULL || target == NULL || source == target)
-        continue;
-      /* The type read becomes the project's key for it. */
-      {
-        char *key = g_strdup (conversion_relation_type (self, r));
-
-        g_free (r->record->type);
-        r->record->type = key;
-      }
-      r->record->source = source;
-      r->record->target = target;
-      g_ptr_array_add (document->relations, g_steal_pointer (&r->record));
-    }
+    add_relation (self, g_ptr_array_index (model->relations, i), by_id, document);
 
   return g_steal_pointer (&document);
+}
+
+/* The relations a teiCorpus declares between its documents, each given to the document
+ * of its source (the store writes relations once every document is). */
+static gboolean
+convert_corpus_relations (Conversion  *self,
+                          const char  *display_name,
+                          GError     **error)
+{
+  for (guint i = 0; i < self->context->relations->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      TesseraTeiRelation *r =
+        _tessera_tei_relation_between (self->context, display_name,
+                                       g_ptr_array_index (self->context->relations, i),
+                                       self->annotation_of_id, &local_error);
+      TesseraAnnotationRecord *source;
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (r == NULL)
+        continue;
+      source = g_hash_table_lookup (self->annotation_of_id, r->source);
+      add_relation (self, r, self->annotation_of_id,
+                    g_hash_table_lookup (self->document_of, source));
+      _tessera_tei_relation_free (r);
+    }
+  return TRUE;
 }
 
 /**
@@ -586,6 +629,7 @@ _tessera_tei_read_batch (TesseraImporter  *importer,
   /* A text column holds text: a name that is not UTF-8 is stored as it is shown. */
   g_autofree char *absolute = g_filename_display_name (canonical);
   Conversion conversion = { 0 };
+  gboolean converted;
   GStatBuf st;
 
   g_return_val_if_fail (TESSERA_IS_STORE (store), NULL);
@@ -635,6 +679,8 @@ _tessera_tei_read_batch (TesseraImporter  *importer,
   conversion.relation_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   conversion.new_relation_types = g_ptr_array_ref (batch->new_relation_types);
   conversion.undeclared_relation_types = g_ptr_array_new_with_free_func (g_free);
+  conversion.annotation_of_id = g_hash_table_new (g_str_hash, g_str_equal);
+  conversion.document_of = g_hash_table_new (NULL, NULL);
 
   /* The whole tagset of a Tessera export comes along, in its order. */
   for (guint i = 0; i < context->category_order->len; i++)
@@ -654,6 +700,7 @@ _tessera_tei_read_batch (TesseraImporter  *importer,
     g_ptr_array_add (batch->documents,
                      convert_document (&conversion, g_ptr_array_index (models, i), absolute,
                                        error));
+  converted = convert_corpus_relations (&conversion, display_name, error);
 
   for (guint i = 0; i < context->warnings->len; i++)
     g_ptr_array_add (batch->warnings, g_strdup (g_ptr_array_index (context->warnings, i)));
@@ -700,6 +747,10 @@ _tessera_tei_read_batch (TesseraImporter  *importer,
   _tessera_import_entities_clear (&conversion.entities);
   g_hash_table_unref (conversion.entity_of_id);
   g_ptr_array_unref (conversion.refused_links);
+  g_hash_table_unref (conversion.annotation_of_id);
+  g_hash_table_unref (conversion.document_of);
+  if (!converted)
+    return NULL;
   return g_steal_pointer (&batch);
 }
 

@@ -120,6 +120,8 @@ typedef struct
   GPtrArray  *entity_order;         /* TesseraTeiEntity, as read */
   GHashTable *annotators;           /* xml:id → name */
   GPtrArray  *warnings;             /* char *: what was read but could not be kept as is */
+  GPtrArray  *relations;            /* TesseraTeiRelationRecord a teiCorpus declares: those
+                                     * between annotations of two of its documents */
 } TesseraTeiContext;
 
 TesseraTeiAnnotation *_tessera_tei_annotation_new      (void);
@@ -303,6 +305,11 @@ void                  _tessera_tei_record_free         (TesseraTeiRecord     *re
 void                  _tessera_tei_relation_record_free (TesseraTeiRelationRecord *relation);
 gboolean              _tessera_tei_assemble            (TesseraTeiAssembly   *assembly,
                                                         TesseraTeiDocument   *document,
+                                                        GError              **error);
+TesseraTeiRelation   *_tessera_tei_relation_between   (TesseraTeiContext    *context,
+                                                        const char           *display_name,
+                                                        TesseraTeiRelationRecord *read,
+                                                        GHashTable           *annotation_ids,
                                                         GError              **error);
 gboolean              _tessera_tei_assemble_text       (TesseraTeiAssembly   *assembly,
                                                         TesseraTeiDocument   *document,

@@ -2480,9 +2480,14 @@ read_top_element (Reader  *self,
     {
       TesseraTeiAssembly found;
 
-      /* Corpus-level records: the entities every document may point to. */
+      /* Corpus-level records: the entities every document may point to, and the relations
+       * between documents, resolved once every document is read. */
       assembly_init (self, &found);
       collect_stand_off (self, node, &found);
+      g_ptr_array_extend_and_steal (self->context->relations,
+                                    g_steal_pointer (&found.relations));
+      found.relations =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) _tessera_tei_relation_record_free);
       assembly_clear (&found);
     }
   if (self->error != NULL)

@@ -15,6 +15,7 @@ typedef struct _TesseraTeiWriter TesseraTeiWriter;
 
 TesseraTeiWriter *_tessera_tei_writer_new            (TesseraStore                   *store,
                                                       const TesseraTeiExportOptions  *options,
+                                                      const gint64                   *document_ids,
                                                       guint                           n_documents,
                                                       GCancellable                   *cancellable,
                                                       GError                        **error);
