@@ -107,7 +107,7 @@ test_csv_and_webannotation (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* CSV: the file, and the relation it could not carry said in the dialog. */
-  dialog = open_dialog (fixture, "CSV (spreadsheet, one row per annotation)", &exported);
+  dialog = open_dialog (fixture, "CSV (spreadsheet)", &exported);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   tessera_export_dialog_start (dialog, csv);
   gui_await (dialog_idle, &dialog, "the CSV export to finish");
@@ -125,7 +125,7 @@ test_csv_and_webannotation (Fixture       *fixture,
 
   /* Web Annotation: nothing to report, so the dialog closes. */
   exported = 0;
-  dialog = open_dialog (fixture, "W3C Web Annotation (JSON-LD)", &exported);
+  dialog = open_dialog (fixture, "Web Annotation (W3C)", &exported);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   tessera_export_dialog_start (dialog, jsonld);
   gui_await (dialog_gone, &dialog, "the Web Annotation export to finish and close the dialog");

@@ -593,7 +593,7 @@ tessera_csv_exporter_class_init (TesseraCsvExporterClass *klass)
   object_class->finalize = tessera_csv_exporter_finalize;
 
   exporter_class->id = "csv";
-  exporter_class->name = N_("CSV (spreadsheet, one row per annotation)");
+  exporter_class->name = N_("CSV (spreadsheet)");
   exporter_class->extensions = csv_extensions;
   exporter_class->mime_type = "text/csv";
   exporter_class->prepare = tessera_csv_exporter_prepare;

@@ -628,7 +628,7 @@ tessera_webannotation_exporter_class_init (TesseraWebannotationExporterClass *kl
   object_class->finalize = tessera_webannotation_exporter_finalize;
 
   exporter_class->id = "webannotation";
-  exporter_class->name = N_("W3C Web Annotation (JSON-LD)");
+  exporter_class->name = N_("Web Annotation (W3C)");
   exporter_class->extensions = webannotation_extensions;
   exporter_class->mime_type = "application/ld+json";
   exporter_class->prepare = tessera_webannotation_exporter_prepare;
